@@ -1,0 +1,151 @@
+import type { EscalationRuleKind, Flow, FlowNode, Priority } from "../../schema/index.js";
+
+/** What the customer sent, or what the shell brings back to the engine. */
+export type EngineInput =
+  /** Starts a new conversation at the flow's start node. */
+  | { type: "start"; variables?: Record<string, unknown>; language?: string }
+  | { type: "text"; text: string }
+  /** A tap on a button: the choice id of the message or question waiting for it. */
+  | { type: "choice"; choiceId: string }
+  /** The result of the effect the engine asked for, matched by its id. */
+  | { type: "effectResult"; effectId: string; result: HttpResult }
+  /** An agent gives the conversation back to the bot at a node of the current flow. */
+  | { type: "resume"; nodeId: string };
+
+export interface HttpRequest {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  timeoutMs: number;
+}
+
+export type HttpResult =
+  | { ok: true; status: number; headers: Record<string, string>; body: unknown }
+  | { ok: false; error: "timeout" | "network" | "refused" | "too_large" | "invalid"; message: string };
+
+export interface HttpEffect {
+  type: "http";
+  id: string;
+  nodeId: string;
+  request: HttpRequest;
+}
+export type Effect = HttpEffect;
+
+/** A channel-neutral bot message; channel renderers turn it into WhatsApp, Messenger, SMS… */
+export interface BotMessage {
+  nodeId: string;
+  text: string;
+  choices?: { id: string; label: string }[];
+  media?: { kind: "image" | "video" | "audio" | "file"; url: string; caption?: string }[];
+}
+
+/** Why a conversation went to a person, in data an agent console and a metric can both use. */
+export interface HandoffReason {
+  /** The escalation rule id, the handoff node id, or `error`. */
+  ruleId: string;
+  kind: EscalationRuleKind | "node" | "error";
+  /** e.g. `order.total = 740 >= 500` */
+  detail: string;
+  values: Record<string, unknown>;
+  label?: string;
+}
+
+export interface Handoff {
+  queue: string;
+  priority: Priority;
+  reason: HandoffReason;
+  note?: string;
+  /** Every collected variable, so the agent never asks again. */
+  summary: Record<string, unknown>;
+  flowId: string;
+  nodeId: string;
+}
+
+export type EngineStatus =
+  | { type: "wait"; nodeId: string }
+  | { type: "effect"; effect: Effect }
+  | { type: "handoff"; handoff: Handoff }
+  | { type: "end" };
+
+/** A runtime failure the operator should hear about; the conversation still gets a next step. */
+export interface EngineError {
+  code: "STEP_LIMIT" | "EXPRESSION" | "UNKNOWN_NODE" | "UNKNOWN_FLOW" | "UNEXPECTED_INPUT";
+  flowId: string;
+  nodeId: string;
+  message: string;
+}
+
+/** A fact for per-step analytics: which node ran, what was answered. */
+export type EngineEvent =
+  | { type: "node"; flowId: string; nodeId: string }
+  | { type: "input"; flowId: string; nodeId: string; valid: boolean }
+  | { type: "intent"; flowId: string; nodeId: string; intent: string; confidence: number }
+  | { type: "handoff"; flowId: string; nodeId: string; ruleId: string }
+  | { type: "end"; flowId: string; nodeId: string };
+
+export interface Frame {
+  flowId: string;
+  nodeId: string;
+}
+
+/** Everything the engine needs to go on later; JSON-serialisable, stored with the conversation. */
+export interface ConversationState {
+  /** Call stack: the last frame is where the conversation is; earlier ones are `jump` nodes to return to. */
+  stack: Frame[];
+  status: "active" | "handoff" | "ended";
+  language: string;
+  variables: Record<string, unknown>;
+  /** Set while the engine waits for an effect's result. */
+  pendingEffect?: { id: string; nodeId: string };
+  /** Answers given at the current question, for `maxAttempts`. */
+  attempts: number;
+  /** Consecutive answers that were not understood, for the `failedInputs` rule. */
+  failedInputs: number;
+  /** Visits per `flowId/nodeId`, for the `loop` rule. */
+  visits: Record<string, number>;
+}
+
+export interface Classification {
+  intent: string;
+  confidence: number;
+}
+
+export interface IntentCandidate {
+  id: string;
+  examples: string[];
+}
+
+export interface EngineDeps {
+  /** The current time, for `$now()` in expressions and dates. */
+  now: () => Date;
+  /** Fresh ids for effects. */
+  newId: () => string;
+  /** Ranks the candidate intents for a text, best first. */
+  classify: (
+    text: string,
+    intents: IntentCandidate[],
+    language: string,
+  ) => Classification[] | Promise<Classification[]>;
+  /** Sentiment of a customer text from -1 (angry) to 1 (happy). */
+  sentiment: (text: string, language: string) => number;
+  /** Flows a `jump` node can reach, compiled, pinned to the versions the conversation started with. */
+  flow: (flowId: string) => CompiledFlow | undefined;
+  /** Secret values by name, for HTTP nodes only. */
+  secrets: Record<string, string>;
+}
+
+export interface StepResult {
+  state: ConversationState;
+  outputs: BotMessage[];
+  status: EngineStatus;
+  events: EngineEvent[];
+  errors: EngineError[];
+}
+
+/** A flow ready to run: nodes by id and every expression compiled once. */
+export interface CompiledFlow {
+  flow: Flow;
+  nodes: ReadonlyMap<string, FlowNode>;
+  startNodeId: string;
+}
