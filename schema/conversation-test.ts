@@ -80,6 +80,11 @@ export const ConversationTestFileSchema = Type.Object(
   {
     $schema: Type.Optional(Type.String()),
     flow: Type.String({ pattern: SLUG_PATTERN }),
+    secrets: Type.Optional(
+      Type.Record(Type.String({ pattern: "^[A-Z][A-Z0-9_]*$" }), Type.String(), {
+        description: "Stand-in values for the flow's secrets during tests; never real ones. Default `test-<name>`.",
+      }),
+    ),
     http: Type.Optional(Type.Array(HttpFixture, { description: "Fixtures shared by every test of the file." })),
     tests: Type.Array(ConversationTest, { minItems: 1 }),
   },

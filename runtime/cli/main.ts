@@ -1,0 +1,40 @@
+import { Command } from "commander";
+import { consoleOutput, fmtCommand, lintCommand, testCommand, validateCommand } from "./commands.js";
+
+const program = new Command()
+  .name("relais")
+  .description("Check, format, test and talk to Relais conversation flows.")
+  .showHelpAfterError();
+
+const exit = (code: number) => {
+  process.exitCode = code;
+};
+
+program
+  .command("validate")
+  .description("Check flow, layout and test files against the JSON Schema; lists every error (exit 1 when any).")
+  .argument("[files...]", "files to check (default: every file of flows/ or $FLOWS_DIR)")
+  .action(async (files: string[]) => exit(await validateCommand(files, consoleOutput)));
+
+program
+  .command("lint")
+  .description("Validate, then check the flow graph: missing or dangling transitions, unreachable nodes, variables, secrets, expressions, jumps, WhatsApp limits.")
+  .argument("[files...]", "flow files to lint (default: every file of flows/)")
+  .action(async (files: string[]) => exit(await lintCommand(files, consoleOutput)));
+
+program
+  .command("fmt")
+  .description("Rewrite files in canonical form (stable key order, 2-space indent, trailing newline).")
+  .option("--check", "change nothing; exit 1 and list the files that are not canonical")
+  .argument("[files...]", "files to format (default: every file of flows/)")
+  .action(async (files: string[], options: { check?: boolean }) =>
+    exit(await fmtCommand(files, options.check === true, consoleOutput)),
+  );
+
+program
+  .command("test")
+  .description("Run conversation tests (<flow>.test.json) and list the nodes no test visits.")
+  .argument("[files...]", "test files to run (default: every test file of flows/)")
+  .action(async (files: string[]) => exit(await testCommand(files, consoleOutput)));
+
+await program.parseAsync(process.argv);
