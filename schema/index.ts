@@ -5,6 +5,7 @@ export * from "./flow.js";
 export * from "./format.js";
 export * from "./json-file.js";
 export * from "./layout.js";
+export * from "./lint/index.js";
 export * from "./migrate.js";
 export * from "./nodes/index.js";
 export * from "./problem.js";

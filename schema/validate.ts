@@ -53,11 +53,21 @@ export function explain(errors: readonly ErrorObject[], document: unknown, file:
       severity: "error",
       file,
       nodeId: nodeIdAt(document, pointer),
-      pointer: error.keyword === "required" ? `${pointer}/${String(error.params.missingProperty)}` : pointer,
+      pointer: fieldPointer(error),
       message,
     });
   }
   return problems;
+}
+
+/** Missing and unknown fields point at the field itself, not the object holding it. */
+function fieldPointer(error: ErrorObject): string {
+  const escape = (key: unknown) => String(key).replace(/~/g, "~0").replace(/\//g, "~1");
+  if (error.keyword === "required") return `${error.instancePath}/${escape(error.params.missingProperty)}`;
+  if (error.keyword === "additionalProperties") {
+    return `${error.instancePath}/${escape(error.params.additionalProperty)}`;
+  }
+  return error.instancePath;
 }
 
 function nodeIdAt(document: unknown, pointer: string): string | undefined {

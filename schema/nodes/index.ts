@@ -38,3 +38,14 @@ export function definitionOf(node: FlowNode): NodeDefinition<FlowNode> {
 }
 
 export * from "./definition.js";
+export * from "./condition.js";
+export * from "./end.js";
+export * from "./handoff.js";
+export * from "./http.js";
+export * from "./intent.js";
+export * from "./jump.js";
+export * from "./message.js";
+export * from "./question.js";
+export * from "./return.js";
+export * from "./set.js";
+export * from "./start.js";

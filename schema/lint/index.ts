@@ -1,0 +1,75 @@
+import type { Flow } from "../flow.js";
+import type { Problem } from "../problem.js";
+import { lintContext, type Rule } from "./context.js";
+import { duplicateId } from "./duplicate-id.js";
+import { duplicateEscalationRule } from "./escalation.js";
+import { expressionSyntax } from "./expression-syntax.js";
+import { jumpMissingFlow, jumpToSelf } from "./jump.js";
+import { invalidPattern } from "./pattern.js";
+import { secretsOutsideHttp, unknownSecret } from "./secrets.js";
+import { startNode } from "./start.js";
+import { duplicateHandle, missingTarget, missingTransition, noPathAfterMaxAttempts } from "./transitions.js";
+import { missingTranslation } from "./translations.js";
+import { unreachableNode } from "./unreachable.js";
+import { undeclaredVariable, variableReadBeforeSet } from "./variables.js";
+import { whatsappButtons } from "./whatsapp.js";
+
+const rules: readonly Rule[] = [
+  duplicateId,
+  startNode,
+  missingTarget,
+  missingTransition,
+  noPathAfterMaxAttempts,
+  duplicateHandle,
+  unreachableNode,
+  expressionSyntax,
+  variableReadBeforeSet,
+  undeclaredVariable,
+  unknownSecret,
+  secretsOutsideHttp,
+  invalidPattern,
+  jumpMissingFlow,
+  jumpToSelf,
+  missingTranslation,
+  whatsappButtons,
+  duplicateEscalationRule,
+];
+
+export interface LintOptions {
+  /** The other flows by id, so `jump` nodes can be checked and what the called flows set is known. */
+  flows?: ReadonlyMap<string, Flow>;
+}
+
+/**
+ * Checks what the schema cannot: the graph, the variables, the expressions, the texts.
+ * Pure; call it on a flow that passed `validateFlow`. Problems come in the order of the nodes.
+ */
+export function lintFlow(flow: Flow, file: string, options: LintOptions = {}): Problem[] {
+  const context = lintContext(flow, file, options.flows);
+  return rules.flatMap((rule) => rule(context)).sort(byPlace);
+}
+
+export function lintSeverityCounts(problems: readonly Problem[]): { errors: number; warnings: number } {
+  const errors = problems.filter((problem) => problem.severity === "error").length;
+  return { errors, warnings: problems.length - errors };
+}
+
+/** Flow-level problems first, then by node, then by pointer with array indices compared as numbers. */
+function byPlace(a: Problem, b: Problem): number {
+  return comparePointers(a.pointer, b.pointer) || a.code.localeCompare(b.code);
+}
+
+function comparePointers(a: string, b: string): number {
+  const rank = (pointer: string) => (pointer.startsWith("/nodes/") ? 1 : 0);
+  if (rank(a) !== rank(b)) return rank(a) - rank(b);
+  const left = a.split("/");
+  const right = b.split("/");
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const x = left[i] ?? "";
+    const y = right[i] ?? "";
+    if (x === y) continue;
+    const numeric = /^\d+$/.test(x) && /^\d+$/.test(y);
+    return numeric ? Number(x) - Number(y) : x < y ? -1 : 1;
+  }
+  return left.length - right.length;
+}

@@ -1,0 +1,52 @@
+import type { LocalizedText } from "../common.js";
+import type { FlowNode } from "../nodes/index.js";
+import { type LintContext, nodeProblem, nodesOf, pointerSegment } from "./context.js";
+
+/** WhatsApp shows up to 3 choices as reply buttons, more as a list; each cuts labels at its own length. */
+const REPLY_BUTTONS = { most: 3, characters: 20, name: "reply buttons", used: "1 to 3 choices" };
+const LIST_ROWS = { characters: 24, name: "list rows", used: "4 to 10 choices" };
+
+/** Choice labels longer than WhatsApp shows: the customer would read a cut label. */
+export function whatsappButtons(context: LintContext) {
+  return nodesOf(context.flow).flatMap((node, index) => {
+    const found = choicesOf(node);
+    if (!found || found.choices.length === 0) return [];
+    const limit = found.choices.length <= REPLY_BUTTONS.most ? REPLY_BUTTONS : LIST_ROWS;
+    return found.choices.flatMap((choice, i) =>
+      labelsOf(choice.label).flatMap(({ text, language }) => {
+        const length = [...text].length;
+        if (length <= limit.characters) return [];
+        const pointer = `${found.pointer}/${i}/label${language === undefined ? "" : `/${pointerSegment(language)}`}`;
+        return [
+          nodeProblem(
+            context,
+            index,
+            pointer,
+            "whatsapp-buttons",
+            `node \`${node.id}\`: the label ${JSON.stringify(text)} of choice \`${choice.id}\` has ${length} characters, but WhatsApp ${limit.name} (used for ${limit.used}) show at most ${limit.characters}; shorten it to ${limit.characters} characters or fewer.`,
+            "warning",
+          ),
+        ];
+      }),
+    );
+  });
+}
+
+interface Choice {
+  id: string;
+  label: LocalizedText;
+}
+
+function choicesOf(node: FlowNode): { choices: Choice[]; pointer: string } | undefined {
+  if (node.type === "message" && Array.isArray(node.choices)) return { choices: node.choices, pointer: "/choices" };
+  if (node.type === "question" && node.input?.kind === "choice" && Array.isArray(node.input.choices)) {
+    return { choices: node.input.choices, pointer: "/input/choices" };
+  }
+  return undefined;
+}
+
+function labelsOf(label: LocalizedText): { text: string; language?: string }[] {
+  if (typeof label === "string") return [{ text: label }];
+  if (typeof label !== "object" || label === null) return [];
+  return Object.entries(label).flatMap(([language, text]) => (typeof text === "string" ? [{ text, language }] : []));
+}

@@ -1,0 +1,187 @@
+import { describe, expect, it } from "vitest";
+import { type Flow, lintFlow } from "../../../../schema/index.js";
+import { FILE, flowOf, linear, problemsOf } from "./fixtures.js";
+
+const withPattern = (pattern: string) => {
+  const nodes = linear();
+  nodes[1] = { ...nodes[1], input: { kind: "pattern", pattern } };
+  return flowOf(nodes);
+};
+
+describe("lint/invalid-pattern", () => {
+  it("reports a pattern JavaScript cannot compile, with the reason", () => {
+    const problems = problemsOf("invalid-pattern", withPattern("CMD-([0-9]{6}"));
+    expect(problems).toMatchObject([{ nodeId: "ask", pointer: "/nodes/1/input/pattern", severity: "error" }]);
+    expect(problems[0]?.message).toMatch(
+      /question `ask` has a `pattern` that is not a valid regular expression \(.+\)/,
+    );
+  });
+
+  it("accepts a valid pattern", () => {
+    expect(problemsOf("invalid-pattern", withPattern("CMD-[0-9]{6}"))).toEqual([]);
+  });
+});
+
+describe("lint/jump-missing-flow and lint/jump-to-self", () => {
+  const jumping = (flow: string) =>
+    flowOf([
+      { id: "start", type: "start", next: "identify" },
+      { id: "identify", type: "jump", flow, next: "bye" },
+      { id: "bye", type: "end" },
+    ]);
+  const known = new Map<string, Flow>([["identify-customer", jumping("test")]]);
+
+  it("reports a jump to an unknown flow when the other flows are known, with a suggestion", () => {
+    expect(problemsOf("jump-missing-flow", jumping("identify-custmer"), { flows: known })).toEqual([
+      {
+        code: "lint/jump-missing-flow",
+        severity: "error",
+        file: FILE,
+        nodeId: "identify",
+        pointer: "/nodes/1/flow",
+        message:
+          "node `identify` jumps to the flow `identify-custmer`, which does not exist; did you mean `identify-customer`?",
+      },
+    ]);
+  });
+
+  it("says nothing about other flows when they are not given, or when the flow exists", () => {
+    expect(problemsOf("jump-missing-flow", jumping("identify-custmer"))).toEqual([]);
+    expect(problemsOf("jump-missing-flow", jumping("identify-customer"), { flows: known })).toEqual([]);
+  });
+
+  it("warns about a jump into the flow itself, and only that", () => {
+    const flow = jumping("test");
+    expect(problemsOf("jump-to-self", flow, { flows: known })).toMatchObject([
+      { nodeId: "identify", pointer: "/nodes/1/flow", severity: "warning" },
+    ]);
+    expect(problemsOf("jump-missing-flow", flow, { flows: known })).toEqual([]);
+    expect(problemsOf("jump-to-self", jumping("identify-customer"))).toEqual([]);
+  });
+});
+
+describe("lint/missing-translation", () => {
+  const bilingual = { languages: ["fr", "en"] };
+
+  it("warns about a text lacking one of the flow's languages, wherever it sits", () => {
+    const nodes = [
+      { id: "start", type: "start", next: "menu" },
+      {
+        id: "menu",
+        type: "message",
+        text: { fr: "Bonjour", en: "Hello" },
+        choices: [{ id: "yes", label: { fr: "Oui" }, next: "bye" }],
+      },
+      { id: "bye", type: "end", text: { en: "Bye" } },
+    ];
+    const escalation = { defaultQueue: "support", text: { fr: "Un conseiller arrive" }, rules: [] };
+    const problems = problemsOf("missing-translation", flowOf(nodes, { ...bilingual, escalation }));
+    expect(problems).toEqual([
+      {
+        code: "lint/missing-translation",
+        severity: "warning",
+        file: FILE,
+        pointer: "/escalation/text",
+        message:
+          "the text at `/escalation/text` has no `en` version; add it (the flow speaks fr, en), or use one plain text for every language.",
+      },
+      expect.objectContaining({ nodeId: "menu", pointer: "/nodes/1/choices/0/label" }),
+      expect.objectContaining({
+        nodeId: "bye",
+        pointer: "/nodes/2/text",
+        message: expect.stringContaining("the text at `/text` of node `bye` has no `fr` version"),
+      }),
+    ]);
+  });
+
+  it("accepts complete translations and plain strings", () => {
+    const nodes = [
+      { id: "start", type: "start", next: "menu" },
+      { id: "menu", type: "message", text: { fr: "Bonjour", en: "Hello" }, next: "bye" },
+      { id: "bye", type: "end", text: "Merci / Thanks" },
+    ];
+    expect(problemsOf("missing-translation", flowOf(nodes, bilingual))).toEqual([]);
+  });
+});
+
+describe("lint/whatsapp-buttons", () => {
+  const menu = (labels: string[]) =>
+    flowOf([
+      { id: "start", type: "start", next: "menu" },
+      {
+        id: "menu",
+        type: "question",
+        text: "Quel sujet ?",
+        input: { kind: "choice", choices: labels.map((label, i) => ({ id: `c${i}`, label })) },
+        saveAs: "topic",
+        next: "bye",
+      },
+      { id: "bye", type: "end" },
+    ]);
+
+  it("warns when one of up to 3 choices exceeds the 20 characters of a reply button", () => {
+    const problems = problemsOf("whatsapp-buttons", menu(["Suivre ma commande", "Retourner un article"]));
+    expect(problems).toEqual([]);
+    const long = problemsOf("whatsapp-buttons", menu(["Suivre ma commande", "Retourner un article !"]));
+    expect(long).toMatchObject([{ nodeId: "menu", pointer: "/nodes/1/input/choices/1/label", severity: "warning" }]);
+    expect(long[0]?.message).toContain("22 characters");
+    expect(long[0]?.message).toContain("WhatsApp reply buttons (used for 1 to 3 choices) show at most 20");
+  });
+
+  it("allows 24 characters once 4 to 10 choices render as a list", () => {
+    const four = ["Suivre ma commande", "Retourner un article !", "Autre", "Parler à quelqu'un"];
+    expect(problemsOf("whatsapp-buttons", menu(four))).toEqual([]);
+    const tooLong = [...four.slice(0, 3), "Parler à un conseiller humain"];
+    expect(problemsOf("whatsapp-buttons", menu(tooLong))).toMatchObject([
+      {
+        pointer: "/nodes/1/input/choices/3/label",
+        message: expect.stringContaining("WhatsApp list rows (used for 4 to 10 choices) show at most 24"),
+      },
+    ]);
+  });
+
+  it("checks each language of a message's buttons", () => {
+    const flow = flowOf(
+      [
+        { id: "start", type: "start", next: "menu" },
+        {
+          id: "menu",
+          type: "message",
+          text: { fr: "Alors ?", en: "So?" },
+          choices: [{ id: "yes", label: { fr: "Oui, absolument, c'est bien ça", en: "Yes" }, next: "bye" }],
+        },
+        { id: "bye", type: "end" },
+      ],
+      { languages: ["fr", "en"] },
+    );
+    expect(problemsOf("whatsapp-buttons", flow)).toMatchObject([{ pointer: "/nodes/1/choices/0/label/fr" }]);
+  });
+});
+
+describe("lint/duplicate-escalation-rule", () => {
+  const withRules = (ids: string[]) =>
+    flowOf(linear(), {
+      variables: { email: { type: "string" } },
+      escalation: {
+        defaultQueue: "support",
+        rules: ids.map((id) => ({ id, kind: "humanRequest", queue: "support", priority: "high" })),
+      },
+    });
+
+  it("reports a rule reusing an earlier rule's id", () => {
+    expect(lintFlow(withRules(["human", "upset", "human"]), FILE)).toEqual([
+      {
+        code: "lint/duplicate-escalation-rule",
+        severity: "error",
+        file: FILE,
+        pointer: "/escalation/rules/2/id",
+        message:
+          "escalation rule 3 has the id `human` of rule 1; give each rule its own id, since handoffs record which rule fired.",
+      },
+    ]);
+  });
+
+  it("accepts distinct ids", () => {
+    expect(problemsOf("duplicate-escalation-rule", withRules(["human", "upset"]))).toEqual([]);
+  });
+});
