@@ -79,9 +79,7 @@ export async function testCommand(paths: readonly string[], io: Output): Promise
     broken.flatMap((file) => file.problems),
     io,
   );
-  const compiled = new Map<string, CompiledFlow>(
-    [...workspace.flows].map(([id, { flow }]) => [id, compileFlow(flow)]),
-  );
+  const compiled = new Map<string, CompiledFlow>([...workspace.flows].map(([id, { flow }]) => [id, compileFlow(flow)]));
   const results: TestResult[] = [];
   const testedFlows = new Set<string>();
   for (const { path, tests } of workspace.tests) {

@@ -1,5 +1,7 @@
 import { Command } from "commander";
+import { chatCommand } from "./chat.js";
 import { consoleOutput, fmtCommand, lintCommand, testCommand, validateCommand } from "./commands.js";
+import { publishCommand } from "./publish.js";
 
 const program = new Command()
   .name("relais")
@@ -18,7 +20,9 @@ program
 
 program
   .command("lint")
-  .description("Validate, then check the flow graph: missing or dangling transitions, unreachable nodes, variables, secrets, expressions, jumps, WhatsApp limits.")
+  .description(
+    "Validate, then check the flow graph: missing or dangling transitions, unreachable nodes, variables, secrets, expressions, jumps, WhatsApp limits.",
+  )
   .argument("[files...]", "flow files to lint (default: every file of flows/)")
   .action(async (files: string[]) => exit(await lintCommand(files, consoleOutput)));
 
@@ -36,5 +40,25 @@ program
   .description("Run conversation tests (<flow>.test.json) and list the nodes no test visits.")
   .argument("[files...]", "test files to run (default: every test file of flows/)")
   .action(async (files: string[]) => exit(await testCommand(files, consoleOutput)));
+
+program
+  .command("chat")
+  .description("Talk to a flow in the terminal; HTTP lookups run for real (start Relais for the sample CRM).")
+  .argument("<flow>", "flow id, e.g. triage")
+  .option("--lang <code>", "conversation language, e.g. en")
+  .action(async (flow: string, options: { lang?: string }) =>
+    exit(await chatCommand(flow, { language: options.lang }, consoleOutput)),
+  );
+
+program
+  .command("publish")
+  .description("Save the local flow as the server's draft and publish it (schema and lint errors block it).")
+  .argument("<flow>", "flow id")
+  .requiredOption("--server <url>", "Relais server, e.g. https://relais.example.com")
+  .requiredOption("--token <token>", "an API token with the editor role", process.env.RELAIS_TOKEN)
+  .option("--note <text>", "what changed, kept with the version")
+  .action(async (flow: string, options: { server: string; token: string; note?: string }) =>
+    exit(await publishCommand(flow, options, consoleOutput)),
+  );
 
 await program.parseAsync(process.argv);

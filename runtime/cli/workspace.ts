@@ -43,7 +43,10 @@ export async function resolvePaths(paths: readonly string[], dir: string): Promi
     .map((name) => resolve(dir, name));
 }
 
-function locate(problems: Problem[], locator: ((pointer: string) => { line: number; column: number } | undefined) | undefined) {
+function locate(
+  problems: Problem[],
+  locator: ((pointer: string) => { line: number; column: number } | undefined) | undefined,
+) {
   return problems.map((problem) => ({ ...problem, ...(locator?.(problem.pointer) ?? {}) }));
 }
 
@@ -60,7 +63,8 @@ async function loadFile(path: string, kind: FileKind, shown: string): Promise<Wo
       ? { ...file, problems: [], value: validated.value }
       : { ...file, problems: locate(validated.problems, parsed.locate) };
   }
-  const validated = kind === "layout" ? validateLayout(parsed.value, shown) : validateConversationTests(parsed.value, shown);
+  const validated =
+    kind === "layout" ? validateLayout(parsed.value, shown) : validateConversationTests(parsed.value, shown);
   return validated.ok
     ? { ...file, problems: [], value: validated.value }
     : { ...file, problems: locate(validated.problems, parsed.locate) };
@@ -99,7 +103,13 @@ export async function loadWorkspace(paths: readonly string[]): Promise<Workspace
       kind,
       text: "",
       problems: [
-        { code: "cli/read", severity: "error" as const, file: shownPath(path), pointer: "", message: `Cannot read the file: ${error.code ?? error.message}.` },
+        {
+          code: "cli/read",
+          severity: "error" as const,
+          file: shownPath(path),
+          pointer: "",
+          message: `Cannot read the file: ${error.code ?? error.message}.`,
+        },
       ],
       value: undefined,
     }));

@@ -1,5 +1,5 @@
 import type { ConversationTest, ConversationTestFile, HttpFixture, TestStep } from "../../schema/index.js";
-import { advance } from "../engine/index.js";
+import { lexiconSentiment, overlapClassifier } from "../engine/index.js";
 import type {
   BotMessage,
   CompiledFlow,
@@ -8,7 +8,7 @@ import type {
   EngineInput,
   StepResult,
 } from "../engine/types.js";
-import { lexiconSentiment, overlapClassifier } from "../engine/index.js";
+import { drive } from "./drive.js";
 import { findFixture, fixtureResult } from "./fixtures.js";
 
 export interface TestResult {
@@ -52,24 +52,21 @@ class TestConversation {
   }
 
   async send(input: EngineInput): Promise<void> {
-    let result = await advance(this.root, this.state, input, this.deps);
-    this.record(result);
-    while (result.status.type === "effect") {
-      const { effect } = result.status;
-      const fixture = findFixture(this.fixtures, effect.request);
-      if (!fixture) {
+    await drive(
+      this.root,
+      this.state,
+      input,
+      this.deps,
+      async (effect) => {
+        const fixture = findFixture(this.fixtures, effect.request);
+        if (fixture) return fixtureResult(fixture);
         this.failures.push(
           `node \`${effect.nodeId}\` called ${effect.request.method} ${effect.request.url} and no fixture answers it; add one to \`http\`.`,
         );
-        return;
-      }
-      result = await advance(this.root, this.state, {
-        type: "effectResult",
-        effectId: effect.id,
-        result: fixtureResult(fixture),
-      }, this.deps);
-      this.record(result);
-    }
+        return undefined;
+      },
+      (result) => this.record(result),
+    );
   }
 
   private record(result: StepResult) {
@@ -151,7 +148,8 @@ async function check(step: TestStep, conversation: TestConversation): Promise<st
       if (status?.type !== "handoff") return `expected a handoff; the conversation is at \`${status?.type}\`.`;
       const { handoff } = status;
       const wrong: string[] = [];
-      if (step.queue && handoff.queue !== step.queue) wrong.push(`queue is \`${handoff.queue}\`, expected \`${step.queue}\``);
+      if (step.queue && handoff.queue !== step.queue)
+        wrong.push(`queue is \`${handoff.queue}\`, expected \`${step.queue}\``);
       if (step.priority && handoff.priority !== step.priority) {
         wrong.push(`priority is \`${handoff.priority}\`, expected \`${step.priority}\``);
       }
@@ -174,7 +172,12 @@ export async function runConversationTest(
   context: TestContext,
 ): Promise<TestResult> {
   const root = context.flows.get(file.flow);
-  const failed = (message: string): TestResult => ({ name: test.name, passed: false, failures: [message], visited: new Set() });
+  const failed = (message: string): TestResult => ({
+    name: test.name,
+    passed: false,
+    failures: [message],
+    visited: new Set(),
+  });
   if (!root) return failed(`flow \`${file.flow}\` was not found or does not validate.`);
   const secretNames = root.flow.secrets ?? [];
   const secrets = Object.fromEntries(

@@ -37,8 +37,8 @@ export function definitionOf(node: FlowNode): NodeDefinition<FlowNode> {
   return nodeDefinitions[node.type] as unknown as NodeDefinition<FlowNode>;
 }
 
-export * from "./definition.js";
 export * from "./condition.js";
+export * from "./definition.js";
 export * from "./end.js";
 export * from "./handoff.js";
 export * from "./http.js";
