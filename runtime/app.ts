@@ -1,0 +1,71 @@
+import { existsSync } from "node:fs";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import Fastify, { type FastifyInstance } from "fastify";
+import type { Config } from "./config.js";
+import authPlugin from "./plugins/auth.js";
+import channelsPlugin from "./plugins/channels.js";
+import dbPlugin from "./plugins/db.js";
+import errorsPlugin from "./plugins/errors.js";
+import flowsPlugin from "./plugins/flows.js";
+import { createMetrics } from "./plugins/metrics.js";
+import queuePlugin from "./plugins/queue.js";
+import "./plugins/services.js";
+import agentRoutes from "./routes/agent.js";
+import authRoutes from "./routes/auth.js";
+import channelRoutes from "./routes/channels.js";
+import flowRoutes from "./routes/flows.js";
+import opsRoutes from "./routes/ops.js";
+import webchatRoutes from "./routes/webchat.js";
+import sampleCrmRoutes from "./sample-crm/routes.js";
+
+/** The whole runtime as one Fastify instance; `server.ts` only makes it listen. */
+export async function buildApp(config: Config): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // Request URLs carry no message text; bodies are never logged.
+      redact: ["req.headers.authorization", "req.headers.cookie"],
+    },
+    bodyLimit: config.bodyLimitBytes,
+    // A number where a text is expected is a client bug to report, not to paper over.
+    ajv: { customOptions: { coerceTypes: false } },
+    forceCloseConnections: true,
+    trustProxy: config.env.RELAIS_TRUST_PROXY === "1",
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.decorate("config", config);
+  app.decorate("metrics", createMetrics());
+  await app.register(errorsPlugin);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "Relais runtime API", version: "0.1.0" },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "relais_session" },
+          token: { type: "http", scheme: "bearer" },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  await app.register(dbPlugin);
+  await app.register(authPlugin);
+  await app.register(flowsPlugin);
+  await app.register(queuePlugin);
+  await app.register(channelsPlugin);
+  await app.register(opsRoutes);
+  await app.register(authRoutes);
+  await app.register(flowRoutes);
+  await app.register(agentRoutes);
+  await app.register(channelRoutes);
+  await app.register(webchatRoutes);
+  await app.register(sampleCrmRoutes);
+  if (existsSync(config.designerDir)) {
+    await app.register(fastifyStatic, { root: config.designerDir, prefix: "/", wildcard: false });
+  }
+  return app;
+}

@@ -1,0 +1,66 @@
+import cookie from "@fastify/cookie";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import { type Role, roleAtLeast, Users } from "../auth/users.js";
+import { ApiError } from "./errors.js";
+
+export const SESSION_COOKIE = "relais_session";
+
+/** Refuses a request without a user (401) or whose user lacks the role (403). */
+export function requireRole(role: Role) {
+  return async (request: FastifyRequest, _reply: FastifyReply) => {
+    if (!request.user)
+      throw new ApiError(
+        401,
+        "UNAUTHENTICATED",
+        "Log in (cookie `relais_session`) or send `Authorization: Bearer <API token>`.",
+      );
+    if (!roleAtLeast(request.user.role, role)) {
+      throw new ApiError(403, "FORBIDDEN", `This needs the ${role} role; you are ${request.user.role}.`);
+    }
+  };
+}
+
+/**
+ * Who is calling: a session cookie or an API token. The first start creates the admin, from
+ * RELAIS_ADMIN_EMAIL/RELAIS_ADMIN_PASSWORD, or with a one-time login link printed once.
+ */
+export default fp(
+  async (app) => {
+    await app.register(cookie);
+    const users = new Users(app.store);
+    app.decorate("users", users);
+    app.decorateRequest("user", undefined);
+    app.addHook("onRequest", async (request) => {
+      const header = request.headers.authorization;
+      if (
+        header?.startsWith("Bearer ") &&
+        request.url.startsWith("/api/") &&
+        !request.url.startsWith("/api/channels/")
+      ) {
+        request.user = await users.resolve(header.slice(7).trim(), "token");
+        return;
+      }
+      const session = request.cookies[SESSION_COOKIE];
+      if (session) request.user = await users.resolve(session, "session");
+    });
+    if ((await users.count()) === 0) {
+      const { adminEmail, adminPassword, publicUrl } = app.config;
+      const admin = await users.create({
+        email: adminEmail ?? "admin@localhost",
+        name: "Administrateur",
+        role: "admin",
+        password: adminPassword,
+      });
+      if (!adminPassword) {
+        const link = await users.issue(admin.id, "link");
+        // Printed, not logged: the link is a credential and logs get shipped elsewhere.
+        process.stdout.write(
+          `\nRelais: first start. Log in as ${admin.email} within 24 hours with this one-time link:\n  ${publicUrl}/api/auth/one-time/${link}\nthen set a password (POST /api/auth/password).\n\n`,
+        );
+      }
+      app.log.info({ email: admin.email }, "admin user created");
+    }
+  },
+  { name: "auth", dependencies: ["db"] },
+);

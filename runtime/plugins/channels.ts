@@ -1,0 +1,59 @@
+import fp from "fastify-plugin";
+import { Outbox } from "../channels/outbox.js";
+import { restSender } from "../channels/rest-sender.js";
+import { WebchatSessions } from "../channels/webchat-sessions.js";
+import { HttpClient } from "../http-client/http-client.js";
+import { Processor } from "../worker/processor.js";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    webchat: WebchatSessions;
+  }
+}
+
+/**
+ * The message pipeline: inbox → processor → outbox, with each channel's sender. At start it
+ * resumes what a crash left: unprocessed inbox rows and unsent outbox rows.
+ */
+export default fp(
+  async (app) => {
+    const { config } = app;
+    const crm = new URL(config.publicUrl);
+    const httpClient = new HttpClient({
+      allow: [`${crm.hostname}:${crm.port || (crm.protocol === "https:" ? "443" : "80")}`, ...config.httpAllow],
+      maxResponseBytes: config.httpMaxResponseBytes,
+    });
+    app.decorate("httpClient", httpClient);
+    const outbox = new Outbox(app.store, app.log);
+    app.decorate("outbox", outbox);
+    const webchat = new WebchatSessions();
+    app.decorate("webchat", webchat);
+    outbox.register("webchat", webchat.sender());
+    outbox.register("rest", restSender(config.env.RELAIS_REST_CALLBACK_URL, httpClient));
+    const processor = new Processor({
+      store: app.store,
+      flows: app.published,
+      http: httpClient,
+      config,
+      metrics: app.metrics,
+      live: app.live,
+      log: app.log,
+      flushOutbox: () => void outbox.flush(),
+    });
+    app.decorate("processor", processor);
+    app.addHook("onReady", async () => {
+      const resumed = await processor.resumePending();
+      if (resumed > 0) app.log.info({ conversations: resumed }, "resumed unprocessed messages");
+      await outbox.flush();
+    });
+    app.addHook("preClose", async () => {
+      webchat.closeAll();
+    });
+    app.addHook("onClose", async () => {
+      await processor.idle();
+      await outbox.flush();
+      await httpClient.close();
+    });
+  },
+  { name: "channels", dependencies: ["db", "flows", "queue"] },
+);

@@ -1,0 +1,71 @@
+import type { FastifyError } from "fastify";
+import fp from "fastify-plugin";
+import type { Problem } from "../../schema/index.js";
+
+/** A refusal the client can act on: a code, a message that says what and how to fix, and problems. */
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly problems?: Problem[],
+  ) {
+    super(message);
+  }
+}
+
+function describeValidation(error: FastifyError): { message: string; problems: Problem[] } {
+  const problems: Problem[] = (error.validation ?? []).map((item) => {
+    const missing = (item.params as { missingProperty?: string }).missingProperty;
+    const pointer = missing ? `${item.instancePath}/${missing}` : item.instancePath;
+    const field = pointer.replace(/^\//, "").replaceAll("/", ".") || "(body)";
+    const message = missing
+      ? `The field \`${field}\` is required.`
+      : `The field \`${field}\` ${item.message ?? "is not valid"}.`;
+    return {
+      code: `request/${item.keyword}`,
+      severity: "error",
+      file: error.validationContext ?? "body",
+      pointer,
+      message,
+    };
+  });
+  const where = error.validationContext ?? "body";
+  return { message: `Bad request ${where}: ${problems.map((p) => p.message).join(" ")}`, problems };
+}
+
+/** One error shape for every route; 5xx details go to the log, never to the client. */
+export default fp(
+  async (app) => {
+    app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
+      if (error instanceof ApiError) {
+        return reply
+          .status(error.statusCode)
+          .send({ error: { code: error.code, message: error.message, problems: error.problems } });
+      }
+      if (error.validation) {
+        const { message, problems } = describeValidation(error);
+        return reply.status(400).send({ error: { code: "BAD_REQUEST", message, problems } });
+      }
+      const status = error.statusCode ?? 500;
+      if (status === 413) {
+        return reply.status(413).send({
+          error: { code: "TOO_LARGE", message: `The request body is larger than ${app.config.bodyLimitBytes} bytes.` },
+        });
+      }
+      if (status < 500) {
+        return reply.status(status).send({ error: { code: error.code ?? "BAD_REQUEST", message: error.message } });
+      }
+      request.log.error({ err: error }, "request failed");
+      return reply
+        .status(500)
+        .send({ error: { code: "INTERNAL", message: "Something went wrong on the server; it is in the server log." } });
+    });
+    app.setNotFoundHandler((request, reply) =>
+      reply
+        .status(404)
+        .send({ error: { code: "NOT_FOUND", message: `No route ${request.method} ${request.url.split("?")[0]}.` } }),
+    );
+  },
+  { name: "errors" },
+);

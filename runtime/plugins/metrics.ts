@@ -1,0 +1,56 @@
+import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+
+/** The runtime's Prometheus metrics, one registry per app so tests can build several apps. */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    messages: new Counter({
+      name: "relais_messages_total",
+      help: "Customer messages processed, by channel and who had the conversation (bot or person).",
+      labelNames: ["channel", "handler"] as const,
+      registers: [registry],
+    }),
+    duplicates: new Counter({
+      name: "relais_duplicate_messages_total",
+      help: "Deliveries of a message already received, answered from the inbox without processing.",
+      labelNames: ["channel"] as const,
+      registers: [registry],
+    }),
+    handoffs: new Counter({
+      name: "relais_handoffs_total",
+      help: "Conversations handed to a person, by queue and rule kind.",
+      labelNames: ["queue", "kind"] as const,
+      registers: [registry],
+    }),
+    queueWait: new Histogram({
+      name: "relais_queue_wait_seconds",
+      help: "Time from handoff to an agent claiming the conversation.",
+      labelNames: ["queue"] as const,
+      buckets: [5, 30, 60, 300, 900, 1800, 3600, 14400, 86400],
+      registers: [registry],
+    }),
+    stepLatency: new Histogram({
+      name: "relais_step_duration_seconds",
+      help: "Time for the engine to process one customer message, HTTP lookups included.",
+      labelNames: ["flow"] as const,
+      buckets: [0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    runtimeErrors: new Counter({
+      name: "relais_runtime_errors_total",
+      help: "Runtime failures in flows (expressions, HTTP lookups, unknown flows), by code.",
+      labelNames: ["code"] as const,
+      registers: [registry],
+    }),
+    httpCalls: new Counter({
+      name: "relais_http_calls_total",
+      help: "HTTP lookups run for flows, by outcome.",
+      labelNames: ["outcome"] as const,
+      registers: [registry],
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

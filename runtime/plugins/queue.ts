@@ -1,0 +1,12 @@
+import fp from "fastify-plugin";
+import { LiveEvents } from "../queue/live-events.js";
+import { setUpQueues } from "../queue/queues.js";
+
+/** Queues (seeded, then the operator's file) and the live events agents listen to. */
+export default fp(
+  async (app) => {
+    await setUpQueues(app.store, app.config.queuesFile);
+    app.decorate("live", new LiveEvents());
+  },
+  { name: "queue", dependencies: ["db"] },
+);

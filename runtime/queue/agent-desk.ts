@@ -1,0 +1,345 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, desc, eq, isNull, ne } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import type { User } from "../auth/users.js";
+import { secretsFor } from "../config.js";
+import { lexiconSentiment, overlapClassifier } from "../engine/index.js";
+import type { ConversationState } from "../engine/types.js";
+import { ApiError } from "../plugins/errors.js";
+import { runEngine } from "../worker/engine-loop.js";
+import { openState } from "./business-hours.js";
+import { recordHandoff } from "./handoff-record.js";
+import { loadQueues } from "./queues.js";
+
+/** What agents do with conversations: claim, answer, note, transfer, resolve, give back to the bot. */
+export class AgentDesk {
+  constructor(private readonly app: FastifyInstance) {}
+
+  async queues(now = Date.now()) {
+    const { handoffs } = this.app.store.tables;
+    const queues = await loadQueues(this.app.store);
+    const waiting = await this.app.store.read((db) =>
+      db
+        .select({ queue: handoffs.queue, createdAt: handoffs.createdAt })
+        .from(handoffs)
+        .where(and(isNull(handoffs.claimedBy), isNull(handoffs.closedAt))),
+    );
+    return [...queues.values()]
+      .sort((a, b) => a.level - b.level || a.id.localeCompare(b.id))
+      .map((queue) => {
+        const rows = waiting.filter((row) => row.queue === queue.id);
+        const oldest = Math.min(...rows.map((row) => row.createdAt));
+        const state = openState(queue, new Date(now));
+        return {
+          id: queue.id,
+          name: queue.name,
+          level: queue.level,
+          waiting: rows.length,
+          oldestWaitSeconds: rows.length > 0 ? Math.round((now - oldest) / 1000) : 0,
+          open: state.open,
+          ...(state.opensAt ? { opensAt: state.opensAt.toISOString() } : {}),
+        };
+      });
+  }
+
+  /**
+   * Takes the most urgent, oldest waiting case of a queue. The update only succeeds while the row
+   * is still unclaimed, so two agents racing for it never both get it; the loser tries the next.
+   */
+  async claim(queueId: string, agent: User) {
+    const { handoffs, conversations } = this.app.store.tables;
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const claimed = await this.app.store.tx(async (db) => {
+        const [next] = await db
+          .select({ id: handoffs.id })
+          .from(handoffs)
+          .where(and(eq(handoffs.queue, queueId), isNull(handoffs.claimedBy), isNull(handoffs.closedAt)))
+          .orderBy(asc(handoffs.rank), asc(handoffs.createdAt))
+          .limit(1);
+        if (!next) return { empty: true as const };
+        const now = Date.now();
+        const [taken] = await db
+          .update(handoffs)
+          .set({ claimedBy: agent.id, claimedAt: now })
+          .where(and(eq(handoffs.id, next.id), isNull(handoffs.claimedBy)))
+          .returning();
+        if (!taken) return undefined;
+        await db
+          .update(conversations)
+          .set({ status: "agent", assignedTo: agent.id, updatedAt: now })
+          .where(eq(conversations.id, taken.conversationId));
+        return { empty: false as const, handoff: taken };
+      });
+      if (!claimed) continue;
+      if (claimed.empty) return undefined;
+      const { handoff } = claimed;
+      this.app.metrics.queueWait.observe({ queue: queueId }, ((handoff.claimedAt ?? 0) - handoff.createdAt) / 1000);
+      this.app.live.publish({
+        type: "conversation.claimed",
+        conversationId: handoff.conversationId,
+        agentId: agent.id,
+      });
+      return this.conversationRow(handoff.conversationId);
+    }
+    return undefined;
+  }
+
+  async mine(agent: User) {
+    const { conversations } = this.app.store.tables;
+    return this.app.store.read((db) =>
+      db
+        .select(this.summaryColumns())
+        .from(conversations)
+        .where(and(eq(conversations.assignedTo, agent.id), ne(conversations.status, "closed")))
+        .orderBy(desc(conversations.updatedAt)),
+    );
+  }
+
+  async list() {
+    const { conversations } = this.app.store.tables;
+    return this.app.store.read((db) =>
+      db
+        .select(this.summaryColumns())
+        .from(conversations)
+        .where(ne(conversations.status, "closed"))
+        .orderBy(desc(conversations.updatedAt))
+        .limit(200),
+    );
+  }
+
+  async detail(conversationId: string) {
+    const { messages, handoffs } = this.app.store.tables;
+    const conversation = await this.conversationRow(conversationId);
+    const [handoff] = await this.app.store.read((db) =>
+      db
+        .select()
+        .from(handoffs)
+        .where(eq(handoffs.conversationId, conversationId))
+        .orderBy(desc(handoffs.createdAt))
+        .limit(1),
+    );
+    const transcript = await this.app.store.read((db) =>
+      db.select().from(messages).where(eq(messages.conversationId, conversationId)).orderBy(asc(messages.id)),
+    );
+    return {
+      conversation,
+      handoff: handoff
+        ? {
+            queue: handoff.queue,
+            priority: handoff.priority,
+            reason: JSON.parse(handoff.reason) as unknown,
+            summary: JSON.parse(handoff.summary) as unknown,
+            note: handoff.note,
+            slaDueAt: new Date(handoff.slaDueAt).toISOString(),
+          }
+        : null,
+      transcript: transcript.map((m) => ({
+        id: m.id,
+        role: m.role,
+        text: m.text,
+        ...(m.author ? { author: m.author } : {}),
+        at: new Date(m.at).toISOString(),
+      })),
+      channel: { name: conversation.channel, limits: channelLimits(conversation.channel) },
+    };
+  }
+
+  async reply(conversationId: string, agent: User, text: string) {
+    const conversation = await this.mustHold(conversationId, agent);
+    const { messages, outbox } = this.app.store.tables;
+    const now = Date.now();
+    await this.app.store.tx(async (db) => {
+      await db.insert(messages).values({ conversationId, role: "agent", text, author: agent.name, at: now });
+      await db.insert(outbox).values({
+        conversationId,
+        channel: conversation.channel,
+        address: conversation.address,
+        message: JSON.stringify({ nodeId: `agent:${agent.id}`, text }),
+        createdAt: now,
+      });
+    });
+    this.app.live.publish({ type: "conversation.message", conversationId, role: "agent", text });
+    void this.app.outbox.flush();
+  }
+
+  async note(conversationId: string, agent: User, text: string) {
+    await this.mustExist(conversationId);
+    const { messages } = this.app.store.tables;
+    await this.app.store.tx((db) =>
+      db.insert(messages).values({ conversationId, role: "note", text, author: agent.name, at: Date.now() }),
+    );
+    this.app.live.publish({ type: "conversation.message", conversationId, role: "note", text });
+  }
+
+  /** Level 1 pulls in level 2: the case goes back to waiting, in the other queue, with a note. */
+  async transfer(conversationId: string, agent: User, queueId: string, note: string) {
+    const conversation = await this.mustHold(conversationId, agent);
+    const queues = await loadQueues(this.app.store);
+    if (!queues.has(queueId))
+      throw new ApiError(
+        400,
+        "UNKNOWN_QUEUE",
+        `There is no queue \`${queueId}\`; known: ${[...queues.keys()].join(", ")}.`,
+      );
+    const { handoffs, conversations, messages } = this.app.store.tables;
+    const now = Date.now();
+    const [current] = await this.app.store.read((db) =>
+      db
+        .select()
+        .from(handoffs)
+        .where(and(eq(handoffs.conversationId, conversationId), isNull(handoffs.closedAt))),
+    );
+    const state = JSON.parse(conversation.state) as ConversationState;
+    const recorded = recordHandoff({
+      conversationId,
+      handoff: {
+        queue: queueId,
+        priority: (current?.priority ?? "normal") as "normal",
+        reason: current
+          ? JSON.parse(current.reason)
+          : { ruleId: "transfer", kind: "node", detail: "transfer", values: {} },
+        summary: current ? JSON.parse(current.summary) : state.variables,
+        note,
+        nodeId: state.stack.at(-1)?.nodeId ?? "transfer",
+      },
+      queues,
+      now,
+      language: state.language,
+    });
+    await this.app.store.tx(async (db) => {
+      await db
+        .update(handoffs)
+        .set({ closedAt: now, disposition: `transferred:${queueId}` })
+        .where(and(eq(handoffs.conversationId, conversationId), isNull(handoffs.closedAt)));
+      await db.insert(handoffs).values(recorded.row);
+      await db
+        .update(conversations)
+        .set({ status: "queued", assignedTo: null, updatedAt: now })
+        .where(eq(conversations.id, conversationId));
+      await db.insert(messages).values({ conversationId, role: "note", text: note, author: agent.name, at: now });
+      await db.insert(messages).values({
+        conversationId,
+        role: "system",
+        text: `Transféré par ${agent.name} à la file ${queueId}`,
+        at: now,
+      });
+    });
+    this.app.live.publish({ type: "conversation.transferred", conversationId, queue: queueId });
+    this.app.live.publish({ type: "handoff.created", conversationId, queue: queueId, priority: recorded.row.priority });
+  }
+
+  async resolve(conversationId: string, agent: User, disposition: string) {
+    await this.mustHold(conversationId, agent);
+    const { handoffs, conversations, messages } = this.app.store.tables;
+    const now = Date.now();
+    await this.app.store.tx(async (db) => {
+      await db
+        .update(handoffs)
+        .set({ closedAt: now, disposition })
+        .where(and(eq(handoffs.conversationId, conversationId), isNull(handoffs.closedAt)));
+      await db
+        .update(conversations)
+        .set({ status: "closed", updatedAt: now })
+        .where(eq(conversations.id, conversationId));
+      await db.insert(messages).values({
+        conversationId,
+        role: "system",
+        text: `Clôturé par ${agent.name} : ${disposition}`,
+        at: now,
+      });
+    });
+    this.app.live.publish({ type: "conversation.closed", conversationId });
+  }
+
+  /** Gives the conversation back to the bot at a node of its flow; the bot's messages go out through the outbox. */
+  async release(conversationId: string, agent: User, nodeId: string) {
+    const held = await this.mustHold(conversationId, agent);
+    const flows = await this.app.published.load(JSON.parse(held.pinned) as Record<string, number>);
+    const compiled = flows.get(held.flowId);
+    const state = JSON.parse(held.state) as ConversationState;
+    const currentFlow = flows.get(state.stack.at(-1)?.flowId ?? held.flowId) ?? compiled;
+    if (!compiled || !currentFlow?.nodes.has(nodeId)) {
+      throw new ApiError(
+        400,
+        "UNKNOWN_NODE",
+        `The flow \`${currentFlow?.flow.id ?? held.flowId}\` has no node \`${nodeId}\`.`,
+      );
+    }
+    await this.app.processor.inTurn(held, async () => {
+      const outcome = await runEngine(
+        compiled,
+        state,
+        { type: "resume", nodeId },
+        {
+          now: () => new Date(),
+          newId: randomUUID,
+          classify: overlapClassifier,
+          sentiment: lexiconSentiment,
+          flow: (id) => flows.get(id),
+          secrets: secretsFor(
+            this.app.config,
+            [...flows.values()].flatMap((c) => c.flow.secrets ?? []),
+          ),
+        },
+        (request) => this.app.httpClient.run(request),
+      );
+      await this.app.processor.commit(undefined, outcome, {
+        conversationId,
+        isNew: false,
+        pinned: JSON.parse(held.pinned) as Record<string, number>,
+        flowVersion: held.flowVersion,
+        now: Date.now(),
+        pushReplies: { channel: held.channel, flowId: held.flowId, address: held.address },
+        closeHandoffOf: conversationId,
+      });
+    });
+  }
+
+  private summaryColumns() {
+    const c = this.app.store.tables.conversations;
+    return {
+      id: c.id,
+      channel: c.channel,
+      flowId: c.flowId,
+      flowVersion: c.flowVersion,
+      status: c.status,
+      assignedTo: c.assignedTo,
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+    };
+  }
+
+  private async conversationRow(conversationId: string) {
+    const { conversations } = this.app.store.tables;
+    const [row] = await this.app.store.read((db) =>
+      db.select().from(conversations).where(eq(conversations.id, conversationId)),
+    );
+    if (!row) throw new ApiError(404, "UNKNOWN_CONVERSATION", `There is no conversation ${conversationId}.`);
+    return row;
+  }
+
+  private mustExist(conversationId: string) {
+    return this.conversationRow(conversationId);
+  }
+
+  /** The conversation, if this agent holds it and it is open; 409 otherwise. */
+  private async mustHold(conversationId: string, agent: User) {
+    const row = await this.conversationRow(conversationId);
+    if (row.status === "closed") throw new ApiError(409, "CLOSED", "This conversation is closed.");
+    if (row.assignedTo !== agent.id) {
+      throw new ApiError(
+        409,
+        "CLAIMED_BY_OTHER",
+        row.assignedTo ? "Another agent has this conversation." : "Claim this conversation from its queue first.",
+      );
+    }
+    return row;
+  }
+}
+
+/** What an agent may send on each channel. */
+function channelLimits(channel: string) {
+  return channel === "webchat"
+    ? { maxTextLength: 4000, buttons: 10, media: true }
+    : { maxTextLength: 4000, buttons: 0, media: false };
+}

@@ -1,0 +1,151 @@
+import { Type } from "@sinclair/typebox";
+import type { FastifyInstance } from "fastify";
+import { SLUG_PATTERN } from "../../schema/index.js";
+import { requireRole } from "../plugins/auth.js";
+import { AgentDesk } from "../queue/agent-desk.js";
+import { WEEKDAYS } from "../queue/business-hours.js";
+import { saveQueue } from "../queue/queues.js";
+import { openEventStream } from "./sse.js";
+
+const ConversationId = Type.Object({ id: Type.String({ format: "uuid" }) });
+const Text = Type.String({ minLength: 1, maxLength: 4000 });
+const Time = Type.String({ pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$" });
+
+export default async function agentRoutes(app: FastifyInstance) {
+  const desk = new AgentDesk(app);
+  const agent = requireRole("agent");
+  const tags = ["agent"];
+
+  app.get("/api/queues", { schema: { tags }, onRequest: agent }, () => desk.queues());
+
+  app.put(
+    "/api/queues/:id",
+    {
+      schema: {
+        tags,
+        params: Type.Object({ id: Type.String({ pattern: SLUG_PATTERN, maxLength: 64 }) }),
+        body: Type.Object({
+          name: Type.String({ minLength: 1, maxLength: 120 }),
+          level: Type.Integer({ minimum: 1, maximum: 3 }),
+          timezone: Type.String({ minLength: 1, maxLength: 64 }),
+          hours: Type.Partial(
+            Type.Record(
+              Type.Union(WEEKDAYS.map((d) => Type.Literal(d))),
+              Type.Array(Type.Tuple([Time, Time]), {
+                description: 'Opening intervals, local time, e.g. [["09:00", "18:00"]].',
+              }),
+            ),
+            { additionalProperties: false },
+          ),
+          holidays: Type.Array(Type.String({ pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" })),
+          slaMinutes: Type.Integer({ minimum: 1 }),
+          outOfHoursText: Type.Record(Type.String(), Type.String({ minLength: 1 })),
+        }),
+      },
+      onRequest: requireRole("admin"),
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      await saveQueue(app.store, { id, ...(request.body as Omit<Parameters<typeof saveQueue>[1], "id">) });
+      return { id };
+    },
+  );
+
+  app.post(
+    "/api/queues/:id/claim",
+    { schema: { tags, params: Type.Object({ id: Type.String({ maxLength: 64 }) }) }, onRequest: agent },
+    async (request, reply) => {
+      const conversation = await desk.claim((request.params as { id: string }).id, request.user!);
+      return conversation ? { conversation } : reply.status(204).send();
+    },
+  );
+
+  app.get(
+    "/api/conversations",
+    { schema: { tags, querystring: Type.Object({ mine: Type.Optional(Type.String()) }) }, onRequest: agent },
+    (request) => ((request.query as { mine?: string }).mine === "1" ? desk.mine(request.user!) : desk.list()),
+  );
+
+  app.get("/api/conversations/:id", { schema: { tags, params: ConversationId }, onRequest: agent }, (request) =>
+    desk.detail((request.params as { id: string }).id),
+  );
+
+  app.post(
+    "/api/conversations/:id/reply",
+    { schema: { tags, params: ConversationId, body: Type.Object({ text: Text }) }, onRequest: agent },
+    async (request) => {
+      await desk.reply((request.params as { id: string }).id, request.user!, (request.body as { text: string }).text);
+      return {};
+    },
+  );
+  app.post(
+    "/api/conversations/:id/note",
+    { schema: { tags, params: ConversationId, body: Type.Object({ text: Text }) }, onRequest: agent },
+    async (request) => {
+      await desk.note((request.params as { id: string }).id, request.user!, (request.body as { text: string }).text);
+      return {};
+    },
+  );
+  app.post(
+    "/api/conversations/:id/transfer",
+    {
+      schema: {
+        tags,
+        params: ConversationId,
+        body: Type.Object({ queue: Type.String({ maxLength: 64 }), note: Type.String({ maxLength: 4000 }) }),
+      },
+      onRequest: agent,
+    },
+    async (request) => {
+      const body = request.body as { queue: string; note: string };
+      await desk.transfer((request.params as { id: string }).id, request.user!, body.queue, body.note);
+      return {};
+    },
+  );
+  app.post(
+    "/api/conversations/:id/resolve",
+    {
+      schema: {
+        tags,
+        params: ConversationId,
+        body: Type.Object({ disposition: Type.String({ minLength: 1, maxLength: 200 }) }),
+      },
+      onRequest: agent,
+    },
+    async (request) => {
+      await desk.resolve(
+        (request.params as { id: string }).id,
+        request.user!,
+        (request.body as { disposition: string }).disposition,
+      );
+      return {};
+    },
+  );
+  app.post(
+    "/api/conversations/:id/release",
+    {
+      schema: {
+        tags,
+        params: ConversationId,
+        body: Type.Object({ nodeId: Type.String({ pattern: SLUG_PATTERN, maxLength: 64 }) }),
+      },
+      onRequest: agent,
+    },
+    async (request) => {
+      await desk.release(
+        (request.params as { id: string }).id,
+        request.user!,
+        (request.body as { nodeId: string }).nodeId,
+      );
+      return {};
+    },
+  );
+
+  app.get("/api/events", { schema: { tags }, onRequest: agent }, (request, reply) => {
+    let unsubscribe = () => {};
+    const stream = openEventStream(request, reply, () => unsubscribe());
+    unsubscribe = app.live.subscribe((event) => {
+      stream.send(event.type, event);
+    });
+  });
+}

@@ -1,0 +1,124 @@
+import { Type } from "@sinclair/typebox";
+import type { FastifyInstance } from "fastify";
+import { ROLES } from "../auth/users.js";
+import { requireRole, SESSION_COOKIE } from "../plugins/auth.js";
+import { ApiError } from "../plugins/errors.js";
+
+const UserSchema = Type.Object({
+  id: Type.String(),
+  email: Type.String(),
+  name: Type.String(),
+  role: Type.Union(ROLES.map((role) => Type.Literal(role))),
+});
+
+export default async function authRoutes(app: FastifyInstance) {
+  const cookieOptions = {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax" as const,
+    secure: app.config.secureCookies,
+    maxAge: 7 * 24 * 3600,
+  };
+  app.post(
+    "/api/auth/login",
+    {
+      schema: {
+        tags: ["auth"],
+        body: Type.Object({
+          email: Type.String({ minLength: 3, maxLength: 320 }),
+          password: Type.String({ maxLength: 1000 }),
+        }),
+        response: { 200: Type.Object({ user: UserSchema }) },
+      },
+    },
+    async (request, reply) => {
+      const { email, password } = request.body as { email: string; password: string };
+      const user = await app.users.login(email, password);
+      if (!user) throw new ApiError(401, "BAD_CREDENTIALS", "Wrong e-mail or password.");
+      reply.setCookie(SESSION_COOKIE, await app.users.issue(user.id, "session"), cookieOptions);
+      return { user };
+    },
+  );
+  app.post("/api/auth/logout", { schema: { tags: ["auth"] } }, async (request, reply) => {
+    const session = request.cookies[SESSION_COOKIE];
+    if (session) await app.users.revoke(session);
+    reply.clearCookie(SESSION_COOKIE, { path: "/" });
+    return reply.status(204).send();
+  });
+  app.get(
+    "/api/auth/me",
+    {
+      schema: { tags: ["auth"], response: { 200: Type.Object({ user: UserSchema }) } },
+      onRequest: requireRole("agent"),
+    },
+    async (request) => ({ user: request.user }),
+  );
+  app.get(
+    "/api/auth/one-time/:token",
+    { schema: { tags: ["auth"], params: Type.Object({ token: Type.String({ maxLength: 200 }) }) } },
+    async (request, reply) => {
+      const user = await app.users.useLink((request.params as { token: string }).token);
+      if (!user)
+        throw new ApiError(
+          401,
+          "LINK_USED",
+          "This login link was already used or has expired; ask an admin for an account.",
+        );
+      reply.setCookie(SESSION_COOKIE, await app.users.issue(user.id, "session"), cookieOptions);
+      return reply.redirect("/");
+    },
+  );
+  app.post(
+    "/api/auth/password",
+    {
+      schema: { tags: ["auth"], body: Type.Object({ password: Type.String({ minLength: 10, maxLength: 1000 }) }) },
+      onRequest: requireRole("agent"),
+    },
+    async (request, reply) => {
+      await app.users.setPassword(request.user!.id, (request.body as { password: string }).password);
+      return reply.status(204).send();
+    },
+  );
+  app.post(
+    "/api/users",
+    {
+      schema: {
+        tags: ["auth"],
+        body: Type.Object({
+          email: Type.String({ minLength: 3, maxLength: 320 }),
+          name: Type.String({ minLength: 1, maxLength: 120 }),
+          role: Type.Union(ROLES.map((role) => Type.Literal(role))),
+          password: Type.String({ minLength: 10, maxLength: 1000 }),
+        }),
+        response: { 201: Type.Object({ user: UserSchema }) },
+      },
+      onRequest: requireRole("admin"),
+    },
+    async (request, reply) => {
+      const body = request.body as { email: string; name: string; role: (typeof ROLES)[number]; password: string };
+      const user = await app.users.create(body).catch(() => {
+        throw new ApiError(409, "EMAIL_TAKEN", `A user with the e-mail ${body.email} already exists.`);
+      });
+      return reply.status(201).send({ user });
+    },
+  );
+  app.post(
+    "/api/tokens",
+    {
+      schema: {
+        tags: ["auth"],
+        body: Type.Object({
+          name: Type.String({ minLength: 1, maxLength: 120 }),
+          role: Type.Union(ROLES.map((role) => Type.Literal(role))),
+        }),
+        response: { 201: Type.Object({ token: Type.String() }) },
+      },
+      onRequest: requireRole("admin"),
+    },
+    async (request, reply) => {
+      const { name, role } = request.body as { name: string; role: (typeof ROLES)[number] };
+      const token = await app.users.issue(request.user!.id, "token", { name, role });
+      return reply.status(201).send({ token });
+    },
+  );
+}

@@ -1,0 +1,346 @@
+import { Type } from "@sinclair/typebox";
+import type { FastifyInstance } from "fastify";
+import { type Flow, hasErrors, SLUG_PATTERN, validateConversationTests, validateLayout } from "../../schema/index.js";
+import { checkFlowValue, flowFile } from "../flows/drafts.js";
+import { requireRole } from "../plugins/auth.js";
+import { ApiError } from "../plugins/errors.js";
+import { diffFlows } from "../store/flow-diff.js";
+import { flowHash, getVersion, listVersions, liveVersions, publishVersion, rollback } from "../store/flow-versions.js";
+
+const FlowId = Type.Object({ id: Type.String({ pattern: SLUG_PATTERN, maxLength: 64 }) });
+const templates = ["blank", "identify-customer", "order-status", "triage"] as const;
+
+export default async function flowRoutes(app: FastifyInstance) {
+  const { drafts, store } = app;
+  const read = requireRole("agent");
+  const write = requireRole("editor");
+
+  async function draftOr404(id: string) {
+    const draft = await drafts.read(id, await drafts.validFlows());
+    if (!draft)
+      throw new ApiError(
+        404,
+        "UNKNOWN_FLOW",
+        `There is no flow \`${id}\` (no file ${flowFile(id)} in the flows folder).`,
+      );
+    return draft;
+  }
+
+  app.get("/api/flows", { schema: { tags: ["flows"] }, onRequest: read }, async () => {
+    const live = await liveVersions(store);
+    const others = await drafts.validFlows();
+    const ids = [...new Set([...(await drafts.ids()), ...live.keys()])].sort();
+    return Promise.all(
+      ids.map(async (id) => {
+        const draft = await drafts.read(id, others);
+        const version = live.get(id);
+        const published = version === undefined ? undefined : await getVersion(store, id, version);
+        const draftHash = draft?.flow ? flowHash(draft.flow) : null;
+        const flow = draft?.flow ?? published?.flow;
+        return {
+          id,
+          name: flow?.name ?? id,
+          languages: flow?.languages ?? [],
+          nodeCount: flow?.nodes.length ?? 0,
+          live: published
+            ? { version: published.version, hash: published.hash, publishedAt: published.createdAt }
+            : null,
+          draftHash,
+          changed: draftHash !== (published?.hash ?? null),
+          problems: {
+            errors: draft?.problems.filter((p) => p.severity === "error").length ?? 0,
+            warnings: draft?.problems.filter((p) => p.severity === "warning").length ?? 0,
+          },
+        };
+      }),
+    );
+  });
+
+  app.get("/api/flows/:id", { schema: { tags: ["flows"], params: FlowId }, onRequest: read }, async (request) => {
+    const draft = await draftOr404((request.params as { id: string }).id);
+    return {
+      id: draft.id,
+      flow: draft.flow,
+      raw: draft.raw,
+      layout: draft.layout,
+      tests: draft.tests,
+      problems: draft.problems,
+    };
+  });
+
+  app.put(
+    "/api/flows/:id",
+    {
+      schema: {
+        tags: ["flows"],
+        params: FlowId,
+        body: Type.Object({ flow: Type.Unknown(), layout: Type.Optional(Type.Unknown()) }),
+      },
+      onRequest: write,
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      const body = request.body as { flow: unknown; layout?: unknown };
+      const checked = checkFlowValue(body.flow, flowFile(id), await drafts.validFlows());
+      if (!checked.flow)
+        throw new ApiError(
+          400,
+          "INVALID_FLOW",
+          `The flow ${flowFile(id)} does not match the flow schema; nothing was saved.`,
+          checked.problems,
+        );
+      if (checked.flow.id !== id) {
+        throw new ApiError(
+          400,
+          "ID_MISMATCH",
+          `The flow's \`id\` is \`${checked.flow.id}\` but it is saved as \`${id}\`; make them the same.`,
+        );
+      }
+      if (body.layout !== undefined) checkLayout(body.layout, id);
+      await drafts.writeFlow(checked.flow);
+      if (body.layout !== undefined) await drafts.writeLayout(id, body.layout);
+      return { problems: checked.problems };
+    },
+  );
+
+  app.post(
+    "/api/flows",
+    {
+      schema: {
+        tags: ["flows"],
+        body: Type.Object({
+          id: Type.String({ pattern: SLUG_PATTERN, maxLength: 64 }),
+          name: Type.String({ minLength: 1, maxLength: 120 }),
+          template: Type.Union(templates.map((t) => Type.Literal(t))),
+          duplicateOf: Type.Optional(Type.String({ pattern: SLUG_PATTERN, maxLength: 64 })),
+        }),
+      },
+      onRequest: write,
+    },
+    async (request, reply) => {
+      const body = request.body as {
+        id: string;
+        name: string;
+        template: (typeof templates)[number];
+        duplicateOf?: string;
+      };
+      if (await drafts.read(body.id))
+        throw new ApiError(409, "FLOW_EXISTS", `A flow \`${body.id}\` already exists; choose another id.`);
+      const source = body.duplicateOf ?? (body.template === "blank" ? undefined : body.template);
+      let flow: Flow;
+      if (source) {
+        const original = await draftOr404(source);
+        if (!original.flow)
+          throw new ApiError(
+            422,
+            "INVALID_FLOW",
+            `The flow \`${source}\` has errors; fix it before copying it.`,
+            original.problems,
+          );
+        flow = { ...original.flow, id: body.id, name: body.name };
+      } else {
+        flow = {
+          $schema: "../schema/flow.schema.json",
+          schemaVersion: 1,
+          id: body.id,
+          name: body.name,
+          languages: ["fr"],
+          nodes: [
+            { id: "start", type: "start", next: "end" },
+            { id: "end", type: "end" },
+          ],
+        } as Flow;
+      }
+      await drafts.writeFlow(flow);
+      return reply.status(201).send({ id: body.id });
+    },
+  );
+
+  app.delete(
+    "/api/flows/:id",
+    { schema: { tags: ["flows"], params: FlowId }, onRequest: write },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      await draftOr404(id);
+      await drafts.remove(id);
+      return reply.status(204).send();
+    },
+  );
+
+  app.put(
+    "/api/flows/:id/layout",
+    { schema: { tags: ["flows"], params: FlowId, body: Type.Object({ layout: Type.Unknown() }) }, onRequest: write },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      await draftOr404(id);
+      const { layout } = request.body as { layout: unknown };
+      checkLayout(layout, id);
+      await drafts.writeLayout(id, layout);
+      return {};
+    },
+  );
+
+  app.put(
+    "/api/flows/:id/tests",
+    { schema: { tags: ["flows"], params: FlowId, body: Type.Object({ tests: Type.Unknown() }) }, onRequest: write },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      await draftOr404(id);
+      const { tests } = request.body as { tests: unknown };
+      const checked = validateConversationTests(tests, `${id}.test.json`);
+      if (!checked.ok)
+        throw new ApiError(
+          400,
+          "INVALID_TESTS",
+          `The tests of \`${id}\` do not match the test schema; nothing was saved.`,
+          checked.problems,
+        );
+      await drafts.writeTests(id, tests);
+      return {};
+    },
+  );
+
+  app.post(
+    "/api/flows/:id/publish",
+    {
+      schema: { tags: ["flows"], params: FlowId, body: Type.Object({ note: Type.String({ maxLength: 2000 }) }) },
+      onRequest: write,
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const draft = await draftOr404(id);
+      if (!draft.flow || hasErrors(draft.problems)) {
+        throw new ApiError(
+          422,
+          "FLOW_HAS_ERRORS",
+          `The flow \`${id}\` has errors; fix them before publishing.`,
+          draft.problems,
+        );
+      }
+      const published = await publishVersion(store, {
+        flow: draft.flow,
+        layout: draft.layout,
+        author: request.user!.email,
+        note: (request.body as { note: string }).note,
+        now: Date.now(),
+      });
+      request.log.info({ flowId: id, version: published.version }, "flow published");
+      return reply.status(201).send(published);
+    },
+  );
+
+  app.get(
+    "/api/flows/:id/versions",
+    { schema: { tags: ["flows"], params: FlowId }, onRequest: read },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      const live = (await liveVersions(store)).get(id);
+      return (await listVersions(store, id)).map((v) => ({
+        version: v.version,
+        hash: v.hash,
+        author: v.author,
+        note: v.note,
+        createdAt: v.createdAt,
+        live: v.version === live,
+      }));
+    },
+  );
+
+  app.get(
+    "/api/flows/:id/versions/:version",
+    {
+      schema: {
+        tags: ["flows"],
+        params: Type.Object({ id: FlowId.properties.id, version: Type.String({ pattern: "^[1-9][0-9]*$" }) }),
+      },
+      onRequest: read,
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      const version = Number((request.params as { version: string }).version);
+      const found = await getVersion(store, id, version);
+      if (!found) throw new ApiError(404, "UNKNOWN_VERSION", `Flow \`${id}\` has no version ${version}.`);
+      return { flow: found.flow, layout: found.layout };
+    },
+  );
+
+  app.post(
+    "/api/flows/:id/rollback",
+    {
+      schema: { tags: ["flows"], params: FlowId, body: Type.Object({ version: Type.Integer({ minimum: 1 }) }) },
+      onRequest: write,
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      const { version } = request.body as { version: number };
+      if (!(await rollback(store, id, version, Date.now()))) {
+        throw new ApiError(404, "UNKNOWN_VERSION", `Flow \`${id}\` has no version ${version} to roll back to.`);
+      }
+      request.log.info({ flowId: id, version }, "flow rolled back");
+      return { live: version };
+    },
+  );
+
+  app.get(
+    "/api/flows/:id/diff",
+    {
+      schema: {
+        tags: ["flows"],
+        params: FlowId,
+        querystring: Type.Object({
+          from: Type.String({ pattern: "^(live|[0-9]+)$" }),
+          to: Type.String({ pattern: "^(draft|live|[0-9]+)$" }),
+        }),
+      },
+      onRequest: read,
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      const { from, to } = request.query as { from: string; to: string };
+      const resolve = async (which: string): Promise<Flow> => {
+        if (which === "draft") {
+          const draft = await draftOr404(id);
+          if (!draft.flow)
+            throw new ApiError(
+              422,
+              "INVALID_FLOW",
+              `The draft of \`${id}\` does not validate, so it cannot be compared.`,
+              draft.problems,
+            );
+          return draft.flow;
+        }
+        const version = which === "live" ? (await liveVersions(store)).get(id) : Number(which);
+        const found = version === undefined ? undefined : await getVersion(store, id, version);
+        if (!found) throw new ApiError(404, "UNKNOWN_VERSION", `Flow \`${id}\` has no version ${which}.`);
+        return found.flow;
+      };
+      return diffFlows(await resolve(from), await resolve(to));
+    },
+  );
+
+  app.post(
+    "/api/simulator/http",
+    { schema: { tags: ["flows"], body: Type.Object({ request: HttpRequestSchema }) }, onRequest: write },
+    async (request) =>
+      app.httpClient.run((request.body as { request: Parameters<typeof app.httpClient.run>[0] }).request),
+  );
+}
+
+const HttpRequestSchema = Type.Object({
+  method: Type.Union(["GET", "POST", "PUT", "PATCH", "DELETE"].map((m) => Type.Literal(m))),
+  url: Type.String({ minLength: 1, maxLength: 4000 }),
+  headers: Type.Record(Type.String(), Type.String()),
+  body: Type.Optional(Type.String()),
+  timeoutMs: Type.Integer({ minimum: 100, maximum: 30000 }),
+});
+
+function checkLayout(layout: unknown, id: string) {
+  const checked = validateLayout(layout, `${id}.layout.json`);
+  if (!checked.ok)
+    throw new ApiError(
+      400,
+      "INVALID_LAYOUT",
+      `The layout of \`${id}\` does not match the layout schema; nothing was saved.`,
+      checked.problems,
+    );
+}

@@ -1,0 +1,97 @@
+import { readFile } from "node:fs/promises";
+import { Type } from "@sinclair/typebox";
+import type { FastifyInstance } from "fastify";
+import { SLUG_PATTERN } from "../../schema/index.js";
+import { ApiError } from "../plugins/errors.js";
+import { liveVersions } from "../store/flow-versions.js";
+import { ChannelAnswerSchema } from "./channels.js";
+import { openEventStream } from "./sse.js";
+
+const FlowParams = Type.Object({ flowId: Type.String({ pattern: SLUG_PATTERN, maxLength: 64 }) });
+const Session = Type.String({ pattern: "^[A-Za-z0-9-]{16,64}$" });
+
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string,
+  );
+
+/** The web chat: the widget script, a demo page per flow, messages in and live messages out (SSE). */
+export default async function webchatRoutes(app: FastifyInstance) {
+  const widget = await readFile(new URL("../channels/widget.js", import.meta.url), "utf8");
+
+  app.get("/widget.js", { schema: { hide: true } }, (_request, reply) =>
+    reply
+      .header("content-type", "text/javascript; charset=utf-8")
+      .header("cache-control", "public, max-age=300")
+      .send(widget),
+  );
+
+  app.get("/chat/:flowId", { schema: { hide: true, params: FlowParams } }, async (request, reply) => {
+    const { flowId } = request.params as { flowId: string };
+    const id = escapeHtml(flowId);
+    return reply
+      .header("content-type", "text/html; charset=utf-8")
+      .header("content-security-policy", "default-src 'self'; style-src 'self' 'unsafe-inline'")
+      .send(
+        `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Relais — ${id}</title></head><body style="font:16px system-ui,sans-serif;margin:2rem;color:#0f172a"><h1>Démo du parcours « ${id} »</h1><p>Le widget de discussion est en bas à droite. Pour l'intégrer sur votre site&nbsp;:</p><pre style="background:#f1f5f9;padding:1rem;border-radius:8px">&lt;script src="${escapeHtml(app.config.publicUrl)}/widget.js" data-flow="${id}"&gt;&lt;/script&gt;</pre><script src="/widget.js" data-flow="${id}"></script></body></html>`,
+      );
+  });
+
+  app.post(
+    "/api/channels/webchat/:flowId/messages",
+    {
+      schema: {
+        tags: ["channels"],
+        params: FlowParams,
+        body: Type.Object(
+          {
+            session: Session,
+            messageId: Type.String({ minLength: 1, maxLength: 200 }),
+            text: Type.Optional(Type.String({ minLength: 1, maxLength: app.config.messageMaxChars })),
+            choiceId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: ChannelAnswerSchema },
+      },
+      config: { rateLimit: { max: 60, timeWindow: "1 minute" } },
+    },
+    async (request) => {
+      const { flowId } = request.params as { flowId: string };
+      const body = request.body as { session: string; messageId: string; text?: string; choiceId?: string };
+      if (body.text === undefined && body.choiceId === undefined) {
+        throw new ApiError(400, "BAD_REQUEST", "Send `text` or `choiceId` with the message.");
+      }
+      if (!(await liveVersions(app.store)).has(flowId)) {
+        throw new ApiError(404, "UNKNOWN_FLOW", `No published flow \`${flowId}\`.`);
+      }
+      return app.processor.deliver({
+        channel: "webchat",
+        externalId: `${body.session}:${body.messageId}`,
+        flowId,
+        address: body.session,
+        text: body.text,
+        choiceId: body.choiceId,
+      });
+    },
+  );
+
+  app.get(
+    "/api/channels/webchat/:flowId/events",
+    { schema: { tags: ["channels"], params: FlowParams, querystring: Type.Object({ session: Session }) } },
+    (request, reply) => {
+      const { session } = request.query as { session: string };
+      let stop = () => {};
+      const stream = openEventStream(request, reply, () => stop());
+      stop = app.webchat.listen(
+        session,
+        (event) => {
+          stream.send(event.type, event);
+        },
+        () => stream.end(),
+      );
+      void app.outbox.flush();
+    },
+  );
+}

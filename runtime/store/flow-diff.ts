@@ -1,0 +1,39 @@
+import type { Flow } from "../../schema/index.js";
+
+export interface FlowDiff {
+  added: string[];
+  removed: string[];
+  changed: { id: string; fields: string[] }[];
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * What changed between two flows, by node id rather than by line, so a reviewer reads
+ * "`ask-email`: text changed" instead of a text diff. Flow-level settings (variables,
+ * escalation, languages…) are reported as a change of the pseudo-node `(flow)`.
+ */
+export function diffFlows(from: Flow, to: Flow): FlowDiff {
+  const before = new Map(from.nodes.map((node) => [node.id, node as Record<string, unknown>]));
+  const after = new Map(to.nodes.map((node) => [node.id, node as Record<string, unknown>]));
+  const added = [...after.keys()].filter((id) => !before.has(id));
+  const removed = [...before.keys()].filter((id) => !after.has(id));
+  const changed: FlowDiff["changed"] = [];
+  const settings = changedFields(
+    { ...from, nodes: undefined } as Record<string, unknown>,
+    { ...to, nodes: undefined } as Record<string, unknown>,
+  );
+  if (settings.length > 0) changed.push({ id: "(flow)", fields: settings });
+  for (const [id, node] of after) {
+    const old = before.get(id);
+    if (!old) continue;
+    const fields = changedFields(old, node);
+    if (fields.length > 0) changed.push({ id, fields });
+  }
+  return { added, removed, changed };
+}
+
+function changedFields(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((key) => key !== "$schema");
+  return keys.filter((key) => !same(a[key], b[key])).sort();
+}

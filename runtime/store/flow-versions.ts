@@ -1,0 +1,123 @@
+import { createHash } from "node:crypto";
+import { and, desc, eq } from "drizzle-orm";
+import { type Flow, formatFlow } from "../../schema/index.js";
+import type { Db, Store } from "./db.js";
+
+export interface FlowVersion {
+  flowId: string;
+  version: number;
+  hash: string;
+  flow: Flow;
+  layout: unknown;
+  author: string;
+  note: string;
+  createdAt: number;
+}
+
+/** The content hash of a flow: of its canonical text, so formatting never changes it. */
+export const flowHash = (flow: unknown) => createHash("sha256").update(formatFlow(flow)).digest("hex").slice(0, 16);
+
+function toVersion(row: {
+  flowId: string;
+  version: number;
+  hash: string;
+  flow: string;
+  layout: string | null;
+  author: string;
+  note: string;
+  createdAt: number;
+}): FlowVersion {
+  return { ...row, flow: JSON.parse(row.flow) as Flow, layout: row.layout ? JSON.parse(row.layout) : null };
+}
+
+export async function publishVersion(
+  store: Store,
+  input: { flow: Flow; layout: unknown; author: string; note: string; now: number },
+): Promise<{ version: number; hash: string }> {
+  const { flowVersions, liveFlows } = store.tables;
+  return store.tx(async (db) => {
+    const [last] = await db
+      .select({ version: flowVersions.version })
+      .from(flowVersions)
+      .where(eq(flowVersions.flowId, input.flow.id))
+      .orderBy(desc(flowVersions.version))
+      .limit(1);
+    const version = (last?.version ?? 0) + 1;
+    const hash = flowHash(input.flow);
+    await db.insert(flowVersions).values({
+      flowId: input.flow.id,
+      version,
+      hash,
+      flow: JSON.stringify(input.flow),
+      layout: input.layout === undefined || input.layout === null ? null : JSON.stringify(input.layout),
+      author: input.author,
+      note: input.note,
+      createdAt: input.now,
+    });
+    await setLive(db, store, input.flow.id, version, input.now);
+    return { version, hash };
+  });
+}
+
+async function setLive(db: Db, store: Store, flowId: string, version: number, now: number) {
+  const { liveFlows } = store.tables;
+  await db
+    .insert(liveFlows)
+    .values({ flowId, version, updatedAt: now })
+    .onConflictDoUpdate({ target: liveFlows.flowId, set: { version, updatedAt: now } });
+}
+
+/** Moves the live pointer; the versions themselves never change. */
+export async function rollback(store: Store, flowId: string, version: number, now: number): Promise<boolean> {
+  const { flowVersions } = store.tables;
+  return store.tx(async (db) => {
+    const [row] = await db
+      .select({ version: flowVersions.version })
+      .from(flowVersions)
+      .where(and(eq(flowVersions.flowId, flowId), eq(flowVersions.version, version)));
+    if (!row) return false;
+    await setLive(db, store, flowId, version, now);
+    return true;
+  });
+}
+
+export async function liveVersions(store: Store): Promise<Map<string, number>> {
+  const { liveFlows } = store.tables;
+  const rows = await store.read((db) => db.select().from(liveFlows));
+  return new Map(rows.map((row) => [row.flowId, row.version]));
+}
+
+export async function listVersions(store: Store, flowId: string): Promise<Omit<FlowVersion, "flow" | "layout">[]> {
+  const { flowVersions } = store.tables;
+  return store.read((db) =>
+    db
+      .select({
+        flowId: flowVersions.flowId,
+        version: flowVersions.version,
+        hash: flowVersions.hash,
+        author: flowVersions.author,
+        note: flowVersions.note,
+        createdAt: flowVersions.createdAt,
+      })
+      .from(flowVersions)
+      .where(eq(flowVersions.flowId, flowId))
+      .orderBy(desc(flowVersions.version)),
+  );
+}
+
+export async function getVersion(store: Store, flowId: string, version: number): Promise<FlowVersion | undefined> {
+  const { flowVersions } = store.tables;
+  const [row] = await store.read((db) =>
+    db
+      .select()
+      .from(flowVersions)
+      .where(and(eq(flowVersions.flowId, flowId), eq(flowVersions.version, version))),
+  );
+  return row ? toVersion(row) : undefined;
+}
+
+export async function hasAnyVersion(store: Store): Promise<boolean> {
+  const { flowVersions } = store.tables;
+  const rows = await store.read((db) => db.select({ v: flowVersions.version }).from(flowVersions).limit(1));
+  return rows.length > 0;
+}

@@ -1,0 +1,184 @@
+import { bigint, index, integer, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
+
+/*
+ * The PostgreSQL tables, the same shapes as `schema.sqlite.ts`: times are epoch
+ * milliseconds, JSON is text and flags are 0/1 integers in both, so one repository serves both.
+ */
+
+export const flowVersions = pgTable(
+  "flow_versions",
+  {
+    flowId: text("flow_id").notNull(),
+    version: integer("version").notNull(),
+    hash: text("hash").notNull(),
+    flow: text("flow").notNull(),
+    layout: text("layout"),
+    author: text("author").notNull(),
+    note: text("note").notNull(),
+    createdAt: bigint("created_at", { mode: "number" }).notNull(),
+  },
+  (t) => [uniqueIndex("flow_versions_flow_version").on(t.flowId, t.version)],
+);
+
+export const liveFlows = pgTable("live_flows", {
+  flowId: text("flow_id").primaryKey(),
+  version: integer("version").notNull(),
+  updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
+});
+
+export const conversations = pgTable(
+  "conversations",
+  {
+    id: text("id").primaryKey(),
+    channel: text("channel").notNull(),
+    address: text("address").notNull(),
+    flowId: text("flow_id").notNull(),
+    flowVersion: integer("flow_version").notNull(),
+    /** `{flowId: version}` for every flow a jump can reach, fixed at start. */
+    pinned: text("pinned").notNull(),
+    state: text("state").notNull(),
+    status: text("status").notNull(),
+    assignedTo: text("assigned_to"),
+    createdAt: bigint("created_at", { mode: "number" }).notNull(),
+    updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
+  },
+  (t) => [index("conversations_address").on(t.channel, t.flowId, t.address, t.status)],
+);
+
+export const messages = pgTable(
+  "messages",
+  {
+    id: serial("id").primaryKey(),
+    conversationId: text("conversation_id").notNull(),
+    role: text("role").notNull(),
+    text: text("text").notNull(),
+    author: text("author"),
+    payload: text("payload"),
+    at: bigint("at", { mode: "number" }).notNull(),
+  },
+  (t) => [index("messages_conversation").on(t.conversationId, t.id)],
+);
+
+export const inbox = pgTable(
+  "inbox",
+  {
+    id: serial("id").primaryKey(),
+    channel: text("channel").notNull(),
+    externalId: text("external_id").notNull(),
+    flowId: text("flow_id").notNull(),
+    address: text("address").notNull(),
+    payload: text("payload").notNull(),
+    receivedAt: bigint("received_at", { mode: "number" }).notNull(),
+    processedAt: bigint("processed_at", { mode: "number" }),
+    conversationId: text("conversation_id"),
+    result: text("result"),
+  },
+  (t) => [
+    uniqueIndex("inbox_channel_external").on(t.channel, t.externalId),
+    index("inbox_pending").on(t.processedAt, t.id),
+  ],
+);
+
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: serial("id").primaryKey(),
+    conversationId: text("conversation_id").notNull(),
+    channel: text("channel").notNull(),
+    address: text("address").notNull(),
+    message: text("message").notNull(),
+    createdAt: bigint("created_at", { mode: "number" }).notNull(),
+    sentAt: bigint("sent_at", { mode: "number" }),
+    attempts: integer("attempts").notNull().default(0),
+  },
+  (t) => [index("outbox_pending").on(t.sentAt, t.id)],
+);
+
+export const handoffs = pgTable(
+  "handoffs",
+  {
+    id: text("id").primaryKey(),
+    conversationId: text("conversation_id").notNull(),
+    queue: text("queue").notNull(),
+    priority: text("priority").notNull(),
+    /** 0 urgent … 3 low, so claims order by it. */
+    rank: integer("rank").notNull(),
+    reason: text("reason").notNull(),
+    summary: text("summary").notNull(),
+    note: text("note"),
+    slaDueAt: bigint("sla_due_at", { mode: "number" }).notNull(),
+    createdAt: bigint("created_at", { mode: "number" }).notNull(),
+    claimedBy: text("claimed_by"),
+    claimedAt: bigint("claimed_at", { mode: "number" }),
+    closedAt: bigint("closed_at", { mode: "number" }),
+    disposition: text("disposition"),
+  },
+  (t) => [index("handoffs_waiting").on(t.queue, t.claimedBy, t.closedAt, t.rank, t.createdAt)],
+);
+
+export const queues = pgTable("queues", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  level: integer("level").notNull(),
+  timezone: text("timezone").notNull(),
+  hours: text("hours").notNull(),
+  holidays: text("holidays").notNull(),
+  slaMinutes: integer("sla_minutes").notNull(),
+  outOfHoursText: text("out_of_hours_text").notNull(),
+});
+
+export const users = pgTable("users", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  role: text("role").notNull(),
+  passwordHash: text("password_hash"),
+  createdAt: bigint("created_at", { mode: "number" }).notNull(),
+});
+
+/** Browser sessions, first-start login links and API tokens: a hashed secret that stands for a user. */
+export const credentials = pgTable("credentials", {
+  hash: text("hash").primaryKey(),
+  kind: text("kind").notNull(),
+  userId: text("user_id").notNull(),
+  name: text("name"),
+  expiresAt: bigint("expires_at", { mode: "number" }),
+  usedAt: bigint("used_at", { mode: "number" }),
+  createdAt: bigint("created_at", { mode: "number" }).notNull(),
+});
+
+export const events = pgTable(
+  "events",
+  {
+    id: serial("id").primaryKey(),
+    conversationId: text("conversation_id").notNull(),
+    flowId: text("flow_id").notNull(),
+    flowVersion: integer("flow_version").notNull(),
+    type: text("type").notNull(),
+    nodeId: text("node_id").notNull(),
+    data: text("data"),
+    at: bigint("at", { mode: "number" }).notNull(),
+  },
+  (t) => [index("events_flow").on(t.flowId, t.flowVersion, t.type)],
+);
+
+export const crmCustomers = pgTable("crm_customers", {
+  id: text("id").primaryKey(),
+  number: text("number").notNull().unique(),
+  firstName: text("first_name").notNull(),
+  lastName: text("last_name").notNull(),
+  email: text("email").notNull().unique(),
+  phone: text("phone").notNull(),
+  tier: text("tier").notNull(),
+});
+
+export const crmOrders = pgTable("crm_orders", {
+  number: text("number").primaryKey(),
+  customerId: text("customer_id").notNull(),
+  status: text("status").notNull(),
+  statusLabel: text("status_label").notNull(),
+  total: text("total").notNull(),
+  currency: text("currency").notNull(),
+  deliveryDate: text("delivery_date").notNull(),
+  dispute: integer("dispute").notNull(),
+});

@@ -1,0 +1,184 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+/*
+ * The SQLite tables. `schema.pg.ts` declares the same shapes for PostgreSQL: times are epoch
+ * milliseconds, JSON is text and flags are 0/1 integers in both, so one repository serves both.
+ */
+
+export const flowVersions = sqliteTable(
+  "flow_versions",
+  {
+    flowId: text("flow_id").notNull(),
+    version: integer("version").notNull(),
+    hash: text("hash").notNull(),
+    flow: text("flow").notNull(),
+    layout: text("layout"),
+    author: text("author").notNull(),
+    note: text("note").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("flow_versions_flow_version").on(t.flowId, t.version)],
+);
+
+export const liveFlows = sqliteTable("live_flows", {
+  flowId: text("flow_id").primaryKey(),
+  version: integer("version").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+export const conversations = sqliteTable(
+  "conversations",
+  {
+    id: text("id").primaryKey(),
+    channel: text("channel").notNull(),
+    address: text("address").notNull(),
+    flowId: text("flow_id").notNull(),
+    flowVersion: integer("flow_version").notNull(),
+    /** `{flowId: version}` for every flow a jump can reach, fixed at start. */
+    pinned: text("pinned").notNull(),
+    state: text("state").notNull(),
+    status: text("status").notNull(),
+    assignedTo: text("assigned_to"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("conversations_address").on(t.channel, t.flowId, t.address, t.status)],
+);
+
+export const messages = sqliteTable(
+  "messages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    conversationId: text("conversation_id").notNull(),
+    role: text("role").notNull(),
+    text: text("text").notNull(),
+    author: text("author"),
+    payload: text("payload"),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("messages_conversation").on(t.conversationId, t.id)],
+);
+
+export const inbox = sqliteTable(
+  "inbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    channel: text("channel").notNull(),
+    externalId: text("external_id").notNull(),
+    flowId: text("flow_id").notNull(),
+    address: text("address").notNull(),
+    payload: text("payload").notNull(),
+    receivedAt: integer("received_at").notNull(),
+    processedAt: integer("processed_at"),
+    conversationId: text("conversation_id"),
+    result: text("result"),
+  },
+  (t) => [
+    uniqueIndex("inbox_channel_external").on(t.channel, t.externalId),
+    index("inbox_pending").on(t.processedAt, t.id),
+  ],
+);
+
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    conversationId: text("conversation_id").notNull(),
+    channel: text("channel").notNull(),
+    address: text("address").notNull(),
+    message: text("message").notNull(),
+    createdAt: integer("created_at").notNull(),
+    sentAt: integer("sent_at"),
+    attempts: integer("attempts").notNull().default(0),
+  },
+  (t) => [index("outbox_pending").on(t.sentAt, t.id)],
+);
+
+export const handoffs = sqliteTable(
+  "handoffs",
+  {
+    id: text("id").primaryKey(),
+    conversationId: text("conversation_id").notNull(),
+    queue: text("queue").notNull(),
+    priority: text("priority").notNull(),
+    /** 0 urgent … 3 low, so claims order by it. */
+    rank: integer("rank").notNull(),
+    reason: text("reason").notNull(),
+    summary: text("summary").notNull(),
+    note: text("note"),
+    slaDueAt: integer("sla_due_at").notNull(),
+    createdAt: integer("created_at").notNull(),
+    claimedBy: text("claimed_by"),
+    claimedAt: integer("claimed_at"),
+    closedAt: integer("closed_at"),
+    disposition: text("disposition"),
+  },
+  (t) => [index("handoffs_waiting").on(t.queue, t.claimedBy, t.closedAt, t.rank, t.createdAt)],
+);
+
+export const queues = sqliteTable("queues", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  level: integer("level").notNull(),
+  timezone: text("timezone").notNull(),
+  hours: text("hours").notNull(),
+  holidays: text("holidays").notNull(),
+  slaMinutes: integer("sla_minutes").notNull(),
+  outOfHoursText: text("out_of_hours_text").notNull(),
+});
+
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  role: text("role").notNull(),
+  passwordHash: text("password_hash"),
+  createdAt: integer("created_at").notNull(),
+});
+
+/** Browser sessions, first-start login links and API tokens: a hashed secret that stands for a user. */
+export const credentials = sqliteTable("credentials", {
+  hash: text("hash").primaryKey(),
+  kind: text("kind").notNull(),
+  userId: text("user_id").notNull(),
+  name: text("name"),
+  expiresAt: integer("expires_at"),
+  usedAt: integer("used_at"),
+  createdAt: integer("created_at").notNull(),
+});
+
+export const events = sqliteTable(
+  "events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    conversationId: text("conversation_id").notNull(),
+    flowId: text("flow_id").notNull(),
+    flowVersion: integer("flow_version").notNull(),
+    type: text("type").notNull(),
+    nodeId: text("node_id").notNull(),
+    data: text("data"),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("events_flow").on(t.flowId, t.flowVersion, t.type)],
+);
+
+export const crmCustomers = sqliteTable("crm_customers", {
+  id: text("id").primaryKey(),
+  number: text("number").notNull().unique(),
+  firstName: text("first_name").notNull(),
+  lastName: text("last_name").notNull(),
+  email: text("email").notNull().unique(),
+  phone: text("phone").notNull(),
+  tier: text("tier").notNull(),
+});
+
+export const crmOrders = sqliteTable("crm_orders", {
+  number: text("number").primaryKey(),
+  customerId: text("customer_id").notNull(),
+  status: text("status").notNull(),
+  statusLabel: text("status_label").notNull(),
+  total: text("total").notNull(),
+  currency: text("currency").notNull(),
+  deliveryDate: text("delivery_date").notNull(),
+  dispute: integer("dispute").notNull(),
+});

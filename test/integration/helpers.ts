@@ -1,0 +1,76 @@
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../../runtime/app.js";
+import { loadConfig } from "../../runtime/config.js";
+
+export const fixtures = new URL("./fixtures/", import.meta.url).pathname;
+export const ADMIN = { email: "admin@example.fr", password: "admin-password-1" };
+
+export interface Built {
+  app: FastifyInstance;
+  dir: string;
+  close: () => Promise<void>;
+}
+
+/**
+ * A real app on a real SQLite file in a fresh temp folder, with the fixture flows as drafts
+ * (published as version 1 at first start) and always-open queues. `close()` removes everything.
+ */
+export async function build(env: Record<string, string> = {}, options: { keepDir?: string } = {}): Promise<Built> {
+  const dir = options.keepDir ?? mkdtempSync(join(tmpdir(), "relais-it-"));
+  if (!options.keepDir) cpSync(join(fixtures, "flows"), join(dir, "flows"), { recursive: true });
+  const config = loadConfig({
+    DATA_DIR: join(dir, "data"),
+    FLOWS_DIR: join(dir, "flows"),
+    DESIGNER_DIR: join(dir, "no-designer"),
+    RELAIS_ADMIN_EMAIL: ADMIN.email,
+    RELAIS_ADMIN_PASSWORD: ADMIN.password,
+    RELAIS_QUEUES_FILE: join(fixtures, "queues.json"),
+    LOG_LEVEL: "warn",
+    PORT: "3999",
+    ...env,
+  });
+  const app = await buildApp(config);
+  await app.ready();
+  return {
+    app,
+    dir,
+    close: async () => {
+      await app.close();
+      if (!options.keepDir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Logs in and returns the cookie header for later requests. */
+export async function login(app: FastifyInstance, email: string, password: string): Promise<string> {
+  const response = await app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password } });
+  if (response.statusCode !== 200) throw new Error(`login ${email}: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === "relais_session");
+  return `relais_session=${cookie?.value}`;
+}
+
+/** Creates a user with a role (as the admin) and returns its cookie. */
+export async function userWithRole(
+  app: FastifyInstance,
+  role: "admin" | "editor" | "agent",
+  name: string,
+): Promise<string> {
+  const admin = await login(app, ADMIN.email, ADMIN.password);
+  const email = `${name}@example.fr`;
+  const password = `${name}-password-1`;
+  const created = await app.inject({
+    method: "POST",
+    url: "/api/users",
+    headers: { cookie: admin },
+    payload: { email, name, role, password },
+  });
+  if (created.statusCode !== 201) throw new Error(`create ${name}: ${created.statusCode} ${created.body}`);
+  return login(app, email, password);
+}
+
+export function send(app: FastifyInstance, body: Record<string, unknown>) {
+  return app.inject({ method: "POST", url: "/api/channels/rest/messages", payload: body, remoteAddress: "127.0.0.1" });
+}
