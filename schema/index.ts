@@ -9,4 +9,5 @@ export * from "./lint/index.js";
 export * from "./migrate.js";
 export * from "./nodes/index.js";
 export * from "./problem.js";
+export * from "./read.js";
 export * from "./validate.js";

@@ -7,12 +7,8 @@ import {
   fileKind,
   type Layout,
   lintFlow,
-  migrateFlow,
   type Problem,
-  parseJsonFile,
-  validateConversationTests,
-  validateFlow,
-  validateLayout,
+  readDocument,
 } from "../../schema/index.js";
 
 /** One file of a flows folder, parsed and checked against its schema. */
@@ -43,31 +39,9 @@ export async function resolvePaths(paths: readonly string[], dir: string): Promi
     .map((name) => resolve(dir, name));
 }
 
-function locate(
-  problems: Problem[],
-  locator: ((pointer: string) => { line: number; column: number } | undefined) | undefined,
-) {
-  return problems.map((problem) => ({ ...problem, ...(locator?.(problem.pointer) ?? {}) }));
-}
-
 async function loadFile(path: string, kind: FileKind, shown: string): Promise<WorkspaceFile & { value?: unknown }> {
   const text = await readFile(path, "utf8");
-  const parsed = parseJsonFile(text, shown);
-  if (!parsed.ok) return { path, kind, text, problems: [parsed.problem] };
-  const file = { path, kind, text, json: parsed.value };
-  if (kind === "flow") {
-    const migrated = migrateFlow(parsed.value, shown);
-    if (!migrated.ok) return { ...file, problems: locate(migrated.problems, parsed.locate) };
-    const validated = validateFlow(migrated.value, shown);
-    return validated.ok
-      ? { ...file, problems: [], value: validated.value }
-      : { ...file, problems: locate(validated.problems, parsed.locate) };
-  }
-  const validated =
-    kind === "layout" ? validateLayout(parsed.value, shown) : validateConversationTests(parsed.value, shown);
-  return validated.ok
-    ? { ...file, problems: [], value: validated.value }
-    : { ...file, problems: locate(validated.problems, parsed.locate) };
+  return { path, kind, text, ...readDocument(kind, text, shown) };
 }
 
 /**

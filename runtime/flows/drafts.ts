@@ -9,6 +9,7 @@ import {
   migrateFlow,
   type Problem,
   parseJsonFile,
+  readDocument,
   validateFlow,
 } from "../../schema/index.js";
 
@@ -88,16 +89,8 @@ export class Drafts {
 }
 
 function parseAndValidate(raw: string, file: string): { flow: Flow | null; problems: Problem[] } {
-  const parsed = parseJsonFile(raw, file);
-  if (!parsed.ok) return { flow: null, problems: [parsed.problem] };
-  const migrated = migrateFlow(parsed.value, file);
-  if (!migrated.ok) return { flow: null, problems: migrated.problems };
-  const validated = validateFlow(migrated.value, file);
-  if (!validated.ok) {
-    const located = validated.problems.map((problem) => ({ ...problem, ...parsed.locate(problem.pointer) }));
-    return { flow: null, problems: located };
-  }
-  return { flow: validated.value, problems: [] };
+  const read = readDocument("flow", raw, file);
+  return { flow: read.value ?? null, problems: read.problems };
 }
 
 /** Parse, migrate, validate, then lint: every problem a flow file has, in that order. */
