@@ -1,0 +1,112 @@
+import type { HttpRequest, HttpResult } from "../../runtime/engine/types.js";
+import type { ConversationTestFile, Flow, Layout, Problem } from "../../schema/index.js";
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: "admin" | "editor" | "agent";
+}
+
+export interface FlowSummary {
+  id: string;
+  name: string;
+  languages: string[];
+  nodeCount: number;
+  live: { version: number; hash: string; publishedAt: string } | null;
+  draftHash: string;
+  changed: boolean;
+  problems: { errors: number; warnings: number };
+}
+
+export interface FlowFile {
+  id: string;
+  flow: Flow | null;
+  raw: string;
+  layout: Layout | null;
+  tests: ConversationTestFile | null;
+  problems: Problem[];
+}
+
+export interface VersionSummary {
+  version: number;
+  hash: string;
+  author: string;
+  note: string;
+  createdAt: string;
+  live: boolean;
+}
+
+export interface FlowDiff {
+  added: string[];
+  removed: string[];
+  changed: { id: string; fields: string[] }[];
+}
+
+/** A refusal from the runtime, with its code and any problems it found. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly problems: Problem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** Called when the session has expired, so the app can show the login page. */
+let onUnauthorized = () => {};
+export const setUnauthorizedHandler = (handler: () => void) => {
+  onUnauthorized = handler;
+};
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: "same-origin",
+      headers: body === undefined ? {} : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (error) {
+    throw new ApiError(0, "NETWORK", error instanceof Error ? error.message : String(error));
+  }
+  if (response.status === 401 && path !== "/api/auth/login" && path !== "/api/auth/me") onUnauthorized();
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  const data = text ? (JSON.parse(text) as unknown) : undefined;
+  if (!response.ok) {
+    const error = (data as { error?: { code?: string; message?: string; problems?: Problem[] } } | undefined)?.error;
+    throw new ApiError(
+      response.status,
+      error?.code ?? `HTTP_${response.status}`,
+      error?.message ?? response.statusText,
+      error?.problems ?? [],
+    );
+  }
+  return data as T;
+}
+
+export const api = {
+  login: (email: string, password: string) => call<{ user: User }>("POST", "/api/auth/login", { email, password }),
+  logout: () => call<void>("POST", "/api/auth/logout"),
+  me: () => call<{ user: User }>("GET", "/api/auth/me"),
+  flows: () => call<FlowSummary[]>("GET", "/api/flows"),
+  flow: (id: string) => call<FlowFile>("GET", `/api/flows/${encodeURIComponent(id)}`),
+  createFlow: (body: { id: string; name: string; template: string; duplicateOf?: string }) =>
+    call<{ id: string }>("POST", "/api/flows", body),
+  deleteFlow: (id: string) => call<void>("DELETE", `/api/flows/${encodeURIComponent(id)}`),
+  saveFlow: (id: string, flow: Flow, layout: Layout) =>
+    call<{ problems: Problem[] }>("PUT", `/api/flows/${encodeURIComponent(id)}`, { flow, layout }),
+  saveTests: (id: string, tests: ConversationTestFile) =>
+    call<void>("PUT", `/api/flows/${encodeURIComponent(id)}/tests`, { tests }),
+  publish: (id: string, note: string) =>
+    call<{ version: number; hash: string }>("POST", `/api/flows/${encodeURIComponent(id)}/publish`, { note }),
+  versions: (id: string) => call<VersionSummary[]>("GET", `/api/flows/${encodeURIComponent(id)}/versions`),
+  rollback: (id: string, version: number) =>
+    call<{ live: number }>("POST", `/api/flows/${encodeURIComponent(id)}/rollback`, { version }),
+  diff: (id: string) => call<FlowDiff>("GET", `/api/flows/${encodeURIComponent(id)}/diff?from=live&to=draft`),
+  simulateHttp: (request: HttpRequest) => call<HttpResult>("POST", "/api/simulator/http", { request }),
+};

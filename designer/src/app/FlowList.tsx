@@ -1,0 +1,123 @@
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { ApiError, api, type FlowSummary } from "../api.js";
+import { t } from "../i18n.js";
+import { freshId, slugify } from "../model/slug.js";
+
+const templates = ["blank", "identify-customer", "order-status", "triage"] as const;
+
+export function FlowList({ onOpen }: { onOpen: (id: string) => void }) {
+  const [flows, setFlows] = useState<FlowSummary[]>([]);
+  const [error, setError] = useState("");
+  const [name, setName] = useState("");
+  const [template, setTemplate] = useState<(typeof templates)[number]>("blank");
+
+  const reload = useCallback(() => {
+    api.flows().then(setFlows, (failure: unknown) => setError(String(failure)));
+  }, []);
+  useEffect(reload, []);
+
+  const taken = new Set(flows.map((flow) => flow.id));
+  const run = async (action: () => Promise<unknown>) => {
+    setError("");
+    try {
+      await action();
+      reload();
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure.message : String(failure));
+    }
+  };
+
+  const create = (event: FormEvent) => {
+    event.preventDefault();
+    const id = freshId(slugify(name), taken);
+    run(async () => {
+      await api.createFlow({ id, name, template });
+      onOpen(id);
+    });
+  };
+
+  return (
+    <main className="flow-list">
+      <h1>{t("flows")}</h1>
+      <form className="new-flow" onSubmit={create}>
+        <input
+          aria-label={t("flowName")}
+          placeholder={t("newFlow")}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required
+        />
+        <select
+          aria-label={t("template")}
+          value={template}
+          onChange={(e) => setTemplate(e.target.value as typeof template)}
+        >
+          {templates.map((id) => (
+            <option key={id} value={id}>
+              {t(`template.${id}`)}
+            </option>
+          ))}
+        </select>
+        <button type="submit">{t("create")}</button>
+      </form>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <table>
+        <tbody>
+          {flows.map((flow) => (
+            <tr key={flow.id} data-flow={flow.id}>
+              <td>
+                <a href={`#/flows/${flow.id}`}>{flow.name}</a> <code>{flow.id}</code>
+              </td>
+              <td>
+                {flow.nodeCount} {t("nodes")}
+              </td>
+              <td>
+                <span className={`badge ${flow.live === null ? "never" : flow.changed ? "changed" : "live"}`}>
+                  {flow.live === null ? t("neverPublished") : flow.changed ? t("changed") : t("upToDate")}
+                </span>
+                {flow.live && ` v${flow.live.version}`}
+              </td>
+              <td className="problems-count">
+                {flow.problems.errors > 0 && <span className="error">⛔ {flow.problems.errors}</span>}
+                {flow.problems.warnings > 0 && <span className="warning">⚠ {flow.problems.warnings}</span>}
+              </td>
+              <td className="actions">
+                <button type="button" onClick={() => onOpen(flow.id)}>
+                  {t("open")}
+                </button>
+                <button
+                  type="button"
+                  onClick={() =>
+                    run(() =>
+                      api.createFlow({
+                        id: freshId(`${flow.id}-copy`, taken),
+                        name: `${flow.name} (copie)`,
+                        template: "blank",
+                        duplicateOf: flow.id,
+                      }),
+                    )
+                  }
+                >
+                  {t("duplicate")}
+                </button>
+                <button
+                  type="button"
+                  className="danger"
+                  onClick={() => {
+                    if (window.confirm(t("confirmDelete", { name: flow.name }))) run(() => api.deleteFlow(flow.id));
+                  }}
+                >
+                  {t("delete")}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </main>
+  );
+}

@@ -1,0 +1,111 @@
+import { Handle, type NodeProps, Position } from "@xyflow/react";
+import { type ComponentType, memo, type ReactNode } from "react";
+import {
+  nodeTypes as allNodeTypes,
+  definitionOf,
+  type FlowNode,
+  type LocalizedText,
+  type NodeType,
+} from "../../../schema/index.js";
+import { language, say } from "../i18n.js";
+import type { FlowCanvasNode, NoteCanvasNode } from "../model/graph.js";
+
+const textOf = (text: LocalizedText | undefined): string =>
+  text === undefined ? "" : typeof text === "string" ? text : (text[language] ?? Object.values(text)[0] ?? "");
+
+/** What each node type shows at a glance, so a reader follows the flow without opening the inspector. */
+const summaries: { [T in NodeType]: (node: Extract<FlowNode, { type: T }>) => ReactNode } = {
+  start: () => null,
+  message: (node) => <p className="text">{textOf(node.text)}</p>,
+  question: (node) => (
+    <>
+      <p className="text">{textOf(node.text)}</p>
+      <p className="meta">
+        {node.input.kind} → <code>{node.saveAs}</code>
+      </p>
+    </>
+  ),
+  intent: (node) => (
+    <>
+      {node.text && <p className="text">{textOf(node.text)}</p>}
+      <p className="meta">{node.intents.map((route) => route.id).join(", ")}</p>
+    </>
+  ),
+  condition: (node) => <p className="meta">{node.rules.length} règle(s)</p>,
+  set: (node) => (
+    <p className="meta">
+      {node.assign.map((assignment) => (
+        <code key={assignment.variable}>{`${assignment.variable} := ${assignment.value}`} </code>
+      ))}
+    </p>
+  ),
+  http: (node) => (
+    <p className="meta">
+      <b>{node.method}</b> {node.url}
+    </p>
+  ),
+  handoff: (node) => (
+    <p className="meta">
+      → {node.queue} ({node.priority ?? "normal"})
+    </p>
+  ),
+  jump: (node) => <p className="meta">→ {node.flow}</p>,
+  return: () => null,
+  end: (node) => (node.text ? <p className="text">{textOf(node.text)}</p> : null),
+};
+
+function makeView<T extends NodeType>(type: T): ComponentType<NodeProps<FlowCanvasNode>> {
+  const summary = summaries[type] as (node: FlowNode) => ReactNode;
+  function View({ data, selected }: NodeProps<FlowCanvasNode>) {
+    const { node, transitions, mark, problem } = data;
+    const ui = definitionOf(node).ui;
+    const classes = [
+      "flow-node",
+      `type-${type}`,
+      mark && `mark-${mark}`,
+      problem && `problem-${problem}`,
+      selected && "selected",
+    ];
+    return (
+      <div className={classes.filter(Boolean).join(" ")} data-node-id={node.id} style={{ borderColor: ui.color }}>
+        {type !== "start" && <Handle type="target" position={Position.Left} />}
+        <header style={{ background: ui.color }}>
+          <span>{say(ui.title)}</span>
+          <span className="node-id">{node.label ?? node.id}</span>
+        </header>
+        <div className="body">{summary(node)}</div>
+        {transitions.length > 0 && (
+          <ul className="handles">
+            {transitions.map((transition) => (
+              <li key={transition.handle} data-handle={transition.handle}>
+                <span>{say(transition.label)}</span>
+                <Handle
+                  type="source"
+                  id={transition.handle}
+                  position={Position.Right}
+                  className={transition.target === undefined && transition.required ? "open" : undefined}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    );
+  }
+  View.displayName = `${type}Node`;
+  return memo(View);
+}
+
+const NoteView = memo(function NoteView({ data }: NodeProps<NoteCanvasNode>) {
+  return (
+    <div className="sticky-note" data-note-id={data.note.id}>
+      {data.note.text}
+    </div>
+  );
+});
+
+/** One memoised component per node type, defined once at module scope so React Flow never remounts them. */
+export const canvasNodeTypes = {
+  ...Object.fromEntries(allNodeTypes.map((type) => [type, makeView(type)])),
+  note: NoteView,
+};

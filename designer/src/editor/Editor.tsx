@@ -1,0 +1,402 @@
+import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import { type Flow, hasErrors, type NodeType, type Problem } from "../../../schema/index.js";
+import { ApiError, api, type FlowFile } from "../api.js";
+import { Canvas } from "../canvas/Canvas.js";
+import { Palette } from "../canvas/Palette.js";
+import { t } from "../i18n.js";
+import { FlowSettings } from "../inspector/FlowSettings.js";
+import { Inspector } from "../inspector/Inspector.js";
+import { autoLayout } from "../model/auto-layout.js";
+import { type Command, copyNodes, readClipboard } from "../model/commands.js";
+import { emptyLayout, type FlowDocument } from "../model/document.js";
+import { isNoteId, type NodeMark, unplacedNodes } from "../model/graph.js";
+import { type History, record, redo, startHistory, undo } from "../model/history.js";
+import { ProblemsPanel } from "../problems/ProblemsPanel.js";
+import { problemsOf, severityByNode } from "../problems/problems.js";
+import { SimulatorPanel } from "../simulator/SimulatorPanel.js";
+import { dropDraft, keepDraft, keptDraft } from "./draft-storage.js";
+import { FindBox } from "./FindBox.js";
+import { VersionsPanel } from "./VersionsPanel.js";
+
+const RawEditor = lazy(() => import("../monaco/RawEditor.js"));
+
+type Side = "inspector" | "problems" | "simulator" | "versions";
+
+const sameDoc = (a: FlowDocument, b: FlowDocument) => JSON.stringify(a) === JSON.stringify(b);
+const typingInField = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  target.closest("input, textarea, select, [contenteditable=true], .monaco-editor") !== null;
+
+export function Editor(props: { flowId: string; onClose: () => void }) {
+  return (
+    <ReactFlowProvider>
+      <EditorBody {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }) {
+  const flowApi = useReactFlow();
+  const [file, setFile] = useState<FlowFile>();
+  const [loadError, setLoadError] = useState("");
+  const [history, setHistory] = useState<History>();
+  const [saved, setSaved] = useState<FlowDocument>();
+  const [others, setOthers] = useState<Map<string, Flow>>(new Map());
+  const [selection, setSelection] = useState<Set<string>>(new Set());
+  const [tab, setTab] = useState<"canvas" | "raw" | "settings">("canvas");
+  const [side, setSide] = useState<Side>("inspector");
+  const [notice, setNotice] = useState<{ kind: "info" | "error"; text: string }>();
+  const [serverProblems, setServerProblems] = useState<Problem[]>([]);
+  const [diffMarks, setDiffMarks] = useState<Map<string, NodeMark>>();
+  const [removed, setRemoved] = useState<string[]>([]);
+  const [activeNode, setActiveNode] = useState<string>();
+
+  const load = useCallback(async () => {
+    try {
+      const loaded = await api.flow(flowId);
+      setFile(loaded);
+      if (loaded.flow) {
+        let layout = loaded.layout ?? emptyLayout(flowId);
+        if (unplacedNodes(loaded.flow, layout).length > 0) layout = await autoLayout(loaded.flow, layout);
+        const server = { flow: loaded.flow, layout };
+        const kept = keptDraft(flowId);
+        setSaved(server);
+        if (kept && !sameDoc(kept, server)) {
+          setHistory(startHistory(kept));
+          setNotice({ kind: "info", text: t("restored") });
+        } else setHistory(startHistory(server));
+      }
+    } catch (failure) {
+      setLoadError(failure instanceof Error ? failure.message : String(failure));
+    }
+  }, [flowId]);
+
+  useEffect(() => {
+    load();
+    api.flows().then(
+      async (list) => {
+        const loaded = await Promise.all(
+          list.filter((item) => item.id !== flowId).map((item) => api.flow(item.id).catch(() => undefined)),
+        );
+        setOthers(new Map(loaded.flatMap((item) => (item?.flow ? [[item.id, item.flow] as const] : []))));
+      },
+      () => undefined,
+    );
+  }, [flowId, load]);
+
+  const doc = history?.present;
+  const dirty = doc !== undefined && saved !== undefined && !sameDoc(doc, saved);
+  useEffect(() => {
+    if (!doc) return;
+    if (dirty) keepDraft(flowId, doc);
+    else dropDraft(flowId);
+  }, [doc, dirty, flowId]);
+
+  const dispatch = useCallback((command: Command) => {
+    setHistory((current) => (current ? record(current, command) : current));
+  }, []);
+
+  const problems = useMemo(() => (doc ? problemsOf(doc.flow, others) : (file?.problems ?? [])), [doc, others, file]);
+  const blocked = hasErrors(problems);
+
+  const extras = useMemo(() => {
+    const marks = new Map(diffMarks ?? []);
+    if (activeNode) marks.set(activeNode, "active");
+    return { marks, problems: severityByNode(problems) };
+  }, [diffMarks, activeNode, problems]);
+
+  const focusNode = useCallback(
+    (id: string) => {
+      const at = doc?.layout.nodes[id];
+      setSelection(new Set([id]));
+      setSide("inspector");
+      setTab("canvas");
+      if (at) flowApi.setCenter(at.x + 120, at.y + 60, { zoom: Math.max(flowApi.getZoom(), 1), duration: 200 });
+    },
+    [doc, flowApi],
+  );
+
+  /** Saves the draft; true when the runtime accepted it. */
+  const save = useCallback(async (): Promise<boolean> => {
+    if (!doc) return false;
+    try {
+      const answer = await api.saveFlow(flowId, doc.flow, doc.layout);
+      setSaved(doc);
+      dropDraft(flowId);
+      setServerProblems([]);
+      setNotice({
+        kind: "info",
+        text: `${t("saved")}${answer.problems.length ? ` — ${answer.problems.length} ⚠` : ""}`,
+      });
+      return true;
+    } catch (failure) {
+      // The work stays in the editor (and in localStorage); only the reason is shown.
+      const why =
+        failure instanceof ApiError ? (failure.code === "NETWORK" ? t("offline") : failure.message) : String(failure);
+      if (failure instanceof ApiError) setServerProblems(failure.problems);
+      setNotice({ kind: "error", text: t("saveRefused", { why }) });
+      if (failure instanceof ApiError && failure.problems.length) setSide("problems");
+      return false;
+    }
+  }, [doc, flowId]);
+
+  const publish = useCallback(async () => {
+    if (!doc || blocked) return;
+    const note = window.prompt(t("publishNote")) ?? "";
+    try {
+      if (dirty && !(await save())) return;
+      const answer = await api.publish(flowId, note);
+      setNotice({ kind: "info", text: t("published", { version: answer.version }) });
+      setDiffMarks(undefined);
+      setRemoved([]);
+    } catch (failure) {
+      if (failure instanceof ApiError) setServerProblems(failure.problems);
+      setNotice({ kind: "error", text: failure instanceof Error ? failure.message : String(failure) });
+    }
+  }, [doc, blocked, dirty, save, flowId]);
+
+  const showDiff = useCallback(async () => {
+    if (diffMarks) {
+      setDiffMarks(undefined);
+      setRemoved([]);
+      return;
+    }
+    try {
+      const diff = await api.diff(flowId);
+      setDiffMarks(
+        new Map<string, NodeMark>([
+          ...diff.added.map((id) => [id, "added"] as const),
+          ...diff.changed.map((change) => [change.id, "changed"] as const),
+        ]),
+      );
+      setRemoved(diff.removed);
+    } catch (failure) {
+      setNotice({ kind: "error", text: failure instanceof Error ? failure.message : String(failure) });
+    }
+  }, [diffMarks, flowId]);
+
+  const layoutAll = useCallback(async () => {
+    if (!doc) return;
+    dispatch({ type: "setLayout", layout: await autoLayout(doc.flow, doc.layout, true) });
+    window.requestAnimationFrame(() => flowApi.fitView());
+  }, [doc, dispatch, flowApi]);
+
+  const addAtCentre = useCallback(
+    (nodeType: NodeType) => {
+      const centre = flowApi.screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 });
+      dispatch({ type: "addNode", nodeType, position: centre });
+    },
+    [dispatch, flowApi],
+  );
+
+  // Keyboard and clipboard, except while typing in a field.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const mod = event.ctrlKey || event.metaKey;
+      if (mod && event.key.toLowerCase() === "s") {
+        event.preventDefault();
+        save();
+        return;
+      }
+      if (!mod || typingInField(event.target)) return;
+      const key = event.key.toLowerCase();
+      if (key === "z" && !event.shiftKey) {
+        event.preventDefault();
+        setHistory((current) => (current ? undo(current) : current));
+      } else if ((key === "z" && event.shiftKey) || key === "y") {
+        event.preventDefault();
+        setHistory((current) => (current ? redo(current) : current));
+      }
+    };
+    const onCopy = (event: ClipboardEvent) => {
+      if (!doc || typingInField(event.target) || selection.size === 0) return;
+      const ids = [...selection].filter((id) => !isNoteId(id));
+      event.clipboardData?.setData("text/plain", JSON.stringify(copyNodes(doc, ids)));
+      event.preventDefault();
+    };
+    const onPaste = (event: ClipboardEvent) => {
+      if (typingInField(event.target)) return;
+      const clipboard = readClipboard(event.clipboardData?.getData("text/plain") ?? "");
+      if (!clipboard) return;
+      event.preventDefault();
+      dispatch({ type: "paste", clipboard, offset: { x: 40, y: 40 } });
+    };
+    window.addEventListener("keydown", onKey);
+    document.addEventListener("copy", onCopy);
+    document.addEventListener("paste", onPaste);
+    return () => {
+      window.removeEventListener("keydown", onKey);
+      document.removeEventListener("copy", onCopy);
+      document.removeEventListener("paste", onPaste);
+    };
+  }, [doc, selection, dispatch, save]);
+
+  const onRawFlow = useCallback(
+    (flow: Flow) => {
+      if (history) dispatch({ type: "replaceFlow", flow });
+      else {
+        const server = { flow, layout: file?.layout ?? emptyLayout(flowId) };
+        autoLayout(flow, server.layout).then((layout) => {
+          setHistory(startHistory({ flow, layout }));
+          setSaved({ flow: file?.flow ?? flow, layout: file?.layout ?? emptyLayout(flowId) });
+        });
+      }
+    },
+    [history, dispatch, file, flowId],
+  );
+
+  if (loadError)
+    return (
+      <p className="error" role="alert">
+        {loadError}
+      </p>
+    );
+  if (!file) return <p className="loading">{t("loading")}</p>;
+
+  // A file that does not validate has no canvas yet: its text and problems are what there is to fix.
+  const shownTab = doc ? tab : "raw";
+  const selectedIds = [...selection].filter((id) => !isNoteId(id));
+  const allProblems = [...serverProblems.filter((p) => !problems.some((q) => q.message === p.message)), ...problems];
+
+  return (
+    <div className="editor">
+      <div className="toolbar">
+        <button type="button" onClick={onClose}>
+          {t("back")}
+        </button>
+        <strong className="flow-name">{doc?.flow.name ?? file.id}</strong>
+        <span className={`save-state ${dirty ? "dirty" : "clean"}`}>{dirty ? t("unsaved") : t("saved")}</span>
+        <span className="spacer" />
+        <div className="tabs" role="tablist">
+          {(["canvas", "raw", "settings"] as const).map((name) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              aria-selected={shownTab === name}
+              onClick={() => setTab(name)}
+              disabled={!doc && name !== "raw"}
+            >
+              {t(name)}
+            </button>
+          ))}
+        </div>
+        <button
+          type="button"
+          onClick={() => setHistory((h) => (h ? undo(h) : h))}
+          disabled={!history?.past.length}
+          title="Ctrl+Z"
+        >
+          {t("undo")}
+        </button>
+        <button
+          type="button"
+          onClick={() => setHistory((h) => (h ? redo(h) : h))}
+          disabled={!history?.future.length}
+          title="Ctrl+Shift+Z"
+        >
+          {t("redo")}
+        </button>
+        <button type="button" onClick={layoutAll} disabled={!doc}>
+          {t("autoLayout")}
+        </button>
+        <button type="button" onClick={showDiff} aria-pressed={diffMarks !== undefined} disabled={!doc}>
+          {t("diff")}
+        </button>
+        <button type="button" className="primary" onClick={save} disabled={!doc}>
+          {t("save")}
+        </button>
+        <button
+          type="button"
+          className="primary"
+          onClick={publish}
+          disabled={!doc || blocked}
+          title={blocked ? t("publishBlocked") : undefined}
+        >
+          {t("publish")}
+        </button>
+      </div>
+      {notice && (
+        <div className={`notice ${notice.kind}`} role={notice.kind === "error" ? "alert" : "status"}>
+          {notice.text}
+          {notice.text === t("restored") && saved && (
+            <button
+              type="button"
+              onClick={() => {
+                setHistory(startHistory(saved));
+                setNotice(undefined);
+              }}
+            >
+              {t("discard")}
+            </button>
+          )}
+          <button type="button" className="close" aria-label="×" onClick={() => setNotice(undefined)}>
+            ×
+          </button>
+        </div>
+      )}
+      {removed.length > 0 && <div className="notice info">{t("removedNodes", { ids: removed.join(", ") })}</div>}
+      {!doc && (
+        <div className="notice error" role="alert">
+          {t("invalidFile")}
+        </div>
+      )}
+      <div className="workspace">
+        {doc && shownTab === "canvas" && (
+          <>
+            <Palette
+              onAdd={addAtCentre}
+              onAddNote={() => {
+                const at = flowApi.screenToFlowPosition({ x: 200, y: 200 });
+                dispatch({ type: "addNote", note: { text: "…", x: at.x, y: at.y, width: 200, height: 120 } });
+              }}
+            />
+            <div className="canvas-area">
+              <FindBox flow={doc.flow} onFound={focusNode} />
+              <Canvas doc={doc} extras={extras} dispatch={dispatch} selection={selection} onSelection={setSelection} />
+            </div>
+          </>
+        )}
+        {shownTab === "raw" && (
+          <Suspense fallback={<p className="loading">{t("loading")}</p>}>
+            <RawEditor flow={doc?.flow} raw={file.raw} file={`${flowId}.flow.json`} onFlow={onRawFlow} />
+          </Suspense>
+        )}
+        {doc && shownTab === "settings" && <FlowSettings flow={doc.flow} dispatch={dispatch} />}
+        <aside className="side">
+          <div className="tabs" role="tablist">
+            {(["inspector", "problems", "simulator", "versions"] as const).map((name) => (
+              <button key={name} type="button" role="tab" aria-selected={side === name} onClick={() => setSide(name)}>
+                {t(name)}
+                {name === "problems" && allProblems.length > 0 && <span className="count">{allProblems.length}</span>}
+              </button>
+            ))}
+          </div>
+          {side === "inspector" && doc && (
+            <Inspector
+              doc={doc}
+              selected={selectedIds}
+              notes={[...selection].filter(isNoteId)}
+              dispatch={dispatch}
+              flows={[...others.keys()]}
+            />
+          )}
+          {side === "problems" && (
+            <ProblemsPanel problems={allProblems} onPick={(problem) => problem.nodeId && focusNode(problem.nodeId)} />
+          )}
+          {side === "simulator" && doc && (
+            <SimulatorPanel
+              flow={doc.flow}
+              tests={file.tests}
+              others={others}
+              onActiveNode={setActiveNode}
+              onTestsSaved={(tests) => setFile({ ...file, tests })}
+            />
+          )}
+          {side === "versions" && <VersionsPanel flowId={flowId} onRolledBack={load} />}
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,313 @@
+import type { FieldHint, FlowNode, LocalizedText } from "../../../schema/index.js";
+import { say, t } from "../i18n.js";
+import type { FieldContext } from "./context.js";
+import {
+  Checkbox,
+  ExpressionInput,
+  ListEditor,
+  LocalizedTextInput,
+  NumberInput,
+  PairsEditor,
+  Picker,
+  Select,
+  TemplateInput,
+  TextInput,
+} from "./widgets.js";
+
+type Json = Record<string, unknown>;
+type Choice = { id: string; label: LocalizedText; value?: string | number | boolean; next?: string };
+
+const languagesText = (context: FieldContext, text: string): LocalizedText =>
+  context.languages.length > 1 ? Object.fromEntries(context.languages.map((lang) => [lang, text])) : text;
+
+function ChoicesEditor({
+  value,
+  onChange,
+  context,
+}: {
+  value: Choice[] | undefined;
+  onChange: (v: Choice[] | undefined) => void;
+  context: FieldContext;
+}) {
+  return (
+    <ListEditor<Choice>
+      items={value}
+      onChange={onChange}
+      make={(i) => ({ id: `choice-${i + 1}`, label: languagesText(context, `Choix ${i + 1}`) })}
+      render={(choice, set) => (
+        <>
+          <input aria-label={t("nodeId")} value={choice.id} onChange={(e) => set({ ...choice, id: e.target.value })} />
+          <LocalizedTextInput
+            value={choice.label}
+            onChange={(label) => set({ ...choice, label: label ?? "" })}
+            label={t("label")}
+            context={context}
+          />
+        </>
+      )}
+    />
+  );
+}
+
+/** The form control for one field of a node, chosen by the schema's UI hint. */
+export function FieldEditor({
+  node,
+  hint,
+  context,
+  onChange,
+}: {
+  node: FlowNode;
+  hint: FieldHint;
+  context: FieldContext;
+  onChange: (value: unknown) => void;
+}) {
+  const value = (node as unknown as Json)[hint.field];
+  const label = say(hint.label);
+  const common = { label, context };
+  switch (hint.widget) {
+    case "text":
+      return <TextInput {...common} value={value as string} onChange={onChange} />;
+    case "localizedText":
+      return <LocalizedTextInput {...common} value={value as LocalizedText} onChange={onChange} />;
+    case "template":
+      return <TemplateInput {...common} value={value as string} onChange={onChange} />;
+    case "expression":
+      return <ExpressionInput {...common} value={value as string} onChange={onChange} />;
+    case "variable":
+      return (
+        <Picker
+          {...common}
+          id={`vars-${hint.field}`}
+          names={context.variables}
+          value={value as string}
+          onChange={onChange}
+        />
+      );
+    case "queue":
+      return <Picker {...common} id="queues" names={context.queues} value={value as string} onChange={onChange} />;
+    case "flow":
+      return <Picker {...common} id="flows" names={context.flows} value={value as string} onChange={onChange} />;
+    case "select":
+      return <Select {...common} options={hint.options ?? []} value={value as string} onChange={onChange} />;
+    case "number":
+      return <NumberInput {...common} value={value as number} onChange={onChange} />;
+    case "checkbox":
+      return <Checkbox {...common} value={value as boolean} onChange={onChange} />;
+    case "media":
+      return (
+        <ListEditor<{ kind: "image" | "video" | "audio" | "file"; url: string }>
+          items={value as never}
+          onChange={onChange}
+          make={() => ({ kind: "image", url: "https://" })}
+          render={(media, set) => (
+            <>
+              <Select
+                {...common}
+                label={t("kind")}
+                options={["image", "video", "audio", "file"]}
+                value={media.kind}
+                onChange={(kind) => set({ ...media, kind: (kind ?? "image") as never })}
+              />
+              <TextInput
+                {...common}
+                label="URL"
+                value={media.url}
+                onChange={(url) => set({ ...media, url: url ?? "" })}
+              />
+            </>
+          )}
+        />
+      );
+    case "choices":
+      return <ChoicesEditor value={value as Choice[]} onChange={onChange} context={context} />;
+    case "questionInput":
+      return <QuestionInputEditor value={value as Json} onChange={onChange} context={context} />;
+    case "intents":
+      return (
+        <ListEditor<{ id: string; examples: Record<string, string[]>; next?: string }>
+          items={value as never}
+          onChange={onChange}
+          make={(i) => ({
+            id: `intent_${i + 1}`,
+            examples: Object.fromEntries(context.languages.map((lang) => [lang, []])),
+          })}
+          render={(route, set) => (
+            <>
+              <input
+                aria-label={t("nodeId")}
+                value={route.id}
+                onChange={(e) => set({ ...route, id: e.target.value })}
+              />
+              {context.languages.map((lang) => (
+                <label key={lang} className="lang">
+                  <span>{lang}</span>
+                  <textarea
+                    aria-label={`${t("examples")} (${lang})`}
+                    rows={3}
+                    value={(route.examples[lang] ?? []).join("\n")}
+                    onChange={(e) =>
+                      set({
+                        ...route,
+                        examples: {
+                          ...route.examples,
+                          [lang]: e.target.value.split("\n").filter((line) => line.trim()),
+                        },
+                      })
+                    }
+                  />
+                </label>
+              ))}
+            </>
+          )}
+        />
+      );
+    case "rules":
+      return (
+        <ListEditor<{ id: string; when: string; next?: string }>
+          items={value as never}
+          onChange={onChange}
+          make={(i) => ({ id: `rule-${i + 1}`, when: "true" })}
+          render={(rule, set) => (
+            <>
+              <input aria-label={t("nodeId")} value={rule.id} onChange={(e) => set({ ...rule, id: e.target.value })} />
+              <ExpressionInput
+                {...common}
+                label={t("when")}
+                value={rule.when}
+                onChange={(when) => set({ ...rule, when: when ?? "" })}
+              />
+            </>
+          )}
+        />
+      );
+    case "assignments":
+      return (
+        <ListEditor<{ variable: string; value: string }>
+          items={value as never}
+          onChange={onChange}
+          make={() => ({ variable: "value", value: "1" })}
+          render={(assignment, set, i) => (
+            <>
+              <Picker
+                {...common}
+                id={`assign-${i}`}
+                label={t("variables")}
+                names={context.variables}
+                value={assignment.variable}
+                onChange={(variable) => set({ ...assignment, variable: variable ?? "" })}
+              />
+              <ExpressionInput
+                {...common}
+                label={t("value")}
+                value={assignment.value}
+                onChange={(text) => set({ ...assignment, value: text ?? "" })}
+              />
+            </>
+          )}
+        />
+      );
+    case "headers":
+      return (
+        <PairsEditor
+          value={value as Record<string, string>}
+          onChange={onChange}
+          keyLabel="Header"
+          valueEditor={(text, set) => <TemplateInput {...common} label={t("value")} value={text} onChange={set} />}
+        />
+      );
+    case "mapping":
+      return (
+        <PairsEditor
+          value={value as Record<string, string>}
+          onChange={onChange}
+          keyLabel={t("variables")}
+          valueEditor={(text, set) => <ExpressionInput {...common} label={t("value")} value={text} onChange={set} />}
+        />
+      );
+    case "statusRoutes":
+      return (
+        <ListEditor<{ status: number; next?: string }>
+          items={value as never}
+          onChange={onChange}
+          make={() => ({ status: 404 })}
+          render={(route, set) => (
+            <NumberInput
+              {...common}
+              label={t("status")}
+              value={route.status}
+              onChange={(status) => set({ ...route, status: status ?? 404 })}
+            />
+          )}
+        />
+      );
+  }
+}
+
+const inputKinds = ["text", "number", "email", "phone", "date", "choice", "pattern"] as const;
+
+function QuestionInputEditor({
+  value,
+  onChange,
+  context,
+}: {
+  value: Json;
+  onChange: (value: unknown) => void;
+  context: FieldContext;
+}) {
+  const kind = value.kind as (typeof inputKinds)[number];
+  const switchKind = (next: string | undefined) => {
+    if (!next || next === kind) return;
+    if (next === "choice")
+      onChange({ kind: next, choices: [{ id: "choice-1", label: languagesText(context, "Choix 1") }] });
+    else if (next === "pattern") onChange({ kind: next, pattern: "[A-Z0-9]+" });
+    else onChange({ kind: next });
+  };
+  const set = (field: string, fieldValue: unknown) => {
+    const next = { ...value };
+    if (fieldValue === undefined) delete next[field];
+    else next[field] = fieldValue;
+    onChange(next);
+  };
+  return (
+    <div className="question-input">
+      <Select label={t("kind")} context={context} options={inputKinds} value={kind} onChange={switchKind} />
+      {kind === "choice" && (
+        <ChoicesEditor
+          value={value.choices as Choice[]}
+          onChange={(choices) => set("choices", choices ?? [])}
+          context={context}
+        />
+      )}
+      {kind === "pattern" && (
+        <>
+          <TextInput
+            label={t("pattern")}
+            context={context}
+            value={value.pattern as string}
+            onChange={(text) => set("pattern", text ?? "")}
+          />
+          <TextInput
+            label="Exemple"
+            context={context}
+            value={value.example as string}
+            onChange={(text) => set("example", text)}
+          />
+        </>
+      )}
+      {kind === "number" && (
+        <>
+          <NumberInput label="min" context={context} value={value.min as number} onChange={(n) => set("min", n)} />
+          <NumberInput label="max" context={context} value={value.max as number} onChange={(n) => set("max", n)} />
+        </>
+      )}
+      {kind === "text" && (
+        <NumberInput
+          label="max"
+          context={context}
+          value={value.maxLength as number}
+          onChange={(n) => set("maxLength", n)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import { useEffect, useState } from "react";
+import { definitionOf, type FlowNode } from "../../../schema/index.js";
+import { say, t } from "../i18n.js";
+import type { Command } from "../model/commands.js";
+import type { FlowDocument } from "../model/document.js";
+import { noteIdOf } from "../model/graph.js";
+import { slugify } from "../model/slug.js";
+import { fieldContext } from "./context.js";
+import { FieldEditor } from "./FieldEditor.js";
+
+interface InspectorProps {
+  doc: FlowDocument;
+  selected: string[];
+  notes: string[];
+  dispatch: (command: Command) => void;
+  flows: string[];
+}
+
+export function Inspector({ doc, selected, notes, dispatch, flows }: InspectorProps) {
+  const node = selected.length === 1 ? doc.flow.nodes.find((candidate) => candidate.id === selected[0]) : undefined;
+  const note =
+    notes.length === 1 && selected.length === 0
+      ? doc.layout.notes?.find((n) => n.id === noteIdOf(notes[0] as string))
+      : undefined;
+  if (note) {
+    return (
+      <div className="inspector">
+        <textarea
+          aria-label={t("addNote")}
+          rows={6}
+          value={note.text}
+          onChange={(e) => dispatch({ type: "updateNote", note: { ...note, text: e.target.value } })}
+        />
+      </div>
+    );
+  }
+  if (!node)
+    return (
+      <p className="inspector empty">{selected.length > 1 ? `${selected.length} ${t("nodes")}` : t("selectNode")}</p>
+    );
+  return <NodeForm key={node.id} node={node} doc={doc} dispatch={dispatch} flows={flows} />;
+}
+
+function NodeForm({
+  node,
+  doc,
+  dispatch,
+  flows,
+}: {
+  node: FlowNode;
+  doc: FlowDocument;
+  dispatch: (c: Command) => void;
+  flows: string[];
+}) {
+  const definition = definitionOf(node);
+  const context = fieldContext(doc.flow, flows);
+  const [id, setId] = useState(node.id);
+  useEffect(() => setId(node.id), [node.id]);
+  const update = (field: string, value: unknown) => {
+    const next = { ...node } as Record<string, unknown>;
+    if (value === undefined) delete next[field];
+    else next[field] = value;
+    dispatch({ type: "updateNode", id: node.id, node: next as FlowNode });
+  };
+  return (
+    <form className="inspector" data-inspecting={node.id} onSubmit={(e) => e.preventDefault()}>
+      <h3 style={{ color: definition.ui.color }}>{say(definition.ui.title)}</h3>
+      <p className="help">{say(definition.ui.description)}</p>
+      <label>
+        {t("nodeId")}
+        <input
+          aria-label={t("nodeId")}
+          value={id}
+          onChange={(e) => setId(e.target.value)}
+          onBlur={() => {
+            const slug = slugify(id);
+            if (slug !== node.id) dispatch({ type: "renameNode", id: node.id, newId: slug });
+            setId(slug);
+          }}
+        />
+      </label>
+      <label>
+        {t("label")}
+        <input
+          aria-label={t("label")}
+          value={node.label ?? ""}
+          onChange={(e) => update("label", e.target.value || undefined)}
+        />
+      </label>
+      {definition.ui.fields.map((hint) => (
+        <div className="field" key={hint.field} data-field={hint.field}>
+          <span className="field-label">{say(hint.label)}</span>
+          <FieldEditor node={node} hint={hint} context={context} onChange={(value) => update(hint.field, value)} />
+          {hint.help && <small className="help">{say(hint.help)}</small>}
+        </div>
+      ))}
+    </form>
+  );
+}

@@ -1,0 +1,20 @@
+import { definitionOf, type Flow } from "../../../schema/index.js";
+
+/** What the inspector's pickers offer: the flow's languages, variables, queues and other flows. */
+export interface FieldContext {
+  languages: string[];
+  variables: string[];
+  queues: string[];
+  flows: string[];
+}
+
+export function fieldContext(flow: Flow, flows: string[]): FieldContext {
+  const variables = new Set(Object.keys(flow.variables ?? {}));
+  const queues = new Set<string>(flow.escalation ? [flow.escalation.defaultQueue] : []);
+  for (const rule of flow.escalation?.rules ?? []) queues.add(rule.queue);
+  for (const node of flow.nodes) {
+    for (const path of definitionOf(node).writes(node)) variables.add(path);
+    if (node.type === "handoff") queues.add(node.queue);
+  }
+  return { languages: flow.languages, variables: [...variables].sort(), queues: [...queues].sort(), flows };
+}

@@ -1,0 +1,11 @@
+import type { Flow, FlowNode, Layout } from "../../../schema/index.js";
+
+/** What the designer edits: the flow (logic, saved as `<id>.flow.json`) and its layout (saved apart). */
+export interface FlowDocument {
+  flow: Flow;
+  layout: Layout;
+}
+
+export const emptyLayout = (flowId: string): Layout => ({ flow: flowId, nodes: {}, notes: [] });
+
+export const nodeById = (flow: Flow, id: string): FlowNode | undefined => flow.nodes.find((node) => node.id === id);

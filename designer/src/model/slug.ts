@@ -1,0 +1,28 @@
+const SLUG_MAX = 64;
+
+/** A slug from any text: lowercase ASCII letters, digits and single dashes (accents dropped). */
+export function slugify(text: string): string {
+  const slug = text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, SLUG_MAX)
+    .replace(/-+$/, "");
+  return slug || "node";
+}
+
+/**
+ * A slug made from `base` that is not in `taken`: `base`, then `base-2`, `base-3`…
+ * A trailing `-<n>` of the base is dropped first so that copying `ask-2` gives `ask-3`, not `ask-2-2`.
+ */
+export function freshId(base: string, taken: ReadonlySet<string>): string {
+  const root = slugify(base).replace(/-\d+$/, "") || "node";
+  if (!taken.has(root)) return root;
+  for (let n = 2; ; n++) {
+    const suffix = `-${n}`;
+    const candidate = `${root.slice(0, SLUG_MAX - suffix.length).replace(/-+$/, "")}${suffix}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}

@@ -1,0 +1,20 @@
+import { type Flow, type Problem, validateFlow } from "../../../schema/index.js";
+import { lintFlow } from "../../../schema/index.js";
+
+/** Schema problems of the draft, or, once it validates, what the linter finds in its graph. */
+export function problemsOf(flow: Flow, others: ReadonlyMap<string, Flow>): Problem[] {
+  const file = `${flow.id}.flow.json`;
+  const checked = validateFlow(flow, file);
+  if (!checked.ok) return checked.problems;
+  return lintFlow(flow, file, { flows: others });
+}
+
+/** The worst severity per node id, for the marks on the canvas. */
+export function severityByNode(problems: readonly Problem[]): Map<string, "error" | "warning"> {
+  const map = new Map<string, "error" | "warning">();
+  for (const problem of problems) {
+    if (!problem.nodeId) continue;
+    if (problem.severity === "error" || !map.has(problem.nodeId)) map.set(problem.nodeId, problem.severity);
+  }
+  return map;
+}

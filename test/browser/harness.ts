@@ -1,0 +1,100 @@
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { FastifyInstance } from "fastify";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { buildApp } from "../../runtime/app.js";
+import { loadConfig } from "../../runtime/config.js";
+
+export const ADMIN = { email: "admin@example.fr", password: "correct horse battery staple" };
+
+const root = resolve(import.meta.dirname, "../..");
+
+export interface Harness {
+  baseUrl: string;
+  flowsDir: string;
+  app: FastifyInstance;
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+/** Builds the designer, starts the real runtime on a temp copy of `flows/` and opens real Chromium on it. */
+export async function startHarness(): Promise<Harness> {
+  if (!process.env.TMP_NOBUILD)
+    execFileSync(join(root, "node_modules/.bin/vite"), ["build", "--logLevel", "warn"], {
+      cwd: root,
+      stdio: "inherit",
+    });
+  const dir = mkdtempSync(join(tmpdir(), "relais-designer-"));
+  const flowsDir = join(dir, "flows");
+  cpSync(join(root, "flows"), flowsDir, { recursive: true });
+  mkdirSync(join(dir, "data"));
+  const port = await freePort();
+  const config = loadConfig({
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    DATA_DIR: join(dir, "data"),
+    FLOWS_DIR: flowsDir,
+    DESIGNER_DIR: join(root, "dist/designer"),
+    RELAIS_ADMIN_EMAIL: ADMIN.email,
+    RELAIS_ADMIN_PASSWORD: ADMIN.password,
+    RELAIS_HTTP_ALLOW: "127.0.0.1",
+    LOG_LEVEL: "warn",
+  });
+  const app = await buildApp(config);
+  await app.listen({ port, host: "127.0.0.1" });
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-sync",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--lang=fr-FR",
+    ],
+  });
+  const context = await browser.newContext({
+    locale: "fr-FR",
+    viewport: { width: 1600, height: 1000 },
+    permissions: ["clipboard-read", "clipboard-write"],
+  });
+  const page = await context.newPage();
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    flowsDir,
+    app,
+    browser,
+    page,
+    async close() {
+      await browser.close();
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Keeps a screenshot of the page under test/artifacts/ when a test fails. */
+export async function screenshotOnFailure(page: Page, name: string): Promise<void> {
+  const dir = join(root, "test/artifacts");
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name.replace(/[^\w-]+/g, "-")}.png`), fullPage: true });
+}

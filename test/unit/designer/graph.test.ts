@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { autoLayout } from "../../../designer/src/model/auto-layout.js";
+import { noteCanvasId, toGraph, unplacedNodes } from "../../../designer/src/model/graph.js";
+import { validateFlow, validateLayout } from "../../../schema/index.js";
+import { sampleFlow, sampleLayout } from "./sample-flow.js";
+
+describe("flow to canvas", () => {
+  it("draws one edge per connected transition handle, none for open ones", () => {
+    const { edges } = toGraph(sampleFlow(), sampleLayout());
+    const summary = edges.map((edge) => `${edge.source}.${edge.sourceHandle}->${edge.target}`).sort();
+    expect(summary).toEqual(
+      [
+        "start.next->ask-topic",
+        "ask-topic.choice:order->lookup",
+        "ask-topic.next->done",
+        "ask-topic.maxAttempts->agent",
+        "lookup.next->done",
+        "lookup.error->agent",
+      ].sort(),
+    );
+  });
+
+  it("gives each node its type, position and handles, and each sticky note a prefixed id", () => {
+    const { nodes } = toGraph(sampleFlow(), sampleLayout(), { marks: new Map([["lookup", "changed"]]) });
+    const question = nodes.find((node) => node.id === "ask-topic");
+    expect(question?.type).toBe("question");
+    expect(question?.position).toEqual({ x: 300, y: 0 });
+    expect(question?.type !== "note" && question?.data.transitions.map((t) => t.handle)).toEqual([
+      "choice:order",
+      "choice:other",
+      "next",
+      "maxAttempts",
+    ]);
+    const lookup = nodes.find((node) => node.id === "lookup");
+    expect(lookup?.data.mark).toBe("changed");
+    expect(nodes.find((node) => node.id === noteCanvasId("note"))?.type).toBe("note");
+    expect(nodes.find((node) => node.id === "start")?.deletable).toBe(false);
+  });
+
+  it("skips an edge whose target is not a node of the flow", () => {
+    const flow = sampleFlow();
+    flow.nodes[0] = { id: "start", type: "start", next: "nowhere" };
+    expect(toGraph(flow, sampleLayout()).edges.some((edge) => edge.source === "start")).toBe(false);
+  });
+});
+
+describe("auto-layout", () => {
+  it("places only the nodes the layout misses, next to a placed neighbour, and leaves the flow alone", async () => {
+    const flow = sampleFlow();
+    const before = JSON.stringify(flow);
+    const layout = sampleLayout();
+    delete layout.nodes.done;
+    delete layout.nodes.agent;
+    expect(unplacedNodes(flow, layout).sort()).toEqual(["agent", "done"]);
+    const laid = await autoLayout(flow, layout);
+    expect(JSON.stringify(flow)).toBe(before);
+    expect(laid.nodes.start).toEqual({ x: 0, y: 0 });
+    expect(laid.nodes["ask-topic"]).toEqual({ x: 300, y: 0 });
+    expect(unplacedNodes(flow, laid)).toEqual([]);
+    expect(Number.isInteger(laid.nodes.done?.x)).toBe(true);
+    // elk lays out left to right: `done` follows `ask-topic`.
+    expect(laid.nodes.done?.x).toBeGreaterThan(300);
+    expect(laid.notes).toEqual(layout.notes);
+    expect(validateLayout(laid, "sample.layout.json").ok).toBe(true);
+  });
+
+  it("lays out every node from scratch without overlaps, and drops positions of deleted nodes", async () => {
+    const flow = sampleFlow();
+    const layout = { ...sampleLayout(), nodes: { ...sampleLayout().nodes, ghost: { x: 5, y: 5 } } };
+    const laid = await autoLayout(flow, layout, true);
+    expect(Object.keys(laid.nodes).sort()).toEqual(flow.nodes.map((node) => node.id).sort());
+    const spots = new Set(Object.values(laid.nodes).map((p) => `${p.x},${p.y}`));
+    expect(spots.size).toBe(flow.nodes.length);
+    expect(validateFlow(flow, "sample.flow.json").ok).toBe(true);
+  });
+});

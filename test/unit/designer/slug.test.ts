@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { freshId, slugify } from "../../../designer/src/model/slug.js";
+
+describe("slug ids", () => {
+  it("turns any text into a slug without accents", () => {
+    expect(slugify("Demander l'e-mail du Client")).toBe("demander-l-e-mail-du-client");
+    expect(slugify("Étape ÉLEVÉE")).toBe("etape-elevee");
+    expect(slugify("!!!")).toBe("node");
+  });
+
+  it("keeps ids within 64 characters", () => {
+    const id = freshId("a".repeat(80), new Set(["a".repeat(64)]));
+    expect(id.length).toBeLessThanOrEqual(64);
+    expect(id.endsWith("-2")).toBe(true);
+  });
+
+  it("counts up past the ids taken, from the base without its number", () => {
+    expect(freshId("question", new Set())).toBe("question");
+    expect(freshId("question", new Set(["question", "question-2"]))).toBe("question-3");
+    expect(freshId("ask-2", new Set(["ask", "ask-2"]))).toBe("ask-3");
+  });
+});
