@@ -11,3 +11,4 @@ export * from "./nodes/index.js";
 export * from "./problem.js";
 export * from "./read.js";
 export * from "./validate.js";
+export * from "./expression.js";

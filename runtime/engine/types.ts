@@ -1,4 +1,5 @@
 import type { EscalationRuleKind, Flow, FlowNode, Priority } from "../../schema/index.js";
+import type { ExpressionCache } from "./expressions.js";
 
 /** What the customer sent, or what the shell brings back to the engine. */
 export type EngineInput =
@@ -104,6 +105,10 @@ export interface ConversationState {
   failedInputs: number;
   /** Visits per `flowId/nodeId`, for the `loop` rule. */
   visits: Record<string, number>;
+  /** Escalation rules that already fired (`flowId/ruleId`): each fires at most once per conversation. */
+  firedRules?: string[];
+  /** The handoff in force while `status` is `handoff`, until an agent resumes the bot. */
+  handoff?: Handoff;
 }
 
 export interface Classification {
@@ -147,5 +152,8 @@ export interface StepResult {
 export interface CompiledFlow {
   flow: Flow;
   nodes: ReadonlyMap<string, FlowNode>;
+  /** The id of the flow's start node; empty when the flow has none (starting it is then an error). */
   startNodeId: string;
+  /** Every expression, template and answer pattern of the flow, compiled once. */
+  expressions: ExpressionCache;
 }

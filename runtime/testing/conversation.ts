@@ -179,7 +179,8 @@ export async function runConversationTest(
     visited: new Set(),
   });
   if (!root) return failed(`flow \`${file.flow}\` was not found or does not validate.`);
-  const secretNames = root.flow.secrets ?? [];
+  // A jumped-to flow may name secrets of its own: every flow of the context gets its stand-ins.
+  const secretNames = [...context.flows.values()].flatMap(({ flow }) => flow.secrets ?? []);
   const secrets = Object.fromEntries(
     secretNames.map((name) => [name, file.secrets?.[name] ?? `test-${name.toLowerCase().replace(/_/g, "-")}`]),
   );

@@ -8,18 +8,25 @@ export interface LintContext {
   file: string;
   /** Other flows by id, when the caller knows them (the CLI over `flows/`, the runtime's published set). */
   flows: ReadonlyMap<string, Flow> | undefined;
+  /** Queue ids the runtime knows, when the caller knows them; handoffs elsewhere are reported. */
+  queues: readonly string[] | undefined;
   /** Index of the first node holding each id; later duplicates are reported and otherwise ignored. */
   indexById: ReadonlyMap<string, number>;
 }
 
 export type Rule = (context: LintContext) => Problem[];
 
-export function lintContext(flow: Flow, file: string, flows?: ReadonlyMap<string, Flow>): LintContext {
+export function lintContext(
+  flow: Flow,
+  file: string,
+  flows?: ReadonlyMap<string, Flow>,
+  queues?: readonly string[],
+): LintContext {
   const indexById = new Map<string, number>();
   nodesOf(flow).forEach((node, index) => {
     if (!indexById.has(node.id)) indexById.set(node.id, index);
   });
-  return { flow, file, flows, indexById };
+  return { flow, file, flows, queues, indexById };
 }
 
 /** The flow's nodes, read defensively: a rule must not throw on a document that slipped past validation. */

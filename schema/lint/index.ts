@@ -10,6 +10,7 @@ import { secretsOutsideHttp, unknownSecret } from "./secrets.js";
 import { startNode } from "./start.js";
 import { duplicateHandle, missingTarget, missingTransition, noPathAfterMaxAttempts } from "./transitions.js";
 import { missingTranslation } from "./translations.js";
+import { unknownQueue } from "./unknown-queue.js";
 import { unreachableNode } from "./unreachable.js";
 import { undeclaredVariable, variableReadBeforeSet } from "./variables.js";
 import { whatsappButtons } from "./whatsapp.js";
@@ -33,11 +34,14 @@ const rules: readonly Rule[] = [
   missingTranslation,
   whatsappButtons,
   duplicateEscalationRule,
+  unknownQueue,
 ];
 
 export interface LintOptions {
   /** The other flows by id, so `jump` nodes can be checked and what the called flows set is known. */
   flows?: ReadonlyMap<string, Flow>;
+  /** The queue ids the runtime knows, so handoffs to a missing queue are reported. */
+  queues?: readonly string[];
 }
 
 /**
@@ -45,7 +49,7 @@ export interface LintOptions {
  * Pure; call it on a flow that passed `validateFlow`. Problems come in the order of the nodes.
  */
 export function lintFlow(flow: Flow, file: string, options: LintOptions = {}): Problem[] {
-  const context = lintContext(flow, file, options.flows);
+  const context = lintContext(flow, file, options.flows, options.queues);
   return rules.flatMap((rule) => rule(context)).sort(byPlace);
 }
 

@@ -28,7 +28,8 @@ export const HttpNode = Type.Object(
     method: HttpMethod,
     url: Type.String({
       minLength: 1,
-      description: "The URL, with `{{ }}` templates; `{{ secrets.NAME }}` reads a secret of the runtime.",
+      description:
+        "The URL, with `{{ }}` templates whose values are URL-encoded; a template that opens the URL, such as `{{ secrets.CRM_BASE_URL }}`, is its base and goes in as it is.",
     }),
     headers: Type.Optional(
       Type.Record(Type.String({ pattern: "^[A-Za-z0-9-]+$" }), Type.String(), {

@@ -1,0 +1,13 @@
+export { advance, MAX_STEPS } from "./advance.js";
+export { overlapClassifier } from "./classifier.js";
+export { compileFlow } from "./compile.js";
+export { DEFAULT_ESCALATION_TEXT } from "./escalation.js";
+export {
+  EXPRESSION_MAX_DEPTH,
+  EXPRESSION_MAX_SEQUENCE,
+  EXPRESSION_STEP_BUDGET,
+  type ExpressionCache,
+} from "./expressions.js";
+export { DEFAULT_HANDOFF_DETAIL } from "./nodes/handoff.js";
+export { lexiconSentiment } from "./sentiment.js";
+export type * from "./types.js";

@@ -1,0 +1,52 @@
+import { DEFAULT_CONFIDENCE_FLOOR, type IntentNode } from "../../../schema/nodes/intent.js";
+import { escalate } from "../escalation.js";
+import { type CustomerInput, goto, type Outcome, type Run, WAIT } from "../run.js";
+import type { Classification, IntentCandidate } from "../types.js";
+
+/** Asks (when it has a text) and waits for the customer to say what they want. */
+export async function enterIntent(node: IntentNode, run: Run): Promise<Outcome> {
+  if (node.text !== undefined) run.say({ nodeId: node.id, text: await run.renderText(node.text, "/text") });
+  return WAIT;
+}
+
+/**
+ * Ranks the node's intents for the text: the best at or above the confidence floor leads on, anything
+ * less goes to `fallback`. The classifier gets the examples of the conversation's language, or all
+ * examples when an intent has none in it.
+ */
+export async function answerIntent(node: IntentNode, input: CustomerInput, run: Run): Promise<Outcome> {
+  const language = run.state.language;
+  const best = input.type === "text" ? await classify(node, input.text, language, run) : undefined;
+  const floor = node.confidenceFloor ?? DEFAULT_CONFIDENCE_FLOOR;
+  if (best) {
+    run.emit({ type: "intent", flowId: run.frame.flowId, nodeId: node.id, ...best });
+    if (node.saveAs) run.setVariable(node.saveAs, { id: best.intent, confidence: best.confidence });
+  }
+  const route = best && best.confidence >= floor ? node.intents.find((intent) => intent.id === best.intent) : undefined;
+  run.inputWas(route !== undefined);
+  const escalated = await escalate(run, { classification: best ?? null, floor, failed: route === undefined });
+  if (escalated) return escalated;
+  return route ? goto(`intent:${route.id}`, route.next) : goto("fallback", node.fallback);
+}
+
+async function classify(
+  node: IntentNode,
+  text: string,
+  language: string,
+  run: Run,
+): Promise<Classification | undefined> {
+  const base = language.split("-")[0];
+  const candidates: IntentCandidate[] = node.intents.map((intent) => {
+    const own =
+      intent.examples[language] ?? Object.entries(intent.examples).find(([key]) => key.split("-")[0] === base)?.[1];
+    return { id: intent.id, examples: own?.length ? own : Object.values(intent.examples).flat() };
+  });
+  const ranked = await run.deps.classify(text, candidates, language);
+  const known = new Set(node.intents.map((intent) => intent.id));
+  // The best known intent, whatever order the classifier returned them in.
+  let best: Classification | undefined;
+  for (const entry of ranked) {
+    if (known.has(entry.intent) && (!best || entry.confidence > best.confidence)) best = entry;
+  }
+  return best ? { intent: best.intent, confidence: best.confidence } : undefined;
+}

@@ -1,0 +1,191 @@
+import { describe, expect, it } from "vitest";
+import type { Flow } from "../../../schema/index.js";
+import { Conversation, makeFlow } from "./harness.js";
+
+type Question = Extract<Flow["nodes"][number], { type: "question" }>;
+
+function ask(input: Question["input"], extra: Partial<Question> = {}) {
+  return makeFlow([
+    { id: "start", type: "start", next: "ask" },
+    { id: "ask", type: "question", text: "Votre réponse ?", input, saveAs: "answer", next: "done", ...extra },
+    { id: "done", type: "end", text: "ok" },
+    { id: "give-up", type: "end", text: "abandon" },
+  ]);
+}
+
+async function answer(input: Question["input"], text: string) {
+  const conversation = new Conversation(ask(input));
+  await conversation.start();
+  const result = await conversation.say(text);
+  return { conversation, result, valid: result.status.type === "end" };
+}
+
+describe("question kinds", () => {
+  it.each([
+    [{ kind: "text" }, "  Jean Dupont  ", "Jean Dupont"],
+    [{ kind: "text", minLength: 3, maxLength: 5 }, "abc", "abc"],
+    [{ kind: "text", maxLength: 2 }, "🙂🙂", "🙂🙂"],
+    [{ kind: "number" }, "42", 42],
+    [{ kind: "number" }, "12,5", 12.5],
+    [{ kind: "number" }, "1 250,50", 1250.5],
+    [{ kind: "number" }, "-3", -3],
+    [{ kind: "number", integer: true, min: 1, max: 10 }, "10", 10],
+    [{ kind: "email" }, " Jean.Dupont@Example.FR ", "Jean.Dupont@example.fr"],
+    [{ kind: "phone" }, "06 12 34 56 78", "+33612345678"],
+    [{ kind: "phone" }, "+44 20 7946 0958", "+442079460958"],
+    [{ kind: "phone", region: "BE" }, "0470 12 34 56", "+32470123456"],
+    [{ kind: "date" }, "31/12/2026", "2026-12-31"],
+    [{ kind: "date" }, "1/2/2026", "2026-02-01"],
+    [{ kind: "date" }, "2028-02-29", "2028-02-29"],
+    [{ kind: "pattern", pattern: "CMD-[0-9]{6}" }, " cmd-123456 ", "cmd-123456"],
+    [{ kind: "pattern", pattern: "CMD-[0-9]{6}", caseSensitive: true }, "CMD-123456", "CMD-123456"],
+  ] as [Question["input"], string, unknown][])("%j accepts %j as %j", async (input, text, saved) => {
+    const { conversation, result, valid } = await answer(input, text);
+    expect(valid).toBe(true);
+    expect(conversation.variables.answer).toEqual(saved);
+    expect(result.events).toContainEqual({ type: "input", flowId: "test-flow", nodeId: "ask", valid: true });
+  });
+
+  it.each([
+    [{ kind: "text" }, "   "],
+    [{ kind: "text", minLength: 3 }, "ab"],
+    [{ kind: "text", maxLength: 5 }, "abcdef"],
+    [{ kind: "number" }, "douze"],
+    [{ kind: "number" }, "12abc"],
+    [{ kind: "number", integer: true }, "2,5"],
+    [{ kind: "number", min: 1 }, "0"],
+    [{ kind: "number", max: 10 }, "10,01"],
+    [{ kind: "email" }, "jean@"],
+    [{ kind: "email" }, "jean dupont@example.fr"],
+    [{ kind: "email" }, "jean@example"],
+    [{ kind: "phone" }, "12 34"],
+    [{ kind: "phone" }, "6 12 34 56 78"],
+    [{ kind: "phone" }, "06 12 34 56 7"],
+    [{ kind: "phone" }, "mon numéro"],
+    [{ kind: "date" }, "31/02/2026"],
+    [{ kind: "date" }, "2026-13-01"],
+    [{ kind: "date" }, "29/02/2027"],
+    [{ kind: "date" }, "demain"],
+    [{ kind: "pattern", pattern: "CMD-[0-9]{6}" }, "CMD-12345"],
+    [{ kind: "pattern", pattern: "CMD-[0-9]{6}" }, "ma commande CMD-123456"],
+    [{ kind: "pattern", pattern: "CMD-[0-9]{6}", caseSensitive: true }, "cmd-123456"],
+  ] as [Question["input"], string][])("%j rejects %j", async (input, text) => {
+    const { conversation, result, valid } = await answer(input, text);
+    expect(valid).toBe(false);
+    expect(result.status).toEqual({ type: "wait", nodeId: "ask" });
+    expect(conversation.variables).toEqual({});
+    expect(result.state.attempts).toBe(1);
+    expect(result.state.failedInputs).toBe(1);
+    expect(result.events).toEqual([{ type: "input", flowId: "test-flow", nodeId: "ask", valid: false }]);
+  });
+
+  it("rejects a button tap at a question that expects text", async () => {
+    const conversation = new Conversation(ask({ kind: "text" }));
+    await conversation.start();
+    const result = await conversation.tap("oui");
+    expect(result.status).toEqual({ type: "wait", nodeId: "ask" });
+  });
+});
+
+describe("choice questions", () => {
+  const flow = makeFlow([
+    { id: "start", type: "start", next: "ask" },
+    {
+      id: "ask",
+      type: "question",
+      text: "Satisfait ?",
+      input: {
+        kind: "choice",
+        choices: [
+          { id: "oui", label: { fr: "Oui", en: "Yes" }, value: true },
+          { id: "non", label: { fr: "Non", en: "No" }, value: false, next: "sorry" },
+          { id: "bof", label: "Bof" },
+        ],
+      },
+      saveAs: "feedback.happy",
+      next: "thanks",
+    },
+    { id: "thanks", type: "end", text: "merci" },
+    { id: "sorry", type: "end", text: "désolé" },
+  ]);
+
+  it("shows the choices and saves the value at a nested path, going to the choice's `next`", async () => {
+    const conversation = new Conversation(flow);
+    await conversation.start();
+    expect(conversation.last.outputs[0]?.choices).toEqual([
+      { id: "oui", label: "Oui" },
+      { id: "non", label: "Non" },
+      { id: "bof", label: "Bof" },
+    ]);
+    await conversation.tap("non");
+    expect(conversation.variables).toEqual({ feedback: { happy: false } });
+    expect(conversation.texts).toEqual(["désolé"]);
+  });
+
+  it.each([
+    ["yes", true, "merci"],
+    ["1", true, "merci"],
+    ["BOF", "bof", "merci"],
+    ["non", false, "désolé"],
+  ])("reads %j as %j", async (text, saved, reply) => {
+    const conversation = new Conversation(flow);
+    await conversation.start();
+    await conversation.say(text);
+    expect(conversation.variables).toEqual({ feedback: { happy: saved } });
+    expect(conversation.texts).toEqual([reply]);
+  });
+
+  it("re-asks with the buttons on an unknown answer", async () => {
+    const conversation = new Conversation(flow);
+    await conversation.start();
+    const result = await conversation.say("peut-être");
+    expect(result.outputs).toEqual([
+      {
+        nodeId: "ask",
+        text: "Satisfait ?",
+        choices: [
+          { id: "oui", label: "Oui" },
+          { id: "non", label: "Non" },
+          { id: "bof", label: "Bof" },
+        ],
+      },
+    ]);
+  });
+});
+
+describe("attempts", () => {
+  const flow = ask(
+    { kind: "email" },
+    { reprompt: "Une adresse e-mail valide, svp.", maxAttempts: 3, onMaxAttempts: "give-up" },
+  );
+
+  it("reprompts until `maxAttempts`, then goes to `onMaxAttempts`", async () => {
+    const conversation = new Conversation(flow);
+    await conversation.start();
+    await conversation.say("non");
+    expect(conversation.texts).toEqual(["Une adresse e-mail valide, svp."]);
+    await conversation.say("toujours pas");
+    expect(conversation.state?.attempts).toBe(2);
+    await conversation.say("jamais");
+    expect(conversation.texts).toEqual(["abandon"]);
+    expect(conversation.state?.failedInputs).toBe(3);
+  });
+
+  it("resets attempts and failed inputs on a valid answer", async () => {
+    const conversation = new Conversation(flow);
+    await conversation.start();
+    await conversation.say("non");
+    await conversation.say("a@b.fr");
+    expect(conversation.texts).toEqual(["ok"]);
+    expect(conversation.state?.attempts).toBe(0);
+    expect(conversation.state?.failedInputs).toBe(0);
+  });
+
+  it("asks the question again when there is no reprompt and no maximum", async () => {
+    const conversation = new Conversation(ask({ kind: "number" }));
+    await conversation.start();
+    for (let i = 0; i < 5; i++) await conversation.say("beaucoup");
+    expect(conversation.texts).toEqual(["Votre réponse ?"]);
+    expect(conversation.state?.attempts).toBe(5);
+  });
+});
