@@ -1,6 +1,7 @@
 export * from "./common.js";
 export * from "./conversation-test.js";
 export * from "./escalation.js";
+export * from "./expression.js";
 export * from "./flow.js";
 export * from "./format.js";
 export * from "./json-file.js";
@@ -11,4 +12,3 @@ export * from "./nodes/index.js";
 export * from "./problem.js";
 export * from "./read.js";
 export * from "./validate.js";
-export * from "./expression.js";

@@ -90,7 +90,8 @@ export async function loadWorkspace(paths: readonly string[]): Promise<Workspace
     if (file.value !== undefined) {
       if (kind === "flow") workspace.flows.set((file.value as Flow).id, { path, flow: file.value as Flow });
       if (kind === "layout") workspace.layouts.set((file.value as Layout).flow, { path, layout: file.value as Layout });
-      if (kind === "test" && requested.has(path)) workspace.tests.push({ path, tests: file.value as ConversationTestFile });
+      if (kind === "test" && requested.has(path))
+        workspace.tests.push({ path, tests: file.value as ConversationTestFile });
       if (kind === "flow" && basename(path) !== `${(file.value as Flow).id}.flow.json`) {
         file.problems.push({
           code: "cli/file-name",

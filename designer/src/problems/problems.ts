@@ -1,5 +1,4 @@
-import { type Flow, type Problem, validateFlow } from "../../../schema/index.js";
-import { lintFlow } from "../../../schema/index.js";
+import { type Flow, lintFlow, type Problem, validateFlow } from "../../../schema/index.js";
 
 /** Schema problems of the draft, or, once it validates, what the linter finds in its graph. */
 export function problemsOf(flow: Flow, others: ReadonlyMap<string, Flow>): Problem[] {
