@@ -68,6 +68,12 @@ export const ConversationTest = Type.Object(
   {
     name: Type.String({ minLength: 1 }),
     language: Type.Optional(Type.String()),
+    opening: Type.Optional(
+      Type.String({
+        description:
+          "The customer's first message, which opens the conversation as on a real channel; the first intent node reads it.",
+      }),
+    ),
     variables: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: "Variables at the start." })),
     http: Type.Optional(Type.Array(HttpFixture, { description: "Fixtures for this test, checked before the file's." })),
     steps: Type.Array(TestStep, { minItems: 1 }),

@@ -85,6 +85,7 @@ function initialState(compiled: CompiledFlow, input: EngineInput): ConversationS
     failedInputs: 0,
     visits: {},
     firedRules: [],
+    ...(start?.text?.trim() ? { openingText: start.text } : {}),
   };
 }
 
@@ -159,8 +160,12 @@ async function drive(run: Run, first: Outcome): Promise<EngineStatus> {
       case "goto":
         outcome = await step(run, outcome.handle, outcome.target);
         break;
-      case "wait":
-        return { type: "wait", nodeId: run.frame.nodeId };
+      case "wait": {
+        const opening = await readOpeningText(run);
+        if (!opening) return { type: "wait", nodeId: run.frame.nodeId };
+        outcome = opening;
+        break;
+      }
       case "effect":
         return { type: "effect", effect: outcome.effect };
       case "handoff":
@@ -171,6 +176,23 @@ async function drive(run: Run, first: Outcome): Promise<EngineStatus> {
         return { type: "end" };
     }
   }
+}
+
+/**
+ * The customer's first message, given with `start`, is read where the flow first waits: an intent
+ * node takes it as its answer (so "où en est ma commande ?" is routed at once); any other node
+ * only checks it against the escalation policy (a request for a person is honoured) and asks its
+ * own question.
+ */
+async function readOpeningText(run: Run): Promise<Outcome | undefined> {
+  const text = run.state.openingText;
+  if (text === undefined) return undefined;
+  delete run.state.openingText;
+  const node = run.node();
+  if (node.type !== "intent") return escalate(run, { text });
+  const answer = answererOf(node);
+  if (!answer) return undefined;
+  return (await escalate(run, { input: true, text })) ?? answer({ type: "text", text }, run);
 }
 
 async function step(run: Run, handle: string, target: string | undefined): Promise<Outcome> {

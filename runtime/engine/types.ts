@@ -4,7 +4,13 @@ import type { ExpressionCache } from "./expressions.js";
 /** What the customer sent, or what the shell brings back to the engine. */
 export type EngineInput =
   /** Starts a new conversation at the flow's start node. */
-  | { type: "start"; variables?: Record<string, unknown>; language?: string }
+  | {
+      type: "start";
+      variables?: Record<string, unknown>;
+      language?: string;
+      /** The message that opened the conversation; the first intent node reads it. */
+      text?: string;
+    }
   | { type: "text"; text: string }
   /** A tap on a button: the choice id of the message or question waiting for it. */
   | { type: "choice"; choiceId: string }
@@ -97,6 +103,8 @@ export interface ConversationState {
   status: "active" | "handoff" | "ended";
   language: string;
   variables: Record<string, unknown>;
+  /** The opening message, until the flow first waits (see `start`). */
+  openingText?: string;
   /** Set while the engine waits for an effect's result. */
   pendingEffect?: { id: string; nodeId: string };
   /** Answers given at the current question, for `maxAttempts`. */

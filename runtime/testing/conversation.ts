@@ -187,7 +187,7 @@ export async function runConversationTest(
   let ids = 0;
   const deps = TestConversation.deps(context, secrets, () => `effect-${++ids}`);
   const conversation = new TestConversation(root, [...(test.http ?? []), ...(file.http ?? [])], deps);
-  await conversation.send({ type: "start", variables: test.variables, language: test.language });
+  await conversation.send({ type: "start", variables: test.variables, language: test.language, text: test.opening });
   for (const [index, step] of test.steps.entries()) {
     if (conversation.failures.length) break;
     const failure = await check(step, conversation);
