@@ -16,9 +16,13 @@ import queuePlugin from "./plugins/queue.js";
 import "./plugins/services.js";
 import agentRoutes from "./routes/agent.js";
 import authRoutes from "./routes/auth.js";
+import cannedRoutes from "./routes/canned.js";
 import channelRoutes from "./routes/channels.js";
+import consoleRoutes from "./routes/console.js";
 import flowRoutes from "./routes/flows.js";
 import opsRoutes from "./routes/ops.js";
+import queueAdminRoutes from "./routes/queue-admin.js";
+import teamRoutes from "./routes/team.js";
 import webchatRoutes from "./routes/webchat.js";
 import sampleCrmRoutes from "./sample-crm/routes.js";
 
@@ -61,6 +65,10 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(authRoutes);
   await app.register(flowRoutes);
   await app.register(agentRoutes);
+  await app.register(queueAdminRoutes);
+  await app.register(teamRoutes);
+  await app.register(cannedRoutes);
+  await app.register(consoleRoutes);
   await app.register(channelRoutes);
   await app.register(webchatRoutes);
   await app.register(sampleCrmRoutes);

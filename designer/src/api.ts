@@ -37,12 +37,6 @@ export interface VersionSummary {
   live: boolean;
 }
 
-export interface FlowDiff {
-  added: string[];
-  removed: string[];
-  changed: { id: string; fields: string[] }[];
-}
-
 /** A refusal from the runtime, with its code and any problems it found. */
 export class ApiError extends Error {
   constructor(
@@ -61,7 +55,7 @@ export const setUnauthorizedHandler = (handler: () => void) => {
   onUnauthorized = handler;
 };
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -92,7 +86,9 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
 export const api = {
   login: (email: string, password: string) => call<{ user: User }>("POST", "/api/auth/login", { email, password }),
   logout: () => call<void>("POST", "/api/auth/logout"),
-  me: () => call<{ user: User }>("GET", "/api/auth/me"),
+  /** `hasPassword` is false for someone who came in through a one-time link and has not chosen one yet. */
+  me: () => call<{ user: User; hasPassword?: boolean }>("GET", "/api/auth/me"),
+  setPassword: (password: string) => call<void>("POST", "/api/auth/password", { password }),
   flows: () => call<FlowSummary[]>("GET", "/api/flows"),
   flow: (id: string) => call<FlowFile>("GET", `/api/flows/${encodeURIComponent(id)}`),
   createFlow: (body: { id: string; name: string; template: string; duplicateOf?: string }) =>
@@ -100,6 +96,8 @@ export const api = {
   deleteFlow: (id: string) => call<void>("DELETE", `/api/flows/${encodeURIComponent(id)}`),
   saveFlow: (id: string, flow: Flow, layout: Layout) =>
     call<{ problems: Problem[] }>("PUT", `/api/flows/${encodeURIComponent(id)}`, { flow, layout }),
+  saveLayout: (id: string, layout: Layout) =>
+    call<void>("PUT", `/api/flows/${encodeURIComponent(id)}/layout`, { layout }),
   saveTests: (id: string, tests: ConversationTestFile) =>
     call<void>("PUT", `/api/flows/${encodeURIComponent(id)}/tests`, { tests }),
   publish: (id: string, note: string) =>
@@ -107,6 +105,7 @@ export const api = {
   versions: (id: string) => call<VersionSummary[]>("GET", `/api/flows/${encodeURIComponent(id)}/versions`),
   rollback: (id: string, version: number) =>
     call<{ live: number }>("POST", `/api/flows/${encodeURIComponent(id)}/rollback`, { version }),
-  diff: (id: string) => call<FlowDiff>("GET", `/api/flows/${encodeURIComponent(id)}/diff?from=live&to=draft`),
+  version: (id: string, version: number) =>
+    call<{ flow: Flow; layout: Layout | null }>("GET", `/api/flows/${encodeURIComponent(id)}/versions/${version}`),
   simulateHttp: (request: HttpRequest) => call<HttpResult>("POST", "/api/simulator/http", { request }),
 };

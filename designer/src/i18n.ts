@@ -13,6 +13,16 @@ const words = {
   login: { fr: "Se connecter", en: "Log in" },
   logout: { fr: "Se déconnecter", en: "Log out" },
   badLogin: { fr: "E-mail ou mot de passe incorrect.", en: "Wrong email or password." },
+  choosePassword: { fr: "Choisissez votre mot de passe", en: "Choose your password" },
+  choosePasswordWhy: {
+    fr: "Vous êtes entré avec un lien à usage unique : choisissez un mot de passe pour revenir ensuite.",
+    en: "You came in with a one-time link: choose a password to log in next time.",
+  },
+  newPassword: { fr: "Nouveau mot de passe", en: "New password" },
+  repeatPassword: { fr: "Le même, une seconde fois", en: "The same again" },
+  passwordTooShort: { fr: "Au moins {min} caractères.", en: "At least {min} characters." },
+  passwordsDiffer: { fr: "Les deux mots de passe diffèrent.", en: "The two passwords differ." },
+  setPassword: { fr: "Enregistrer le mot de passe", en: "Save the password" },
   flows: { fr: "Parcours", en: "Flows" },
   newFlow: { fr: "Nouveau parcours", en: "New flow" },
   flowName: { fr: "Nom", en: "Name" },
@@ -21,6 +31,7 @@ const words = {
   create: { fr: "Créer", en: "Create" },
   open: { fr: "Ouvrir", en: "Open" },
   duplicate: { fr: "Dupliquer", en: "Duplicate" },
+  copyName: { fr: "{name} (copie)", en: "{name} (copy)" },
   delete: { fr: "Supprimer", en: "Delete" },
   confirmDelete: {
     fr: "Supprimer le parcours « {name} » ? Les versions publiées sont conservées.",
@@ -109,9 +120,14 @@ const words = {
 
 export type WordKey = keyof typeof words;
 
+/** `text` with its `{name}` placeholders filled in. */
+export function fill(text: string, values: Record<string, string | number> = {}): string {
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+}
+
 /** The interface text for `key`, with `{name}` placeholders filled in. */
 export function t(key: WordKey, values: Record<string, string | number> = {}): string {
-  return words[key][language].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+  return fill(words[key][language], values);
 }
 
 /** A schema UI text (`{ fr, en }`) or a plain string, in the interface language. */

@@ -27,7 +27,11 @@ export interface Draft {
 export const flowFile = (id: string) => `${id}.flow.json`;
 
 export class Drafts {
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly dir: string,
+    /** The queues the runtime knows, so the linter reports handoffs to a missing one. */
+    readonly queueIds: () => Promise<readonly string[]> = async () => [],
+  ) {}
 
   async ids(): Promise<string[]> {
     const names = await readdir(this.dir).catch(() => [] as string[]);
@@ -40,7 +44,7 @@ export class Drafts {
   async read(id: string, others?: ReadonlyMap<string, Flow>): Promise<Draft | undefined> {
     const raw = await readFile(join(this.dir, flowFile(id)), "utf8").catch(() => undefined);
     if (raw === undefined) return undefined;
-    const checked = checkFlowText(raw, flowFile(id), others);
+    const checked = checkFlowText(raw, flowFile(id), others, await this.queueIds());
     return {
       id,
       raw,
@@ -98,10 +102,11 @@ export function checkFlowText(
   raw: string,
   file: string,
   others?: ReadonlyMap<string, Flow>,
+  queues?: readonly string[],
 ): { flow: Flow | null; problems: Problem[] } {
   const checked = parseAndValidate(raw, file);
   if (!checked.flow) return checked;
-  return { flow: checked.flow, problems: lintFlow(checked.flow, file, { flows: others }) };
+  return { flow: checked.flow, problems: lintFlow(checked.flow, file, { flows: others, queues }) };
 }
 
 /** Schema and lint problems of a flow value (a save or a publish from the designer). */
@@ -109,10 +114,11 @@ export function checkFlowValue(
   value: unknown,
   file: string,
   others?: ReadonlyMap<string, Flow>,
+  queues?: readonly string[],
 ): { flow: Flow | null; problems: Problem[] } {
   const migrated = migrateFlow(value, file);
   if (!migrated.ok) return { flow: null, problems: migrated.problems };
   const validated = validateFlow(migrated.value, file);
   if (!validated.ok) return { flow: null, problems: validated.problems };
-  return { flow: validated.value, problems: lintFlow(validated.value, file, { flows: others }) };
+  return { flow: validated.value, problems: lintFlow(validated.value, file, { flows: others, queues }) };
 }

@@ -2,6 +2,7 @@ import fp from "fastify-plugin";
 import { hasErrors } from "../../schema/index.js";
 import { Drafts } from "../flows/drafts.js";
 import { PublishedFlows } from "../flows/published.js";
+import { loadQueues } from "../queue/queues.js";
 import { hasAnyVersion, publishVersion } from "../store/flow-versions.js";
 
 /**
@@ -11,7 +12,7 @@ import { hasAnyVersion, publishVersion } from "../store/flow-versions.js";
  */
 export default fp(
   async (app) => {
-    const drafts = new Drafts(app.config.flowsDir);
+    const drafts = new Drafts(app.config.flowsDir, async () => [...(await loadQueues(app.store)).keys()]);
     app.decorate("drafts", drafts);
     app.decorate("published", new PublishedFlows(app.store));
     if (await hasAnyVersion(app.store)) return;

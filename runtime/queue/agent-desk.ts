@@ -20,7 +20,7 @@ export class AgentDesk {
     const queues = await loadQueues(this.app.store);
     const waiting = await this.app.store.read((db) =>
       db
-        .select({ queue: handoffs.queue, createdAt: handoffs.createdAt })
+        .select({ queue: handoffs.queue, createdAt: handoffs.createdAt, slaDueAt: handoffs.slaDueAt })
         .from(handoffs)
         .where(and(isNull(handoffs.claimedBy), isNull(handoffs.closedAt))),
     );
@@ -36,6 +36,12 @@ export class AgentDesk {
           level: queue.level,
           waiting: rows.length,
           oldestWaitSeconds: rows.length > 0 ? Math.round((now - oldest) / 1000) : 0,
+          slaMinutes: queue.slaMinutes,
+          timezone: queue.timezone,
+          // The waiting case whose SLA runs out first decides the queue's SLA state.
+          ...(rows.length > 0
+            ? { slaDueAt: new Date(Math.min(...rows.map((row) => row.slaDueAt))).toISOString() }
+            : {}),
           open: state.open,
           ...(state.opensAt ? { opensAt: state.opensAt.toISOString() } : {}),
         };
@@ -123,6 +129,7 @@ export class AgentDesk {
     );
     return {
       conversation,
+      assignee: conversation.assignedTo ? await this.userRef(conversation.assignedTo) : null,
       handoff: handoff
         ? {
             queue: handoff.queue,
@@ -309,6 +316,14 @@ export class AgentDesk {
     };
   }
 
+  private async userRef(userId: string) {
+    const { users } = this.app.store.tables;
+    const [row] = await this.app.store.read((db) =>
+      db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, userId)),
+    );
+    return row ?? { id: userId, name: "?", email: "?" };
+  }
+
   private async conversationRow(conversationId: string) {
     const { conversations } = this.app.store.tables;
     const [row] = await this.app.store.read((db) =>
@@ -327,19 +342,36 @@ export class AgentDesk {
     const row = await this.conversationRow(conversationId);
     if (row.status === "closed") throw new ApiError(409, "CLOSED", "This conversation is closed.");
     if (row.assignedTo !== agent.id) {
+      const holder = row.assignedTo ? await this.userRef(row.assignedTo) : undefined;
       throw new ApiError(
         409,
         "CLAIMED_BY_OTHER",
-        row.assignedTo ? "Another agent has this conversation." : "Claim this conversation from its queue first.",
+        holder
+          ? `${holder.name} (${holder.email}) has this conversation; ask them or wait until they transfer it.`
+          : row.status === "queued"
+            ? "This conversation is waiting in its queue; take it from the queue first."
+            : "No agent holds this conversation any more (it went back to the bot).",
       );
     }
     return row;
   }
 }
 
-/** What an agent may send on each channel. */
+/**
+ * What an agent may send on each channel. `windowHours`: after that long without a customer
+ * message, the provider only accepts pre-approved templates (WhatsApp's and Messenger's 24 h rule).
+ */
 function channelLimits(channel: string) {
-  return channel === "webchat"
-    ? { maxTextLength: 4000, buttons: 10, media: true }
-    : { maxTextLength: 4000, buttons: 0, media: false };
+  switch (channel) {
+    case "webchat":
+      return { maxTextLength: 4000, buttons: 10, media: true };
+    case "whatsapp":
+      return { maxTextLength: 4096, buttons: 3, media: true, windowHours: 24 };
+    case "messenger":
+      return { maxTextLength: 2000, buttons: 13, media: true, windowHours: 24 };
+    case "sms":
+      return { maxTextLength: 1600, buttons: 0, media: false };
+    default:
+      return { maxTextLength: 4000, buttons: 0, media: false };
+  }
 }

@@ -1,9 +1,13 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import { SLUG_PATTERN } from "../../schema/index.js";
+import { queuesOf } from "../auth/team.js";
+import { roleAtLeast } from "../auth/users.js";
 import { requireRole } from "../plugins/auth.js";
+import { ApiError } from "../plugins/errors.js";
 import { AgentDesk } from "../queue/agent-desk.js";
 import { WEEKDAYS } from "../queue/business-hours.js";
+import { assertSchedule } from "../queue/queue-settings.js";
 import { saveQueue } from "../queue/queues.js";
 import { openEventStream } from "./sse.js";
 
@@ -46,7 +50,9 @@ export default async function agentRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const { id } = request.params as { id: string };
-      await saveQueue(app.store, { id, ...(request.body as Omit<Parameters<typeof saveQueue>[1], "id">) });
+      const settings = request.body as Omit<Parameters<typeof saveQueue>[1], "id">;
+      assertSchedule(settings);
+      await saveQueue(app.store, { id, ...settings });
       return { id };
     },
   );
@@ -55,7 +61,18 @@ export default async function agentRoutes(app: FastifyInstance) {
     "/api/queues/:id/claim",
     { schema: { tags, params: Type.Object({ id: Type.String({ maxLength: 64 }) }) }, onRequest: agent },
     async (request, reply) => {
-      const conversation = await desk.claim((request.params as { id: string }).id, request.user!);
+      const queueId = (request.params as { id: string }).id;
+      const user = request.user!;
+      // Agents work the queues an admin gave them (all when none); editors and admins help anywhere.
+      const works = roleAtLeast(user.role, "editor") ? [] : await queuesOf(app.store, user.id);
+      if (works.length > 0 && !works.includes(queueId)) {
+        throw new ApiError(
+          403,
+          "NOT_YOUR_QUEUE",
+          `You work the queues ${works.join(", ")}, not \`${queueId}\`; ask an admin to add it to your queues.`,
+        );
+      }
+      const conversation = await desk.claim(queueId, user);
       return conversation ? { conversation } : reply.status(204).send();
     },
   );

@@ -81,7 +81,7 @@ export default async function flowRoutes(app: FastifyInstance) {
     async (request) => {
       const { id } = request.params as { id: string };
       const body = request.body as { flow: unknown; layout?: unknown };
-      const checked = checkFlowValue(body.flow, flowFile(id), await drafts.validFlows());
+      const checked = checkFlowValue(body.flow, flowFile(id), await drafts.validFlows(), await drafts.queueIds());
       if (!checked.flow)
         throw new ApiError(
           400,

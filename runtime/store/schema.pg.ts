@@ -134,6 +134,8 @@ export const users = pgTable("users", {
   role: text("role").notNull(),
   passwordHash: text("password_hash"),
   createdAt: bigint("created_at", { mode: "number" }).notNull(),
+  /** JSON array of the queue ids an agent works; empty means every queue. */
+  queues: text("queues").notNull().default("[]"),
 });
 
 /** Browser sessions, first-start login links and API tokens: a hashed secret that stands for a user. */

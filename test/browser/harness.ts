@@ -33,14 +33,20 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Builds the designer, starts the real runtime on a temp copy of `flows/` and opens real Chromium on it. */
-export async function startHarness(): Promise<Harness> {
-  if (!process.env.TMP_NOBUILD)
-    execFileSync(join(root, "node_modules/.bin/vite"), ["build", "--logLevel", "warn"], {
-      cwd: root,
-      stdio: "inherit",
-    });
+/**
+ * Builds the designer, starts the real runtime on a temp copy of `flows/` and opens real Chromium on it.
+ * `env` adds to the runtime's environment. Each harness builds into its own folder, so browser test
+ * files running in parallel never serve each other's half-written build.
+ */
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), "relais-designer-"));
+  const designerDir = process.env.TMP_NOBUILD ? join(root, "dist/designer") : join(dir, "designer");
+  if (!process.env.TMP_NOBUILD)
+    execFileSync(
+      join(root, "node_modules/.bin/vite"),
+      ["build", "--logLevel", "warn", "--outDir", designerDir, "--emptyOutDir"],
+      { cwd: root, stdio: "inherit" },
+    );
   const flowsDir = join(dir, "flows");
   cpSync(join(root, "flows"), flowsDir, { recursive: true });
   mkdirSync(join(dir, "data"));
@@ -50,11 +56,12 @@ export async function startHarness(): Promise<Harness> {
     HOST: "127.0.0.1",
     DATA_DIR: join(dir, "data"),
     FLOWS_DIR: flowsDir,
-    DESIGNER_DIR: join(root, "dist/designer"),
+    DESIGNER_DIR: designerDir,
     RELAIS_ADMIN_EMAIL: ADMIN.email,
     RELAIS_ADMIN_PASSWORD: ADMIN.password,
     RELAIS_HTTP_ALLOW: "127.0.0.1",
     LOG_LEVEL: "warn",
+    ...env,
   });
   const app = await buildApp(config);
   await app.listen({ port, host: "127.0.0.1" });

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from "react";
+import { ConsoleLinks, consolePage } from "../agent/console-routes.js";
 import { api, setUnauthorizedHandler, type User } from "../api.js";
 import { Editor } from "../editor/Editor.js";
 import { t } from "../i18n.js";
+import { ChoosePasswordPage } from "./ChoosePasswordPage.js";
 import { FlowList } from "./FlowList.js";
 import { LoginPage } from "./LoginPage.js";
 
@@ -11,14 +13,22 @@ const flowIdFromHash = () => /^#\/flows\/([^/]+)$/.exec(window.location.hash)?.[
 export function App() {
   const [user, setUser] = useState<User | null | undefined>(undefined);
   const [flowId, setFlowId] = useState(flowIdFromHash);
+  const [hash, setHash] = useState(window.location.hash);
+  const [needsPassword, setNeedsPassword] = useState(false);
 
   useEffect(() => {
     setUnauthorizedHandler(() => setUser(null));
     api.me().then(
-      (answer) => setUser(answer.user),
+      (answer) => {
+        setUser(answer.user);
+        setNeedsPassword(answer.hasPassword === false);
+      },
       () => setUser(null),
     );
-    const onHash = () => setFlowId(flowIdFromHash());
+    const onHash = () => {
+      setFlowId(flowIdFromHash());
+      setHash(window.location.hash);
+    };
     window.addEventListener("hashchange", onHash);
     return () => window.removeEventListener("hashchange", onHash);
   }, []);
@@ -29,19 +39,23 @@ export function App() {
 
   if (user === undefined) return <p className="loading">{t("loading")}</p>;
   if (user === null) return <LoginPage onLogin={setUser} />;
+  if (needsPassword) return <ChoosePasswordPage user={user} onDone={() => setNeedsPassword(false)} />;
+  const page = consolePage(hash, user);
   return (
     <div className="app">
       <header className="topbar">
         <a href="#/" className="brand">
           {t("appName")}
         </a>
+        <ConsoleLinks user={user} hash={hash} />
         <span className="spacer" />
         <span className="who">{user.name || user.email}</span>
         <button type="button" onClick={() => api.logout().finally(() => setUser(null))}>
           {t("logout")}
         </button>
       </header>
-      {flowId ? <Editor key={flowId} flowId={flowId} onClose={() => open(undefined)} /> : <FlowList onOpen={open} />}
+      {page ??
+        (flowId ? <Editor key={flowId} flowId={flowId} onClose={() => open(undefined)} /> : <FlowList onOpen={open} />)}
     </div>
   );
 }

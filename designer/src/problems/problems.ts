@@ -1,11 +1,14 @@
 import { type Flow, lintFlow, type Problem, validateFlow } from "../../../schema/index.js";
 
-/** Schema problems of the draft, or, once it validates, what the linter finds in its graph. */
-export function problemsOf(flow: Flow, others: ReadonlyMap<string, Flow>): Problem[] {
+/**
+ * Schema problems of the draft, or, once it validates, what the linter finds in its graph.
+ * `queues` are the runtime's queue ids, so a handoff to a missing queue is reported.
+ */
+export function problemsOf(flow: Flow, others: ReadonlyMap<string, Flow>, queues: readonly string[] = []): Problem[] {
   const file = `${flow.id}.flow.json`;
   const checked = validateFlow(flow, file);
   if (!checked.ok) return checked.problems;
-  return lintFlow(flow, file, { flows: others });
+  return lintFlow(flow, file, { flows: others, queues });
 }
 
 /** The worst severity per node id, for the marks on the canvas. */

@@ -1,0 +1,207 @@
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { w } from "../agent/words.js";
+import { ApiError } from "../api.js";
+import "./admin.css";
+import { adminApi, type QueueSettings } from "./admin-api.js";
+import { HoursEditor } from "./HoursEditor.js";
+
+const TIME_ZONES: string[] =
+  (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.("timeZone") ?? [];
+const TEXT_LANGUAGES = ["fr", "en"] as const;
+
+const blankQueue = (): QueueSettings => ({
+  id: "",
+  name: "",
+  level: 1,
+  timezone: "Europe/Paris",
+  hours: {
+    mon: [["09:00", "18:00"]],
+    tue: [["09:00", "18:00"]],
+    wed: [["09:00", "18:00"]],
+    thu: [["09:00", "18:00"]],
+    fri: [["09:00", "18:00"]],
+  },
+  holidays: [],
+  slaMinutes: 30,
+  outOfHoursText: {
+    fr: "Nos conseillers sont absents pour le moment. Ils reviennent {{opensAt}} et reprendront votre demande.",
+  },
+});
+
+function QueueForm({ initial, isNew, onSaved }: { initial: QueueSettings; isNew: boolean; onSaved: () => void }) {
+  const [queue, setQueue] = useState(initial);
+  const [holidays, setHolidays] = useState(initial.holidays.join("\n"));
+  const [message, setMessage] = useState<{ error: boolean; text: string } | undefined>();
+  const set = <K extends keyof QueueSettings>(key: K, value: QueueSettings[K]) => setQueue({ ...queue, [key]: value });
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const outOfHoursText = Object.fromEntries(
+      Object.entries(queue.outOfHoursText).filter(([, text]) => text.trim() !== ""),
+    );
+    const settings = {
+      ...queue,
+      outOfHoursText,
+      holidays: holidays
+        .split(/\s+/)
+        .map((line) => line.trim())
+        .filter(Boolean),
+    };
+    try {
+      await adminApi.saveQueue(settings);
+      setMessage({ error: false, text: w("saved") });
+      onSaved();
+    } catch (error) {
+      setMessage({
+        error: true,
+        text:
+          error instanceof ApiError && error.problems.length > 0
+            ? error.problems.map((problem) => problem.message).join(" ")
+            : String(error instanceof Error ? error.message : error),
+      });
+    }
+  };
+
+  const remove = async () => {
+    if (!window.confirm(w("confirmDeleteQueue", { name: queue.name }))) return;
+    try {
+      await adminApi.deleteQueue(queue.id);
+      onSaved();
+    } catch (error) {
+      setMessage({ error: true, text: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  return (
+    <form className="admin-form queue-form" data-queue-form={queue.id || "new"} onSubmit={save}>
+      <div className="form-row">
+        {isNew && (
+          <label>
+            {w("queueId")}
+            <input
+              name="queue-id"
+              required
+              pattern="[a-z0-9][a-z0-9-]*"
+              value={queue.id}
+              onChange={(event) => set("id", event.target.value)}
+            />
+          </label>
+        )}
+        <label>
+          {w("name")}
+          <input name="queue-name" required value={queue.name} onChange={(event) => set("name", event.target.value)} />
+        </label>
+        <label>
+          {w("level", { level: "" }).trim()}
+          <select name="queue-level" value={queue.level} onChange={(event) => set("level", Number(event.target.value))}>
+            {[1, 2, 3].map((level) => (
+              <option key={level} value={level}>
+                {level}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {w("slaMinutes")}
+          <input
+            name="queue-sla"
+            type="number"
+            min={1}
+            required
+            value={queue.slaMinutes}
+            onChange={(event) => set("slaMinutes", Number(event.target.value))}
+          />
+        </label>
+        <label>
+          {w("timezone")}
+          <input
+            name="queue-timezone"
+            list="time-zones"
+            required
+            value={queue.timezone}
+            onChange={(event) => set("timezone", event.target.value)}
+          />
+        </label>
+      </div>
+      <fieldset>
+        <legend>{w("hours")}</legend>
+        <HoursEditor hours={queue.hours} onChange={(hours) => set("hours", hours)} />
+      </fieldset>
+      <label>
+        {w("holidays")}
+        <textarea
+          name="queue-holidays"
+          rows={3}
+          value={holidays}
+          onChange={(event) => setHolidays(event.target.value)}
+        />
+      </label>
+      {TEXT_LANGUAGES.map((lang) => (
+        <label key={lang}>
+          {w("outOfHours", { lang })}
+          <textarea
+            name={`queue-out-of-hours-${lang}`}
+            rows={2}
+            value={queue.outOfHoursText[lang] ?? ""}
+            onChange={(event) => set("outOfHoursText", { ...queue.outOfHoursText, [lang]: event.target.value })}
+          />
+        </label>
+      ))}
+      <p className="muted small">{w("outOfHoursHelp")}</p>
+      <div className="form-buttons">
+        <button type="submit" className="primary">
+          {w("save")}
+        </button>
+        {!isNew && (
+          <button type="button" className="danger" onClick={remove}>
+            {w("deleteQueue")}
+          </button>
+        )}
+        {message && (
+          <span role={message.error ? "alert" : "status"} className={message.error ? "error" : "muted"}>
+            {message.text}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
+
+/** Admins define the queues: level, business hours with time zone and holidays, SLA target, out-of-hours message. */
+export function QueuesPage() {
+  const [queues, setQueues] = useState<QueueSettings[]>([]);
+  const [generation, setGeneration] = useState(0);
+  const load = useCallback(async () => {
+    setQueues(await adminApi.queues());
+    setGeneration((count) => count + 1);
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <div className="admin-page">
+      <datalist id="time-zones">
+        {TIME_ZONES.map((zone) => (
+          <option key={zone} value={zone} />
+        ))}
+      </datalist>
+      <h1>{w("queueSettings")}</h1>
+      {queues.map((queue) => (
+        <details key={`${queue.id}:${generation}`} className="queue-settings">
+          <summary>
+            <strong>{queue.name}</strong> <span className="muted">({queue.id})</span> ·{" "}
+            {w("level", { level: queue.level })} · {queue.timezone} · {queue.slaMinutes} min
+          </summary>
+          <QueueForm initial={queue} isNew={false} onSaved={load} />
+        </details>
+      ))}
+      <details className="queue-settings">
+        <summary>
+          <strong>{w("newQueue")}</strong>
+        </summary>
+        <QueueForm key={`new:${generation}`} initial={blankQueue()} isNew onSaved={load} />
+      </details>
+    </div>
+  );
+}

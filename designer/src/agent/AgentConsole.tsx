@@ -1,0 +1,166 @@
+import { useCallback, useEffect, useState } from "react";
+import { ApiError, type User } from "../api.js";
+import "./agent.css";
+import { agentApi, type CannedResponse, type ConversationSummary, type QueueSummary } from "./agent-api.js";
+import { chime, setSoundWanted, soundWanted, titleBadge } from "./alerts.js";
+import { ConversationView } from "./ConversationView.js";
+import { type LiveEvent, useLiveEvents } from "./live-events.js";
+import { QueuesPanel } from "./QueuesPanel.js";
+import { language, w } from "./words.js";
+
+const REFRESH_MS = 30_000;
+
+const since = (at: number) =>
+  new Intl.DateTimeFormat(language === "fr" ? "fr-FR" : "en-GB", { hour: "2-digit", minute: "2-digit" }).format(
+    new Date(at),
+  );
+
+/**
+ * The agents' side: the queues they work with "take next", their open conversations, and the one
+ * open on the right. Kept current by the runtime's live events; a badge and an optional chime
+ * announce new work (a handoff in one of their queues, a customer writing in one of theirs).
+ */
+export function AgentConsole({ me, conversationId }: { me: User; conversationId: string | undefined }) {
+  const [queues, setQueues] = useState<QueueSummary[]>([]);
+  const [myQueueIds, setMyQueueIds] = useState<string[]>([]);
+  const [mine, setMine] = useState<ConversationSummary[]>([]);
+  const [canned, setCanned] = useState<CannedResponse[]>([]);
+  const [versions, setVersions] = useState<Record<string, number>>({});
+  const [fresh, setFresh] = useState(0);
+  const [sound, setSound] = useState(soundWanted);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState("");
+  const [now, setNow] = useState(Date.now);
+
+  const refresh = useCallback(async () => {
+    const [queueList, mineList] = await Promise.all([agentApi.queues(), agentApi.mine()]);
+    setQueues(queueList);
+    setMine(mineList);
+    setNow(Date.now());
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    agentApi.myQueues().then(
+      (answer) => setMyQueueIds(answer.queues),
+      () => setMyQueueIds([]),
+    );
+    agentApi.canned().then(setCanned, () => setCanned([]));
+    const timer = setInterval(() => void refresh(), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [refresh]);
+
+  useEffect(() => titleBadge(fresh, `Relais — ${w("console")}`), [fresh]);
+
+  const worked = (queue: string) => myQueueIds.length === 0 || myQueueIds.includes(queue);
+  const shown = queues.filter((queue) => worked(queue.id));
+
+  const announce = useCallback(() => {
+    setFresh((count) => count + 1);
+    if (soundWanted()) chime();
+  }, []);
+
+  const onEvent = (event: LiveEvent) => {
+    setVersions((current) => ({ ...current, [event.conversationId]: (current[event.conversationId] ?? 0) + 1 }));
+    void refresh();
+    const isMine = mine.some((conversation) => conversation.id === event.conversationId);
+    if (event.type === "handoff.created" && worked(event.queue)) announce();
+    if (event.type === "conversation.message" && event.role === "customer" && isMine) announce();
+  };
+  const { connected } = useLiveEvents(onEvent);
+
+  const open = (id: string) => {
+    window.location.hash = `#/agent/${id}`;
+    setFresh(0);
+  };
+
+  const take = async (queue: QueueSummary) => {
+    setBusy(true);
+    setNotice("");
+    try {
+      const claimed = await agentApi.claim(queue.id);
+      if (claimed) open(claimed.conversation.id);
+      else setNotice(w("queueEmpty", { queue: queue.name }));
+    } catch (error) {
+      setNotice(error instanceof ApiError ? error.message : String(error));
+    } finally {
+      setBusy(false);
+      void refresh();
+    }
+  };
+
+  return (
+    <div className="agent-console">
+      <aside className="agent-side">
+        <div className="agent-status">
+          <button
+            type="button"
+            className={`new-work ${fresh > 0 ? "has-new" : ""}`}
+            aria-label={w("newWork", { count: fresh })}
+            onClick={() => setFresh(0)}
+          >
+            <span className="count" data-testid="new-work">
+              {fresh}
+            </span>
+          </button>
+          <span className={`live-dot ${connected ? "on" : "off"}`}>{connected ? w("live") : w("reconnecting")}</span>
+          <label className="sound">
+            <input
+              type="checkbox"
+              checked={sound}
+              onChange={(event) => {
+                setSound(event.target.checked);
+                setSoundWanted(event.target.checked);
+                if (event.target.checked) chime();
+              }}
+            />
+            {w("sound")}
+          </label>
+        </div>
+        {notice && (
+          <p role="status" className="notice info">
+            {notice}
+          </p>
+        )}
+        <QueuesPanel queues={shown} now={now} busy={busy} onTake={take} />
+        <section className="agent-mine" aria-label={w("mine")}>
+          <h2>{w("mine")}</h2>
+          {mine.length === 0 ? (
+            <p className="muted">{w("noneMine")}</p>
+          ) : (
+            <ul>
+              {mine.map((conversation) => (
+                <li key={conversation.id}>
+                  <a
+                    href={`#/agent/${conversation.id}`}
+                    data-mine={conversation.id}
+                    aria-current={conversation.id === conversationId ? "page" : undefined}
+                  >
+                    <strong>{conversation.flowId}</strong> · {conversation.channel} · {since(conversation.updatedAt)}
+                    <span className="muted small"> {conversation.id.slice(0, 8)}</span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </aside>
+      <main className="agent-main">
+        {conversationId ? (
+          <ConversationView
+            key={conversationId}
+            conversationId={conversationId}
+            me={me}
+            queues={queues}
+            canned={canned}
+            version={versions[conversationId] ?? 0}
+            now={now}
+            onChanged={() => void refresh()}
+          />
+        ) : (
+          <p className="muted pick-one">{w("pickOne")}</p>
+        )}
+      </main>
+    </div>
+  );
+}

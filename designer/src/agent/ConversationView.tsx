@@ -1,0 +1,166 @@
+import { useCallback, useEffect, useState } from "react";
+import type { ConversationState } from "../../../runtime/engine/types.js";
+import { ApiError, type User } from "../api.js";
+import { agentApi, type CannedResponse, type ConversationDetail, type QueueSummary } from "./agent-api.js";
+import { ConversationActions } from "./ConversationActions.js";
+import { type NodeChoice, resumableNodes, suggestedNode } from "./flow-nodes.js";
+import { HandoffPacket } from "./HandoffPacket.js";
+import { ReplyBox, type ReplyMode } from "./ReplyBox.js";
+import { Transcript } from "./Transcript.js";
+import { w } from "./words.js";
+
+/** Where the bot is in the conversation: the flow of the top frame, at the version the conversation is pinned to. */
+function botPosition(detail: ConversationDetail) {
+  const state = JSON.parse(detail.conversation.state) as ConversationState;
+  const pinned = JSON.parse(detail.conversation.pinned) as Record<string, number>;
+  const frame = state.stack.at(-1);
+  const flowId = frame?.flowId ?? detail.conversation.flowId;
+  return { flowId, version: pinned[flowId] ?? detail.conversation.flowVersion, nodeId: frame?.nodeId };
+}
+
+/**
+ * One conversation: the handoff packet, the whole transcript, and what the agent can do with it.
+ * `version` changes whenever a live event concerns this conversation, which reloads it.
+ */
+export function ConversationView({
+  conversationId,
+  me,
+  queues,
+  canned,
+  version,
+  now,
+  onChanged,
+}: {
+  conversationId: string;
+  me: User;
+  queues: QueueSummary[];
+  canned: CannedResponse[];
+  version: number;
+  now: number;
+  onChanged: () => void;
+}) {
+  const [detail, setDetail] = useState<ConversationDetail | undefined>();
+  const [nodes, setNodes] = useState<NodeChoice[]>([]);
+  const [notice, setNotice] = useState<{ kind: "info" | "error"; text: string } | undefined>();
+  const [loadError, setLoadError] = useState("");
+
+  const load = useCallback(async () => {
+    try {
+      const fresh = await agentApi.detail(conversationId);
+      setDetail(fresh);
+      setLoadError("");
+      return fresh;
+    } catch (error) {
+      setLoadError(error instanceof Error ? error.message : String(error));
+      return undefined;
+    }
+  }, [conversationId]);
+
+  // `version` is not read inside: it changes when a live event concerns this conversation, to reload it.
+  useEffect(() => {
+    void load();
+  }, [load, version]);
+
+  const position = detail ? botPosition(detail) : undefined;
+  useEffect(() => {
+    if (!position) return;
+    let current = true;
+    agentApi.flowVersion(position.flowId, position.version).then(
+      (answer) => current && setNodes(resumableNodes(answer.flow)),
+      () => current && setNodes([]),
+    );
+    return () => {
+      current = false;
+    };
+  }, [position?.flowId, position?.version]);
+
+  /** Why the runtime refused, in words: who has it now, or that it was closed meanwhile. */
+  const explain = async (error: unknown): Promise<string> => {
+    if (!(error instanceof ApiError)) return w("failed", { why: String(error) });
+    if (error.code === "CLOSED") {
+      await load();
+      return w("closedMeanwhile");
+    }
+    if (error.code === "CLAIMED_BY_OTHER") {
+      const fresh = await load();
+      if (fresh?.assignee && fresh.assignee.id !== me.id) return w("claimedBy", { name: fresh.assignee.name });
+      return w("notHeld");
+    }
+    return w("failed", { why: error.message });
+  };
+
+  const act = async (work: () => Promise<void>, success: string): Promise<boolean> => {
+    try {
+      await work();
+      setNotice({ kind: "info", text: success });
+      await load();
+      onChanged();
+      return true;
+    } catch (error) {
+      setNotice({ kind: "error", text: await explain(error) });
+      onChanged();
+      return false;
+    }
+  };
+
+  const send = async (mode: ReplyMode, text: string): Promise<string | undefined> => {
+    try {
+      await (mode === "reply" ? agentApi.reply(conversationId, text) : agentApi.note(conversationId, text));
+      setNotice(undefined);
+      await load();
+      return undefined;
+    } catch (error) {
+      return explain(error);
+    }
+  };
+
+  if (loadError) return <p className="error">{loadError}</p>;
+  if (!detail) return <p className="loading">…</p>;
+  const { conversation } = detail;
+  const held = conversation.status === "agent" && conversation.assignedTo === me.id;
+  const closed = conversation.status === "closed";
+  const status = closed
+    ? w("closedConversation")
+    : conversation.status === "bot"
+      ? w("withBot")
+      : conversation.status === "queued"
+        ? w("waitingIn", { queue: detail.handoff?.queue ?? "" })
+        : !held && detail.assignee
+          ? w("heldBy", { name: detail.assignee.name })
+          : undefined;
+  const variables = { ...(detail.handoff?.summary ?? {}), agent: { name: me.name } };
+
+  return (
+    <article className="conversation" data-conversation={conversation.id} data-status={conversation.status}>
+      {status && <p className="status-banner">{status}</p>}
+      {notice && (
+        <p role={notice.kind === "error" ? "alert" : "status"} className={`notice ${notice.kind}`}>
+          {notice.text}
+        </p>
+      )}
+      <HandoffPacket detail={detail} now={now} />
+      <Transcript entries={detail.transcript} />
+      <ReplyBox
+        canned={canned}
+        variables={variables}
+        maxLength={detail.channel.limits.maxTextLength}
+        disabled={closed}
+        onSend={send}
+      />
+      <ConversationActions
+        queues={queues}
+        currentQueue={detail.handoff?.queue}
+        nodes={nodes}
+        initialNode={suggestedNode(nodes, position?.nodeId)}
+        disabled={!held}
+        onTransfer={(queue, note) =>
+          act(() => agentApi.transfer(conversationId, queue, note), w("transferred", { queue }))
+        }
+        onResolve={(disposition) =>
+          act(() => agentApi.resolve(conversationId, disposition), w("resolved", { disposition }))
+        }
+        onRelease={(nodeId) => act(() => agentApi.release(conversationId, nodeId), w("released", { node: nodeId }))}
+      />
+    </article>
+  );
+}

@@ -1,0 +1,35 @@
+import { useEffect, useRef } from "react";
+import type { TranscriptEntry } from "./agent-api.js";
+import { type AgentWord, language, w } from "./words.js";
+
+const time = (iso: string) =>
+  new Intl.DateTimeFormat(language === "fr" ? "fr-FR" : "en-GB", { hour: "2-digit", minute: "2-digit" }).format(
+    new Date(iso),
+  );
+
+/** The whole conversation, bot and people alike, internal notes set apart; texts are shown as text, never HTML. */
+export function Transcript({ entries }: { entries: TranscriptEntry[] }) {
+  const end = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    end.current?.scrollIntoView?.({ block: "end" });
+  }, [entries.length]);
+  return (
+    <section className="agent-transcript" aria-label={w("transcript")}>
+      <ol>
+        {entries.map((entry) => (
+          <li key={entry.id} className={`entry ${entry.role}`} data-role={entry.role}>
+            <div className="entry-head">
+              <span className="who">
+                {w(`role.${entry.role}` as AgentWord)}
+                {entry.author && ` · ${entry.author}`}
+              </span>
+              <time dateTime={entry.at}>{time(entry.at)}</time>
+            </div>
+            <p className="entry-text">{entry.text}</p>
+          </li>
+        ))}
+        <li ref={end} aria-hidden="true" className="entry-end" />
+      </ol>
+    </section>
+  );
+}

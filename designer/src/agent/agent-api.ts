@@ -1,0 +1,95 @@
+import type { HandoffReason } from "../../../runtime/engine/types.js";
+import type { Flow } from "../../../schema/index.js";
+import { call } from "../api.js";
+
+export interface QueueSummary {
+  id: string;
+  name: string;
+  level: number;
+  waiting: number;
+  oldestWaitSeconds: number;
+  open: boolean;
+  opensAt?: string;
+  slaMinutes: number;
+  /** The queue's IANA time zone: opening times are shown in it, as customers were told. */
+  timezone: string;
+  /** When the most pressing waiting case breaches its SLA. */
+  slaDueAt?: string;
+}
+
+export interface ConversationSummary {
+  id: string;
+  channel: string;
+  flowId: string;
+  flowVersion: number;
+  status: "bot" | "queued" | "agent" | "closed";
+  assignedTo: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** The conversation row as stored: `state` and `pinned` are JSON texts. */
+export interface ConversationRow extends ConversationSummary {
+  address: string;
+  pinned: string;
+  state: string;
+}
+
+export interface TranscriptEntry {
+  id: number;
+  role: "customer" | "bot" | "agent" | "note" | "system";
+  text: string;
+  author?: string;
+  at: string;
+}
+
+export interface ChannelLimits {
+  maxTextLength: number;
+  buttons: number;
+  media: boolean;
+  /** Hours after the customer's last message during which free text may be sent (WhatsApp: 24). */
+  windowHours?: number;
+}
+
+export interface ConversationDetail {
+  conversation: ConversationRow;
+  assignee: { id: string; name: string; email: string } | null;
+  handoff: {
+    queue: string;
+    priority: string;
+    reason: HandoffReason;
+    summary: Record<string, unknown>;
+    note: string | null;
+    slaDueAt: string;
+  } | null;
+  transcript: TranscriptEntry[];
+  channel: { name: string; limits: ChannelLimits };
+}
+
+export interface CannedResponse {
+  id: string;
+  title: string;
+  text: string;
+}
+
+const conversation = (id: string, action: string) => `/api/conversations/${encodeURIComponent(id)}/${action}`;
+
+export const agentApi = {
+  queues: () => call<QueueSummary[]>("GET", "/api/queues"),
+  myQueues: () => call<{ queues: string[] }>("GET", "/api/users/me/queues"),
+  /** Undefined when nobody waits (204). */
+  claim: (queueId: string) =>
+    call<{ conversation: ConversationRow } | undefined>("POST", `/api/queues/${encodeURIComponent(queueId)}/claim`),
+  mine: () => call<ConversationSummary[]>("GET", "/api/conversations?mine=1"),
+  detail: (id: string) => call<ConversationDetail>("GET", `/api/conversations/${encodeURIComponent(id)}`),
+  reply: (id: string, text: string) => call<void>("POST", conversation(id, "reply"), { text }),
+  note: (id: string, text: string) => call<void>("POST", conversation(id, "note"), { text }),
+  transfer: (id: string, queue: string, note: string) =>
+    call<void>("POST", conversation(id, "transfer"), { queue, note }),
+  resolve: (id: string, disposition: string) => call<void>("POST", conversation(id, "resolve"), { disposition }),
+  release: (id: string, nodeId: string) => call<void>("POST", conversation(id, "release"), { nodeId }),
+  canned: () => call<CannedResponse[]>("GET", "/api/canned-responses"),
+  /** The flow version a conversation is pinned to, for the node picker. */
+  flowVersion: (flowId: string, version: number) =>
+    call<{ flow: Flow }>("GET", `/api/flows/${encodeURIComponent(flowId)}/versions/${version}`),
+};

@@ -1,0 +1,45 @@
+import type { ReactNode } from "react";
+import { QueuesPage } from "../admin/QueuesPage.js";
+import { TeamPage } from "../admin/TeamPage.js";
+import type { User } from "../api.js";
+import { AgentConsole } from "./AgentConsole.js";
+import { w } from "./words.js";
+
+/**
+ * The pages beside the flow editor: `#/agent[/<conversation id>]`, `#/admin/team`, `#/admin/queues`.
+ * Agents only ever get the console; undefined leaves the hash to the editor.
+ */
+export function consolePage(hash: string, user: User): ReactNode | undefined {
+  const agent = /^#\/agent(?:\/([0-9a-f-]{36}))?$/.exec(hash);
+  if (agent || user.role === "agent") return <AgentConsole me={user} conversationId={agent?.[1]} />;
+  if (user.role === "admin" && hash === "#/admin/team") return <TeamPage />;
+  if (user.role === "admin" && hash === "#/admin/queues") return <QueuesPage />;
+  return undefined;
+}
+
+/** The top bar's links to the pages this user may open. */
+export function ConsoleLinks({ user, hash }: { user: User; hash: string }) {
+  const links: [string, string][] = [
+    ...(user.role !== "agent" ? ([["#/", w("flowsPage")]] as [string, string][]) : []),
+    ["#/agent", w("console")],
+    ...(user.role === "admin"
+      ? ([
+          ["#/admin/team", w("team")],
+          ["#/admin/queues", w("queues")],
+        ] as [string, string][])
+      : []),
+  ];
+  return (
+    <nav className="console-links">
+      {links.map(([href, label]) => (
+        <a
+          key={href}
+          href={href}
+          aria-current={(href === "#/agent" ? hash.startsWith("#/agent") : hash === href) ? "page" : undefined}
+        >
+          {label}
+        </a>
+      ))}
+    </nav>
+  );
+}

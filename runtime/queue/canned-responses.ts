@@ -1,0 +1,60 @@
+import { readFile } from "node:fs/promises";
+import { type Static, Type } from "@sinclair/typebox";
+import { Value } from "@sinclair/typebox/value";
+
+export const CannedResponse = Type.Object(
+  {
+    id: Type.String({ pattern: "^[a-z0-9][a-z0-9-]*$", maxLength: 64 }),
+    title: Type.String({ minLength: 1, maxLength: 120 }),
+    /** `{{ customer.firstName }}`-style paths over the collected variables, plus `agent.name`. */
+    text: Type.String({ minLength: 1, maxLength: 4000 }),
+  },
+  { additionalProperties: false },
+);
+export type CannedResponse = Static<typeof CannedResponse>;
+
+/** The answers agents give every day, in French first since our first users write in French. */
+export const defaultCannedResponses: CannedResponse[] = [
+  {
+    id: "bonjour",
+    title: "Bonjour",
+    text: "Bonjour {{ customer.firstName }}, je suis {{ agent.name }} et je reprends votre demande. J'ai bien tout ce que vous avez indiqué.",
+  },
+  {
+    id: "statut-commande",
+    title: "Statut de la commande",
+    text: "Votre commande {{ order.number }} est : {{ order.statusLabel }}. La livraison est prévue le {{ order.deliveryDate }}.",
+  },
+  {
+    id: "verification",
+    title: "Je vérifie",
+    text: "Je vérifie cela avec le service concerné et je reviens vers vous dans quelques minutes.",
+  },
+  {
+    id: "remboursement",
+    title: "Remboursement lancé",
+    text: "Je lance le remboursement de {{ order.total }} {{ order.currency }} pour la commande {{ order.number }} : vous le verrez sous 5 à 7 jours ouvrés.",
+  },
+  {
+    id: "au-revoir",
+    title: "Au revoir",
+    text: "Merci {{ customer.firstName }}, je clôture votre demande. Bonne journée !",
+  },
+];
+
+/**
+ * The canned responses: the defaults, or the JSON array in `file` (`RELAIS_CANNED_RESPONSES_FILE`).
+ * A file that does not match is refused at start with the first mismatch, so nobody discovers it mid-shift.
+ */
+export async function loadCannedResponses(file: string | undefined): Promise<CannedResponse[]> {
+  if (!file) return defaultCannedResponses;
+  const data = JSON.parse(await readFile(file, "utf8")) as unknown;
+  const schema = Type.Array(CannedResponse);
+  if (!Value.Check(schema, data)) {
+    const first = Value.Errors(schema, data).First();
+    throw new Error(
+      `${file}: the canned responses must be an array of {id, title, text}; at ${first?.path || "/"}: ${first?.message ?? "invalid"}.`,
+    );
+  }
+  return data;
+}

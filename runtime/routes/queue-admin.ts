@@ -1,0 +1,55 @@
+import { Type } from "@sinclair/typebox";
+import { and, eq, isNull } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import { SLUG_PATTERN } from "../../schema/index.js";
+import { requireRole } from "../plugins/auth.js";
+import { ApiError } from "../plugins/errors.js";
+import { loadQueues } from "../queue/queues.js";
+
+/** Queue settings for admins: read them all (to edit them with `PUT /api/queues/:id`) and remove unused ones. */
+export default async function queueAdminRoutes(app: FastifyInstance) {
+  const admin = requireRole("admin");
+  const tags = ["agent"];
+
+  app.get(
+    "/api/queue-settings",
+    {
+      schema: {
+        tags,
+        description: "Every queue with its level, business hours, holidays, SLA target and out-of-hours message.",
+      },
+      onRequest: admin,
+    },
+    async () =>
+      [...(await loadQueues(app.store)).values()].sort((a, b) => a.level - b.level || a.id.localeCompare(b.id)),
+  );
+
+  app.delete(
+    "/api/queues/:id",
+    {
+      schema: { tags, params: Type.Object({ id: Type.String({ pattern: SLUG_PATTERN, maxLength: 64 }) }) },
+      onRequest: admin,
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const { queues, handoffs } = app.store.tables;
+      await app.store.tx(async (db) => {
+        const open = await db
+          .select({ id: handoffs.id })
+          .from(handoffs)
+          .where(and(eq(handoffs.queue, id), isNull(handoffs.closedAt)))
+          .limit(1);
+        if (open.length > 0) {
+          throw new ApiError(
+            409,
+            "QUEUE_IN_USE",
+            `The queue \`${id}\` still has open conversations; transfer or resolve them before removing it.`,
+          );
+        }
+        const removed = await db.delete(queues).where(eq(queues.id, id)).returning({ id: queues.id });
+        if (removed.length === 0) throw new ApiError(404, "UNKNOWN_QUEUE", `There is no queue \`${id}\`.`);
+      });
+      return reply.status(204).send();
+    },
+  );
+}

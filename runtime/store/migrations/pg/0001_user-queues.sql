@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "queues" text DEFAULT '[]' NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE `users` ADD `queues` text DEFAULT '[]' NOT NULL;

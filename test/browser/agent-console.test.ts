@@ -1,0 +1,317 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import { ADMIN, type Harness, screenshotOnFailure, startHarness } from "./harness.js";
+
+const XSS = "<img src=x onerror=alert(1)>";
+const ALICE = { email: "alice@example.fr", name: "Alice", password: "alice-password-1" };
+const BRUNO = { email: "bruno@example.fr", name: "Bruno", password: "bruno-password-1" };
+
+/** What the runtime POSTs to RELAIS_REST_CALLBACK_URL: messages written outside a request's answer. */
+interface Pushed {
+  conversationId: string;
+  to: string;
+  message: { nodeId: string; text: string };
+}
+
+/** A stand-in for the provider bridge behind the REST channel: it records what the customer receives. */
+function callbackServer() {
+  const received: Pushed[] = [];
+  const waiters: { match: (p: Pushed) => boolean; done: (p: Pushed) => void }[] = [];
+  const server: Server = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk) => {
+      body += chunk;
+    });
+    request.on("end", () => {
+      const pushed = JSON.parse(body) as Pushed;
+      received.push(pushed);
+      for (const waiter of waiters.filter((w) => w.match(pushed))) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.done(pushed);
+      }
+      response.writeHead(200).end();
+    });
+  });
+  return {
+    server,
+    received,
+    /** Resolves once the customer has received a message matching `match` (already or later). */
+    waitFor(match: (p: Pushed) => boolean): Promise<Pushed> {
+      const already = received.find(match);
+      if (already) return Promise.resolve(already);
+      return new Promise((done) => waiters.push({ match, done }));
+    },
+  };
+}
+
+let harness: Harness;
+let callback: ReturnType<typeof callbackServer>;
+const pages: Page[] = [];
+const problems: string[] = [];
+
+/**
+ * Every page is watched: a dialog (an `alert` from injected markup), a script error, a console
+ * error, or a request for the injected image's `x` fails the run. The browser's own log line for
+ * a refused request (409 when two agents collide) is the expected answer, not a problem.
+ */
+function watch(page: Page, who: string) {
+  pages.push(page);
+  page.on("dialog", (dialog) => {
+    problems.push(`${who}: dialog ${dialog.type()} “${dialog.message()}”`);
+    void dialog.dismiss();
+  });
+  page.on("console", (message) => {
+    if (message.type() !== "error" || message.text().startsWith("Failed to load resource")) return;
+    problems.push(`${who}: console error ${message.text()} at ${message.location().url}`);
+  });
+  page.on("pageerror", (error) => problems.push(`${who}: script error ${error.message}`));
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname.endsWith("/x")) problems.push(`${who}: requested ${request.url()}`);
+  });
+  return page;
+}
+
+function keepScreenshots(name: string) {
+  onTestFailed(() =>
+    Promise.all(pages.map((page, index) => screenshotOnFailure(page, `agent-${name}-${index}`))).then(() => {}),
+  );
+}
+
+async function customer(from: string, messageId: string, body: { text?: string; choiceId?: string }) {
+  const response = await fetch(`${harness.baseUrl}/api/channels/rest/messages`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ flowId: "order-status", from, messageId, ...body }),
+  });
+  expect(response.status).toBe(200);
+  return (await response.json()) as { conversationId: string; status: string; replies: { text: string }[] };
+}
+
+/** Camille asks about order CMD-100002 (740 EUR): the high-value rule hands her to the priority queue. */
+async function escalate(from: string) {
+  await customer(from, `${from}-1`, { text: "Bonjour" });
+  await customer(from, `${from}-2`, { choiceId: "email" });
+  await customer(from, `${from}-3`, { text: "camille.martin@example.fr" });
+  const answer = await customer(from, `${from}-4`, { text: "CMD-100002" });
+  expect(answer.status).toBe("queued");
+  return answer.conversationId;
+}
+
+/** A fresh browser for an agent, logged in from `/agent` (the address agents are given). */
+async function agentPage(person: typeof ALICE): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await harness.browser.newContext({ locale: "fr-FR", viewport: { width: 1400, height: 1000 } });
+  const page = watch(await context.newPage(), person.name);
+  await page.goto(`${harness.baseUrl}/agent`);
+  expect(new URL(page.url()).hash).toBe("#/agent");
+  await page.fill('input[name="email"]', person.email);
+  await page.fill('input[name="password"]', person.password);
+  await page.click('button[type="submit"]');
+  await page.locator(".agent-console").waitFor();
+  await page.locator(".live-dot.on").waitFor();
+  return { context, page };
+}
+
+const queue = (page: Page, id: string) => page.locator(`li[data-queue="${id}"]`);
+const waiting = (page: Page, id: string) => queue(page, id).locator(".waiting").getAttribute("data-waiting");
+
+beforeAll(async () => {
+  callback = callbackServer();
+  await new Promise<void>((done) => callback.server.listen(0, "127.0.0.1", done));
+  const { port } = callback.server.address() as AddressInfo;
+  harness = await startHarness({ RELAIS_REST_CALLBACK_URL: `http://127.0.0.1:${port}/callback` });
+  watch(harness.page, "admin");
+});
+
+afterAll(async () => {
+  await harness?.close();
+  await new Promise((done) => callback?.server.close(done));
+});
+
+describe("agent console in real Chromium against the real runtime", () => {
+  let alice: Page;
+  let bruno: Page;
+  let conversationId: string;
+
+  it("lets the admin create two agents with the queues they work, and set a queue's SLA", async () => {
+    keepScreenshots("team");
+    const page = harness.page;
+    await page.goto(harness.baseUrl);
+    await page.fill('input[name="email"]', ADMIN.email);
+    await page.fill('input[name="password"]', ADMIN.password);
+    await page.click('button[type="submit"]');
+    await page.getByRole("link", { name: "Équipe" }).click();
+    for (const [person, queues] of [
+      [ALICE, ["support", "priority"]],
+      [BRUNO, ["level2"]],
+    ] as const) {
+      await page.fill('input[name="invite-email"]', person.email);
+      await page.fill('input[name="invite-name"]', person.name);
+      await page.selectOption('select[name="invite-role"]', "agent");
+      const picker = page.locator('fieldset[aria-label="Files travaillées invite"]');
+      for (const id of queues) await picker.locator(`input[value="${id}"]`).check();
+      await page.fill('input[name="invite-password"]', person.password);
+      await page.click('button:has-text("Inviter")');
+      await page
+        .getByRole("status")
+        .filter({ hasText: `${person.name} a été créé` })
+        .waitFor();
+      const row = page.locator(`tr[data-member="${person.email}"]`);
+      await row.waitFor();
+      for (const id of queues) await expect.poll(() => row.locator(`input[value="${id}"]`).isChecked()).toBe(true);
+    }
+    await page.getByRole("link", { name: "Files" }).click();
+    const level2 = page.locator("details.queue-settings", { hasText: "(level2)" });
+    await level2.locator("summary").click();
+    await level2.locator('input[name="queue-sla"]').fill("90");
+    await level2.locator('button[type="submit"]').click();
+    await page
+      .locator("details.queue-settings", { hasText: "(level2)" })
+      .locator("summary", { hasText: "90 min" })
+      .waitFor();
+  });
+
+  it("shows a conversation escalated through the REST channel live, with a badge", async () => {
+    keepScreenshots("live-handoff");
+    ({ page: alice } = await agentPage(ALICE));
+    await queue(alice, "priority").waitFor();
+    // Alice works support and priority only.
+    expect(await queue(alice, "level2").count()).toBe(0);
+    expect(await waiting(alice, "priority")).toBe("0");
+    conversationId = await escalate("+33612345678");
+    await expect.poll(() => waiting(alice, "priority")).toBe("1");
+    await expect.poll(() => alice.getByTestId("new-work").textContent()).toBe("1");
+  });
+
+  it("takes the case with the handoff packet in words above the whole transcript", async () => {
+    keepScreenshots("take");
+    await queue(alice, "priority").getByRole("button", { name: "Prendre la suivante" }).click();
+    await alice.waitForURL(`**/#/agent/${conversationId}`);
+    await alice
+      .getByTestId("handoff-reason")
+      .filter({ hasText: "Montant de commande élevé : 740 EUR >= 500 EUR" })
+      .waitFor();
+    expect(await alice.getByTestId("packet-customer").textContent()).toContain("Camille Martin");
+    expect(await alice.getByTestId("packet-order").textContent()).toContain("CMD-100002 · En préparation · 740 EUR");
+    expect(await alice.locator('tr[data-variable="customer.email"] td').textContent()).toBe(
+      "camille.martin@example.fr",
+    );
+    expect(await alice.locator(".entry.customer .entry-text", { hasText: "CMD-100002" }).count()).toBe(1);
+    expect(await alice.locator(".entry.bot").count()).toBeGreaterThan(1);
+    expect(await waiting(alice, "priority")).toBe("0");
+    await alice.locator(`a[data-mine="${conversationId}"]`).waitFor();
+  });
+
+  it("shows what the customer writes live, as text: markup never runs", async () => {
+    keepScreenshots("xss");
+    const answer = await customer("+33612345678", "xss-1", { text: XSS });
+    expect(answer.status).toBe("agent");
+    const entry = alice.locator(".entry.customer .entry-text", { hasText: XSS });
+    await entry.waitFor();
+    expect(await entry.textContent()).toBe(XSS);
+    expect(await alice.locator(".conversation img").count()).toBe(0);
+    expect(await alice.evaluate(() => document.querySelectorAll("img[src='x']").length)).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it("replies with a canned response filled from the collected variables; the customer receives it", async () => {
+    keepScreenshots("reply");
+    await alice.selectOption('select[aria-label="Réponses types"]', "bonjour");
+    const box = alice.locator('textarea[name="reply"]');
+    await expect.poll(() => box.inputValue()).toContain("Bonjour Camille, je suis Alice et je reprends votre demande.");
+    await alice.getByRole("button", { name: "Envoyer" }).click();
+    await alice.locator(".entry.agent .entry-text", { hasText: "Bonjour Camille" }).waitFor();
+    expect(await box.inputValue()).toBe("");
+    const pushed = await callback.waitFor((p) => p.message.text.startsWith("Bonjour Camille, je suis Alice"));
+    expect(pushed).toMatchObject({ conversationId, to: "+33612345678" });
+    await alice.getByRole("tab", { name: "Note interne" }).click();
+    await alice.fill('textarea[name="note"]', "Client pressé, commande importante.");
+    await alice.getByRole("button", { name: "Ajouter la note" }).click();
+    await alice.locator(".entry.note .entry-text", { hasText: "Client pressé" }).waitFor();
+    expect(callback.received.some((p) => p.message.text.includes("Client pressé"))).toBe(false);
+  });
+
+  it("tells a second agent who has the conversation and keeps their text", async () => {
+    keepScreenshots("conflict");
+    ({ page: bruno } = await agentPage(BRUNO));
+    await bruno.goto(`${harness.baseUrl}/#/agent/${conversationId}`);
+    await bruno.locator(".status-banner", { hasText: "Prise en charge par Alice" }).waitFor();
+    expect(await queue(bruno, "priority").count()).toBe(0);
+    await bruno.fill('textarea[name="reply"]', "Je m'en occupe aussi");
+    await bruno.getByRole("button", { name: "Envoyer" }).click();
+    await bruno.getByRole("alert").filter({ hasText: "Alice a déjà cette conversation" }).waitFor();
+    expect(await bruno.locator('textarea[name="reply"]').inputValue()).toBe("Je m'en occupe aussi");
+    expect(callback.received.some((p) => p.message.text === "Je m'en occupe aussi")).toBe(false);
+  });
+
+  it("transfers to level 2 with a note, which level 2 sees arrive live", async () => {
+    keepScreenshots("transfer");
+    await bruno.goto(`${harness.baseUrl}/#/agent`);
+    await expect.poll(() => waiting(bruno, "level2")).toBe("0");
+    await alice.getByRole("button", { name: "Transférer" }).click();
+    const form = alice.locator('form[aria-label="Transférer"]');
+    await form.locator('select[name="queue"]').selectOption("level2");
+    await form.locator('textarea[name="transfer-note"]').fill("Possible litige transporteur, à vérifier.");
+    await form.getByRole("button", { name: "Confirmer" }).click();
+    await alice.getByRole("status").filter({ hasText: "Transférée à la file level2" }).waitFor();
+    await expect.poll(() => alice.locator(`a[data-mine="${conversationId}"]`).count()).toBe(0);
+    await expect.poll(() => waiting(bruno, "level2")).toBe("1");
+    await expect.poll(() => bruno.getByTestId("new-work").textContent()).toBe("1");
+  });
+
+  it("lets level 2 take it with the note and the whole history, and give it back to the bot at a chosen node", async () => {
+    keepScreenshots("release");
+    await queue(bruno, "level2").getByRole("button", { name: "Prendre la suivante" }).click();
+    await bruno.waitForURL(`**/#/agent/${conversationId}`);
+    await bruno.locator(".handoff-note", { hasText: "Possible litige transporteur" }).waitFor();
+    await bruno.getByTestId("handoff-reason").filter({ hasText: "740 EUR >= 500 EUR" }).waitFor();
+    for (const [role, text] of [
+      ["customer", "CMD-100002"],
+      ["customer", XSS],
+      ["agent", "Bonjour Camille, je suis Alice"],
+      ["note", "Client pressé"],
+      ["note", "Possible litige transporteur"],
+    ]) {
+      await bruno.locator(`.entry.${role} .entry-text`, { hasText: text }).first().waitFor();
+    }
+    expect(await bruno.locator(".entry.note .who").first().textContent()).toContain("Note interne · Alice");
+    await bruno.getByRole("button", { name: "Rendre au bot" }).click();
+    const form = bruno.locator('form[aria-label="Rendre au bot"]');
+    const options = await form.locator('select[name="node"] option').allTextContents();
+    expect(options).toContain("anything-else — Message : Puis-je vous aider pour autre chose ?");
+    await form.locator('select[name="node"]').selectOption("anything-else");
+    await form.getByRole("button", { name: "Confirmer" }).click();
+    await bruno.getByRole("status").filter({ hasText: "Rendue au bot à l'étape anything-else" }).waitFor();
+    const pushed = await callback.waitFor((p) => p.message.text === "Puis-je vous aider pour autre chose ?");
+    expect(pushed.conversationId).toBe(conversationId);
+    const bye = await customer("+33612345678", "after-release", { choiceId: "no" });
+    expect(bye.replies.map((reply) => reply.text)).toEqual(["Merci et à bientôt !"]);
+    expect(bye.status).toBe("closed");
+    await bruno.locator(".status-banner", { hasText: "Conversation clôturée" }).waitFor();
+  });
+
+  it("refuses a reply to a conversation closed meanwhile, with the reason, keeping the text", async () => {
+    keepScreenshots("closed-meanwhile");
+    const second = await escalate("+33698765432");
+    // A console whose live connection is down keeps showing the conversation as open.
+    const { context, page } = await agentPage(ALICE);
+    await context.route("**/api/events", (route) => route.abort());
+    await page.reload();
+    await queue(page, "priority").getByRole("button", { name: "Prendre la suivante" }).click();
+    await page.waitForURL(`**/#/agent/${second}`);
+    const cookie = (await context.cookies()).find((c) => c.name === "relais_session");
+    const closed = await fetch(`${harness.baseUrl}/api/conversations/${second}/resolve`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: `relais_session=${cookie?.value}` },
+      body: JSON.stringify({ disposition: "Résolu par téléphone" }),
+    });
+    expect(closed.status).toBe(200);
+    await page.fill('textarea[name="reply"]', "Voici votre remboursement.");
+    await page.getByRole("button", { name: "Envoyer" }).click();
+    await page.getByRole("alert").filter({ hasText: "clôturée entre-temps" }).waitFor();
+    expect(await page.locator('textarea[name="reply"]').inputValue()).toBe("Voici votre remboursement.");
+    expect(callback.received.some((p) => p.message.text === "Voici votre remboursement.")).toBe(false);
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { nextPlaceholder, renderCanned } from "../../../designer/src/agent/canned-template.js";
+import { defaultCannedResponses } from "../../../runtime/queue/canned-responses.js";
+
+const variables = {
+  customer: { firstName: "Camille", lastName: "Martin", tier: "gold" },
+  order: {
+    number: "CMD-100002",
+    statusLabel: "En préparation",
+    total: 740,
+    currency: "EUR",
+    deliveryDate: "2026-11-30",
+  },
+  agent: { name: "Alice" },
+};
+
+describe("canned responses filled from the collected variables", () => {
+  it("fills plain paths, numbers included", () => {
+    expect(
+      renderCanned("Je rembourse {{ order.total }} {{order.currency}} à {{ customer.firstName }}.", variables),
+    ).toEqual({
+      text: "Je rembourse 740 EUR à Camille.",
+      missing: [],
+    });
+  });
+
+  it("keeps what was not collected visible, so the agent completes it before sending", () => {
+    const rendered = renderCanned("Bonjour {{ customer.firstName }}, votre colis {{ parcel.tracking }} arrive.", {
+      customer: {},
+    });
+    expect(rendered).toEqual({
+      text: "Bonjour {{ customer.firstName }}, votre colis {{ parcel.tracking }} arrive.",
+      missing: ["customer.firstName", "parcel.tracking"],
+    });
+    expect(nextPlaceholder(rendered.text)).toEqual({ start: 8, end: 32 });
+  });
+
+  it("never runs expressions: a canned text is not a program", () => {
+    expect(renderCanned("{{ $uppercase(customer.firstName) }}", variables)).toEqual({
+      text: "{{ $uppercase(customer.firstName) }}",
+      missing: ["$uppercase(customer.firstName)"],
+    });
+  });
+
+  it("keeps a text with an unclosed {{ as written", () => {
+    expect(renderCanned("Bonjour {{ customer.firstName", variables)).toEqual({
+      text: "Bonjour {{ customer.firstName",
+      missing: [],
+    });
+  });
+
+  it("renders every shipped canned response with the sample customer and order", () => {
+    for (const canned of defaultCannedResponses) {
+      expect(renderCanned(canned.text, variables).missing, canned.id).toEqual([]);
+    }
+  });
+});
