@@ -1,0 +1,80 @@
+/**
+ * `npm run bench`: runs every bench in its own process (a clean heap for memory figures, and one
+ * bench crashing or hanging cannot take the others down), then prints one table of the targets.
+ * Exits with 0 whether targets pass or warn, and with 1 when a bench crashed and measured nothing.
+ */
+import { spawn } from "node:child_process";
+import { performance } from "node:perf_hooks";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { type BenchReport, formatRatio, REPORT_PREFIX, verdict } from "./report.js";
+
+const benches = ["engine.ts", "runtime-rest.ts", "designer-500.ts"];
+/** Far above what each takes (~10–25 s on 2 shared cores): only a hung bench reaches it. */
+const TIME_LIMIT_MS = 120_000;
+const root = fileURLToPath(new URL("../../", import.meta.url));
+
+interface Outcome {
+  file: string;
+  seconds: number;
+  report?: BenchReport;
+  failure?: string;
+}
+
+function runBench(file: string): Promise<Outcome> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL(file, import.meta.url))], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let report: BenchReport | undefined;
+  createInterface({ input: child.stdout }).on("line", (line) => {
+    if (line.startsWith(REPORT_PREFIX)) report = JSON.parse(line.slice(REPORT_PREFIX.length)) as BenchReport;
+    else console.log(line);
+  });
+  const timer = setTimeout(() => child.kill("SIGKILL"), TIME_LIMIT_MS);
+  return new Promise((resolve) => {
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      const seconds = (performance.now() - started) / 1000;
+      const failure =
+        signal === "SIGKILL"
+          ? `killed after ${TIME_LIMIT_MS / 1000} s`
+          : code !== 0
+            ? `exited with ${code}`
+            : report
+              ? undefined
+              : "printed no report";
+      resolve({ file, seconds, ...(report ? { report } : {}), ...(failure ? { failure } : {}) });
+    });
+  });
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
+  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ")).join("\n");
+}
+
+const outcomes: Outcome[] = [];
+for (const file of benches) {
+  console.log(`\n--- ${file}`);
+  outcomes.push(await runBench(file));
+}
+
+const rows = [["bench", "target", "ratio", "aim", "verdict"]];
+for (const outcome of outcomes) {
+  const name = `${outcome.file} (${outcome.seconds.toFixed(0)} s)`;
+  if (outcome.failure) rows.push([name, `CRASHED: ${outcome.failure}`, "", "", "CRASH"]);
+  for (const check of outcome.report?.checks ?? []) {
+    const aim = `${check.direction === "atMost" ? "≤" : "≥"} ${check.target}×`;
+    rows.push([name, check.label, `${formatRatio(check.ratio)}×`, aim, verdict(check)]);
+  }
+}
+const verdicts = rows.slice(1).map((row) => row[4]);
+const count = (word: string) => verdicts.filter((v) => v === word).length;
+console.log(`\n=== Summary (ratios against a baseline of the same run)\n${table(rows)}`);
+console.log(`\n${count("PASS")} pass, ${count("WARN")} warn, ${count("CRASH")} crashed`);
+if (count("CRASH") > 0) {
+  console.log("A bench crashed: its figures are missing, see its output above.");
+  process.exitCode = 1;
+}
