@@ -1,12 +1,38 @@
 import type { BotMessage } from "../engine/types.js";
+import type { Bus } from "../store/bus.js";
 import type { Sender } from "./outbox.js";
 
-type Listener = (event: { type: "message"; role: "agent" | "bot"; message: BotMessage }) => void;
+/** One message for the widget; `id` is the outbox row's, so a widget shown it twice keeps one. */
+export interface WebchatEvent {
+  type: "message";
+  id: number;
+  role: "agent" | "bot";
+  message: BotMessage;
+}
+type Listener = (event: WebchatEvent) => void;
 
-/** Open web chat event streams by session; the outbox hands them what agents and the bot write. */
+/** On the bus: a process has a message for a session it has no stream for. */
+const TOPIC = "webchat.waiting";
+
+/**
+ * Open web chat event streams by session; the outbox hands them what agents and the bot write.
+ * With several processes, the stream may be open on another one than the agent's: the sender
+ * then says so on the bus, and the process holding the stream delivers from the outbox itself.
+ */
 export class WebchatSessions {
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly closers = new Set<() => void>();
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly bus: Bus,
+    /** Asks this process's outbox for a delivery round. */
+    wake: () => void,
+  ) {
+    this.unsubscribe = bus.subscribe(TOPIC, (payload) => {
+      if (this.listeners.has((payload as { address: string }).address)) wake();
+    });
+  }
 
   listen(address: string, listener: Listener, close: () => void): () => void {
     const set = this.listeners.get(address) ?? new Set<Listener>();
@@ -21,15 +47,19 @@ export class WebchatSessions {
   }
 
   closeAll(): void {
+    this.unsubscribe();
     for (const close of [...this.closers]) close();
   }
 
   sender(): Sender {
     return async (message) => {
       const set = this.listeners.get(message.address);
-      if (!set || set.size === 0) return false;
+      if (!set || set.size === 0) {
+        this.bus.publish(TOPIC, { address: message.address });
+        return false;
+      }
       const role = message.message.nodeId.startsWith("agent:") ? "agent" : "bot";
-      for (const listener of set) listener({ type: "message", role, message: message.message });
+      for (const listener of set) listener({ type: "message", id: message.id, role, message: message.message });
       return true;
     };
   }

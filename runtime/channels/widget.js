@@ -5,8 +5,12 @@
   const flowId = script?.dataset.flow;
   if (!flowId) return;
   const base = new URL(script.src).origin;
+  // crypto.randomUUID exists only on https pages (and localhost); plain-http intranets get the same from random bytes.
+  const randomId = () =>
+    crypto.randomUUID?.() ??
+    Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
   const storageKey = `relais-session-${flowId}`;
-  const session = localStorage.getItem(storageKey) || crypto.randomUUID();
+  const session = localStorage.getItem(storageKey) || randomId();
   localStorage.setItem(storageKey, session);
 
   const root = document.createElement("div");
@@ -64,22 +68,35 @@
 
   async function post(content, shown) {
     if (shown) bubble(shown, "customer");
-    const messageId = crypto.randomUUID();
+    const messageId = randomId();
     for (let attempt = 0; attempt < 5; attempt++) {
+      let response;
       try {
-        const response = await fetch(`${base}/api/channels/webchat/${encodeURIComponent(flowId)}/messages`, {
+        response = await fetch(`${base}/api/channels/webchat/${encodeURIComponent(flowId)}/messages`, {
           method: "POST",
           headers: { "content-type": "application/json" },
           body: JSON.stringify({ session, messageId, ...content }),
         });
-        if (!response.ok) throw new Error(String(response.status));
+      } catch {
+        response = undefined;
+      }
+      if (response?.ok) {
         const answer = await response.json();
         for (const reply of answer.replies) showReply(reply, "bot");
         return;
-      } catch {
-        // The same messageId makes a retry safe: the server answers it once.
-        await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
       }
+      // A refusal will not change on retry (unknown flow, message too long); only say so.
+      if (response && response.status < 500 && response.status !== 408 && response.status !== 429) {
+        bubble(
+          response.status === 404
+            ? "Cette discussion n'est pas disponible pour le moment."
+            : "Ce message n'a pas pu être envoyé. Raccourcissez-le ou reformulez-le.",
+          "system",
+        );
+        return;
+      }
+      // The same messageId makes a retry safe: the server answers it once.
+      await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
     }
     bubble("Le message n'a pas pu être envoyé. Vérifiez votre connexion.", "system");
   }
@@ -95,13 +112,21 @@
   const events = new EventSource(
     `${base}/api/channels/webchat/${encodeURIComponent(flowId)}/events?session=${encodeURIComponent(session)}`,
   );
+  // Two open tabs or a reconnect may bring the same message again; its id tells.
+  const shownIds = new Set();
   events.addEventListener("message", (event) => {
+    if (event.lastEventId) {
+      if (shownIds.has(event.lastEventId)) return;
+      shownIds.add(event.lastEventId);
+    }
     const data = JSON.parse(event.data);
     showReply(data.message, data.role);
   });
 
-  if (!sessionStorage.getItem(`${storageKey}-started`)) {
-    sessionStorage.setItem(`${storageKey}-started`, "1");
+  // Greets once per session: a visitor coming back is in the middle of their conversation, and a
+  // second "Bonjour" would be taken as the answer to the bot's last question.
+  if (!localStorage.getItem(`${storageKey}-started`)) {
+    localStorage.setItem(`${storageKey}-started`, "1");
     post({ text: "Bonjour" });
   }
 })();

@@ -26,7 +26,7 @@ export default fp(
     app.decorate("httpClient", httpClient);
     const outbox = new Outbox(app.store, app.log);
     app.decorate("outbox", outbox);
-    const webchat = new WebchatSessions();
+    const webchat = new WebchatSessions(app.store.bus, () => void outbox.flush());
     app.decorate("webchat", webchat);
     outbox.register("webchat", webchat.sender());
     outbox.register("rest", restSender(config.env.RELAIS_REST_CALLBACK_URL, httpClient));

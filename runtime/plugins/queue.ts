@@ -2,11 +2,11 @@ import fp from "fastify-plugin";
 import { LiveEvents } from "../queue/live-events.js";
 import { setUpQueues } from "../queue/queues.js";
 
-/** Queues (seeded, then the operator's file) and the live events agents listen to. */
+/** Queues (seeded, then the operator's file) and the live events agents listen to, across processes. */
 export default fp(
   async (app) => {
     await setUpQueues(app.store, app.config.queuesFile);
-    app.decorate("live", new LiveEvents());
+    app.decorate("live", new LiveEvents(app.store.bus));
   },
   { name: "queue", dependencies: ["db"] },
 );

@@ -1,4 +1,4 @@
-import { EventEmitter } from "node:events";
+import type { Bus } from "../store/bus.js";
 
 /** What the agent console hears about, over `GET /api/events`. */
 export type LiveEvent =
@@ -8,20 +8,33 @@ export type LiveEvent =
   | { type: "conversation.claimed"; conversationId: string; agentId: string }
   | { type: "conversation.closed"; conversationId: string };
 
-/** In-process fan-out of live events (one process; several PostgreSQL processes would need LISTEN/NOTIFY). */
-export class LiveEvents {
-  private readonly emitter = new EventEmitter();
+const TOPIC = "live";
 
-  constructor() {
-    this.emitter.setMaxListeners(0);
-  }
+/**
+ * Fan-out of live events to every agent console, whichever process it is connected to: the
+ * store's bus carries them (an emitter on SQLite, LISTEN/NOTIFY on PostgreSQL).
+ */
+export class LiveEvents {
+  constructor(private readonly bus: Bus) {}
 
   publish(event: LiveEvent): void {
-    this.emitter.emit("event", event);
+    this.bus.publish(TOPIC, fitted(event, this.bus.maxPayloadBytes));
   }
 
   subscribe(listener: (event: LiveEvent) => void): () => void {
-    this.emitter.on("event", listener);
-    return () => this.emitter.off("event", listener);
+    return this.bus.subscribe(TOPIC, (payload) => listener(payload as LiveEvent));
   }
+}
+
+/**
+ * A message text can be longer than one NOTIFY may carry: the event then brings its beginning,
+ * and the console reads the whole text from the transcript.
+ */
+function fitted(event: LiveEvent, maxBytes: number): LiveEvent {
+  if (event.type !== "conversation.message") return event;
+  let { text } = event;
+  while (text.length > 1 && Buffer.byteLength(JSON.stringify({ ...event, text })) > maxBytes) {
+    text = `${text.slice(0, Math.floor(text.length * 0.8))}…`;
+  }
+  return text === event.text ? event : { ...event, text };
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { ROLES } from "../auth/users.js";
 import { requireRole, SESSION_COOKIE } from "../plugins/auth.js";
 import { ApiError } from "../plugins/errors.js";
+import { KeyedSerial } from "../worker/keyed-serial.js";
 
 const UserSchema = Type.Object({
   id: Type.String(),
@@ -11,7 +12,14 @@ const UserSchema = Type.Object({
   role: Type.Union(ROLES.map((role) => Type.Literal(role))),
 });
 
+/** Wrong passwords one address may try per window before it must wait; right ones never count. */
+export const LOGIN_FAILURES_ALLOWED = 10;
+const LOGIN_WINDOW = "15 minutes";
+
 export default async function authRoutes(app: FastifyInstance) {
+  const failedLogins = app.createRateLimit({ max: LOGIN_FAILURES_ALLOWED, timeWindow: LOGIN_WINDOW });
+  // An address's attempts take turns, so a burst of guesses cannot all pass the count before any is added.
+  const attempts = new KeyedSerial();
   const cookieOptions = {
     path: "/",
     httpOnly: true,
@@ -33,7 +41,20 @@ export default async function authRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const { email, password } = request.body as { email: string; password: string };
-      const user = await app.users.login(email, password);
+      const user = await attempts.run(request.ip, async () => {
+        const limit = await failedLogins(request, { increment: false });
+        if (!limit.isAllowed && limit.remaining === 0) {
+          reply.header("retry-after", String(limit.ttlInSeconds));
+          throw new ApiError(
+            429,
+            "TOO_MANY_ATTEMPTS",
+            `Too many wrong passwords from your address; try again in ${Math.ceil(limit.ttlInSeconds / 60)} minutes, or ask an admin for a login link.`,
+          );
+        }
+        const found = await app.users.login(email, password);
+        if (!found) await failedLogins(request);
+        return found;
+      });
       if (!user) throw new ApiError(401, "BAD_CREDENTIALS", "Wrong e-mail or password.");
       reply.setCookie(SESSION_COOKIE, await app.users.issue(user.id, "session"), cookieOptions);
       return { user };

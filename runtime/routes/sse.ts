@@ -1,10 +1,19 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 
-/** Opens a server-sent events stream; returns a writer and calls `onClose` when the client leaves. */
-export function openEventStream(request: FastifyRequest, reply: FastifyReply, onClose: () => void) {
+/**
+ * Opens a server-sent events stream; returns a writer and calls `onClose` when the client leaves.
+ * `headers` are added to the response's (the stream bypasses Fastify's reply hooks).
+ */
+export function openEventStream(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  onClose: () => void,
+  headers: Record<string, string> = {},
+) {
   reply.hijack();
   const raw = reply.raw;
   raw.writeHead(200, {
+    ...headers,
     "content-type": "text/event-stream; charset=utf-8",
     "cache-control": "no-cache, no-transform",
     connection: "keep-alive",
@@ -19,7 +28,9 @@ export function openEventStream(request: FastifyRequest, reply: FastifyReply, on
   };
   request.raw.on("close", close);
   return {
-    send: (event: string, data: unknown) => raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`),
+    /** `id` becomes the browser's `lastEventId`, so a client can tell an event it already had. */
+    send: (event: string, data: unknown, id?: string | number) =>
+      raw.write(`${id === undefined ? "" : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`),
     end: () => {
       close();
       raw.end();

@@ -16,9 +16,19 @@ const escapeHtml = (text: string) =>
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string,
   );
 
+/**
+ * The widget runs on the customer's own site, another origin: it sends no cookie and its session
+ * id is its only key, so any origin may call these routes.
+ */
+const CORS = { "access-control-allow-origin": "*" };
+
 /** The web chat: the widget script, a demo page per flow, messages in and live messages out (SSE). */
 export default async function webchatRoutes(app: FastifyInstance) {
   const widget = await readFile(new URL("../channels/widget.js", import.meta.url), "utf8");
+  // Every answer of this plugin's routes, refusals included, so the widget can read why.
+  app.addHook("onSend", async (_request, reply) => {
+    reply.headers(CORS);
+  });
 
   app.get("/widget.js", { schema: { hide: true } }, (_request, reply) =>
     reply
@@ -30,13 +40,30 @@ export default async function webchatRoutes(app: FastifyInstance) {
   app.get("/chat/:flowId", { schema: { hide: true, params: FlowParams } }, async (request, reply) => {
     const { flowId } = request.params as { flowId: string };
     const id = escapeHtml(flowId);
-    return reply
+    reply
       .header("content-type", "text/html; charset=utf-8")
-      .header("content-security-policy", "default-src 'self'; style-src 'self' 'unsafe-inline'")
-      .send(
-        `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Relais — ${id}</title></head><body style="font:16px system-ui,sans-serif;margin:2rem;color:#0f172a"><h1>Démo du parcours « ${id} »</h1><p>Le widget de discussion est en bas à droite. Pour l'intégrer sur votre site&nbsp;:</p><pre style="background:#f1f5f9;padding:1rem;border-radius:8px">&lt;script src="${escapeHtml(app.config.publicUrl)}/widget.js" data-flow="${id}"&gt;&lt;/script&gt;</pre><script src="/widget.js" data-flow="${id}"></script></body></html>`,
-      );
+      .header("content-security-policy", "default-src 'self'; style-src 'self' 'unsafe-inline'");
+    if (!(await liveVersions(app.store)).has(flowId)) {
+      return reply
+        .status(404)
+        .send(
+          `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Relais — ${id}</title></head><body style="font:16px system-ui,sans-serif;margin:2rem;color:#0f172a"><h1>Aucun parcours publié « ${id} »</h1><p>Publiez le parcours <code>${id}</code> dans l'éditeur, puis rechargez cette page.</p></body></html>`,
+        );
+    }
+    return reply.send(
+      `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Relais — ${id}</title></head><body style="font:16px system-ui,sans-serif;margin:2rem;color:#0f172a"><h1>Démo du parcours « ${id} »</h1><p>Le widget de discussion est en bas à droite. Pour l'intégrer sur votre site&nbsp;:</p><pre style="background:#f1f5f9;padding:1rem;border-radius:8px">&lt;script src="${escapeHtml(app.config.publicUrl)}/widget.js" data-flow="${id}"&gt;&lt;/script&gt;</pre><script src="/widget.js" data-flow="${id}"></script></body></html>`,
+    );
   });
+
+  // The browser asks before a cross-origin JSON POST.
+  app.options("/api/channels/webchat/:flowId/messages", { schema: { hide: true } }, (_request, reply) =>
+    reply
+      .status(204)
+      .header("access-control-allow-methods", "POST")
+      .header("access-control-allow-headers", "content-type")
+      .header("access-control-max-age", "86400")
+      .send(),
+  );
 
   app.post(
     "/api/channels/webchat/:flowId/messages",
@@ -83,11 +110,11 @@ export default async function webchatRoutes(app: FastifyInstance) {
     (request, reply) => {
       const { session } = request.query as { session: string };
       let stop = () => {};
-      const stream = openEventStream(request, reply, () => stop());
+      const stream = openEventStream(request, reply, () => stop(), CORS);
       stop = app.webchat.listen(
         session,
         (event) => {
-          stream.send(event.type, event);
+          stream.send(event.type, event, event.id);
         },
         () => stream.end(),
       );

@@ -1,12 +1,15 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import { type BetterSQLite3Database, drizzle as drizzleSqlite } from "drizzle-orm/better-sqlite3";
 import { migrate as migrateSqlite } from "drizzle-orm/better-sqlite3/migrator";
-import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
+import { type Bus, LocalBus, PgBus } from "./bus.js";
 import { Mutex } from "./mutex.js";
 import * as pgTables from "./schema.pg.js";
 import * as sqliteTables from "./schema.sqlite.js";
@@ -27,6 +30,25 @@ export interface Store {
   tx<T>(work: (db: Db) => Promise<T>): Promise<T>;
   /** Runs reads; on SQLite they wait for the transaction in flight so they never see half of one. */
   read<T>(work: (db: Db) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` as the only holder of `key` among all processes sharing the database. On
+   * PostgreSQL it is one transaction under `pg_advisory_xact_lock`: every `read` and `tx` inside
+   * joins it, so the work is written whole or not at all and the lock holds until it is. On
+   * SQLite (one process) it runs as is; the caller keeps its own turns within the process.
+   */
+  exclusive<T>(key: string, work: () => Promise<T>): Promise<T>;
+  /**
+   * A transaction that holds `key` shared: many at once, never while an `exclusive` holds it. Rows
+   * written under it are all committed before the next exclusive holder looks, so ids taken
+   * under it are seen in order.
+   */
+  sharedTx<T>(key: string, work: (db: Db) => Promise<T>): Promise<T>;
+  /** Runs `effect` once what was written is committed: at once, or when the `exclusive` work around it commits. */
+  afterCommit(effect: () => void): void;
+  /** Messages to this process and, on PostgreSQL, to every other one on the same database and schema. */
+  bus: Bus;
+  /** Start-up is over (migrations, first admin, shipped flows, queues): the next process may start. */
+  started(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -36,8 +58,12 @@ export async function openStore(options: {
   dataDir: string;
   databaseUrl?: string;
   databaseSchema?: string;
+  /** Failures of the live-update connection, which recovers by itself. */
+  onBusError?: (error: unknown) => void;
 }): Promise<Store> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.databaseSchema);
+  if (options.databaseUrl) {
+    return openPostgres(options.databaseUrl, options.databaseSchema, options.onBusError ?? (() => undefined));
+  }
   return openSqlite(join(options.dataDir, "relais.sqlite"));
 }
 
@@ -52,7 +78,8 @@ function openSqlite(file: string): Store {
   // One connection: every access takes turns, so an open transaction is never seen half-done
   // by another request and never swallows another request's writes.
   const mutex = new Mutex();
-  return {
+  const bus = new LocalBus();
+  const store: Store = {
     dialect: "sqlite",
     tables: sqliteTables,
     tx: (work) =>
@@ -68,30 +95,113 @@ function openSqlite(file: string): Store {
         }
       }),
     read: (work) => mutex.run(() => work(db)),
+    exclusive: (_key, work) => work(),
+    sharedTx: (_key, work) => store.tx(work),
+    afterCommit: (effect) => effect(),
+    bus,
+    started: async () => undefined,
     close: async () => {
+      await bus.close();
       await mutex.run(async () => client.close());
     },
   };
+  return store;
 }
 
-async function openPostgres(url: string, schema: string | undefined): Promise<Store> {
+/** A transaction under an advisory lock, and what to do once it commits. */
+interface Turn {
+  db: NodePgDatabase;
+  open: boolean;
+  afterCommit: (() => void)[];
+}
+
+const lockKey = (key: string) => sql`hashtextextended(${key}, 0)`;
+
+async function openPostgres(
+  url: string,
+  schema: string | undefined,
+  onBusError: (error: unknown) => void,
+): Promise<Store> {
   if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
     throw new Error(`DATABASE_SCHEMA must be a plain lowercase identifier, not ${JSON.stringify(schema)}.`);
   }
-  const pool = new pg.Pool({
-    connectionString: url,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
-  });
-  pool.on("error", () => undefined);
-  if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  const options = { connectionString: url, ...(schema ? { options: `-c search_path=${schema}` } : {}) };
+  const pool = new pg.Pool(options);
+  // Turns hold their connection while a flow's HTTP lookups run, and inbox writes may wait for a
+  // turn: their own pool keeps them from starving everything else (the sample CRM's reads among it).
+  const turnPool = new pg.Pool(options);
+  for (const each of [pool, turnPool]) each.on("error", () => undefined);
+  // Processes starting together take turns: one migrates and seeds, the next finds it done.
+  let startup: pg.PoolClient | undefined;
+  const started = async () => {
+    const held = startup;
+    startup = undefined;
+    await held?.query("SELECT pg_advisory_unlock_all()").catch(() => undefined);
+    held?.release();
+  };
+  let bus: PgBus;
+  try {
+    startup = await pool.connect();
+    await startup.query("SELECT pg_advisory_lock(hashtextextended($1, 0))", [`relais:startup:${schema ?? "public"}`]);
+    if (schema) await startup.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await migratePg(drizzlePg(pool), {
+      migrationsFolder: join(migrations, "pg"),
+      migrationsSchema: schema ?? "drizzle",
+    });
+    bus = await PgBus.open({ url, channel: `relais_${schema ?? "public"}`, pool, onError: onBusError });
+  } catch (error) {
+    await started();
+    await Promise.all([pool.end(), turnPool.end()]);
+    throw error;
+  }
   const db = drizzlePg(pool);
-  await migratePg(db, { migrationsFolder: join(migrations, "pg"), migrationsSchema: schema ?? "drizzle" });
-  const shared = db as unknown as Db;
+  const turnDb = drizzlePg(turnPool);
+  const turns = new AsyncLocalStorage<Turn>();
+  const current = () => {
+    const turn = turns.getStore();
+    return turn?.open ? turn : undefined;
+  };
   return {
     dialect: "postgres",
     tables: pgTables as unknown as Tables,
-    tx: (work) => db.transaction((tx) => work(tx as unknown as Db)),
-    read: (work) => work(shared),
-    close: () => pool.end(),
+    tx: (work) => (current()?.db ?? db).transaction((tx) => work(tx as unknown as Db)),
+    read: (work) => work((current()?.db ?? db) as unknown as Db),
+    exclusive: async (key, work) => {
+      const outer = current();
+      if (outer) {
+        await outer.db.execute(sql`SELECT pg_advisory_xact_lock(${lockKey(key)})`);
+        return work();
+      }
+      const turn: Turn = { db, open: false, afterCommit: [] };
+      const result = await turnDb.transaction(async (tx) => {
+        await tx.execute(sql`SELECT pg_advisory_xact_lock(${lockKey(key)})`);
+        turn.db = tx;
+        turn.open = true;
+        try {
+          return await turns.run(turn, work);
+        } finally {
+          turn.open = false;
+        }
+      });
+      for (const effect of turn.afterCommit) effect();
+      return result;
+    },
+    sharedTx: (key, work) =>
+      (current()?.db ?? turnDb).transaction(async (tx) => {
+        await tx.execute(sql`SELECT pg_advisory_xact_lock_shared(${lockKey(key)})`);
+        return work(tx as unknown as Db);
+      }),
+    afterCommit: (effect) => {
+      const turn = current();
+      if (turn) turn.afterCommit.push(effect);
+      else effect();
+    },
+    bus,
+    started,
+    close: async () => {
+      await bus.close();
+      await started();
+      await Promise.all([pool.end(), turnPool.end()]);
+    },
   };
 }

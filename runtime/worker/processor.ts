@@ -54,6 +54,11 @@ const unavailable: Record<string, string> = {
  * Turns inbox rows into conversation steps. One message at a time per customer address, in
  * inbox order, many addresses in parallel; each step's state, transcript, outbox, handoff and
  * the inbox row's answer are written in one transaction, so a crash replays it whole or not at all.
+ *
+ * "One at a time" holds across processes too: within a process, turns per address queue up here;
+ * across processes sharing PostgreSQL, each step runs under the store's exclusive lock on the
+ * address, and inbox rows are written under the same lock shared, so a step never starts while
+ * an earlier message of that address is still being written.
  */
 export class Processor {
   private readonly serial = new KeyedSerial();
@@ -64,7 +69,8 @@ export class Processor {
   async deliver(message: InboundMessage): Promise<ChannelAnswer> {
     const { store } = this.ctx;
     const { inbox } = store.tables;
-    const row = await store.tx(async (db) => {
+    const key = turnKey(message.channel, message.flowId, message.address);
+    const row = await store.sharedTx(key, async (db) => {
       const [inserted] = await db
         .insert(inbox)
         .values({
@@ -112,29 +118,44 @@ export class Processor {
     return this.serial.idle();
   }
 
-  /** Runs work for a conversation's address in turn with its messages (agents giving it back to the bot). */
+  /**
+   * Runs work for a conversation's address in turn with its messages (agents giving it back to
+   * the bot), in one exclusive turn: what `commit` writes inside is written with it.
+   */
   inTurn<T>(conversation: { channel: string; flowId: string; address: string }, work: () => Promise<T>): Promise<T> {
-    return this.serial.run(keyOf(conversation.channel, conversation.flowId, conversation.address), work);
+    const key = turnKey(conversation.channel, conversation.flowId, conversation.address);
+    return this.serial.run(key, () => this.ctx.store.exclusive(key, work));
   }
 
+  /** Processes the address's unprocessed rows oldest first, each in its own turn, until none is left. */
   private drain(channel: string, flowId: string, address: string): Promise<void> {
-    return this.serial.run(keyOf(channel, flowId, address), async () => {
-      const { inbox } = this.ctx.store.tables;
-      const pending = await this.ctx.store.read((db) =>
-        db
-          .select()
-          .from(inbox)
-          .where(
-            and(
-              eq(inbox.channel, channel),
-              eq(inbox.flowId, flowId),
-              eq(inbox.address, address),
-              isNull(inbox.processedAt),
-            ),
-          )
-          .orderBy(asc(inbox.id)),
-      );
-      for (const row of pending) await this.process(row);
+    const { store } = this.ctx;
+    const { inbox } = store.tables;
+    const key = turnKey(channel, flowId, address);
+    const step = () =>
+      store.exclusive(key, async () => {
+        // Read under the lock: another process may have just processed what this one was told about.
+        const [next] = await store.read((db) =>
+          db
+            .select()
+            .from(inbox)
+            .where(
+              and(
+                eq(inbox.channel, channel),
+                eq(inbox.flowId, flowId),
+                eq(inbox.address, address),
+                isNull(inbox.processedAt),
+              ),
+            )
+            .orderBy(asc(inbox.id))
+            .limit(1),
+        );
+        if (!next) return false;
+        await this.process(next);
+        return true;
+      });
+    return this.serial.run(key, async () => {
+      while (await step()) {}
     });
   }
 
@@ -361,18 +382,21 @@ export class Processor {
       }
       if (row) await this.markDone(db, row.id, answer, conversationId, now);
     });
-    if (handoffRow) {
-      const kind = outcome.status.type === "handoff" ? outcome.status.handoff.reason.kind : "error";
-      metrics.handoffs.inc({ queue: handoffRow.queue, kind });
-      this.ctx.live.publish({
-        type: "handoff.created",
-        conversationId,
-        queue: handoffRow.queue,
-        priority: handoffRow.priority,
-      });
-    }
-    if (status === "closed" && !meta.isNew) this.ctx.live.publish({ type: "conversation.closed", conversationId });
-    if (meta.pushReplies) this.ctx.flushOutbox();
+    // Inside a turn the transaction commits later: agents and the outbox hear of it once it has.
+    store.afterCommit(() => {
+      if (handoffRow) {
+        const kind = outcome.status.type === "handoff" ? outcome.status.handoff.reason.kind : "error";
+        metrics.handoffs.inc({ queue: handoffRow.queue, kind });
+        this.ctx.live.publish({
+          type: "handoff.created",
+          conversationId,
+          queue: handoffRow.queue,
+          priority: handoffRow.priority,
+        });
+      }
+      if (status === "closed" && !meta.isNew) this.ctx.live.publish({ type: "conversation.closed", conversationId });
+      if (meta.pushReplies) this.ctx.flushOutbox();
+    });
     return answer;
   }
 
@@ -394,7 +418,9 @@ export class Processor {
       await db.update(conversations).set({ updatedAt: now }).where(eq(conversations.id, conversation.id));
       await this.markDone(db, row.id, answer, conversation.id, now);
     });
-    this.ctx.live.publish({ type: "conversation.message", conversationId: conversation.id, role: "customer", text });
+    this.ctx.store.afterCommit(() =>
+      this.ctx.live.publish({ type: "conversation.message", conversationId: conversation.id, role: "customer", text }),
+    );
   }
 
   private async markDone(db: Db, inboxId: number, answer: ChannelAnswer, conversationId: string | null, now: number) {
@@ -406,4 +432,5 @@ export class Processor {
   }
 }
 
-const keyOf = (channel: string, flowId: string, address: string) => `${channel}\u0000${flowId}\u0000${address}`;
+/** One customer of one flow on one channel: whose messages take turns. */
+const turnKey = (channel: string, flowId: string, address: string) => JSON.stringify([channel, flowId, address]);
