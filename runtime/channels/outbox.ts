@@ -63,17 +63,25 @@ export class Outbox {
       if (blocked.has(row.conversationId)) continue;
       const sender = this.senders.get(row.channel);
       const message: OutboxMessage = { ...row, message: JSON.parse(row.message) as BotMessage };
-      let sent = false;
-      try {
-        sent = sender ? await sender(message) : false;
-      } catch (error) {
-        this.log.warn({ outboxId: row.id, channel: row.channel, error: String(error) }, "outbox send failed");
-      }
-      if (sent) {
-        await this.store.tx((db) => db.update(outbox).set({ sentAt: Date.now() }).where(eq(outbox.id, row.id)));
-      } else {
-        blocked.add(row.conversationId);
-      }
+      // With several processes, another one may be sending this row right now: hold the
+      // conversation's lock, look again, and send only what is still unsent.
+      const sent = await this.store.exclusive(`outbox:${row.conversationId}`, async () => {
+        const [current] = await this.store.read((db) =>
+          db.select({ sentAt: outbox.sentAt }).from(outbox).where(eq(outbox.id, row.id)),
+        );
+        if (current?.sentAt) return true;
+        let delivered = false;
+        try {
+          delivered = sender ? await sender(message) : false;
+        } catch (error) {
+          this.log.warn({ outboxId: row.id, channel: row.channel, error: String(error) }, "outbox send failed");
+        }
+        if (delivered) {
+          await this.store.tx((db) => db.update(outbox).set({ sentAt: Date.now() }).where(eq(outbox.id, row.id)));
+        }
+        return delivered;
+      });
+      if (!sent) blocked.add(row.conversationId);
     }
   }
 }

@@ -2,6 +2,7 @@ import { EngineFailure } from "./errors.js";
 import { defaultEscalationText, ERROR_QUEUE, escalate, sayEscalationText } from "./escalation.js";
 import { receiveHttpResult } from "./nodes/http.js";
 import { answererOf, enterNode } from "./nodes/index.js";
+import { readOpeningIntent } from "./nodes/intent.js";
 import { type CustomerInput, goto, type Outcome, Run } from "./run.js";
 import type {
   CompiledFlow,
@@ -179,20 +180,20 @@ async function drive(run: Run, first: Outcome): Promise<EngineStatus> {
 }
 
 /**
- * The customer's first message, given with `start`, is read where the flow first waits: an intent
- * node takes it as its answer (so "où en est ma commande ?" is routed at once); any other node
- * only checks it against the escalation policy (a request for a person is honoured) and asks its
- * own question.
+ * The customer's first message, given with `start`, is read where the flow first waits: it is
+ * checked against the escalation policy (a request for a person is honoured), then an intent node
+ * routes it when it says what the customer wants ("où en est ma commande ?"). Otherwise, and at
+ * any other node, the node's own question stands and nothing counts as a failed answer.
  */
 async function readOpeningText(run: Run): Promise<Outcome | undefined> {
   const text = run.state.openingText;
   if (text === undefined) return undefined;
   delete run.state.openingText;
   const node = run.node();
-  if (node.type !== "intent") return escalate(run, { text });
-  const answer = answererOf(node);
-  if (!answer) return undefined;
-  return (await escalate(run, { input: true, text })) ?? answer({ type: "text", text }, run);
+  const escalated = await escalate(run, { text });
+  if (escalated || node.type !== "intent") return escalated;
+  const outcome = await readOpeningIntent(node, text, run);
+  return outcome.type === "wait" ? undefined : outcome;
 }
 
 async function step(run: Run, handle: string, target: string | undefined): Promise<Outcome> {

@@ -213,8 +213,14 @@ export class Processor {
       secrets: secretsFor(this.ctx.config, secretNames),
     };
     const state = active ? (JSON.parse(active.state) as ConversationState) : undefined;
+    // A new conversation starts with the customer's message (its first intent node reads it) and
+    // with who wrote it, as the flow's built-in `contact` variable.
     const input: EngineInput = !active
-      ? { type: "start" }
+      ? {
+          type: "start",
+          text: payload.text,
+          variables: { contact: { channel: row.channel, address: row.address } },
+        }
       : payload.choiceId !== undefined
         ? { type: "choice", choiceId: payload.choiceId }
         : { type: "text", text: payload.text ?? "" };

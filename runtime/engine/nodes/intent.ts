@@ -18,15 +18,31 @@ export async function answerIntent(node: IntentNode, input: CustomerInput, run: 
   const language = run.state.language;
   const best = input.type === "text" ? await classify(node, input.text, language, run) : undefined;
   const floor = node.confidenceFloor ?? DEFAULT_CONFIDENCE_FLOOR;
+  return route(node, best, floor, run);
+}
+
+/**
+ * The opening message routed when it says what the customer wants; a plain "Bonjour" is no
+ * failed answer: the node has asked its question and waits for the real one.
+ */
+export async function readOpeningIntent(node: IntentNode, text: string, run: Run): Promise<Outcome> {
+  const best = await classify(node, text, run.state.language, run);
+  const floor = node.confidenceFloor ?? DEFAULT_CONFIDENCE_FLOOR;
+  const known = best && best.confidence >= floor && node.intents.some((intent) => intent.id === best.intent);
+  return known ? route(node, best, floor, run) : WAIT;
+}
+
+async function route(node: IntentNode, best: Classification | undefined, floor: number, run: Run): Promise<Outcome> {
   if (best) {
     run.emit({ type: "intent", flowId: run.frame.flowId, nodeId: node.id, ...best });
     if (node.saveAs) run.setVariable(node.saveAs, { id: best.intent, confidence: best.confidence });
   }
-  const route = best && best.confidence >= floor ? node.intents.find((intent) => intent.id === best.intent) : undefined;
-  run.inputWas(route !== undefined);
-  const escalated = await escalate(run, { classification: best ?? null, floor, failed: route === undefined });
+  const chosen =
+    best && best.confidence >= floor ? node.intents.find((intent) => intent.id === best.intent) : undefined;
+  run.inputWas(chosen !== undefined);
+  const escalated = await escalate(run, { classification: best ?? null, floor, failed: chosen === undefined });
   if (escalated) return escalated;
-  return route ? goto(`intent:${route.id}`, route.next) : goto("fallback", node.fallback);
+  return chosen ? goto(`intent:${chosen.id}`, chosen.next) : goto("fallback", node.fallback);
 }
 
 async function classify(

@@ -40,6 +40,16 @@ describe("the opening message", () => {
     expect(result.state.openingText).toBeUndefined();
   });
 
+  it("leaves the intent node waiting, with no failed answer, when it says nothing it recognises", async () => {
+    const conversation = new Conversation(triage);
+    const result = await conversation.send({ type: "start", text: "Bonjour" });
+    expect(result.status).toEqual({ type: "wait", nodeId: "what" });
+    expect(conversation.texts).toEqual(["Bonjour !", "Que puis-je faire pour vous ?"]);
+    expect(result.state.failedInputs).toBe(0);
+    await conversation.say("où est ma commande");
+    expect(conversation.texts).toEqual(["suivi"]);
+  });
+
   it("is not taken as the answer to a question, which is asked as usual", async () => {
     const conversation = new Conversation(asking);
     const result = await conversation.send({ type: "start", text: "Bonjour" });
