@@ -1,17 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline/promises";
 import { loadConfig, secretsFor } from "../config.js";
-import { compileFlow, lexiconSentiment, overlapClassifier } from "../engine/index.js";
-import type {
-  BotMessage,
-  CompiledFlow,
-  ConversationState,
-  EngineDeps,
-  EngineInput,
-  StepResult,
-} from "../engine/types.js";
+import { compileFlow, lexiconSentiment, overlapClassifier, type Settled, settle } from "../engine/index.js";
+import type { BotMessage, CompiledFlow, ConversationState, EngineDeps, EngineInput } from "../engine/types.js";
 import { HttpClient } from "../http-client/http-client.js";
-import { drive } from "../testing/drive.js";
 import type { Output } from "./commands.js";
 import { defaultFlowsDir, loadWorkspace, resolvePaths } from "./workspace.js";
 
@@ -22,7 +14,7 @@ function show(message: BotMessage, io: Output) {
   for (const media of message.media ?? []) io.out(`     (${media.kind}) ${media.url}`);
 }
 
-function showStatus(result: StepResult, io: Output): boolean {
+function showStatus(result: Settled, io: Output): boolean {
   for (const error of result.errors) io.err(`!! ${error.code} at ${error.flowId}/${error.nodeId}: ${error.message}`);
   const { status } = result;
   if (status.type === "handoff") {
@@ -74,16 +66,8 @@ export async function chatCommand(flowId: string, options: { language?: string }
   io.out(`Talking to \`${flowId}\`. Type your answers; a number picks a button; /quit leaves.`);
   let state: ConversationState | undefined;
   const step = async (input: EngineInput) => {
-    const result = await drive(
-      root,
-      state,
-      input,
-      deps,
-      (effect) => client.run(effect.request),
-      (r) => {
-        for (const message of r.outputs) show(message, io);
-      },
-    );
+    const result = await settle(root, state, input, deps, (effect) => client.run(effect.request));
+    for (const message of result.outputs) show(message, io);
     state = result.state;
     return showStatus(result, io);
   };

@@ -98,6 +98,7 @@ async function resume(run: Run, nodeId: string): Promise<EngineStatus> {
   delete state.pendingEffect;
   state.attempts = 0;
   state.failedInputs = 0;
+  state.effectsSinceInput = 0;
   state.visits = {};
   if (!run.flow.nodes.has(nodeId)) {
     throw run.failure(
@@ -135,6 +136,7 @@ async function receive(run: Run, input: Exclude<EngineInput, { type: "start" | "
       `A customer input arrived while the conversation waits for the result of effect \`${pending.id}\` (node \`${pending.nodeId}\`): pass the effect's result to the engine first.`,
     );
   }
+  run.state.effectsSinceInput = 0;
   const node = run.node();
   const answer = answererOf(node);
   if (!answer) {

@@ -105,6 +105,8 @@ export interface ConversationState {
   variables: Record<string, unknown>;
   /** The opening message, until the flow first waits (see `start`). */
   openingText?: string;
+  /** HTTP calls since the customer last wrote, bounded so that a loop of lookups ends. */
+  effectsSinceInput?: number;
   /** Set while the engine waits for an effect's result. */
   pendingEffect?: { id: string; nodeId: string };
   /** Answers given at the current question, for `maxAttempts`. */

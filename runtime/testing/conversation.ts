@@ -1,14 +1,6 @@
 import type { ConversationTest, ConversationTestFile, HttpFixture, TestStep } from "../../schema/index.js";
-import { lexiconSentiment, overlapClassifier } from "../engine/index.js";
-import type {
-  BotMessage,
-  CompiledFlow,
-  ConversationState,
-  EngineDeps,
-  EngineInput,
-  StepResult,
-} from "../engine/types.js";
-import { drive } from "./drive.js";
+import { lexiconSentiment, overlapClassifier, type Settled, settle } from "../engine/index.js";
+import type { BotMessage, CompiledFlow, ConversationState, EngineDeps, EngineInput } from "../engine/types.js";
 import { findFixture, fixtureResult } from "./fixtures.js";
 
 export interface TestResult {
@@ -28,7 +20,7 @@ export interface TestContext {
 /** Effects and engine calls for one test conversation, with HTTP answered from fixtures. */
 class TestConversation {
   state: ConversationState | undefined;
-  last: StepResult | undefined;
+  last: Settled | undefined;
   pending: BotMessage[] = [];
   visited = new Set<string>();
   failures: string[] = [];
@@ -52,24 +44,18 @@ class TestConversation {
   }
 
   async send(input: EngineInput): Promise<void> {
-    await drive(
-      this.root,
-      this.state,
-      input,
-      this.deps,
-      async (effect) => {
-        const fixture = findFixture(this.fixtures, effect.request);
-        if (fixture) return fixtureResult(fixture);
-        this.failures.push(
-          `node \`${effect.nodeId}\` called ${effect.request.method} ${effect.request.url} and no fixture answers it; add one to \`http\`.`,
-        );
-        return undefined;
-      },
-      (result) => this.record(result),
-    );
+    const turn = await settle(this.root, this.state, input, this.deps, async (effect) => {
+      const fixture = findFixture(this.fixtures, effect.request);
+      if (fixture) return fixtureResult(fixture);
+      this.failures.push(
+        `node \`${effect.nodeId}\` called ${effect.request.method} ${effect.request.url} and no fixture answers it; add one to \`http\`.`,
+      );
+      return undefined;
+    });
+    this.record(turn);
   }
 
-  private record(result: StepResult) {
+  private record(result: Settled) {
     this.state = result.state;
     this.last = result;
     this.pending.push(...result.outputs);

@@ -1,4 +1,4 @@
-import { advance } from "../engine/index.js";
+import { settle } from "../engine/index.js";
 import type {
   BotMessage,
   CompiledFlow,
@@ -20,13 +20,10 @@ export interface LoopOutcome {
   errors: EngineError[];
 }
 
-/** More effects than this for one message means a flow calling APIs in a circle. */
-const MAX_EFFECTS = 25;
-
 /**
  * Advances the engine for one input until it waits, hands off or ends, running each HTTP effect
- * in between and feeding its result back. Never throws for what a flow does: an engine failure
- * or a runaway flow becomes a handoff so no conversation is left without a next step.
+ * in between and feeding its result back. Never throws for what a flow does: an engine bug
+ * becomes a handoff so no conversation is left without a next step.
  */
 export async function runEngine(
   compiled: CompiledFlow,
@@ -35,50 +32,25 @@ export async function runEngine(
   deps: EngineDeps,
   runHttp: (request: HttpRequest) => Promise<HttpResult>,
 ): Promise<LoopOutcome> {
-  const outputs: BotMessage[] = [];
-  const events: EngineEvent[] = [];
-  const errors: EngineError[] = [];
-  let current = state;
-  let next: EngineInput = input;
-  for (let effects = 0; ; effects++) {
-    let step: Awaited<ReturnType<typeof advance>>;
-    try {
-      step = await advance(compiled, current, next, deps);
-    } catch (error) {
-      const nodeId = current?.stack.at(-1)?.nodeId ?? compiled.startNodeId;
-      const message = error instanceof Error ? error.message : String(error);
-      errors.push({ code: "EXPRESSION", flowId: compiled.flow.id, nodeId, message: `engine failure: ${message}` });
-      return {
-        state: failedState(current, deps),
-        outputs,
-        status: errorHandoff(compiled, nodeId, message, current),
-        events,
-        errors,
-      };
-    }
-    outputs.push(...step.outputs);
-    events.push(...step.events);
-    errors.push(...step.errors);
-    current = step.state;
-    if (step.status.type !== "effect") return { state: step.state, outputs, status: step.status, events, errors };
-    if (effects >= MAX_EFFECTS) {
-      const nodeId = step.status.effect.nodeId;
-      const message = `more than ${MAX_EFFECTS} HTTP calls for one message`;
-      errors.push({ code: "STEP_LIMIT", flowId: compiled.flow.id, nodeId, message });
-      return {
-        state: failedState(current, deps),
-        outputs,
-        status: errorHandoff(compiled, nodeId, message, current),
-        events,
-        errors,
-      };
-    }
-    const effect = step.status.effect;
-    next = { type: "effectResult", effectId: effect.id, result: await runHttp(effect.request) };
+  try {
+    const turn = await settle(compiled, state, input, deps, (effect) => runHttp(effect.request));
+    // `runHttp` answers every effect, so the turn never stops at one.
+    if (turn.status.type !== "effect") return { ...turn, status: turn.status };
+    throw new Error(`the turn stopped at the HTTP effect of node ${turn.status.effect.nodeId}`);
+  } catch (error) {
+    const nodeId = state?.stack.at(-1)?.nodeId ?? compiled.startNodeId;
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      state: failedState(state),
+      outputs: [],
+      status: errorHandoff(compiled, nodeId, message, state),
+      events: [],
+      errors: [{ code: "EXPRESSION", flowId: compiled.flow.id, nodeId, message: `engine failure: ${message}` }],
+    };
   }
 }
 
-function failedState(state: ConversationState | undefined, _deps: EngineDeps): ConversationState {
+function failedState(state: ConversationState | undefined): ConversationState {
   return {
     stack: state?.stack ?? [],
     status: "handoff",

@@ -10,15 +10,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { evaluateCompiled } from "../../runtime/engine/expressions.js";
-import { compileFlow, lexiconSentiment, overlapClassifier } from "../../runtime/engine/index.js";
-import type {
-  CompiledFlow,
-  ConversationState,
-  EngineDeps,
-  EngineInput,
-  StepResult,
-} from "../../runtime/engine/types.js";
-import { drive } from "../../runtime/testing/drive.js";
+import { compileFlow, lexiconSentiment, overlapClassifier, type Settled, settle } from "../../runtime/engine/index.js";
+import type { CompiledFlow, ConversationState, EngineDeps, EngineInput } from "../../runtime/engine/types.js";
 import { findFixture, fixtureResult } from "../../runtime/testing/fixtures.js";
 import {
   type ConversationTestFile,
@@ -93,26 +86,18 @@ function depsFor(flows: ReadonlyMap<string, CompiledFlow>, secrets: Record<strin
 }
 
 /** Plays a script through the engine, HTTP answered from fixtures; an engine error or a missing fixture breaks the bench. */
-async function play(root: CompiledFlow, script: Script, deps: EngineDeps): Promise<StepResult> {
+async function play(root: CompiledFlow, script: Script, deps: EngineDeps): Promise<Settled> {
   let state: ConversationState | undefined;
-  let last: StepResult | undefined;
+  let last: Settled | undefined;
   for (const input of script.inputs) {
-    last = await drive(
-      root,
-      state,
-      input,
-      deps,
-      async (effect) => {
-        const fixture = findFixture(script.fixtures, effect.request);
-        if (!fixture)
-          throw new Error(`${script.name}: no fixture answers ${effect.request.method} ${effect.request.url}`);
-        return fixtureResult(fixture);
-      },
-      (result) => {
-        const [error] = result.errors;
-        if (error) throw new Error(`${script.name}: engine error ${error.code} at ${error.nodeId}: ${error.message}`);
-      },
-    );
+    last = await settle(root, state, input, deps, async (effect) => {
+      const fixture = findFixture(script.fixtures, effect.request);
+      if (!fixture)
+        throw new Error(`${script.name}: no fixture answers ${effect.request.method} ${effect.request.url}`);
+      return fixtureResult(fixture);
+    });
+    const [error] = last.errors;
+    if (error) throw new Error(`${script.name}: engine error ${error.code} at ${error.nodeId}: ${error.message}`);
     state = last.state;
   }
   if (!last) throw new Error(`${script.name}: empty script`);

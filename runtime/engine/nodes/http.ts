@@ -7,7 +7,18 @@ import type { HttpRequest, HttpResult } from "../types.js";
  * comes back. URL values are URL-encoded (but a template opening the URL is its base); in a JSON body they are written as JSON. Only here do
  * expressions see `secrets`.
  */
+/** HTTP calls allowed between two customer inputs: more means a flow calling APIs in a circle. */
+export const MAX_EFFECTS_PER_INPUT = 25;
+
 export async function enterHttp(node: HttpNode, run: Run): Promise<Outcome> {
+  const calls = (run.state.effectsSinceInput ?? 0) + 1;
+  if (calls > MAX_EFFECTS_PER_INPUT) {
+    throw run.failure(
+      "STEP_LIMIT",
+      `Node \`${node.id}\` would make the ${calls}th HTTP call since the customer last wrote: a loop of lookups with no question. Add a question to the loop, or a condition that leaves it.`,
+    );
+  }
+  run.state.effectsSinceInput = calls;
   const input = { ...run.variables, secrets: run.deps.secrets };
   const render = (source: string, field: string, encoding: Encoding) => {
     checkSecrets(source, field, run);
