@@ -40,6 +40,15 @@ export class Users {
     await this.store.tx((db) => db.update(users).set({ passwordHash }).where(eq(users.id, userId)));
   }
 
+  /** Whether the user has chosen a password: false after a one-time link, until they do. */
+  async hasPassword(userId: string): Promise<boolean> {
+    const { users } = this.store.tables;
+    const [row] = await this.store.read((db) =>
+      db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)),
+    );
+    return Boolean(row?.passwordHash);
+  }
+
   async login(email: string, password: string): Promise<User | undefined> {
     const { users } = this.store.tables;
     const [row] = await this.store.read((db) => db.select().from(users).where(eq(users.email, email.toLowerCase())));

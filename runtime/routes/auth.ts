@@ -69,10 +69,20 @@ export default async function authRoutes(app: FastifyInstance) {
   app.get(
     "/api/auth/me",
     {
-      schema: { tags: ["auth"], response: { 200: Type.Object({ user: UserSchema }) } },
+      schema: {
+        tags: ["auth"],
+        response: {
+          200: Type.Object({
+            user: UserSchema,
+            hasPassword: Type.Boolean({
+              description: "False for someone who came in with a one-time link and has not chosen a password yet.",
+            }),
+          }),
+        },
+      },
       onRequest: requireRole("agent"),
     },
-    async (request) => ({ user: request.user }),
+    async (request) => ({ user: request.user, hasPassword: await app.users.hasPassword(request.user!.id) }),
   );
   app.get(
     "/api/auth/one-time/:token",

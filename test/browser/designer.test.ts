@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { formatFlow, formatLayout } from "../../schema/index.js";
+import { viewportAtRest } from "./designer-page.js";
 import { ADMIN, type Harness, screenshotOnFailure, startHarness } from "./harness.js";
 
 let harness: Harness;
@@ -24,6 +25,7 @@ const readFlowFile = () => readFileSync(join(harness.flowsDir, `${FLOW}.flow.jso
 
 /** Drags from a node's outgoing handle to another node's incoming handle, as a person would. */
 async function connect(source: string, handleId: string, target: string) {
+  await viewportAtRest(page);
   const from = await handle(source, handleId).boundingBox();
   const to = await node(target).locator(".react-flow__handle.target").boundingBox();
   if (!from || !to) throw new Error(`handle ${source}.${handleId} or node ${target} is not on screen`);

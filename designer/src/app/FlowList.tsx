@@ -27,6 +27,14 @@ export function FlowList({ onOpen }: { onOpen: (id: string) => void }) {
     }
   };
 
+  /** A copy of the flow, with its layout and sticky notes, under a fresh id. */
+  const duplicate = async (flow: FlowSummary) => {
+    const id = freshId(`${flow.id}-copy`, taken);
+    await api.createFlow({ id, name: t("copyName", { name: flow.name }), template: "blank", duplicateOf: flow.id });
+    const { layout } = await api.flow(flow.id);
+    if (layout) await api.saveLayout(id, { ...layout, flow: id });
+  };
+
   const create = (event: FormEvent) => {
     event.preventDefault();
     const id = freshId(slugify(name), taken);
@@ -89,19 +97,7 @@ export function FlowList({ onOpen }: { onOpen: (id: string) => void }) {
                 <button type="button" onClick={() => onOpen(flow.id)}>
                   {t("open")}
                 </button>
-                <button
-                  type="button"
-                  onClick={() =>
-                    run(() =>
-                      api.createFlow({
-                        id: freshId(`${flow.id}-copy`, taken),
-                        name: `${flow.name} (copie)`,
-                        template: "blank",
-                        duplicateOf: flow.id,
-                      }),
-                    )
-                  }
-                >
+                <button type="button" onClick={() => run(() => duplicate(flow))}>
                   {t("duplicate")}
                 </button>
                 <button

@@ -1,6 +1,14 @@
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
-import { type Flow, hasErrors, type NodeType, type Problem } from "../../../schema/index.js";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import {
+  type Flow,
+  type FlowNode,
+  hasErrors,
+  type NodeType,
+  nodeDefinitions,
+  type Problem,
+} from "../../../schema/index.js";
+import { agentApi } from "../agent/agent-api.js";
 import { ApiError, api, type FlowFile } from "../api.js";
 import { Canvas } from "../canvas/Canvas.js";
 import { Palette } from "../canvas/Palette.js";
@@ -9,9 +17,11 @@ import { FlowSettings } from "../inspector/FlowSettings.js";
 import { Inspector } from "../inspector/Inspector.js";
 import { autoLayout } from "../model/auto-layout.js";
 import { type Command, copyNodes, readClipboard } from "../model/commands.js";
+import { diffMarks } from "../model/diff-marks.js";
 import { emptyLayout, type FlowDocument } from "../model/document.js";
-import { isNoteId, type NodeMark, unplacedNodes } from "../model/graph.js";
+import { isNoteId, type NodeMark, nodeSize, unplacedNodes } from "../model/graph.js";
 import { type History, record, redo, startHistory, undo } from "../model/history.js";
+import { type Box, freeSpot, pasteOffset } from "../model/placement.js";
 import { ProblemsPanel } from "../problems/ProblemsPanel.js";
 import { problemsOf, severityByNode } from "../problems/problems.js";
 import { SimulatorPanel } from "../simulator/SimulatorPanel.js";
@@ -43,13 +53,14 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
   const [history, setHistory] = useState<History>();
   const [saved, setSaved] = useState<FlowDocument>();
   const [others, setOthers] = useState<Map<string, Flow>>(new Map());
+  const [queueIds, setQueueIds] = useState<string[]>([]);
   const [selection, setSelection] = useState<Set<string>>(new Set());
   const [tab, setTab] = useState<"canvas" | "raw" | "settings">("canvas");
   const [side, setSide] = useState<Side>("inspector");
   const [notice, setNotice] = useState<{ kind: "info" | "error"; text: string }>();
   const [serverProblems, setServerProblems] = useState<Problem[]>([]);
-  const [diffMarks, setDiffMarks] = useState<Map<string, NodeMark>>();
-  const [removed, setRemoved] = useState<string[]>([]);
+  /** The live version's flow while the diff is shown. */
+  const [liveFlow, setLiveFlow] = useState<Flow>();
   const [activeNode, setActiveNode] = useState<string>();
 
   const load = useCallback(async () => {
@@ -74,6 +85,10 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
 
   useEffect(() => {
     load();
+    agentApi.queues().then(
+      (queues) => setQueueIds(queues.map((queue) => queue.id)),
+      () => undefined,
+    );
     api.flows().then(
       async (list) => {
         const loaded = await Promise.all(
@@ -97,14 +112,21 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
     setHistory((current) => (current ? record(current, command) : current));
   }, []);
 
-  const problems = useMemo(() => (doc ? problemsOf(doc.flow, others) : (file?.problems ?? [])), [doc, others, file]);
+  const problems = useMemo(
+    () => (doc ? problemsOf(doc.flow, others, queueIds) : (file?.problems ?? [])),
+    [doc, others, queueIds, file],
+  );
   const blocked = hasErrors(problems);
 
+  // Computed from the draft being edited, so the marks follow each edit, saved or not.
+  const diff = useMemo(() => (liveFlow && doc ? diffMarks(liveFlow, doc.flow) : undefined), [liveFlow, doc]);
+  const removed = diff?.removed ?? [];
+
   const extras = useMemo(() => {
-    const marks = new Map(diffMarks ?? []);
+    const marks = new Map<string, NodeMark>(diff?.marks ?? []);
     if (activeNode) marks.set(activeNode, "active");
     return { marks, problems: severityByNode(problems) };
-  }, [diffMarks, activeNode, problems]);
+  }, [diff, activeNode, problems]);
 
   const focusNode = useCallback(
     (id: string) => {
@@ -148,33 +170,26 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
       if (dirty && !(await save())) return;
       const answer = await api.publish(flowId, note);
       setNotice({ kind: "info", text: t("published", { version: answer.version }) });
-      setDiffMarks(undefined);
-      setRemoved([]);
+      if (liveFlow) setLiveFlow(doc.flow);
     } catch (failure) {
       if (failure instanceof ApiError) setServerProblems(failure.problems);
       setNotice({ kind: "error", text: failure instanceof Error ? failure.message : String(failure) });
     }
-  }, [doc, blocked, dirty, save, flowId]);
+  }, [doc, blocked, dirty, save, flowId, liveFlow]);
 
   const showDiff = useCallback(async () => {
-    if (diffMarks) {
-      setDiffMarks(undefined);
-      setRemoved([]);
+    if (liveFlow) {
+      setLiveFlow(undefined);
       return;
     }
     try {
-      const diff = await api.diff(flowId);
-      setDiffMarks(
-        new Map<string, NodeMark>([
-          ...diff.added.map((id) => [id, "added"] as const),
-          ...diff.changed.map((change) => [change.id, "changed"] as const),
-        ]),
-      );
-      setRemoved(diff.removed);
+      const live = (await api.versions(flowId)).find((version) => version.live);
+      if (!live) setNotice({ kind: "info", text: t("neverPublished") });
+      else setLiveFlow((await api.version(flowId, live.version)).flow);
     } catch (failure) {
       setNotice({ kind: "error", text: failure instanceof Error ? failure.message : String(failure) });
     }
-  }, [diffMarks, flowId]);
+  }, [liveFlow, flowId]);
 
   const layoutAll = useCallback(async () => {
     if (!doc) return;
@@ -182,12 +197,25 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
     window.requestAnimationFrame(() => flowApi.fitView());
   }, [doc, dispatch, flowApi]);
 
+  const canvasArea = useRef<HTMLDivElement>(null);
+  /** The part of the flow the canvas shows, in flow coordinates. */
+  const visibleBox = useCallback((): Box => {
+    const rect =
+      canvasArea.current?.getBoundingClientRect() ?? new DOMRect(0, 0, window.innerWidth, window.innerHeight);
+    const topLeft = flowApi.screenToFlowPosition({ x: rect.left, y: rect.top });
+    const bottomRight = flowApi.screenToFlowPosition({ x: rect.right, y: rect.bottom });
+    return { ...topLeft, width: bottomRight.x - topLeft.x, height: bottomRight.y - topLeft.y };
+  }, [flowApi]);
+
   const addAtCentre = useCallback(
     (nodeType: NodeType) => {
-      const centre = flowApi.screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 });
-      dispatch({ type: "addNode", nodeType, position: centre });
+      if (!doc) return;
+      const view = visibleBox();
+      const size = nodeSize(nodeDefinitions[nodeType].create(nodeType) as FlowNode);
+      const centre = { x: view.x + view.width / 2 - size.width / 2, y: view.y + view.height / 2 - size.height / 2 };
+      dispatch({ type: "addNode", nodeType, position: freeSpot(doc, centre, size) });
     },
-    [dispatch, flowApi],
+    [doc, dispatch, visibleBox],
   );
 
   // Keyboard and clipboard, except while typing in a field.
@@ -220,7 +248,7 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
       const clipboard = readClipboard(event.clipboardData?.getData("text/plain") ?? "");
       if (!clipboard) return;
       event.preventDefault();
-      dispatch({ type: "paste", clipboard, offset: { x: 40, y: 40 } });
+      dispatch({ type: "paste", clipboard, offset: pasteOffset(Object.values(clipboard.positions), visibleBox()) });
     };
     window.addEventListener("keydown", onKey);
     document.addEventListener("copy", onCopy);
@@ -230,7 +258,7 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
       document.removeEventListener("copy", onCopy);
       document.removeEventListener("paste", onPaste);
     };
-  }, [doc, selection, dispatch, save]);
+  }, [doc, selection, dispatch, save, visibleBox]);
 
   const onRawFlow = useCallback(
     (flow: Flow) => {
@@ -301,7 +329,7 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
         <button type="button" onClick={layoutAll} disabled={!doc}>
           {t("autoLayout")}
         </button>
-        <button type="button" onClick={showDiff} aria-pressed={diffMarks !== undefined} disabled={!doc}>
+        <button type="button" onClick={showDiff} aria-pressed={liveFlow !== undefined} disabled={!doc}>
           {t("diff")}
         </button>
         <button type="button" className="primary" onClick={save} disabled={!doc}>
@@ -348,11 +376,14 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
             <Palette
               onAdd={addAtCentre}
               onAddNote={() => {
-                const at = flowApi.screenToFlowPosition({ x: 200, y: 200 });
-                dispatch({ type: "addNote", note: { text: "…", x: at.x, y: at.y, width: 200, height: 120 } });
+                const view = visibleBox();
+                dispatch({
+                  type: "addNote",
+                  note: { text: "…", x: view.x + 40, y: view.y + 40, width: 200, height: 120 },
+                });
               }}
             />
-            <div className="canvas-area">
+            <div className="canvas-area" ref={canvasArea}>
               <FindBox flow={doc.flow} onFound={focusNode} />
               <Canvas doc={doc} extras={extras} dispatch={dispatch} selection={selection} onSelection={setSelection} />
             </div>
@@ -394,7 +425,15 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
               onTestsSaved={(tests) => setFile({ ...file, tests })}
             />
           )}
-          {side === "versions" && <VersionsPanel flowId={flowId} onRolledBack={load} />}
+          {side === "versions" && (
+            <VersionsPanel
+              flowId={flowId}
+              onRolledBack={() => {
+                setLiveFlow(undefined);
+                load();
+              }}
+            />
+          )}
         </aside>
       </div>
     </div>

@@ -31,14 +31,17 @@ function newRule(
 export function FlowSettings({ flow, dispatch }: { flow: Flow; dispatch: (command: Command) => void }) {
   const context = fieldContext(flow, []);
   const { nodes: _nodes, ...rest } = flow;
-  const update = (patch: Partial<Flow>) => {
+  const update = (patch: Partial<Flow>, field = Object.keys(patch).join()) => {
     const next = { ...rest, ...patch } as Record<string, unknown>;
     for (const key of Object.keys(patch)) if ((patch as Record<string, unknown>)[key] === undefined) delete next[key];
-    dispatch({ type: "updateFlow", flow: next as Omit<Flow, "nodes"> });
+    dispatch({ type: "updateFlow", flow: next as Omit<Flow, "nodes">, field });
   };
   const policy = flow.escalation;
   const setPolicy = (patch: Partial<EscalationPolicy>) =>
-    update({ escalation: { defaultQueue: "support", rules: [], ...policy, ...patch } });
+    update(
+      { escalation: { defaultQueue: "support", rules: [], ...policy, ...patch } },
+      `escalation.${Object.keys(patch).join()}`,
+    );
 
   return (
     <div className="settings">

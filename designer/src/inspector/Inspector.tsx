@@ -60,7 +60,7 @@ function NodeForm({
     const next = { ...node } as Record<string, unknown>;
     if (value === undefined) delete next[field];
     else next[field] = value;
-    dispatch({ type: "updateNode", id: node.id, node: next as FlowNode });
+    dispatch({ type: "updateNode", id: node.id, node: next as FlowNode, field });
   };
   return (
     <form className="inspector" data-inspecting={node.id} onSubmit={(e) => e.preventDefault()}>

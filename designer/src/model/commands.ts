@@ -25,11 +25,12 @@ export type Command =
   | { type: "deleteNodes"; ids: string[] }
   | { type: "connect"; source: string; handle: string; target: string | undefined }
   | { type: "move"; positions: Record<string, Position> }
-  | { type: "updateNode"; id: string; node: FlowNode }
+  /** `field` names the one field the edit changes, so that typing in it is one undo step. */
+  | { type: "updateNode"; id: string; node: FlowNode; field?: string }
   | { type: "renameNode"; id: string; newId: string }
   | { type: "paste"; clipboard: ClipboardNodes; offset: Position }
   | { type: "setLayout"; layout: Layout }
-  | { type: "updateFlow"; flow: Omit<Flow, "nodes"> }
+  | { type: "updateFlow"; flow: Omit<Flow, "nodes">; field?: string }
   | { type: "replaceFlow"; flow: Flow }
   | { type: "addNote"; note: Omit<StickyNote, "id"> & { id?: string } }
   | { type: "updateNote"; note: StickyNote }

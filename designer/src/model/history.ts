@@ -12,10 +12,32 @@ const LIMIT = 200;
 
 export const startHistory = (doc: FlowDocument): History => ({ past: [], present: doc, future: [] });
 
-/** Applies a command; a command that changes nothing leaves no trace in the history. */
+/** The one field a command edits, when it is a field edit; edits of the same field in a row are one undo step. */
+export function editedField(command: Command): string | undefined {
+  switch (command.type) {
+    case "updateNode":
+      return command.field === undefined ? undefined : `node:${command.id}:${command.field}`;
+    case "updateFlow":
+      return command.field === undefined ? undefined : `flow:${command.field}`;
+    case "updateNote":
+      return `note:${command.note.id}`;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Applies a command; a command that changes nothing leaves no trace in the history. Typing in a field
+ * sends one command per keystroke: while the same field is edited again and again (and nothing was
+ * undone in between), those edits fold into the entry of the first, so one undo takes back the word.
+ */
 export function record(history: History, command: Command): History {
   const next = perform(history.present, command);
   if (next === history.present) return history;
+  const last = history.past.at(-1);
+  const field = editedField(command);
+  if (last && field !== undefined && history.future.length === 0 && editedField(last.command) === field)
+    return { past: [...history.past.slice(0, -1), { command, before: last.before }], present: next, future: [] };
   return { past: [...history.past, { command, before: history.present }].slice(-LIMIT), present: next, future: [] };
 }
 

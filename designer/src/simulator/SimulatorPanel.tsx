@@ -12,7 +12,7 @@ import type { ConversationTestFile, Flow, TestStep } from "../../../schema/index
 import { ApiError, api } from "../api.js";
 import { language, t } from "../i18n.js";
 import { ChannelPreview } from "./ChannelPreview.js";
-import { fixtureFor, runTurn, stepsOf, withTest } from "./session.js";
+import { fixtureFor, fixturesOf, runTurn, secretStandIns, stepsOf, type Turn, withTest } from "./session.js";
 
 interface Line {
   role: "customer" | "bot" | "system";
@@ -34,6 +34,9 @@ export function SimulatorPanel({ flow, tests, others, onActiveNode, onTestsSaved
   const [state, setState] = useState<ConversationState>();
   const [status, setStatus] = useState<EngineStatus>();
   const [steps, setSteps] = useState<TestStep[]>([]);
+  /** What a saved test needs to replay the session: its language and the network's answers. */
+  const [calls, setCalls] = useState<Turn["calls"]>([]);
+  const [startLanguage, setStartLanguage] = useState<string>();
   const [text, setText] = useState("");
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
@@ -47,9 +50,12 @@ export function SimulatorPanel({ flow, tests, others, onActiveNode, onTestsSaved
       classify: overlapClassifier,
       sentiment: lexiconSentiment,
       flow: (id) => (id === flow.id ? compileFlow(flow) : compiledOthers.get(id)),
-      secrets: {},
+      secrets: secretStandIns(
+        [flow, ...others.values()].flatMap((each) => each.secrets ?? []),
+        tests,
+      ),
     };
-  }, [flow, others]);
+  }, [flow, others, tests]);
 
   const resolve = useCallback(
     async (request: HttpRequest) => {
@@ -69,6 +75,7 @@ export function SimulatorPanel({ flow, tests, others, onActiveNode, onTestsSaved
         setState(turn.state);
         setStatus(turn.status);
         setSteps((old) => [...old, ...stepsOf(input, turn)]);
+        setCalls((old) => [...old, ...turn.calls]);
         const added: Line[] = [];
         if (shown) added.push({ role: "customer", text: shown });
         for (const call of turn.calls) {
@@ -97,11 +104,14 @@ export function SimulatorPanel({ flow, tests, others, onActiveNode, onTestsSaved
   );
 
   const restart = useCallback(() => {
+    const chosen = flow.languages.includes(language) ? language : flow.languages[0];
     setLines([]);
     setSteps([]);
+    setCalls([]);
+    setStartLanguage(chosen);
     setState(undefined);
     setStatus(undefined);
-    send({ type: "start", language: flow.languages.includes(language) ? language : flow.languages[0] }, undefined);
+    send({ type: "start", language: chosen }, undefined);
   }, [send, flow.languages]);
 
   // A new simulation starts when the panel opens; the canvas highlight goes when it closes.
@@ -130,7 +140,13 @@ export function SimulatorPanel({ flow, tests, others, onActiveNode, onTestsSaved
           type="button"
           disabled={steps.length === 0}
           onClick={async () => {
-            const next = withTest(flow.id, tests, `simulateur ${new Date().toISOString().slice(0, 16)}`, steps);
+            const http = fixturesOf(calls);
+            const next = withTest(flow.id, tests, {
+              name: `simulateur ${new Date().toISOString().slice(0, 16)}`,
+              ...(startLanguage ? { language: startLanguage } : {}),
+              ...(http.length ? { http } : {}),
+              steps,
+            });
             try {
               await api.saveTests(flow.id, next);
               onTestsSaved(next);

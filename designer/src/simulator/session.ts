@@ -9,7 +9,7 @@ import type {
   HttpResult,
   StepResult,
 } from "../../../runtime/engine/types.js";
-import type { ConversationTestFile, HttpFixture, TestStep } from "../../../schema/index.js";
+import type { ConversationTest, ConversationTestFile, HttpFixture, TestStep } from "../../../schema/index.js";
 
 export type Advance = (
   compiled: CompiledFlow,
@@ -89,14 +89,40 @@ export function stepsOf(input: EngineInput, turn: Pick<Turn, "outputs" | "status
   return steps;
 }
 
+/**
+ * The answers the network gave during a session, as fixtures: a saved test then replays the same
+ * conversation without calling anything. Failures other than a timeout are kept as network errors.
+ */
+export function fixturesOf(calls: Turn["calls"]): HttpFixture[] {
+  return calls
+    .filter((call) => call.from === "network")
+    .map(({ request, result }) => ({
+      ...(request.method === "GET" ? {} : { method: request.method }),
+      url: request.url,
+      ...(result.ok
+        ? { ...(result.status === 200 ? {} : { status: result.status }), body: result.body }
+        : { error: result.error === "timeout" ? ("timeout" as const) : ("network" as const) }),
+    }));
+}
+
+/**
+ * Stand-ins for the flow's secrets, the ones `relais test` gives them (runtime/testing/conversation.ts),
+ * so the URLs the simulator calls are those the test file's fixtures answer.
+ */
+export function secretStandIns(
+  secretNames: readonly string[],
+  tests: ConversationTestFile | null,
+): Record<string, string> {
+  return Object.fromEntries(
+    secretNames.map((name) => [name, tests?.secrets?.[name] ?? `test-${name.toLowerCase().replace(/_/g, "-")}`]),
+  );
+}
+
 /** The flow's test file with one more test appended (a new file when it had none). */
 export function withTest(
   flowId: string,
   tests: ConversationTestFile | null,
-  name: string,
-  steps: TestStep[],
-  variables?: Record<string, unknown>,
+  test: ConversationTest,
 ): ConversationTestFile {
-  const test = { name, ...(variables && Object.keys(variables).length ? { variables } : {}), steps };
   return tests ? { ...tests, tests: [...tests.tests, test] } : { flow: flowId, tests: [test] };
 }

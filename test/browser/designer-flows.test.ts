@@ -1,0 +1,139 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testCommand } from "../../runtime/cli/commands.js";
+import { formatLayout } from "../../schema/index.js";
+import { designerPage } from "./designer-page.js";
+import { ADMIN, type Harness, startHarness } from "./harness.js";
+
+let harness: Harness;
+let page: Page;
+let ui: ReturnType<typeof designerPage>;
+
+beforeAll(async () => {
+  harness = await startHarness();
+  page = harness.page;
+  ui = designerPage(page, harness.baseUrl);
+});
+afterAll(async () => {
+  await harness?.close();
+});
+
+const flowFile = (name: string) => join(harness.flowsDir, name);
+const readJson = (name: string) => JSON.parse(readFileSync(flowFile(name), "utf8"));
+const row = (id: string) => page.locator(`tr[data-flow="${id}"]`);
+
+describe("flows, languages and tests in real Chromium", () => {
+  it("speaks English to an English browser and French to a French one", async () => {
+    ui.keepScreenshot("languages");
+    const english = await harness.browser.newContext({ locale: "en-US" });
+    try {
+      const other = await english.newPage();
+      await other.goto(harness.baseUrl);
+      await other.getByRole("button", { name: "Log in" }).waitFor();
+      expect(await other.locator("html").getAttribute("lang")).toBe("en");
+      await other.getByLabel("Password").fill(ADMIN.password);
+      await other.getByLabel("Email").fill(ADMIN.email);
+      await other.getByRole("button", { name: "Log in" }).click();
+      await other.getByRole("heading", { name: "Flows" }).waitFor();
+      await other.locator('tr[data-flow="triage"] button', { hasText: "Duplicate" }).waitFor();
+    } finally {
+      await english.close();
+    }
+    await page.goto(harness.baseUrl);
+    await page.getByRole("button", { name: "Se connecter" }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("fr");
+    await ui.logIn();
+    await page.getByRole("heading", { name: "Parcours" }).waitFor();
+    await row("triage").getByRole("button", { name: "Dupliquer" }).waitFor();
+  });
+
+  it("duplicates a flow with its layout", async () => {
+    ui.keepScreenshot("duplicate");
+    await row("triage").getByRole("button", { name: "Dupliquer" }).click();
+    await row("triage-copy").filter({ hasText: "Accueil et orientation (copie)" }).waitFor();
+    const original = readJson("triage.flow.json");
+    const copy = readJson("triage-copy.flow.json");
+    expect(copy).toEqual({ ...original, id: "triage-copy", name: "Accueil et orientation (copie)" });
+    const layoutText = readFileSync(flowFile("triage-copy.layout.json"), "utf8");
+    expect(formatLayout(JSON.parse(layoutText))).toBe(layoutText);
+    expect(JSON.parse(layoutText)).toEqual({ ...readJson("triage.layout.json"), flow: "triage-copy" });
+  });
+
+  it("deletes a flow only once the deletion is confirmed", async () => {
+    ui.keepScreenshot("delete");
+    const asked: string[] = [];
+    page.once("dialog", (dialog) => {
+      asked.push(dialog.message());
+      return dialog.dismiss();
+    });
+    await row("triage-copy").getByRole("button", { name: "Supprimer" }).click();
+    await expect.poll(() => asked).toEqual([expect.stringContaining("« Accueil et orientation (copie) »")]);
+    expect(existsSync(flowFile("triage-copy.flow.json"))).toBe(true);
+    await expect.poll(() => row("triage-copy").count()).toBe(1);
+    page.once("dialog", (dialog) => dialog.accept());
+    await row("triage-copy").getByRole("button", { name: "Supprimer" }).click();
+    await expect.poll(() => row("triage-copy").count()).toBe(0);
+    expect(existsSync(flowFile("triage-copy.flow.json"))).toBe(false);
+    await row("triage").waitFor();
+  });
+
+  it("opens each shipped flow with no node drawn over another", async () => {
+    ui.keepScreenshot("shipped-layouts");
+    for (const id of ["identify-customer", "order-status", "triage"]) {
+      await page.goto(`${harness.baseUrl}/#/flows/${id}`);
+      await ui.node("start").waitFor();
+      const count = readJson(`${id}.flow.json`).nodes.length;
+      await expect.poll(() => page.locator(".react-flow__node:not(.react-flow__node-note)").count()).toBe(count);
+      const boxes = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>(".react-flow__node:not(.react-flow__node-note)")].map((element) => {
+          const box = element.getBoundingClientRect();
+          return { id: element.dataset.id, x: box.x, y: box.y, width: box.width, height: box.height };
+        }),
+      );
+      const overlapping = boxes.flatMap((a, i) =>
+        boxes
+          .slice(i + 1)
+          .filter((b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height)
+          .map((b) => `${a.id} × ${b.id}`),
+      );
+      expect(overlapping, id).toEqual([]);
+    }
+  });
+
+  it("saves a simulator session as a conversation test that `relais test` passes", async () => {
+    ui.keepScreenshot("save-as-test");
+    const before = readJson("order-status.test.json").tests.length;
+    await page.goto(`${harness.baseUrl}/#/flows/order-status`);
+    await ui.node("start").waitFor();
+    await ui.sideTab("Simulateur").click();
+    await page.locator(".transcript .choices button", { hasText: "Mon e-mail" }).click();
+    await page.locator(".transcript .bot", { hasText: "adresse e-mail" }).waitFor();
+    await page.fill(".sim-input input", "camille.martin@example.fr");
+    await page.click('.sim-input button[type="submit"]');
+    await page.locator(".transcript .bot", { hasText: "Merci Camille" }).waitFor();
+    await page.fill(".sim-input input", "CMD-100001");
+    await page.click('.sim-input button[type="submit"]');
+    await page.locator(".transcript .bot", { hasText: "Expédiée" }).waitFor();
+    // The flow's secrets get the test file's stand-ins, so its fixtures answer the lookups.
+    expect(await page.locator(".transcript .system", { hasText: "réponse de test" }).count()).toBe(2);
+    await page.getByRole("button", { name: "Enregistrer comme test" }).click();
+    await page.locator(".transcript .system", { hasText: "Test ajouté" }).waitFor();
+
+    const tests = readJson("order-status.test.json");
+    expect(tests.tests).toHaveLength(before + 1);
+    const saved = tests.tests.at(-1);
+    expect(saved.name).toMatch(/^simulateur /);
+    expect(saved.language).toBe("fr");
+    expect(saved.steps).toContainEqual({ kind: "user", text: "CMD-100001" });
+    const lines: string[] = [];
+    const code = await testCommand([flowFile("order-status.test.json")], {
+      out: (line) => lines.push(line),
+      err: (line) => lines.push(line),
+    });
+    expect(lines.join("\n")).toContain(`✓ ${saved.name}`);
+    expect(lines.join("\n")).toContain(`${before + 1} passed, 0 failed`);
+    expect(code).toBe(0);
+  });
+});
