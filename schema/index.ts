@@ -1,5 +1,6 @@
 export * from "./common.js";
 export * from "./conversation-test.js";
+export * from "./diff.js";
 export * from "./escalation.js";
 export * from "./expression.js";
 export * from "./flow.js";

@@ -1,10 +1,16 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
-import { type Flow, hasErrors, SLUG_PATTERN, validateConversationTests, validateLayout } from "../../schema/index.js";
+import {
+  diffFlows,
+  type Flow,
+  hasErrors,
+  SLUG_PATTERN,
+  validateConversationTests,
+  validateLayout,
+} from "../../schema/index.js";
 import { checkFlowValue, flowFile } from "../flows/drafts.js";
 import { requireRole } from "../plugins/auth.js";
 import { ApiError } from "../plugins/errors.js";
-import { diffFlows } from "../store/flow-diff.js";
 import { flowHash, getVersion, listVersions, liveVersions, publishVersion, rollback } from "../store/flow-versions.js";
 
 const FlowId = Type.Object({ id: Type.String({ pattern: SLUG_PATTERN, maxLength: 64 }) });

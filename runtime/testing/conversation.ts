@@ -1,7 +1,7 @@
 import type { ConversationTest, ConversationTestFile, HttpFixture, TestStep } from "../../schema/index.js";
 import { lexiconSentiment, overlapClassifier, type Settled, settle } from "../engine/index.js";
 import type { BotMessage, CompiledFlow, ConversationState, EngineDeps, EngineInput } from "../engine/types.js";
-import { findFixture, fixtureResult } from "./fixtures.js";
+import { findFixture, fixtureResult, secretStandIns } from "./fixtures.js";
 
 export interface TestResult {
   name: string;
@@ -166,9 +166,9 @@ export async function runConversationTest(
   });
   if (!root) return failed(`flow \`${file.flow}\` was not found or does not validate.`);
   // A jumped-to flow may name secrets of its own: every flow of the context gets its stand-ins.
-  const secretNames = [...context.flows.values()].flatMap(({ flow }) => flow.secrets ?? []);
-  const secrets = Object.fromEntries(
-    secretNames.map((name) => [name, file.secrets?.[name] ?? `test-${name.toLowerCase().replace(/_/g, "-")}`]),
+  const secrets = secretStandIns(
+    [...context.flows.values()].flatMap(({ flow }) => flow.secrets ?? []),
+    file,
   );
   let ids = 0;
   const deps = TestConversation.deps(context, secrets, () => `effect-${++ids}`);

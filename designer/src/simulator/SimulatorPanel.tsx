@@ -1,5 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
-import { advance, compileFlow, lexiconSentiment, overlapClassifier } from "../../../runtime/engine/index.js";
+import { compileFlow, lexiconSentiment, overlapClassifier } from "../../../runtime/engine/index.js";
 import type {
   BotMessage,
   ConversationState,
@@ -8,11 +8,12 @@ import type {
   EngineStatus,
   HttpRequest,
 } from "../../../runtime/engine/types.js";
+import { secretStandIns } from "../../../runtime/testing/fixtures.js";
 import type { ConversationTestFile, Flow, TestStep } from "../../../schema/index.js";
 import { ApiError, api } from "../api.js";
 import { language, t } from "../i18n.js";
 import { ChannelPreview } from "./ChannelPreview.js";
-import { fixtureFor, fixturesOf, runTurn, secretStandIns, stepsOf, type Turn, withTest } from "./session.js";
+import { fixtureFor, fixturesOf, runTurn, stepsOf, type Turn, withTest } from "./session.js";
 
 interface Line {
   role: "customer" | "bot" | "system";
@@ -71,7 +72,7 @@ export function SimulatorPanel({ flow, tests, others, onActiveNode, onTestsSaved
       setBusy(true);
       setError("");
       try {
-        const turn = await runTurn(advance, compileFlow(flow), current, input, deps(), resolve);
+        const turn = await runTurn(compileFlow(flow), current, input, deps(), resolve);
         setState(turn.state);
         setStatus(turn.status);
         setSteps((old) => [...old, ...stepsOf(input, turn)]);

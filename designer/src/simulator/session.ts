@@ -1,3 +1,4 @@
+import { settle } from "../../../runtime/engine/index.js";
 import type {
   BotMessage,
   CompiledFlow,
@@ -7,16 +8,9 @@ import type {
   EngineStatus,
   HttpRequest,
   HttpResult,
-  StepResult,
 } from "../../../runtime/engine/types.js";
+import { allFixtures, findFixture, fixtureResult } from "../../../runtime/testing/fixtures.js";
 import type { ConversationTest, ConversationTestFile, HttpFixture, TestStep } from "../../../schema/index.js";
-
-export type Advance = (
-  compiled: CompiledFlow,
-  state: ConversationState | undefined,
-  input: EngineInput,
-  deps: EngineDeps,
-) => Promise<StepResult>;
 
 export interface Turn {
   state: ConversationState;
@@ -26,53 +20,32 @@ export interface Turn {
   calls: { request: HttpRequest; result: HttpResult; from: "fixture" | "network" }[];
 }
 
-const EFFECT_LIMIT = 20;
-
 /** Runs the engine until it waits, hands off or ends, answering its HTTP effects as it goes. */
 export async function runTurn(
-  advance: Advance,
   compiled: CompiledFlow,
   state: ConversationState | undefined,
   input: EngineInput,
   deps: EngineDeps,
   resolve: (request: HttpRequest) => Promise<{ result: HttpResult; from: "fixture" | "network" }>,
 ): Promise<Turn> {
-  let result = await advance(compiled, state, input, deps);
-  const outputs = [...result.outputs];
-  const calls: Turn["calls"] = [];
-  for (let i = 0; result.status.type === "effect" && i < EFFECT_LIMIT; i++) {
-    const effect = result.status.effect;
+  const sources: Turn["calls"][number]["from"][] = [];
+  const turn = await settle(compiled, state, input, deps, async (effect) => {
     const answer = await resolve(effect.request);
-    calls.push({ request: effect.request, ...answer });
-    result = await advance(
-      compiled,
-      result.state,
-      { type: "effectResult", effectId: effect.id, result: answer.result },
-      deps,
-    );
-    outputs.push(...result.outputs);
-  }
-  return { state: result.state, outputs, status: result.status, calls };
+    sources.push(answer.from);
+    return answer.result;
+  });
+  return {
+    state: turn.state,
+    outputs: turn.outputs,
+    status: turn.status,
+    calls: turn.calls.map((call, i) => ({ ...call, from: sources[i] ?? "network" })),
+  };
 }
 
-const globToRegExp = (glob: string) =>
-  new RegExp(
-    `^${glob
-      .split("*")
-      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-      .join(".*")}$`,
-  );
-
-/** The first fixture that answers this request, from the test file's shared fixtures and each test's own. */
+/** The first fixture of the flow's test file that answers this request. */
 export function fixtureFor(tests: ConversationTestFile | null, request: HttpRequest): HttpResult | undefined {
-  const fixtures: HttpFixture[] = [...(tests?.http ?? []), ...(tests?.tests ?? []).flatMap((test) => test.http ?? [])];
-  const fixture = fixtures.find(
-    (candidate) =>
-      (candidate.method ?? "GET").toUpperCase() === request.method && globToRegExp(candidate.url).test(request.url),
-  );
-  if (!fixture) return undefined;
-  if (fixture.error) return { ok: false, error: fixture.error, message: `fixture: ${fixture.error}` };
-  return { ok: true, status: fixture.status ?? 200, headers: fixture.headers ?? {}, body: fixture.body ?? null };
+  const fixture = findFixture(allFixtures(tests), request);
+  return fixture ? fixtureResult(fixture) : undefined;
 }
 
 /** The steps a conversation test needs to replay what happened in one turn. */
@@ -103,19 +76,6 @@ export function fixturesOf(calls: Turn["calls"]): HttpFixture[] {
         ? { ...(result.status === 200 ? {} : { status: result.status }), body: result.body }
         : { error: result.error === "timeout" ? ("timeout" as const) : ("network" as const) }),
     }));
-}
-
-/**
- * Stand-ins for the flow's secrets, the ones `relais test` gives them (runtime/testing/conversation.ts),
- * so the URLs the simulator calls are those the test file's fixtures answer.
- */
-export function secretStandIns(
-  secretNames: readonly string[],
-  tests: ConversationTestFile | null,
-): Record<string, string> {
-  return Object.fromEntries(
-    secretNames.map((name) => [name, tests?.secrets?.[name] ?? `test-${name.toLowerCase().replace(/_/g, "-")}`]),
-  );
 }
 
 /** The flow's test file with one more test appended (a new file when it had none). */

@@ -12,10 +12,12 @@ describe("the draft against the live version, on the canvas", () => {
     const done = draft.nodes.find((node) => node.id === "done") as FlowNode & { text: string };
     done.text = "Merci beaucoup";
     const diff = diffMarks(live, draft);
-    expect([...diff.marks]).toEqual([
-      ["done", "changed"],
-      ["bye", "added"],
-    ]);
+    expect(diff.marks).toEqual(
+      new Map([
+        ["done", "changed"],
+        ["bye", "added"],
+      ]),
+    );
     expect(diff.removed).toEqual(["agent"]);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fixtureFor, fixturesOf, secretStandIns, stepsOf, withTest } from "../../../designer/src/simulator/session.js";
+import { fixtureFor, fixturesOf, stepsOf, withTest } from "../../../designer/src/simulator/session.js";
+import { secretStandIns } from "../../../runtime/testing/fixtures.js";
 import { validateConversationTests } from "../../../schema/index.js";
 
 const request = (url: string, method: "GET" | "POST" = "GET") => ({ method, url, headers: {}, timeoutMs: 5000 });

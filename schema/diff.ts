@@ -1,4 +1,5 @@
-import type { Flow } from "../../schema/index.js";
+import type { Flow } from "./flow.js";
+import { formatFlow } from "./format.js";
 
 export interface FlowDiff {
   added: string[];
@@ -8,12 +9,18 @@ export interface FlowDiff {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** The flow with every key in canonical order, so that key order never counts as a change. */
+const canonical = (flow: Flow) => JSON.parse(formatFlow(flow)) as Flow;
+
 /**
  * What changed between two flows, by node id rather than by line, so a reviewer reads
  * "`ask-email`: text changed" instead of a text diff. Flow-level settings (variables,
- * escalation, languages…) are reported as a change of the pseudo-node `(flow)`.
+ * escalation, languages…) are reported as a change of the pseudo-node `(flow)`. The runtime's
+ * diff of versions and the designer's marks on the canvas both use it.
  */
-export function diffFlows(from: Flow, to: Flow): FlowDiff {
+export function diffFlows(fromFlow: Flow, toFlow: Flow): FlowDiff {
+  const from = canonical(fromFlow);
+  const to = canonical(toFlow);
   const before = new Map(from.nodes.map((node) => [node.id, node as Record<string, unknown>]));
   const after = new Map(to.nodes.map((node) => [node.id, node as Record<string, unknown>]));
   const added = [...after.keys()].filter((id) => !before.has(id));
