@@ -1,5 +1,5 @@
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import {
   type Flow,
   type FlowNode,
@@ -112,14 +112,20 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
     setHistory((current) => (current ? record(current, command) : current));
   }, []);
 
+  // Checking a 500-node flow takes tens of milliseconds: typing stays at full speed and the
+  // problems and diff marks follow in a deferred render. Moving nodes changes only the layout.
+  const checkedFlow = useDeferredValue(doc?.flow);
   const problems = useMemo(
-    () => (doc ? problemsOf(doc.flow, others, queueIds) : (file?.problems ?? [])),
-    [doc, others, queueIds, file],
+    () => (checkedFlow ? problemsOf(checkedFlow, others, queueIds) : (file?.problems ?? [])),
+    [checkedFlow, others, queueIds, file],
   );
   const blocked = hasErrors(problems);
 
   // Computed from the draft being edited, so the marks follow each edit, saved or not.
-  const diff = useMemo(() => (liveFlow && doc ? diffMarks(liveFlow, doc.flow) : undefined), [liveFlow, doc]);
+  const diff = useMemo(
+    () => (liveFlow && checkedFlow ? diffMarks(liveFlow, checkedFlow) : undefined),
+    [liveFlow, checkedFlow],
+  );
   const removed = diff?.removed ?? [];
 
   const extras = useMemo(() => {
