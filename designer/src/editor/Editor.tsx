@@ -53,6 +53,8 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
   const [history, setHistory] = useState<History>();
   const [saved, setSaved] = useState<FlowDocument>();
   const [others, setOthers] = useState<Map<string, Flow>>(new Map());
+  // The simulator starts a conversation at once: it waits for the flows a jump may reach.
+  const [othersLoaded, setOthersLoaded] = useState(false);
   const [queueIds, setQueueIds] = useState<string[]>([]);
   const [selection, setSelection] = useState<Set<string>>(new Set());
   const [tab, setTab] = useState<"canvas" | "raw" | "settings">("canvas");
@@ -95,8 +97,9 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
           list.filter((item) => item.id !== flowId).map((item) => api.flow(item.id).catch(() => undefined)),
         );
         setOthers(new Map(loaded.flatMap((item) => (item?.flow ? [[item.id, item.flow] as const] : []))));
+        setOthersLoaded(true);
       },
-      () => undefined,
+      () => setOthersLoaded(true),
     );
   }, [flowId, load]);
 
@@ -422,7 +425,8 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
           {side === "problems" && (
             <ProblemsPanel problems={allProblems} onPick={(problem) => problem.nodeId && focusNode(problem.nodeId)} />
           )}
-          {side === "simulator" && doc && (
+          {side === "simulator" && doc && !othersLoaded && <p className="loading">{t("loading")}</p>}
+          {side === "simulator" && doc && othersLoaded && (
             <SimulatorPanel
               flow={doc.flow}
               tests={file.tests}
