@@ -300,6 +300,8 @@ describe("agent console in real Chromium against the real runtime", () => {
     await page.reload();
     await queue(page, "priority").getByRole("button", { name: "Prendre la suivante" }).click();
     await page.waitForURL(`**/#/agent/${second}`);
+    // The view has loaded the conversation as open before it is closed behind its back.
+    await page.locator('textarea[name="reply"]:not([disabled])').waitFor();
     const cookie = (await context.cookies()).find((c) => c.name === "relais_session");
     const closed = await fetch(`${harness.baseUrl}/api/conversations/${second}/resolve`, {
       method: "POST",
