@@ -56,7 +56,7 @@ export default fp(
         const link = await users.issue(admin.id, "link");
         // Printed, not logged: the link is a credential and logs get shipped elsewhere.
         process.stdout.write(
-          `\nRelais: first start. Log in as ${admin.email} within 24 hours with this one-time link:\n  ${publicUrl}/api/auth/one-time/${link}\nthen set a password (POST /api/auth/password).\n\n`,
+          `\nRelais: first start. Log in as ${admin.email} within 24 hours with this one-time link:\n  ${publicUrl}/api/auth/one-time/${link}\nthe app then asks you to choose a password.\n\n`,
         );
       }
       app.log.info({ email: admin.email }, "admin user created");
