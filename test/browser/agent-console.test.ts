@@ -199,7 +199,8 @@ describe("agent console in real Chromium against the real runtime", () => {
     );
     expect(await alice.locator(".entry.customer .entry-text", { hasText: "CMD-100002" }).count()).toBe(1);
     expect(await alice.locator(".entry.bot").count()).toBeGreaterThan(1);
-    expect(await waiting(alice, "priority")).toBe("0");
+    // The queue's count comes back with the console's next refresh, after the conversation shows.
+    await expect.poll(() => waiting(alice, "priority")).toBe("0");
     await alice.locator(`a[data-mine="${conversationId}"]`).waitFor();
   });
 
@@ -222,7 +223,8 @@ describe("agent console in real Chromium against the real runtime", () => {
     await expect.poll(() => box.inputValue()).toContain("Bonjour Camille, je suis Alice et je reprends votre demande.");
     await alice.getByRole("button", { name: "Envoyer" }).click();
     await alice.locator(".entry.agent .entry-text", { hasText: "Bonjour Camille" }).waitFor();
-    expect(await box.inputValue()).toBe("");
+    // The box empties once the runtime answered, which can come after the live event showed the reply.
+    await expect.poll(() => box.inputValue()).toBe("");
     const pushed = await callback.waitFor((p) => p.message.text.startsWith("Bonjour Camille, je suis Alice"));
     expect(pushed).toMatchObject({ conversationId, to: "+33612345678" });
     await alice.getByRole("tab", { name: "Note interne" }).click();
@@ -237,6 +239,7 @@ describe("agent console in real Chromium against the real runtime", () => {
     ({ page: bruno } = await agentPage(BRUNO));
     await bruno.goto(`${harness.baseUrl}/#/agent/${conversationId}`);
     await bruno.locator(".status-banner", { hasText: "Prise en charge par Alice" }).waitFor();
+    await queue(bruno, "level2").waitFor();
     expect(await queue(bruno, "priority").count()).toBe(0);
     await bruno.fill('textarea[name="reply"]', "Je m'en occupe aussi");
     await bruno.getByRole("button", { name: "Envoyer" }).click();
@@ -278,8 +281,10 @@ describe("agent console in real Chromium against the real runtime", () => {
     expect(await bruno.locator(".entry.note .who").first().textContent()).toContain("Note interne · Alice");
     await bruno.getByRole("button", { name: "Rendre au bot" }).click();
     const form = bruno.locator('form[aria-label="Rendre au bot"]');
-    const options = await form.locator('select[name="node"] option').allTextContents();
-    expect(options).toContain("anything-else — Message : Puis-je vous aider pour autre chose ?");
+    // The steps to resume at come from the flow's version, loaded after the conversation.
+    await expect
+      .poll(() => form.locator('select[name="node"] option').allTextContents())
+      .toContain("anything-else — Message : Puis-je vous aider pour autre chose ?");
     await form.locator('select[name="node"]').selectOption("anything-else");
     await form.getByRole("button", { name: "Confirmer" }).click();
     await bruno.getByRole("status").filter({ hasText: "Rendue au bot à l'étape anything-else" }).waitFor();

@@ -91,6 +91,8 @@ describe("the canvas in real Chromium", () => {
     await ui.edge("message>next").waitFor();
     await ui.node("message").click();
     await ui.node("end").click({ modifiers: ["Shift"] });
+    await ui.selected("message").waitFor();
+    await ui.selected("end").waitFor();
     await page.keyboard.press("Control+c");
     await page.keyboard.press("Control+v");
     await ui.node("message-2").waitFor();
@@ -118,8 +120,9 @@ describe("the canvas in real Chromium", () => {
 
   it("edits the raw file and the canvas follows; a canvas edit shows in the raw file", async () => {
     ui.keepScreenshot("raw-file");
-    await page.goto(`${harness.baseUrl}/#/flows/${FLOW}`);
+    await ui.openFlow(FLOW, "Essai schéma");
     await ui.node("message").waitFor();
+    await page.locator(".save-state.clean").waitFor();
     await ui.editorTab("Fichier").click();
     await page.locator(".raw .monaco-editor .view-lines").waitFor();
     await expect.poll(rawText).toContain('"id": "message"');
@@ -130,6 +133,9 @@ describe("the canvas in real Chromium", () => {
     await page.keyboard.press("Control+a");
     await page.evaluate((text) => navigator.clipboard.writeText(text), JSON.stringify(flow, null, 2));
     await page.keyboard.press("Control+v");
+    // Monaco applies a paste asynchronously (its paste providers answer first): leaving the tab before
+    // would drop it. The draft turning unsaved is the sign the pasted file reached the editor.
+    await page.locator(".save-state.dirty").waitFor();
     await ui.editorTab("Schéma").click();
     await ui.node("message").filter({ hasText: "Bonjour, écrit dans le fichier" }).waitFor();
 
@@ -152,6 +158,7 @@ describe("the canvas in real Chromium", () => {
     await ui.pick("message");
     await page.locator('[data-inspecting="message"] input[aria-label="Libellé"]').fill("Accueil modifié");
     await ui.pick("end-2");
+    await ui.selected("end-2").waitFor();
     await page.keyboard.press("Delete");
     await expect.poll(() => ui.node("end-2").count()).toBe(0);
     await ui.toolbarButton("Écarts avec la version en ligne").click();

@@ -82,9 +82,10 @@ describe("flows, languages and tests in real Chromium", () => {
   it("opens each shipped flow with no node drawn over another", async () => {
     ui.keepScreenshot("shipped-layouts");
     for (const id of ["identify-customer", "order-status", "triage"]) {
-      await page.goto(`${harness.baseUrl}/#/flows/${id}`);
+      const flow = readJson(`${id}.flow.json`);
+      await ui.openFlow(id, flow.name);
       await ui.node("start").waitFor();
-      const count = readJson(`${id}.flow.json`).nodes.length;
+      const count = flow.nodes.length;
       await expect.poll(() => page.locator(".react-flow__node:not(.react-flow__node-note)").count()).toBe(count);
       const boxes = await page.evaluate(() =>
         [...document.querySelectorAll<HTMLElement>(".react-flow__node:not(.react-flow__node-note)")].map((element) => {
@@ -105,7 +106,7 @@ describe("flows, languages and tests in real Chromium", () => {
   it("saves a simulator session as a conversation test that `relais test` passes", async () => {
     ui.keepScreenshot("save-as-test");
     const before = readJson("order-status.test.json").tests.length;
-    await page.goto(`${harness.baseUrl}/#/flows/order-status`);
+    await ui.openFlow("order-status", readJson("order-status.flow.json").name);
     await ui.node("start").waitFor();
     await ui.sideTab("Simulateur").click();
     await page.locator(".transcript .choices button", { hasText: "Mon e-mail" }).click();

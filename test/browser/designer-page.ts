@@ -19,11 +19,15 @@ export async function viewportAtRest(page: Page): Promise<void> {
   );
 }
 
+const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+
 /** What the designer's browser tests do on a page, the way a person does it. */
 export function designerPage(page: Page, baseUrl: string) {
   const node = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
   return {
     node,
+    /** A node drawn as selected: what a person checks before pressing Delete or Ctrl+C. */
+    selected: (id: string) => page.locator(`.react-flow__node.selected[data-id="${id}"]`),
     handle: (id: string, handleId: string) => node(id).locator(`.react-flow__handle[data-handleid="${handleId}"]`),
     edge: (id: string) => page.locator(`[data-testid="rf__edge-${id}"]`),
     sideTab: (name: string) => page.locator(".side > .tabs button", { hasText: name }),
@@ -36,6 +40,16 @@ export function designerPage(page: Page, baseUrl: string) {
       await page.fill('input[name="password"]', password);
       await page.click('button[type="submit"]');
       await page.locator("tr[data-flow]").first().waitFor();
+    },
+
+    /**
+     * Opens a flow by its address. Going from one flow to another only changes the hash, and the
+     * page keeps showing the flow it comes from until it has handled that: the flow's name in the
+     * toolbar is the sign the editor now shows this one (and has loaded it).
+     */
+    async openFlow(id: string, name: string) {
+      await page.goto(`${baseUrl}/#/flows/${id}`);
+      await page.locator(".toolbar .flow-name", { hasText: exactly(name) }).waitFor();
     },
 
     /** Creates a flow from the blank template and waits for it on the canvas. */

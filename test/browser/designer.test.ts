@@ -3,15 +3,17 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { formatFlow, formatLayout } from "../../schema/index.js";
-import { viewportAtRest } from "./designer-page.js";
+import { designerPage, viewportAtRest } from "./designer-page.js";
 import { ADMIN, type Harness, screenshotOnFailure, startHarness } from "./harness.js";
 
 let harness: Harness;
 let page: Page;
+let ui: ReturnType<typeof designerPage>;
 
 beforeAll(async () => {
   harness = await startHarness();
   page = harness.page;
+  ui = designerPage(page, harness.baseUrl);
 });
 afterAll(async () => {
   await harness?.close();
@@ -96,6 +98,7 @@ describe("designer in real Chromium against the real runtime", () => {
   it("undoes and redoes with Ctrl+Z and Ctrl+Shift+Z", async () => {
     keepScreenshot("undo-redo");
     await node("question").click();
+    await ui.selected("question").waitFor();
     await page.keyboard.press("Delete");
     await expect.poll(() => node("question").count()).toBe(0);
     await page.keyboard.press("Control+z");
@@ -152,7 +155,7 @@ describe("designer in real Chromium against the real runtime", () => {
 
   it("runs the simulator with the engine in the browser until a handoff", async () => {
     keepScreenshot("simulator");
-    await page.goto(`${harness.baseUrl}/#/flows/triage`);
+    await ui.openFlow("triage", "Accueil et orientation");
     await node("start").waitFor();
     await sideTab("Simulateur").click();
     await page.locator(".transcript .bot").first().waitFor();
@@ -177,7 +180,7 @@ describe("designer in real Chromium against the real runtime", () => {
 
   it("keeps unsaved edits across a reload, and a refused save keeps the work and says why", async () => {
     keepScreenshot("refused-save");
-    await page.goto(`${harness.baseUrl}/#/flows/${FLOW}`);
+    await ui.openFlow(FLOW, "Parcours test");
     await node("question").click();
     await sideTab("Propriétés").click();
     await page.fill('[data-inspecting="question"] input[aria-label="Libellé"]', "Pas encore enregistré");
@@ -187,7 +190,9 @@ describe("designer in real Chromium against the real runtime", () => {
     await node("question").filter({ hasText: "Pas encore enregistré" }).waitFor();
     // An empty question text is refused by the schema: the runtime writes nothing and says where.
     await node("question").click();
-    for (const box of await page.locator('[data-field="text"] textarea').all()) await box.fill("");
+    const texts = page.locator('[data-inspecting="question"] [data-field="text"] textarea');
+    await texts.first().waitFor();
+    for (const box of await texts.all()) await box.fill("");
     const before = readFlowFile();
     await page.click('.toolbar button:has-text("Enregistrer")');
     await page.getByRole("alert").filter({ hasText: "Enregistrement refusé" }).waitFor();

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { vi } from "vitest";
 import { buildApp } from "../../runtime/app.js";
 import { loadConfig } from "../../runtime/config.js";
 
@@ -39,14 +40,16 @@ async function freePort(): Promise<number> {
  * files running in parallel never serve each other's half-written build.
  */
 export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+  // `expect.poll` gives up after 1 s by default, which a loaded CI machine overruns while the page is still
+  // on its way: it waits as long as Playwright's own waits (`waitFor`, `click`: 30 s).
+  vi.setConfig({ expect: { poll: { timeout: 30_000 } } });
   const dir = mkdtempSync(join(tmpdir(), "relais-designer-"));
-  const designerDir = process.env.TMP_NOBUILD ? join(root, "dist/designer") : join(dir, "designer");
-  if (!process.env.TMP_NOBUILD)
-    execFileSync(
-      join(root, "node_modules/.bin/vite"),
-      ["build", "--logLevel", "warn", "--outDir", designerDir, "--emptyOutDir"],
-      { cwd: root, stdio: "inherit" },
-    );
+  const designerDir = join(dir, "designer");
+  execFileSync(
+    join(root, "node_modules/.bin/vite"),
+    ["build", "--logLevel", "warn", "--outDir", designerDir, "--emptyOutDir"],
+    { cwd: root, stdio: "inherit" },
+  );
   const flowsDir = join(dir, "flows");
   cpSync(join(root, "flows"), flowsDir, { recursive: true });
   mkdirSync(join(dir, "data"));

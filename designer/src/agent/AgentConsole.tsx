@@ -22,7 +22,8 @@ const since = (at: number) =>
  */
 export function AgentConsole({ me, conversationId }: { me: User; conversationId: string | undefined }) {
   const [queues, setQueues] = useState<QueueSummary[]>([]);
-  const [myQueueIds, setMyQueueIds] = useState<string[]>([]);
+  /** Undefined until the runtime said which queues this agent works; empty means all of them. */
+  const [myQueueIds, setMyQueueIds] = useState<string[]>();
   const [mine, setMine] = useState<ConversationSummary[]>([]);
   const [canned, setCanned] = useState<CannedResponse[]>([]);
   const [versions, setVersions] = useState<Record<string, number>>({});
@@ -52,8 +53,9 @@ export function AgentConsole({ me, conversationId }: { me: User; conversationId:
 
   useEffect(() => titleBadge(fresh, `Relais — ${w("console")}`), [fresh]);
 
-  const worked = (queue: string) => myQueueIds.length === 0 || myQueueIds.includes(queue);
-  const shown = queues.filter((queue) => worked(queue.id));
+  const worked = (queue: string) => !myQueueIds?.length || myQueueIds.includes(queue);
+  // Listed only once known to be theirs: a queue shown and then taken away could be taken from.
+  const shown = myQueueIds ? queues.filter((queue) => worked(queue.id)) : [];
 
   const announce = useCallback(() => {
     setFresh((count) => count + 1);

@@ -115,7 +115,8 @@ export function ConversationActions({
               ))}
             </select>
           </label>
-          <FormButtons busy={busy} onCancel={() => setPanel(undefined)} />
+          {/* The steps come from the flow's version, loaded after the conversation: no empty choice. */}
+          <FormButtons busy={busy || !targetNode} onCancel={() => setPanel(undefined)} />
         </form>
       )}
     </div>
