@@ -1,36 +1,18 @@
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Built, build, send, userWithRole } from "./helpers.js";
+import { dropSchema, freshSchema, POSTGRES_URL, requirePostgres } from "./postgres-server.js";
 
-const url = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const schema = `relais_it_${process.pid}_${Date.now()}`;
-
-async function reachable(): Promise<void> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query("select 1");
-  } catch (error) {
-    throw new Error(
-      `PostgreSQL is not reachable at ${url} (${String(error)}). Start PostgreSQL (user postgres, trust auth, database \`test\`) or set TEST_DATABASE_URL; this test does not skip.`,
-    );
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
+const schema = freshSchema("relais_it");
 
 describe("the runtime on PostgreSQL", () => {
   let built: Built;
   beforeAll(async () => {
-    await reachable();
-    built = await build({ DATABASE_URL: url, DATABASE_SCHEMA: schema });
+    await requirePostgres();
+    built = await build({ DATABASE_URL: POSTGRES_URL, DATABASE_SCHEMA: schema });
   });
   afterAll(async () => {
     await built?.close();
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(`drop schema if exists ${schema} cascade`);
-    await client.end();
+    await dropSchema(schema);
   });
 
   it("migrates, publishes the shipped flows and runs conversations with dedupe and order", async () => {

@@ -1,26 +1,11 @@
 import { asc, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Built, build, send, userWithRole } from "./helpers.js";
+import { dropSchema, freshSchema, POSTGRES_URL, requirePostgres } from "./postgres-server.js";
 import { openSse } from "./sse-client.js";
 
-const url = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const schema = `relais_scale_${process.pid}_${Date.now()}`;
-
-async function reachable(): Promise<void> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query("select 1");
-  } catch (error) {
-    throw new Error(
-      `PostgreSQL is not reachable at ${url} (${String(error)}). Start PostgreSQL (user postgres, trust auth, database \`test\`) or set TEST_DATABASE_URL; this test does not skip.`,
-    );
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
+const schema = freshSchema("relais_scale");
 
 const baseOf = (app: FastifyInstance) => {
   const address = app.server.address();
@@ -51,8 +36,8 @@ describe("two runtime processes on one PostgreSQL database", () => {
   let a: Built;
   let b: Built;
   beforeAll(async () => {
-    await reachable();
-    const env = { DATABASE_URL: url, DATABASE_SCHEMA: schema };
+    await requirePostgres();
+    const env = { DATABASE_URL: POSTGRES_URL, DATABASE_SCHEMA: schema };
     // Started together, as a deployment starts them: one migrates and seeds, the other waits for it.
     [a, b] = await Promise.all([build(env), build(env)]);
     await a.app.listen({ port: 0, host: "127.0.0.1" });
@@ -61,10 +46,7 @@ describe("two runtime processes on one PostgreSQL database", () => {
   afterAll(async () => {
     await a?.close();
     await b?.close();
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(`drop schema if exists ${schema} cascade`);
-    await client.end();
+    await dropSchema(schema);
   });
 
   it("start together on an empty schema: one admin, each shipped flow published once", async () => {
