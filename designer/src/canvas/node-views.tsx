@@ -8,6 +8,7 @@ import {
   type NodeType,
 } from "../../../schema/index.js";
 import { language, say } from "../i18n.js";
+import { priorityWords, questionKindWords, wordOf } from "../inspector/enum-words.js";
 import type { FlowCanvasNode, NoteCanvasNode } from "../model/graph.js";
 
 const textOf = (text: LocalizedText | undefined): string =>
@@ -21,7 +22,7 @@ const summaries: { [T in NodeType]: (node: Extract<FlowNode, { type: T }>) => Re
     <>
       <p className="text">{textOf(node.text)}</p>
       <p className="meta">
-        {node.input.kind} → <code>{node.saveAs}</code>
+        {wordOf(questionKindWords, node.input.kind)} → <code>{node.saveAs}</code>
       </p>
     </>
   ),
@@ -46,7 +47,7 @@ const summaries: { [T in NodeType]: (node: Extract<FlowNode, { type: T }>) => Re
   ),
   handoff: (node) => (
     <p className="meta">
-      → {node.queue} ({node.priority ?? "normal"})
+      → {node.queue} ({wordOf(priorityWords, node.priority ?? "normal")})
     </p>
   ),
   jump: (node) => <p className="meta">→ {node.flow}</p>,

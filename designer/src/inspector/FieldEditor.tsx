@@ -1,6 +1,9 @@
 import type { FieldHint, FlowNode, LocalizedText } from "../../../schema/index.js";
 import { say, t } from "../i18n.js";
+import { ConditionBuilder } from "./ConditionBuilder.js";
 import type { FieldContext } from "./context.js";
+import { mediaKindWords, optionWords, questionKindWords } from "./enum-words.js";
+import { WordSelect } from "./WordSelect.js";
 import {
   Checkbox,
   ExpressionInput,
@@ -9,7 +12,6 @@ import {
   NumberInput,
   PairsEditor,
   Picker,
-  Select,
   TemplateInput,
   TextInput,
 } from "./widgets.js";
@@ -88,7 +90,16 @@ export function FieldEditor({
     case "flow":
       return <Picker {...common} id="flows" names={context.flows} value={value as string} onChange={onChange} />;
     case "select":
-      return <Select {...common} options={hint.options ?? []} value={value as string} onChange={onChange} />;
+      return (
+        <WordSelect
+          label={label}
+          options={hint.options ?? []}
+          words={optionWords[hint.field] ?? {}}
+          value={value as string}
+          onChange={onChange}
+          blank
+        />
+      );
     case "number":
       return <NumberInput {...common} value={value as number} onChange={onChange} />;
     case "checkbox":
@@ -101,12 +112,12 @@ export function FieldEditor({
           make={() => ({ kind: "image", url: "https://" })}
           render={(media, set) => (
             <>
-              <Select
-                {...common}
+              <WordSelect
                 label={t("kind")}
-                options={["image", "video", "audio", "file"]}
+                options={mediaKinds}
+                words={mediaKindWords}
                 value={media.kind}
-                onChange={(kind) => set({ ...media, kind: (kind ?? "image") as never })}
+                onChange={(kind) => set({ ...media, kind: kind ?? "image" })}
               />
               <TextInput
                 {...common}
@@ -170,7 +181,7 @@ export function FieldEditor({
           render={(rule, set) => (
             <>
               <input aria-label={t("nodeId")} value={rule.id} onChange={(e) => set({ ...rule, id: e.target.value })} />
-              <ExpressionInput
+              <ConditionBuilder
                 {...common}
                 label={t("when")}
                 value={rule.when}
@@ -243,7 +254,8 @@ export function FieldEditor({
   }
 }
 
-const inputKinds = ["text", "number", "email", "phone", "date", "choice", "pattern"] as const;
+const inputKinds = Object.keys(questionKindWords) as (keyof typeof questionKindWords)[];
+const mediaKinds = Object.keys(mediaKindWords) as (keyof typeof mediaKindWords)[];
 
 function QuestionInputEditor({
   value,
@@ -270,7 +282,7 @@ function QuestionInputEditor({
   };
   return (
     <div className="question-input">
-      <Select label={t("kind")} context={context} options={inputKinds} value={kind} onChange={switchKind} />
+      <WordSelect label={t("kind")} options={inputKinds} words={questionKindWords} value={kind} onChange={switchKind} />
       {kind === "choice" && (
         <ChoicesEditor
           value={value.choices as Choice[]}

@@ -1,31 +1,13 @@
-import type { EscalationPolicy, EscalationRule, Flow, LocalizedText } from "../../../schema/index.js";
+import type { EscalationPolicy, Flow, LocalizedText } from "../../../schema/index.js";
 import { t } from "../i18n.js";
 import type { Command } from "../model/commands.js";
 import { fieldContext } from "./context.js";
-import { ExpressionInput, ListEditor, LocalizedTextInput, NumberInput, Picker, Select, TextInput } from "./widgets.js";
+import { EscalationRules } from "./EscalationRules.js";
+import { variableTypeWords } from "./enum-words.js";
+import { WordSelect } from "./WordSelect.js";
+import { ListEditor, LocalizedTextInput, Picker, TextInput } from "./widgets.js";
 
-const ruleKinds = ["humanRequest", "failedInputs", "lowConfidence", "negativeSentiment", "loop", "value"] as const;
-const priorities = ["low", "normal", "high", "urgent"] as const;
-
-function newRule(
-  kind: string,
-  base: { id: string; queue: string; priority: EscalationRule["priority"] },
-): EscalationRule {
-  switch (kind) {
-    case "failedInputs":
-      return { ...base, kind, threshold: 2 };
-    case "lowConfidence":
-      return { ...base, kind, floor: 0.4 };
-    case "negativeSentiment":
-      return { ...base, kind, threshold: -0.5 };
-    case "loop":
-      return { ...base, kind, maxVisits: 3 };
-    case "value":
-      return { ...base, kind, when: "order.total >= 500" };
-    default:
-      return { ...base, kind: "humanRequest" };
-  }
-}
+const variableDeclarationTypes = ["string", "number", "boolean", "object", "array"] as const;
 
 /** Flow-wide settings: name, languages, variables and the escalation policy, as forms. */
 export function FlowSettings({ flow, dispatch }: { flow: Flow; dispatch: (command: Command) => void }) {
@@ -70,12 +52,12 @@ export function FlowSettings({ flow, dispatch }: { flow: Flow; dispatch: (comman
         render={([name, declaration], set) => (
           <>
             <input aria-label={t("variables")} value={name} onChange={(e) => set([e.target.value, declaration])} />
-            <Select
+            <WordSelect
               label={t("kind")}
-              context={context}
-              options={["string", "number", "boolean", "object", "array"]}
+              options={variableDeclarationTypes}
+              words={variableTypeWords}
               value={declaration.type}
-              onChange={(type) => set([name, { ...declaration, type: (type ?? "string") as never }])}
+              onChange={(type) => set([name, { ...declaration, type: type ?? "string" }])}
             />
           </>
         )}
@@ -102,73 +84,11 @@ export function FlowSettings({ flow, dispatch }: { flow: Flow; dispatch: (comman
         />
       </label>
       <h4>{t("rules")}</h4>
-      <ListEditor<EscalationRule>
-        items={policy?.rules}
-        onChange={(rules) => setPolicy({ rules: rules ?? [] })}
-        make={(i) =>
-          newRule("humanRequest", { id: `rule-${i + 1}`, queue: policy?.defaultQueue ?? "support", priority: "normal" })
-        }
-        render={(rule, set) => (
-          <div className="rule" data-rule={rule.id}>
-            <input aria-label={t("nodeId")} value={rule.id} onChange={(e) => set({ ...rule, id: e.target.value })} />
-            <Select
-              label={t("kind")}
-              context={context}
-              options={ruleKinds}
-              value={rule.kind}
-              onChange={(kind) =>
-                set(newRule(kind ?? "humanRequest", { id: rule.id, queue: rule.queue, priority: rule.priority }))
-              }
-            />
-            <Picker
-              label={t("queue")}
-              id={`queue-${rule.id}`}
-              names={context.queues}
-              context={context}
-              value={rule.queue}
-              onChange={(queue) => set({ ...rule, queue: queue ?? "" })}
-            />
-            <Select
-              label={t("priority")}
-              context={context}
-              options={priorities}
-              value={rule.priority}
-              onChange={(priority) => set({ ...rule, priority: (priority ?? "normal") as never })}
-            />
-            {(rule.kind === "failedInputs" || rule.kind === "negativeSentiment") && (
-              <NumberInput
-                label="seuil"
-                context={context}
-                value={rule.threshold}
-                onChange={(threshold) => set({ ...rule, threshold: threshold ?? 0 })}
-              />
-            )}
-            {rule.kind === "lowConfidence" && (
-              <NumberInput
-                label="plancher"
-                context={context}
-                value={rule.floor}
-                onChange={(floor) => set({ ...rule, floor: floor ?? 0 })}
-              />
-            )}
-            {rule.kind === "loop" && (
-              <NumberInput
-                label="max"
-                context={context}
-                value={rule.maxVisits}
-                onChange={(maxVisits) => set({ ...rule, maxVisits: maxVisits ?? 2 })}
-              />
-            )}
-            {rule.kind === "value" && (
-              <ExpressionInput
-                label={t("when")}
-                context={context}
-                value={rule.when}
-                onChange={(when) => set({ ...rule, when: when ?? "" })}
-              />
-            )}
-          </div>
-        )}
+      <EscalationRules
+        rules={policy?.rules ?? []}
+        defaultQueue={policy?.defaultQueue ?? "support"}
+        onChange={(rules) => setPolicy({ rules })}
+        context={context}
       />
     </div>
   );

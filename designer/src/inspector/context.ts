@@ -1,4 +1,6 @@
 import { definitionOf, type Flow } from "../../../schema/index.js";
+import type { VariableType } from "../model/condition.js";
+import { variableTypes } from "../model/variable-types.js";
 
 /** What the inspector's pickers offer: the flow's languages, variables, queues and other flows. */
 export interface FieldContext {
@@ -6,6 +8,8 @@ export interface FieldContext {
   variables: string[];
   queues: string[];
   flows: string[];
+  /** The type of each variable whose type is known, for the operators the condition builder offers. */
+  types: Record<string, VariableType>;
 }
 
 export function fieldContext(flow: Flow, flows: string[]): FieldContext {
@@ -16,5 +20,11 @@ export function fieldContext(flow: Flow, flows: string[]): FieldContext {
     for (const path of definitionOf(node).writes(node)) variables.add(path);
     if (node.type === "handoff") queues.add(node.queue);
   }
-  return { languages: flow.languages, variables: [...variables].sort(), queues: [...queues].sort(), flows };
+  return {
+    languages: flow.languages,
+    variables: [...variables].sort(),
+    queues: [...queues].sort(),
+    flows,
+    types: variableTypes(flow),
+  };
 }

@@ -1,0 +1,257 @@
+import { useEffect, useId, useRef, useState } from "react";
+import { parseNumber } from "../../../runtime/engine/answers.js";
+import { t } from "../i18n.js";
+import {
+  type Condition,
+  type ConditionRow,
+  fromExpression,
+  type Literal,
+  type Operator,
+  operatorsFor,
+  type ReadResult,
+  toExpression,
+  type VariableType,
+  valueKind,
+} from "../model/condition.js";
+import type { FieldContext } from "./context.js";
+import { operatorWord, variableTypeWords, wordOf } from "./enum-words.js";
+import { ExpressionInput, Picker } from "./widgets.js";
+import "./condition-builder.css";
+
+/** A row as edited: the model's row plus the text typed for its value, kept while it is not yet a number. */
+interface EditedRow extends ConditionRow {
+  key: number;
+  text: string;
+}
+
+type Mode = "rules" | "expression";
+
+const textOf = (value: Literal | undefined): string => (value === undefined ? "" : String(value));
+
+/** The value a typed text stands for, given what the operator asks: text, a number, or either. */
+function valueOf(text: string, kind: ReturnType<typeof valueKind>): Literal | undefined {
+  switch (kind) {
+    case "none":
+      return undefined;
+    case "text":
+      return text;
+    case "number":
+      return parseNumber(text);
+    case "any":
+      return text === "" ? undefined : (parseNumber(text) ?? text);
+  }
+}
+
+function unreadableWords(read: Exclude<ReadResult, { ok: true }>): string {
+  switch (read.reason) {
+    case "syntax":
+      return t("condition.unreadable.syntax", { message: read.message });
+    case "mixed":
+      return t("condition.unreadable.mixed");
+    case "shape":
+      return t("condition.unreadable.shape");
+    case "type":
+      return t("condition.unreadable.type", { variable: read.variable, type: wordOf(variableTypeWords, read.type) });
+  }
+}
+
+/**
+ * A condition as rows of variable, comparison and value, all or at least one of them holding, that writes
+ * the JSONata expression underneath; "Expression" edits the JSONata itself. An expression the rows cannot
+ * show opens as an expression, with the reason in words.
+ */
+export function ConditionBuilder({
+  value,
+  onChange,
+  context,
+  label,
+}: {
+  value: string | undefined;
+  onChange: (expression: string | undefined) => void;
+  context: FieldContext;
+  label: string;
+}) {
+  const types = context.types;
+  const typeOf = (variable: string): VariableType => types[variable] ?? "unknown";
+  const read = (expression: string | undefined) => fromExpression(expression ?? "true", types);
+  const nextKey = useRef(0);
+  const edited = (condition: Condition): EditedRow[] =>
+    condition.rows.map((row) => ({ ...row, key: nextKey.current++, text: textOf(row.value) }));
+
+  const first = read(value);
+  const [mode, setMode] = useState<Mode>(first.ok ? "rules" : "expression");
+  const [match, setMatch] = useState<Condition["match"]>(first.ok ? first.condition.match : "all");
+  const [rows, setRows] = useState<EditedRow[]>(() => (first.ok ? edited(first.condition) : []));
+  const written = useRef(value);
+  const id = useId();
+
+  // A change from elsewhere (undo, the file tab, another rule removed above) is read again.
+  useEffect(() => {
+    if (value === written.current) return;
+    written.current = value;
+    const again = fromExpression(value ?? "true", types);
+    if (again.ok) {
+      setMatch(again.condition.match);
+      setRows(again.condition.rows.map((row) => ({ ...row, key: nextKey.current++, text: textOf(row.value) })));
+    } else setMode("expression");
+  }, [value, types]);
+
+  const write = (nextMatch: Condition["match"], nextRows: EditedRow[]) => {
+    setMatch(nextMatch);
+    setRows(nextRows);
+    const expression = toExpression(
+      {
+        match: nextMatch,
+        rows: nextRows.map(({ variable, operator, value: v }) => ({ variable, operator, value: v })),
+      },
+      types,
+    );
+    written.current = expression;
+    if (expression !== value) onChange(expression);
+  };
+  const setRow = (index: number, row: EditedRow) =>
+    write(
+      match,
+      rows.map((old, i) => (i === index ? row : old)),
+    );
+  const withVariable = (row: EditedRow, variable: string): EditedRow => {
+    const type = typeOf(variable);
+    const operator = operatorsFor(type).includes(row.operator) ? row.operator : (operatorsFor(type)[0] as Operator);
+    return { ...row, variable, operator, value: valueOf(row.text, valueKind(operator, type)) };
+  };
+
+  const showRules = (condition: Condition) => {
+    setMatch(condition.match);
+    setRows(edited(condition));
+    setMode("rules");
+  };
+
+  const current = read(value);
+  if (mode === "expression") {
+    return (
+      <div className="condition-builder" data-mode="expression">
+        <ModeSwitch mode={mode} canShowRules={current.ok} onRules={() => current.ok && showRules(current.condition)} />
+        <ExpressionInput
+          label={label}
+          context={context}
+          value={value}
+          onChange={(text) => {
+            written.current = text;
+            onChange(text);
+          }}
+        />
+        {!current.ok && (
+          <p className="condition-unreadable" role="note">
+            {unreadableWords(current)}
+          </p>
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <div className="condition-builder" data-mode="rules">
+      <ModeSwitch mode={mode} canShowRules onExpression={() => setMode("expression")} />
+      {rows.length > 1 && (
+        <select
+          aria-label={t("condition.match")}
+          value={match}
+          onChange={(e) => write(e.target.value as Condition["match"], rows)}
+        >
+          <option value="all">{t("condition.all")}</option>
+          <option value="any">{t("condition.any")}</option>
+        </select>
+      )}
+      {rows.length === 0 && <p className="help">{t("condition.always")}</p>}
+      {rows.map((row, index) => {
+        const type = typeOf(row.variable);
+        const offered = operatorsFor(type).includes(row.operator)
+          ? operatorsFor(type)
+          : [...operatorsFor(type), row.operator];
+        const kind = valueKind(row.operator, type);
+        const notANumber = kind === "number" && row.text !== "" && row.value === undefined;
+        return (
+          <div key={row.key} className="condition-row" role="group" aria-label={t("condition.row", { n: index + 1 })}>
+            <Picker
+              label={t("condition.variable")}
+              id={`${id}-variables`}
+              names={context.variables}
+              context={context}
+              value={row.variable}
+              onChange={(variable) => setRow(index, withVariable(row, variable ?? ""))}
+            />
+            <select
+              aria-label={t("condition.operator")}
+              value={row.operator}
+              onChange={(e) => {
+                const operator = e.target.value as Operator;
+                setRow(index, { ...row, operator, value: valueOf(row.text, valueKind(operator, type)) });
+              }}
+            >
+              {offered.map((operator) => (
+                <option key={operator} value={operator}>
+                  {operatorWord(operator, type)}
+                </option>
+              ))}
+            </select>
+            {kind !== "none" && (
+              <input
+                className="condition-value"
+                aria-label={t("condition.value")}
+                aria-invalid={notANumber || undefined}
+                placeholder={t("condition.value")}
+                inputMode={kind === "number" ? "decimal" : undefined}
+                value={row.text}
+                onChange={(e) => setRow(index, { ...row, text: e.target.value, value: valueOf(e.target.value, kind) })}
+              />
+            )}
+            <button
+              type="button"
+              className="remove"
+              aria-label={`${t("remove")} : ${t("condition.row", { n: index + 1 })}`}
+              onClick={() =>
+                write(
+                  match,
+                  rows.filter((_, i) => i !== index),
+                )
+              }
+            >
+              ×
+            </button>
+            {notANumber && <small className="help error">{t("condition.numberNeeded")}</small>}
+          </div>
+        );
+      })}
+      <button
+        type="button"
+        className="add"
+        onClick={() => setRows([...rows, { key: nextKey.current++, variable: "", operator: "eq", text: "" }])}
+      >
+        + {t("condition.add")}
+      </button>
+    </div>
+  );
+}
+
+function ModeSwitch({
+  mode,
+  canShowRules,
+  onRules,
+  onExpression,
+}: {
+  mode: Mode;
+  canShowRules: boolean;
+  onRules?: () => void;
+  onExpression?: () => void;
+}) {
+  return (
+    <div className="condition-mode">
+      <button type="button" aria-pressed={mode === "rules"} disabled={!canShowRules} onClick={onRules}>
+        {t("condition.rulesMode")}
+      </button>
+      <button type="button" aria-pressed={mode === "expression"} onClick={onExpression}>
+        {t("condition.expressionMode")}
+      </button>
+    </div>
+  );
+}

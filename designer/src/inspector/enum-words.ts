@@ -1,0 +1,61 @@
+import type { EscalationRuleKind, Priority, QuestionInput } from "../../../schema/index.js";
+import { t, type WordKey } from "../i18n.js";
+import type { Operator, VariableType } from "../model/condition.js";
+
+/** The words people read for the flow format's enum values; the values themselves stay in the file. */
+export const questionKindWords = {
+  text: "questionKind.text",
+  number: "questionKind.number",
+  email: "questionKind.email",
+  phone: "questionKind.phone",
+  date: "questionKind.date",
+  choice: "questionKind.choice",
+  pattern: "questionKind.pattern",
+} as const satisfies Record<QuestionInput["kind"], WordKey>;
+
+export const priorityWords = {
+  low: "priority.low",
+  normal: "priority.normal",
+  high: "priority.high",
+  urgent: "priority.urgent",
+} as const satisfies Record<Priority, WordKey>;
+
+export const ruleKindWords = {
+  humanRequest: "ruleKind.humanRequest",
+  failedInputs: "ruleKind.failedInputs",
+  lowConfidence: "ruleKind.lowConfidence",
+  negativeSentiment: "ruleKind.negativeSentiment",
+  loop: "ruleKind.loop",
+  value: "ruleKind.value",
+} as const satisfies Record<EscalationRuleKind, WordKey>;
+
+export const variableTypeWords = {
+  string: "type.string",
+  number: "type.number",
+  boolean: "type.boolean",
+  object: "type.object",
+  array: "type.array",
+  unknown: "type.unknown",
+} as const satisfies Record<VariableType, WordKey>;
+
+export const mediaKindWords = {
+  image: "media.image",
+  video: "media.video",
+  audio: "media.audio",
+  file: "media.file",
+} as const satisfies Record<string, WordKey>;
+
+/** Words for a node field's `select` options, by field name; options without words (GET, POST…) are their own. */
+export const optionWords: Record<string, Record<string, WordKey>> = { priority: priorityWords };
+
+/** The word for `value` in `table`, or the value itself when the table has none (a hand-edited file). */
+export const wordOf = (table: Record<string, WordKey>, value: string): string => {
+  const key = table[value];
+  return key ? t(key) : value;
+};
+
+/** An operator in words: "est" for text, "=" for numbers. */
+export function operatorWord(operator: Operator, type: VariableType): string {
+  if ((operator === "eq" || operator === "ne") && type === "string") return t(`op.${operator}.text`);
+  return t(`op.${operator}`);
+}
