@@ -209,7 +209,10 @@ const words = {
   },
   "rule.maxVisits": { fr: "Passages par la même étape", en: "Visits of the same step" },
   "rule.condition": { fr: "Transférer quand", en: "Hand over when" },
-  "rule.fresh": { fr: "Nouvelle règle", en: "New rule" },
+  "rule.always": {
+    fr: "Aucune condition : toutes les conversations sont transférées, dès la première étape.",
+    en: "No condition: every conversation is handed over, from the first step.",
+  },
 } satisfies Record<string, UiText>;
 
 export type WordKey = keyof typeof words;

@@ -65,11 +65,14 @@ export function ConditionBuilder({
   onChange,
   context,
   label,
+  always = t("condition.always"),
 }: {
   value: string | undefined;
   onChange: (expression: string | undefined) => void;
   context: FieldContext;
   label: string;
+  /** What a condition without rows means where it is used, in words. */
+  always?: string;
 }) {
   const types = context.types;
   const typeOf = (variable: string): VariableType => types[variable] ?? "unknown";
@@ -162,7 +165,7 @@ export function ConditionBuilder({
           <option value="any">{t("condition.any")}</option>
         </select>
       )}
-      {rows.length === 0 && <p className="help">{t("condition.always")}</p>}
+      {rows.length === 0 && <p className="help">{always}</p>}
       {rows.map((row, index) => {
         const type = typeOf(row.variable);
         const offered = operatorsFor(type).includes(row.operator)

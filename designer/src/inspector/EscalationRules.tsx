@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { parseNumber } from "../../../runtime/engine/answers.js";
 import type { EscalationRule, EscalationRuleKind } from "../../../schema/index.js";
 import { t } from "../i18n.js";
+import { type KindStash, switchRuleKind } from "../model/escalation-rule.js";
 import { ConditionBuilder } from "./ConditionBuilder.js";
 import type { FieldContext } from "./context.js";
 import { priorityWords, ruleKindWords } from "./enum-words.js";
@@ -10,21 +11,6 @@ import { Picker } from "./widgets.js";
 
 const ruleKinds = Object.keys(ruleKindWords) as EscalationRuleKind[];
 const priorities = Object.keys(priorityWords) as EscalationRule["priority"][];
-
-type Base = Pick<EscalationRule, "id" | "queue" | "priority">;
-/** What a rule holds beyond its id, queue and priority: the fields of its kind. */
-type KindFields = Record<string, unknown>;
-
-const defaults: Record<EscalationRuleKind, KindFields> = {
-  humanRequest: {},
-  failedInputs: { threshold: 2 },
-  lowConfidence: { floor: 0.4 },
-  negativeSentiment: { threshold: -0.5 },
-  loop: { maxVisits: 3 },
-  value: { when: "order.total >= 500" },
-};
-
-const fieldsOf = ({ id: _id, queue: _queue, priority: _priority, kind: _kind, ...fields }: EscalationRule) => fields;
 
 const freshId = (rules: EscalationRule[]) => {
   const taken = new Set(rules.map((rule) => rule.id));
@@ -50,18 +36,16 @@ export function EscalationRules({
 }) {
   // Cards keep their key (and what they hold of other kinds) while rules above them come and go.
   const keys = useRef<number[]>([]);
-  const stashes = useRef(new Map<number, Partial<Record<EscalationRuleKind, KindFields>>>());
+  const stashes = useRef(new Map<number, KindStash>());
   const nextKey = useRef(0);
   if (keys.current.length !== rules.length) keys.current = rules.map(() => nextKey.current++);
 
   const set = (index: number, rule: EscalationRule) => onChange(rules.map((old, i) => (i === index ? rule : old)));
   const switchKind = (index: number, rule: EscalationRule, kind: EscalationRuleKind) => {
     const key = keys.current[index] as number;
-    const stash = stashes.current.get(key) ?? {};
-    stash[rule.kind] = fieldsOf(rule);
-    stashes.current.set(key, stash);
-    const base: Base = { id: rule.id, queue: rule.queue, priority: rule.priority };
-    set(index, { ...base, kind, ...(stash[kind] ?? defaults[kind]) } as EscalationRule);
+    const switched = switchRuleKind(rule, kind, stashes.current.get(key) ?? {});
+    stashes.current.set(key, switched.stash);
+    set(index, switched.rule);
   };
   const remove = (index: number) => {
     stashes.current.delete(keys.current[index] as number);
@@ -161,6 +145,7 @@ function KindFieldsEditor({
             <legend>{t("rule.condition")}</legend>
             <ConditionBuilder
               label={t("rule.condition")}
+              always={t("rule.always")}
               context={context}
               value={rule.when}
               onChange={(when) => set({ ...rule, when: when ?? "" })}
