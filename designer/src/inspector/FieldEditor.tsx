@@ -180,7 +180,14 @@ export function FieldEditor({
           make={(i) => ({ id: `rule-${i + 1}`, when: "true" })}
           render={(rule, set) => (
             <>
-              <input aria-label={t("nodeId")} value={rule.id} onChange={(e) => set({ ...rule, id: e.target.value })} />
+              <label>
+                {t("nodeId")}
+                <input
+                  aria-label={t("nodeId")}
+                  value={rule.id}
+                  onChange={(e) => set({ ...rule, id: e.target.value })}
+                />
+              </label>
               <ConditionBuilder
                 {...common}
                 label={t("when")}
