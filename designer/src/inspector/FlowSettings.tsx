@@ -2,6 +2,7 @@ import type { EscalationPolicy, EscalationRule, Flow, LocalizedText } from "../.
 import { t } from "../i18n.js";
 import type { Command } from "../model/commands.js";
 import { fieldContext } from "./context.js";
+import { SecretsSettings } from "./SecretsSettings.js";
 import { ExpressionInput, ListEditor, LocalizedTextInput, NumberInput, Picker, Select, TextInput } from "./widgets.js";
 
 const ruleKinds = ["humanRequest", "failedInputs", "lowConfidence", "negativeSentiment", "loop", "value"] as const;
@@ -80,6 +81,7 @@ export function FlowSettings({ flow, dispatch }: { flow: Flow; dispatch: (comman
           </>
         )}
       />
+      <SecretsSettings secrets={flow.secrets ?? []} onChange={(secrets) => update({ secrets })} />
       <h3>{t("escalation")}</h3>
       <label>
         {t("defaultQueue")}
