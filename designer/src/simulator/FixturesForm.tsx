@@ -84,9 +84,16 @@ function FixtureEditor({
   // The rows live here, so a field whose name is being typed never merges with another one.
   const [rows, setRows] = useState<[string, string][] | undefined>(() => bodyFields(fixture.body));
   const [text, setText] = useState(() => (rows ? "" : fieldText(fixture.body)));
+  const [statusText, setStatusText] = useState(String(fixture.status ?? 200));
   const { error: _error, status: _status, body: _body, ...where } = fixture;
-  const setOutcome = (next: Outcome) =>
-    onChange(next === "answer" ? { ...where, status: 200, body: rows ? bodyOf(rows) : {} } : { ...where, error: next });
+  const setOutcome = (next: Outcome) => {
+    setStatusText("200");
+    onChange(
+      next === "answer"
+        ? { ...where, status: 200, body: rows ? bodyOf(rows) : fieldValue(text) }
+        : { ...where, error: next },
+    );
+  };
   const setRowsAndBody = (next: [string, string][]) => {
     setRows(next);
     onChange({ ...fixture, body: bodyOf(next) });
@@ -120,8 +127,10 @@ function FixtureEditor({
               type="number"
               min={100}
               max={599}
-              value={fixture.status ?? 200}
+              value={statusText}
               onChange={(e) => {
+                // What is typed stays on screen; the fixture changes once it is a status code.
+                setStatusText(e.target.value);
                 const status = Number(e.target.value);
                 if (Number.isInteger(status) && status >= 100 && status <= 599) onChange({ ...fixture, status });
               }}
