@@ -194,6 +194,14 @@ const words = {
   "sim.fieldName": { fr: "Champ", en: "Field" },
   "sim.fieldValue": { fr: "Valeur", en: "Value" },
   "sim.addField": { fr: "Ajouter un champ", en: "Add a field" },
+  "sim.badStatus": {
+    fr: "Un code de réponse va de 100 à 599 (ex. : 404).",
+    en: "A status code goes from 100 to 599 (e.g. 404).",
+  },
+  "sim.duplicateField": {
+    fr: "Deux champs s'appellent « {name} » : seul le dernier compte dans la réponse.",
+    en: "Two fields are called “{name}”: only the last one counts in the response.",
+  },
   "sim.bodyText": { fr: "Contenu de la réponse", en: "Response content" },
   "sim.removeResponse": { fr: "Retirer cette réponse", en: "Remove this response" },
   "sim.fixturesSaved": { fr: "Réponses de test enregistrées", en: "Test responses saved" },

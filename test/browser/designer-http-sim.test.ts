@@ -31,6 +31,9 @@ function startCrm(): Promise<Server> {
       response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
     if (request.headers.authorization !== `Bearer ${TOKEN}`) return json(401, { error: "unauthorized" });
     if (request.url === "/orders/CMD-100002") return json(200, ORDER);
+    if (request.url === "/customers?email=camille.martin%40example.fr") {
+      return json(200, { id: "C-1001", firstName: "Camille", email: "camille.martin@example.fr" });
+    }
     json(404, { error: "not_found" });
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
@@ -178,6 +181,29 @@ describe("HTTP without guessing, and a simulator that reaches every path", () =>
     const saved = readJson("order-fixture.test.json").tests.at(-1);
     expect(saved.name).toBe("commande introuvable côté CRM");
     expect(saved.steps).toContainEqual({ kind: "handoff", queue: "support", rule: "handoff-crm-down" });
+  });
+
+  it("calls the real services through the server when switched on, secrets shown only by name", async () => {
+    ui.keepScreenshot("simulator-real-calls");
+    copyOrderStatus("order-real", "Commande réelle");
+    await ui.openFlow("order-real", "Commande réelle");
+    await ui.sideTab("Simulateur").click();
+    await page.locator(".transcript .choices button", { hasText: "Mon e-mail" }).waitFor();
+    await page.getByLabel("Appeler les vrais services").check();
+    await page.locator(".transcript .choices button", { hasText: "Mon e-mail" }).click();
+    await page.locator(".transcript .bot", { hasText: "adresse e-mail" }).waitFor();
+    await page.getByLabel("Écrivez comme un client…").pressSequentially("camille.martin@example.fr");
+    await page.keyboard.press("Enter");
+    await page.locator(".transcript .bot", { hasText: "Merci Camille" }).waitFor();
+    await page.getByLabel("Écrivez comme un client…").pressSequentially("CMD-100002");
+    await page.keyboard.press("Enter");
+    await page.locator(".transcript .system", { hasText: "Transféré à la file priority" }).waitFor();
+    await page
+      .locator(".transcript .system", { hasText: "GET {{ secrets.CRM_BASE_URL }}/orders/CMD-100002 → 200" })
+      .waitFor();
+    expect(authorizations.at(-1)).toBe(`Bearer ${TOKEN}`);
+    await shot("simulator-real-calls");
+    expect(await page.content()).not.toContain(TOKEN);
   });
 
   it("talks in the language chosen among the flow's", async () => {

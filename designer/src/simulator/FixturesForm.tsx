@@ -131,11 +131,15 @@ function FixtureEditor({
               onChange={(e) => {
                 // What is typed stays on screen; the fixture changes once it is a status code.
                 setStatusText(e.target.value);
-                const status = Number(e.target.value);
-                if (Number.isInteger(status) && status >= 100 && status <= 599) onChange({ ...fixture, status });
+                if (validStatus(e.target.value)) onChange({ ...fixture, status: Number(e.target.value) });
               }}
             />
           </label>
+          {!validStatus(statusText) && (
+            <p className="error" role="alert">
+              {t("sim.badStatus")}
+            </p>
+          )}
           {rows ? (
             <fieldset className="body-fields">
               <legend>{t("sim.bodyFields")}</legend>
@@ -161,6 +165,11 @@ function FixtureEditor({
                   </button>
                 </div>
               ))}
+              {duplicateOf(rows) && (
+                <p className="error" role="alert">
+                  {t("sim.duplicateField", { name: duplicateOf(rows) ?? "" })}
+                </p>
+              )}
               <button type="button" className="add" onClick={() => setRowsAndBody([...rows, ["", ""]])}>
                 + {t("sim.addField")}
               </button>
@@ -186,4 +195,16 @@ function FixtureEditor({
       </button>
     </div>
   );
+}
+
+const validStatus = (text: string) => /^[1-5][0-9]{2}$/.test(text.trim());
+
+/** A field name given twice: only the last one would reach the response, so the form says so. */
+function duplicateOf(rows: readonly [string, string][]): string | undefined {
+  const seen = new Set<string>();
+  for (const [name] of rows) {
+    if (name.trim() && seen.has(name)) return name;
+    seen.add(name);
+  }
+  return undefined;
 }
