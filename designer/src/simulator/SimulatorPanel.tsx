@@ -15,6 +15,7 @@ import { ApiError, api } from "../api.js";
 import { language, t } from "../i18n.js";
 import { ChannelPreview } from "./ChannelPreview.js";
 import { FixturesForm } from "./FixturesForm.js";
+import { withFixtures } from "./fixture-form.js";
 import { SaveTestDialog } from "./SaveTestDialog.js";
 import { type Answer, fixtureFor, fixturesOf, runTurn, stepsOf, type Turn, withTest } from "./session.js";
 import { TestsRun } from "./TestsRun.js";
@@ -39,13 +40,6 @@ type View = "chat" | "fixtures" | "tests";
 
 /** How long the fixture form waits after the last keystroke before it saves the test file. */
 const SAVE_DELAY_MS = 400;
-
-/** The test file with other shared fixtures; the file may not exist yet. */
-function withFixtures(flowId: string, tests: ConversationTestFile | null, http: HttpFixture[]): ConversationTestFile {
-  const base = tests ?? { $schema: "../schema/conversation-test.schema.json", flow: flowId, tests: [] };
-  const { http: _old, ...rest } = base;
-  return http.length ? { ...rest, http } : rest;
-}
 
 /**
  * Chats with the draft in the browser, with the runtime's own engine; edits the test responses;

@@ -1,5 +1,5 @@
 import { urlMatches } from "../../../runtime/testing/fixtures.js";
-import { type Flow, type HttpFixture, parseTemplate } from "../../../schema/index.js";
+import { type ConversationTestFile, type Flow, type HttpFixture, parseTemplate } from "../../../schema/index.js";
 import type { HttpNode } from "../../../schema/nodes/http.js";
 
 /** A fixture with its place in the test file's shared `http` list, so an edit replaces it there. */
@@ -102,4 +102,15 @@ export function bodyOf(fields: readonly (readonly [string, string])[]): Record<s
   return Object.fromEntries(
     fields.filter(([name]) => name.trim() !== "").map(([name, text]) => [name, fieldValue(text)]),
   );
+}
+
+/** The test file with these shared fixtures; a flow without a test file gets a new one, with its `$schema`. */
+export function withFixtures(
+  flowId: string,
+  tests: ConversationTestFile | null,
+  http: HttpFixture[],
+): ConversationTestFile {
+  const base = tests ?? { $schema: "../schema/conversation-test.schema.json", flow: flowId, tests: [] };
+  const { http: _old, ...rest } = base;
+  return http.length ? { ...rest, http } : rest;
 }

@@ -1,11 +1,13 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { differenceText } from "../../../designer/src/simulator/difference-words.js";
 import {
   bodyFields,
   bodyOf,
   fieldValue,
   fixturesByNode,
   nodeUrlPattern,
+  withFixtures,
   withNewFixture,
 } from "../../../designer/src/simulator/fixture-form.js";
 import { runFlowTests } from "../../../designer/src/simulator/test-run.js";
@@ -80,6 +82,20 @@ describe("test responses grouped by the HTTP node that calls them", () => {
   });
 });
 
+describe("the test file the fixture form writes", () => {
+  it("replaces the shared fixtures, drops an empty list, and starts a new file with its $schema", () => {
+    const fixture = { url: "https://crm.test/x", status: 500 };
+    expect(withFixtures("order-status", orderTests, [fixture]).http).toEqual([fixture]);
+    expect(withFixtures("order-status", orderTests, [])).not.toHaveProperty("http");
+    expect(withFixtures("new-flow", null, [fixture])).toEqual({
+      $schema: "../schema/conversation-test.schema.json",
+      flow: "new-flow",
+      tests: [],
+      http: [fixture],
+    });
+  });
+});
+
 describe("running a flow's tests in the designer", () => {
   it("gives the same verdicts as `relais test` and lists the nodes no test visits", async () => {
     const run = await runFlowTests(orderStatus, others, orderTests);
@@ -104,5 +120,9 @@ describe("running a flow's tests in the designer", () => {
     expect(result.passed).toBe(false);
     expect(result.difference).toMatchObject({ step: 1, kind: "botSaid", expected: "Texte que le bot ne dit jamais" });
     expect(result.failures[0]).toContain("expected the bot to say");
+    // Node has no French browser: the words come in English here, in French in a French browser.
+    expect(result.difference && differenceText(result.difference)).toMatch(
+      /^Step 1: the bot should have said “Texte que le bot ne dit jamais”; it said: “.+”/,
+    );
   });
 });
