@@ -17,17 +17,18 @@ type Outcome = "answer" | "timeout" | "network";
 
 /** The test file's shared HTTP fixtures, grouped by the HTTP node that calls them, as forms. */
 export function FixturesForm({
-  flow,
+  flows,
   fixtures,
   standIns,
   onChange,
 }: {
-  flow: Flow;
+  /** The flow edited first, then the flows it jumps to. */
+  flows: Flow[];
   fixtures: HttpFixture[];
   standIns: Record<string, string>;
   onChange: (fixtures: HttpFixture[]) => void;
 }) {
-  const { nodes, others } = fixturesByNode(flow, fixtures, standIns);
+  const { nodes, others } = fixturesByNode(flows, fixtures, standIns);
   // Adding or removing a response shifts the places of the others: their forms start afresh.
   const [generation, setGeneration] = useState(0);
   const reshape = (next: HttpFixture[]) => {
@@ -46,9 +47,15 @@ export function FixturesForm({
     <div className="fixtures-form">
       <p className="help">{t("sim.fixturesHelp")}</p>
       {nodes.map((group) => (
-        <section key={group.node.id} className="fixture-group" data-node={group.node.id}>
+        <section
+          key={`${group.flow.id}/${group.node.id}`}
+          className="fixture-group"
+          data-flow={group.flow.id}
+          data-node={group.node.id}
+        >
           <h4>
             {group.node.label ?? group.node.id}
+            {group.flow !== flows[0] && ` — ${group.flow.name}`}
             <small>
               {" "}
               {group.node.method} {group.pattern}

@@ -15,7 +15,7 @@ import { ApiError, api } from "../api.js";
 import { language, t } from "../i18n.js";
 import { ChannelPreview } from "./ChannelPreview.js";
 import { FixturesForm } from "./FixturesForm.js";
-import { withFixtures } from "./fixture-form.js";
+import { flowsReached, withFixtures } from "./fixture-form.js";
 import { SaveTestDialog } from "./SaveTestDialog.js";
 import { type Answer, fixtureFor, fixturesOf, runTurn, stepsOf, type Turn, withTest } from "./session.js";
 import { TestsRun } from "./TestsRun.js";
@@ -243,7 +243,12 @@ export function SimulatorPanel({ flow, tests: savedTests, others, onActiveNode, 
       </div>
       {view === "fixtures" && (
         <>
-          <FixturesForm flow={flow} fixtures={tests?.http ?? []} standIns={standIns} onChange={changeFixtures} />
+          <FixturesForm
+            flows={flowsReached(flow, others)}
+            fixtures={tests?.http ?? []}
+            standIns={standIns}
+            onChange={changeFixtures}
+          />
           {fixturesNote && (
             <p className="help" role="status">
               {fixturesNote}

@@ -9,6 +9,8 @@ export interface PlacedFixture {
 }
 
 export interface NodeFixtures {
+  /** The flow the node is in: the one edited, or one it jumps to. */
+  flow: Flow;
   node: HttpNode;
   /** The URLs the node calls: its secrets as their stand-ins, every other `{{ }}` as `*`. */
   pattern: string;
@@ -33,17 +35,31 @@ export function nodeUrlPattern(node: HttpNode, standIns: Record<string, string>)
 
 const methodOf = (fixture: HttpFixture) => (fixture.method ?? "GET").toUpperCase();
 
+/** The flow and the flows its jump nodes lead to, which its tests and simulator go through too. */
+export function flowsReached(flow: Flow, others: ReadonlyMap<string, Flow>): Flow[] {
+  const reached = [flow];
+  for (const current of reached) {
+    for (const node of current.nodes) {
+      const next = node.type === "jump" ? others.get(node.flow) : undefined;
+      if (next && !reached.includes(next)) reached.push(next);
+    }
+  }
+  return reached;
+}
+
 /**
- * The fixtures each HTTP node of the flow would be answered by, in the order they are tried; the
+ * The fixtures each HTTP node of the flows would be answered by, in the order they are tried; the
  * ones no node calls are `others`. A fixture belongs to the first node whose URLs it matches.
  */
 export function fixturesByNode(
-  flow: Flow,
+  flows: readonly Flow[],
   fixtures: readonly HttpFixture[],
   standIns: Record<string, string>,
 ): { nodes: NodeFixtures[]; others: PlacedFixture[] } {
-  const nodes: NodeFixtures[] = flow.nodes.flatMap((node) =>
-    node.type === "http" ? [{ node, pattern: nodeUrlPattern(node, standIns), fixtures: [] }] : [],
+  const nodes: NodeFixtures[] = flows.flatMap((flow) =>
+    flow.nodes.flatMap((node) =>
+      node.type === "http" ? [{ flow, node, pattern: nodeUrlPattern(node, standIns), fixtures: [] }] : [],
+    ),
   );
   const others: PlacedFixture[] = [];
   fixtures.forEach((fixture, index) => {

@@ -6,6 +6,7 @@ import {
   bodyOf,
   fieldValue,
   fixturesByNode,
+  flowsReached,
   nodeUrlPattern,
   withFixtures,
   withNewFixture,
@@ -38,11 +39,17 @@ describe("test responses grouped by the HTTP node that calls them", () => {
   });
 
   it("puts each fixture under the node whose URLs it matches, in file order", () => {
-    const { nodes, others } = fixturesByNode(orderStatus, orderTests.http ?? [], standIns);
+    const { nodes, others: unclaimed } = fixturesByNode(
+      flowsReached(orderStatus, others),
+      orderTests.http ?? [],
+      standIns,
+    );
     const byNode = Object.fromEntries(nodes.map((group) => [group.node.id, group.fixtures.map((f) => f.index)]));
     const orders = nodes.find((group) => group.fixtures.some(({ fixture }) => fixture.url.includes("/orders/")));
     expect(orders?.fixtures.map(({ fixture }) => fixture.url).at(-1)).toBe("https://crm.test/orders/*");
-    expect(Object.values(byNode).flat().length + others.length).toBe(orderTests.http?.length);
+    expect(byNode.lookup?.length).toBeGreaterThan(0);
+    expect(nodes.find((group) => group.node.id === "lookup")?.flow.id).toBe("identify-customer");
+    expect(Object.values(byNode).flat().length + unclaimed.length).toBe(orderTests.http?.length);
   });
 
   it("adds a new answer before the node's catch-all, so it is tried first", () => {
@@ -51,7 +58,7 @@ describe("test responses grouped by the HTTP node that calls them", () => {
       { url: "https://crm.test/orders/*", status: 404 },
     ];
     const flow = { ...orderStatus, nodes: [lookup] };
-    const group = fixturesByNode(flow, fixtures, standIns).nodes[0];
+    const group = fixturesByNode([flow], fixtures, standIns).nodes[0];
     if (!group) throw new Error("no group");
     expect(withNewFixture(fixtures, group)).toEqual([
       fixtures[0],
