@@ -22,6 +22,7 @@ import consoleRoutes from "./routes/console.js";
 import flowRoutes from "./routes/flows.js";
 import opsRoutes from "./routes/ops.js";
 import queueAdminRoutes from "./routes/queue-admin.js";
+import simulatorRoutes from "./routes/simulator.js";
 import teamRoutes from "./routes/team.js";
 import webchatRoutes from "./routes/webchat.js";
 import sampleCrmRoutes from "./sample-crm/routes.js";
@@ -64,6 +65,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(opsRoutes);
   await app.register(authRoutes);
   await app.register(flowRoutes);
+  await app.register(simulatorRoutes);
   await app.register(agentRoutes);
   await app.register(queueAdminRoutes);
   await app.register(teamRoutes);

@@ -107,5 +107,17 @@ export const api = {
     call<{ live: number }>("POST", `/api/flows/${encodeURIComponent(id)}/rollback`, { version }),
   version: (id: string, version: number) =>
     call<{ flow: Flow; layout: Layout | null }>("GET", `/api/flows/${encodeURIComponent(id)}/versions/${version}`),
-  simulateHttp: (request: HttpRequest) => call<HttpResult>("POST", "/api/simulator/http", { request }),
+  /** Runs one HTTP node's request on the server, with its secrets; they come back as `{{ secrets.NAME }}`. */
+  runNodeRequest: (flow: Flow, nodeId: string, variables: Record<string, unknown>) =>
+    call<{ request: Omit<HttpRequest, "timeoutMs">; result: HttpResult }>("POST", "/api/simulator/http", {
+      flow,
+      nodeId,
+      variables,
+    }),
+  /** Whether the server has a value for each secret; never the value. */
+  secretsStatus: (names: readonly string[]) =>
+    call<{ secrets: { name: string; set: boolean }[] }>(
+      "GET",
+      `/api/secrets/status?names=${encodeURIComponent(names.join(","))}`,
+    ),
 };

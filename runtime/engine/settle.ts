@@ -28,6 +28,7 @@ export interface Settled {
  * Feeds one input to the engine and answers the HTTP effects it asks for until it waits, hands off
  * or ends. The runtime answers over the network, conversation tests and the simulator from
  * fixtures; `answer` returns undefined when it has no answer, and the turn stops at that effect.
+ * It gets the state the effect was asked in, for a shell that renders the request again elsewhere.
  * The engine itself bounds the calls between two customer inputs, so this loop ends.
  */
 export async function settle(
@@ -35,7 +36,7 @@ export async function settle(
   state: ConversationState | undefined,
   input: EngineInput,
   deps: EngineDeps,
-  answer: (effect: HttpEffect) => Promise<HttpResult | undefined>,
+  answer: (effect: HttpEffect, state: ConversationState) => Promise<HttpResult | undefined>,
 ): Promise<Settled> {
   const turn: Omit<Settled, "state" | "status"> = { outputs: [], events: [], errors: [], calls: [] };
   let next = input;
@@ -48,7 +49,7 @@ export async function settle(
     current = step.state;
     if (step.status.type !== "effect") return { ...turn, state: step.state, status: step.status };
     const { effect } = step.status;
-    const result = await answer(effect);
+    const result = await answer(effect, step.state);
     if (!result) return { ...turn, state: step.state, status: step.status };
     turn.calls.push({ request: effect.request, result });
     next = { type: "effectResult", effectId: effect.id, result };

@@ -323,22 +323,7 @@ export default async function flowRoutes(app: FastifyInstance) {
       return diffFlows(await resolve(from), await resolve(to));
     },
   );
-
-  app.post(
-    "/api/simulator/http",
-    { schema: { tags: ["flows"], body: Type.Object({ request: HttpRequestSchema }) }, onRequest: write },
-    async (request) =>
-      app.httpClient.run((request.body as { request: Parameters<typeof app.httpClient.run>[0] }).request),
-  );
 }
-
-const HttpRequestSchema = Type.Object({
-  method: Type.Union(["GET", "POST", "PUT", "PATCH", "DELETE"].map((m) => Type.Literal(m))),
-  url: Type.String({ minLength: 1, maxLength: 4000 }),
-  headers: Type.Record(Type.String(), Type.String()),
-  body: Type.Optional(Type.String()),
-  timeoutMs: Type.Integer({ minimum: 100, maximum: 30000 }),
-});
 
 function checkLayout(layout: unknown, id: string) {
   const checked = validateLayout(layout, `${id}.layout.json`);

@@ -3,10 +3,28 @@ import { lexiconSentiment, overlapClassifier, type Settled, settle } from "../en
 import type { BotMessage, CompiledFlow, ConversationState, EngineDeps, EngineInput } from "../engine/types.js";
 import { findFixture, fixtureResult, secretStandIns } from "./fixtures.js";
 
+/**
+ * The first way a test run differed from what the test expects, as data: the CLI prints
+ * `failures`, the designer says this in the reader's language.
+ */
+export type Difference = { step?: number } & (
+  | { kind: "botSaid"; expected: string; said: string[] }
+  | { kind: "cannotAnswer"; status: string }
+  | { kind: "variable"; path: string; expected: unknown; actual: unknown }
+  | { kind: "notHandedOff"; status: string }
+  | { kind: "handoff"; field: "queue" | "priority" | "rule" | "reason"; expected: string; actual: string }
+  | { kind: "notEnded"; status: string }
+  | { kind: "noFixture"; nodeId: string; method: string; url: string }
+  | { kind: "engineError"; nodeId: string; message: string }
+  | { kind: "unknownFlow"; flow: string }
+);
+
 export interface TestResult {
   name: string;
   passed: boolean;
   failures: string[];
+  /** The first difference, when the test failed. */
+  difference?: Difference;
   /** `flowId/nodeId` of every node the conversation went through. */
   visited: Set<string>;
 }
@@ -24,6 +42,7 @@ class TestConversation {
   pending: BotMessage[] = [];
   visited = new Set<string>();
   failures: string[] = [];
+  difference: Difference | undefined;
 
   constructor(
     private readonly root: CompiledFlow,
@@ -47,8 +66,9 @@ class TestConversation {
     const turn = await settle(this.root, this.state, input, this.deps, async (effect) => {
       const fixture = findFixture(this.fixtures, effect.request);
       if (fixture) return fixtureResult(fixture);
-      this.failures.push(
+      this.fail(
         `node \`${effect.nodeId}\` called ${effect.request.method} ${effect.request.url} and no fixture answers it; add one to \`http\`.`,
+        { kind: "noFixture", nodeId: effect.nodeId, method: effect.request.method, url: effect.request.url },
       );
       return undefined;
     });
@@ -61,10 +81,27 @@ class TestConversation {
     this.pending.push(...result.outputs);
     for (const event of result.events) if (event.type === "node") this.visited.add(`${event.flowId}/${event.nodeId}`);
     for (const error of result.errors) {
-      this.failures.push(`engine error ${error.code} at \`${error.flowId}/${error.nodeId}\`: ${error.message}`);
+      this.fail(`engine error ${error.code} at \`${error.flowId}/${error.nodeId}\`: ${error.message}`, {
+        kind: "engineError",
+        nodeId: error.nodeId,
+        message: error.message,
+      });
     }
   }
+
+  fail(message: string, difference: Difference): void {
+    this.failures.push(message);
+    this.difference ??= difference;
+  }
 }
+
+interface Failure {
+  message: string;
+  difference: Difference;
+}
+
+/** The status of a conversation in a word the messages use. */
+const statusWord = (status: Settled["status"] | undefined) => status?.type ?? "not started";
 
 /** `/regex/flags` is a regular expression; any other text must appear in the message. */
 export function textMatches(expected: string, actual: string): boolean {
@@ -96,14 +133,17 @@ function canonical(value: unknown): unknown {
 
 const quote = (text: string) => JSON.stringify(text);
 
-/** Checks one step; returns a failure message or undefined. */
-async function check(step: TestStep, conversation: TestConversation): Promise<string | undefined> {
+/** Checks one step; returns how it failed, or undefined. */
+async function check(step: TestStep, conversation: TestConversation): Promise<Failure | undefined> {
   const status = conversation.last?.status;
   switch (step.kind) {
     case "user":
     case "choose": {
       if (status?.type !== "wait") {
-        return `the customer cannot answer: the conversation is ${status?.type === "handoff" ? "with a person" : status?.type === "end" ? "over" : "not waiting"}.`;
+        return {
+          message: `the customer cannot answer: the conversation is ${status?.type === "handoff" ? "with a person" : status?.type === "end" ? "over" : "not waiting"}.`,
+          difference: { kind: "cannotAnswer", status: statusWord(status) },
+        };
       }
       conversation.pending = [];
       await conversation.send(
@@ -114,41 +154,68 @@ async function check(step: TestStep, conversation: TestConversation): Promise<st
     case "bot": {
       const index = conversation.pending.findIndex((message) => textMatches(step.text, message.text));
       if (index === -1) {
-        const said = conversation.pending.map((message) => `  - ${quote(message.text)}`).join("\n");
-        return `expected the bot to say ${quote(step.text)}; it said:\n${said || "  (nothing)"}`;
+        const said = conversation.pending.map((message) => message.text);
+        const listed = said.map((text) => `  - ${quote(text)}`).join("\n");
+        return {
+          message: `expected the bot to say ${quote(step.text)}; it said:\n${listed || "  (nothing)"}`,
+          difference: { kind: "botSaid", expected: step.text, said },
+        };
       }
       conversation.pending = conversation.pending.slice(index + 1);
       return undefined;
     }
     case "variables": {
       const variables = conversation.state?.variables ?? {};
-      const wrong = Object.entries(step.values)
-        .filter(([path, expected]) => !sameValue(valueAt(variables, path), expected))
-        .map(
-          ([path, expected]) =>
-            `\`${path}\` is ${JSON.stringify(valueAt(variables, path)) ?? "unset"}, expected ${JSON.stringify(expected)}`,
-        );
-      return wrong.length ? wrong.join("; ") : undefined;
+      const wrong = Object.entries(step.values).filter(
+        ([path, expected]) => !sameValue(valueAt(variables, path), expected),
+      );
+      const [path, expected] = wrong[0] ?? [];
+      if (path === undefined) return undefined;
+      return {
+        message: wrong
+          .map(
+            ([each, value]) =>
+              `\`${each}\` is ${JSON.stringify(valueAt(variables, each)) ?? "unset"}, expected ${JSON.stringify(value)}`,
+          )
+          .join("; "),
+        difference: { kind: "variable", path, expected, actual: valueAt(variables, path) },
+      };
     }
     case "handoff": {
-      if (status?.type !== "handoff") return `expected a handoff; the conversation is at \`${status?.type}\`.`;
+      if (status?.type !== "handoff") {
+        return {
+          message: `expected a handoff; the conversation is at \`${status?.type}\`.`,
+          difference: { kind: "notHandedOff", status: statusWord(status) },
+        };
+      }
       const { handoff } = status;
-      const wrong: string[] = [];
+      const wrong: { field: "queue" | "priority" | "rule" | "reason"; expected: string; actual: string }[] = [];
       if (step.queue && handoff.queue !== step.queue)
-        wrong.push(`queue is \`${handoff.queue}\`, expected \`${step.queue}\``);
+        wrong.push({ field: "queue", expected: step.queue, actual: handoff.queue });
       if (step.priority && handoff.priority !== step.priority) {
-        wrong.push(`priority is \`${handoff.priority}\`, expected \`${step.priority}\``);
+        wrong.push({ field: "priority", expected: step.priority, actual: handoff.priority });
       }
       if (step.rule && handoff.reason.ruleId !== step.rule) {
-        wrong.push(`rule is \`${handoff.reason.ruleId}\`, expected \`${step.rule}\``);
+        wrong.push({ field: "rule", expected: step.rule, actual: handoff.reason.ruleId });
       }
       if (step.reason && !textMatches(step.reason, handoff.reason.detail)) {
-        wrong.push(`reason is ${quote(handoff.reason.detail)}, expected ${quote(step.reason)}`);
+        wrong.push({ field: "reason", expected: step.reason, actual: handoff.reason.detail });
       }
-      return wrong.length ? `handoff: ${wrong.join("; ")}` : undefined;
+      const [first] = wrong;
+      if (!first) return undefined;
+      const shown = (field: string, text: string) => (field === "reason" ? quote(text) : `\`${text}\``);
+      return {
+        message: `handoff: ${wrong.map((w) => `${w.field} is ${shown(w.field, w.actual)}, expected ${shown(w.field, w.expected)}`).join("; ")}`,
+        difference: { kind: "handoff", ...first },
+      };
     }
     case "end":
-      return status?.type === "end" ? undefined : `expected the conversation to end; it is at \`${status?.type}\`.`;
+      return status?.type === "end"
+        ? undefined
+        : {
+            message: `expected the conversation to end; it is at \`${status?.type}\`.`,
+            difference: { kind: "notEnded", status: statusWord(status) },
+          };
   }
 }
 
@@ -158,13 +225,15 @@ export async function runConversationTest(
   context: TestContext,
 ): Promise<TestResult> {
   const root = context.flows.get(file.flow);
-  const failed = (message: string): TestResult => ({
-    name: test.name,
-    passed: false,
-    failures: [message],
-    visited: new Set(),
-  });
-  if (!root) return failed(`flow \`${file.flow}\` was not found or does not validate.`);
+  if (!root) {
+    return {
+      name: test.name,
+      passed: false,
+      failures: [`flow \`${file.flow}\` was not found or does not validate.`],
+      difference: { kind: "unknownFlow", flow: file.flow },
+      visited: new Set(),
+    };
+  }
   // A jumped-to flow may name secrets of its own: every flow of the context gets its stand-ins.
   const secrets = secretStandIns(
     [...context.flows.values()].flatMap(({ flow }) => flow.secrets ?? []),
@@ -177,12 +246,18 @@ export async function runConversationTest(
   for (const [index, step] of test.steps.entries()) {
     if (conversation.failures.length) break;
     const failure = await check(step, conversation);
-    if (failure) conversation.failures.push(`step ${index + 1} (${step.kind}): ${failure}`);
+    if (failure) {
+      conversation.fail(`step ${index + 1} (${step.kind}): ${failure.message}`, {
+        ...failure.difference,
+        step: index + 1,
+      });
+    }
   }
   return {
     name: test.name,
     passed: conversation.failures.length === 0,
     failures: conversation.failures,
+    ...(conversation.difference ? { difference: conversation.difference } : {}),
     visited: conversation.visited,
   };
 }

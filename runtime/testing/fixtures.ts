@@ -2,7 +2,7 @@ import type { ConversationTestFile, HttpFixture } from "../../schema/index.js";
 import type { HttpRequest, HttpResult } from "../engine/types.js";
 
 /** `*` in a fixture URL matches any run of characters; everything else is literal. */
-function urlMatches(pattern: string, url: string): boolean {
+export function urlMatches(pattern: string, url: string): boolean {
   const source = pattern
     .split("*")
     .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))

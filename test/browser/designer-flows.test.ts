@@ -120,12 +120,14 @@ describe("flows, languages and tests in real Chromium", () => {
     // The flow's secrets get the test file's stand-ins, so its fixtures answer the lookups.
     expect(await page.locator(".transcript .system", { hasText: "réponse de test" }).count()).toBe(2);
     await page.getByRole("button", { name: "Enregistrer comme test" }).click();
+    await page.getByRole("dialog").getByLabel("Nom du test").pressSequentially("commande expédiée");
+    await page.keyboard.press("Enter");
     await page.locator(".transcript .system", { hasText: "Test ajouté" }).waitFor();
 
     const tests = readJson("order-status.test.json");
     expect(tests.tests).toHaveLength(before + 1);
     const saved = tests.tests.at(-1);
-    expect(saved.name).toMatch(/^simulateur /);
+    expect(saved.name).toBe("commande expédiée");
     expect(saved.language).toBe("fr");
     expect(saved.steps).toContainEqual({ kind: "user", text: "CMD-100001" });
     const lines: string[] = [];

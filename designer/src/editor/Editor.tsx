@@ -64,6 +64,8 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
   /** The live version's flow while the diff is shown. */
   const [liveFlow, setLiveFlow] = useState<Flow>();
   const [activeNode, setActiveNode] = useState<string>();
+  /** Nodes no conversation test visits, after the simulator ran the tests. */
+  const [untested, setUntested] = useState<string[]>();
 
   const load = useCallback(async () => {
     try {
@@ -133,9 +135,10 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
 
   const extras = useMemo(() => {
     const marks = new Map<string, NodeMark>(diff?.marks ?? []);
+    for (const id of untested ?? []) if (!marks.has(id)) marks.set(id, "untested");
     if (activeNode) marks.set(activeNode, "active");
     return { marks, problems: severityByNode(problems) };
-  }, [diff, activeNode, problems]);
+  }, [diff, untested, activeNode, problems]);
 
   const focusNode = useCallback(
     (id: string) => {
@@ -432,7 +435,8 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
               tests={file.tests}
               others={others}
               onActiveNode={setActiveNode}
-              onTestsSaved={(tests) => setFile({ ...file, tests })}
+              onTestsSaved={(tests) => setFile((current) => (current ? { ...current, tests } : current))}
+              onUntested={setUntested}
             />
           )}
           {side === "versions" && (

@@ -4,6 +4,7 @@ import type { Command } from "../model/commands.js";
 import { fieldContext } from "./context.js";
 import { EscalationRules } from "./EscalationRules.js";
 import { variableTypeWords } from "./enum-words.js";
+import { SecretsSettings } from "./SecretsSettings.js";
 import { WordSelect } from "./WordSelect.js";
 import { ListEditor, LocalizedTextInput, Picker, TextInput } from "./widgets.js";
 
@@ -62,6 +63,7 @@ export function FlowSettings({ flow, dispatch }: { flow: Flow; dispatch: (comman
           </>
         )}
       />
+      <SecretsSettings secrets={flow.secrets ?? []} onChange={(secrets) => update({ secrets })} />
       <h3>{t("escalation")}</h3>
       <label>
         {t("defaultQueue")}

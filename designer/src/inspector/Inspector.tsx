@@ -7,6 +7,8 @@ import { noteIdOf } from "../model/graph.js";
 import { slugify } from "../model/slug.js";
 import { fieldContext } from "./context.js";
 import { FieldEditor } from "./FieldEditor.js";
+import { HttpTest } from "./HttpTest.js";
+import { httpFieldContext } from "./http-test.js";
 
 interface InspectorProps {
   doc: FlowDocument;
@@ -90,10 +92,16 @@ function NodeForm({
       {definition.ui.fields.map((hint) => (
         <div className="field" key={hint.field} data-field={hint.field}>
           <span className="field-label">{say(hint.label)}</span>
-          <FieldEditor node={node} hint={hint} context={context} onChange={(value) => update(hint.field, value)} />
+          <FieldEditor
+            node={node}
+            hint={hint}
+            context={httpFieldContext(doc.flow, node.type, hint.field, context)}
+            onChange={(value) => update(hint.field, value)}
+          />
           {hint.help && <small className="help">{say(hint.help)}</small>}
         </div>
       ))}
+      {node.type === "http" && <HttpTest node={node} flow={doc.flow} dispatch={dispatch} />}
     </form>
   );
 }

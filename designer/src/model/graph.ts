@@ -8,8 +8,11 @@ import {
   type Transition,
 } from "../../../schema/index.js";
 
-/** Marks the canvas shows on a node: where the simulator is, and how the draft differs from live. */
-export type NodeMark = "active" | "added" | "changed";
+/**
+ * Marks the canvas shows on a node: where the simulator is, how the draft differs from live, and
+ * which nodes no conversation test visits.
+ */
+export type NodeMark = "active" | "added" | "changed" | "untested";
 
 export interface FlowNodeData extends Record<string, unknown> {
   node: FlowNode;

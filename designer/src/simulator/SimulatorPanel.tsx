@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { compileFlow, lexiconSentiment, overlapClassifier } from "../../../runtime/engine/index.js";
 import type {
   BotMessage,
@@ -6,14 +6,19 @@ import type {
   EngineDeps,
   EngineInput,
   EngineStatus,
-  HttpRequest,
+  HttpEffect,
+  HttpResult,
 } from "../../../runtime/engine/types.js";
 import { secretStandIns } from "../../../runtime/testing/fixtures.js";
-import type { ConversationTestFile, Flow, TestStep } from "../../../schema/index.js";
+import type { ConversationTestFile, Flow, HttpFixture, TestStep } from "../../../schema/index.js";
 import { ApiError, api } from "../api.js";
 import { language, t } from "../i18n.js";
 import { ChannelPreview } from "./ChannelPreview.js";
-import { fixtureFor, fixturesOf, runTurn, stepsOf, type Turn, withTest } from "./session.js";
+import { FixturesForm } from "./FixturesForm.js";
+import { flowsReached, withFixtures } from "./fixture-form.js";
+import { SaveTestDialog } from "./SaveTestDialog.js";
+import { type Answer, fixtureFor, fixturesOf, runTurn, stepsOf, type Turn, withTest } from "./session.js";
+import { TestsRun } from "./TestsRun.js";
 
 interface Line {
   role: "customer" | "bot" | "system";
@@ -27,10 +32,29 @@ interface Props {
   others: ReadonlyMap<string, Flow>;
   onActiveNode: (nodeId: string | undefined) => void;
   onTestsSaved: (tests: ConversationTestFile) => void;
+  /** The nodes no conversation test visits, for the canvas to mark; undefined clears the marks. */
+  onUntested: (ids: string[] | undefined) => void;
 }
 
-/** Chats with the draft in the browser, with the runtime's own engine. */
-export function SimulatorPanel({ flow, tests, others, onActiveNode, onTestsSaved }: Props) {
+type View = "chat" | "fixtures" | "tests";
+
+/** How long the fixture form waits after the last keystroke before it saves the test file. */
+const SAVE_DELAY_MS = 400;
+
+/**
+ * Chats with the draft in the browser, with the runtime's own engine; edits the test responses;
+ * runs the flow's conversation tests.
+ */
+export function SimulatorPanel({ flow, tests: savedTests, others, onActiveNode, onTestsSaved, onUntested }: Props) {
+  const [view, setView] = useState<View>("chat");
+  /** The test file as edited here: the simulator answers from it before it is saved. */
+  const [tests, setTests] = useState<ConversationTestFile | null>(savedTests);
+  const [fixturesNote, setFixturesNote] = useState("");
+  const [realCalls, setRealCalls] = useState(false);
+  const [chosenLanguage, setChosenLanguage] = useState(() =>
+    flow.languages.includes(language) ? language : flow.languages[0],
+  );
+  const [naming, setNaming] = useState(false);
   const [lines, setLines] = useState<Line[]>([]);
   const [state, setState] = useState<ConversationState>();
   const [status, setStatus] = useState<EngineStatus>();
@@ -43,6 +67,15 @@ export function SimulatorPanel({ flow, tests, others, onActiveNode, onTestsSaved
   const [busy, setBusy] = useState(false);
   const ids = useRef(0);
 
+  const standIns = useMemo(
+    () =>
+      secretStandIns(
+        [flow, ...others.values()].flatMap((each) => each.secrets ?? []),
+        tests,
+      ),
+    [flow, others, tests],
+  );
+
   const deps = useCallback((): EngineDeps => {
     const compiledOthers = new Map([...others].map(([id, other]) => [id, compileFlow(other)]));
     return {
@@ -51,20 +84,40 @@ export function SimulatorPanel({ flow, tests, others, onActiveNode, onTestsSaved
       classify: overlapClassifier,
       sentiment: lexiconSentiment,
       flow: (id) => (id === flow.id ? compileFlow(flow) : compiledOthers.get(id)),
-      secrets: secretStandIns(
-        [flow, ...others.values()].flatMap((each) => each.secrets ?? []),
-        tests,
-      ),
+      secrets: standIns,
     };
-  }, [flow, others, tests]);
+  }, [flow, others, standIns]);
 
   const resolve = useCallback(
-    async (request: HttpRequest) => {
+    async (effect: HttpEffect, asked: ConversationState): Promise<Answer> => {
+      const { request } = effect;
+      if (realCalls) {
+        // The server renders the node's request again with its real secrets and sends it.
+        const flowId = asked.stack.at(-1)?.flowId ?? flow.id;
+        const owner = flowId === flow.id ? flow : (others.get(flowId) ?? flow);
+        const answer = await api.runNodeRequest(owner, effect.nodeId, asked.variables);
+        return {
+          result: answer.result,
+          from: "network",
+          note: `${answer.request.method} ${answer.request.url} → ${outcomeOf(answer.result)}`,
+        };
+      }
       const fixture = fixtureFor(tests, request);
-      if (fixture) return { result: fixture, from: "fixture" as const };
-      return { result: await api.simulateHttp(request), from: "network" as const };
+      if (fixture) {
+        return {
+          result: fixture,
+          from: "fixture",
+          note: `${request.method} ${request.url} → ${outcomeOf(fixture)} (${t("fixture")})`,
+        };
+      }
+      // Kept as a network failure, so a test saved from this session replays the same error path.
+      return {
+        result: { ok: false, error: "network", message: t("sim.noFixtureError") },
+        from: "network",
+        note: t("sim.noFixture", { request: `${request.method} ${request.url}` }),
+      };
     },
-    [tests],
+    [tests, realCalls, flow, others],
   );
 
   const send = useCallback(
@@ -80,10 +133,7 @@ export function SimulatorPanel({ flow, tests, others, onActiveNode, onTestsSaved
         const added: Line[] = [];
         if (shown) added.push({ role: "customer", text: shown });
         for (const call of turn.calls) {
-          added.push({
-            role: "system",
-            text: `${call.request.method} ${call.request.url} → ${call.result.ok ? call.result.status : call.result.error}${call.from === "fixture" ? ` (${t("fixture")})` : ""}`,
-          });
+          added.push({ role: "system", text: call.note ?? `${call.request.method} ${call.request.url}` });
         }
         for (const output of turn.outputs) added.push({ role: "bot", text: output.text, message: output });
         if (turn.status.type === "handoff") {
@@ -104,22 +154,73 @@ export function SimulatorPanel({ flow, tests, others, onActiveNode, onTestsSaved
     [flow, deps, resolve, onActiveNode],
   );
 
-  const restart = useCallback(() => {
-    const chosen = flow.languages.includes(language) ? language : flow.languages[0];
-    setLines([]);
-    setSteps([]);
-    setCalls([]);
-    setStartLanguage(chosen);
-    setState(undefined);
-    setStatus(undefined);
-    send({ type: "start", language: chosen }, undefined);
-  }, [send, flow.languages]);
+  const restart = useCallback(
+    (chosen = chosenLanguage) => {
+      setLines([]);
+      setSteps([]);
+      setCalls([]);
+      setStartLanguage(chosen);
+      setState(undefined);
+      setStatus(undefined);
+      send({ type: "start", language: chosen }, undefined);
+    },
+    [send, chosenLanguage],
+  );
 
-  // A new simulation starts when the panel opens; the canvas highlight goes when it closes.
+  // A new simulation starts when the panel opens; the canvas marks go when it closes.
   useEffect(() => {
     restart();
-    return () => onActiveNode(undefined);
+    return () => {
+      onActiveNode(undefined);
+      onUntested(undefined);
+    };
   }, []);
+
+  /** Test responses are saved a moment after the last edit, once the file has a test to hold them. */
+  const pendingSave = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const saveTests = useCallback(
+    async (file: ConversationTestFile) => {
+      try {
+        await api.saveTests(flow.id, file);
+        onTestsSaved(file);
+        setFixturesNote(t("sim.fixturesSaved"));
+      } catch (failure) {
+        setFixturesNote(failure instanceof Error ? failure.message : String(failure));
+      }
+    },
+    [flow.id, onTestsSaved],
+  );
+  const changeFixtures = (http: HttpFixture[]) => {
+    const file = withFixtures(flow.id, tests, http);
+    setTests(file);
+    clearTimeout(pendingSave.current);
+    if (!file.tests.length) {
+      setFixturesNote(t("sim.fixturesPending"));
+      return;
+    }
+    setFixturesNote("");
+    pendingSave.current = setTimeout(() => saveTests(file), SAVE_DELAY_MS);
+  };
+
+  const saveAsTest = async (name: string) => {
+    setNaming(false);
+    clearTimeout(pendingSave.current);
+    const http = fixturesOf(calls);
+    const next = withTest(flow.id, tests, {
+      name,
+      ...(startLanguage ? { language: startLanguage } : {}),
+      ...(http.length ? { http } : {}),
+      steps,
+    });
+    try {
+      await api.saveTests(flow.id, next);
+      setTests(next);
+      onTestsSaved(next);
+      setLines((old) => [...old, { role: "system", text: t("testSaved") }]);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
 
   const waiting = status?.type === "wait";
   const lastBotIndex = lines.findLastIndex((line) => line.message !== undefined);
@@ -133,78 +234,120 @@ export function SimulatorPanel({ flow, tests, others, onActiveNode, onTestsSaved
 
   return (
     <div className="simulator">
-      <div className="sim-actions">
-        <button type="button" onClick={restart}>
-          {t("restart")}
-        </button>
-        <button
-          type="button"
-          disabled={steps.length === 0}
-          onClick={async () => {
-            const http = fixturesOf(calls);
-            const next = withTest(flow.id, tests, {
-              name: `simulateur ${new Date().toISOString().slice(0, 16)}`,
-              ...(startLanguage ? { language: startLanguage } : {}),
-              ...(http.length ? { http } : {}),
-              steps,
-            });
-            try {
-              await api.saveTests(flow.id, next);
-              onTestsSaved(next);
-              setLines((old) => [...old, { role: "system", text: t("testSaved") }]);
-            } catch (failure) {
-              setError(failure instanceof Error ? failure.message : String(failure));
-            }
-          }}
-        >
-          {t("saveAsTest")}
-        </button>
-      </div>
-      <ol className="transcript" aria-live="polite">
-        {lines.map((line, i) => (
-          <li key={i} className={line.role}>
-            <span>{line.text}</span>
-            {line.message?.choices && i === lastBotIndex && waiting && (
-              <div className="choices">
-                {line.message.choices.map((choice) => (
-                  <button
-                    key={choice.id}
-                    type="button"
-                    disabled={busy}
-                    onClick={() => send({ type: "choice", choiceId: choice.id }, state, choice.label)}
-                  >
-                    {choice.label}
-                  </button>
-                ))}
-              </div>
-            )}
-          </li>
+      <div className="tabs sim-views" role="tablist">
+        {(["chat", "fixtures", "tests"] as const).map((name) => (
+          <button key={name} type="button" role="tab" aria-selected={view === name} onClick={() => setView(name)}>
+            {t(`sim.${name}`)}
+          </button>
         ))}
-      </ol>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
+      </div>
+      {view === "fixtures" && (
+        <>
+          <FixturesForm
+            flows={flowsReached(flow, others)}
+            fixtures={tests?.http ?? []}
+            standIns={standIns}
+            onChange={changeFixtures}
+          />
+          {fixturesNote && (
+            <p className="help" role="status">
+              {fixturesNote}
+            </p>
+          )}
+        </>
       )}
-      <form onSubmit={submit} className="sim-input">
-        <input
-          aria-label={t("typeMessage")}
-          placeholder={t("typeMessage")}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          disabled={!waiting || busy}
-        />
-        <button type="submit" disabled={!waiting || busy}>
-          {t("send")}
-        </button>
-      </form>
-      {state && (
-        <details className="sim-variables" open>
-          <summary>{t("variables")}</summary>
-          <pre>{JSON.stringify(state.variables, null, 2)}</pre>
-        </details>
+      {view === "tests" && <TestsRun flow={flow} others={others} tests={tests} onUntested={onUntested} />}
+      {view === "chat" && (
+        <>
+          <div className="sim-actions">
+            <button type="button" onClick={() => restart()}>
+              {t("restart")}
+            </button>
+            <label>
+              {t("sim.language")}
+              <select
+                aria-label={t("sim.language")}
+                value={chosenLanguage}
+                disabled={flow.languages.length < 2}
+                onChange={(e) => {
+                  setChosenLanguage(e.target.value);
+                  restart(e.target.value);
+                }}
+              >
+                {flow.languages.map((lang) => (
+                  <option key={lang} value={lang}>
+                    {lang}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="switch">
+              <input type="checkbox" checked={realCalls} onChange={(e) => setRealCalls(e.target.checked)} />
+              {t("sim.realCalls")}
+            </label>
+            <button type="button" disabled={steps.length === 0} onClick={() => setNaming(true)}>
+              {t("saveAsTest")}
+            </button>
+          </div>
+          {naming && (
+            <SaveTestDialog
+              taken={tests?.tests.map((test) => test.name) ?? []}
+              onSave={saveAsTest}
+              onClose={() => setNaming(false)}
+            />
+          )}
+          <ol className="transcript" aria-live="polite">
+            {lines.map((line, i) => (
+              <li key={i} className={line.role}>
+                <span>{line.text}</span>
+                {line.message?.choices && i === lastBotIndex && waiting && (
+                  <div className="choices">
+                    {line.message.choices.map((choice) => (
+                      <button
+                        key={choice.id}
+                        type="button"
+                        disabled={busy}
+                        onClick={() => send({ type: "choice", choiceId: choice.id }, state, choice.label)}
+                      >
+                        {choice.label}
+                      </button>
+                    ))}
+                  </div>
+                )}
+              </li>
+            ))}
+          </ol>
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+          <form onSubmit={submit} className="sim-input">
+            <input
+              aria-label={t("typeMessage")}
+              placeholder={t("typeMessage")}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              disabled={!waiting || busy}
+            />
+            <button type="submit" disabled={!waiting || busy}>
+              {t("send")}
+            </button>
+          </form>
+          {state && (
+            <details className="sim-variables" open>
+              <summary>{t("variables")}</summary>
+              <pre>{JSON.stringify(state.variables, null, 2)}</pre>
+            </details>
+          )}
+          <ChannelPreview message={lastBot} />
+        </>
       )}
-      <ChannelPreview message={lastBot} />
     </div>
   );
+}
+
+/** `200`, or the kind of failure, for the transcript. */
+function outcomeOf(result: HttpResult): string {
+  return result.ok ? String(result.status) : t(`httpError.${result.error}`);
 }

@@ -6,6 +6,7 @@ import type {
   EngineDeps,
   EngineInput,
   EngineStatus,
+  HttpEffect,
   HttpRequest,
   HttpResult,
 } from "../../../runtime/engine/types.js";
@@ -17,7 +18,14 @@ export interface Turn {
   outputs: BotMessage[];
   status: EngineStatus;
   /** Each HTTP call of the turn and where its answer came from. */
-  calls: { request: HttpRequest; result: HttpResult; from: "fixture" | "network" }[];
+  calls: { request: HttpRequest; result: HttpResult; from: "fixture" | "network"; note?: string }[];
+}
+
+/** An answer to an HTTP effect, where it came from, and what the transcript says about it instead of the request. */
+export interface Answer {
+  result: HttpResult;
+  from: "fixture" | "network";
+  note?: string;
 }
 
 /** Runs the engine until it waits, hands off or ends, answering its HTTP effects as it goes. */
@@ -26,19 +34,22 @@ export async function runTurn(
   state: ConversationState | undefined,
   input: EngineInput,
   deps: EngineDeps,
-  resolve: (request: HttpRequest) => Promise<{ result: HttpResult; from: "fixture" | "network" }>,
+  resolve: (effect: HttpEffect, state: ConversationState) => Promise<Answer>,
 ): Promise<Turn> {
-  const sources: Turn["calls"][number]["from"][] = [];
-  const turn = await settle(compiled, state, input, deps, async (effect) => {
-    const answer = await resolve(effect.request);
-    sources.push(answer.from);
+  const answers: Answer[] = [];
+  const turn = await settle(compiled, state, input, deps, async (effect, asked) => {
+    const answer = await resolve(effect, asked);
+    answers.push(answer);
     return answer.result;
   });
   return {
     state: turn.state,
     outputs: turn.outputs,
     status: turn.status,
-    calls: turn.calls.map((call, i) => ({ ...call, from: sources[i] ?? "network" })),
+    calls: turn.calls.map((call, i) => {
+      const answer = answers[i];
+      return { ...call, from: answer?.from ?? "network", ...(answer?.note ? { note: answer.note } : {}) };
+    }),
   };
 }
 
@@ -84,5 +95,7 @@ export function withTest(
   tests: ConversationTestFile | null,
   test: ConversationTest,
 ): ConversationTestFile {
-  return tests ? { ...tests, tests: [...tests.tests, test] } : { flow: flowId, tests: [test] };
+  return tests
+    ? { ...tests, tests: [...tests.tests, test] }
+    : { $schema: "../schema/conversation-test.schema.json", flow: flowId, tests: [test] };
 }
