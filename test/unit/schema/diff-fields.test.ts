@@ -27,7 +27,9 @@ const flow = (): Flow =>
     ],
   }) as Flow;
 
-type Mutable = { nodes: Record<string, unknown>[] } & Record<string, unknown>;
+type Rule = { id: string; when: string; next?: string };
+type Node = { rules: [Rule, Rule]; text: Record<string, string> } & Record<string, unknown>;
+type Mutable = { languages: string[]; escalation: { rules: [Rule] }; nodes: [Node, Node, Node, Node] };
 const edit = (change: (flow: Mutable) => void): Flow => {
   const copy = structuredClone(flow()) as unknown as Mutable;
   change(copy);
@@ -37,7 +39,7 @@ const edit = (change: (flow: Mutable) => void): Flow => {
 describe("diffFlowFields", () => {
   it("gives each changed value with what it was and what it becomes, items named by id", () => {
     const after = edit((f) => {
-      (f.nodes[1] as { rules: { when: string }[] }).rules[0].when = "total >= 300";
+      f.nodes[1].rules[0].when = "total >= 300";
     });
     expect(diffFlowFields(flow(), after)).toEqual({
       added: [],
@@ -56,10 +58,10 @@ describe("diffFlowFields", () => {
 
   it("reports one text language, an added field and a removed one, and flow settings as (flow)", () => {
     const after = edit((f) => {
-      (f.nodes[2] as { text: Record<string, string> }).text.fr = "Salut";
+      f.nodes[2].text.fr = "Salut";
       f.nodes[2].label = "Accueil VIP";
       delete f.nodes[1].else;
-      (f.escalation as { rules: { when: string }[] }).rules[0].when = "total >= 300";
+      f.escalation.rules[0].when = "total >= 300";
     });
     expect(diffFlowFields(flow(), after).fields).toEqual([
       {
@@ -77,7 +79,7 @@ describe("diffFlowFields", () => {
 
   it("reads an inserted rule as one added rule, and a reorder as an order change", () => {
     const inserted = edit((f) => {
-      (f.nodes[1] as { rules: unknown[] }).rules.splice(0, 0, { id: "vip", when: "tier = 'gold'", next: "vip" });
+      f.nodes[1].rules.splice(0, 0, { id: "vip", when: "tier = 'gold'", next: "vip" });
     });
     expect(diffFlowFields(flow(), inserted).fields).toEqual([
       {
@@ -88,7 +90,7 @@ describe("diffFlowFields", () => {
       },
     ]);
     const reordered = edit((f) => {
-      (f.nodes[1] as { rules: unknown[] }).rules.reverse();
+      f.nodes[1].rules.reverse();
     });
     expect(diffFlowFields(flow(), reordered).fields).toEqual([
       { nodeId: "check", path: ["rules"], before: ["big", "small"], after: ["small", "big"], kind: "order" },
@@ -98,8 +100,8 @@ describe("diffFlowFields", () => {
   it("names added and removed nodes, compares plain lists whole, and ignores key order", () => {
     const after = edit((f) => {
       f.languages = ["fr", "en"];
-      f.nodes = f.nodes.map((node) => Object.fromEntries(Object.entries(node).reverse()));
-      f.nodes.splice(3, 1, { id: "fin", type: "end" });
+      f.nodes = f.nodes.map((node) => Object.fromEntries(Object.entries(node).reverse())) as Mutable["nodes"];
+      f.nodes.splice(3, 1, { id: "fin", type: "end" } as unknown as Node);
     });
     expect(diffFlowFields(flow(), after)).toEqual({
       added: ["fin"],
