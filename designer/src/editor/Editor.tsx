@@ -537,11 +537,7 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
             />
           )}
           {side === "versions" && (
-            <VersionsPanel
-              flowId={flowId}
-              onView={viewVersion}
-              onRolledBack={() => setLiveFlow(undefined)}
-            />
+            <VersionsPanel flowId={flowId} onView={viewVersion} onRolledBack={() => setLiveFlow(undefined)} />
           )}
         </aside>
       </div>
