@@ -73,6 +73,8 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
   const revision = useRef<string>(undefined);
   /** A published version shown read-only instead of the draft. */
   const [viewing, setViewing] = useState<{ summary: VersionSummary; doc: FlowDocument }>();
+  /** Counts publications, so an open versions list shows the new one. */
+  const [publications, setPublications] = useState(0);
   const [serverProblems, setServerProblems] = useState<Problem[]>([]);
   /** The live version's flow while the diff is shown. */
   const [liveFlow, setLiveFlow] = useState<Flow>();
@@ -179,6 +181,7 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
     setServerProblems,
     showProblems: () => setSide("problems"),
     onPublished: (flow) => {
+      setPublications((count) => count + 1);
       if (liveFlow) setLiveFlow(flow);
     },
   });
@@ -389,6 +392,7 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
               type="button"
               onClick={() => {
                 setHistory(startHistory(saved));
+                revision.current = file.revision.id;
                 setNotice(undefined);
               }}
             >
@@ -537,7 +541,12 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
             />
           )}
           {side === "versions" && (
-            <VersionsPanel flowId={flowId} onView={viewVersion} onRolledBack={() => setLiveFlow(undefined)} />
+            <VersionsPanel
+              key={publications}
+              flowId={flowId}
+              onView={viewVersion}
+              onRolledBack={() => setLiveFlow(undefined)}
+            />
           )}
         </aside>
       </div>
