@@ -219,6 +219,20 @@ describe("the File tab", () => {
     await ui.editorTab("Fichier").click();
     await editor.getByText("tapé vite").waitFor();
     expect(await editor.getByText("}x").count()).toBe(0);
+
+    // Text that parses but breaks the flow format: the refusal also names the field, as a JSON pointer.
+    await editor.click();
+    await page.keyboard.press("ControlOrMeta+Home");
+    for (let i = 0; i < nameLine; i++) await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("End");
+    await page.keyboard.press("ArrowLeft");
+    for (const _ of JSON.stringify(readFlowFile("brut").name)) await page.keyboard.press("Shift+ArrowLeft");
+    await page.keyboard.type("5");
+    await toolbarButton(page, "Enregistrer").click();
+    const located = page.getByRole("alert").filter({ hasText: "/name" });
+    await located.waitFor();
+    expect(await located.innerText()).toContain(`ligne ${nameLine + 1}`);
+    await shot("raw-schema");
   });
 });
 
