@@ -254,7 +254,8 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
         save();
         return;
       }
-      if (!mod || typingInField(event.target)) return;
+      // An old version shown read-only takes no edits, not even an undo of the hidden draft.
+      if (!mod || typingInField(event.target) || viewing) return;
       const key = event.key.toLowerCase();
       if (key === "z" && !event.shiftKey) {
         event.preventDefault();
@@ -271,7 +272,7 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
       event.preventDefault();
     };
     const onPaste = (event: ClipboardEvent) => {
-      if (typingInField(event.target)) return;
+      if (typingInField(event.target) || viewing) return;
       const clipboard = readClipboard(event.clipboardData?.getData("text/plain") ?? "");
       if (!clipboard) return;
       event.preventDefault();
@@ -285,7 +286,7 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
       document.removeEventListener("copy", onCopy);
       document.removeEventListener("paste", onPaste);
     };
-  }, [doc, selection, dispatch, save, visibleBox]);
+  }, [doc, selection, dispatch, save, visibleBox, viewing]);
 
   const onRawFlow = useCallback(
     (flow: Flow) => {
