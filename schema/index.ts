@@ -1,6 +1,7 @@
 export * from "./common.js";
 export * from "./conversation-test.js";
 export * from "./diff.js";
+export * from "./diff-fields.js";
 export * from "./escalation.js";
 export * from "./expression.js";
 export * from "./flow.js";

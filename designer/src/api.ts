@@ -19,8 +19,17 @@ export interface FlowSummary {
   problems: { errors: number; warnings: number };
 }
 
+/** Which saved state of a draft an editor started from, and who saved it when (see runtime/flows/drafts.ts). */
+export interface DraftRevision {
+  id: string;
+  /** Null when the file was changed outside the designer. */
+  savedBy: string | null;
+  savedAt: string;
+}
+
 export interface FlowFile {
   id: string;
+  revision: DraftRevision;
   flow: Flow | null;
   raw: string;
   layout: Layout | null;
@@ -44,6 +53,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly problems: Problem[] = [],
+    /** Facts to word a message from: `revision` for DRAFT_CHANGED, `liveVersion` for NOTHING_TO_PUBLISH. */
+    readonly details: { revision?: DraftRevision; liveVersion?: number } = {},
   ) {
     super(message);
   }
@@ -72,12 +83,17 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
   const text = await response.text();
   const data = text ? (JSON.parse(text) as unknown) : undefined;
   if (!response.ok) {
-    const error = (data as { error?: { code?: string; message?: string; problems?: Problem[] } } | undefined)?.error;
+    const error = (
+      data as
+        | { error?: { code?: string; message?: string; problems?: Problem[]; details?: ApiError["details"] } }
+        | undefined
+    )?.error;
     throw new ApiError(
       response.status,
       error?.code ?? `HTTP_${response.status}`,
       error?.message ?? response.statusText,
       error?.problems ?? [],
+      error?.details ?? {},
     );
   }
   return data as T;
@@ -94,14 +110,23 @@ export const api = {
   createFlow: (body: { id: string; name: string; template: string; duplicateOf?: string }) =>
     call<{ id: string }>("POST", "/api/flows", body),
   deleteFlow: (id: string) => call<void>("DELETE", `/api/flows/${encodeURIComponent(id)}`),
-  saveFlow: (id: string, flow: Flow, layout: Layout) =>
-    call<{ problems: Problem[] }>("PUT", `/api/flows/${encodeURIComponent(id)}`, { flow, layout }),
+  /** Refused with DRAFT_CHANGED when the draft is no longer at `baseRevision`. */
+  saveFlow: (id: string, flow: Flow, layout: Layout, baseRevision: string | undefined) =>
+    call<{ problems: Problem[]; revision: DraftRevision }>("PUT", `/api/flows/${encodeURIComponent(id)}`, {
+      flow,
+      layout,
+      baseRevision,
+    }),
   saveLayout: (id: string, layout: Layout) =>
     call<void>("PUT", `/api/flows/${encodeURIComponent(id)}/layout`, { layout }),
   saveTests: (id: string, tests: ConversationTestFile) =>
     call<void>("PUT", `/api/flows/${encodeURIComponent(id)}/tests`, { tests }),
-  publish: (id: string, note: string) =>
-    call<{ version: number; hash: string }>("POST", `/api/flows/${encodeURIComponent(id)}/publish`, { note }),
+  /** Publishes the draft as it is at `revision`, the one the publisher reviewed. */
+  publish: (id: string, note: string, revision: string | undefined) =>
+    call<{ version: number; hash: string }>("POST", `/api/flows/${encodeURIComponent(id)}/publish`, {
+      note,
+      revision,
+    }),
   versions: (id: string) => call<VersionSummary[]>("GET", `/api/flows/${encodeURIComponent(id)}/versions`),
   rollback: (id: string, version: number) =>
     call<{ live: number }>("POST", `/api/flows/${encodeURIComponent(id)}/rollback`, { version }),

@@ -364,6 +364,104 @@ const words = {
   "status.end": { fr: "terminée", en: "over" },
   "status.effect": { fr: "en attente d'un appel HTTP", en: "waiting for an HTTP call" },
   "status.other": { fr: "pas commencée", en: "not started" },
+  // Publishing, versions, teamwork and the raw file tab (publish dialog, versions panel, save conflicts).
+  cancel: { fr: "Annuler", en: "Cancel" },
+  publishTitle: { fr: "Publier « {name} »", en: "Publish “{name}”" },
+  publishAgainst: {
+    fr: "Ce qui change par rapport à la version en ligne (version {version}) :",
+    en: "What changes from the live version (version {version}):",
+  },
+  publishFirst: {
+    fr: "Première publication : le parcours entier sera mis en ligne ({count} étapes).",
+    en: "First publication: the whole flow goes live ({count} nodes).",
+  },
+  nothingToPublish: {
+    fr: "Rien à publier : le brouillon est identique à la version en ligne (version {version}).",
+    en: "Nothing to publish: the draft is the same as the live version (version {version}).",
+  },
+  publishSavesFirst: {
+    fr: "Vos modifications non enregistrées seront enregistrées d'abord.",
+    en: "Your unsaved changes are saved first.",
+  },
+  publishNoteHint: {
+    fr: "Ce qui change, pour vos collègues (facultatif)",
+    en: "What changes, for your colleagues (optional)",
+  },
+  publishCancelled: {
+    fr: "Publication annulée : rien n'a été publié.",
+    en: "Publishing cancelled: nothing was published.",
+  },
+  "change.flow": { fr: "Réglages du parcours", en: "Flow settings" },
+  "change.node": { fr: "Étape « {node} »", en: "Node “{node}”" },
+  "change.added": { fr: "Étape ajoutée : « {node} » ({type})", en: "Node added: “{node}” ({type})" },
+  "change.removed": { fr: "Étape supprimée : « {node} » ({type})", en: "Node removed: “{node}” ({type})" },
+  "change.order": { fr: "ordre changé", en: "order changed" },
+  "change.empty": { fr: "(vide)", en: "(empty)" },
+  "change.none": { fr: "Aucune différence.", en: "No differences." },
+  "field.next": { fr: "Étape suivante", en: "Next node" },
+  "field.else": { fr: "Sinon", en: "Else" },
+  "field.fallback": { fr: "Si rien ne correspond", en: "When nothing matches" },
+  "field.onError": { fr: "En cas d'erreur", en: "On error" },
+  "field.onMaxAttempts": { fr: "Après trop d'essais", en: "After too many attempts" },
+  "field.when": { fr: "Si", en: "When" },
+  "field.name": { fr: "Nom", en: "Name" },
+  "field.label": { fr: "Libellé", en: "Label" },
+  "field.text": { fr: "Texte", en: "Text" },
+  "field.languages": { fr: "Langues", en: "Languages" },
+  "field.variables": { fr: "Variables", en: "Variables" },
+  "field.secrets": { fr: "Secrets", en: "Secrets" },
+  "field.escalation": { fr: "Escalade", en: "Escalation" },
+  "field.defaultQueue": { fr: "File par défaut", en: "Default queue" },
+  "field.choices": { fr: "Choix", en: "Choices" },
+  "field.threshold": { fr: "Seuil", en: "Threshold" },
+  "field.kind": { fr: "Type", en: "Kind" },
+  "field.value": { fr: "Valeur", en: "Value" },
+  compare: { fr: "Comparer", en: "Compare" },
+  compareFrom: { fr: "Version de départ", en: "From version" },
+  compareTo: { fr: "Version d'arrivée", en: "To version" },
+  compareTitle: { fr: "De la version {from} à la version {to}", en: "From version {from} to version {to}" },
+  viewVersion: { fr: "Ouvrir en lecture seule", en: "Open read-only" },
+  viewingVersion: {
+    fr: "Version {version} du {date} par {author} — lecture seule : les modifications sont désactivées.",
+    en: "Version {version} of {date} by {author} — read-only: editing is disabled.",
+  },
+  backToDraft: { fr: "Revenir au brouillon", en: "Back to the draft" },
+  rollbackTitle: { fr: "Remettre en ligne la version {version} ?", en: "Put version {version} back live?" },
+  rollbackExplain: {
+    fr: "Les nouvelles conversations suivront la version {version} au lieu de la version {live}. Les conversations en cours gardent leur version, et votre brouillon ne change pas.",
+    en: "New conversations will follow version {version} instead of version {live}. Conversations under way keep their version, and your draft does not change.",
+  },
+  rollbackDone: {
+    fr: "Version {version} remise en ligne à la place de la version {live}. Le brouillon n'a pas changé.",
+    en: "Version {version} is live again instead of version {live}. The draft has not changed.",
+  },
+  draftChanged: {
+    fr: "{who} a enregistré ce parcours le {date}, après la version que vous avez ouverte. Rien n'a été écrit ; vos modifications sont toujours ici.",
+    en: "{who} saved this flow on {date}, after the version you opened. Nothing was written; your changes are still here.",
+  },
+  someoneOutside: {
+    fr: "Quelqu'un hors du designer (le fichier a changé sur le disque)",
+    en: "Someone outside the designer (the file changed on disk)",
+  },
+  reloadTheirs: { fr: "Charger leur version", en: "Load their version" },
+  overwriteMine: { fr: "Enregistrer la mienne par-dessus", en: "Save mine over it" },
+  loadedTheirs: {
+    fr: "Leur version est chargée. Vos modifications sont gardées dans l'historique.",
+    en: "Their version is loaded. Your changes are kept in the history.",
+  },
+  restoreMine: { fr: "Reprendre mes modifications", en: "Bring my changes back" },
+  rawInvalidSave: {
+    fr: "Enregistrement refusé : le texte de l'onglet Fichier n'est pas valide ({where}). Corrigez-le ou annulez-le.",
+    en: "Save refused: the text in the File tab is not valid ({where}). Fix it or undo it.",
+  },
+  rawWhere: { fr: "ligne {line}, colonne {column}", en: "line {line}, column {column}" },
+  rawLeaveTitle: { fr: "Le texte du fichier n'est pas valide", en: "The file text is not valid" },
+  rawLeaveExplain: {
+    fr: "Il ne peut pas être appliqué au schéma ({where}). Si vous quittez l'onglet, ce texte sera perdu et le parcours restera tel qu'avant.",
+    en: "It cannot be applied to the canvas ({where}). If you leave the tab, this text is lost and the flow stays as it was.",
+  },
+  rawStay: { fr: "Rester et corriger", en: "Stay and fix it" },
+  rawDiscard: { fr: "Abandonner ce texte", en: "Discard this text" },
 } satisfies Record<string, UiText>;
 
 export type WordKey = keyof typeof words;
@@ -372,6 +470,8 @@ export type WordKey = keyof typeof words;
 export function fill(text: string, values: Record<string, string | number> = {}): string {
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
 }
+
+export const isWordKey = (key: string): key is WordKey => key in words;
 
 /** The interface text for `key`, with `{name}` placeholders filled in. */
 export function t(key: WordKey, values: Record<string, string | number> = {}): string {

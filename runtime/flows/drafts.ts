@@ -1,4 +1,5 @@
-import { readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import {
   type Flow,
@@ -12,6 +13,7 @@ import {
   readDocument,
   validateFlow,
 } from "../../schema/index.js";
+import { Mutex } from "../store/mutex.js";
 
 /** The files in the flows folder are the drafts: what the designer edits and git reviews. */
 export interface Draft {
@@ -24,9 +26,33 @@ export interface Draft {
   problems: Problem[];
 }
 
+/**
+ * Which state of a draft an editor started from. `id` is a hash of the flow and layout files as they
+ * are on disk, so an edit made outside the designer (git, a text editor) also makes it stale.
+ */
+export interface DraftRevision {
+  id: string;
+  /** Who saved it through the runtime; null when the files were changed outside it. */
+  savedBy: string | null;
+  /** When: the save, or the flow file's modification time when it was changed outside the runtime. */
+  savedAt: string;
+}
+
+export type SaveResult = { saved: DraftRevision } | { conflict: DraftRevision };
+
 export const flowFile = (id: string) => `${id}.flow.json`;
 
+/**
+ * Who saved each draft lives beside the drafts, in a folder that ignores itself in git (as
+ * `.pytest_cache` does), so the flow files stay what developers review and the record is shared by
+ * every process that shares the flows folder.
+ */
+const RECORDS = ".relais";
+
 export class Drafts {
+  /** Saves take turns, so two saves from the same revision cannot both pass the revision check. */
+  private readonly turns = new Mutex();
+
   constructor(
     private readonly dir: string,
     /** The queues the runtime knows, so the linter reports handoffs to a missing one. */
@@ -66,6 +92,38 @@ export class Drafts {
     return flows;
   }
 
+  /** The draft's current revision, or undefined when there is no such flow. */
+  async revision(id: string): Promise<DraftRevision | undefined> {
+    const files = await this.files(id);
+    if (!files) return undefined;
+    const record = await this.readRecord(id);
+    if (record?.id === files.revision) return record;
+    return { id: files.revision, savedBy: null, savedAt: files.modified };
+  }
+
+  /**
+   * Writes the flow and the layout (each when given) unless the draft has changed since `base`, the
+   * revision the editor started from: then nothing is written and the revision it would overwrite
+   * is returned. Without `base` the save overwrites whatever is there.
+   */
+  save(
+    id: string,
+    input: { flow?: Flow; layout?: unknown; author: string; base?: string; now: number },
+  ): Promise<SaveResult> {
+    return this.turns.run(async () => {
+      const current = await this.revision(id);
+      if (input.base !== undefined && current && current.id !== input.base) return { conflict: current };
+      if (input.flow) await this.writeFlow(input.flow);
+      if (input.layout !== undefined) await this.writeLayout(id, input.layout);
+      const files = await this.files(id);
+      const saved = { id: files?.revision ?? "", savedBy: input.author, savedAt: new Date(input.now).toISOString() };
+      await mkdir(join(this.dir, RECORDS), { recursive: true });
+      await writeFile(join(this.dir, RECORDS, ".gitignore"), "*\n");
+      await writeFile(join(this.dir, RECORDS, `${id}.json`), `${JSON.stringify(saved, null, 2)}\n`);
+      return { saved };
+    });
+  }
+
   async writeFlow(flow: Flow): Promise<void> {
     await writeFile(join(this.dir, flowFile(flow.id)), formatFlow(flow));
   }
@@ -79,8 +137,31 @@ export class Drafts {
   }
 
   async remove(id: string): Promise<void> {
-    for (const name of [flowFile(id), `${id}.layout.json`, `${id}.test.json`]) {
+    for (const name of [flowFile(id), `${id}.layout.json`, `${id}.test.json`, join(RECORDS, `${id}.json`)]) {
       await rm(join(this.dir, name), { force: true });
+    }
+  }
+
+  private async files(id: string): Promise<{ revision: string; modified: string } | undefined> {
+    const path = join(this.dir, flowFile(id));
+    const flow = await readFile(path).catch(() => undefined);
+    if (flow === undefined) return undefined;
+    const layout = await readFile(join(this.dir, `${id}.layout.json`)).catch(() => Buffer.alloc(0));
+    const hash = createHash("sha256").update(flow).update("\0").update(layout).digest("hex").slice(0, 16);
+    return { revision: hash, modified: (await stat(path)).mtime.toISOString() };
+  }
+
+  private async readRecord(id: string): Promise<DraftRevision | undefined> {
+    const text = await readFile(join(this.dir, RECORDS, `${id}.json`), "utf8").catch(() => undefined);
+    if (text === undefined) return undefined;
+    try {
+      const record = JSON.parse(text) as Partial<DraftRevision>;
+      return typeof record.id === "string" && typeof record.savedBy === "string" && typeof record.savedAt === "string"
+        ? { id: record.id, savedBy: record.savedBy, savedAt: record.savedAt }
+        : undefined;
+    } catch {
+      // A damaged record only loses who saved last; the revision itself comes from the files.
+      return undefined;
     }
   }
 

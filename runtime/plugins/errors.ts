@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly problems?: Problem[],
+    /** Facts the client words its own message from (who, when, which version). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -39,9 +41,9 @@ export default fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
       if (error instanceof ApiError) {
-        return reply
-          .status(error.statusCode)
-          .send({ error: { code: error.code, message: error.message, problems: error.problems } });
+        return reply.status(error.statusCode).send({
+          error: { code: error.code, message: error.message, problems: error.problems, details: error.details },
+        });
       }
       if (error.validation) {
         const { message, problems } = describeValidation(error);

@@ -8,18 +8,31 @@ import {
   validateConversationTests,
   validateLayout,
 } from "../../schema/index.js";
-import { checkFlowValue, flowFile } from "../flows/drafts.js";
+import { checkFlowValue, type DraftRevision, flowFile, type SaveResult } from "../flows/drafts.js";
 import { requireRole } from "../plugins/auth.js";
 import { ApiError } from "../plugins/errors.js";
 import { flowHash, getVersion, listVersions, liveVersions, publishVersion, rollback } from "../store/flow-versions.js";
 
 const FlowId = Type.Object({ id: Type.String({ pattern: SLUG_PATTERN, maxLength: 64 }) });
+const Revision = Type.String({
+  pattern: "^[0-9a-f]{16}$",
+  description: "The draft revision the editor started from (`revision.id` of GET /api/flows/:id).",
+});
 const templates = ["blank", "identify-customer", "order-status", "triage"] as const;
 
 export default async function flowRoutes(app: FastifyInstance) {
   const { drafts, store } = app;
   const read = requireRole("agent");
   const write = requireRole("editor");
+
+  const author = (user: { name: string; email: string }) => (user.name ? `${user.name} (${user.email})` : user.email);
+
+  /** A save through the runtime, one at a time per flow across every process sharing the database. */
+  async function saveDraft(id: string, input: Parameters<typeof drafts.save>[1]): Promise<DraftRevision> {
+    const result: SaveResult = await store.exclusive(`draft:${id}`, () => drafts.save(id, input));
+    if ("conflict" in result) throw draftChanged(id, result.conflict);
+    return result.saved;
+  }
 
   async function draftOr404(id: string) {
     const draft = await drafts.read(id, await drafts.validFlows());
@@ -71,6 +84,7 @@ export default async function flowRoutes(app: FastifyInstance) {
       layout: draft.layout,
       tests: draft.tests,
       problems: draft.problems,
+      revision: await drafts.revision(draft.id),
     };
   });
 
@@ -80,13 +94,17 @@ export default async function flowRoutes(app: FastifyInstance) {
       schema: {
         tags: ["flows"],
         params: FlowId,
-        body: Type.Object({ flow: Type.Unknown(), layout: Type.Optional(Type.Unknown()) }),
+        body: Type.Object({
+          flow: Type.Unknown(),
+          layout: Type.Optional(Type.Unknown()),
+          baseRevision: Type.Optional(Revision),
+        }),
       },
       onRequest: write,
     },
     async (request) => {
       const { id } = request.params as { id: string };
-      const body = request.body as { flow: unknown; layout?: unknown };
+      const body = request.body as { flow: unknown; layout?: unknown; baseRevision?: string };
       const checked = checkFlowValue(body.flow, flowFile(id), await drafts.validFlows(), await drafts.queueIds());
       if (!checked.flow)
         throw new ApiError(
@@ -103,9 +121,14 @@ export default async function flowRoutes(app: FastifyInstance) {
         );
       }
       if (body.layout !== undefined) checkLayout(body.layout, id);
-      await drafts.writeFlow(checked.flow);
-      if (body.layout !== undefined) await drafts.writeLayout(id, body.layout);
-      return { problems: checked.problems };
+      const revision = await saveDraft(id, {
+        flow: checked.flow,
+        layout: body.layout,
+        author: author(request.user!),
+        base: body.baseRevision,
+        now: Date.now(),
+      });
+      return { problems: checked.problems, revision };
     },
   );
 
@@ -157,7 +180,7 @@ export default async function flowRoutes(app: FastifyInstance) {
           ],
         } as Flow;
       }
-      await drafts.writeFlow(flow);
+      await saveDraft(body.id, { flow, author: author(request.user!), now: Date.now() });
       return reply.status(201).send({ id: body.id });
     },
   );
@@ -175,14 +198,26 @@ export default async function flowRoutes(app: FastifyInstance) {
 
   app.put(
     "/api/flows/:id/layout",
-    { schema: { tags: ["flows"], params: FlowId, body: Type.Object({ layout: Type.Unknown() }) }, onRequest: write },
+    {
+      schema: {
+        tags: ["flows"],
+        params: FlowId,
+        body: Type.Object({ layout: Type.Unknown(), baseRevision: Type.Optional(Revision) }),
+      },
+      onRequest: write,
+    },
     async (request) => {
       const { id } = request.params as { id: string };
       await draftOr404(id);
-      const { layout } = request.body as { layout: unknown };
+      const { layout, baseRevision } = request.body as { layout: unknown; baseRevision?: string };
       checkLayout(layout, id);
-      await drafts.writeLayout(id, layout);
-      return {};
+      const revision = await saveDraft(id, {
+        layout,
+        author: author(request.user!),
+        base: baseRevision,
+        now: Date.now(),
+      });
+      return { revision };
     },
   );
 
@@ -209,12 +244,27 @@ export default async function flowRoutes(app: FastifyInstance) {
   app.post(
     "/api/flows/:id/publish",
     {
-      schema: { tags: ["flows"], params: FlowId, body: Type.Object({ note: Type.String({ maxLength: 2000 }) }) },
+      schema: {
+        tags: ["flows"],
+        params: FlowId,
+        body: Type.Object({
+          note: Type.String({ maxLength: 2000 }),
+          revision: Type.Optional(
+            Type.String({
+              pattern: Revision.pattern,
+              description: "The draft revision the publisher reviewed; refused when the draft has changed since.",
+            }),
+          ),
+        }),
+      },
       onRequest: write,
     },
     async (request, reply) => {
       const { id } = request.params as { id: string };
+      const body = request.body as { note: string; revision?: string };
       const draft = await draftOr404(id);
+      const current = await drafts.revision(id);
+      if (body.revision !== undefined && current && current.id !== body.revision) throw draftChanged(id, current);
       if (!draft.flow || hasErrors(draft.problems)) {
         throw new ApiError(
           422,
@@ -223,11 +273,22 @@ export default async function flowRoutes(app: FastifyInstance) {
           draft.problems,
         );
       }
+      const liveVersion = (await liveVersions(store)).get(id);
+      const live = liveVersion === undefined ? undefined : await getVersion(store, id, liveVersion);
+      if (live && live.hash === flowHash(draft.flow)) {
+        throw new ApiError(
+          409,
+          "NOTHING_TO_PUBLISH",
+          `The draft of \`${id}\` is the same as the live version ${live.version}; there is nothing to publish.`,
+          undefined,
+          { liveVersion: live.version },
+        );
+      }
       const published = await publishVersion(store, {
         flow: draft.flow,
         layout: draft.layout,
         author: request.user!.email,
-        note: (request.body as { note: string }).note,
+        note: body.note,
         now: Date.now(),
       });
       request.log.info({ flowId: id, version: published.version }, "flow published");
@@ -322,6 +383,17 @@ export default async function flowRoutes(app: FastifyInstance) {
       };
       return diffFlows(await resolve(from), await resolve(to));
     },
+  );
+}
+
+function draftChanged(id: string, current: DraftRevision): ApiError {
+  const who = current.savedBy ?? "someone outside the designer (the file changed on disk)";
+  return new ApiError(
+    409,
+    "DRAFT_CHANGED",
+    `The draft of \`${id}\` was saved by ${who} at ${current.savedAt}, after the revision you started from; nothing was written. Reload it, or save again with \`baseRevision: "${current.id}"\` to overwrite it.`,
+    undefined,
+    { revision: current },
   );
 }
 

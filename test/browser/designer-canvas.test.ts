@@ -151,8 +151,9 @@ describe("the canvas in real Chromium", () => {
     ui.keepScreenshot("diff-live");
     await ui.editorTab("Schéma").click();
     await ui.node("message").waitFor();
-    page.once("dialog", (dialog) => dialog.accept("version de référence"));
     await ui.toolbarButton("Publier").click();
+    await page.getByRole("dialog").getByRole("textbox").pressSequentially("version de référence");
+    await page.getByRole("dialog").getByRole("button", { name: "Publier" }).click();
     await page.getByRole("status").filter({ hasText: "Version 1 publiée" }).waitFor();
 
     await ui.pick("message");

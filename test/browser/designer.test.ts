@@ -131,8 +131,9 @@ describe("designer in real Chromium against the real runtime", () => {
 
   it("publishes with a note", async () => {
     keepScreenshot("publish");
-    page.once("dialog", (dialog) => dialog.accept("première version"));
     await page.click('.toolbar button:has-text("Publier")');
+    await page.getByRole("dialog").getByRole("textbox").pressSequentially("première version");
+    await page.getByRole("dialog").getByRole("button", { name: "Publier" }).click();
     await page.getByRole("status").filter({ hasText: "Version 1 publiée" }).waitFor();
   });
 
@@ -142,12 +143,14 @@ describe("designer in real Chromium against the real runtime", () => {
     await sideTab("Propriétés").click();
     await page.fill('[data-inspecting="question"] input[aria-label="Libellé"]', "Sujet");
     await page.locator(".save-state.dirty").waitFor();
-    page.once("dialog", (dialog) => dialog.accept("deuxième version"));
     await page.click('.toolbar button:has-text("Publier")');
+    await page.getByRole("dialog").getByRole("textbox").pressSequentially("deuxième version");
+    await page.getByRole("dialog").getByRole("button", { name: "Publier" }).click();
     await page.getByRole("status").filter({ hasText: "Version 2 publiée" }).waitFor();
     await sideTab("Versions").click();
     await page.locator('li[data-version="2"].live').waitFor();
     await page.locator('li[data-version="1"] button', { hasText: "Remettre en ligne" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Remettre en ligne" }).click();
     await page.locator('li[data-version="1"].live').waitFor();
     const versions = await page.evaluate(async (id) => (await fetch(`/api/flows/${id}/versions`)).json(), FLOW);
     expect(versions.find((v: { live: boolean }) => v.live).version).toBe(1);

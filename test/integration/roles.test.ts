@@ -68,6 +68,15 @@ describe("roles", () => {
     const { token } = made.json();
     const auth = { authorization: `Bearer ${token}` };
     expect((await built.app.inject({ method: "GET", url: "/api/flows", headers: auth })).statusCode).toBe(200);
+    // Only a changed draft is published: the token saves a change first.
+    const { flow } = (await built.app.inject({ method: "GET", url: "/api/flows/echo", headers: auth })).json();
+    const saved = await built.app.inject({
+      method: "PUT",
+      url: "/api/flows/echo",
+      headers: auth,
+      payload: { flow: { ...flow, name: "Écho (ci)" } },
+    });
+    expect(saved.statusCode).toBe(200);
     const publish = await built.app.inject({
       method: "POST",
       url: "/api/flows/echo/publish",

@@ -9,7 +9,7 @@ import {
   type Problem,
 } from "../../../schema/index.js";
 import { agentApi } from "../agent/agent-api.js";
-import { ApiError, api, type FlowFile } from "../api.js";
+import { api, type FlowFile, type VersionSummary } from "../api.js";
 import { Canvas } from "../canvas/Canvas.js";
 import { Palette } from "../canvas/Palette.js";
 import { t } from "../i18n.js";
@@ -22,11 +22,16 @@ import { emptyLayout, type FlowDocument } from "../model/document.js";
 import { isNoteId, type NodeMark, nodeSize, unplacedNodes } from "../model/graph.js";
 import { type History, record, redo, startHistory, undo } from "../model/history.js";
 import { type Box, freeSpot, pasteOffset } from "../model/placement.js";
+import type { RawError } from "../monaco/RawEditor.js";
 import { ProblemsPanel } from "../problems/ProblemsPanel.js";
 import { problemsOf, severityByNode } from "../problems/problems.js";
 import { SimulatorPanel } from "../simulator/SimulatorPanel.js";
+import { Dialog } from "./Dialog.js";
 import { dropDraft, keepDraft, keptDraft } from "./draft-storage.js";
 import { FindBox } from "./FindBox.js";
+import { PublishDialog } from "./PublishDialog.js";
+import { type Notice, rawWhere, useSave } from "./use-save.js";
+import { VersionCanvas } from "./VersionCanvas.js";
 import { VersionsPanel } from "./VersionsPanel.js";
 
 const RawEditor = lazy(() => import("../monaco/RawEditor.js"));
@@ -59,7 +64,17 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
   const [selection, setSelection] = useState<Set<string>>(new Set());
   const [tab, setTab] = useState<"canvas" | "raw" | "settings">("canvas");
   const [side, setSide] = useState<Side>("inspector");
-  const [notice, setNotice] = useState<{ kind: "info" | "error"; text: string }>();
+  const [notice, setNotice] = useState<Notice>();
+  /** What the File tab's text has wrong, while it has something wrong. */
+  const [rawError, setRawError] = useState<RawError>();
+  /** Leaving the File tab while its text is not valid waits for the person to choose. */
+  const [leaving, setLeaving] = useState<{ go: () => void }>();
+  /** The draft revision the content being edited is based on: a save from an older one is refused. */
+  const revision = useRef<string>(undefined);
+  /** A published version shown read-only instead of the draft. */
+  const [viewing, setViewing] = useState<{ summary: VersionSummary; doc: FlowDocument }>();
+  /** Counts publications, so an open versions list shows the new one. */
+  const [publications, setPublications] = useState(0);
   const [serverProblems, setServerProblems] = useState<Problem[]>([]);
   /** The live version's flow while the diff is shown. */
   const [liveFlow, setLiveFlow] = useState<Flow>();
@@ -77,11 +92,15 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
         const server = { flow: loaded.flow, layout };
         const kept = keptDraft(flowId);
         setSaved(server);
-        if (kept && !sameDoc(kept, server)) {
-          setHistory(startHistory(kept));
+        if (kept && !sameDoc(kept.doc, server)) {
+          revision.current = kept.base ?? loaded.revision.id;
+          setHistory(startHistory(kept.doc));
           setNotice({ kind: "info", text: t("restored") });
-        } else setHistory(startHistory(server));
-      }
+        } else {
+          revision.current = loaded.revision.id;
+          setHistory(startHistory(server));
+        }
+      } else revision.current = loaded.revision.id;
     } catch (failure) {
       setLoadError(failure instanceof Error ? failure.message : String(failure));
     }
@@ -109,7 +128,7 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
   const dirty = doc !== undefined && saved !== undefined && !sameDoc(doc, saved);
   useEffect(() => {
     if (!doc) return;
-    if (dirty) keepDraft(flowId, doc);
+    if (dirty) keepDraft(flowId, doc, revision.current);
     else dropDraft(flowId);
   }, [doc, dirty, flowId]);
 
@@ -151,43 +170,42 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
     [doc, flowApi],
   );
 
-  /** Saves the draft; true when the runtime accepted it. */
-  const save = useCallback(async (): Promise<boolean> => {
-    if (!doc) return false;
-    try {
-      const answer = await api.saveFlow(flowId, doc.flow, doc.layout);
-      setSaved(doc);
-      dropDraft(flowId);
-      setServerProblems([]);
-      setNotice({
-        kind: "info",
-        text: `${t("saved")}${answer.problems.length ? ` — ${answer.problems.length} ⚠` : ""}`,
-      });
-      return true;
-    } catch (failure) {
-      // The work stays in the editor (and in localStorage); only the reason is shown.
-      const why =
-        failure instanceof ApiError ? (failure.code === "NETWORK" ? t("offline") : failure.message) : String(failure);
-      if (failure instanceof ApiError) setServerProblems(failure.problems);
-      setNotice({ kind: "error", text: t("saveRefused", { why }) });
-      if (failure instanceof ApiError && failure.problems.length) setSide("problems");
-      return false;
-    }
-  }, [doc, flowId]);
+  const { save, review, startPublish, cancelPublish, publish } = useSave({
+    flowId,
+    revision,
+    doc,
+    dirty,
+    blocked,
+    rawError,
+    setSaved,
+    setHistory,
+    setFile,
+    setNotice,
+    setServerProblems,
+    showProblems: () => setSide("problems"),
+    onPublished: (flow) => {
+      setPublications((count) => count + 1);
+      if (liveFlow) setLiveFlow(flow);
+    },
+  });
 
-  const publish = useCallback(async () => {
-    if (!doc || blocked) return;
-    const note = window.prompt(t("publishNote")) ?? "";
+  const viewVersion = async (summary: VersionSummary) => {
     try {
-      if (dirty && !(await save())) return;
-      const answer = await api.publish(flowId, note);
-      setNotice({ kind: "info", text: t("published", { version: answer.version }) });
-      if (liveFlow) setLiveFlow(doc.flow);
+      const { flow, layout } = await api.version(flowId, summary.version);
+      const placed = await autoLayout(flow, layout ?? emptyLayout(flowId));
+      setSelection(new Set());
+      setTab("canvas");
+      setViewing({ summary, doc: { flow, layout: placed } });
     } catch (failure) {
-      if (failure instanceof ApiError) setServerProblems(failure.problems);
       setNotice({ kind: "error", text: failure instanceof Error ? failure.message : String(failure) });
     }
-  }, [doc, blocked, dirty, save, flowId, liveFlow]);
+  };
+
+  /** Runs `go` unless the File tab holds text that is not valid: then asks first. */
+  const leaveRaw = (go: () => void) => {
+    if (tab === "raw" && rawError) setLeaving({ go });
+    else go();
+  };
 
   const showDiff = useCallback(async () => {
     if (liveFlow) {
@@ -239,7 +257,8 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
         save();
         return;
       }
-      if (!mod || typingInField(event.target)) return;
+      // An old version shown read-only takes no edits, not even an undo of the hidden draft.
+      if (!mod || typingInField(event.target) || viewing) return;
       const key = event.key.toLowerCase();
       if (key === "z" && !event.shiftKey) {
         event.preventDefault();
@@ -256,7 +275,7 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
       event.preventDefault();
     };
     const onPaste = (event: ClipboardEvent) => {
-      if (typingInField(event.target)) return;
+      if (typingInField(event.target) || viewing) return;
       const clipboard = readClipboard(event.clipboardData?.getData("text/plain") ?? "");
       if (!clipboard) return;
       event.preventDefault();
@@ -270,7 +289,7 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
       document.removeEventListener("copy", onCopy);
       document.removeEventListener("paste", onPaste);
     };
-  }, [doc, selection, dispatch, save, visibleBox]);
+  }, [doc, selection, dispatch, save, visibleBox, viewing]);
 
   const onRawFlow = useCallback(
     (flow: Flow) => {
@@ -302,7 +321,7 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
   return (
     <div className="editor">
       <div className="toolbar">
-        <button type="button" onClick={onClose}>
+        <button type="button" onClick={() => leaveRaw(onClose)}>
           {t("back")}
         </button>
         <strong className="flow-name">{doc?.flow.name ?? file.id}</strong>
@@ -315,8 +334,8 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
               type="button"
               role="tab"
               aria-selected={shownTab === name}
-              onClick={() => setTab(name)}
-              disabled={!doc && name !== "raw"}
+              onClick={() => leaveRaw(() => setTab(name))}
+              disabled={(!doc && name !== "raw") || viewing !== undefined}
             >
               {t(name)}
             </button>
@@ -325,7 +344,7 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
         <button
           type="button"
           onClick={() => setHistory((h) => (h ? undo(h) : h))}
-          disabled={!history?.past.length}
+          disabled={!history?.past.length || viewing !== undefined}
           title="Ctrl+Z"
         >
           {t("undo")}
@@ -333,25 +352,25 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
         <button
           type="button"
           onClick={() => setHistory((h) => (h ? redo(h) : h))}
-          disabled={!history?.future.length}
+          disabled={!history?.future.length || viewing !== undefined}
           title="Ctrl+Shift+Z"
         >
           {t("redo")}
         </button>
-        <button type="button" onClick={layoutAll} disabled={!doc}>
+        <button type="button" onClick={layoutAll} disabled={!doc || viewing !== undefined}>
           {t("autoLayout")}
         </button>
         <button type="button" onClick={showDiff} aria-pressed={liveFlow !== undefined} disabled={!doc}>
           {t("diff")}
         </button>
-        <button type="button" className="primary" onClick={save} disabled={!doc}>
+        <button type="button" className="primary" onClick={save} disabled={!doc || viewing !== undefined}>
           {t("save")}
         </button>
         <button
           type="button"
           className="primary"
-          onClick={publish}
-          disabled={!doc || blocked}
+          onClick={startPublish}
+          disabled={!doc || blocked || viewing !== undefined}
           title={blocked ? t("publishBlocked") : undefined}
         >
           {t("publish")}
@@ -360,11 +379,24 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
       {notice && (
         <div className={`notice ${notice.kind}`} role={notice.kind === "error" ? "alert" : "status"}>
           {notice.text}
+          {notice.actions?.map((action) => (
+            <button
+              key={action.label}
+              type="button"
+              onClick={() => {
+                setNotice(undefined);
+                action.run();
+              }}
+            >
+              {action.label}
+            </button>
+          ))}
           {notice.text === t("restored") && saved && (
             <button
               type="button"
               onClick={() => {
                 setHistory(startHistory(saved));
+                revision.current = file.revision.id;
                 setNotice(undefined);
               }}
             >
@@ -376,14 +408,71 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
           </button>
         </div>
       )}
+      {review && doc && (
+        <PublishDialog
+          draft={doc.flow}
+          live={review.live}
+          unsaved={dirty}
+          onPublish={publish}
+          onCancel={cancelPublish}
+        />
+      )}
+      {leaving && rawError && (
+        <Dialog
+          title={t("rawLeaveTitle")}
+          onCancel={() => setLeaving(undefined)}
+          actions={
+            <>
+              <button type="button" className="primary" onClick={() => setLeaving(undefined)}>
+                {t("rawStay")}
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  setLeaving(undefined);
+                  setRawError(undefined);
+                  leaving.go();
+                }}
+              >
+                {t("rawDiscard")}
+              </button>
+            </>
+          }
+        >
+          <p>{t("rawLeaveExplain", { where: rawWhere(rawError) })}</p>
+        </Dialog>
+      )}
       {removed.length > 0 && <div className="notice info">{t("removedNodes", { ids: removed.join(", ") })}</div>}
       {!doc && (
         <div className="notice error" role="alert">
           {t("invalidFile")}
         </div>
       )}
+      {viewing && (
+        <div className="notice info version-banner" role="status">
+          {t("viewingVersion", {
+            version: viewing.summary.version,
+            date: new Date(viewing.summary.createdAt).toLocaleString(),
+            author: viewing.summary.author,
+          })}
+          <button
+            type="button"
+            onClick={() => {
+              setViewing(undefined);
+              setSelection(new Set());
+            }}
+          >
+            {t("backToDraft")}
+          </button>
+        </div>
+      )}
       <div className="workspace">
-        {doc && shownTab === "canvas" && (
+        {viewing && (
+          <div className="canvas-area">
+            <VersionCanvas key={viewing.summary.version} doc={viewing.doc} onSelection={setSelection} />
+          </div>
+        )}
+        {doc && !viewing && shownTab === "canvas" && (
           <>
             <Palette
               onAdd={addAtCentre}
@@ -401,12 +490,18 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
             </div>
           </>
         )}
-        {shownTab === "raw" && (
+        {shownTab === "raw" && !viewing && (
           <Suspense fallback={<p className="loading">{t("loading")}</p>}>
-            <RawEditor flow={doc?.flow} raw={file.raw} file={`${flowId}.flow.json`} onFlow={onRawFlow} />
+            <RawEditor
+              flow={doc?.flow}
+              raw={file.raw}
+              file={`${flowId}.flow.json`}
+              onFlow={onRawFlow}
+              onError={setRawError}
+            />
           </Suspense>
         )}
-        {doc && shownTab === "settings" && <FlowSettings flow={doc.flow} dispatch={dispatch} />}
+        {doc && !viewing && shownTab === "settings" && <FlowSettings flow={doc.flow} dispatch={dispatch} />}
         <aside className="side">
           <div className="tabs" role="tablist">
             {(["inspector", "problems", "simulator", "versions"] as const).map((name) => (
@@ -416,7 +511,18 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
               </button>
             ))}
           </div>
-          {side === "inspector" && doc && (
+          {side === "inspector" && viewing && (
+            <fieldset disabled className="read-only">
+              <Inspector
+                doc={viewing.doc}
+                selected={selectedIds}
+                notes={[]}
+                dispatch={() => undefined}
+                flows={[...others.keys()]}
+              />
+            </fieldset>
+          )}
+          {side === "inspector" && doc && !viewing && (
             <Inspector
               doc={doc}
               selected={selectedIds}
@@ -441,11 +547,10 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
           )}
           {side === "versions" && (
             <VersionsPanel
+              key={publications}
               flowId={flowId}
-              onRolledBack={() => {
-                setLiveFlow(undefined);
-                load();
-              }}
+              onView={viewVersion}
+              onRolledBack={() => setLiveFlow(undefined)}
             />
           )}
         </aside>

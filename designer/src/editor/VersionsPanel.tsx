@@ -1,18 +1,102 @@
 import { useCallback, useEffect, useState } from "react";
 import { api, type VersionSummary } from "../api.js";
 import { t } from "../i18n.js";
+import { ChangeList } from "./ChangeList.js";
+import { type ChangeLine, describeChanges } from "./change-words.js";
+import { Dialog } from "./Dialog.js";
 
-export function VersionsPanel({ flowId, onRolledBack }: { flowId: string; onRolledBack: () => void }) {
+/**
+ * The published versions of a flow: compare any two field by field, open one read-only on the
+ * canvas, or put an earlier one back live after saying what that does.
+ */
+export function VersionsPanel({
+  flowId,
+  onRolledBack,
+  onView,
+}: {
+  flowId: string;
+  onRolledBack: () => void;
+  onView: (version: VersionSummary) => void;
+}) {
   const [versions, setVersions] = useState<VersionSummary[]>([]);
   const [error, setError] = useState("");
+  const [done, setDone] = useState("");
+  const [from, setFrom] = useState<number>();
+  const [to, setTo] = useState<number>();
+  const [comparison, setComparison] = useState<{ from: number; to: number; lines: ChangeLine[] }>();
+  const [confirming, setConfirming] = useState<{ version: number; live: number }>();
+
   const reload = useCallback(() => {
-    api.versions(flowId).then(setVersions, (failure: unknown) => setError(String(failure)));
+    api.versions(flowId).then(
+      (list) => {
+        setVersions(list);
+        setTo((current) => current ?? list[0]?.version);
+        setFrom((current) => current ?? list[1]?.version ?? list[0]?.version);
+      },
+      (failure: unknown) => setError(String(failure)),
+    );
   }, [flowId]);
   useEffect(reload, []);
 
+  const compare = async () => {
+    if (from === undefined || to === undefined) return;
+    try {
+      const [older, newer] = await Promise.all([api.version(flowId, from), api.version(flowId, to)]);
+      setComparison({ from, to, lines: describeChanges(older.flow, newer.flow) });
+    } catch (failure) {
+      setError(String(failure));
+    }
+  };
+
+  const rollback = async (target: { version: number; live: number }) => {
+    setConfirming(undefined);
+    try {
+      await api.rollback(flowId, target.version);
+      setDone(t("rollbackDone", target));
+      reload();
+      onRolledBack();
+    } catch (failure) {
+      setError(String(failure));
+    }
+  };
+
+  const live = versions.find((version) => version.live)?.version;
+  const choose = (value: number | undefined, set: (version: number) => void, label: string) => (
+    <select aria-label={label} value={value ?? ""} onChange={(event) => set(Number(event.target.value))}>
+      {versions.map((version) => (
+        <option key={version.version} value={version.version}>
+          {`v${version.version}`}
+        </option>
+      ))}
+    </select>
+  );
+
   return (
     <div className="versions">
-      {error && <p className="error">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {done && (
+        <p className="notice info" role="status">
+          {done}
+        </p>
+      )}
+      {versions.length > 1 && (
+        <div className="compare">
+          {choose(from, setFrom, t("compareFrom"))} → {choose(to, setTo, t("compareTo"))}
+          <button type="button" onClick={compare}>
+            {t("compare")}
+          </button>
+        </div>
+      )}
+      {comparison && (
+        <section className="comparison">
+          <h3>{t("compareTitle", { from: comparison.from, to: comparison.to })}</h3>
+          <ChangeList lines={comparison.lines} />
+        </section>
+      )}
       <ul>
         {versions.map((version) => (
           <li key={version.version} data-version={version.version} className={version.live ? "live" : undefined}>
@@ -21,25 +105,37 @@ export function VersionsPanel({ flowId, onRolledBack }: { flowId: string; onRoll
               {new Date(version.createdAt).toLocaleString()} — {version.author}
             </div>
             {version.note && <div className="note">{version.note}</div>}
-            {!version.live && (
-              <button
-                type="button"
-                onClick={async () => {
-                  try {
-                    await api.rollback(flowId, version.version);
-                    reload();
-                    onRolledBack();
-                  } catch (failure) {
-                    setError(String(failure));
-                  }
-                }}
-              >
-                {t("rollback")}
+            <div className="actions">
+              <button type="button" onClick={() => onView(version)}>
+                {t("viewVersion")}
               </button>
-            )}
+              {!version.live && live !== undefined && (
+                <button type="button" onClick={() => setConfirming({ version: version.version, live })}>
+                  {t("rollback")}
+                </button>
+              )}
+            </div>
           </li>
         ))}
       </ul>
+      {confirming && (
+        <Dialog
+          title={t("rollbackTitle", confirming)}
+          onCancel={() => setConfirming(undefined)}
+          actions={
+            <>
+              <button type="button" onClick={() => setConfirming(undefined)}>
+                {t("cancel")}
+              </button>
+              <button type="button" className="primary" onClick={() => rollback(confirming)}>
+                {t("rollback")}
+              </button>
+            </>
+          }
+        >
+          <p>{t("rollbackExplain", confirming)}</p>
+        </Dialog>
+      )}
     </div>
   );
 }
