@@ -71,7 +71,8 @@ function openSqlite(file: string): Store {
   mkdirSync(dirname(file), { recursive: true });
   const client = new Database(file);
   client.pragma("journal_mode = WAL");
-  client.pragma("synchronous = NORMAL");
+  // FULL in WAL: each commit is on disk before its transaction returns, so an answered message survives a power loss.
+  client.pragma("synchronous = FULL");
   client.pragma("busy_timeout = 5000");
   const db = drizzleSqlite(client);
   migrateSqlite(db, { migrationsFolder: join(migrations, "sqlite") });
