@@ -308,6 +308,7 @@ export class Processor {
       sentiment: lexiconSentiment,
       flow: (id) => compiledFlows.get(id),
       secrets: secretsFor(this.ctx.config, secretNames),
+      limits: { valueChars: this.ctx.config.maxValueChars, stateChars: this.ctx.config.maxStateChars },
     };
     const state = active ? (JSON.parse(active.state) as ConversationState) : undefined;
     // A new conversation starts with the customer's message (its first intent node reads it) and
