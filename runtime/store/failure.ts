@@ -30,3 +30,22 @@ export function describeFailure(error: unknown): Failure {
   }
   return { message: String(error) };
 }
+
+/**
+ * Driver codes of failures that say nothing about the row being written: the database is
+ * unreachable, full, shutting down, out of connections, or chose this transaction as a deadlock
+ * victim. Such a failure is retried later as it is and never counts toward setting a message aside.
+ */
+const TRANSIENT_CODE = /^(08|53|57P|40001|40P01|55P03|ECONN|ETIMEDOUT|EPIPE|EAI_AGAIN|SQLITE_(BUSY|LOCKED|IOERR|FULL))/;
+const TRANSIENT_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i;
+
+export function isTransient(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause && depth < 5; depth++) {
+    const { code, message } = cause as { code?: unknown; message?: unknown };
+    if (typeof code === "string" && TRANSIENT_CODE.test(code)) return true;
+    if (typeof message === "string" && TRANSIENT_MESSAGE.test(message)) return true;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return false;
+}

@@ -12,7 +12,7 @@ import { recordHandoff } from "../queue/handoff-record.js";
 import type { LiveEvents } from "../queue/live-events.js";
 import { loadQueues } from "../queue/queues.js";
 import type { Db, Store } from "../store/db.js";
-import { describeFailure } from "../store/failure.js";
+import { describeFailure, isTransient } from "../store/failure.js";
 import { type LoopOutcome, runEngine } from "./engine-loop.js";
 import { KeyedSerial } from "./keyed-serial.js";
 import type { ChannelAnswer, ConversationStatus, InboundMessage } from "./types.js";
@@ -228,8 +228,9 @@ export class Processor {
         try {
           if (!(await step())) return;
         } catch (error) {
-          // The turn's transaction is rolled back; the failure is counted in a transaction of its own.
-          if (!current) throw error;
+          // The turn's transaction is rolled back; the failure is counted in a transaction of its own,
+          // unless the store itself is failing: then the row stays as it is, for a later delivery or start.
+          if (!current || isTransient(error)) throw error;
           await this.recordFailure(current, error);
         }
       }
