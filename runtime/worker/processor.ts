@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, isNotNull, isNull, ne } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import { type Config, secretsFor } from "../config.js";
 import { lexiconSentiment, overlapClassifier } from "../engine/index.js";
@@ -241,17 +241,24 @@ export class Processor {
   private async recordFailure(row: InboxRow, error: unknown): Promise<void> {
     const { store, metrics, log } = this.ctx;
     const { inbox } = store.tables;
-    const attempts = row.attempts + 1;
     const failure = describeFailure(error);
-    const dead = attempts >= MAX_ATTEMPTS;
-    await store.tx((db) =>
+    // Counted in the database, so that processes failing on the same row at once add up; a row
+    // another process has processed meanwhile is left alone.
+    const [counted] = await store.tx((db) =>
       db
         .update(inbox)
-        .set({ attempts, error: failure.message, deadAt: dead ? Date.now() : null })
-        .where(eq(inbox.id, row.id)),
+        .set({
+          attempts: sql`${inbox.attempts} + 1`,
+          error: failure.message,
+          deadAt: sql`CASE WHEN ${inbox.attempts} + 1 >= ${MAX_ATTEMPTS} THEN CAST(${Date.now()} AS BIGINT) ELSE NULL END`,
+        })
+        .where(and(eq(inbox.id, row.id), isNull(inbox.processedAt)))
+        .returning({ attempts: inbox.attempts, deadAt: inbox.deadAt }),
     );
+    if (!counted) return;
+    const dead = counted.deadAt !== null;
     log.error(
-      { inboxId: row.id, channel: row.channel, flowId: row.flowId, attempts, failure },
+      { inboxId: row.id, channel: row.channel, flowId: row.flowId, attempts: counted.attempts, failure },
       dead ? "message set aside after repeated failures" : "message processing failed, retrying",
     );
     if (dead) metrics.deadLetters.inc({ channel: row.channel });
