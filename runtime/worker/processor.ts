@@ -123,6 +123,8 @@ export class Processor {
     const [done] = await store.read((db) =>
       db.select({ result: inbox.result, deadAt: inbox.deadAt }).from(inbox).where(eq(inbox.id, row.id)),
     );
+    // Acknowledged means on disk: the message and its answer are flushed before the answer goes out.
+    await store.durable();
     if (!done?.result) {
       throw new ApiError(
         500,

@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import pg from "pg";
 import pino from "pino";
@@ -111,8 +110,26 @@ describe("request edges", () => {
     expect(last.json().error.code).toBe("RATE_LIMITED");
   });
 
-  it("writes every commit to disk before answering (SQLite synchronous=FULL)", async () => {
-    const [row] = await built.app.store.read(async (db) => db.all<{ synchronous: number }>(sql`PRAGMA synchronous`));
-    expect(row?.synchronous).toBe(2);
+  it("acknowledges a message only once its commit is flushed to disk", async () => {
+    const store = built.app.store;
+    const flush = store.durable;
+    let asked = 0;
+    store.durable = async () => {
+      asked += 1;
+      throw new Error("the disk did not confirm the write");
+    };
+    const message = { flowId: "echo", from: "durable-1", messageId: "m-1", text: "Bonjour" };
+    try {
+      const unconfirmed = await send(built.app, message);
+      expect(asked).toBe(1);
+      expect(unconfirmed.statusCode).toBe(500);
+    } finally {
+      store.durable = flush;
+    }
+    // The provider's retry is answered from the inbox once the flush succeeds, processed once.
+    const retried = await send(built.app, message);
+    expect(retried.statusCode).toBe(200);
+    expect(retried.json().replies[0].text).toBe("Dites quelque chose");
+    await expect(built.app.store.durable()).resolves.toBeUndefined();
   });
 });
