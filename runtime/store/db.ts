@@ -131,7 +131,15 @@ function walFlusher(file: string) {
   let running: Promise<void> = Promise.resolve();
   let next: Promise<void> | undefined;
   const flush = async () => {
-    handle ??= await open(file, "r");
+    if (!handle) {
+      try {
+        handle = await open(file, "r");
+      } catch (error) {
+        // No WAL yet: nothing has been committed to it, so nothing waits for the disk.
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+        throw error;
+      }
+    }
     await handle.datasync();
   };
   return {
