@@ -13,6 +13,7 @@ import errorsPlugin from "./plugins/errors.js";
 import flowsPlugin from "./plugins/flows.js";
 import { createMetrics } from "./plugins/metrics.js";
 import queuePlugin from "./plugins/queue.js";
+import storableTextPlugin from "./plugins/storable-text.js";
 import "./plugins/services.js";
 import agentRoutes from "./routes/agent.js";
 import authRoutes from "./routes/auth.js";
@@ -20,6 +21,7 @@ import cannedRoutes from "./routes/canned.js";
 import channelRoutes from "./routes/channels.js";
 import consoleRoutes from "./routes/console.js";
 import flowRoutes from "./routes/flows.js";
+import inboxAdminRoutes from "./routes/inbox-admin.js";
 import opsRoutes from "./routes/ops.js";
 import queueAdminRoutes from "./routes/queue-admin.js";
 import simulatorRoutes from "./routes/simulator.js";
@@ -36,14 +38,16 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
       redact: ["req.headers.authorization", "req.headers.cookie"],
     },
     bodyLimit: config.bodyLimitBytes,
-    // A number where a text is expected is a client bug to report, not to paper over.
-    ajv: { customOptions: { coerceTypes: false } },
+    // A number where a text is expected, or a field the route does not know, is a client bug to
+    // report, not to paper over.
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
     forceCloseConnections: true,
     trustProxy: config.env.RELAIS_TRUST_PROXY === "1",
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate("config", config);
   app.decorate("metrics", createMetrics());
   await app.register(errorsPlugin);
+  await app.register(storableTextPlugin);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
@@ -68,6 +72,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(simulatorRoutes);
   await app.register(agentRoutes);
   await app.register(queueAdminRoutes);
+  await app.register(inboxAdminRoutes);
   await app.register(teamRoutes);
   await app.register(cannedRoutes);
   await app.register(consoleRoutes);

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { DEFAULT_LIMITS } from "./engine/limits.js";
 
 /** Everything the runtime reads from its environment, read once at start. */
 export interface Config {
@@ -20,6 +21,9 @@ export interface Config {
   httpMaxResponseBytes: number;
   bodyLimitBytes: number;
   messageMaxChars: number;
+  /** Size bounds of a conversation's values and variables, in characters of JSON. */
+  maxValueChars: number;
+  maxStateChars: number;
   queuesFile: string | undefined;
   /** Secure cookies need HTTPS; off for plain-HTTP local use. */
   secureCookies: boolean;
@@ -51,6 +55,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     httpMaxResponseBytes: Number(env.RELAIS_HTTP_MAX_BYTES ?? 1_000_000),
     bodyLimitBytes: Number(env.RELAIS_BODY_LIMIT ?? 1_000_000),
     messageMaxChars: Number(env.RELAIS_MESSAGE_MAX_CHARS ?? 4000),
+    maxValueChars: Number(env.RELAIS_MAX_VALUE_CHARS ?? DEFAULT_LIMITS.valueChars),
+    maxStateChars: Number(env.RELAIS_MAX_STATE_CHARS ?? DEFAULT_LIMITS.stateChars),
     queuesFile: env.RELAIS_QUEUES_FILE || undefined,
     secureCookies: (env.RELAIS_SECURE_COOKIES ?? (publicUrl.startsWith("https:") ? "1" : "0")) === "1",
     logLevel: env.LOG_LEVEL ?? "info",

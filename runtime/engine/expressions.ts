@@ -1,5 +1,9 @@
 import jsonata from "jsonata";
+import type { RE2JS } from "re2js";
 import { describeJsonataError, parseTemplate, pathsRead, TemplateSyntaxError } from "../../schema/expression.js";
+import { compileLinear } from "../../schema/regex.js";
+import { DEFAULT_LIMITS } from "./limits.js";
+import { LinearRegExp } from "./linear-regexp.js";
 
 /**
  * JSONata runs in the engine's own process, so a flow's expression must not be able to hang it.
@@ -14,6 +18,7 @@ export const EXPRESSION_MAX_DEPTH = 250;
 export const EXPRESSION_MAX_SEQUENCE = 100_000;
 
 const EVALUATE_ENTRY = Symbol.for("jsonata.__evaluate_entry");
+const EVALUATE_EXIT = Symbol.for("jsonata.__evaluate_exit");
 
 export type CompiledExpression =
   | { ok: true; expression: jsonata.Expression }
@@ -23,7 +28,7 @@ export type CompiledTemplate =
   | { ok: true; segments: ({ text: string } | { expression: string })[] }
   | { ok: false; message: string; position?: number };
 
-export type CompiledPattern = { ok: true; regex: RegExp } | { ok: false; message: string };
+export type CompiledPattern = { ok: true; regex: RE2JS } | { ok: false; message: string };
 
 /** JSONata's own error shape, so that our errors travel through its `catch` blocks unchanged. */
 interface JsonataThrowable {
@@ -38,6 +43,8 @@ interface EvaluationBase {
 
 /** Where `evaluateCompiled` leaves the engine's clock for `countStep` (bindings cannot be symbols). */
 const NOW_BINDING = "__relais_now";
+/** Where it leaves the longest text an evaluation may build, for `checkSize`. */
+const LIMIT_BINDING = "__relais_value_chars";
 
 /**
  * Counts the steps of one evaluation. The counter lives on the evaluation's own root frame
@@ -57,6 +64,26 @@ function countStep(
     throw {
       code: "RELAIS_STEPS",
       message: `The expression ran more than ${EXPRESSION_STEP_BUDGET} steps: simplify it or avoid looping over large lists.`,
+    } satisfies JsonataThrowable;
+  }
+}
+
+/**
+ * Stops an evaluation as soon as one of its steps built a text longer than a value may hold, so
+ * that a doubling loop or a `$pad` to millions fails at once instead of filling memory.
+ */
+function checkSize(
+  _node: unknown,
+  _input: unknown,
+  environment: { lookup(name: string): unknown },
+  result: unknown,
+): void {
+  if (typeof result !== "string") return;
+  const limit = environment.lookup(LIMIT_BINDING) as number;
+  if (result.length > limit) {
+    throw {
+      code: "RELAIS_SIZE",
+      message: `The expression built a text of ${result.length} characters, more than the ${limit} a value may hold: keep only what the conversation needs`,
     } satisfies JsonataThrowable;
   }
 }
@@ -86,16 +113,12 @@ export class ExpressionCache {
     return compiled;
   }
 
-  /** A question's pattern, anchored so that the whole answer must match. */
+  /** A question's pattern, on the linear-time engine; the whole answer must match it (`testExact`). */
   pattern(source: string, caseSensitive: boolean): CompiledPattern {
     const key = `${caseSensitive ? "s" : "i"}:${source}`;
     let compiled = this.#patterns.get(key);
     if (!compiled) {
-      try {
-        compiled = { ok: true, regex: new RegExp(`^(?:${source})$`, caseSensitive ? "" : "i") };
-      } catch (error) {
-        compiled = { ok: false, message: error instanceof Error ? error.message : String(error) };
-      }
+      compiled = compileLinear(source, { caseSensitive });
       this.#patterns.set(key, compiled);
     }
     return compiled;
@@ -128,9 +151,16 @@ export class ExpressionCache {
 
 function compileExpression(source: string): CompiledExpression {
   try {
-    const expression = jsonata(source, { stack: EXPRESSION_MAX_DEPTH, sequence: EXPRESSION_MAX_SEQUENCE });
+    const expression = jsonata(source, {
+      stack: EXPRESSION_MAX_DEPTH,
+      sequence: EXPRESSION_MAX_SEQUENCE,
+      // The typings ask for RegExp itself; JSONata only constructs it and calls `exec` with `lastIndex`.
+      RegexEngine: LinearRegExp as unknown as RegExpConstructor,
+    });
     // `assign` takes any key at run time; the typings only list strings.
-    (expression.assign as (name: string | symbol, value: unknown) => void)(EVALUATE_ENTRY, countStep);
+    const assign = expression.assign as (name: string | symbol, value: unknown) => void;
+    assign(EVALUATE_ENTRY, countStep);
+    assign(EVALUATE_EXIT, checkSize);
     return { ok: true, expression };
   } catch (error) {
     const { message, position } = describeJsonataError(error);
@@ -155,11 +185,16 @@ function unavailable(name: string) {
 }
 
 /**
- * Evaluates a compiled expression over `input`. `$now()` and `$millis()` read the engine's clock
+ * Evaluates a compiled expression over `input`, building no text longer than `valueChars`. `$now()` and `$millis()` read the engine's clock
  * (`deps.now`), and the random built-ins are refused, so the same inputs give the same result.
  * Throws `{ message }` (JSONata's error shape) when the evaluation fails.
  */
-export async function evaluateCompiled(expression: jsonata.Expression, input: unknown, now: Date): Promise<unknown> {
+export async function evaluateCompiled(
+  expression: jsonata.Expression,
+  input: unknown,
+  now: Date,
+  valueChars = DEFAULT_LIMITS.valueChars,
+): Promise<unknown> {
   const millis = now.getTime();
   const bindings = {
     now: builtin(function (picture, timezone) {
@@ -172,5 +207,5 @@ export async function evaluateCompiled(expression: jsonata.Expression, input: un
     random: unavailable("random"),
     shuffle: unavailable("shuffle"),
   };
-  return expression.evaluate(input, { ...bindings, [NOW_BINDING]: now });
+  return expression.evaluate(input, { ...bindings, [NOW_BINDING]: now, [LIMIT_BINDING]: valueChars });
 }

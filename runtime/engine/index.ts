@@ -8,6 +8,7 @@ export {
   EXPRESSION_STEP_BUDGET,
   type ExpressionCache,
 } from "./expressions.js";
+export { DEFAULT_LIMITS, type EngineLimits } from "./limits.js";
 export { DEFAULT_HANDOFF_DETAIL } from "./nodes/handoff.js";
 export { MAX_EFFECTS_PER_INPUT } from "./nodes/http.js";
 export { lexiconSentiment } from "./sentiment.js";

@@ -2,6 +2,7 @@ import type jsonata from "jsonata";
 import type { EscalationPolicy, FlowNode, LocalizedText, Priority } from "../../schema/index.js";
 import { EngineFailure } from "./errors.js";
 import { evaluateCompiled } from "./expressions.js";
+import { DEFAULT_LIMITS, type EngineLimits } from "./limits.js";
 import { localize } from "./text.js";
 import type {
   BotMessage,
@@ -166,7 +167,7 @@ export class Run {
   async evaluate(source: string, where: string, input: unknown = this.variables): Promise<unknown> {
     const expression = this.compile(source, where);
     try {
-      return await evaluateCompiled(expression, input, this.deps.now());
+      return await evaluateCompiled(expression, input, this.deps.now(), this.limits.valueChars);
     } catch (error) {
       const message = typeof error === "object" && error !== null && "message" in error ? error.message : error;
       const reads = this.flow.expressions.reads(source);
@@ -181,8 +182,33 @@ export class Run {
     }
   }
 
+  get limits(): EngineLimits {
+    return this.deps.limits ?? DEFAULT_LIMITS;
+  }
+
+  /**
+   * Sets a variable, within the size bounds: a value or a set of variables too large is an error
+   * at the current node, and nothing is written.
+   */
   setVariable(path: string, value: unknown): void {
-    this.state.variables = setPath(this.state.variables, path, toJsonValue(value));
+    const json = toJsonValue(value);
+    const { valueChars, stateChars } = this.limits;
+    const valueSize = JSON.stringify(json)?.length ?? 0;
+    if (valueSize > valueChars) {
+      throw this.failure(
+        "EXPRESSION",
+        `Node \`${this.frame.nodeId}\` of flow \`${this.frame.flowId}\` sets \`${path}\` to a value of ${valueSize} characters, more than the ${valueChars} a value may hold: keep only the fields the conversation needs.`,
+      );
+    }
+    const variables = setPath(this.state.variables, path, json);
+    const stateSize = JSON.stringify(variables).length;
+    if (stateSize > stateChars) {
+      throw this.failure(
+        "EXPRESSION",
+        `Node \`${this.frame.nodeId}\` of flow \`${this.frame.flowId}\` sets \`${path}\`, and the conversation's variables would then hold ${stateSize} characters, more than the ${stateChars} allowed: keep only what the conversation needs.`,
+      );
+    }
+    this.state.variables = variables;
     this.wrote = true;
   }
 

@@ -1,5 +1,6 @@
 import type { EscalationRuleKind, Flow, FlowNode, Priority } from "../../schema/index.js";
 import type { ExpressionCache } from "./expressions.js";
+import type { EngineLimits } from "./limits.js";
 
 /** What the customer sent, or what the shell brings back to the engine. */
 export type EngineInput =
@@ -148,6 +149,8 @@ export interface EngineDeps {
   flow: (flowId: string) => CompiledFlow | undefined;
   /** Secret values by name, for HTTP nodes only. */
   secrets: Record<string, string>;
+  /** Size bounds of values and variables; `DEFAULT_LIMITS` when not given. */
+  limits?: EngineLimits;
 }
 
 export interface StepResult {

@@ -1,6 +1,7 @@
 import type { FastifyError } from "fastify";
 import fp from "fastify-plugin";
 import type { Problem } from "../../schema/index.js";
+import { describeFailure } from "../store/failure.js";
 
 /** A refusal the client can act on: a code, a message that says what and how to fix, and problems. */
 export class ApiError extends Error {
@@ -18,12 +19,18 @@ export class ApiError extends Error {
 
 function describeValidation(error: FastifyError): { message: string; problems: Problem[] } {
   const problems: Problem[] = (error.validation ?? []).map((item) => {
-    const missing = (item.params as { missingProperty?: string }).missingProperty;
-    const pointer = missing ? `${item.instancePath}/${missing}` : item.instancePath;
+    const { missingProperty: missing, additionalProperty: extra } = item.params as {
+      missingProperty?: string;
+      additionalProperty?: string;
+    };
+    const named = missing ?? extra;
+    const pointer = named ? `${item.instancePath}/${named}` : item.instancePath;
     const field = pointer.replace(/^\//, "").replaceAll("/", ".") || "(body)";
     const message = missing
       ? `The field \`${field}\` is required.`
-      : `The field \`${field}\` ${item.message ?? "is not valid"}.`;
+      : extra
+        ? `The field \`${field}\` is not one this route accepts; remove it (or check its spelling).`
+        : `The field \`${field}\` ${item.message ?? "is not valid"}.`;
     return {
       code: `request/${item.keyword}`,
       severity: "error",
@@ -55,10 +62,13 @@ export default fp(
           error: { code: "TOO_LARGE", message: `The request body is larger than ${app.config.bodyLimitBytes} bytes.` },
         });
       }
+      if (status === 429) {
+        return reply.status(429).send({ error: { code: "RATE_LIMITED", message: error.message } });
+      }
       if (status < 500) {
         return reply.status(status).send({ error: { code: error.code ?? "BAD_REQUEST", message: error.message } });
       }
-      request.log.error({ err: error }, "request failed");
+      request.log.error({ failure: describeFailure(error) }, "request failed");
       return reply
         .status(500)
         .send({ error: { code: "INTERNAL", message: "Something went wrong on the server; it is in the server log." } });

@@ -18,6 +18,12 @@ export function createMetrics() {
       labelNames: ["channel"] as const,
       registers: [registry],
     }),
+    deadLetters: new Counter({
+      name: "relais_dead_letter_messages_total",
+      help: "Customer messages set aside after failing to process repeatedly; listed at GET /api/inbox/dead-letters.",
+      labelNames: ["channel"] as const,
+      registers: [registry],
+    }),
     handoffs: new Counter({
       name: "relais_handoffs_total",
       help: "Conversations handed to a person, by queue and rule kind.",

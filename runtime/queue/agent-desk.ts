@@ -287,6 +287,7 @@ export class AgentDesk {
             this.app.config,
             [...flows.values()].flatMap((c) => c.flow.secrets ?? []),
           ),
+          limits: { valueChars: this.app.config.maxValueChars, stateChars: this.app.config.maxStateChars },
         },
         (request) => this.app.httpClient.run(request),
       );

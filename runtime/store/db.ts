@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
+import { type FileHandle, open } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
@@ -45,6 +46,11 @@ export interface Store {
   sharedTx<T>(key: string, work: (db: Db) => Promise<T>): Promise<T>;
   /** Runs `effect` once what was written is committed: at once, or when the `exclusive` work around it commits. */
   afterCommit(effect: () => void): void;
+  /**
+   * Resolves once everything committed before the call is on disk, so that an answer sent after
+   * it survives a power loss. Callers at the same time share one flush (group commit).
+   */
+  durable(): Promise<void>;
   /** Messages to this process and, on PostgreSQL, to every other one on the same database and schema. */
   bus: Bus;
   /** Start-up is over (migrations, first admin, shipped flows, queues): the next process may start. */
@@ -71,10 +77,15 @@ function openSqlite(file: string): Store {
   mkdirSync(dirname(file), { recursive: true });
   const client = new Database(file);
   client.pragma("journal_mode = WAL");
+  // NORMAL: a commit is written to the WAL without waiting for the disk; `durable()` flushes the
+  // WAL once for all the answers waiting, off the event loop, before they go out. FULL would flush
+  // at every commit while holding the only connection, and cost most of the throughput.
   client.pragma("synchronous = NORMAL");
   client.pragma("busy_timeout = 5000");
   const db = drizzleSqlite(client);
   migrateSqlite(db, { migrationsFolder: join(migrations, "sqlite") });
+  // The WAL exists from the first write (the migrations) until the connection closes.
+  const wal = walFlusher(`${file}-wal`);
   // One connection: every access takes turns, so an open transaction is never seen half-done
   // by another request and never swallows another request's writes.
   const mutex = new Mutex();
@@ -98,14 +109,56 @@ function openSqlite(file: string): Store {
     exclusive: (_key, work) => work(),
     sharedTx: (_key, work) => store.tx(work),
     afterCommit: (effect) => effect(),
+    durable: wal.durable,
     bus,
     started: async () => undefined,
     close: async () => {
       await bus.close();
       await mutex.run(async () => client.close());
+      await wal.close();
     },
   };
   return store;
+}
+
+/**
+ * Group commit on the WAL file: `fdatasync` writes the file's committed frames to disk whatever
+ * descriptor wrote them, which is what `synchronous=FULL` does at each commit. A flush that has
+ * not started yet covers every caller until it starts; the next callers wait for the next one.
+ */
+function walFlusher(file: string) {
+  let handle: FileHandle | undefined;
+  let running: Promise<void> = Promise.resolve();
+  let next: Promise<void> | undefined;
+  const flush = async () => {
+    if (!handle) {
+      try {
+        handle = await open(file, "r");
+      } catch (error) {
+        // No WAL yet: nothing has been committed to it, so nothing waits for the disk.
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+        throw error;
+      }
+    }
+    await handle.datasync();
+  };
+  return {
+    durable: () => {
+      next ??= running
+        .catch(() => undefined)
+        .then(() => {
+          next = undefined;
+          running = flush();
+          return running;
+        });
+      return next;
+    },
+    close: async () => {
+      await running.catch(() => undefined);
+      await handle?.close();
+      handle = undefined;
+    },
+  };
 }
 
 /** A transaction under an advisory lock, and what to do once it commits. */
@@ -196,6 +249,8 @@ async function openPostgres(
       if (turn) turn.afterCommit.push(effect);
       else effect();
     },
+    // A PostgreSQL commit returns once it is durable (with `synchronous_commit` on, its default).
+    durable: async () => undefined,
     bus,
     started,
     close: async () => {

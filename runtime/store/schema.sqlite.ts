@@ -72,9 +72,15 @@ export const inbox = sqliteTable(
     processedAt: integer("processed_at"),
     conversationId: text("conversation_id"),
     result: text("result"),
+    /** Failed processing attempts; after a few the row is set aside (`deadAt`) so its sender goes on. */
+    attempts: integer("attempts").notNull().default(0),
+    /** The last processing failure, for operators; never shown to customers. */
+    error: text("error"),
+    deadAt: integer("dead_at"),
   },
   (t) => [
-    uniqueIndex("inbox_channel_external").on(t.channel, t.externalId),
+    // A message id is the sender's own: two customers may both send "42" (dedupe must never cross them).
+    uniqueIndex("inbox_channel_address_external").on(t.channel, t.address, t.externalId),
     index("inbox_pending").on(t.processedAt, t.id),
   ],
 );

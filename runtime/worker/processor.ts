@@ -1,16 +1,18 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, isNull, ne } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import { type Config, secretsFor } from "../config.js";
 import { lexiconSentiment, overlapClassifier } from "../engine/index.js";
 import type { BotMessage, ConversationState, EngineDeps, EngineInput } from "../engine/types.js";
 import type { PublishedFlows } from "../flows/published.js";
 import type { HttpClient } from "../http-client/http-client.js";
+import { ApiError } from "../plugins/errors.js";
 import type { Metrics } from "../plugins/metrics.js";
 import { recordHandoff } from "../queue/handoff-record.js";
 import type { LiveEvents } from "../queue/live-events.js";
 import { loadQueues } from "../queue/queues.js";
 import type { Db, Store } from "../store/db.js";
+import { describeFailure, isTransient } from "../store/failure.js";
 import { type LoopOutcome, runEngine } from "./engine-loop.js";
 import { KeyedSerial } from "./keyed-serial.js";
 import type { ChannelAnswer, ConversationStatus, InboundMessage } from "./types.js";
@@ -34,7 +36,25 @@ type InboxRow = {
   address: string;
   payload: string;
   result: string | null;
+  attempts: number;
+  deadAt: number | null;
 };
+
+/** A message set aside after failing: what operators see to decide what to do with it. */
+export interface DeadLetter {
+  id: number;
+  channel: string;
+  flowId: string;
+  address: string;
+  externalId: string;
+  receivedAt: number;
+  deadAt: number;
+  attempts: number;
+  error: string;
+}
+
+/** Processing attempts of one inbox row before it is set aside; retries go at once, within the same drain. */
+export const MAX_ATTEMPTS = 3;
 type ConversationRow = {
   id: string;
   flowId: string;
@@ -81,36 +101,83 @@ export class Processor {
           payload: JSON.stringify({ text: message.text, choiceId: message.choiceId }),
           receivedAt: Date.now(),
         })
-        .onConflictDoNothing({ target: [inbox.channel, inbox.externalId] })
+        .onConflictDoNothing({ target: [inbox.channel, inbox.address, inbox.externalId] })
         .returning({ id: inbox.id });
       if (inserted) return { id: inserted.id, duplicate: false };
       const [existing] = await db
         .select({ id: inbox.id })
         .from(inbox)
-        .where(and(eq(inbox.channel, message.channel), eq(inbox.externalId, message.externalId)));
+        .where(
+          and(
+            eq(inbox.channel, message.channel),
+            eq(inbox.address, message.address),
+            eq(inbox.externalId, message.externalId),
+          ),
+        );
       return { id: (existing as { id: number }).id, duplicate: true };
     });
     if (row.duplicate) this.ctx.metrics.duplicates.inc({ channel: message.channel });
     const [stored] = await store.read((db) => db.select().from(inbox).where(eq(inbox.id, row.id)));
     const target = stored as InboxRow;
-    if (!target.result) await this.drain(target.channel, target.flowId, target.address);
+    if (!target.result && target.deadAt === null) await this.drain(target.channel, target.flowId, target.address);
     const [done] = await store.read((db) =>
-      db.select({ result: inbox.result }).from(inbox).where(eq(inbox.id, row.id)),
+      db.select({ result: inbox.result, deadAt: inbox.deadAt }).from(inbox).where(eq(inbox.id, row.id)),
     );
-    return JSON.parse(done?.result ?? "null") as ChannelAnswer;
+    // Acknowledged means on disk: the message and its answer are flushed before the answer goes out.
+    await store.durable();
+    if (!done?.result) {
+      throw new ApiError(
+        500,
+        "NOT_PROCESSED",
+        `This message could not be processed and was set aside for an operator (inbox row ${row.id}); sending it again gives this same answer.`,
+      );
+    }
+    return JSON.parse(done.result) as ChannelAnswer;
   }
 
-  /** Processes every unprocessed inbox row: the ones a crash left behind. */
+  /**
+   * Processes every unprocessed inbox row: the ones a crash left behind. One address failing never
+   * stops the others (its failing row is set aside as it would be for a live message).
+   */
   async resumePending(): Promise<number> {
     const { inbox } = this.ctx.store.tables;
     const rows = await this.ctx.store.read((db) =>
       db
         .selectDistinct({ channel: inbox.channel, flowId: inbox.flowId, address: inbox.address })
         .from(inbox)
-        .where(isNull(inbox.processedAt)),
+        .where(and(isNull(inbox.processedAt), isNull(inbox.deadAt))),
     );
-    await Promise.all(rows.map((row) => this.drain(row.channel, row.flowId, row.address)));
+    const outcomes = await Promise.allSettled(rows.map((row) => this.drain(row.channel, row.flowId, row.address)));
+    for (const outcome of outcomes) {
+      if (outcome.status === "rejected") {
+        this.ctx.log.error({ failure: describeFailure(outcome.reason) }, "could not resume a conversation's messages");
+      }
+    }
     return rows.length;
+  }
+
+  /** The rows set aside after failing {@link MAX_ATTEMPTS} times, newest first, for operators. */
+  async deadLetters(limit: number): Promise<DeadLetter[]> {
+    const { inbox } = this.ctx.store.tables;
+    const rows = await this.ctx.store.read((db) =>
+      db
+        .select({
+          id: inbox.id,
+          channel: inbox.channel,
+          flowId: inbox.flowId,
+          address: inbox.address,
+          externalId: inbox.externalId,
+          receivedAt: inbox.receivedAt,
+          deadAt: inbox.deadAt,
+          attempts: inbox.attempts,
+          error: inbox.error,
+        })
+        .from(inbox)
+        .where(isNotNull(inbox.deadAt))
+        .orderBy(desc(inbox.id))
+        .limit(limit),
+    );
+    return rows.map((row) => ({ ...row, deadAt: row.deadAt as number, error: row.error ?? "" }));
   }
 
   /** Waits for all processing under way, for a graceful close. */
@@ -132,6 +199,7 @@ export class Processor {
     const { store } = this.ctx;
     const { inbox } = store.tables;
     const key = turnKey(channel, flowId, address);
+    let current: InboxRow | undefined;
     const step = () =>
       store.exclusive(key, async () => {
         // Read under the lock: another process may have just processed what this one was told about.
@@ -145,18 +213,57 @@ export class Processor {
                 eq(inbox.flowId, flowId),
                 eq(inbox.address, address),
                 isNull(inbox.processedAt),
+                isNull(inbox.deadAt),
               ),
             )
             .orderBy(asc(inbox.id))
             .limit(1),
         );
         if (!next) return false;
+        current = next;
         await this.process(next);
         return true;
       });
     return this.serial.run(key, async () => {
-      while (await step()) {}
+      for (;;) {
+        current = undefined;
+        try {
+          if (!(await step())) return;
+        } catch (error) {
+          // The turn's transaction is rolled back; the failure is counted in a transaction of its own,
+          // unless the store itself is failing: then the row stays as it is, for a later delivery or start.
+          if (!current || isTransient(error)) throw error;
+          await this.recordFailure(current, error);
+        }
+      }
     });
+  }
+
+  /** Counts a failed attempt; at {@link MAX_ATTEMPTS} the row is set aside so the address's next messages go on. */
+  private async recordFailure(row: InboxRow, error: unknown): Promise<void> {
+    const { store, metrics, log } = this.ctx;
+    const { inbox } = store.tables;
+    const failure = describeFailure(error);
+    // Counted in the database, so that processes failing on the same row at once add up; a row
+    // another process has processed meanwhile is left alone.
+    const [counted] = await store.tx((db) =>
+      db
+        .update(inbox)
+        .set({
+          attempts: sql`${inbox.attempts} + 1`,
+          error: failure.message,
+          deadAt: sql`CASE WHEN ${inbox.attempts} + 1 >= ${MAX_ATTEMPTS} THEN CAST(${Date.now()} AS BIGINT) ELSE NULL END`,
+        })
+        .where(and(eq(inbox.id, row.id), isNull(inbox.processedAt)))
+        .returning({ attempts: inbox.attempts, deadAt: inbox.deadAt }),
+    );
+    if (!counted) return;
+    const dead = counted.deadAt !== null;
+    log.error(
+      { inboxId: row.id, channel: row.channel, flowId: row.flowId, attempts: counted.attempts, failure },
+      dead ? "message set aside after repeated failures" : "message processing failed, retrying",
+    );
+    if (dead) metrics.deadLetters.inc({ channel: row.channel });
   }
 
   private async process(row: InboxRow): Promise<void> {
@@ -211,6 +318,7 @@ export class Processor {
       sentiment: lexiconSentiment,
       flow: (id) => compiledFlows.get(id),
       secrets: secretsFor(this.ctx.config, secretNames),
+      limits: { valueChars: this.ctx.config.maxValueChars, stateChars: this.ctx.config.maxStateChars },
     };
     const state = active ? (JSON.parse(active.state) as ConversationState) : undefined;
     // A new conversation starts with the customer's message (its first intent node reads it) and

@@ -5,7 +5,7 @@ import { duplicateId } from "./duplicate-id.js";
 import { duplicateEscalationRule } from "./escalation.js";
 import { expressionSyntax } from "./expression-syntax.js";
 import { jumpMissingFlow, jumpToSelf } from "./jump.js";
-import { invalidPattern } from "./pattern.js";
+import { expressionRegex, invalidPattern } from "./pattern.js";
 import { secretsOutsideHttp, unknownSecret } from "./secrets.js";
 import { startNode } from "./start.js";
 import { duplicateHandle, missingTarget, missingTransition, noPathAfterMaxAttempts } from "./transitions.js";
@@ -29,6 +29,7 @@ const rules: readonly Rule[] = [
   unknownSecret,
   secretsOutsideHttp,
   invalidPattern,
+  expressionRegex,
   jumpMissingFlow,
   jumpToSelf,
   missingTranslation,

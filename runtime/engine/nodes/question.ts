@@ -80,10 +80,10 @@ async function check(node: QuestionNode, input: CustomerInput, run: Run): Promis
       if (!pattern.ok) {
         throw run.failure(
           "EXPRESSION",
-          `The pattern \`${spec.pattern}\` in ${run.where("/input/pattern")} is not a valid regular expression: ${pattern.message}.`,
+          `The pattern \`${spec.pattern}\` in ${run.where("/input/pattern")} cannot run: ${pattern.message}. Relais runs patterns in linear time (RE2 syntax: no backreferences or lookarounds).`,
         );
       }
-      return pattern.regex.test(text) ? { value: text } : undefined;
+      return pattern.regex.testExact(text) ? { value: text } : undefined;
     }
     default: {
       const unknown: never = spec;

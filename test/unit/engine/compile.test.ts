@@ -42,8 +42,8 @@ describe("compileFlow", () => {
     expect(expressions.expression("a >=")).toEqual({ ok: false, message: "Unexpected end of expression", position: 4 });
     expect(expressions.pattern("[A-Z]{3}", false)).toMatchObject({ ok: true });
     const pattern = expressions.pattern("[A-Z]{3}", false);
-    expect(pattern.ok && pattern.regex.test("abc")).toBe(true);
-    expect(pattern.ok && pattern.regex.test("ABCD")).toBe(false);
+    expect(pattern.ok && pattern.regex.testExact("abc")).toBe(true);
+    expect(pattern.ok && pattern.regex.testExact("ABCD")).toBe(false);
     expect(expressions.reads("name = 'VIP'")).toEqual(["name"]);
   });
 

@@ -151,7 +151,7 @@ describe("engine errors hand the conversation over", () => {
     const result = await conversation.say("123");
     expect(result.errors[0]?.code).toBe("EXPRESSION");
     expect(result.errors[0]?.message).toMatch(
-      /^The pattern `\(\[0-9\]` in node `ask` of flow `test-flow`, field `\/input\/pattern` is not a valid regular expression/,
+      /^The pattern `\(\[0-9\]` in node `ask` of flow `test-flow`, field `\/input\/pattern` cannot run: missing closing \)/,
     );
   });
 

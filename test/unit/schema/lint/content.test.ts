@@ -19,6 +19,46 @@ describe("lint/invalid-pattern", () => {
 
   it("accepts a valid pattern", () => {
     expect(problemsOf("invalid-pattern", withPattern("CMD-[0-9]{6}"))).toEqual([]);
+    expect(problemsOf("invalid-pattern", withPattern("(?<code>[A-Z]{3})-\\d+"))).toEqual([]);
+  });
+
+  it.each([
+    ["a backreference", "(a)\\1"],
+    ["a lookahead", "CMD-(?=[0-9])[0-9]{6}"],
+    ["a negative lookahead", "(?!0)[0-9]+"],
+  ])("refuses %s, which the linear-time engine cannot run, saying so", (_what, pattern) => {
+    const problems = problemsOf("invalid-pattern", withPattern(pattern));
+    expect(problems).toMatchObject([{ nodeId: "ask", pointer: "/nodes/1/input/pattern", severity: "error" }]);
+    expect(problems[0]?.message).toContain("linear-time engine (RE2)");
+  });
+
+  it.each(["(a+)+", "(\\w+\\s?)*", "(?:x|y+){2,}"])("warns on the nested repetition of %s", (pattern) => {
+    expect(problemsOf("invalid-pattern", withPattern(pattern))).toEqual([]);
+    expect(problemsOf("pattern-nested-repetition", withPattern(pattern))).toMatchObject([
+      { nodeId: "ask", pointer: "/nodes/1/input/pattern", severity: "warning" },
+    ]);
+  });
+
+  it("checks regular expressions in expressions the same way, at the field holding them", () => {
+    const nodes = linear();
+    nodes.splice(2, 0, {
+      id: "clean",
+      type: "set",
+      assign: [
+        { variable: "email", value: "$replace(email, /(a)\\1/, '')" },
+        { variable: "email", value: "$contains(email, /^(a+)+$/) ? email : ''" },
+      ],
+      next: "bye",
+    });
+    (nodes[1] as { next: string }).next = "clean";
+    const flow = flowOf(nodes, { variables: { email: { type: "string" } } });
+    expect(problemsOf("invalid-pattern", flow)).toMatchObject([
+      { nodeId: "clean", pointer: "/nodes/2/assign/0/value", severity: "error" },
+    ]);
+    expect(problemsOf("invalid-pattern", flow)[0]?.message).toContain("/(a)\\1/");
+    expect(problemsOf("pattern-nested-repetition", flow)).toMatchObject([
+      { nodeId: "clean", pointer: "/nodes/2/assign/1/value", severity: "warning" },
+    ]);
   });
 });
 

@@ -1,0 +1,62 @@
+import type { FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import type { Problem } from "../../schema/index.js";
+import { ApiError } from "./errors.js";
+
+/**
+ * A NUL character or half of a surrogate pair: text no store can hold as it is (PostgreSQL refuses
+ * NUL in `text`; a lone surrogate is not UTF-8 and is replaced on the way in). In `u` mode a
+ * well-formed pair is one code point outside D800–DFFF, so only the lone halves match.
+ */
+const UNSTORABLE = /[\u0000\uD800-\uDFFF]/u;
+
+function why(text: string): string {
+  return text.includes("\u0000")
+    ? "contains a NUL character (\\u0000)"
+    : "contains half of a surrogate pair (a broken emoji or other character outside the basic plane)";
+}
+
+const escape = (segment: string) => segment.replace(/~/g, "~0").replace(/\//g, "~1");
+
+/** The first string (or object key) in `value` that a store cannot hold, with its JSON pointer. */
+export function findUnstorable(value: unknown, pointer = ""): { pointer: string; reason: string } | undefined {
+  if (typeof value === "string") return UNSTORABLE.test(value) ? { pointer, reason: why(value) } : undefined;
+  if (typeof value !== "object" || value === null) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const at = `${pointer}/${escape(key)}`;
+    if (UNSTORABLE.test(key)) return { pointer: at, reason: `has a field name that ${why(key)}` };
+    const found = findUnstorable(item, at);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Every text that comes in (body, query, path parameters) is checked once, here, before any route
+ * sees it: one NUL byte stored in the inbox once blocked its sender and the next start on PostgreSQL.
+ * Refused whole, never altered: a message changed on the way in is not what the customer sent.
+ */
+export default fp(
+  async (app) => {
+    app.addHook("preValidation", async (request: FastifyRequest) => {
+      for (const [file, value] of [
+        ["params", request.params],
+        ["querystring", request.query],
+        ["body", request.body],
+      ] as const) {
+        const found = findUnstorable(value);
+        if (!found) continue;
+        const field = found.pointer.replace(/^\//, "").replaceAll("/", ".") || `(${file})`;
+        const problem: Problem = {
+          code: "request/unstorable-text",
+          severity: "error",
+          file,
+          pointer: found.pointer,
+          message: `The field \`${field}\` ${found.reason}, which cannot be stored; remove that character and send it again.`,
+        };
+        throw new ApiError(400, "BAD_REQUEST", `Bad request ${file}: ${problem.message}`, [problem]);
+      }
+    });
+  },
+  { name: "storable-text" },
+);

@@ -1,0 +1,36 @@
+import { DrizzleQueryError } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { describeFailure, isTransient } from "../../../runtime/store/failure.js";
+
+const pgError = (code: string, message: string) =>
+  Object.assign(new Error(message), { code, detail: "Key (x)=(secret)" });
+
+describe("failures as logs and operators see them", () => {
+  it("keeps a failed query's statement and code, never its parameters or the driver's detail", () => {
+    const error = new DrizzleQueryError(
+      'insert into "messages" ("text") values ($1)',
+      ["mon code secret 4242"],
+      pgError("22021", 'invalid byte sequence for encoding "UTF8": 0x00'),
+    );
+    const failure = describeFailure(error);
+    expect(failure).toEqual({
+      message: 'invalid byte sequence for encoding "UTF8": 0x00',
+      code: "22021",
+      query: 'insert into "messages" ("text") values ($1)',
+    });
+    expect(JSON.stringify(failure)).not.toMatch(/4242|secret/);
+  });
+
+  it("tells a store that is failing from a row that cannot be processed", () => {
+    const wrapped = (cause: unknown) => new DrizzleQueryError("select 1", [], cause as Error);
+    expect(isTransient(wrapped(pgError("53300", "sorry, too many clients already")))).toBe(true);
+    expect(isTransient(wrapped(pgError("40P01", "deadlock detected")))).toBe(true);
+    expect(isTransient(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }))).toBe(
+      true,
+    );
+    expect(isTransient(new Error("Connection terminated unexpectedly"))).toBe(true);
+    expect(isTransient(Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" }))).toBe(true);
+    expect(isTransient(wrapped(pgError("22021", "invalid byte sequence")))).toBe(false);
+    expect(isTransient(new SyntaxError("Unexpected token"))).toBe(false);
+  });
+});
