@@ -38,7 +38,11 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     // A number where a text is expected is a client bug to report, not to paper over.
     ajv: { customOptions: { coerceTypes: false } },
     forceCloseConnections: true,
-    trustProxy: config.env.RELAIS_TRUST_PROXY === "1",
+    // A hop count as a function: Fastify's types take no number, though proxy-addr does.
+    trustProxy:
+      typeof config.trustProxy === "number"
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate("config", config);
   app.decorate("metrics", createMetrics());
@@ -71,7 +75,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(consoleRoutes);
   await app.register(channelRoutes);
   await app.register(webchatRoutes);
-  await app.register(sampleCrmRoutes);
+  if (config.sampleCrm) await app.register(sampleCrmRoutes, { token: config.sampleCrm.token });
   if (existsSync(config.designerDir)) {
     await app.register(fastifyStatic, { root: config.designerDir, prefix: "/", wildcard: false });
   }

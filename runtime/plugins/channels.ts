@@ -18,10 +18,11 @@ declare module "fastify" {
 export default fp(
   async (app) => {
     const { config } = app;
-    const crm = new URL(config.publicUrl);
     const httpClient = new HttpClient({
-      allow: [`${crm.hostname}:${crm.port || (crm.protocol === "https:" ? "443" : "80")}`, ...config.httpAllow],
+      allow: config.httpAllow,
       maxResponseBytes: config.httpMaxResponseBytes,
+      own: { origin: new URL(config.publicUrl).origin, paths: config.sampleCrm ? ["/sample-crm/"] : [] },
+      secretValues: [...config.flowSecrets.values()],
     });
     app.decorate("httpClient", httpClient);
     const outbox = new Outbox(app.store, app.log);
