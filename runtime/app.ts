@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
@@ -48,6 +49,19 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   app.decorate("metrics", createMetrics());
   await app.register(errorsPlugin);
   await app.register(rateLimit, { global: false });
+  // Scripts only from Relais itself, never inline; the designer's ajv compiles its validators with
+  // `new Function` (hence 'unsafe-eval'), Monaco and React Flow write inline styles; never framed.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        "script-src": ["'self'", "'unsafe-eval'"],
+        "frame-ancestors": ["'none'"],
+        "worker-src": ["'self'"],
+        "upgrade-insecure-requests": config.publicUrl.startsWith("https:") ? [] : null,
+      },
+    },
+    frameguard: { action: "deny" },
+  });
   await app.register(swagger, {
     openapi: {
       info: { title: "Relais runtime API", version: "0.1.0" },

@@ -15,6 +15,13 @@ export interface User {
 
 export const roleAtLeast = (role: Role, needed: Role) => ROLES.indexOf(role) >= ROLES.indexOf(needed);
 
+let decoy: Promise<string> | undefined;
+/** A real hash of nothing anyone knows, made once per process. */
+const decoyHash = () => {
+  decoy ??= hashPassword(randomUUID());
+  return decoy;
+};
+
 const SESSION_MS = 7 * 24 * 3600_000;
 const LINK_MS = 24 * 3600_000;
 
@@ -52,7 +59,9 @@ export class Users {
   async login(email: string, password: string): Promise<User | undefined> {
     const { users } = this.store.tables;
     const [row] = await this.store.read((db) => db.select().from(users).where(eq(users.email, email.toLowerCase())));
-    if (!row || !(await verifyPassword(password, row.passwordHash))) return undefined;
+    // An unknown e-mail costs the same hashing as a wrong password, so timing does not tell who is registered.
+    const matches = await verifyPassword(password, row?.passwordHash ?? (await decoyHash()));
+    if (!row || !matches) return undefined;
     return toUser(row);
   }
 

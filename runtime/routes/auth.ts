@@ -88,6 +88,8 @@ export default async function authRoutes(app: FastifyInstance) {
     "/api/auth/one-time/:token",
     { schema: { tags: ["auth"], params: Type.Object({ token: Type.String({ maxLength: 200 }) }) } },
     async (request, reply) => {
+      // Mail scanners check links with HEAD: answering it must not use the link up.
+      if (request.method === "HEAD") return reply.status(200).type("text/html").send();
       const user = await app.users.useLink((request.params as { token: string }).token);
       if (!user)
         throw new ApiError(
