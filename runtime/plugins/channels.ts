@@ -25,7 +25,11 @@ export default fp(
       secretValues: [...config.flowSecrets.values()],
     });
     app.decorate("httpClient", httpClient);
-    const outbox = new Outbox(app.store, app.log);
+    const outbox = new Outbox(app.store, app.log, {
+      ...config.outboxRetry,
+      onGiveUp: ({ conversationId, outboxId, attempts, error }) =>
+        app.live.publish({ type: "conversation.delivery_failed", conversationId, outboxId, attempts, error }),
+    });
     app.decorate("outbox", outbox);
     const webchat = new WebchatSessions(app.store.bus, () => void outbox.flush());
     app.decorate("webchat", webchat);
@@ -52,6 +56,7 @@ export default fp(
     });
     app.addHook("onClose", async () => {
       await processor.idle();
+      outbox.stop();
       await outbox.flush();
       await httpClient.close();
     });

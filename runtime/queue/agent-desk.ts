@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, inArray, isNull, ne, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { queuesOf } from "../auth/team.js";
 import type { User } from "../auth/users.js";
@@ -203,6 +203,14 @@ export class AgentDesk {
     const transcript = await this.app.store.read((db) =>
       db.select().from(messages).where(eq(messages.conversationId, conversationId)).orderBy(asc(messages.id)),
     );
+    const { outbox } = this.app.store.tables;
+    const undelivered = await this.app.store.read((db) =>
+      db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.conversationId, conversationId), isNotNull(outbox.failedAt)))
+        .orderBy(asc(outbox.id)),
+    );
     return {
       conversation,
       assignee: conversation.assignedTo ? await this.userRef(conversation.assignedTo) : null,
@@ -224,6 +232,14 @@ export class AgentDesk {
         at: new Date(m.at).toISOString(),
       })),
       channel: { name: conversation.channel, limits: channelLimits(conversation.channel) },
+      /** Messages the channel never took, after every retry: the customer did not get them. */
+      deliveryFailures: undelivered.map((row) => ({
+        outboxId: row.id,
+        text: (JSON.parse(row.message) as { text: string }).text,
+        attempts: row.attempts,
+        error: row.lastError ?? "",
+        failedAt: new Date(row.failedAt ?? 0).toISOString(),
+      })),
     };
   }
 

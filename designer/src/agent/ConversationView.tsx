@@ -140,6 +140,11 @@ export function ConversationView({
       )}
       <HandoffPacket detail={detail} now={now} />
       <Transcript entries={detail.transcript} />
+      {detail.deliveryFailures.map((failure) => (
+        <p key={failure.outboxId} role="alert" className="delivery-failure">
+          {w("deliveryFailed", { attempts: failure.attempts, why: failure.error, text: failure.text })}
+        </p>
+      ))}
       <ReplyBox
         canned={canned}
         variables={variables}

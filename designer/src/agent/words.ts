@@ -124,6 +124,11 @@ const words = {
   resolved: { fr: "Conversation clôturée : {disposition}.", en: "Conversation resolved: {disposition}." },
   released: { fr: "Rendue au bot à l'étape {node}.", en: "Given back to the bot at step {node}." },
   failed: { fr: "Échec : {why}", en: "Failed: {why}" },
+  // Outbox: a message the channel never took
+  deliveryFailed: {
+    fr: "Non remis au client après {attempts} essais ({why}) : « {text} »",
+    en: "Not delivered to the customer after {attempts} attempts ({why}): “{text}”",
+  },
   // Admin: team
   members: { fr: "Membres de l'équipe", en: "Team members" },
   name: { fr: "Nom", en: "Name" },
