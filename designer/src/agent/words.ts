@@ -124,6 +124,10 @@ const words = {
   resolved: { fr: "Conversation clôturée : {disposition}.", en: "Conversation resolved: {disposition}." },
   released: { fr: "Rendue au bot à l'étape {node}.", en: "Given back to the bot at step {node}." },
   failed: { fr: "Échec : {why}", en: "Failed: {why}" },
+  notInYourQueues: {
+    fr: "Cette conversation n'est dans aucune des files que vous travaillez, et vous ne l'avez pas en charge.",
+    en: "This conversation is in none of the queues you work, and you do not hold it.",
+  },
   // Outbox: a message the channel never took
   deliveryFailed: {
     fr: "Non remis au client après {attempts} essais ({why}) : « {text} »",
