@@ -1,9 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, type Built, build, login, send, userWithRole } from "./helpers.js";
+import { dropSchema, freshSchema, POSTGRES_URL, requirePostgres } from "./postgres-server.js";
 import { openSse } from "./sse-client.js";
 
+const schema = freshSchema("relais_scope");
+
 /** Agents see the conversations of the queues they work and those they hold; admins see all. */
-describe("what an agent sees", () => {
+describe.each([
+  ["SQLite", {}],
+  ["PostgreSQL", { DATABASE_URL: POSTGRES_URL, DATABASE_SCHEMA: schema }],
+] as const)("what an agent sees on %s", (database, env) => {
   let built: Built;
   let base: string;
   let admin: string;
@@ -11,7 +17,8 @@ describe("what an agent sees", () => {
   let inSupport: string;
   let inLevel2: string;
   beforeAll(async () => {
-    built = await build();
+    if (database === "PostgreSQL") await requirePostgres();
+    built = await build(env);
     await built.app.listen({ port: 0, host: "127.0.0.1" });
     const address = built.app.server.address();
     if (!address || typeof address === "string") throw new Error("the app does not listen");
@@ -48,7 +55,10 @@ describe("what an agent sees", () => {
       payload: { queue: "level2", note: "pour le niveau 2" },
     });
   });
-  afterAll(() => built.close());
+  afterAll(async () => {
+    await built?.close();
+    if (database === "PostgreSQL") await dropSchema(schema);
+  });
 
   const as = (cookie: string, method: "GET" | "POST", url: string, payload?: object) =>
     built.app.inject({ method, url, payload, headers: { cookie } });

@@ -2,7 +2,10 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, type Built, build, login, send } from "./helpers.js";
+import { dropSchema, freshSchema, POSTGRES_URL, requirePostgres } from "./postgres-server.js";
 import { openSse } from "./sse-client.js";
+
+const schema = freshSchema("relais_outbox");
 
 /** A provider bridge behind RELAIS_REST_CALLBACK_URL that answers what each test tells it to. */
 let bridge: Server;
@@ -28,12 +31,17 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => bridge.close(() => resolve())));
 
-describe("the outbox retries on its own", () => {
+describe.each([
+  ["SQLite", {}],
+  ["PostgreSQL", { DATABASE_URL: POSTGRES_URL, DATABASE_SCHEMA: schema }],
+] as const)("the outbox retries on its own on %s", (database, env) => {
   let built: Built;
   let base: string;
   let admin: string;
   beforeAll(async () => {
+    if (database === "PostgreSQL") await requirePostgres();
     built = await build({
+      ...env,
       RELAIS_REST_CALLBACK_URL: bridgeUrl,
       RELAIS_HTTP_ALLOW: "127.0.0.1",
       RELAIS_OUTBOX_RETRY_MS: "20",
@@ -45,7 +53,10 @@ describe("the outbox retries on its own", () => {
     base = `http://127.0.0.1:${address.port}`;
     admin = await login(built.app, ADMIN.email, ADMIN.password);
   });
-  afterAll(() => built.close());
+  afterAll(async () => {
+    await built?.close();
+    if (database === "PostgreSQL") await dropSchema(schema);
+  });
 
   /** A REST conversation the admin holds, ready for an agent reply. */
   async function held(from: string): Promise<string> {
@@ -75,19 +86,19 @@ describe("the outbox retries on its own", () => {
   };
 
   it("sends again after a failure, without any other send to wake it, and counts the attempts", async () => {
-    const id = await held("retry-1");
+    const id = await held(`retry-1-${database}`);
     answers = [503, 503];
-    await reply(id, "Votre colis part demain");
-    await expect.poll(() => received.map((each) => each.text)).toContain("Votre colis part demain");
-    expect(await outboxRow("Votre colis part demain")).toMatchObject({ attempts: 2, failedAt: null });
-    expect((await outboxRow("Votre colis part demain"))?.sentAt).not.toBeNull();
+    await reply(id, `Votre colis part demain (${database})`);
+    await expect.poll(() => received.map((each) => each.text)).toContain(`Votre colis part demain (${database})`);
+    expect(await outboxRow(`Votre colis part demain (${database})`)).toMatchObject({ attempts: 2, failedAt: null });
+    expect((await outboxRow(`Votre colis part demain (${database})`))?.sentAt).not.toBeNull();
   });
 
   it("gives up after the bound and tells the agents on the conversation", async () => {
-    const id = await held("retry-2");
+    const id = await held(`retry-2-${database}`);
     const live = await openSse(`${base}/api/events`, { cookie: admin });
     answers = [503, 503, 503];
-    await reply(id, "Remboursement envoyé");
+    await reply(id, `Remboursement envoyé (${database})`);
     const failed = await live.next((event) => event.event === "conversation.delivery_failed");
     expect(JSON.parse(failed.data)).toMatchObject({
       conversationId: id,
@@ -99,11 +110,15 @@ describe("the outbox retries on its own", () => {
       await built.app.inject({ method: "GET", url: `/api/conversations/${id}`, headers: { cookie: admin } })
     ).json();
     expect(detail.deliveryFailures).toEqual([
-      expect.objectContaining({ text: "Remboursement envoyé", attempts: 3, error: "The callback answered 503." }),
+      expect.objectContaining({
+        text: `Remboursement envoyé (${database})`,
+        attempts: 3,
+        error: "The callback answered 503.",
+      }),
     ]);
     // What comes after is not held back by the message given up on.
-    await reply(id, "Pardon pour le retard");
-    await expect.poll(() => received.map((each) => each.text)).toContain("Pardon pour le retard");
+    await reply(id, `Pardon pour le retard (${database})`);
+    await expect.poll(() => received.map((each) => each.text)).toContain(`Pardon pour le retard (${database})`);
   });
 
   it("waits about twice as long before each next retry", () => {
