@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
@@ -42,13 +43,30 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     // report, not to paper over.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
     forceCloseConnections: true,
-    trustProxy: config.env.RELAIS_TRUST_PROXY === "1",
+    // A hop count as a function: Fastify's types take no number, though proxy-addr does.
+    trustProxy:
+      typeof config.trustProxy === "number"
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate("config", config);
   app.decorate("metrics", createMetrics());
   await app.register(errorsPlugin);
   await app.register(storableTextPlugin);
   await app.register(rateLimit, { global: false });
+  // Scripts only from Relais itself, never inline; the designer's ajv compiles its validators with
+  // `new Function` (hence 'unsafe-eval'), Monaco and React Flow write inline styles; never framed.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        "script-src": ["'self'", "'unsafe-eval'"],
+        "frame-ancestors": ["'none'"],
+        "worker-src": ["'self'"],
+        "upgrade-insecure-requests": config.publicUrl.startsWith("https:") ? [] : null,
+      },
+    },
+    frameguard: { action: "deny" },
+  });
   await app.register(swagger, {
     openapi: {
       info: { title: "Relais runtime API", version: "0.1.0" },
@@ -78,7 +96,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(consoleRoutes);
   await app.register(channelRoutes);
   await app.register(webchatRoutes);
-  await app.register(sampleCrmRoutes);
+  if (config.sampleCrm) await app.register(sampleCrmRoutes, { token: config.sampleCrm.token });
   if (existsSync(config.designerDir)) {
     await app.register(fastifyStatic, { root: config.designerDir, prefix: "/", wildcard: false });
   }

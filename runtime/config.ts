@@ -1,4 +1,8 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { isIP } from "node:net";
 import { resolve } from "node:path";
+import { FLOW_SECRET_PREFIX, reservedSecretName } from "../schema/index.js";
 import { DEFAULT_LIMITS } from "./engine/limits.js";
 
 /** Everything the runtime reads from its environment, read once at start. */
@@ -28,7 +32,24 @@ export interface Config {
   /** Secure cookies need HTTPS; off for plain-HTTP local use. */
   secureCookies: boolean;
   logLevel: string;
-  /** Environment the flows' `secrets` are read from. */
+  /**
+   * The space the operator fills for flows: `RELAIS_SECRET_X` variables and the secrets file,
+   * plus the sample CRM's address and token when it runs. Read only through `flowSecret`.
+   */
+  flowSecrets: ReadonlyMap<string, string>;
+  /** The sample CRM (`RELAIS_SAMPLE_CRM=1`) and the token generated for it at this start. */
+  sampleCrm: { token: string } | undefined;
+  /** Fastify's `trustProxy`: which hops' `X-Forwarded-For` entries to believe (false: none). */
+  trustProxy: false | number | string[];
+  /** Bearer token `/metrics` asks for; unset, only callers on this machine may read it. */
+  metricsToken: string | undefined;
+  /** How long an API token works unless its maker says otherwise. */
+  tokenTtlDays: number;
+  /** The outbox retries a failed send after `base × 2^attempts` (with jitter), `maxAttempts` times in all. */
+  outboxRetry: { baseDelayMs: number; maxAttempts: number };
+  /** Open web chat event streams one address may hold at once. */
+  webchatStreamsPerAddress: number;
+  /** The runtime's other settings (callback URL, canned responses file), never handed to flows. */
   env: Record<string, string | undefined>;
 }
 
@@ -60,19 +81,113 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     queuesFile: env.RELAIS_QUEUES_FILE || undefined,
     secureCookies: (env.RELAIS_SECURE_COOKIES ?? (publicUrl.startsWith("https:") ? "1" : "0")) === "1",
     logLevel: env.LOG_LEVEL ?? "info",
+    ...flowSecretSpace(env, publicUrl),
+    trustProxy: parseTrustProxy(env.RELAIS_TRUST_PROXY),
+    metricsToken: env.RELAIS_METRICS_TOKEN || undefined,
+    tokenTtlDays: positive(env, "RELAIS_TOKEN_DAYS", 90),
+    outboxRetry: {
+      baseDelayMs: positive(env, "RELAIS_OUTBOX_RETRY_MS", 5000),
+      maxAttempts: positive(env, "RELAIS_OUTBOX_MAX_ATTEMPTS", 8),
+    },
+    webchatStreamsPerAddress: positive(env, "RELAIS_WEBCHAT_STREAMS_PER_ADDRESS", 20),
     env,
   };
 }
 
-/** The sample CRM's defaults, so the shipped flows work out of the box. */
-export function secretsFor(config: Config, names: readonly string[]): Record<string, string> {
-  const defaults: Record<string, string> = {
-    CRM_BASE_URL: `${config.publicUrl}/sample-crm`,
-    CRM_TOKEN: "relais-sample-token",
-  };
+function positive(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`${name} must be a positive number, not ${JSON.stringify(raw)}.`);
+  return value;
+}
+
+/**
+ * `RELAIS_TRUST_PROXY`: a hop count (`1`: one proxy in front, the usual case) or a comma list of
+ * the proxies' addresses and CIDRs (`loopback`, `linklocal`, `uniquelocal` name those ranges), as
+ * Fastify's `trustProxy` and proxy-addr read them. The client is the right-most address that is not
+ * a trusted proxy; `true` (believe every entry) is refused, since the client writes the first ones.
+ */
+function parseTrustProxy(raw: string | undefined): false | number | string[] {
+  const value = (raw ?? "").trim();
+  if (value === "" || value === "0") return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const [address, bits] = entry.split("/");
+    const named = ["loopback", "linklocal", "uniquelocal"].includes(entry);
+    if (!named && !(address && isIP(address) && (bits === undefined || /^\d+$/.test(bits)))) {
+      throw new Error(
+        `RELAIS_TRUST_PROXY: \`${entry}\` is neither a hop count, an address, a CIDR nor loopback/linklocal/uniquelocal; e.g. RELAIS_TRUST_PROXY=1 for one proxy in front.`,
+      );
+    }
+  }
+  return entries;
+}
+
+const SECRET_NAME = /^[A-Z][A-Z0-9_]*$/;
+
+/** The flow secret space: `RELAIS_SECRET_*`, then the secrets file over them, then the sample CRM's defaults. */
+function flowSecretSpace(
+  env: Record<string, string | undefined>,
+  publicUrl: string,
+): Pick<Config, "flowSecrets" | "sampleCrm"> {
+  const secrets = new Map<string, string>();
+  for (const [key, value] of Object.entries(env)) {
+    if (key.startsWith(FLOW_SECRET_PREFIX) && value !== undefined)
+      secrets.set(key.slice(FLOW_SECRET_PREFIX.length), value);
+  }
+  const file = env.RELAIS_SECRETS_FILE;
+  if (file) {
+    for (const [name, value] of Object.entries(readSecretsFile(file))) secrets.set(name, value);
+  }
+  const sampleCrm = env.RELAIS_SAMPLE_CRM === "1" ? { token: randomBytes(24).toString("base64url") } : undefined;
+  if (sampleCrm) {
+    if (!secrets.has("CRM_BASE_URL")) secrets.set("CRM_BASE_URL", `${publicUrl}/sample-crm`);
+    if (!secrets.has("CRM_TOKEN")) secrets.set("CRM_TOKEN", sampleCrm.token);
+  }
+  return { flowSecrets: secrets, sampleCrm };
+}
+
+function readSecretsFile(file: string): Record<string, string> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new Error(`RELAIS_SECRETS_FILE ${file}: cannot read it as JSON (${(error as Error).message}).`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new Error(`RELAIS_SECRETS_FILE ${file}: write one JSON object, {"CRM_TOKEN": "…"}.`);
+  }
+  for (const [name, value] of Object.entries(parsed)) {
+    const why = SECRET_NAME.test(name)
+      ? reservedSecretName(name)
+      : "a secret name is A-Z, 0-9 and _, starting with a letter";
+    if (why) throw new Error(`RELAIS_SECRETS_FILE ${file}: \`${name}\` cannot be a flow secret: ${why}.`);
+    if (typeof value !== "string")
+      throw new Error(`RELAIS_SECRETS_FILE ${file}: the value of \`${name}\` must be a text.`);
+  }
+  return parsed as Record<string, string>;
+}
+
+/**
+ * The one place a flow secret is read: from the space the operator fills for flows, never from the
+ * runtime's settings. A name outside that space (`RELAIS_ADMIN_PASSWORD`, `DATABASE_URL`) has no value.
+ */
+export function flowSecret(config: Pick<Config, "flowSecrets">, name: string): string | undefined {
+  if (!SECRET_NAME.test(name) || reservedSecretName(name)) return undefined;
+  return config.flowSecrets.get(name);
+}
+
+/** The secrets a set of flows names, for the engine: those the space has. */
+export function secretsFor(config: Pick<Config, "flowSecrets">, names: readonly string[]): Record<string, string> {
   const secrets: Record<string, string> = {};
   for (const name of names) {
-    const value = config.env[name] ?? defaults[name];
+    const value = flowSecret(config, name);
     if (value !== undefined) secrets[name] = value;
   }
   return secrets;

@@ -52,7 +52,8 @@ export const FlowSchema = Type.Object(
     secrets: Type.Optional(
       Type.Array(SecretName, {
         uniqueItems: true,
-        description: "Secrets the flow uses, read by the runtime from its environment; never their values.",
+        description:
+          "Secrets the flow uses, by name: the runtime reads `X` from RELAIS_SECRET_X or its secrets file; never their values.",
       }),
     ),
     escalation: Type.Optional(EscalationPolicy),

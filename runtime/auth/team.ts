@@ -1,6 +1,6 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull, ne } from "drizzle-orm";
 import { ApiError } from "../plugins/errors.js";
-import type { Store } from "../store/db.js";
+import type { Db, Store } from "../store/db.js";
 import type { Role } from "./users.js";
 
 /** A member of the team as admins see them: who, which role, which queues they work. */
@@ -13,6 +13,8 @@ export interface Member {
   queues: string[];
   /** False until the person has set a password (invited, not yet arrived). */
   hasPassword: boolean;
+  /** True while an admin has closed the account. */
+  disabled: boolean;
   createdAt: string;
 }
 
@@ -23,6 +25,7 @@ function toMember(row: {
   role: string;
   queues: string;
   passwordHash: string | null;
+  disabledAt: number | null;
   createdAt: number;
 }): Member {
   return {
@@ -32,6 +35,7 @@ function toMember(row: {
     role: row.role as Role,
     queues: JSON.parse(row.queues) as string[],
     hasPassword: row.passwordHash !== null,
+    disabled: row.disabledAt !== null,
     createdAt: new Date(row.createdAt).toISOString(),
   };
 }
@@ -51,6 +55,83 @@ export async function getMember(store: Store, id: string): Promise<Member | unde
 /** The queues a person works (empty: all of them). */
 export async function queuesOf(store: Store, userId: string): Promise<string[]> {
   return (await getMember(store, userId))?.queues ?? [];
+}
+
+/** Refuses to leave the team without an admin who can log in. */
+async function keepAnAdmin(db: Db, store: Store, row: { id: string; email: string; role: string }, what: string) {
+  if (row.role !== "admin") return;
+  const { users } = store.tables;
+  const others = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, "admin"), ne(users.id, row.id), isNull(users.disabledAt)));
+  if (others.length === 0) {
+    throw new ApiError(
+      409,
+      "LAST_ADMIN",
+      `${row.email} is the only admin; make someone else admin before you ${what}.`,
+    );
+  }
+}
+
+/** A conversation put back in its queue because the person holding it left. */
+export interface Returned {
+  conversationId: string;
+  queue: string;
+  priority: string;
+}
+
+/** Puts the conversations a person holds back in their queues, for someone else to take. */
+async function returnHeld(db: Db, store: Store, userId: string, now: number): Promise<Returned[]> {
+  const { handoffs, conversations } = store.tables;
+  const held = await db
+    .update(handoffs)
+    .set({ claimedBy: null, claimedAt: null })
+    .where(and(eq(handoffs.claimedBy, userId), isNull(handoffs.closedAt)))
+    .returning({ conversationId: handoffs.conversationId, queue: handoffs.queue, priority: handoffs.priority });
+  await db
+    .update(conversations)
+    .set({ status: "queued", assignedTo: null, updatedAt: now })
+    .where(and(eq(conversations.assignedTo, userId), eq(conversations.status, "agent")));
+  return held;
+}
+
+/**
+ * Closes or opens an account. Closed: no login, and its sessions and API tokens stop at once (they
+ * work again when it is opened, sessions excepted); what the person held goes back to the queues.
+ */
+export async function setDisabled(store: Store, id: string, disabled: boolean): Promise<Returned[]> {
+  const { users, credentials } = store.tables;
+  return store.tx(async (db) => {
+    const [row] = await db.select().from(users).where(eq(users.id, id));
+    if (!row) throw new ApiError(404, "UNKNOWN_USER", `There is no user ${id}.`);
+    if (!disabled) {
+      await db.update(users).set({ disabledAt: null }).where(eq(users.id, id));
+      return [];
+    }
+    await keepAnAdmin(db, store, row, "close this account");
+    const now = Date.now();
+    await db
+      .update(users)
+      .set({ disabledAt: row.disabledAt ?? now })
+      .where(eq(users.id, id));
+    await db.delete(credentials).where(and(eq(credentials.userId, id), ne(credentials.kind, "token")));
+    return returnHeld(db, store, id, now);
+  });
+}
+
+/** Removes a person from the team: the account, its sessions, links and tokens; what they held goes back to the queues. */
+export async function removeMember(store: Store, id: string): Promise<Returned[]> {
+  const { users, credentials } = store.tables;
+  return store.tx(async (db) => {
+    const [row] = await db.select().from(users).where(eq(users.id, id));
+    if (!row) throw new ApiError(404, "UNKNOWN_USER", `There is no user ${id}.`);
+    await keepAnAdmin(db, store, row, "remove this account");
+    const returned = await returnHeld(db, store, id, Date.now());
+    await db.delete(credentials).where(eq(credentials.userId, id));
+    await db.delete(users).where(eq(users.id, id));
+    return returned;
+  });
 }
 
 /**

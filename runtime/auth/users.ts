@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, gt, isNull, or } from "drizzle-orm";
+import { and, eq, gt, isNull, ne, or } from "drizzle-orm";
 import type { Store } from "../store/db.js";
 import { hashPassword, hashSecret, newSecret, verifyPassword } from "./passwords.js";
 
@@ -13,9 +13,27 @@ export interface User {
   role: Role;
 }
 
+/** An API token as admins see it: never its secret. */
+export interface ApiToken {
+  id: string;
+  name: string;
+  role: Role;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string | null;
+}
+
 export const roleAtLeast = (role: Role, needed: Role) => ROLES.indexOf(role) >= ROLES.indexOf(needed);
 
-const SESSION_MS = 7 * 24 * 3600_000;
+let decoy: Promise<string> | undefined;
+/** A real hash of nothing anyone knows, made once per process. */
+const decoyHash = () => {
+  decoy ??= hashPassword(randomUUID());
+  return decoy;
+};
+
+const DAY_MS = 24 * 3600_000;
+const SESSION_MS = 7 * DAY_MS;
 const LINK_MS = 24 * 3600_000;
 
 export class Users {
@@ -34,10 +52,83 @@ export class Users {
     return user;
   }
 
-  async setPassword(userId: string, password: string): Promise<void> {
-    const { users } = this.store.tables;
+  /**
+   * Sets a new password and ends every other session of the user: whoever else held one (a stolen
+   * cookie, a forgotten computer) is out. `keepSession` is the session making the change.
+   */
+  async setPassword(userId: string, password: string, keepSession?: string): Promise<void> {
+    const { users, credentials } = this.store.tables;
     const passwordHash = await hashPassword(password);
-    await this.store.tx((db) => db.update(users).set({ passwordHash }).where(eq(users.id, userId)));
+    await this.store.tx(async (db) => {
+      await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
+      await db
+        .delete(credentials)
+        .where(
+          and(
+            eq(credentials.userId, userId),
+            eq(credentials.kind, "session"),
+            ...(keepSession ? [ne(credentials.hash, hashSecret(keepSession))] : []),
+          ),
+        );
+    });
+  }
+
+  /** Whether `password` is the user's current one (false while they have none). */
+  async checkPassword(userId: string, password: string): Promise<boolean> {
+    const { users } = this.store.tables;
+    const [row] = await this.store.read((db) =>
+      db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)),
+    );
+    return verifyPassword(password, row?.passwordHash ?? (await decoyHash()));
+  }
+
+  /** Ends every browser session of a user, at once. */
+  async endSessions(userId: string): Promise<number> {
+    const { credentials } = this.store.tables;
+    const ended = await this.store.tx((db) =>
+      db
+        .delete(credentials)
+        .where(and(eq(credentials.userId, userId), eq(credentials.kind, "session")))
+        .returning({ hash: credentials.hash }),
+    );
+    return ended.length;
+  }
+
+  /** The API tokens still valid or not, newest first, without their secrets. */
+  async tokens(): Promise<ApiToken[]> {
+    const { credentials, users } = this.store.tables;
+    const rows = await this.store.read((db) =>
+      db
+        .select({ credential: credentials, email: users.email })
+        .from(credentials)
+        .innerJoin(users, eq(users.id, credentials.userId))
+        .where(eq(credentials.kind, "token")),
+    );
+    return rows
+      .sort((a, b) => b.credential.createdAt - a.credential.createdAt)
+      .map(({ credential, email }) => {
+        const [role, ...name] = (credential.name ?? "").split(":");
+        return {
+          id: credential.hash,
+          name: name.join(":"),
+          role: (ROLES.includes(role as Role) ? role : "agent") as Role,
+          createdBy: email,
+          createdAt: new Date(credential.createdAt).toISOString(),
+          expiresAt: credential.expiresAt === null ? null : new Date(credential.expiresAt).toISOString(),
+        };
+      });
+  }
+
+  /** Revokes an API token by its id (the hash listed by `tokens`); false when there is none. */
+  async revokeToken(id: string): Promise<boolean> {
+    const { credentials } = this.store.tables;
+    const gone = await this.store.tx((db) =>
+      db
+        .delete(credentials)
+        .where(and(eq(credentials.hash, id), eq(credentials.kind, "token")))
+        .returning({ hash: credentials.hash }),
+    );
+    return gone.length > 0;
   }
 
   /** Whether the user has chosen a password: false after a one-time link, until they do. */
@@ -49,23 +140,31 @@ export class Users {
     return Boolean(row?.passwordHash);
   }
 
-  async login(email: string, password: string): Promise<User | undefined> {
+  /** The user, or "disabled" for a right password on a closed account (only then is that said). */
+  async login(email: string, password: string): Promise<User | "disabled" | undefined> {
     const { users } = this.store.tables;
     const [row] = await this.store.read((db) => db.select().from(users).where(eq(users.email, email.toLowerCase())));
-    if (!row || !(await verifyPassword(password, row.passwordHash))) return undefined;
-    return toUser(row);
+    // An unknown e-mail costs the same hashing as a wrong password, so timing does not tell who is registered.
+    const matches = await verifyPassword(password, row?.passwordHash ?? (await decoyHash()));
+    if (!row || !matches) return undefined;
+    return row.disabledAt === null ? toUser(row) : "disabled";
   }
 
   /** A credential for a user: a browser session, a first-start login link or an API token (which acts with its own role). */
   async issue(
     userId: string,
     kind: "session" | "link" | "token",
-    options: { name?: string; role?: Role } = {},
+    options: { name?: string; role?: Role; expiresInDays?: number } = {},
   ): Promise<string> {
     const { credentials } = this.store.tables;
     const { secret, hash } = newSecret(kind === "token" ? "rls" : kind);
     const now = Date.now();
-    const expiresAt = kind === "session" ? now + SESSION_MS : kind === "link" ? now + LINK_MS : null;
+    const expiresAt =
+      kind === "session"
+        ? now + SESSION_MS
+        : kind === "link"
+          ? now + LINK_MS
+          : now + (options.expiresInDays ?? 90) * DAY_MS;
     const name = kind === "token" ? `${options.role ?? "agent"}:${options.name ?? ""}` : null;
     await this.store.tx((db) =>
       db.insert(credentials).values({ hash, kind, userId, name, expiresAt, usedAt: null, createdAt: now }),
@@ -86,6 +185,7 @@ export class Users {
             eq(credentials.hash, hashSecret(secret)),
             eq(credentials.kind, kind),
             or(isNull(credentials.expiresAt), gt(credentials.expiresAt, Date.now())),
+            isNull(users.disabledAt),
           ),
         ),
     );
@@ -114,7 +214,10 @@ export class Users {
         )
         .returning({ userId: credentials.userId });
       if (!used) return undefined;
-      const [row] = await db.select().from(users).where(eq(users.id, used.userId));
+      const [row] = await db
+        .select()
+        .from(users)
+        .where(and(eq(users.id, used.userId), isNull(users.disabledAt)));
       return row ? toUser(row) : undefined;
     });
   }

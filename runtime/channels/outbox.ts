@@ -1,4 +1,4 @@
-import { asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import type { BotMessage } from "../engine/types.js";
 import type { Store } from "../store/db.js";
@@ -12,8 +12,30 @@ export interface OutboxMessage {
   message: BotMessage;
 }
 
-/** Delivers one message; false when it cannot now (no one listening, provider down) and should wait. */
-export type Sender = (message: OutboxMessage) => Promise<boolean>;
+/**
+ * Delivers one message: true when the channel took it; false when no one listens now (a closed web
+ * chat) and it waits for them without counting as a failure; `{ failed }` (or a throw) when the
+ * channel refused it, which is retried with backoff and, in the end, shown to agents.
+ */
+export type Sender = (message: OutboxMessage) => Promise<boolean | { failed: string }>;
+
+export interface OutboxOptions {
+  /** The first retry waits about this long; each next one twice as long, with jitter. */
+  baseDelayMs: number;
+  /** Sends tried in all before the outbox gives up on a message. */
+  maxAttempts: number;
+  /** Told when the outbox gives up on a message, after the row says so. */
+  onGiveUp: (failure: DeliveryFailure) => void;
+  now?: () => number;
+  random?: () => number;
+}
+
+export interface DeliveryFailure {
+  outboxId: number;
+  conversationId: string;
+  attempts: number;
+  error: string;
+}
 
 /**
  * Sends what agents and the bot wrote outside a request's answer (agent replies, the bot after
@@ -25,11 +47,31 @@ export class Outbox {
   private readonly mutex = new Mutex();
   private again = false;
   private running: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private readonly now: () => number;
+  private readonly random: () => number;
 
   constructor(
     private readonly store: Store,
     private readonly log: FastifyBaseLogger,
-  ) {}
+    private readonly options: OutboxOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.random = options.random ?? Math.random;
+  }
+
+  /** Stops the retry timer (at shutdown); rows left unsent are sent at the next start. */
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+  }
+
+  /** The wait before retry number `attempts`: `base × 2^(attempts−1)`, between half and all of it. */
+  retryDelay(attempts: number): number {
+    const full = this.options.baseDelayMs * 2 ** (attempts - 1);
+    return Math.round(full / 2 + (full / 2) * this.random());
+  }
 
   register(channel: string, sender: Sender): void {
     this.senders.set(channel, sender);
@@ -52,36 +94,86 @@ export class Outbox {
     return this.running;
   }
 
+  /** Wakes the outbox when the next retry is due; a timer of the shell, unref'd so it never holds the process. */
+  private schedule(dueAt: number | undefined): void {
+    clearTimeout(this.timer);
+    if (dueAt === undefined || this.stopped) return;
+    this.timer = setTimeout(() => void this.flush(), Math.max(0, dueAt - this.now()));
+    this.timer.unref();
+  }
+
   private async round(): Promise<void> {
     const { outbox } = this.store.tables;
     const rows = await this.store.read((db) =>
-      db.select().from(outbox).where(isNull(outbox.sentAt)).orderBy(asc(outbox.id)),
+      db
+        .select()
+        .from(outbox)
+        .where(and(isNull(outbox.sentAt), isNull(outbox.failedAt)))
+        .orderBy(asc(outbox.id)),
     );
     const blocked = new Set<string>();
+    let nextDue: number | undefined;
     for (const row of rows) {
       // Keep a conversation's messages in order: once one waits, the later ones wait too.
       if (blocked.has(row.conversationId)) continue;
+      if (row.nextAttemptAt !== null && row.nextAttemptAt > this.now()) {
+        nextDue = Math.min(nextDue ?? row.nextAttemptAt, row.nextAttemptAt);
+        blocked.add(row.conversationId);
+        continue;
+      }
       const sender = this.senders.get(row.channel);
       const message: OutboxMessage = { ...row, message: JSON.parse(row.message) as BotMessage };
       // With several processes, another one may be sending this row right now: hold the
       // conversation's lock, look again, and send only what is still unsent.
-      const sent = await this.store.exclusive(`outbox:${row.conversationId}`, async () => {
+      const outcome = await this.store.exclusive(`outbox:${row.conversationId}`, async () => {
         const [current] = await this.store.read((db) =>
-          db.select({ sentAt: outbox.sentAt }).from(outbox).where(eq(outbox.id, row.id)),
+          db
+            .select({ sentAt: outbox.sentAt, failedAt: outbox.failedAt, attempts: outbox.attempts })
+            .from(outbox)
+            .where(eq(outbox.id, row.id)),
         );
-        if (current?.sentAt) return true;
-        let delivered = false;
+        if (current?.sentAt || current?.failedAt) return { done: true as const };
+        let result: boolean | { failed: string };
         try {
-          delivered = sender ? await sender(message) : false;
+          result = sender ? await sender(message) : { failed: `No sender for the channel ${row.channel}.` };
         } catch (error) {
-          this.log.warn({ outboxId: row.id, channel: row.channel, error: String(error) }, "outbox send failed");
+          result = { failed: error instanceof Error ? error.message : String(error) };
         }
-        if (delivered) {
-          await this.store.tx((db) => db.update(outbox).set({ sentAt: Date.now() }).where(eq(outbox.id, row.id)));
+        const now = this.now();
+        if (result === true) {
+          await this.store.tx((db) => db.update(outbox).set({ sentAt: now }).where(eq(outbox.id, row.id)));
+          return { done: true as const };
         }
-        return delivered;
+        if (result === false) return { done: false as const };
+        const attempts = (current?.attempts ?? row.attempts) + 1;
+        const givesUp = attempts >= this.options.maxAttempts;
+        const nextAttemptAt = givesUp ? null : now + this.retryDelay(attempts);
+        this.log.warn({ outboxId: row.id, channel: row.channel, attempts, error: result.failed }, "outbox send failed");
+        await this.store.tx((db) =>
+          db
+            .update(outbox)
+            .set({ attempts, lastError: result.failed, nextAttemptAt, failedAt: givesUp ? now : null })
+            .where(eq(outbox.id, row.id)),
+        );
+        if (givesUp) {
+          this.store.afterCommit(() =>
+            this.options.onGiveUp({
+              outboxId: row.id,
+              conversationId: row.conversationId,
+              attempts,
+              error: result.failed,
+            }),
+          );
+          return { done: true as const };
+        }
+        return { done: false as const, nextAttemptAt: nextAttemptAt ?? undefined };
       });
-      if (!sent) blocked.add(row.conversationId);
+      if (!outcome.done) {
+        blocked.add(row.conversationId);
+        if (outcome.nextAttemptAt !== undefined)
+          nextDue = Math.min(nextDue ?? outcome.nextAttemptAt, outcome.nextAttemptAt);
+      }
     }
+    this.schedule(nextDue);
   }
 }

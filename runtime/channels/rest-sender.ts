@@ -20,6 +20,7 @@ export function restSender(callbackUrl: string | undefined, http: HttpClient): S
       }),
       timeoutMs: 5000,
     });
-    return result.ok && result.status < 300;
+    if (!result.ok) return { failed: result.message };
+    return result.status < 300 ? true : { failed: `The callback answered ${result.status}.` };
   };
 }

@@ -34,7 +34,7 @@ function showStatus(result: Settled, io: Output): boolean {
 
 /**
  * `relais chat <flow>`: talk to a flow in the terminal. HTTP effects run for real through the
- * runtime's guarded client, with secrets from the environment (the sample CRM when Relais runs).
+ * runtime's guarded client, with the flow secrets of the environment (`RELAIS_SECRET_*`, the secrets file).
  */
 export async function chatCommand(flowId: string, options: { language?: string }, io: Output): Promise<number> {
   const workspace = await loadWorkspace(await resolvePaths([], defaultFlowsDir()));
@@ -50,7 +50,11 @@ export async function chatCommand(flowId: string, options: { language?: string }
     return 1;
   }
   const config = loadConfig();
-  const client = new HttpClient({ allow: config.httpAllow, maxResponseBytes: config.httpMaxResponseBytes });
+  const client = new HttpClient({
+    allow: config.httpAllow,
+    maxResponseBytes: config.httpMaxResponseBytes,
+    secretValues: [...config.flowSecrets.values()],
+  });
   const secrets = secretsFor(
     config,
     [...compiled.values()].flatMap(({ flow }) => flow.secrets ?? []),

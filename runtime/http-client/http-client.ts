@@ -8,7 +8,17 @@ export interface HttpClientOptions {
   allow: readonly string[];
   maxResponseBytes: number;
   maxRedirects?: number;
+  /**
+   * The runtime's own address (`PUBLIC_URL`) and the paths of it flows may call (the sample CRM's,
+   * when it runs); any other path there is refused, so a flow never posts into Relais itself.
+   */
+  own?: { origin: string; paths: readonly string[] };
+  /** Values of the flow secrets: a header carrying one is dropped when a redirect leaves the origin. */
+  secretValues?: readonly string[];
 }
+
+/** Headers that carry credentials; undici and browsers drop them on a redirect to another origin. */
+const CREDENTIAL_HEADERS = new Set(["authorization", "proxy-authorization", "cookie"]);
 
 class Refused extends Error {}
 
@@ -37,12 +47,22 @@ export class HttpClient {
     let url = input.url;
     let method = input.method;
     let body = input.body;
+    let headers = input.headers;
     for (let hop = 0; hop <= (this.options.maxRedirects ?? 3); hop++) {
       const target = parseUrl(url);
       if (!target)
         return { ok: false, error: "refused", message: `Only http and https URLs can be called, not ${url}.` };
+      const own = this.options.own;
+      const ownPath = own?.origin === target.origin && own.paths.some((path) => target.pathname.startsWith(path));
+      if (own?.origin === target.origin && !ownPath) {
+        return {
+          ok: false,
+          error: "refused",
+          message: `Refused to call ${target.origin}${target.pathname}: flows do not call Relais itself${own.paths.length ? ` (only ${own.paths.join(", ")})` : ""}.`,
+        };
+      }
       const port = target.port || (target.protocol === "https:" ? "443" : "80");
-      const byName = this.guard.allowsHost(target.hostname, port);
+      const byName = ownPath || this.guard.allowsHost(target.hostname, port);
       const literal = target.hostname.replace(/^\[|\]$/g, "");
       if (!byName && isIP(literal)) {
         const why = this.guard.refuses(literal);
@@ -51,7 +71,7 @@ export class HttpClient {
       try {
         const response = await request(target, {
           method,
-          headers: input.headers,
+          headers,
           body,
           signal: deadline,
           dispatcher: byName ? this.agent : this.strictAgent,
@@ -61,7 +81,9 @@ export class HttpClient {
         const location = response.headers.location;
         if (response.statusCode >= 300 && response.statusCode < 400 && typeof location === "string") {
           await response.body.dump();
-          url = new URL(location, target).toString();
+          const next = new URL(location, target);
+          if (next.origin !== target.origin) headers = this.withoutCredentials(headers);
+          url = next.toString();
           if (
             response.statusCode === 303 ||
             ((response.statusCode === 301 || response.statusCode === 302) && method === "POST")
@@ -77,6 +99,17 @@ export class HttpClient {
       }
     }
     return { ok: false, error: "refused", message: `Too many redirects from ${input.url}.` };
+  }
+
+  /** What may follow a redirect to another origin: no credential header, no header carrying a flow secret. */
+  private withoutCredentials(headers: Record<string, string>): Record<string, string> {
+    const secrets = (this.options.secretValues ?? []).filter((value) => value.length > 0);
+    return Object.fromEntries(
+      Object.entries(headers).filter(
+        ([name, value]) =>
+          !CREDENTIAL_HEADERS.has(name.toLowerCase()) && !secrets.some((secret) => value.includes(secret)),
+      ),
+    );
   }
 
   private checkedLookup(allowedByName: boolean) {

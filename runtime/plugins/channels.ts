@@ -18,13 +18,18 @@ declare module "fastify" {
 export default fp(
   async (app) => {
     const { config } = app;
-    const crm = new URL(config.publicUrl);
     const httpClient = new HttpClient({
-      allow: [`${crm.hostname}:${crm.port || (crm.protocol === "https:" ? "443" : "80")}`, ...config.httpAllow],
+      allow: config.httpAllow,
       maxResponseBytes: config.httpMaxResponseBytes,
+      own: { origin: new URL(config.publicUrl).origin, paths: config.sampleCrm ? ["/sample-crm/"] : [] },
+      secretValues: [...config.flowSecrets.values()],
     });
     app.decorate("httpClient", httpClient);
-    const outbox = new Outbox(app.store, app.log);
+    const outbox = new Outbox(app.store, app.log, {
+      ...config.outboxRetry,
+      onGiveUp: ({ conversationId, outboxId, attempts, error }) =>
+        app.live.publish({ type: "conversation.delivery_failed", conversationId, outboxId, attempts, error }),
+    });
     app.decorate("outbox", outbox);
     const webchat = new WebchatSessions(app.store.bus, () => void outbox.flush());
     app.decorate("webchat", webchat);
@@ -51,6 +56,7 @@ export default fp(
     });
     app.addHook("onClose", async () => {
       await processor.idle();
+      outbox.stop();
       await outbox.flush();
       await httpClient.close();
     });

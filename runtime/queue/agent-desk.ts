@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, isNull, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
+import { queuesOf } from "../auth/team.js";
 import type { User } from "../auth/users.js";
 import { secretsFor } from "../config.js";
 import { lexiconSentiment, overlapClassifier } from "../engine/index.js";
@@ -9,11 +10,69 @@ import { ApiError } from "../plugins/errors.js";
 import { runEngine } from "../worker/engine-loop.js";
 import { openState } from "./business-hours.js";
 import { recordHandoff } from "./handoff-record.js";
+import type { LiveEvent } from "./live-events.js";
 import { loadQueues } from "./queues.js";
+
+/**
+ * Which conversations a person may read and act on: admins all; everyone else those of the queues
+ * they work (all of them when an admin gave them none) and those they hold. Relais has no
+ * supervisor role yet: a supervisor is an admin.
+ */
+export type Scope = { all: true } | { all: false; userId: string; queues: string[] };
 
 /** What agents do with conversations: claim, answer, note, transfer, resolve, give back to the bot. */
 export class AgentDesk {
   constructor(private readonly app: FastifyInstance) {}
+
+  async scope(user: User): Promise<Scope> {
+    if (user.role === "admin") return { all: true };
+    const queues = await queuesOf(this.app.store, user.id);
+    return queues.length === 0 ? { all: true } : { all: false, userId: user.id, queues };
+  }
+
+  /** Whether the conversation is in the scope: held by the person, or last handed to a queue they work. */
+  async sees(scope: Scope, conversationId: string): Promise<boolean> {
+    if (scope.all) return true;
+    const { conversations, handoffs } = this.app.store.tables;
+    const [row] = await this.app.store.read((db) =>
+      db
+        .select({ assignedTo: conversations.assignedTo })
+        .from(conversations)
+        .where(eq(conversations.id, conversationId)),
+    );
+    if (!row) return false;
+    if (row.assignedTo === scope.userId) return true;
+    const [latest] = await this.app.store.read((db) =>
+      db
+        .select({ queue: handoffs.queue })
+        .from(handoffs)
+        .where(eq(handoffs.conversationId, conversationId))
+        .orderBy(desc(handoffs.createdAt))
+        .limit(1),
+    );
+    return latest !== undefined && scope.queues.includes(latest.queue);
+  }
+
+  /** Whether a live event concerns a conversation in the scope, so that the person's stream carries it. */
+  async hears(scope: Scope, event: LiveEvent): Promise<boolean> {
+    if (scope.all) return true;
+    if (event.type === "handoff.created" || event.type === "conversation.transferred") {
+      return scope.queues.includes(event.queue) || this.sees(scope, event.conversationId);
+    }
+    if (event.type === "conversation.claimed" && event.agentId === scope.userId) return true;
+    return this.sees(scope, event.conversationId);
+  }
+
+  /** 404 for a conversation outside the scope, as for one that does not exist: its existence is not theirs to know. */
+  private async mustSee(scope: Scope, conversationId: string): Promise<void> {
+    if (!(await this.sees(scope, conversationId))) {
+      throw new ApiError(
+        404,
+        "UNKNOWN_CONVERSATION",
+        `There is no conversation ${conversationId} in the queues you work or among those you hold.`,
+      );
+    }
+  }
 
   async queues(now = Date.now()) {
     const { handoffs } = this.app.store.tables;
@@ -101,19 +160,36 @@ export class AgentDesk {
     );
   }
 
-  async list() {
-    const { conversations } = this.app.store.tables;
+  async list(scope: Scope) {
+    const { conversations, handoffs } = this.app.store.tables;
     return this.app.store.read((db) =>
       db
         .select(this.summaryColumns())
         .from(conversations)
-        .where(ne(conversations.status, "closed"))
+        .where(
+          and(
+            ne(conversations.status, "closed"),
+            scope.all
+              ? undefined
+              : or(
+                  eq(conversations.assignedTo, scope.userId),
+                  inArray(
+                    conversations.id,
+                    db
+                      .select({ id: handoffs.conversationId })
+                      .from(handoffs)
+                      .where(and(inArray(handoffs.queue, scope.queues), isNull(handoffs.closedAt))),
+                  ),
+                ),
+          ),
+        )
         .orderBy(desc(conversations.updatedAt))
         .limit(200),
     );
   }
 
-  async detail(conversationId: string) {
+  async detail(conversationId: string, scope: Scope) {
+    await this.mustSee(scope, conversationId);
     const { messages, handoffs } = this.app.store.tables;
     const conversation = await this.conversationRow(conversationId);
     const [handoff] = await this.app.store.read((db) =>
@@ -126,6 +202,14 @@ export class AgentDesk {
     );
     const transcript = await this.app.store.read((db) =>
       db.select().from(messages).where(eq(messages.conversationId, conversationId)).orderBy(asc(messages.id)),
+    );
+    const { outbox } = this.app.store.tables;
+    const undelivered = await this.app.store.read((db) =>
+      db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.conversationId, conversationId), isNotNull(outbox.failedAt)))
+        .orderBy(asc(outbox.id)),
     );
     return {
       conversation,
@@ -148,6 +232,14 @@ export class AgentDesk {
         at: new Date(m.at).toISOString(),
       })),
       channel: { name: conversation.channel, limits: channelLimits(conversation.channel) },
+      /** Messages the channel never took, after every retry: the customer did not get them. */
+      deliveryFailures: undelivered.map((row) => ({
+        outboxId: row.id,
+        text: (JSON.parse(row.message) as { text: string }).text,
+        attempts: row.attempts,
+        error: row.lastError ?? "",
+        failedAt: new Date(row.failedAt ?? 0).toISOString(),
+      })),
     };
   }
 
@@ -171,6 +263,7 @@ export class AgentDesk {
 
   async note(conversationId: string, agent: User, text: string) {
     await this.mustExist(conversationId);
+    await this.mustSee(await this.scope(agent), conversationId);
     const { messages } = this.app.store.tables;
     await this.app.store.tx((db) =>
       db.insert(messages).values({ conversationId, role: "note", text, author: agent.name, at: Date.now() }),

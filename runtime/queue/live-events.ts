@@ -6,7 +6,8 @@ export type LiveEvent =
   | { type: "conversation.message"; conversationId: string; role: string; text: string }
   | { type: "conversation.transferred"; conversationId: string; queue: string }
   | { type: "conversation.claimed"; conversationId: string; agentId: string }
-  | { type: "conversation.closed"; conversationId: string };
+  | { type: "conversation.closed"; conversationId: string }
+  | { type: "conversation.delivery_failed"; conversationId: string; outboxId: number; attempts: number; error: string };
 
 const TOPIC = "live";
 

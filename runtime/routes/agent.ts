@@ -1,8 +1,6 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import { SLUG_PATTERN } from "../../schema/index.js";
-import { queuesOf } from "../auth/team.js";
-import { roleAtLeast } from "../auth/users.js";
 import { requireRole } from "../plugins/auth.js";
 import { ApiError } from "../plugins/errors.js";
 import { AgentDesk } from "../queue/agent-desk.js";
@@ -63,13 +61,13 @@ export default async function agentRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const queueId = (request.params as { id: string }).id;
       const user = request.user!;
-      // Agents work the queues an admin gave them (all when none); editors and admins help anywhere.
-      const works = roleAtLeast(user.role, "editor") ? [] : await queuesOf(app.store, user.id);
-      if (works.length > 0 && !works.includes(queueId)) {
+      // People work the queues an admin gave them (all when none); admins help anywhere.
+      const scope = await desk.scope(user);
+      if (!scope.all && !scope.queues.includes(queueId)) {
         throw new ApiError(
           403,
           "NOT_YOUR_QUEUE",
-          `You work the queues ${works.join(", ")}, not \`${queueId}\`; ask an admin to add it to your queues.`,
+          `You work the queues ${scope.queues.join(", ")}, not \`${queueId}\`; ask an admin to add it to your queues.`,
         );
       }
       const conversation = await desk.claim(queueId, user);
@@ -80,11 +78,14 @@ export default async function agentRoutes(app: FastifyInstance) {
   app.get(
     "/api/conversations",
     { schema: { tags, querystring: Type.Object({ mine: Type.Optional(Type.String()) }) }, onRequest: agent },
-    (request) => ((request.query as { mine?: string }).mine === "1" ? desk.mine(request.user!) : desk.list()),
+    async (request) =>
+      (request.query as { mine?: string }).mine === "1"
+        ? desk.mine(request.user!)
+        : desk.list(await desk.scope(request.user!)),
   );
 
-  app.get("/api/conversations/:id", { schema: { tags, params: ConversationId }, onRequest: agent }, (request) =>
-    desk.detail((request.params as { id: string }).id),
+  app.get("/api/conversations/:id", { schema: { tags, params: ConversationId }, onRequest: agent }, async (request) =>
+    desk.detail((request.params as { id: string }).id, await desk.scope(request.user!)),
   );
 
   app.post(
@@ -158,11 +159,19 @@ export default async function agentRoutes(app: FastifyInstance) {
     },
   );
 
-  app.get("/api/events", { schema: { tags }, onRequest: agent }, (request, reply) => {
+  app.get("/api/events", { schema: { tags }, onRequest: agent }, async (request, reply) => {
+    // The scope is read once per connection: a change of queues applies when the console reconnects.
+    const scope = await desk.scope(request.user!);
     let unsubscribe = () => {};
     const stream = openEventStream(request, reply, () => unsubscribe());
+    // Events are checked one after the other, so they reach the console in the order they happened.
+    let turn = Promise.resolve();
     unsubscribe = app.live.subscribe((event) => {
-      stream.send(event.type, event);
+      turn = turn
+        .then(async () => {
+          if (await desk.hears(scope, event)) stream.send(event.type, event);
+        })
+        .catch((error: unknown) => request.log.warn({ err: error }, "live event not sent"));
     });
   });
 }

@@ -1,5 +1,6 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
+import { hashSecret } from "../auth/passwords.js";
 import { ROLES } from "../auth/users.js";
 import { requireRole, SESSION_COOKIE } from "../plugins/auth.js";
 import { ApiError } from "../plugins/errors.js";
@@ -10,6 +11,15 @@ const UserSchema = Type.Object({
   email: Type.String(),
   name: Type.String(),
   role: Type.Union(ROLES.map((role) => Type.Literal(role))),
+});
+
+const TokenSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  role: Type.Union(ROLES.map((role) => Type.Literal(role))),
+  createdBy: Type.String(),
+  createdAt: Type.String(),
+  expiresAt: Type.Union([Type.String(), Type.Null()]),
 });
 
 /** Wrong passwords one address may try per window before it must wait; right ones never count. */
@@ -56,6 +66,9 @@ export default async function authRoutes(app: FastifyInstance) {
         return found;
       });
       if (!user) throw new ApiError(401, "BAD_CREDENTIALS", "Wrong e-mail or password.");
+      if (user === "disabled") {
+        throw new ApiError(403, "ACCOUNT_DISABLED", "An admin has closed this account; ask them to open it again.");
+      }
       reply.setCookie(SESSION_COOKIE, await app.users.issue(user.id, "session"), cookieOptions);
       return { user };
     },
@@ -88,6 +101,8 @@ export default async function authRoutes(app: FastifyInstance) {
     "/api/auth/one-time/:token",
     { schema: { tags: ["auth"], params: Type.Object({ token: Type.String({ maxLength: 200 }) }) } },
     async (request, reply) => {
+      // Mail scanners check links with HEAD: answering it must not use the link up.
+      if (request.method === "HEAD") return reply.status(200).type("text/html").send();
       const user = await app.users.useLink((request.params as { token: string }).token);
       if (!user)
         throw new ApiError(
@@ -102,11 +117,34 @@ export default async function authRoutes(app: FastifyInstance) {
   app.post(
     "/api/auth/password",
     {
-      schema: { tags: ["auth"], body: Type.Object({ password: Type.String({ minLength: 10, maxLength: 1000 }) }) },
+      schema: {
+        tags: ["auth"],
+        description:
+          "Changes your password and ends your other sessions. `currentPassword` is required once you have one (not right after a one-time link).",
+        body: Type.Object({
+          currentPassword: Type.Optional(Type.String({ maxLength: 1000 })),
+          password: Type.String({ minLength: 10, maxLength: 1000 }),
+        }),
+      },
       onRequest: requireRole("agent"),
     },
     async (request, reply) => {
-      await app.users.setPassword(request.user!.id, (request.body as { password: string }).password);
+      const { currentPassword, password } = request.body as { currentPassword?: string; password: string };
+      const userId = request.user!.id;
+      if (await app.users.hasPassword(userId)) {
+        if (currentPassword === undefined || !(await app.users.checkPassword(userId, currentPassword))) {
+          throw new ApiError(403, "WRONG_PASSWORD", "Your current password is not right; type it again.", [
+            {
+              code: "request/current-password",
+              severity: "error",
+              file: "body",
+              pointer: "/currentPassword",
+              message: "The field `currentPassword` must be your current password.",
+            },
+          ]);
+        }
+      }
+      await app.users.setPassword(userId, password, request.cookies[SESSION_COOKIE]);
       return reply.status(204).send();
     },
   );
@@ -141,15 +179,48 @@ export default async function authRoutes(app: FastifyInstance) {
         body: Type.Object({
           name: Type.String({ minLength: 1, maxLength: 120 }),
           role: Type.Union(ROLES.map((role) => Type.Literal(role))),
+          expiresInDays: Type.Optional(
+            Type.Integer({ minimum: 1, maximum: 3650, description: "Defaults to RELAIS_TOKEN_DAYS (90)." }),
+          ),
         }),
-        response: { 201: Type.Object({ token: Type.String() }) },
+        response: { 201: Type.Object({ token: Type.String(), id: Type.String(), expiresAt: Type.String() }) },
       },
       onRequest: requireRole("admin"),
     },
     async (request, reply) => {
-      const { name, role } = request.body as { name: string; role: (typeof ROLES)[number] };
-      const token = await app.users.issue(request.user!.id, "token", { name, role });
-      return reply.status(201).send({ token });
+      const { name, role, expiresInDays } = request.body as {
+        name: string;
+        role: (typeof ROLES)[number];
+        expiresInDays?: number;
+      };
+      const token = await app.users.issue(request.user!.id, "token", {
+        name,
+        role,
+        expiresInDays: expiresInDays ?? app.config.tokenTtlDays,
+      });
+      const made = (await app.users.tokens()).find((each) => each.id === hashSecret(token));
+      return reply.status(201).send({ token, id: hashSecret(token), expiresAt: made?.expiresAt ?? "" });
+    },
+  );
+  app.get(
+    "/api/tokens",
+    { schema: { tags: ["auth"], response: { 200: Type.Array(TokenSchema) } }, onRequest: requireRole("admin") },
+    () => app.users.tokens(),
+  );
+  app.delete(
+    "/api/tokens/:id",
+    {
+      schema: {
+        tags: ["auth"],
+        description: "Revokes an API token at once.",
+        params: Type.Object({ id: Type.String({ pattern: "^[0-9a-f]{64}$" }) }),
+      },
+      onRequest: requireRole("admin"),
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      if (!(await app.users.revokeToken(id))) throw new ApiError(404, "UNKNOWN_TOKEN", `There is no API token ${id}.`);
+      return reply.status(204).send();
     },
   );
 }

@@ -38,7 +38,7 @@ export default async function channelRoutes(app: FastifyInstance) {
       if (!header.startsWith("Bearer ") || !sameSecret(header.slice(7).trim(), token)) {
         throw new ApiError(401, "UNAUTHENTICATED", "Send `Authorization: Bearer <RELAIS_REST_TOKEN>`.");
       }
-    } else if (!isLoopback(request.socket.remoteAddress ?? "")) {
+    } else if (!isLoopback(request.ip)) {
       throw new ApiError(
         403,
         "FORBIDDEN",

@@ -1,13 +1,38 @@
-import type { FastifyInstance } from "fastify";
+import { timingSafeEqual } from "node:crypto";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { ApiError } from "../plugins/errors.js";
 
-/** Liveness with a database round trip, and Prometheus metrics. */
+const isLoopback = (address: string) => address === "::1" || /^(::ffff:)?127\./.test(address);
+
+function sameSecret(given: string, expected: string) {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Liveness with a database round trip, and Prometheus metrics (with RELAIS_METRICS_TOKEN, or from this machine). */
 export default async function opsRoutes(app: FastifyInstance) {
+  const scraper = async (request: FastifyRequest) => {
+    const token = app.config.metricsToken;
+    const header = request.headers.authorization ?? "";
+    if (token) {
+      if (!header.startsWith("Bearer ") || !sameSecret(header.slice(7).trim(), token)) {
+        throw new ApiError(401, "UNAUTHENTICATED", "Send `Authorization: Bearer <RELAIS_METRICS_TOKEN>`.");
+      }
+    } else if (!isLoopback(request.ip)) {
+      throw new ApiError(
+        403,
+        "FORBIDDEN",
+        "RELAIS_METRICS_TOKEN is not set, so only callers on this machine may read the metrics; set it to scrape from elsewhere.",
+      );
+    }
+  };
   app.get("/healthz", { schema: { hide: true } }, async () => {
     const { queues } = app.store.tables;
     await app.store.read((db) => db.select({ id: queues.id }).from(queues).limit(1));
     return { status: "ok", database: app.store.dialect };
   });
-  app.get("/metrics", { schema: { hide: true } }, async (_request, reply) => {
+  app.get("/metrics", { schema: { hide: true }, onRequest: scraper }, async (_request, reply) => {
     reply.header("content-type", app.metrics.registry.contentType);
     return app.metrics.registry.metrics();
   });

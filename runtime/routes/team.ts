@@ -1,7 +1,15 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import { SLUG_PATTERN } from "../../schema/index.js";
-import { getMember, listMembers, queuesOf, updateMember } from "../auth/team.js";
+import {
+  getMember,
+  listMembers,
+  queuesOf,
+  type Returned,
+  removeMember,
+  setDisabled,
+  updateMember,
+} from "../auth/team.js";
 import { ROLES, type Role } from "../auth/users.js";
 import { requireRole } from "../plugins/auth.js";
 import { ApiError } from "../plugins/errors.js";
@@ -19,6 +27,7 @@ const MemberSchema = Type.Object({
   role: RoleSchema,
   queues: Type.Array(Type.String()),
   hasPassword: Type.Boolean(),
+  disabled: Type.Boolean(),
   createdAt: Type.String(),
 });
 const UserId = Type.Object({ id: Type.String({ format: "uuid" }) });
@@ -96,6 +105,11 @@ export default async function teamRoutes(app: FastifyInstance) {
             name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
             role: Type.Optional(RoleSchema),
             queues: Type.Optional(QueueIds),
+            disabled: Type.Optional(
+              Type.Boolean({
+                description: "True closes the account: its sessions and API tokens stop at once; false opens it again.",
+              }),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -104,9 +118,61 @@ export default async function teamRoutes(app: FastifyInstance) {
       onRequest: admin,
     },
     async (request) => {
-      const body = request.body as { name?: string; role?: Role; queues?: string[] };
+      const { disabled, ...body } = request.body as {
+        name?: string;
+        role?: Role;
+        queues?: string[];
+        disabled?: boolean;
+      };
+      const { id } = request.params as { id: string };
       if (body.queues) await checkQueues(body.queues);
-      return updateMember(app.store, (request.params as { id: string }).id, body);
+      if (Object.keys(body).length > 0) await updateMember(app.store, id, body);
+      if (disabled !== undefined) announce(await setDisabled(app.store, id, disabled));
+      const member = await getMember(app.store, id);
+      if (!member) throw new ApiError(404, "UNKNOWN_USER", `There is no user ${id}.`);
+      return member;
+    },
+  );
+
+  /** Conversations the person held wait in their queues again: agents hear of them as new cases. */
+  function announce(returned: Returned[]) {
+    for (const { conversationId, queue, priority } of returned) {
+      app.live.publish({ type: "handoff.created", conversationId, queue, priority });
+    }
+  }
+
+  app.delete(
+    "/api/users/:id",
+    {
+      schema: {
+        tags,
+        description:
+          "Removes the person, their sessions and API tokens; the conversations they held go back to their queues.",
+        params: UserId,
+      },
+      onRequest: admin,
+    },
+    async (request, reply) => {
+      announce(await removeMember(app.store, (request.params as { id: string }).id));
+      return reply.status(204).send();
+    },
+  );
+
+  app.delete(
+    "/api/users/:id/sessions",
+    {
+      schema: {
+        tags,
+        description: "Logs the person out everywhere, at once (their API tokens are revoked separately).",
+        params: UserId,
+        response: { 200: Type.Object({ ended: Type.Integer() }) },
+      },
+      onRequest: admin,
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      if (!(await getMember(app.store, id))) throw new ApiError(404, "UNKNOWN_USER", `There is no user ${id}.`);
+      return { ended: await app.users.endSessions(id) };
     },
   );
 

@@ -25,6 +25,8 @@ const CORS = { "access-control-allow-origin": "*" };
 /** The web chat: the widget script, a demo page per flow, messages in and live messages out (SSE). */
 export default async function webchatRoutes(app: FastifyInstance) {
   const widget = await readFile(new URL("../channels/widget.js", import.meta.url), "utf8");
+  // Open event streams per client address: one address cannot hold the process's sockets.
+  const streamsByAddress = new Map<string, number>();
   // Every answer of this plugin's routes, refusals included, so the widget can read why.
   app.addHook("onSend", async (_request, reply) => {
     reply.headers(CORS);
@@ -34,6 +36,8 @@ export default async function webchatRoutes(app: FastifyInstance) {
     reply
       .header("content-type", "text/javascript; charset=utf-8")
       .header("cache-control", "public, max-age=300")
+      // Customers' own sites load it: the app's same-origin resource policy does not apply to it.
+      .header("cross-origin-resource-policy", "cross-origin")
       .send(widget),
   );
 
@@ -109,8 +113,30 @@ export default async function webchatRoutes(app: FastifyInstance) {
     { schema: { tags: ["channels"], params: FlowParams, querystring: Type.Object({ session: Session }) } },
     (request, reply) => {
       const { session } = request.query as { session: string };
+      const open = streamsByAddress.get(request.ip) ?? 0;
+      if (open >= app.config.webchatStreamsPerAddress) {
+        throw new ApiError(
+          429,
+          "TOO_MANY_STREAMS",
+          `Your address already has ${open} chat streams open; close one (another tab) and try again.`,
+        );
+      }
+      streamsByAddress.set(request.ip, open + 1);
+      const release = () => {
+        const left = (streamsByAddress.get(request.ip) ?? 1) - 1;
+        if (left > 0) streamsByAddress.set(request.ip, left);
+        else streamsByAddress.delete(request.ip);
+      };
       let stop = () => {};
-      const stream = openEventStream(request, reply, () => stop(), CORS);
+      const stream = openEventStream(
+        request,
+        reply,
+        () => {
+          release();
+          stop();
+        },
+        CORS,
+      );
       stop = app.webchat.listen(
         session,
         (event) => {

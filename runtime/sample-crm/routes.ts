@@ -4,10 +4,14 @@ import { eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { seedSampleCrm } from "./seed.js";
 
-/** A small CRM with French sample data, so the shipped flows have something real to call. */
-export default async function sampleCrmRoutes(app: FastifyInstance) {
+/**
+ * A small CRM with French sample data, so the shipped flows have something real to call. Runs only
+ * when asked for (`RELAIS_SAMPLE_CRM=1`), with a token generated at start that only the flow secret
+ * space knows (`CRM_TOKEN`).
+ */
+export default async function sampleCrmRoutes(app: FastifyInstance, options: { token: string }) {
   await seedSampleCrm(app.store);
-  const token = Buffer.from(app.config.env.CRM_TOKEN ?? "relais-sample-token");
+  const token = Buffer.from(options.token);
   const authorize = async (request: FastifyRequest, reply: FastifyReply) => {
     const given = Buffer.from((request.headers.authorization ?? "").replace(/^Bearer /, ""));
     if (given.length !== token.length || !timingSafeEqual(given, token)) {

@@ -96,6 +96,12 @@ export const outbox = pgTable(
     createdAt: bigint("created_at", { mode: "number" }).notNull(),
     sentAt: bigint("sent_at", { mode: "number" }),
     attempts: integer("attempts").notNull().default(0),
+    /** When to try again after a failed send; null: at the next round. */
+    nextAttemptAt: bigint("next_attempt_at", { mode: "number" }),
+    /** Why the last send failed, shown to agents. */
+    lastError: text("last_error"),
+    /** Set when the outbox gave up (after the last attempt); the row is no longer sent. */
+    failedAt: bigint("failed_at", { mode: "number" }),
   },
   (t) => [index("outbox_pending").on(t.sentAt, t.id)],
 );
@@ -142,6 +148,8 @@ export const users = pgTable("users", {
   createdAt: bigint("created_at", { mode: "number" }).notNull(),
   /** JSON array of the queue ids an agent works; empty means every queue. */
   queues: text("queues").notNull().default("[]"),
+  /** Set while an admin has closed the account: no login, no session, no token works. */
+  disabledAt: bigint("disabled_at", { mode: "number" }),
 });
 
 /** Browser sessions, first-start login links and API tokens: a hashed secret that stands for a user. */

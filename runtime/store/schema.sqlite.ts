@@ -96,6 +96,12 @@ export const outbox = sqliteTable(
     createdAt: integer("created_at").notNull(),
     sentAt: integer("sent_at"),
     attempts: integer("attempts").notNull().default(0),
+    /** When to try again after a failed send; null: at the next round. */
+    nextAttemptAt: integer("next_attempt_at"),
+    /** Why the last send failed, shown to agents. */
+    lastError: text("last_error"),
+    /** Set when the outbox gave up (after the last attempt); the row is no longer sent. */
+    failedAt: integer("failed_at"),
   },
   (t) => [index("outbox_pending").on(t.sentAt, t.id)],
 );
@@ -142,6 +148,8 @@ export const users = sqliteTable("users", {
   createdAt: integer("created_at").notNull(),
   /** JSON array of the queue ids an agent works; empty means every queue. */
   queues: text("queues").notNull().default("[]"),
+  /** Set while an admin has closed the account: no login, no session, no token works. */
+  disabledAt: integer("disabled_at"),
 });
 
 /** Browser sessions, first-start login links and API tokens: a hashed secret that stands for a user. */

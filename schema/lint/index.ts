@@ -6,7 +6,7 @@ import { duplicateEscalationRule } from "./escalation.js";
 import { expressionSyntax } from "./expression-syntax.js";
 import { jumpMissingFlow, jumpToSelf } from "./jump.js";
 import { expressionRegex, invalidPattern } from "./pattern.js";
-import { secretsOutsideHttp, unknownSecret } from "./secrets.js";
+import { reservedSecret, secretsOutsideHttp, unknownSecret } from "./secrets.js";
 import { startNode } from "./start.js";
 import { duplicateHandle, missingTarget, missingTransition, noPathAfterMaxAttempts } from "./transitions.js";
 import { missingTranslation } from "./translations.js";
@@ -14,6 +14,8 @@ import { unknownQueue } from "./unknown-queue.js";
 import { unreachableNode } from "./unreachable.js";
 import { undeclaredVariable, variableReadBeforeSet } from "./variables.js";
 import { whatsappButtons } from "./whatsapp.js";
+
+export { FLOW_SECRET_PREFIX, reservedSecretName } from "./secrets.js";
 
 const rules: readonly Rule[] = [
   duplicateId,
@@ -27,6 +29,7 @@ const rules: readonly Rule[] = [
   variableReadBeforeSet,
   undeclaredVariable,
   unknownSecret,
+  reservedSecret,
   secretsOutsideHttp,
   invalidPattern,
   expressionRegex,

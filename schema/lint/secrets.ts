@@ -1,10 +1,44 @@
 import type { Problem } from "../problem.js";
-import { type LintContext, nodesOf } from "./context.js";
+import { flowProblem, type LintContext, nodesOf } from "./context.js";
 import { closest } from "./edit-distance.js";
 import { expressionProblem, type FlowExpression, flowExpressions, ownerOf, variablePathsRead } from "./expressions.js";
 
 /** The variable root under which HTTP nodes read the runtime's secrets. */
 export const SECRETS = "secrets";
+
+/** Flow secret `X` is read from `RELAIS_SECRET_X` (or the operator's secrets file), never from another variable. */
+export const FLOW_SECRET_PREFIX = "RELAIS_SECRET_";
+
+/**
+ * The runtime's own settings. A flow naming one of them is a mistake or an attempt to read the
+ * server's configuration: refused, so the name never even looks like it could work.
+ */
+export const RUNTIME_SETTINGS: readonly string[] = [
+  "PORT",
+  "HOST",
+  "PUBLIC_URL",
+  "DATA_DIR",
+  "DATABASE_URL",
+  "DATABASE_SCHEMA",
+  "FLOWS_DIR",
+  "DESIGNER_DIR",
+  "LOG_LEVEL",
+  "NODE_ENV",
+  "NODE_OPTIONS",
+  "PATH",
+  "HOME",
+];
+
+/** Why a secret name is outside the space the operator fills for flows, or undefined when it is inside. */
+export function reservedSecretName(name: string): string | undefined {
+  if (name.startsWith(FLOW_SECRET_PREFIX)) {
+    return `write \`${name.slice(FLOW_SECRET_PREFIX.length)}\`: the runtime adds the prefix ${FLOW_SECRET_PREFIX} itself`;
+  }
+  if (name.startsWith("RELAIS_") || RUNTIME_SETTINGS.includes(name)) {
+    return "it is one of the runtime's own settings, which flows can never read";
+  }
+  return undefined;
+}
 
 /** Each `secrets.X` an expression reads, with X: the secret's name, or undefined for `secrets` as a whole. */
 function secretReads(context: LintContext) {
@@ -36,6 +70,24 @@ export function unknownSecret(context: LintContext): Problem[] {
         `${ownerOf(context, expression)} reads \`${path}\` at \`${expression.relative}\`, but the flow does not list the secret \`${name}\`; ${fix}`,
       ),
     ];
+  });
+}
+
+/** A secret named after the runtime's own settings: flows read only the space the operator fills for them. */
+export function reservedSecret(context: LintContext): Problem[] {
+  const listed = Array.isArray(context.flow.secrets) ? context.flow.secrets : [];
+  return listed.flatMap((name, index) => {
+    const why = typeof name === "string" ? reservedSecretName(name) : undefined;
+    return why
+      ? [
+          flowProblem(
+            context,
+            `/secrets/${index}`,
+            "reserved-secret",
+            `The flow lists the secret \`${name}\`, outside the flow secrets (${FLOW_SECRET_PREFIX}<name> or the secrets file): ${why}.`,
+          ),
+        ]
+      : [];
   });
 }
 

@@ -116,7 +116,10 @@ export async function runtimeRestBench(): Promise<BenchReport> {
   const crm = await slowCrm();
   const dir = mkdtempSync(join(tmpdir(), "relais-bench-"));
   cpSync(flowsDir, join(dir, "flows"), { recursive: true });
-  const built = await build({ CRM_BASE_URL: crm.url, RELAIS_HTTP_ALLOW: "127.0.0.1" }, { keepDir: dir });
+  const built = await build(
+    { RELAIS_SECRET_CRM_BASE_URL: crm.url, RELAIS_SECRET_CRM_TOKEN: "bench-token", RELAIS_HTTP_ALLOW: "127.0.0.1" },
+    { keepDir: dir },
+  );
   try {
     const { app } = built;
     const chat = () => converse(app, botOnly);

@@ -63,6 +63,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     RELAIS_ADMIN_EMAIL: ADMIN.email,
     RELAIS_ADMIN_PASSWORD: ADMIN.password,
     RELAIS_HTTP_ALLOW: "127.0.0.1",
+    RELAIS_SAMPLE_CRM: "1",
     LOG_LEVEL: "warn",
     ...env,
   });

@@ -64,8 +64,8 @@ function chat(
 describe("relais chat", () => {
   it("talks to a flow in the terminal with real HTTP lookups and shows the handoff reason", async () => {
     const { code, out } = await chat("order-status", ["1", "camille.martin@example.fr", "CMD-100002"], {
-      CRM_BASE_URL: crmUrl,
-      CRM_TOKEN: "chat-token",
+      RELAIS_SECRET_CRM_BASE_URL: crmUrl,
+      RELAIS_SECRET_CRM_TOKEN: "chat-token",
       RELAIS_HTTP_ALLOW: "127.0.0.1",
     });
     expect(out).toMatch(/bot> Pour vous identifier, que préférez-vous me donner \?/);
@@ -81,8 +81,8 @@ describe("relais chat", () => {
 
   it("refuses a loopback CRM that the operator has not allowed", async () => {
     const { out } = await chat("order-status", ["1", "camille.martin@example.fr"], {
-      CRM_BASE_URL: crmUrl,
-      CRM_TOKEN: "chat-token",
+      RELAIS_SECRET_CRM_BASE_URL: crmUrl,
+      RELAIS_SECRET_CRM_TOKEN: "chat-token",
       RELAIS_HTTP_ALLOW: "",
     });
     expect(out).toMatch(/handed off to queue `support` \(high\): handoff-crm-down/);

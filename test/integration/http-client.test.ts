@@ -67,4 +67,39 @@ describe("HTTP client for flow lookups", () => {
     expect(await get(client, "/redirect")).toMatchObject({ ok: false, error: "refused" });
     await client.close();
   });
+
+  it("drops credentials and headers carrying a flow secret on a redirect to another origin", async () => {
+    const received: Record<string, string | string[] | undefined>[] = [];
+    const other = createServer((request, response) => {
+      received.push(request.headers);
+      response.writeHead(200, { "content-type": "application/json" }).end("{}");
+    });
+    await new Promise<void>((resolve) => other.listen(0, "127.0.0.2", resolve));
+    const away = `http://127.0.0.2:${(other.address() as AddressInfo).port}/landing`;
+    const bouncer = createServer((request, response) => {
+      if (request.url === "/away") return response.writeHead(302, { location: away }).end();
+      received.push(request.headers);
+      response.writeHead(200, { "content-type": "application/json" }).end("{}");
+    });
+    await new Promise<void>((resolve) => bouncer.listen(0, "127.0.0.1", resolve));
+    const home = `http://127.0.0.1:${(bouncer.address() as AddressInfo).port}`;
+    const client = new HttpClient({ allow: ["127.0.0.0/8"], maxResponseBytes: 1000, secretValues: ["k3y-s3cr3t"] });
+    const headers = {
+      Authorization: "Bearer t0ken",
+      Cookie: "sid=1",
+      "X-Api-Key": "k3y-s3cr3t",
+      Accept: "application/json",
+    };
+    expect(await client.run({ method: "GET", url: `${home}/away`, headers, timeoutMs: 1000 })).toMatchObject({
+      ok: true,
+    });
+    expect(received.at(-1)).toMatchObject({ accept: "application/json" });
+    expect(received.at(-1)).not.toHaveProperty("authorization");
+    expect(received.at(-1)).not.toHaveProperty("cookie");
+    expect(received.at(-1)).not.toHaveProperty("x-api-key");
+    await client.run({ method: "GET", url: `${home}/here`, headers, timeoutMs: 1000 });
+    expect(received.at(-1)).toMatchObject({ authorization: "Bearer t0ken", "x-api-key": "k3y-s3cr3t" });
+    await client.close();
+    await Promise.all([other, bouncer].map((server) => new Promise((resolve) => server.close(resolve))));
+  });
 });

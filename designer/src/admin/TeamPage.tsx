@@ -1,8 +1,8 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
-import { type AgentWord, w } from "../agent/words.js";
+import { type AgentWord, language, w } from "../agent/words.js";
 import { ApiError } from "../api.js";
 import "./admin.css";
-import { adminApi, type Member, type QueueSettings, ROLES, type Role } from "./admin-api.js";
+import { type ApiToken, adminApi, type Member, type QueueSettings, ROLES, type Role } from "./admin-api.js";
 
 const roleWord = (role: Role) => w(role === "agent" ? "role.agentRole" : (`role.${role}` as AgentWord));
 const why = (error: unknown) => (error instanceof ApiError ? error.message : String(error));
@@ -43,6 +43,7 @@ function MemberRow({ member, queues, onSaved }: { member: Member; queues: QueueS
   const [role, setRole] = useState<Role>(member.role);
   const [worked, setWorked] = useState(member.queues);
   const [message, setMessage] = useState<{ error: boolean; text: string } | undefined>();
+  const [confirming, setConfirming] = useState(false);
   const changed =
     name !== member.name || role !== member.role || [...worked].sort().join() !== [...member.queues].sort().join();
 
@@ -52,6 +53,31 @@ function MemberRow({ member, queues, onSaved }: { member: Member; queues: QueueS
       setMessage({ error: false, text: w("saved") });
       onSaved();
     } catch (error) {
+      setMessage({ error: true, text: why(error) });
+    }
+  };
+  /** Runs an account action and says what it did, or why it failed. */
+  const act = async (work: () => Promise<string>) => {
+    try {
+      setMessage({ error: false, text: await work() });
+      onSaved();
+    } catch (error) {
+      setMessage({ error: true, text: why(error) });
+    }
+  };
+  const toggleAccount = () =>
+    act(async () => {
+      await adminApi.update(member.id, { disabled: !member.disabled });
+      return w(member.disabled ? "accountReopened" : "accountClosedDone", { name: member.name });
+    });
+  const endSessions = () =>
+    act(async () => w("sessionsEnded", { count: (await adminApi.endSessions(member.id)).ended }));
+  const remove = async () => {
+    try {
+      await adminApi.remove(member.id);
+      onSaved();
+    } catch (error) {
+      setConfirming(false);
       setMessage({ error: true, text: why(error) });
     }
   };
@@ -73,6 +99,7 @@ function MemberRow({ member, queues, onSaved }: { member: Member; queues: QueueS
         <div className="muted small">
           {member.email}
           {!member.hasPassword && ` · ${w("invited")}`}
+          {member.disabled && <strong className="account-closed"> · {w("accountClosed")}</strong>}
         </div>
       </td>
       <td>
@@ -94,9 +121,82 @@ function MemberRow({ member, queues, onSaved }: { member: Member; queues: QueueS
         <button type="button" onClick={link}>
           {w("newLink")}
         </button>
-        {message && <p className={message.error ? "error" : "muted small"}>{message.text}</p>}
+        <button type="button" onClick={endSessions}>
+          {w("endSessions")}
+        </button>
+        <button type="button" onClick={toggleAccount}>
+          {w(member.disabled ? "reopenAccount" : "closeAccount")}
+        </button>
+        {confirming ? (
+          <button type="button" className="danger" onClick={remove}>
+            {w("confirmRemove", { name: member.name })}
+          </button>
+        ) : (
+          <button type="button" onClick={() => setConfirming(true)}>
+            {w("removeMember")}
+          </button>
+        )}
+        {message && (
+          <p role={message.error ? "alert" : "status"} className={message.error ? "error" : "muted small"}>
+            {message.text}
+          </p>
+        )}
       </td>
     </tr>
+  );
+}
+
+const day = (iso: string) => new Date(iso).toLocaleDateString(language === "fr" ? "fr-FR" : "en-GB");
+
+/** The API tokens CI and scripts use: who made each, until when it works, and revoking one. */
+function TokensTable({ tokens, onChanged }: { tokens: ApiToken[]; onChanged: () => void }) {
+  const [failure, setFailure] = useState<string | undefined>();
+  const revoke = async (id: string) => {
+    try {
+      await adminApi.revokeToken(id);
+      onChanged();
+    } catch (error) {
+      setFailure(why(error));
+    }
+  };
+  if (tokens.length === 0) return <p className="muted">{w("noTokens")}</p>;
+  return (
+    <>
+      <table className="admin-table" aria-label={w("apiTokens")}>
+        <thead>
+          <tr>
+            <th>{w("tokenName")}</th>
+            <th>{w("role")}</th>
+            <th>{w("tokenMadeBy")}</th>
+            <th>{w("tokenExpires")}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {tokens.map((token) => (
+            <tr key={token.id} data-token={token.name}>
+              <td>{token.name}</td>
+              <td>{roleWord(token.role)}</td>
+              <td>{token.createdBy}</td>
+              <td>
+                {token.expiresAt ? day(token.expiresAt) : "—"}
+                {token.expiresAt && Date.parse(token.expiresAt) < Date.now() && ` (${w("tokenExpired")})`}
+              </td>
+              <td>
+                <button type="button" onClick={() => revoke(token.id)}>
+                  {w("revokeToken")}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {failure && (
+        <p role="alert" className="error">
+          {failure}
+        </p>
+      )}
+    </>
   );
 }
 
@@ -104,6 +204,7 @@ function MemberRow({ member, queues, onSaved }: { member: Member; queues: QueueS
 export function TeamPage() {
   const [members, setMembers] = useState<Member[]>([]);
   const [queues, setQueues] = useState<QueueSettings[]>([]);
+  const [tokens, setTokens] = useState<ApiToken[]>([]);
   const [draft, setDraft] = useState({
     email: "",
     name: "",
@@ -114,9 +215,14 @@ export function TeamPage() {
   const [result, setResult] = useState<{ error: boolean; text: string } | undefined>();
 
   const load = useCallback(async () => {
-    const [people, queueList] = await Promise.all([adminApi.members(), adminApi.queues()]);
+    const [people, queueList, tokenList] = await Promise.all([
+      adminApi.members(),
+      adminApi.queues(),
+      adminApi.tokens(),
+    ]);
     setMembers(people);
     setQueues(queueList);
+    setTokens(tokenList);
   }, []);
   useEffect(() => {
     void load();
@@ -164,6 +270,8 @@ export function TeamPage() {
           ))}
         </tbody>
       </table>
+      <h2>{w("apiTokens")}</h2>
+      <TokensTable tokens={tokens} onChanged={load} />
       <form className="admin-form" onSubmit={invite} aria-label={w("inviteTitle")}>
         <h2>{w("inviteTitle")}</h2>
         <label>

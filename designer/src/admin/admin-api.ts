@@ -12,7 +12,18 @@ export interface Member {
   role: Role;
   queues: string[];
   hasPassword: boolean;
+  disabled: boolean;
   createdAt: string;
+}
+
+/** An API token as the runtime lists it, never its secret. */
+export interface ApiToken {
+  id: string;
+  name: string;
+  role: Role;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string | null;
 }
 
 /** A queue as admins define it (`runtime/queue/queues.ts`). */
@@ -33,8 +44,12 @@ export const adminApi = {
     call<{ user: Member; link: string }>("POST", "/api/users/invitations", body),
   create: (body: { email: string; name: string; role: Role; password: string }) =>
     call<{ user: User }>("POST", "/api/users", body),
-  update: (id: string, body: { name?: string; role?: Role; queues?: string[] }) =>
+  update: (id: string, body: { name?: string; role?: Role; queues?: string[]; disabled?: boolean }) =>
     call<Member>("PUT", `/api/users/${encodeURIComponent(id)}`, body),
+  remove: (id: string) => call<void>("DELETE", `/api/users/${encodeURIComponent(id)}`),
+  endSessions: (id: string) => call<{ ended: number }>("DELETE", `/api/users/${encodeURIComponent(id)}/sessions`),
+  tokens: () => call<ApiToken[]>("GET", "/api/tokens"),
+  revokeToken: (id: string) => call<void>("DELETE", `/api/tokens/${encodeURIComponent(id)}`),
   newLink: (id: string) => call<{ link: string }>("POST", `/api/users/${encodeURIComponent(id)}/link`),
   queues: () => call<QueueSettings[]>("GET", "/api/queue-settings"),
   saveQueue: ({ id, ...settings }: QueueSettings) =>

@@ -51,7 +51,13 @@ export function ConversationView({
       setLoadError("");
       return fresh;
     } catch (error) {
-      setLoadError(error instanceof Error ? error.message : String(error));
+      setLoadError(
+        error instanceof ApiError && error.code === "UNKNOWN_CONVERSATION"
+          ? w("notInYourQueues")
+          : error instanceof Error
+            ? error.message
+            : String(error),
+      );
       return undefined;
     }
   }, [conversationId]);
@@ -114,7 +120,18 @@ export function ConversationView({
     }
   };
 
-  if (loadError) return <p className="error">{loadError}</p>;
+  // After a transfer the conversation may leave the agent's sight: what they just did still shows.
+  if (loadError)
+    return (
+      <>
+        {notice && (
+          <p role={notice.kind === "error" ? "alert" : "status"} className={`notice ${notice.kind}`}>
+            {notice.text}
+          </p>
+        )}
+        <p className="error">{loadError}</p>
+      </>
+    );
   if (!detail) return <p className="loading">…</p>;
   const { conversation } = detail;
   const held = conversation.status === "agent" && conversation.assignedTo === me.id;
@@ -140,6 +157,11 @@ export function ConversationView({
       )}
       <HandoffPacket detail={detail} now={now} />
       <Transcript entries={detail.transcript} />
+      {detail.deliveryFailures.map((failure) => (
+        <p key={failure.outboxId} role="alert" className="delivery-failure">
+          {w("deliveryFailed", { attempts: failure.attempts, why: failure.error, text: failure.text })}
+        </p>
+      ))}
       <ReplyBox
         canned={canned}
         variables={variables}

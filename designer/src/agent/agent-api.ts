@@ -64,6 +64,8 @@ export interface ConversationDetail {
   } | null;
   transcript: TranscriptEntry[];
   channel: { name: string; limits: ChannelLimits };
+  /** Messages the channel never took, after every retry. */
+  deliveryFailures: { outboxId: number; text: string; attempts: number; error: string; failedAt: string }[];
 }
 
 export interface CannedResponse {

@@ -6,7 +6,8 @@ export type LiveEvent =
   | { type: "conversation.message"; conversationId: string; role: string; text: string }
   | { type: "conversation.transferred"; conversationId: string; queue: string }
   | { type: "conversation.claimed"; conversationId: string; agentId: string }
-  | { type: "conversation.closed"; conversationId: string };
+  | { type: "conversation.closed"; conversationId: string }
+  | { type: "conversation.delivery_failed"; conversationId: string; outboxId: number; attempts: number; error: string };
 
 const EVENT_TYPES: LiveEvent["type"][] = [
   "handoff.created",
@@ -14,6 +15,7 @@ const EVENT_TYPES: LiveEvent["type"][] = [
   "conversation.transferred",
   "conversation.claimed",
   "conversation.closed",
+  "conversation.delivery_failed",
 ];
 
 /**

@@ -124,6 +124,15 @@ const words = {
   resolved: { fr: "Conversation clôturée : {disposition}.", en: "Conversation resolved: {disposition}." },
   released: { fr: "Rendue au bot à l'étape {node}.", en: "Given back to the bot at step {node}." },
   failed: { fr: "Échec : {why}", en: "Failed: {why}" },
+  notInYourQueues: {
+    fr: "Cette conversation n'est dans aucune des files que vous travaillez, et vous ne l'avez pas en charge.",
+    en: "This conversation is in none of the queues you work, and you do not hold it.",
+  },
+  // Outbox: a message the channel never took
+  deliveryFailed: {
+    fr: "Non remis au client après {attempts} essais ({why}) : « {text} »",
+    en: "Not delivered to the customer after {attempts} attempts ({why}): “{text}”",
+  },
   // Admin: team
   members: { fr: "Membres de l'équipe", en: "Team members" },
   name: { fr: "Nom", en: "Name" },
@@ -146,6 +155,26 @@ const words = {
   save: { fr: "Enregistrer", en: "Save" },
   saved: { fr: "Enregistré", en: "Saved" },
   created: { fr: "{name} a été créé.", en: "{name} was created." },
+  // Admin: closing accounts and API tokens
+  accountClosed: { fr: "compte fermé", en: "account closed" },
+  closeAccount: { fr: "Fermer le compte", en: "Close the account" },
+  reopenAccount: { fr: "Rouvrir le compte", en: "Reopen the account" },
+  accountClosedDone: {
+    fr: "Compte de {name} fermé : ses sessions et ses jetons ne marchent plus, ses conversations sont revenues dans les files.",
+    en: "{name}'s account is closed: their sessions and tokens stopped, their conversations went back to the queues.",
+  },
+  accountReopened: { fr: "Compte de {name} rouvert.", en: "{name}'s account is open again." },
+  endSessions: { fr: "Déconnecter partout", en: "Log out everywhere" },
+  sessionsEnded: { fr: "{count} session(s) fermée(s).", en: "{count} session(s) ended." },
+  removeMember: { fr: "Supprimer", en: "Remove" },
+  confirmRemove: { fr: "Confirmer la suppression de {name}", en: "Confirm removing {name}" },
+  apiTokens: { fr: "Jetons d'API", en: "API tokens" },
+  noTokens: { fr: "Aucun jeton d'API.", en: "No API token." },
+  tokenName: { fr: "Nom", en: "Name" },
+  tokenMadeBy: { fr: "Créé par", en: "Made by" },
+  tokenExpires: { fr: "Expire le", en: "Expires" },
+  tokenExpired: { fr: "expiré", en: "expired" },
+  revokeToken: { fr: "Révoquer", en: "Revoke" },
   // Admin: queues
   queueSettings: { fr: "Files d'attente", en: "Queues" },
   newQueue: { fr: "Nouvelle file", en: "New queue" },

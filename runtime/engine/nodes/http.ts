@@ -94,7 +94,7 @@ function checkSecrets(source: string, field: string, run: Run): void {
       if (root === "secrets" && name !== undefined && !Object.hasOwn(run.deps.secrets, name)) {
         throw run.failure(
           "EXPRESSION",
-          `The secret \`${name}\` used in ${run.where(field)} is not set in the runtime: add it to the runtime's environment.`,
+          `The secret \`${name}\` used in ${run.where(field)} is not set in the runtime: set RELAIS_SECRET_${name} or add it to the secrets file (RELAIS_SECRETS_FILE).`,
         );
       }
     }

@@ -189,7 +189,7 @@ describe("http node", () => {
         flowId: "test-flow",
         nodeId: "fetch",
         message:
-          "The secret `CRM_TOKEN` used in node `fetch` of flow `test-flow`, field `/headers/Authorization` is not set in the runtime: add it to the runtime's environment.",
+          "The secret `CRM_TOKEN` used in node `fetch` of flow `test-flow`, field `/headers/Authorization` is not set in the runtime: set RELAIS_SECRET_CRM_TOKEN or add it to the secrets file (RELAIS_SECRETS_FILE).",
       },
     ]);
     expect(result.status.type).toBe("handoff");

@@ -1,0 +1,131 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN, type Built, build, login, send } from "./helpers.js";
+import { dropSchema, freshSchema, POSTGRES_URL, requirePostgres } from "./postgres-server.js";
+import { openSse } from "./sse-client.js";
+
+const schema = freshSchema("relais_outbox");
+
+/** A provider bridge behind RELAIS_REST_CALLBACK_URL that answers what each test tells it to. */
+let bridge: Server;
+let bridgeUrl: string;
+let answers: number[] = [];
+const received: { key: string; text: string }[] = [];
+beforeAll(async () => {
+  bridge = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk) => {
+      body += chunk;
+    });
+    request.on("end", () => {
+      const status = answers.shift() ?? 200;
+      if (status === 200) {
+        received.push({ key: String(request.headers["idempotency-key"]), text: JSON.parse(body).message.text });
+      }
+      response.writeHead(status).end();
+    });
+  });
+  await new Promise<void>((resolve) => bridge.listen(0, "127.0.0.1", resolve));
+  bridgeUrl = `http://127.0.0.1:${(bridge.address() as AddressInfo).port}/callback`;
+});
+afterAll(() => new Promise<void>((resolve) => bridge.close(() => resolve())));
+
+describe.each([
+  ["SQLite", {}],
+  ["PostgreSQL", { DATABASE_URL: POSTGRES_URL, DATABASE_SCHEMA: schema }],
+] as const)("the outbox retries on its own on %s", (database, env) => {
+  let built: Built;
+  let base: string;
+  let admin: string;
+  beforeAll(async () => {
+    if (database === "PostgreSQL") await requirePostgres();
+    built = await build({
+      ...env,
+      RELAIS_REST_CALLBACK_URL: bridgeUrl,
+      RELAIS_HTTP_ALLOW: "127.0.0.1",
+      RELAIS_OUTBOX_RETRY_MS: "20",
+      RELAIS_OUTBOX_MAX_ATTEMPTS: "3",
+    });
+    await built.app.listen({ port: 0, host: "127.0.0.1" });
+    const address = built.app.server.address();
+    if (!address || typeof address === "string") throw new Error("the app does not listen");
+    base = `http://127.0.0.1:${address.port}`;
+    admin = await login(built.app, ADMIN.email, ADMIN.password);
+  });
+  afterAll(async () => {
+    await built?.close();
+    if (database === "PostgreSQL") await dropSchema(schema);
+  });
+
+  /** A REST conversation the admin holds, ready for an agent reply. */
+  async function held(from: string): Promise<string> {
+    await send(built.app, { flowId: "escalate", from, messageId: `${from}-0`, text: "Bonjour" });
+    const id = (await send(built.app, { flowId: "escalate", from, messageId: `${from}-1`, text: "aide" })).json()
+      .conversationId as string;
+    for (;;) {
+      const claimed = await built.app.inject({
+        method: "POST",
+        url: "/api/queues/support/claim",
+        headers: { cookie: admin },
+      });
+      if (claimed.json().conversation.id === id) return id;
+    }
+  }
+  const reply = (id: string, text: string) =>
+    built.app.inject({
+      method: "POST",
+      url: `/api/conversations/${id}/reply`,
+      headers: { cookie: admin },
+      payload: { text },
+    });
+  const outboxRow = async (text: string) => {
+    const { outbox } = built.app.store.tables;
+    const rows = await built.app.store.read((db) => db.select().from(outbox));
+    return rows.find((row) => row.message.includes(text));
+  };
+
+  it("sends again after a failure, without any other send to wake it, and counts the attempts", async () => {
+    const id = await held(`retry-1-${database}`);
+    answers = [503, 503];
+    await reply(id, `Votre colis part demain (${database})`);
+    await expect.poll(() => received.map((each) => each.text)).toContain(`Votre colis part demain (${database})`);
+    expect(await outboxRow(`Votre colis part demain (${database})`)).toMatchObject({ attempts: 2, failedAt: null });
+    expect((await outboxRow(`Votre colis part demain (${database})`))?.sentAt).not.toBeNull();
+  });
+
+  it("gives up after the bound and tells the agents on the conversation", async () => {
+    const id = await held(`retry-2-${database}`);
+    const live = await openSse(`${base}/api/events`, { cookie: admin });
+    answers = [503, 503, 503];
+    await reply(id, `Remboursement envoyé (${database})`);
+    const failed = await live.next((event) => event.event === "conversation.delivery_failed");
+    expect(JSON.parse(failed.data)).toMatchObject({
+      conversationId: id,
+      attempts: 3,
+      error: "The callback answered 503.",
+    });
+    live.close();
+    const detail = (
+      await built.app.inject({ method: "GET", url: `/api/conversations/${id}`, headers: { cookie: admin } })
+    ).json();
+    expect(detail.deliveryFailures).toEqual([
+      expect.objectContaining({
+        text: `Remboursement envoyé (${database})`,
+        attempts: 3,
+        error: "The callback answered 503.",
+      }),
+    ]);
+    // What comes after is not held back by the message given up on.
+    await reply(id, `Pardon pour le retard (${database})`);
+    await expect.poll(() => received.map((each) => each.text)).toContain(`Pardon pour le retard (${database})`);
+  });
+
+  it("waits about twice as long before each next retry", () => {
+    const delays = [1, 2, 3, 4].map((attempt) => built.app.outbox.retryDelay(attempt));
+    expect(delays[0]).toBeGreaterThanOrEqual(10);
+    expect(delays[0]).toBeLessThanOrEqual(20);
+    expect(delays[3]).toBeGreaterThanOrEqual(80);
+    expect(delays[3]).toBeLessThanOrEqual(160);
+  });
+});
