@@ -142,16 +142,12 @@ describe("flow secrets come only from the space the operator fills for flows", (
       url: "/api/simulator/http",
       headers: { cookie: admin },
       payload: {
-        request: {
-          method: "POST",
-          url: `${built.app.config.publicUrl}/api/channels/rest/messages`,
-          headers: {},
-          body: "{}",
-          timeoutMs: 1000,
-        },
+        flow: lookupFlow([], `${built.app.config.publicUrl}/api/channels/rest/messages`, "none"),
+        nodeId: "fetch",
+        variables: {},
       },
     });
-    expect(call.json()).toMatchObject({ ok: false, error: "refused" });
+    expect(call.json().result).toMatchObject({ ok: false, error: "refused" });
   });
 });
 
@@ -175,21 +171,22 @@ describe("the sample CRM, when asked for", () => {
 
   it("lets flows and the simulator reach the sample CRM's paths only", async () => {
     const admin = await login(built.app, ADMIN.email, ADMIN.password);
-    const simulate = (url: string, headers: Record<string, string> = {}) =>
+    const simulate = (url: string, authorization = "none", secrets: string[] = []) =>
       built.app
         .inject({
           method: "POST",
           url: "/api/simulator/http",
           headers: { cookie: admin },
-          payload: { request: { method: "GET", url, headers, timeoutMs: 5000 } },
+          payload: { flow: lookupFlow(secrets, url, authorization), nodeId: "fetch", variables: {} },
         })
-        .then((response) => response.json());
+        .then((response) => response.json().result);
     const base = flowSecret(built.app.config, "CRM_BASE_URL");
     expect(base).toBe(`${built.app.config.publicUrl}/sample-crm`);
     expect(
-      await simulate(`${base}/orders/CMD-100001`, {
-        authorization: `Bearer ${flowSecret(built.app.config, "CRM_TOKEN")}`,
-      }),
+      await simulate("{{ secrets.CRM_BASE_URL }}/orders/CMD-100001", "Bearer {{ secrets.CRM_TOKEN }}", [
+        "CRM_BASE_URL",
+        "CRM_TOKEN",
+      ]),
     ).toMatchObject({ ok: true, status: 200, body: { number: "CMD-100001" } });
     expect(await simulate(`${built.app.config.publicUrl}/api/flows`)).toMatchObject({ ok: false, error: "refused" });
     expect(await simulate(`${base}/../api/flows`)).toMatchObject({ ok: false, error: "refused" });
