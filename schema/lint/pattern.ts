@@ -17,6 +17,8 @@ export function invalidPattern(context: LintContext) {
           "/input/pattern",
           "invalid-pattern",
           `question \`${node.id}\` has a \`pattern\` that is not a valid regular expression (${reason}); fix it, e.g. \`CMD-[0-9]{6}\`.`,
+          "error",
+          { detail: reason },
         ),
       ];
     }

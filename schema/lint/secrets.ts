@@ -34,6 +34,8 @@ export function unknownSecret(context: LintContext): Problem[] {
         expression,
         "unknown-secret",
         `${ownerOf(context, expression)} reads \`${path}\` at \`${expression.relative}\`, but the flow does not list the secret \`${name}\`; ${fix}`,
+        "error",
+        { secret: name, ...(suggestion ? { suggestion } : {}) },
       ),
     ];
   });
@@ -50,6 +52,8 @@ export function secretsOutsideHttp(context: LintContext): Problem[] {
             expression,
             "secrets-outside-http",
             `${ownerOf(context, expression)} reads \`${path}\` at \`${expression.relative}\`; secrets may only be used in the url, headers or body of an http node, since anywhere else they could be shown to customers. Remove it from here.`,
+            "error",
+            { secret: path.split(".")[1] ?? path },
           ),
         ],
   );
