@@ -30,6 +30,7 @@ describe("migrateFlow", () => {
       problems: [
         {
           code: "schema/version",
+          params: { context: "missing", target: CURRENT_SCHEMA_VERSION },
           severity: "error",
           file: FILE,
           pointer: "/schemaVersion",
