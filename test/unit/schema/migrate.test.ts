@@ -80,6 +80,7 @@ describe("migrateFlow", () => {
       problems: [
         {
           code: "schema/version",
+          params: { context: "gap", version: 2 },
           severity: "error",
           file: FILE,
           pointer: "/schemaVersion",
