@@ -22,6 +22,7 @@ import { emptyLayout, type FlowDocument } from "../model/document.js";
 import { isNoteId, type NodeMark, nodeSize, unplacedNodes } from "../model/graph.js";
 import { type History, record, redo, startHistory, undo } from "../model/history.js";
 import { type Box, freeSpot, pasteOffset } from "../model/placement.js";
+import { problemInWords } from "../problems/in-words.js";
 import { ProblemsPanel } from "../problems/ProblemsPanel.js";
 import { problemsOf, severityByNode } from "../problems/problems.js";
 import { SimulatorPanel } from "../simulator/SimulatorPanel.js";
@@ -163,8 +164,15 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
       return true;
     } catch (failure) {
       // The work stays in the editor (and in localStorage); only the reason is shown.
+      const first = failure instanceof ApiError ? failure.problems[0] : undefined;
       const why =
-        failure instanceof ApiError ? (failure.code === "NETWORK" ? t("offline") : failure.message) : String(failure);
+        failure instanceof ApiError
+          ? failure.code === "NETWORK"
+            ? t("offline")
+            : first
+              ? problemInWords(first, doc.flow)
+              : failure.message
+          : String(failure);
       if (failure instanceof ApiError) setServerProblems(failure.problems);
       setNotice({ kind: "error", text: t("saveRefused", { why }) });
       if (failure instanceof ApiError && failure.problems.length) setSide("problems");

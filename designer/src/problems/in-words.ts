@@ -124,6 +124,8 @@ function valuesOf(problem: Problem, document: unknown): Record<string, string | 
   const place = placeOf(document, problem.pointer);
   const values: Record<string, string | number> = { where: place.where, field: place.field };
   for (const [key, value] of Object.entries(params)) {
+    // The place is said from the pointer, which names the same field as the params do, but in words.
+    if (key === "field") continue;
     if (typeof value === "string" || typeof value === "number") values[key] = value;
     else values[key] = list(value.map(String));
   }

@@ -130,6 +130,19 @@ describe("problems in words", () => {
     ]);
   });
 
+  it("names a missing field by its usual caption, even without the document", () => {
+    const missing: Problem = {
+      code: "schema/required",
+      params: { field: "queue" },
+      severity: "error",
+      file: "x.flow.json",
+      pointer: "/nodes/3/queue",
+      message: "Node 4 is missing `queue`.",
+    };
+    setLanguage("fr");
+    expect(problemInWords(missing)).toBe("L'étape « 4 » : il manque « File ».");
+  });
+
   it("keeps the message of a code it has no words for", () => {
     const problem: Problem = { code: "request/custom", severity: "error", file: "x", pointer: "", message: "As sent" };
     expect(problemInWords(problem)).toBe("As sent");
