@@ -85,7 +85,11 @@ const words = {
     fr: "À compléter avant d'envoyer : {names}",
     en: "Complete before sending: {names}",
   },
-  tooLong: { fr: "{count} caractères de trop pour ce canal.", en: "{count} characters too many for this channel." },
+  tooLong_one: { fr: "{count} caractère de trop pour ce canal.", en: "{count} character too many for this channel." },
+  tooLong_other: {
+    fr: "{count} caractères de trop pour ce canal.",
+    en: "{count} characters too many for this channel.",
+  },
   transfer: { fr: "Transférer", en: "Transfer" },
   transferTo: { fr: "Vers la file", en: "To queue" },
   transferNote: { fr: "Note pour la personne suivante", en: "Note for the next person" },
