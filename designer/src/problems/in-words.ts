@@ -177,6 +177,8 @@ export function problemInWords(problem: Problem, document?: unknown): string {
   if (!hasWord(PROBLEMS, problem.code, language)) return problem.message;
   const values = valuesOf(problem, document);
   const sentence = word(problem.code, values);
+  // A problem made elsewhere without the params its words name keeps the words it came with.
+  if (/\{\w+\}/.test(sentence)) return problem.message;
   const suggestion = problem.params?.suggestion;
   const offersOther = typeof suggestion === "string" && problem.code !== "lint/duplicate-id";
   return offersOther ? `${sentence} ${word("problem.didYouMean", { suggestion })}` : sentence;

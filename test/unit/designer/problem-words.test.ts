@@ -143,8 +143,16 @@ describe("problems in words", () => {
     expect(problemInWords(missing)).toBe("L'étape « 4 » : il manque « File ».");
   });
 
-  it("keeps the message of a code it has no words for", () => {
+  it("keeps the message of a code it has no words for, or of a problem without the params its words name", () => {
     const problem: Problem = { code: "request/custom", severity: "error", file: "x", pointer: "", message: "As sent" };
     expect(problemInWords(problem)).toBe("As sent");
+    const bare: Problem = {
+      code: "schema/maxLength",
+      severity: "error",
+      file: "x",
+      pointer: "/name",
+      message: "Too long",
+    };
+    expect(problemInWords(bare)).toBe("Too long");
   });
 });
