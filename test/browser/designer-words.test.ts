@@ -43,8 +43,6 @@ const layout = {
 
 beforeAll(async () => {
   harness = await startHarness();
-  page = harness.page;
-  ui = designerPage(page, harness.baseUrl);
   mkdirSync(artifacts, { recursive: true });
   writeFileSync(join(harness.flowsDir, `${FLOW}.flow.json`), `${JSON.stringify(flow, null, 2)}\n`);
   writeFileSync(join(harness.flowsDir, `${FLOW}.layout.json`), `${JSON.stringify(layout, null, 2)}\n`);
@@ -60,14 +58,23 @@ const MAX_ATTEMPTS_EN =
 const UNDECLARED_FR =
   "L'étape « Demander la commande » enregistre dans la variable « orderNumber », qui n'est pas déclarée";
 
+/** A French browser of its own, logged in by typing: each test starts from nothing another left behind. */
+async function frenchPage(): Promise<Page> {
+  const context = await harness.browser.newContext({ locale: "fr-FR", viewport: { width: 1600, height: 1000 } });
+  page = await context.newPage();
+  ui = designerPage(page, harness.baseUrl);
+  await page.goto(harness.baseUrl);
+  await page.getByLabel("E-mail").pressSequentially(ADMIN.email);
+  await page.getByLabel("Mot de passe").pressSequentially(ADMIN.password);
+  await page.keyboard.press("Enter");
+  await page.getByRole("heading", { name: "Parcours" }).waitFor();
+  return page;
+}
+
 describe("words for people, in French and English", () => {
-  it("says a flow's problems in a French CX manager's words, fixes one, and switches to English", async () => {
+  it("says a flow's problems in a French CX manager's words, switches to English and back, applies quick fixes", async () => {
+    await frenchPage();
     ui.keepScreenshot("words");
-    await page.goto(harness.baseUrl);
-    await page.getByLabel("E-mail").pressSequentially(ADMIN.email);
-    await page.getByLabel("Mot de passe").pressSequentially(ADMIN.password);
-    await page.keyboard.press("Enter");
-    await page.getByRole("heading", { name: "Parcours" }).waitFor();
     await ui.openFlow(FLOW, "Suivi de commande");
 
     await ui.sideTab("Problèmes").click();
@@ -88,8 +95,29 @@ describe("words for people, in French and English", () => {
     expect(node.y).toBeGreaterThanOrEqual(pane.y);
     expect(node.y + node.height).toBeLessThanOrEqual(pane.y + pane.height);
 
-    // Quick fixes: declare the variable, hand over after too many attempts; undo takes the last one back.
+    // The switcher in the header: every visible text in English at once, without a reload.
     await ui.sideTab("Problèmes").click();
+    const switcher = page.getByRole("combobox", { name: "Langue de l'interface" });
+    await switcher.focus();
+    await switcher.selectOption("en");
+    await page.locator(".problem", { hasText: MAX_ATTEMPTS_EN }).waitFor();
+    await ui.sideTab("Problems").waitFor();
+    await ui.toolbarButton("Save").waitFor();
+    await page.getByRole("button", { name: "Log out" }).waitFor();
+    await ui.node("ask-order").filter({ hasText: "too many attempts" }).waitFor();
+    await ui.edge("start>next").waitFor();
+    await ui.edge("ask-order>next").waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    await shot("en-problems");
+
+    // Remembered in this browser: a reload keeps English, though the browser is French.
+    await page.reload();
+    await ui.sideTab("Problems").click();
+    await page.locator(".problem", { hasText: MAX_ATTEMPTS_EN }).waitFor();
+    await page.getByRole("combobox", { name: "Interface language" }).selectOption("fr");
+    await maxAttempts.waitFor();
+
+    // Quick fixes: declare the variable, hand over after too many attempts; undo takes the last one back.
     await page.getByRole("button", { name: "Déclarer « orderNumber »" }).first().click();
     await expect.poll(() => page.locator(".problem", { hasText: "orderNumber" }).count()).toBe(0);
     await page.getByRole("button", { name: "Transférer à un conseiller" }).click();
@@ -100,27 +128,35 @@ describe("words for people, in French and English", () => {
     await ui.toolbarButton("Annuler").click();
     await maxAttempts.waitFor();
     await expect.poll(() => ui.node("handoff").count()).toBe(0);
-    await shot("fr-undone");
+    await page.context().close();
+  });
 
-    // The switcher in the header: every visible text in English at once, without a reload.
-    const switcher = page.getByRole("combobox", { name: "Langue de l'interface" });
-    await switcher.focus();
-    await switcher.selectOption("en");
-    await page.locator(".problem", { hasText: MAX_ATTEMPTS_EN }).waitFor();
-    await ui.sideTab("Problems").waitFor();
-    await ui.toolbarButton("Save").waitFor();
-    await ui.node("ask-order").filter({ hasText: "too many attempts" }).waitFor();
-    await ui.edge("start>next").waitFor();
-    await ui.edge("ask-order>next").waitFor();
-    await page.getByRole("button", { name: "Log out" }).waitFor();
-    expect(await page.locator("html").getAttribute("lang")).toBe("en");
-    await shot("en-problems");
-
-    // Remembered in this browser: a reload keeps English, though the browser is French.
-    await page.reload();
-    await ui.sideTab("Problems").click();
-    await page.locator(".problem", { hasText: MAX_ATTEMPTS_EN }).waitFor();
-    await page.getByRole("combobox", { name: "Interface language" }).selectOption("fr");
-    await page.locator(".problem", { hasText: MAX_ATTEMPTS_FR }).waitFor();
+  it("opens the settings for a problem of the flow as a whole, said in words", async () => {
+    await frenchPage();
+    ui.keepScreenshot("words-settings");
+    const bilingual = {
+      ...flow,
+      id: "accueil-bilingue",
+      name: "Accueil bilingue",
+      languages: ["fr", "en"],
+      variables: { orderNumber: { type: "number" } },
+      escalation: { defaultQueue: "support", text: { fr: "Un conseiller arrive." }, rules: [] },
+      nodes: [
+        { id: "start", type: "start", next: "bye" },
+        { id: "bye", type: "end", text: "Merci." },
+      ],
+    };
+    writeFileSync(join(harness.flowsDir, "accueil-bilingue.flow.json"), `${JSON.stringify(bilingual, null, 2)}\n`);
+    await ui.openFlow("accueil-bilingue", "Accueil bilingue");
+    await ui.sideTab("Problèmes").click();
+    const problem = page.locator(".problem", {
+      hasText:
+        "L'escalade vers un conseiller : le texte « Message au client lors du transfert » n'a pas de version en anglais",
+    });
+    await problem.click();
+    await page.getByRole("tab", { name: "Réglages", selected: true }).waitFor();
+    await page.getByRole("heading", { name: "Escalade vers un conseiller" }).waitFor();
+    await shot("fr-settings");
+    await page.context().close();
   });
 });

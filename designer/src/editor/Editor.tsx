@@ -433,7 +433,11 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
           {side === "problems" && (
             <ProblemsPanel
               problems={allProblems}
-              onPick={(problem) => problem.nodeId && focusNode(problem.nodeId)}
+              onPick={(problem) =>
+                problem.nodeId
+                  ? focusNode(problem.nodeId)
+                  : setTab(problem.pointer.startsWith("/nodes") ? "canvas" : "settings")
+              }
               fixes={doc && { doc, dispatch }}
             />
           )}

@@ -97,13 +97,17 @@ export function placeOf(document: unknown, pointer: string): Place {
   const named = rest.filter((segment) => !/^\d+$/.test(segment) && !flowLanguages.includes(segment));
   const transition = transitionsOf(node).find((candidate) => candidate.pointer === `/${rest.join("/")}`);
   const last = named.at(-1);
+  // The escalation policy's own fields have captions of their own in the settings.
+  const scoped = segments[0] === "escalation" && last !== undefined ? `field.escalation.${last}` : "";
   const field = transition
     ? say(transition.label)
-    : last !== undefined
-      ? fieldWords(node, last)
-      : node === undefined
-        ? word("field.")
-        : nodeLabel(node, "");
+    : scoped && hasWord(PROBLEMS, scoped, language)
+      ? word(scoped)
+      : last !== undefined
+        ? fieldWords(node, last)
+        : node === undefined
+          ? word("field.")
+          : nodeLabel(node, "");
   return { where, field, node };
 }
 

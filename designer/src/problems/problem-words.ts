@@ -309,6 +309,7 @@ export const problemWords = {
   "field.escalation": { fr: "Escalade vers un conseiller", en: "Escalation to a person" },
   "field.nodes": { fr: "Étapes", en: "Steps" },
   "field.schemaVersion": { fr: "Version du format", en: "Format version" },
+  "field.escalation.text": { fr: "Message au client lors du transfert", en: "Message when handing over" },
   "field.defaultQueue": { fr: "File par défaut", en: "Default queue" },
   "field.rules": { fr: "Règles", en: "Rules" },
   "field.when": { fr: "Condition", en: "Condition" },
