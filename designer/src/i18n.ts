@@ -148,8 +148,6 @@ const words = {
   "language.en": { fr: "English", en: "English" },
   ruleCount_one: { fr: "{count} règle", en: "{count} rule" },
   ruleCount_other: { fr: "{count} règles", en: "{count} rules" },
-  savedWithWarnings_one: { fr: "Enregistré — {count} avertissement", en: "Saved — {count} warning" },
-  savedWithWarnings_other: { fr: "Enregistré — {count} avertissements", en: "Saved — {count} warnings" },
 } satisfies Record<string, UiText>;
 
 /** A table of interface texts, one `{ fr, en }` per key; plural forms are `key_one`, `key_other`. */

@@ -159,7 +159,7 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
       setServerProblems([]);
       setNotice({
         kind: "info",
-        text: answer.problems.length ? t("savedWithWarnings", { count: answer.problems.length }) : t("saved"),
+        text: `${t("saved")}${answer.problems.length ? ` — ${answer.problems.length} ⚠` : ""}`,
       });
       return true;
     } catch (failure) {
