@@ -31,6 +31,7 @@ export function parseJsonFile(text: string, file: string): ParsedJson {
       ok: false,
       problem: {
         code: "json/syntax",
+        params: { detail: message.replace(/ in JSON at position \d+.*$/, "") },
         severity: "error",
         file,
         pointer: "",

@@ -1,7 +1,12 @@
+/** What a problem is about, by name, so an interface can say it in its own words and language. */
+export type ProblemParams = Record<string, string | number | readonly string[]>;
+
 /** One thing wrong with a file, located well enough for a person to find it. */
 export interface Problem {
   /** Stable code: `schema/required`, `lint/unreachable-node`, `json/syntax`… */
   code: string;
+  /** The values `message` names (a variable, a handle, a limit), keyed for the code's translations. */
+  params?: ProblemParams;
   severity: "error" | "warning";
   file: string;
   nodeId?: string;

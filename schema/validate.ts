@@ -3,7 +3,7 @@ import type { ConversationTestFile } from "./conversation-test.js";
 import { ConversationTestFileSchema } from "./conversation-test.js";
 import { type Flow, FlowSchema } from "./flow.js";
 import { type Layout, LayoutSchema } from "./layout.js";
-import type { Problem } from "./problem.js";
+import type { Problem, ProblemParams } from "./problem.js";
 
 /**
  * The one compiled validator of Relais: the CLI, the runtime and the designer all call these.
@@ -50,6 +50,7 @@ export function explain(errors: readonly ErrorObject[], document: unknown, file:
     seen.add(key);
     problems.push({
       code: `schema/${error.keyword}`,
+      params: paramsOf(error),
       severity: "error",
       file,
       nodeId: nodeIdAt(document, pointer),
@@ -68,6 +69,53 @@ function fieldPointer(error: ErrorObject): string {
     return `${error.instancePath}/${escape(error.params.additionalProperty)}`;
   }
   return error.instancePath;
+}
+
+/** What the message names, by name, so an interface can say it in its own words. */
+function paramsOf(error: ErrorObject): ProblemParams {
+  const params = error.params as Record<string, unknown>;
+  const data = error.data;
+  const shown = (value: unknown) => (typeof value === "string" ? value : (JSON.stringify(value) ?? ""));
+  switch (error.keyword) {
+    case "required":
+      return { field: String(params.missingProperty) };
+    case "additionalProperties":
+      return { field: String(params.additionalProperty) };
+    case "discriminator": {
+      const tag = String(params.tag);
+      if (params.error !== "mapping") return { tag };
+      const variants = (error.parentSchema as { oneOf?: { properties?: Record<string, { const?: unknown }> }[] }).oneOf;
+      const allowed = (variants ?? []).map((variant) => String(variant.properties?.[tag]?.const));
+      return { tag, value: shown((data as Record<string, unknown>)[tag]), allowed };
+    }
+    case "type":
+      return {
+        expected: String(params.type).split(","),
+        actual: Array.isArray(data) ? "array" : data === null ? "null" : typeof data,
+      };
+    case "const":
+      return { allowed: [shown(params.allowedValue)] };
+    case "enum":
+      return { allowed: (params.allowedValues as unknown[]).map(shown) };
+    case "pattern":
+      return { value: shown(data) };
+    case "minItems":
+    case "maxItems":
+    case "minLength":
+    case "maxLength":
+    case "minProperties":
+    case "maxProperties":
+      return { limit: Number(params.limit), count: Number(params.limit) };
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return { comparison: String(params.comparison), limit: Number(params.limit) };
+    case "uniqueItems":
+      return { first: Number(params.j) + 1, second: Number(params.i) + 1 };
+    default:
+      return {};
+  }
 }
 
 function nodeIdAt(document: unknown, pointer: string): string | undefined {

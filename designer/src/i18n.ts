@@ -1,10 +1,35 @@
+import i18next from "i18next";
+import { useSyncExternalStore } from "react";
 import type { UiText } from "../../schema/index.js";
 
 export type Language = "fr" | "en";
+export const LANGUAGES: readonly Language[] = ["fr", "en"];
 
-/** French when the browser is French; English otherwise. */
-export const language: Language =
-  typeof navigator !== "undefined" && navigator.language.toLowerCase().startsWith("fr") ? "fr" : "en";
+/** Where the language chosen in the switcher is remembered, per browser. */
+const STORAGE_KEY = "relais.language";
+
+const isLanguage = (value: unknown): value is Language => value === "fr" || value === "en";
+
+function storedLanguage(): string | null {
+  try {
+    return typeof localStorage === "undefined" ? null : localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** The language chosen earlier in the switcher; else French when the browser is French; else English. */
+function initialLanguage(): Language {
+  const stored = storedLanguage();
+  if (isLanguage(stored)) return stored;
+  return typeof navigator !== "undefined" && navigator.language.toLowerCase().startsWith("fr") ? "fr" : "en";
+}
+
+/**
+ * The interface language. A live binding: modules that read it at render time see a switch at once;
+ * change it only through `setLanguage`.
+ */
+export let language: Language = initialLanguage();
 
 const words = {
   appName: { fr: "Relais", en: "Relais" },
@@ -41,7 +66,8 @@ const words = {
   upToDate: { fr: "À jour", en: "Up to date" },
   neverPublished: { fr: "Jamais publié", en: "Never published" },
   live: { fr: "En ligne", en: "Live" },
-  nodes: { fr: "étapes", en: "nodes" },
+  nodes_one: { fr: "{count} étape", en: "{count} node" },
+  nodes_other: { fr: "{count} étapes", en: "{count} nodes" },
   "template.blank": { fr: "Vide", en: "Blank" },
   "template.identify-customer": { fr: "Identifier le client", en: "Identify the customer" },
   "template.order-status": { fr: "Statut de commande", en: "Order status" },
@@ -462,21 +488,88 @@ const words = {
   },
   rawStay: { fr: "Rester et corriger", en: "Stay and fix it" },
   rawDiscard: { fr: "Abandonner ce texte", en: "Discard this text" },
+  // Words for people: the language switcher and counted words.
+  languageSwitch: { fr: "Langue de l'interface", en: "Interface language" },
+  "language.fr": { fr: "Français", en: "Français" },
+  "language.en": { fr: "English", en: "English" },
+  ruleCount_one: { fr: "{count} règle", en: "{count} rule" },
+  ruleCount_other: { fr: "{count} règles", en: "{count} rules" },
 } satisfies Record<string, UiText>;
 
-export type WordKey = keyof typeof words;
+/** A table of interface texts, one `{ fr, en }` per key; plural forms are `key_one`, `key_other`. */
+export type WordTable = Record<string, UiText>;
 
-/** `text` with its `{name}` placeholders filled in. */
-export function fill(text: string, values: Record<string, string | number> = {}): string {
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+/** `nodes_one | nodes_other` → `nodes`: callers name the word, `count` picks the form. */
+export type WordOf<K> = K extends `${infer Base}_${"zero" | "one" | "two" | "few" | "many" | "other"}` ? Base : K;
+
+export type WordKey = WordOf<keyof typeof words>;
+
+export type WordValues = Record<string, string | number>;
+
+const i18n = i18next.createInstance();
+void i18n.init({
+  lng: language,
+  fallbackLng: "en",
+  supportedLngs: [...LANGUAGES],
+  resources: {},
+  initAsync: false,
+  // Keys hold dots and slashes (`template.blank`, `lint/missing-target`): no nesting, no namespaces in keys.
+  keySeparator: false,
+  nsSeparator: false,
+  // `{name}` placeholders, as the tables have always been written; React escapes what is rendered.
+  interpolation: { prefix: "{", suffix: "}", escapeValue: false },
+  returnNull: false,
+});
+
+/**
+ * Registers `table` under `namespace` and returns its translate function: `count` among `values`
+ * picks the plural form (`_one`, `_other`) of the interface language.
+ */
+export function wordsOf<T extends WordTable>(namespace: string, table: T) {
+  for (const lng of LANGUAGES) {
+    const texts = Object.fromEntries(Object.entries(table).map(([key, text]) => [key, text[lng]]));
+    i18n.addResourceBundle(lng, namespace, texts, true, true);
+  }
+  return (key: WordOf<keyof T & string>, values: WordValues = {}): string =>
+    String(i18n.t(key, { ...values, ns: namespace, lng: language }));
 }
 
 export const isWordKey = (key: string): key is WordKey => key in words;
 
-/** The interface text for `key`, with `{name}` placeholders filled in. */
-export function t(key: WordKey, values: Record<string, string | number> = {}): string {
-  return fill(words[key][language], values);
-}
+/** Whether `namespace` has a text for `key` in `lng` (its plural forms count). */
+export const hasWord = (namespace: string, key: string, lng: Language): boolean =>
+  i18n.exists(key, { ns: namespace, lng, fallbackLng: false, count: 1 }) ||
+  i18n.exists(key, { ns: namespace, lng, fallbackLng: false });
+
+/** The interface text for `key`, with `{name}` placeholders filled in; `count` picks the plural form. */
+export const t = wordsOf("designer", words);
 
 /** A schema UI text (`{ fr, en }`) or a plain string, in the interface language. */
 export const say = (text: UiText | string): string => (typeof text === "string" ? text : text[language]);
+
+const listeners = new Set<() => void>();
+
+/** Switches every text to `next` without a reload, and remembers the choice in this browser. */
+export function setLanguage(next: Language): void {
+  if (next === language) return;
+  language = next;
+  void i18n.changeLanguage(next);
+  try {
+    localStorage.setItem(STORAGE_KEY, next);
+  } catch {
+    // A browser that refuses storage still switches; the choice lasts until the page is closed.
+  }
+  if (typeof document !== "undefined") document.documentElement.lang = next;
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * The interface language, re-rendering the caller when it changes. Called at the app's root, so every
+ * page renders again; memoised views that show words call it too.
+ */
+export const useLanguage = (): Language => useSyncExternalStore(subscribe, () => language);

@@ -49,13 +49,24 @@ export async function escalate(run: Run, facts: Facts): Promise<Outcome | undefi
     await sayEscalationText(run);
     return {
       type: "handoff",
-      handoff: run.handoff(rule.queue, rule.priority, { ruleId: rule.id, kind: rule.kind, ...reason }),
+      handoff: run.handoff(rule.queue, rule.priority, {
+        ruleId: rule.id,
+        kind: rule.kind,
+        ...labelOf(rule, run),
+        ...reason,
+      }),
     };
   }
   return undefined;
 }
 
 type Reason = Omit<HandoffReason, "ruleId" | "kind">;
+
+/** The rule's label in the conversation's language, so that agents read why in the author's words. */
+function labelOf(rule: EscalationRule, run: Run): { label?: string } {
+  const label = "label" in rule ? rule.label : undefined;
+  return label === undefined ? {} : { label: localize(label, run.state.language, run.flow.flow.languages) };
+}
 
 async function check(run: Run, rule: EscalationRule, facts: Facts): Promise<Reason | undefined> {
   switch (rule.kind) {
@@ -117,9 +128,6 @@ async function check(run: Run, rule: EscalationRule, facts: Facts): Promise<Reas
       return {
         detail: describeValueRule(rule.when, run.variables, reads),
         values,
-        ...(rule.label !== undefined
-          ? { label: localize(rule.label, run.state.language, run.flow.flow.languages) }
-          : {}),
       };
     }
     default: {

@@ -1,6 +1,7 @@
 import type { Flow } from "../flow.js";
 import type { FlowNode } from "../nodes/index.js";
-import type { Problem } from "../problem.js";
+import type { Problem, ProblemParams } from "../problem.js";
+import type { LintCode } from "./codes.js";
 
 /** What every rule is given: the flow, where it comes from, and the other flows a `jump` may reach. */
 export interface LintContext {
@@ -42,13 +43,15 @@ export function nodeProblem(
   context: LintContext,
   index: number,
   relative: string,
-  code: string,
+  code: LintCode,
   message: string,
   severity: Problem["severity"] = "error",
+  params: ProblemParams = {},
 ): Problem {
   const node = nodesOf(context.flow)[index];
   return {
     code: `lint/${code}`,
+    params,
     severity,
     file: context.file,
     ...(typeof node?.id === "string" ? { nodeId: node.id } : {}),
@@ -61,9 +64,10 @@ export function nodeProblem(
 export function flowProblem(
   context: LintContext,
   pointer: string,
-  code: string,
+  code: LintCode,
   message: string,
   severity: Problem["severity"] = "error",
+  params: ProblemParams = {},
 ): Problem {
-  return { code: `lint/${code}`, severity, file: context.file, pointer, message };
+  return { code: `lint/${code}`, params, severity, file: context.file, pointer, message };
 }

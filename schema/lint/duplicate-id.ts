@@ -12,6 +12,8 @@ export function duplicateId(context: LintContext) {
         "/id",
         "duplicate-id",
         `node ${index + 1} has the id \`${node.id}\` of node ${first + 1}; give it another id, e.g. \`${freeId(context, node.id)}\`.`,
+        "error",
+        { id: node.id, position: index + 1, first: first + 1, suggestion: freeId(context, node.id) },
       ),
     ];
   });

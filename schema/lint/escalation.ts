@@ -17,6 +17,8 @@ export function duplicateEscalationRule(context: LintContext) {
         `/escalation/rules/${index}/id`,
         "duplicate-escalation-rule",
         `escalation rule ${index + 1} has the id \`${rule.id}\` of rule ${first + 1}; give each rule its own id, since handoffs record which rule fired.`,
+        "error",
+        { id: rule.id, position: index + 1, first: first + 1 },
       ),
     ];
   });

@@ -15,6 +15,8 @@ interface ParseFailure {
   /** 1-based character of the field's text where the error was noticed. */
   position?: number;
   fix: string;
+  /** What went wrong, for the words of an interface: `syntax`, `unclosed` or `empty`. */
+  reason: "syntax" | "unclosed" | "empty";
 }
 
 /** Every expression and every `{{ }}` of every text must parse, or the engine fails there at run time. */
@@ -29,6 +31,13 @@ export function expressionSyntax(context: LintContext): Problem[] {
         expression,
         "expression-syntax",
         `${ownerOf(context, expression)}: the ${expression.kind} at \`${expression.relative}\` does not parse: ${error.message}${at}; ${error.fix}.`,
+        "error",
+        {
+          kind: expression.kind,
+          reason: error.reason,
+          detail: error.message,
+          ...(error.position === undefined ? {} : { position: error.position }),
+        },
       ),
     ];
   });
@@ -38,7 +47,9 @@ export function expressionSyntax(context: LintContext): Problem[] {
 function syntaxError(expression: FlowExpression): ParseFailure | undefined {
   if (expression.kind === "expression") {
     const parsed = parseExpression(expression.source);
-    return parsed.ok ? undefined : { message: parsed.message, position: parsed.position, fix: FIX.expression };
+    return parsed.ok
+      ? undefined
+      : { message: parsed.message, position: parsed.position, fix: FIX.expression, reason: "syntax" };
   }
   try {
     for (const segment of parseTemplate(expression.source).segments) {
@@ -49,14 +60,16 @@ function syntaxError(expression: FlowExpression): ParseFailure | undefined {
         message: `in \`{{ ${segment.expression} }}\`, ${parsed.message}`,
         position: parsed.position === undefined ? undefined : segment.offset + parsed.position,
         fix: FIX.template,
+        reason: "syntax",
       };
     }
     return undefined;
   } catch (error) {
     if (error instanceof TemplateSyntaxError) {
       const what = error.code === "TEMPLATE_EMPTY" ? "a `{{ }}` is empty" : "a `{{` is never closed";
-      return { message: what, position: error.offset + 1, fix: FIX[error.code] };
+      const reason = error.code === "TEMPLATE_EMPTY" ? "empty" : "unclosed";
+      return { message: what, position: error.offset + 1, fix: FIX[error.code], reason };
     }
-    return { ...describeJsonataError(error), fix: FIX.template };
+    return { ...describeJsonataError(error), fix: FIX.template, reason: "syntax" };
   }
 }

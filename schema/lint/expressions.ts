@@ -1,6 +1,7 @@
 import { pathsRead, TemplateSyntaxError, templateExpressions } from "../expression.js";
 import { templatesOf } from "../nodes/index.js";
-import type { Problem } from "../problem.js";
+import type { Problem, ProblemParams } from "../problem.js";
+import type { LintCode } from "./codes.js";
 import { flowProblem, type LintContext, nodeProblem, nodesOf } from "./context.js";
 import { expressionsOf } from "./graph.js";
 
@@ -90,11 +91,12 @@ export function ownerOf(context: LintContext, expression: FlowExpression): strin
 export function expressionProblem(
   context: LintContext,
   expression: FlowExpression,
-  code: string,
+  code: LintCode,
   message: string,
   severity: Problem["severity"] = "error",
+  params: ProblemParams = {},
 ): Problem {
   return expression.nodeIndex === undefined
-    ? flowProblem(context, expression.relative, code, message, severity)
-    : nodeProblem(context, expression.nodeIndex, expression.relative, code, message, severity);
+    ? flowProblem(context, expression.relative, code, message, severity, params)
+    : nodeProblem(context, expression.nodeIndex, expression.relative, code, message, severity, params);
 }

@@ -1,5 +1,8 @@
 import type { Flow } from "../flow.js";
 import type { Problem } from "../problem.js";
+
+export { LINT_CODES, type LintCode } from "./codes.js";
+
 import { lintContext, type Rule } from "./context.js";
 import { duplicateId } from "./duplicate-id.js";
 import { duplicateEscalationRule } from "./escalation.js";

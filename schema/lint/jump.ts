@@ -16,6 +16,8 @@ export function jumpMissingFlow(context: LintContext) {
         "/flow",
         "jump-missing-flow",
         `node \`${node.id}\` jumps to the flow \`${node.flow}\`, which does not exist; ${fix}`,
+        "error",
+        { flow: node.flow, ...(suggestion ? { suggestion } : {}) },
       ),
     ];
   });
@@ -33,6 +35,7 @@ export function jumpToSelf(context: LintContext) {
             "jump-to-self",
             `node \`${node.id}\` jumps to its own flow \`${node.flow}\`, which starts it again from the top; connect a transition to the node you mean instead.`,
             "warning",
+            { flow: node.flow },
           ),
         ]
       : [],

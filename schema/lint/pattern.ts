@@ -35,6 +35,8 @@ export function invalidPattern(context: LintContext): Problem[] {
           "/input/pattern",
           "invalid-pattern",
           `question \`${node.id}\` has a \`pattern\` that is not a valid regular expression (${why}); fix it, e.g. \`CMD-[0-9]{6}\`.`,
+          "error",
+          { detail: why },
         ),
       ];
     }

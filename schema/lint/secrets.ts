@@ -68,6 +68,8 @@ export function unknownSecret(context: LintContext): Problem[] {
         expression,
         "unknown-secret",
         `${ownerOf(context, expression)} reads \`${path}\` at \`${expression.relative}\`, but the flow does not list the secret \`${name}\`; ${fix}`,
+        "error",
+        { secret: name, ...(suggestion ? { suggestion } : {}) },
       ),
     ];
   });
@@ -85,6 +87,8 @@ export function reservedSecret(context: LintContext): Problem[] {
             `/secrets/${index}`,
             "reserved-secret",
             `The flow lists the secret \`${name}\`, outside the flow secrets (${FLOW_SECRET_PREFIX}<name> or the secrets file): ${why}.`,
+            "error",
+            { secret: name },
           ),
         ]
       : [];
@@ -102,6 +106,8 @@ export function secretsOutsideHttp(context: LintContext): Problem[] {
             expression,
             "secrets-outside-http",
             `${ownerOf(context, expression)} reads \`${path}\` at \`${expression.relative}\`; secrets may only be used in the url, headers or body of an http node, since anywhere else they could be shown to customers. Remove it from here.`,
+            "error",
+            { secret: path.split(".")[1] ?? path },
           ),
         ],
   );

@@ -23,6 +23,8 @@ export function startNode(context: LintContext) {
       "/type",
       "multiple-start",
       `node \`${context.flow.nodes[index]?.id}\` is a second \`start\` node (the first is \`${firstId}\`); a flow has one start: remove this one or change its type.`,
+      "error",
+      { first: firstId ?? "" },
     ),
   );
 }

@@ -27,6 +27,8 @@ export function missingTarget(context: LintContext) {
         transition.pointer,
         "missing-target",
         `node \`${nodeId}\` leads to \`${transition.target}\` for ${describeHandle(transition.handle)}, but no node has that id; ${fix}`,
+        "error",
+        { handle: transition.handle, target: transition.target, ...(suggestion ? { suggestion } : {}) },
       ),
     ];
   });
@@ -45,6 +47,8 @@ export function missingTransition(context: LintContext) {
         transition.pointer,
         "missing-transition",
         `node \`${nodeId}\` has no transition for ${describeHandle(transition.handle)}; connect it to a node.`,
+        "error",
+        { handle: transition.handle },
       ),
     ];
   });
@@ -61,6 +65,8 @@ export function noPathAfterMaxAttempts(context: LintContext) {
         transition.pointer,
         "no-path-after-max-attempts",
         `question \`${nodeId}\` gives up after \`maxAttempts\` answers but has nowhere to go then; connect \`onMaxAttempts\` or remove \`maxAttempts\`. A handoff to a person is the usual place to go.`,
+        "error",
+        { handle: transition.handle },
       ),
     ];
   });
@@ -82,6 +88,8 @@ export function duplicateHandle(context: LintContext) {
           parentOf(transition.pointer),
           "duplicate-handle",
           `node \`${node.id}\` has two ways out for ${describeHandle(transition.handle)}; give each one its own id.`,
+          "error",
+          { handle: transition.handle },
         ),
       ];
     });

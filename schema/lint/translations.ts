@@ -30,10 +30,11 @@ export function missingTranslation(context: LintContext): Problem[] {
     const list = missing.map((language) => `\`${language}\``).join(", ");
     const message = `${where(context, pointer)} has no ${list} version; add ${missing.length === 1 ? "it" : "them"} (the flow speaks ${languages.join(", ")}), or use one plain text for every language.`;
     const node = /^\/nodes\/(\d+)(.*)$/.exec(pointer);
+    const params = { languages: missing, count: missing.length };
     problems.push(
       node
-        ? nodeProblem(context, Number(node[1]), node[2] ?? "", "missing-translation", message, "warning")
-        : flowProblem(context, pointer, "missing-translation", message, "warning"),
+        ? nodeProblem(context, Number(node[1]), node[2] ?? "", "missing-translation", message, "warning", params)
+        : flowProblem(context, pointer, "missing-translation", message, "warning", params),
     );
   });
   return problems;

@@ -16,6 +16,10 @@ export function unknownQueue(context: LintContext): Problem[] {
       ? `did you mean \`${suggestion}\`? Otherwise create the queue \`${queue}\` (admin, Queues) or pick one of ${known.join(", ")}.`
       : `create the queue \`${queue}\` (admin, Queues) or pick one of ${known.join(", ")}.`;
   };
+  const params = (queue: string) => {
+    const suggestion = closest(queue, known);
+    return { queue, known: [...known], ...(suggestion ? { suggestion } : {}) };
+  };
   const escalation = context.flow.escalation;
   const problems: Problem[] = [];
   if (escalation && typeof escalation.defaultQueue === "string" && !known.includes(escalation.defaultQueue)) {
@@ -26,6 +30,7 @@ export function unknownQueue(context: LintContext): Problem[] {
         "unknown-queue",
         `the escalation policy's default queue \`${escalation.defaultQueue}\` does not exist; ${fix(escalation.defaultQueue)}`,
         "warning",
+        params(escalation.defaultQueue),
       ),
     );
   }
@@ -38,6 +43,7 @@ export function unknownQueue(context: LintContext): Problem[] {
         "unknown-queue",
         `escalation rule \`${rule.id}\` hands over to the queue \`${rule.queue}\`, which does not exist; ${fix(rule.queue)}`,
         "warning",
+        params(rule.queue),
       ),
     );
   });
@@ -51,6 +57,7 @@ export function unknownQueue(context: LintContext): Problem[] {
         "unknown-queue",
         `node \`${node.id}\` hands over to the queue \`${node.queue}\`, which does not exist; ${fix(node.queue)}`,
         "warning",
+        params(node.queue),
       ),
     );
   });

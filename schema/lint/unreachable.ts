@@ -28,6 +28,7 @@ export function unreachableNode(context: LintContext) {
         "unreachable-node",
         `node \`${node.id}\` cannot be reached from the start (${why}); connect a transition to it, or delete it.`,
         "warning",
+        { from },
       ),
     ];
   });

@@ -35,6 +35,8 @@ export function variableReadBeforeSet(context: LintContext): Problem[] {
           expression,
           "variable-read-before-set",
           `${ownerOf(context, expression)} reads \`${root}\` at \`${expression.relative}\`, but no path from the start sets it before; add a question or set node that saves \`${root}\` on the way here, or give \`${root}\` a \`default\` in \`variables\`.`,
+          "error",
+          { variable: root },
         ),
       );
   });
@@ -51,6 +53,10 @@ function setEarlierInNode(node: FlowNode, relative: string): string[] {
 export function undeclaredVariable(context: LintContext): Problem[] {
   const declared = Object.keys(context.flow.variables ?? {});
   const isDeclared = (root: string) => declared.includes(root) || NOT_VARIABLES.has(root);
+  const params = (root: string, access: "read" | "write") => {
+    const suggestion = closest(root, declared);
+    return { variable: root, access, ...(suggestion ? { suggestion } : {}) };
+  };
   const fix = (root: string) => {
     const suggestion = closest(root, declared);
     const declare = `declare \`${root}\` in \`variables\` with its type`;
@@ -67,6 +73,7 @@ export function undeclaredVariable(context: LintContext): Problem[] {
           "undeclared-variable",
           `node \`${node.id}\` saves into \`${root}\`, which is not declared in \`variables\`; ${fix(root)}`,
           "warning",
+          params(root, "write"),
         ),
       ),
   );
@@ -80,6 +87,7 @@ export function undeclaredVariable(context: LintContext): Problem[] {
           "undeclared-variable",
           `${ownerOf(context, expression)} reads \`${root}\` at \`${expression.relative}\`, which is not declared in \`variables\`; ${fix(root)}`,
           "warning",
+          params(root, "read"),
         ),
       ),
   );

@@ -25,6 +25,7 @@ export function whatsappButtons(context: LintContext) {
             "whatsapp-buttons",
             `node \`${node.id}\`: the label ${JSON.stringify(text)} of choice \`${choice.id}\` has ${length} characters, but WhatsApp ${limit.name} (used for ${limit.used}) show at most ${limit.characters}; shorten it to ${limit.characters} characters or fewer.`,
             "warning",
+            { choice: choice.id, label: text, length, limit: limit.characters },
           ),
         ];
       }),

@@ -178,7 +178,7 @@ describe("designer in real Chromium against the real runtime", () => {
     writeFileSync(join(harness.flowsDir, "casse.flow.json"), JSON.stringify(broken, null, 2));
     await page.goto(`${harness.baseUrl}/#/flows/casse`);
     await page.getByRole("alert").filter({ hasText: "ne respecte pas le format" }).waitFor();
-    await page.locator(".raw .problem", { hasText: "queue" }).first().waitFor();
+    await page.locator(".raw .problem", { hasText: "il manque « File »" }).first().waitFor();
   });
 
   it("keeps unsaved edits across a reload, and a refused save keeps the work and says why", async () => {

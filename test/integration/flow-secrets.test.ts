@@ -119,6 +119,7 @@ describe("flow secrets come only from the space the operator fills for flows", (
     expect(published.statusCode).toBe(422);
     expect(published.json().error.problems).toContainEqual({
       code: "lint/reserved-secret",
+      params: { secret: "RELAIS_ADMIN_PASSWORD" },
       severity: "error",
       file: "leak.flow.json",
       pointer: "/secrets/0",

@@ -19,6 +19,13 @@ interface Comparison {
  * `variables` are the collected ones, to find the currency next to an amount.
  */
 export function describeReason(reason: HandoffReason, variables: Record<string, unknown>, lang: Lang = "fr"): string {
+  const details = describeDetails(reason, variables, lang);
+  // A value rule's words already lead with its label; a handoff step's label is all there is to say.
+  if (!reason.label || reason.kind === "value" || reason.kind === "node" || details === reason.label) return details;
+  return lang === "fr" ? `${reason.label} : ${details}` : `${reason.label}: ${details}`;
+}
+
+function describeDetails(reason: HandoffReason, variables: Record<string, unknown>, lang: Lang): string {
   const v = reason.values ?? {};
   const fr = lang === "fr";
   const num = (value: unknown) => formatNumber(value, lang);

@@ -1,5 +1,5 @@
 import type { UiText } from "../../../schema/index.js";
-import { fill, language } from "../i18n.js";
+import { language, type WordOf, wordsOf } from "../i18n.js";
 
 /** The agent console's and admin pages' texts; French first, our first users are French. */
 const words = {
@@ -30,7 +30,8 @@ const words = {
     fr: "Prenez la conversation suivante d'une file, ou ouvrez l'une des vôtres.",
     en: "Take the next conversation from a queue, or open one of yours.",
   },
-  newWork: { fr: "{count} nouveauté(s)", en: "{count} new" },
+  newWork_one: { fr: "{count} nouveauté", en: "{count} new" },
+  newWork_other: { fr: "{count} nouveautés", en: "{count} new" },
   sound: { fr: "Son", en: "Sound" },
   live: { fr: "En direct", en: "Live" },
   reconnecting: { fr: "Reconnexion…", en: "Reconnecting…" },
@@ -84,7 +85,11 @@ const words = {
     fr: "À compléter avant d'envoyer : {names}",
     en: "Complete before sending: {names}",
   },
-  tooLong: { fr: "{count} caractères de trop pour ce canal.", en: "{count} characters too many for this channel." },
+  tooLong_one: { fr: "{count} caractère de trop pour ce canal.", en: "{count} character too many for this channel." },
+  tooLong_other: {
+    fr: "{count} caractères de trop pour ce canal.",
+    en: "{count} characters too many for this channel.",
+  },
   transfer: { fr: "Transférer", en: "Transfer" },
   transferTo: { fr: "Vers la file", en: "To queue" },
   transferNote: { fr: "Note pour la personne suivante", en: "Note for the next person" },
@@ -201,11 +206,9 @@ const words = {
   "day.sun": { fr: "dimanche", en: "Sunday" },
 } satisfies Record<string, UiText>;
 
-export type AgentWord = keyof typeof words;
+export type AgentWord = WordOf<keyof typeof words>;
 
-/** An agent-console text in the interface language, `{name}` placeholders filled in. */
-export function w(key: AgentWord, values: Record<string, string | number> = {}): string {
-  return fill(words[key][language], values);
-}
+/** An agent-console text in the interface language, `{name}` placeholders filled in; `count` picks the plural. */
+export const w = wordsOf("agent", words);
 
 export { language };

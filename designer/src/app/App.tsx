@@ -2,15 +2,18 @@ import { useCallback, useEffect, useState } from "react";
 import { ConsoleLinks, consolePage } from "../agent/console-routes.js";
 import { api, setUnauthorizedHandler, type User } from "../api.js";
 import { Editor } from "../editor/Editor.js";
-import { t } from "../i18n.js";
+import { t, useLanguage } from "../i18n.js";
 import { ChoosePasswordPage } from "./ChoosePasswordPage.js";
 import { FlowList } from "./FlowList.js";
+import { LanguageSwitch } from "./LanguageSwitch.js";
 import { LoginPage } from "./LoginPage.js";
 
 /** `#/flows/<id>` opens a flow; anything else shows the list. */
 const flowIdFromHash = () => /^#\/flows\/([^/]+)$/.exec(window.location.hash)?.[1];
 
 export function App() {
+  // Every page renders again in the new language when the switcher changes it.
+  useLanguage();
   const [user, setUser] = useState<User | null | undefined>(undefined);
   const [flowId, setFlowId] = useState(flowIdFromHash);
   const [hash, setHash] = useState(window.location.hash);
@@ -49,6 +52,7 @@ export function App() {
         </a>
         <ConsoleLinks user={user} hash={hash} />
         <span className="spacer" />
+        <LanguageSwitch />
         <span className="who">{user.name || user.email}</span>
         <button type="button" onClick={() => api.logout().finally(() => setUser(null))}>
           {t("logout")}

@@ -80,9 +80,7 @@ export function FlowList({ onOpen }: { onOpen: (id: string) => void }) {
               <td>
                 <a href={`#/flows/${flow.id}`}>{flow.name}</a> <code>{flow.id}</code>
               </td>
-              <td>
-                {flow.nodeCount} {t("nodes")}
-              </td>
+              <td>{t("nodes", { count: flow.nodeCount })}</td>
               <td>
                 <span className={`badge ${flow.live === null ? "never" : flow.changed ? "changed" : "live"}`}>
                   {flow.live === null ? t("neverPublished") : flow.changed ? t("changed") : t("upToDate")}

@@ -7,7 +7,7 @@ import {
   type LocalizedText,
   type NodeType,
 } from "../../../schema/index.js";
-import { language, say } from "../i18n.js";
+import { language, say, t, useLanguage } from "../i18n.js";
 import { priorityWords, questionKindWords, wordOf } from "../inspector/enum-words.js";
 import type { FlowCanvasNode, NoteCanvasNode } from "../model/graph.js";
 
@@ -32,7 +32,7 @@ const summaries: { [T in NodeType]: (node: Extract<FlowNode, { type: T }>) => Re
       <p className="meta">{node.intents.map((route) => route.id).join(", ")}</p>
     </>
   ),
-  condition: (node) => <p className="meta">{node.rules.length} règle(s)</p>,
+  condition: (node) => <p className="meta">{t("ruleCount", { count: node.rules.length })}</p>,
   set: (node) => (
     <p className="meta">
       {node.assign.map((assignment) => (
@@ -58,6 +58,7 @@ const summaries: { [T in NodeType]: (node: Extract<FlowNode, { type: T }>) => Re
 function makeView<T extends NodeType>(type: T): ComponentType<NodeProps<FlowCanvasNode>> {
   const summary = summaries[type] as (node: FlowNode) => ReactNode;
   function View({ data, selected }: NodeProps<FlowCanvasNode>) {
+    useLanguage();
     const { node, transitions, mark, problem } = data;
     const ui = definitionOf(node).ui;
     const classes = [

@@ -532,7 +532,15 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
             />
           )}
           {side === "problems" && (
-            <ProblemsPanel problems={allProblems} onPick={(problem) => problem.nodeId && focusNode(problem.nodeId)} />
+            <ProblemsPanel
+              problems={allProblems}
+              onPick={(problem) =>
+                problem.nodeId
+                  ? focusNode(problem.nodeId)
+                  : setTab(problem.pointer.startsWith("/nodes") ? "canvas" : "settings")
+              }
+              fixes={doc && { doc, dispatch }}
+            />
           )}
           {side === "simulator" && doc && !othersLoaded && <p className="loading">{t("loading")}</p>}
           {side === "simulator" && doc && othersLoaded && (

@@ -7,6 +7,7 @@ import { emptyLayout, type FlowDocument } from "../model/document.js";
 import { unplacedNodes } from "../model/graph.js";
 import { type History, record, undo } from "../model/history.js";
 import type { RawError } from "../monaco/RawEditor.js";
+import { problemInWords } from "../problems/in-words.js";
 import { dropDraft } from "./draft-storage.js";
 
 export interface NoticeAction {
@@ -80,8 +81,16 @@ export function useSave(options: {
       });
       return;
     }
+    const first = failure instanceof ApiError ? failure.problems[0] : undefined;
+    const flow = latest.current.doc?.flow;
     const why =
-      failure instanceof ApiError ? (failure.code === "NETWORK" ? t("offline") : failure.message) : String(failure);
+      failure instanceof ApiError
+        ? failure.code === "NETWORK"
+          ? t("offline")
+          : first
+            ? problemInWords(first, flow)
+            : failure.message
+        : String(failure);
     if (failure instanceof ApiError) setServerProblems(failure.problems);
     setNotice({ kind: "error", text: t("saveRefused", { why }) });
     if (failure instanceof ApiError && failure.problems.length) showProblems();

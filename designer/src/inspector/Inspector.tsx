@@ -38,7 +38,9 @@ export function Inspector({ doc, selected, notes, dispatch, flows }: InspectorPr
   }
   if (!node)
     return (
-      <p className="inspector empty">{selected.length > 1 ? `${selected.length} ${t("nodes")}` : t("selectNode")}</p>
+      <p className="inspector empty">
+        {selected.length > 1 ? t("nodes", { count: selected.length }) : t("selectNode")}
+      </p>
     );
   return <NodeForm key={node.id} node={node} doc={doc} dispatch={dispatch} flows={flows} />;
 }

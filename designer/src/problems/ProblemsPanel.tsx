@@ -1,30 +1,45 @@
 import type { Problem } from "../../../schema/index.js";
 import { t } from "../i18n.js";
+import type { Command } from "../model/commands.js";
+import type { FlowDocument } from "../model/document.js";
+import { problemInWords, problemWord } from "./in-words.js";
+import { quickFixFor } from "./quick-fixes.js";
 
-export function ProblemsPanel({ problems, onPick }: { problems: Problem[]; onPick: (problem: Problem) => void }) {
+interface ProblemsPanelProps {
+  problems: Problem[];
+  onPick: (problem: Problem) => void;
+  /** The document the problems are about (valid or not), to name steps by their label. */
+  document?: unknown;
+  /** The draft and its dispatch, to offer a quick fix where one is obvious; applied as an undoable command. */
+  fixes?: { doc: FlowDocument; dispatch: (command: Command) => void };
+}
+
+export function ProblemsPanel({ problems, onPick, document, fixes }: ProblemsPanelProps) {
   if (problems.length === 0) return <p className="problems-empty">{t("noProblems")}</p>;
   return (
     <ul className="problems">
-      {problems.map((problem, i) => (
-        <li key={`${problem.code}${problem.pointer}${i}`}>
-          <button
-            type="button"
-            className={`problem ${problem.severity}`}
-            data-code={problem.code}
-            data-node={problem.nodeId ?? ""}
-            onClick={() => onPick(problem)}
-          >
-            <span className="severity">{problem.severity === "error" ? "⛔" : "⚠"}</span>
-            {problem.nodeId && <code>{problem.nodeId}</code>} {problem.message}
-            {problem.line !== undefined && (
-              <span className="where">
-                {" "}
-                ({problem.line}:{problem.column ?? 1})
-              </span>
+      {problems.map((problem, i) => {
+        const fix = fixes && quickFixFor(problem, fixes.doc);
+        return (
+          <li key={`${problem.code}${problem.pointer}${i}`}>
+            <button
+              type="button"
+              className={`problem ${problem.severity}`}
+              data-code={problem.code}
+              data-node={problem.nodeId ?? ""}
+              onClick={() => onPick(problem)}
+            >
+              <span className="severity">{problem.severity === "error" ? "⛔" : "⚠"}</span>{" "}
+              {problemInWords(problem, document ?? fixes?.doc.flow)}
+            </button>
+            {fix && fixes && (
+              <button type="button" className="quick-fix" onClick={() => fixes.dispatch(fix.command)}>
+                {problemWord(fix.label, fix.values)}
+              </button>
             )}
-          </button>
-        </li>
-      ))}
+          </li>
+        );
+      })}
     </ul>
   );
 }

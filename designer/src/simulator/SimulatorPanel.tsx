@@ -11,6 +11,7 @@ import type {
 } from "../../../runtime/engine/types.js";
 import { secretStandIns } from "../../../runtime/testing/fixtures.js";
 import type { ConversationTestFile, Flow, HttpFixture, TestStep } from "../../../schema/index.js";
+import { describeReason } from "../agent/reason-words.js";
 import { ApiError, api } from "../api.js";
 import { language, t } from "../i18n.js";
 import { ChannelPreview } from "./ChannelPreview.js";
@@ -137,8 +138,11 @@ export function SimulatorPanel({ flow, tests: savedTests, others, onActiveNode, 
         }
         for (const output of turn.outputs) added.push({ role: "bot", text: output.text, message: output });
         if (turn.status.type === "handoff") {
-          const { queue, reason } = turn.status.handoff;
-          added.push({ role: "system", text: t("handedOff", { queue, reason: reason.detail || reason.ruleId }) });
+          const { queue, reason, summary } = turn.status.handoff;
+          added.push({
+            role: "system",
+            text: t("handedOff", { queue, reason: describeReason(reason, summary, language) }),
+          });
         }
         if (turn.status.type === "end") added.push({ role: "system", text: t("ended") });
         setLines((old) => [...old, ...added]);

@@ -141,4 +141,20 @@ describe("handoff reason in plain words", () => {
       "Le parcours a rencontré une erreur : The CRM did not answer.",
     );
   });
+
+  it("leads with the rule's label whatever its kind, in the agent's language", () => {
+    const reason: HandoffReason = {
+      ruleId: "stuck",
+      kind: "failedInputs",
+      label: "Client bloqué",
+      detail: "failedInputs = 3 >= 3 (réponses non comprises d'affilée)",
+      values: { failedInputs: 3, nodeId: "ask-order" },
+    };
+    expect(describeReason(reason, {})).toBe(
+      "Client bloqué : 3 réponses non comprises d'affilée à l'étape « ask-order » (seuil 3)",
+    );
+    expect(describeReason(reason, {}, "en")).toBe(
+      "Client bloqué: 3 answers in a row not understood at step “ask-order” (threshold 3)",
+    );
+  });
 });

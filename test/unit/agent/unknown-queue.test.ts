@@ -27,6 +27,7 @@ describe("lint: unknown queue", () => {
     expect(unknownQueues(["support", "priority", "level2"])).toEqual([
       {
         code: "lint/unknown-queue",
+        params: { queue: "vip", known: ["support", "priority", "level2"] },
         severity: "warning",
         file: FILE,
         pointer: "/escalation/rules/1/queue",
@@ -35,6 +36,7 @@ describe("lint: unknown queue", () => {
       },
       {
         code: "lint/unknown-queue",
+        params: { queue: "suport", known: ["support", "priority", "level2"], suggestion: "support" },
         severity: "warning",
         file: FILE,
         nodeId: "to-person",

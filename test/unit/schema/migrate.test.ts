@@ -30,6 +30,7 @@ describe("migrateFlow", () => {
       problems: [
         {
           code: "schema/version",
+          params: { context: "missing", target: CURRENT_SCHEMA_VERSION },
           severity: "error",
           file: FILE,
           pointer: "/schemaVersion",
@@ -79,6 +80,7 @@ describe("migrateFlow", () => {
       problems: [
         {
           code: "schema/version",
+          params: { context: "gap", version: 2 },
           severity: "error",
           file: FILE,
           pointer: "/schemaVersion",

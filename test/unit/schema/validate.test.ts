@@ -36,6 +36,7 @@ describe("validateFlow", () => {
     expect(problemsOf(document)).toEqual([
       {
         code: "schema/required",
+        params: { field: "name" },
         severity: "error",
         file: FILE,
         pointer: "/name",
@@ -50,6 +51,7 @@ describe("validateFlow", () => {
     expect(problemsOf(document)).toEqual([
       {
         code: "schema/required",
+        params: { field: "saveAs" },
         severity: "error",
         file: FILE,
         nodeId: "ask",
@@ -65,6 +67,7 @@ describe("validateFlow", () => {
     expect(problemsOf(document)).toEqual([
       {
         code: "schema/additionalProperties",
+        params: { field: "colour" },
         severity: "error",
         file: FILE,
         nodeId: "bye",
@@ -80,6 +83,23 @@ describe("validateFlow", () => {
     expect(problemsOf(document)).toEqual([
       {
         code: "schema/discriminator",
+        params: {
+          tag: "type",
+          value: "carousel",
+          allowed: [
+            "start",
+            "message",
+            "question",
+            "intent",
+            "condition",
+            "set",
+            "http",
+            "handoff",
+            "jump",
+            "return",
+            "end",
+          ],
+        },
         severity: "error",
         file: FILE,
         nodeId: "bye",
@@ -96,6 +116,7 @@ describe("validateFlow", () => {
     expect(problemsOf(document)).toEqual([
       {
         code: "schema/pattern",
+        params: { value: "Bye Bye" },
         severity: "error",
         file: FILE,
         nodeId: "Bye Bye",
@@ -110,6 +131,7 @@ describe("validateFlow", () => {
     expect(problemsOf(document)).toEqual([
       {
         code: "schema/type",
+        params: { expected: ["array"], actual: "string" },
         severity: "error",
         file: FILE,
         pointer: "/languages",
@@ -133,6 +155,11 @@ describe("validateFlow", () => {
     expect(problemsOf(document)).toEqual([
       {
         code: "schema/discriminator",
+        params: {
+          tag: "kind",
+          value: "colour",
+          allowed: ["text", "number", "email", "phone", "date", "choice", "pattern"],
+        },
         severity: "error",
         file: FILE,
         nodeId: "ask",

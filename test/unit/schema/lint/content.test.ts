@@ -75,6 +75,7 @@ describe("lint/jump-missing-flow and lint/jump-to-self", () => {
     expect(problemsOf("jump-missing-flow", jumping("identify-custmer"), { flows: known })).toEqual([
       {
         code: "lint/jump-missing-flow",
+        params: { flow: "identify-custmer", suggestion: "identify-customer" },
         severity: "error",
         file: FILE,
         nodeId: "identify",
@@ -119,6 +120,7 @@ describe("lint/missing-translation", () => {
     expect(problems).toEqual([
       {
         code: "lint/missing-translation",
+        params: { count: 1, languages: ["en"] },
         severity: "warning",
         file: FILE,
         pointer: "/escalation/text",
@@ -212,6 +214,7 @@ describe("lint/duplicate-escalation-rule", () => {
     expect(lintFlow(withRules(["human", "upset", "human"]), FILE)).toEqual([
       {
         code: "lint/duplicate-escalation-rule",
+        params: { first: 1, id: "human", position: 3 },
         severity: "error",
         file: FILE,
         pointer: "/escalation/rules/2/id",

@@ -29,6 +29,7 @@ describe("lint/expression-syntax", () => {
     expect(problemsOf("expression-syntax", flow)).toEqual([
       {
         code: "lint/expression-syntax",
+        params: { detail: "Unexpected end of expression", kind: "expression", position: 14, reason: "syntax" },
         severity: "error",
         file: FILE,
         nodeId: "route",
@@ -110,6 +111,7 @@ describe("lint/unknown-secret", () => {
     expect(problemsOf("unknown-secret", flow)).toEqual([
       {
         code: "lint/unknown-secret",
+        params: { secret: "CRM_TOKN", suggestion: "CRM_TOKEN" },
         severity: "error",
         file: FILE,
         nodeId: "lookup",

@@ -7,6 +7,7 @@ describe("lint/reserved-secret", () => {
     expect(problemsOf("reserved-secret", flow)).toEqual([
       {
         code: "lint/reserved-secret",
+        params: { secret: "RELAIS_ADMIN_PASSWORD" },
         severity: "error",
         file: FILE,
         pointer: "/secrets/1",

@@ -7,6 +7,7 @@ describe("lint/duplicate-id", () => {
     expect(problemsOf("duplicate-id", flowOf(nodes))).toEqual([
       {
         code: "lint/duplicate-id",
+        params: { first: 2, id: "ask", position: 4, suggestion: "ask-2" },
         severity: "error",
         file: FILE,
         nodeId: "ask",
@@ -49,6 +50,7 @@ describe("lint/missing-target", () => {
     expect(problemsOf("missing-target", flowOf(nodes))).toEqual([
       {
         code: "lint/missing-target",
+        params: { handle: "next", suggestion: "bye", target: "bey" },
         severity: "error",
         file: FILE,
         nodeId: "ask",
@@ -80,6 +82,7 @@ describe("lint/missing-transition", () => {
     expect(problemsOf("missing-transition", flowOf(nodes))).toEqual([
       {
         code: "lint/missing-transition",
+        params: { handle: "error" },
         severity: "error",
         file: FILE,
         nodeId: "lookup",
@@ -165,6 +168,7 @@ describe("lint/unreachable-node", () => {
     expect(problemsOf("unreachable-node", flowOf(nodes))).toEqual([
       {
         code: "lint/unreachable-node",
+        params: { from: [] },
         severity: "warning",
         file: FILE,
         nodeId: "orphan",

@@ -24,6 +24,7 @@ describe("lint/variable-read-before-set", () => {
     expect(problemsOf("variable-read-before-set", flowOf(nodes, declared("firstName")))).toEqual([
       {
         code: "lint/variable-read-before-set",
+        params: { variable: "firstName" },
         severity: "error",
         file: FILE,
         nodeId: "hello",
@@ -180,6 +181,7 @@ describe("lint/undeclared-variable", () => {
     expect(problemsOf("undeclared-variable", flowOf(nodes, linearVariables))).toEqual([
       {
         code: "lint/undeclared-variable",
+        params: { access: "write", suggestion: "email", variable: "emial" },
         severity: "warning",
         file: FILE,
         nodeId: "ask",

@@ -1,0 +1,158 @@
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { hasWord, LANGUAGES, language, setLanguage } from "../../../designer/src/i18n.js";
+import { problemInWords } from "../../../designer/src/problems/in-words.js";
+import { problemWords } from "../../../designer/src/problems/problem-words.js";
+import { LINT_CODES, lintFlow, type Problem, validateFlow } from "../../../schema/index.js";
+
+/** Keywords that only hold or point at other schemas: ajv never reports an error under their name. */
+const SILENT = new Set([
+  "$dynamicAnchor",
+  "$dynamicRef",
+  "$recursiveAnchor",
+  "$recursiveRef",
+  "$comment",
+  "id",
+  "$ref",
+  "nullable",
+  "allOf",
+  "then",
+  "else",
+  "properties",
+  "patternProperties",
+  "prefixItems",
+  "dependentSchemas",
+]);
+
+const ajvKeywords = () =>
+  Object.keys((new Ajv2020({ discriminator: true }) as unknown as { RULES: { all: object } }).RULES.all).filter(
+    (keyword) => !SILENT.has(keyword),
+  );
+
+const codes = [
+  ...LINT_CODES.map((code) => `lint/${code}`),
+  ...ajvKeywords().map((keyword) => `schema/${keyword}`),
+  "schema/false schema",
+  "schema/version",
+  "json/syntax",
+];
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w*)\}/g)].map((match) => match[1]).sort();
+
+describe("problems in words", () => {
+  const before = language;
+  afterEach(() => setLanguage(before));
+
+  it.each(LANGUAGES)("has %s words for every lint code and every kind of schema error", (lng) => {
+    expect(codes.length).toBeGreaterThan(LINT_CODES.length + 25);
+    expect(codes.filter((code) => !hasWord("problems", code, lng))).toEqual([]);
+  });
+
+  it("names the same values in French and in English", () => {
+    const differing = Object.entries(problemWords).filter(
+      ([, text]) => placeholders(text.fr).join() !== placeholders(text.en).join(),
+    );
+    expect(differing.map(([key]) => key)).toEqual([]);
+  });
+
+  const orderFlow = {
+    schemaVersion: 1,
+    id: "orders",
+    name: "Commandes",
+    languages: ["fr", "en"],
+    variables: { orderId: { type: "string" } },
+    nodes: [
+      { id: "start", type: "start", next: "ask-order" },
+      {
+        id: "ask-order",
+        type: "question",
+        label: "Demander la commande",
+        text: { fr: "Votre numéro de commande ?" },
+        input: { kind: "text" },
+        saveAs: "orderId",
+        maxAttempts: 3,
+        next: "bye",
+      },
+      { id: "bye", type: "end", text: "Merci {{ firstName }}" },
+      { id: "lost", type: "end", label: "Au revoir oublié" },
+    ],
+  };
+
+  const problemsOf = (document: unknown): Problem[] => {
+    const checked = validateFlow(document, "orders.flow.json");
+    return checked.ok ? lintFlow(checked.value, "orders.flow.json") : checked.problems;
+  };
+
+  it("says a lint problem with the step's label and the way out's caption, in the interface language", () => {
+    const problem = problemsOf(orderFlow).find((p) => p.code === "lint/no-path-after-max-attempts");
+    if (!problem) throw new Error("the flow should lack a way out after too many attempts");
+    setLanguage("fr");
+    expect(problemInWords(problem, orderFlow)).toBe(
+      "L'étape « Demander la commande » n'a pas de suite quand le client se trompe trop souvent : reliez la sortie « trop d'essais » à une étape (un transfert vers un conseiller, le plus souvent), ou retirez le nombre d'essais.",
+    );
+    setLanguage("en");
+    expect(problemInWords(problem, orderFlow)).toBe(
+      "The step “Demander la commande” has nothing after the customer gets it wrong too often: connect the way out “too many attempts” to a step (usually a handoff to a person), or remove the number of attempts.",
+    );
+  });
+
+  it("says every problem of a flow without a raw placeholder, code or pointer", () => {
+    const problems = problemsOf(orderFlow);
+    expect(problems.map((p) => p.code).sort()).toEqual([
+      "lint/missing-translation",
+      "lint/no-path-after-max-attempts",
+      "lint/undeclared-variable",
+      "lint/unreachable-node",
+      "lint/variable-read-before-set",
+    ]);
+    setLanguage("fr");
+    const sentences = problems.map((problem) => problemInWords(problem, orderFlow));
+    expect(sentences).toContain(
+      "L'étape « Demander la commande » : le texte « Question » n'a pas de version en anglais ; ajoutez-la, ou utilisez un seul texte pour toutes les langues.",
+    );
+    expect(sentences).toContain(
+      "L'étape « Au revoir oublié » n'est jamais atteinte : aucune sortie n'y mène. Reliez-y une étape, ou supprimez-la.",
+    );
+    for (const sentence of sentences) expect(sentence).not.toMatch(/[{}`]|lint\/|\/nodes/);
+  });
+
+  it("says a schema error with the field's caption and the value's kind", () => {
+    const document = structuredClone(orderFlow);
+    (document.nodes[1] as Record<string, unknown>).maxAttempts = "3";
+    const problems = problemsOf(document);
+    setLanguage("fr");
+    expect(problems.map((problem) => problemInWords(problem, document))).toEqual([
+      "L'étape « Demander la commande » : « Nombre d'essais » doit être un nombre entier, pas un texte.",
+    ]);
+    setLanguage("en");
+    expect(problems.map((problem) => problemInWords(problem, document))).toEqual([
+      "The step “Demander la commande”: “Attempts” must be a whole number, not a text.",
+    ]);
+  });
+
+  it("names a missing field by its usual caption, even without the document", () => {
+    const missing: Problem = {
+      code: "schema/required",
+      params: { field: "queue" },
+      severity: "error",
+      file: "x.flow.json",
+      pointer: "/nodes/3/queue",
+      message: "Node 4 is missing `queue`.",
+    };
+    setLanguage("fr");
+    expect(problemInWords(missing)).toBe("L'étape « 4 » : il manque « File ».");
+  });
+
+  it("keeps the message of a code it has no words for, or of a problem without the params its words name", () => {
+    const problem: Problem = { code: "request/custom", severity: "error", file: "x", pointer: "", message: "As sent" };
+    expect(problemInWords(problem)).toBe("As sent");
+    const bare: Problem = {
+      code: "schema/maxLength",
+      severity: "error",
+      file: "x",
+      pointer: "/name",
+      message: "Too long",
+    };
+    expect(problemInWords(bare)).toBe("Too long");
+  });
+});
