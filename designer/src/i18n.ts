@@ -116,6 +116,12 @@ const words = {
   value: { fr: "Valeur", en: "Value" },
   status: { fr: "Code", en: "Status" },
   pattern: { fr: "Expression régulière", en: "Regular expression" },
+  // canvas and inspector rows
+  nameTaken: {
+    fr: "« {name} » est déjà utilisé : choisissez un autre nom, rien n'est enregistré tant que deux lignes l'ont.",
+    en: "“{name}” is already used: choose another name; nothing is saved while two rows share it.",
+  },
+  nextStep: { fr: "Étape suivante", en: "Next step" },
 } satisfies Record<string, UiText>;
 
 export type WordKey = keyof typeof words;

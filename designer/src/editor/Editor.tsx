@@ -16,12 +16,12 @@ import { t } from "../i18n.js";
 import { FlowSettings } from "../inspector/FlowSettings.js";
 import { Inspector } from "../inspector/Inspector.js";
 import { autoLayout } from "../model/auto-layout.js";
-import { type Command, copyNodes, readClipboard } from "../model/commands.js";
+import { type Command, copyNodes, readClipboard, selectionAfter } from "../model/commands.js";
 import { diffMarks } from "../model/diff-marks.js";
 import { emptyLayout, type FlowDocument } from "../model/document.js";
-import { isNoteId, type NodeMark, nodeSize, unplacedNodes } from "../model/graph.js";
+import { isNoteId, NOTE_SIZE, type NodeMark, nodeSize, unplacedNodes } from "../model/graph.js";
 import { type History, record, redo, startHistory, undo } from "../model/history.js";
-import { type Box, freeSpot, pasteOffset } from "../model/placement.js";
+import { type Box, freeSpot, groupOffset, pasteOffset } from "../model/placement.js";
 import { ProblemsPanel } from "../problems/ProblemsPanel.js";
 import { problemsOf, severityByNode } from "../problems/problems.js";
 import { SimulatorPanel } from "../simulator/SimulatorPanel.js";
@@ -56,7 +56,7 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
   // The simulator starts a conversation at once: it waits for the flows a jump may reach.
   const [othersLoaded, setOthersLoaded] = useState(false);
   const [queueIds, setQueueIds] = useState<string[]>([]);
-  const [selection, setSelection] = useState<Set<string>>(new Set());
+  const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
   const [tab, setTab] = useState<"canvas" | "raw" | "settings">("canvas");
   const [side, setSide] = useState<Side>("inspector");
   const [notice, setNotice] = useState<{ kind: "info" | "error"; text: string }>();
@@ -111,7 +111,12 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
     else dropDraft(flowId);
   }, [doc, dirty, flowId]);
 
+  // Commands come from event handlers, so the document they apply to is the one last rendered.
+  const docNow = useRef(doc);
+  docNow.current = doc;
   const dispatch = useCallback((command: Command) => {
+    const before = docNow.current;
+    if (before) setSelection((current) => selectionAfter(current, command, before));
     setHistory((current) => (current ? record(current, command) : current));
   }, []);
 
@@ -257,7 +262,12 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
       const clipboard = readClipboard(event.clipboardData?.getData("text/plain") ?? "");
       if (!clipboard) return;
       event.preventDefault();
-      dispatch({ type: "paste", clipboard, offset: pasteOffset(Object.values(clipboard.positions), visibleBox()) });
+      const offset = pasteOffset(Object.values(clipboard.positions), visibleBox());
+      dispatch({
+        type: "paste",
+        clipboard,
+        offset: doc ? groupOffset(doc, clipboard.nodes, clipboard.positions, offset) : offset,
+      });
     };
     window.addEventListener("keydown", onKey);
     document.addEventListener("copy", onCopy);
@@ -293,7 +303,8 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
 
   // A file that does not validate has no canvas yet: its text and problems are what there is to fix.
   const shownTab = doc ? tab : "raw";
-  const selectedIds = [...selection].filter((id) => !isNoteId(id));
+  // Undo and redo can take away a node that is selected: the inspector shows only what is there.
+  const selectedIds = [...selection].filter((id) => !isNoteId(id) && doc?.flow.nodes.some((node) => node.id === id));
   const allProblems = [...serverProblems.filter((p) => !problems.some((q) => q.message === p.message)), ...problems];
 
   return (
@@ -386,10 +397,8 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
               onAdd={addAtCentre}
               onAddNote={() => {
                 const view = visibleBox();
-                dispatch({
-                  type: "addNote",
-                  note: { text: "…", x: view.x + 40, y: view.y + 40, width: 200, height: 120 },
-                });
+                const centre = { x: view.x + (view.width - NOTE_SIZE.width) / 2, y: view.y + view.height / 3 };
+                dispatch({ type: "addNote", note: { text: "…", ...freeSpot(doc, centre, NOTE_SIZE), ...NOTE_SIZE } });
               }}
             />
             <div className="canvas-area" ref={canvasArea}>

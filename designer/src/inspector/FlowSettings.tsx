@@ -2,7 +2,16 @@ import type { EscalationPolicy, EscalationRule, Flow, LocalizedText } from "../.
 import { t } from "../i18n.js";
 import type { Command } from "../model/commands.js";
 import { fieldContext } from "./context.js";
-import { ExpressionInput, ListEditor, LocalizedTextInput, NumberInput, Picker, Select, TextInput } from "./widgets.js";
+import {
+  ExpressionInput,
+  ListEditor,
+  LocalizedTextInput,
+  NumberInput,
+  Picker,
+  RecordEditor,
+  Select,
+  TextInput,
+} from "./widgets.js";
 
 const ruleKinds = ["humanRequest", "failedInputs", "lowConfidence", "negativeSentiment", "loop", "value"] as const;
 const priorities = ["low", "normal", "high", "urgent"] as const;
@@ -63,21 +72,19 @@ export function FlowSettings({ flow, dispatch }: { flow: Flow; dispatch: (comman
         />
       </label>
       <h3>{t("variables")}</h3>
-      <ListEditor<[string, { type: "string" | "number" | "boolean" | "object" | "array"; description?: string }]>
-        items={Object.entries(flow.variables ?? {})}
-        onChange={(items) => update({ variables: items?.length ? Object.fromEntries(items) : undefined })}
+      <RecordEditor<{ type: "string" | "number" | "boolean" | "object" | "array"; description?: string }>
+        value={flow.variables}
+        onChange={(variables) => update({ variables })}
+        nameLabel={t("variables")}
         make={(i) => [`variable${i + 1}`, { type: "string" }]}
-        render={([name, declaration], set) => (
-          <>
-            <input aria-label={t("variables")} value={name} onChange={(e) => set([e.target.value, declaration])} />
-            <Select
-              label={t("kind")}
-              context={context}
-              options={["string", "number", "boolean", "object", "array"]}
-              value={declaration.type}
-              onChange={(type) => set([name, { ...declaration, type: (type ?? "string") as never }])}
-            />
-          </>
+        render={(declaration, set) => (
+          <Select
+            label={t("kind")}
+            context={context}
+            options={["string", "number", "boolean", "object", "array"]}
+            value={declaration.type}
+            onChange={(type) => set({ ...declaration, type: (type ?? "string") as never })}
+          />
         )}
       />
       <h3>{t("escalation")}</h3>

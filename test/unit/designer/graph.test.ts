@@ -1,10 +1,31 @@
 import { describe, expect, it } from "vitest";
 import { autoLayout } from "../../../designer/src/model/auto-layout.js";
-import { noteCanvasId, toGraph, unplacedNodes } from "../../../designer/src/model/graph.js";
+import { keepViewState, noteCanvasId, toGraph, unplacedNodes } from "../../../designer/src/model/graph.js";
 import { validateFlow, validateLayout } from "../../../schema/index.js";
 import { sampleFlow, sampleLayout } from "./sample-flow.js";
 
 describe("flow to canvas", () => {
+  it("keeps the nodes React Flow already shows: the same object when unchanged, the measured size when changed", () => {
+    const flow = sampleFlow();
+    const layout = sampleLayout();
+    const shown = toGraph(flow, layout).nodes.map((node) => ({
+      ...node,
+      measured: { width: 240, height: 90 },
+    }));
+    const edited = {
+      ...flow,
+      nodes: flow.nodes.map((node) => (node.id === "lookup" ? { ...node, label: "CRM" } : node)),
+    };
+    const next = keepViewState(toGraph(edited, layout).nodes, shown);
+    for (const node of next) {
+      const before = shown.find((old) => old.id === node.id);
+      if (node.id === "lookup") {
+        expect(node).not.toBe(before);
+        expect(node.measured).toEqual({ width: 240, height: 90 });
+      } else expect(node, node.id).toBe(before);
+    }
+  });
+
   it("draws one edge per connected transition handle, none for open ones", () => {
     const { edges } = toGraph(sampleFlow(), sampleLayout());
     const summary = edges.map((edge) => `${edge.source}.${edge.sourceHandle}->${edge.target}`).sort();
