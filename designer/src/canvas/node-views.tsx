@@ -103,7 +103,9 @@ export const NoteEditing = createContext<{ dispatch: (command: Command) => void 
 /** A sticky note: double-click to write in it, drag its corners (once selected) to resize it. */
 const NoteView = memo(function NoteView({ data, selected }: NodeProps<NoteCanvasNode>) {
   const { dispatch } = useContext(NoteEditing);
-  const [editing, setEditing] = useState(false);
+  // What is typed shows at once: the note's text comes back through the canvas's node state a render
+  // later, and a field showing that would jump back under the fingers.
+  const [editing, setEditing] = useState<string>();
   const { note } = data;
   return (
     <>
@@ -124,18 +126,21 @@ const NoteView = memo(function NoteView({ data, selected }: NodeProps<NoteCanvas
           })
         }
       />
-      {editing ? (
+      {editing !== undefined ? (
         <textarea
           className="sticky-note nodrag nowheel"
           aria-label={t("addNote")}
           autoFocus
-          value={note.text}
-          onChange={(event) => dispatch({ type: "updateNote", note: { ...note, text: event.target.value } })}
-          onBlur={() => setEditing(false)}
-          onKeyDown={(event) => event.key === "Escape" && setEditing(false)}
+          value={editing}
+          onChange={(event) => {
+            setEditing(event.target.value);
+            dispatch({ type: "updateNote", note: { ...note, text: event.target.value } });
+          }}
+          onBlur={() => setEditing(undefined)}
+          onKeyDown={(event) => event.key === "Escape" && setEditing(undefined)}
         />
       ) : (
-        <div className="sticky-note" data-note-id={note.id} onDoubleClick={() => setEditing(true)}>
+        <div className="sticky-note" data-note-id={note.id} onDoubleClick={() => setEditing(note.text)}>
           {note.text}
         </div>
       )}

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { autoLayout } from "../../../designer/src/model/auto-layout.js";
 import { keepViewState, noteCanvasId, toGraph, unplacedNodes } from "../../../designer/src/model/graph.js";
 import { validateFlow, validateLayout } from "../../../schema/index.js";
+import { generatedFlow } from "../../bench/designer-500.js";
 import { sampleFlow, sampleLayout } from "./sample-flow.js";
 
 describe("flow to canvas", () => {
@@ -93,5 +94,16 @@ describe("auto-layout", () => {
     const spots = new Set(Object.values(laid.nodes).map((p) => `${p.x},${p.y}`));
     expect(spots.size).toBe(flow.nodes.length);
     expect(validateFlow(flow, "sample.flow.json").ok).toBe(true);
+  });
+
+  it("lays a flow out from its start, first on the left, every link reading left to right", async () => {
+    const flow = generatedFlow(60);
+    const laid = await autoLayout(flow, { flow: flow.id, nodes: {} }, true);
+    const startX = laid.nodes.start?.x ?? Number.NaN;
+    for (const node of flow.nodes)
+      if (node.id !== "start") expect(laid.nodes[node.id]?.x, node.id).toBeGreaterThan(startX);
+    const { edges } = toGraph(flow, laid);
+    const forward = edges.filter((edge) => (laid.nodes[edge.target]?.x ?? 0) > (laid.nodes[edge.source]?.x ?? 0));
+    expect(forward.length).toBe(edges.length);
   });
 });
