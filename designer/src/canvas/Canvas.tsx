@@ -211,7 +211,11 @@ export function Canvas({ doc, extras, dispatch, selection, onSelection }: Canvas
           onlyRenderVisibleElements
         >
           <Background />
-          <MiniMap pannable zoomable />
+          <MiniMap
+            pannable
+            zoomable
+            nodeColor={(node: CanvasNode) => (node.type === "note" ? "#fde047" : nodeDefinitions[node.type].ui.color)}
+          />
           <Controls />
         </ReactFlow>
       </NoteEditing.Provider>
