@@ -40,6 +40,9 @@ interface CanvasProps {
   onSelection: (ids: Set<string>) => void;
 }
 
+/** Steps in the minimap in their palette colour; defined once, so the minimap never redraws for nothing. */
+const minimapColor = (node: CanvasNode) => (node.type === "note" ? "#fde047" : nodeDefinitions[node.type].ui.color);
+
 /** A link let go on empty canvas: the menu of steps it may lead to, where it was let go. */
 interface NextStepMenu {
   source: string;
@@ -211,11 +214,7 @@ export function Canvas({ doc, extras, dispatch, selection, onSelection }: Canvas
           onlyRenderVisibleElements
         >
           <Background />
-          <MiniMap
-            pannable
-            zoomable
-            nodeColor={(node: CanvasNode) => (node.type === "note" ? "#fde047" : nodeDefinitions[node.type].ui.color)}
-          />
+          <MiniMap pannable zoomable nodeColor={minimapColor} />
           <Controls />
         </ReactFlow>
       </NoteEditing.Provider>

@@ -122,12 +122,33 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
   }, [flowId, load]);
 
   const doc = history?.present;
-  const dirty = doc !== undefined && saved !== undefined && !sameDoc(doc, saved);
+  // Writing a 1,000-node draft out (to compare it, to keep it) costs tens of milliseconds: while typing
+  // goes on, an edited draft counts as unsaved and is kept once typing pauses.
+  const settledDoc = useSettledValue(doc, CHECK_AFTER_MS);
+  const dirty =
+    doc !== undefined && saved !== undefined && doc !== saved && (settledDoc !== doc || !sameDoc(doc, saved));
+  const settledDirty = useMemo(
+    () => settledDoc !== undefined && saved !== undefined && !sameDoc(settledDoc, saved),
+    [settledDoc, saved],
+  );
   useEffect(() => {
-    if (!doc) return;
-    if (dirty) keepDraft(flowId, doc);
+    if (!settledDoc) return;
+    if (settledDirty) keepDraft(flowId, settledDoc);
     else dropDraft(flowId);
-  }, [doc, dirty, flowId]);
+  }, [settledDoc, settledDirty, flowId]);
+  // Leaving the page or the flow mid-word still keeps what was typed.
+  const unkept = useRef<FlowDocument>(undefined);
+  unkept.current = dirty && doc !== settledDoc ? doc : undefined;
+  useEffect(() => {
+    const keep = () => {
+      if (unkept.current) keepDraft(flowId, unkept.current);
+    };
+    window.addEventListener("pagehide", keep);
+    return () => {
+      window.removeEventListener("pagehide", keep);
+      keep();
+    };
+  }, [flowId]);
 
   // Commands come from event handlers, so the document they apply to is the one last rendered.
   const docNow = useRef(doc);
