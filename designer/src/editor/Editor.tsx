@@ -50,17 +50,16 @@ export function Editor(props: { flowId: string; onClose: () => void }) {
 /** How long typing must pause before the draft is checked again. */
 const CHECK_AFTER_MS = 300;
 
-/** `value`, once it has stayed the same for `ms` (the first value at once). */
-function useSettledValue<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
+/**
+ * `value`, once it has stayed the same for `ms`. The first one waits too: a flow opens on the canvas
+ * first, and its check follows.
+ */
+function useSettledValue<T>(value: T, ms: number): T | undefined {
+  const [settled, setSettled] = useState<T>();
   useEffect(() => {
-    if (settled === undefined) {
-      setSettled(value);
-      return;
-    }
     const timer = window.setTimeout(() => setSettled(value), ms);
     return () => window.clearTimeout(timer);
-  }, [value, ms, settled]);
+  }, [value, ms]);
   return settled;
 }
 

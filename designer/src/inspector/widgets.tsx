@@ -1,4 +1,4 @@
-import { lazy, type ReactNode, Suspense, useState } from "react";
+import { lazy, type ReactNode, Suspense, useMemo, useState } from "react";
 import type { LocalizedText } from "../../../schema/index.js";
 import { t } from "../i18n.js";
 import type { FieldContext } from "./context.js";
@@ -53,6 +53,24 @@ export function Select({ value, onChange, label, options }: WidgetProps<string> 
   );
 }
 
+/**
+ * `<option>`s for names, made again only when the names change: a big flow has hundreds of variables,
+ * and every keystroke in the inspector would otherwise rebuild them all.
+ */
+function useNameOptions(names: readonly string[], labelled: boolean): ReactNode {
+  // The names' content, not the array made afresh at each render, decides when to make them again.
+  const key = names.join("\n");
+  return useMemo(
+    () =>
+      names.map((name) => (
+        <option key={name} value={name}>
+          {labelled ? name : undefined}
+        </option>
+      )),
+    [key, labelled],
+  );
+}
+
 /** A text input that offers the names it knows (variables, queues, flows) but accepts a new one. */
 export function Picker({ value, onChange, label, names, id }: WidgetProps<string> & { names: string[]; id: string }) {
   return (
@@ -63,11 +81,7 @@ export function Picker({ value, onChange, label, names, id }: WidgetProps<string
         value={value ?? ""}
         onChange={(e) => onChange(emptyToUndefined(e.target.value))}
       />
-      <datalist id={id}>
-        {names.map((name) => (
-          <option key={name} value={name} />
-        ))}
-      </datalist>
+      <datalist id={id}>{useNameOptions(names, false)}</datalist>
     </>
   );
 }
@@ -82,11 +96,7 @@ export function VariableInsert({ variables, onPick }: { variables: string[]; onP
       onChange={(e) => e.target.value && onPick(e.target.value)}
     >
       <option value="">{`{{ }} ${t("insertVariable")}`}</option>
-      {variables.map((name) => (
-        <option key={name} value={name}>
-          {name}
-        </option>
-      ))}
+      {useNameOptions(variables, true)}
     </select>
   );
 }
