@@ -9,8 +9,9 @@ import {
   type NodeChange,
   ReactFlow,
   useReactFlow,
+  type Viewport,
 } from "@xyflow/react";
-import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type DragEvent, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { type FlowNode, type NodeType, nodeDefinitions, nodeTypes, type Position } from "../../../schema/index.js";
 import { say, t } from "../i18n.js";
 import type { Command } from "../model/commands.js";
@@ -57,6 +58,13 @@ export function Canvas({ doc, extras, dispatch, selection, onSelection }: Canvas
   const flowApi = useReactFlow();
   const area = useRef<HTMLDivElement>(null);
   const [menu, setMenu] = useState<NextStepMenu>();
+  // The canvas opens where it should from its first frame: its size is read before React Flow is drawn.
+  // Only the document at mount decides it: later edits never move the view.
+  const [opening, setOpening] = useState<Viewport>();
+  useLayoutEffect(() => {
+    const rect = area.current?.getBoundingClientRect();
+    if (rect) setOpening(openingViewport(doc.flow, doc.layout, rect));
+  }, []);
   const graph = useMemo(
     () => toGraph(doc.flow, doc.layout, { ...extras, selected: selection }),
     [doc, extras, selection],
@@ -172,51 +180,50 @@ export function Canvas({ doc, extras, dispatch, selection, onSelection }: Canvas
       onKeyDown={(event) => event.key === "Escape" && setMenu(undefined)}
     >
       <NoteEditing.Provider value={noteEditing}>
-        <ReactFlow<CanvasNode>
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={canvasNodeTypes}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onNodeDragStop={onDragStop}
-          onDelete={onDelete}
-          onConnect={(connection) =>
-            dispatch({
-              type: "connect",
-              source: connection.source,
-              handle: connection.sourceHandle ?? "next",
-              target: connection.target,
-            })
-          }
-          onConnectEnd={(event, connection) => {
-            if (connection.isValid || !connection.fromNode || !connection.fromHandle?.id) return;
-            if (!(event.target instanceof Element) || !event.target.classList.contains("react-flow__pane")) return;
-            const point = "changedTouches" in event ? event.changedTouches[0] : event;
-            const rect = area.current?.getBoundingClientRect();
-            if (!point || !rect) return;
-            setMenu({
-              source: connection.fromNode.id,
-              handle: connection.fromHandle.id,
-              screen: { x: point.clientX - rect.left, y: point.clientY - rect.top },
-              at: flowApi.screenToFlowPosition({ x: point.clientX, y: point.clientY }),
-            });
-          }}
-          onPaneClick={() => setMenu(undefined)}
-          onInit={(instance) => {
-            const rect = area.current?.getBoundingClientRect();
-            if (rect) instance.setViewport(openingViewport(doc.flow, doc.layout, rect));
-          }}
-          isValidConnection={(connection) => connection.source !== connection.target && !isNoteId(connection.target)}
-          deleteKeyCode={["Delete", "Backspace"]}
-          multiSelectionKeyCode={["Shift", "Meta", "Control"]}
-          selectionOnDrag={false}
-          minZoom={0.1}
-          onlyRenderVisibleElements
-        >
-          <Background />
-          <MiniMap pannable zoomable nodeColor={minimapColor} />
-          <Controls />
-        </ReactFlow>
+        {opening && (
+          <ReactFlow<CanvasNode>
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={canvasNodeTypes}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onNodeDragStop={onDragStop}
+            onDelete={onDelete}
+            onConnect={(connection) =>
+              dispatch({
+                type: "connect",
+                source: connection.source,
+                handle: connection.sourceHandle ?? "next",
+                target: connection.target,
+              })
+            }
+            onConnectEnd={(event, connection) => {
+              if (connection.isValid || !connection.fromNode || !connection.fromHandle?.id) return;
+              if (!(event.target instanceof Element) || !event.target.classList.contains("react-flow__pane")) return;
+              const point = "changedTouches" in event ? event.changedTouches[0] : event;
+              const rect = area.current?.getBoundingClientRect();
+              if (!point || !rect) return;
+              setMenu({
+                source: connection.fromNode.id,
+                handle: connection.fromHandle.id,
+                screen: { x: point.clientX - rect.left, y: point.clientY - rect.top },
+                at: flowApi.screenToFlowPosition({ x: point.clientX, y: point.clientY }),
+              });
+            }}
+            onPaneClick={() => setMenu(undefined)}
+            defaultViewport={opening}
+            isValidConnection={(connection) => connection.source !== connection.target && !isNoteId(connection.target)}
+            deleteKeyCode={["Delete", "Backspace"]}
+            multiSelectionKeyCode={["Shift", "Meta", "Control"]}
+            selectionOnDrag={false}
+            minZoom={0.1}
+            onlyRenderVisibleElements
+          >
+            <Background />
+            <MiniMap pannable zoomable nodeColor={minimapColor} />
+            <Controls />
+          </ReactFlow>
+        )}
       </NoteEditing.Provider>
       {menu && (
         <div
