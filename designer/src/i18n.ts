@@ -494,6 +494,12 @@ const words = {
   "language.en": { fr: "English", en: "English" },
   ruleCount_one: { fr: "{count} règle", en: "{count} rule" },
   ruleCount_other: { fr: "{count} règles", en: "{count} rules" },
+  // canvas and inspector rows
+  nameTaken: {
+    fr: "« {name} » est déjà utilisé : choisissez un autre nom, rien n'est enregistré tant que deux lignes l'ont.",
+    en: "“{name}” is already used: choose another name; nothing is saved while two rows share it.",
+  },
+  nextStep: { fr: "Étape suivante", en: "Next step" },
 } satisfies Record<string, UiText>;
 
 /** A table of interface texts, one `{ fr, en }` per key; plural forms are `key_one`, `key_other`. */

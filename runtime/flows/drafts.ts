@@ -129,11 +129,14 @@ export class Drafts {
   }
 
   async writeLayout(id: string, layout: unknown): Promise<void> {
-    await writeFile(join(this.dir, `${id}.layout.json`), formatLayout(layout));
+    await writeFile(join(this.dir, `${id}.layout.json`), formatLayout(withSchema(layout, "layout.schema.json")));
   }
 
   async writeTests(id: string, tests: unknown): Promise<void> {
-    await writeFile(join(this.dir, `${id}.test.json`), formatConversationTests(tests));
+    await writeFile(
+      join(this.dir, `${id}.test.json`),
+      formatConversationTests(withSchema(tests, "conversation-test.schema.json")),
+    );
   }
 
   async remove(id: string): Promise<void> {
@@ -202,4 +205,10 @@ export function checkFlowValue(
   const validated = validateFlow(migrated.value, file);
   if (!validated.ok) return { flow: null, problems: validated.problems };
   return { flow: validated.value, problems: lintFlow(validated.value, file, { flows: others, queues }) };
+}
+
+/** A file's content pointing at its JSON Schema, so editors check it: a file first written by the designer too. */
+function withSchema(content: unknown, schemaFile: string): unknown {
+  if (typeof content !== "object" || content === null || Array.isArray(content) || "$schema" in content) return content;
+  return { $schema: `../schema/${schemaFile}`, ...content };
 }

@@ -85,6 +85,8 @@ describe("flows, languages and tests in real Chromium", () => {
       const flow = readJson(`${id}.flow.json`);
       await ui.openFlow(id, flow.name);
       await ui.node("start").waitFor();
+      // A flow opens at a readable zoom on its start; the whole of it is one click on "fit view" away.
+      await page.locator(".react-flow__controls-fitview").click();
       const count = flow.nodes.length;
       await expect.poll(() => page.locator(".react-flow__node:not(.react-flow__node-note)").count()).toBe(count);
       const boxes = await page.evaluate(() =>

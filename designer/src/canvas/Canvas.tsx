@@ -9,13 +9,27 @@ import {
   type NodeChange,
   ReactFlow,
   useReactFlow,
+  type Viewport,
 } from "@xyflow/react";
-import { type DragEvent, useCallback, useEffect, useMemo, useState } from "react";
-import type { NodeType } from "../../../schema/index.js";
+import { type DragEvent, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { type FlowNode, type NodeType, nodeDefinitions, nodeTypes, type Position } from "../../../schema/index.js";
+import { say, t } from "../i18n.js";
 import type { Command } from "../model/commands.js";
 import type { FlowDocument } from "../model/document.js";
-import { type CanvasNode, type GraphExtras, isNoteId, noteIdOf, toGraph } from "../model/graph.js";
-import { canvasNodeTypes } from "./node-views.js";
+import {
+  type CanvasNode,
+  type GraphExtras,
+  isNoteId,
+  keepEdgeState,
+  keepViewState,
+  nodeSize,
+  noteIdOf,
+  toGraph,
+} from "../model/graph.js";
+import { freeSpot } from "../model/placement.js";
+import { freshId } from "../model/slug.js";
+import { canvasNodeTypes, NoteEditing } from "./node-views.js";
+import { openingViewport } from "./viewport.js";
 
 export const PALETTE_MIME = "application/relais-node";
 
@@ -27,8 +41,30 @@ interface CanvasProps {
   onSelection: (ids: Set<string>) => void;
 }
 
+/** Steps in the minimap in their palette colour; defined once, so the minimap never redraws for nothing. */
+const minimapColor = (node: CanvasNode) => (node.type === "note" ? "#fde047" : nodeDefinitions[node.type].ui.color);
+
+/** A link let go on empty canvas: the menu of steps it may lead to, where it was let go. */
+interface NextStepMenu {
+  source: string;
+  handle: string;
+  /** In the canvas element's pixels, for the menu. */
+  screen: Position;
+  /** In flow coordinates, for the new node. */
+  at: Position;
+}
+
 export function Canvas({ doc, extras, dispatch, selection, onSelection }: CanvasProps) {
   const flowApi = useReactFlow();
+  const area = useRef<HTMLDivElement>(null);
+  const [menu, setMenu] = useState<NextStepMenu>();
+  // The canvas opens where it should from its first frame: its size is read before React Flow is drawn.
+  // Only the document at mount decides it: later edits never move the view.
+  const [opening, setOpening] = useState<Viewport>();
+  useLayoutEffect(() => {
+    const rect = area.current?.getBoundingClientRect();
+    if (rect) setOpening(openingViewport(doc.flow, doc.layout, rect));
+  }, []);
   const graph = useMemo(
     () => toGraph(doc.flow, doc.layout, { ...extras, selected: selection }),
     [doc, extras, selection],
@@ -36,8 +72,8 @@ export function Canvas({ doc, extras, dispatch, selection, onSelection }: Canvas
   const [nodes, setNodes] = useState<CanvasNode[]>(graph.nodes);
   const [edges, setEdges] = useState<Edge[]>(graph.edges);
   useEffect(() => {
-    setNodes(graph.nodes);
-    setEdges(graph.edges);
+    setNodes((current) => keepViewState(graph.nodes, current));
+    setEdges((current) => keepEdgeState(graph.edges, current));
   }, [graph]);
 
   const onNodesChange = useCallback(
@@ -106,42 +142,112 @@ export function Canvas({ doc, extras, dispatch, selection, onSelection }: Canvas
       const nodeType = event.dataTransfer.getData(PALETTE_MIME) as NodeType;
       if (!nodeType) return;
       event.preventDefault();
-      const position = flowApi.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      dispatch({ type: "addNode", nodeType, position });
+      const at = flowApi.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const size = nodeSize(nodeDefinitions[nodeType].create(nodeType) as FlowNode);
+      dispatch({ type: "addNode", nodeType, position: freeSpot(doc, at, size) });
     },
-    [dispatch, flowApi],
+    [dispatch, flowApi, doc],
   );
 
+  const addNextStep = useCallback(
+    (nodeType: NodeType) => {
+      if (!menu) return;
+      const id = freshId(nodeType, new Set(doc.flow.nodes.map((node) => node.id)));
+      const size = nodeSize(nodeDefinitions[nodeType].create(id) as FlowNode);
+      // Let go at the new node's incoming side, middle height: where a person aims a link.
+      const position = freeSpot(doc, { x: menu.at.x, y: menu.at.y - size.height / 2 }, size);
+      dispatch({
+        type: "batch",
+        commands: [
+          { type: "addNode", nodeType, position, id },
+          { type: "connect", source: menu.source, handle: menu.handle, target: id },
+        ],
+      });
+      onSelection(new Set([id]));
+      setMenu(undefined);
+    },
+    [menu, doc, dispatch, onSelection],
+  );
+
+  const noteEditing = useMemo(() => ({ dispatch }), [dispatch]);
+
   return (
-    <div className="canvas" onDrop={onDrop} onDragOver={(event) => event.preventDefault()}>
-      <ReactFlow<CanvasNode>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={canvasNodeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDragStop={onDragStop}
-        onDelete={onDelete}
-        onConnect={(connection) =>
-          dispatch({
-            type: "connect",
-            source: connection.source,
-            handle: connection.sourceHandle ?? "next",
-            target: connection.target,
-          })
-        }
-        isValidConnection={(connection) => connection.source !== connection.target && !isNoteId(connection.target)}
-        deleteKeyCode={["Delete", "Backspace"]}
-        multiSelectionKeyCode={["Shift", "Meta", "Control"]}
-        selectionOnDrag={false}
-        minZoom={0.1}
-        onlyRenderVisibleElements
-        fitView
-      >
-        <Background />
-        <MiniMap pannable zoomable />
-        <Controls />
-      </ReactFlow>
+    <div
+      className="canvas"
+      ref={area}
+      onDrop={onDrop}
+      onDragOver={(event) => event.preventDefault()}
+      onKeyDown={(event) => event.key === "Escape" && setMenu(undefined)}
+    >
+      <NoteEditing.Provider value={noteEditing}>
+        {opening && (
+          <ReactFlow<CanvasNode>
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={canvasNodeTypes}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onNodeDragStop={onDragStop}
+            onDelete={onDelete}
+            onConnect={(connection) =>
+              dispatch({
+                type: "connect",
+                source: connection.source,
+                handle: connection.sourceHandle ?? "next",
+                target: connection.target,
+              })
+            }
+            onConnectEnd={(event, connection) => {
+              if (connection.isValid || !connection.fromNode || !connection.fromHandle?.id) return;
+              if (!(event.target instanceof Element) || !event.target.classList.contains("react-flow__pane")) return;
+              const point = "changedTouches" in event ? event.changedTouches[0] : event;
+              const rect = area.current?.getBoundingClientRect();
+              if (!point || !rect) return;
+              setMenu({
+                source: connection.fromNode.id,
+                handle: connection.fromHandle.id,
+                screen: { x: point.clientX - rect.left, y: point.clientY - rect.top },
+                at: flowApi.screenToFlowPosition({ x: point.clientX, y: point.clientY }),
+              });
+            }}
+            onPaneClick={() => setMenu(undefined)}
+            defaultViewport={opening}
+            isValidConnection={(connection) => connection.source !== connection.target && !isNoteId(connection.target)}
+            deleteKeyCode={["Delete", "Backspace"]}
+            multiSelectionKeyCode={["Shift", "Meta", "Control"]}
+            selectionOnDrag={false}
+            minZoom={0.1}
+            onlyRenderVisibleElements
+          >
+            <Background />
+            <MiniMap pannable zoomable nodeColor={minimapColor} />
+            <Controls />
+          </ReactFlow>
+        )}
+      </NoteEditing.Provider>
+      {menu && (
+        <div
+          className="next-step-menu"
+          role="menu"
+          aria-label={t("nextStep")}
+          style={{ left: menu.screen.x, top: menu.screen.y }}
+        >
+          <strong>{t("nextStep")}</strong>
+          {nodeTypes
+            .filter((type) => type !== "start")
+            .map((type) => (
+              <button
+                key={type}
+                type="button"
+                role="menuitem"
+                style={{ borderLeftColor: nodeDefinitions[type].ui.color }}
+                onClick={() => addNextStep(type)}
+              >
+                {say(nodeDefinitions[type].ui.title)}
+              </button>
+            ))}
+        </div>
+      )}
     </div>
   );
 }

@@ -1,5 +1,5 @@
-import { Handle, type NodeProps, Position } from "@xyflow/react";
-import { type ComponentType, memo, type ReactNode } from "react";
+import { Handle, type NodeProps, NodeResizer, Position } from "@xyflow/react";
+import { type ComponentType, createContext, memo, type ReactNode, useContext, useState } from "react";
 import {
   nodeTypes as allNodeTypes,
   definitionOf,
@@ -9,6 +9,7 @@ import {
 } from "../../../schema/index.js";
 import { language, say, t, useLanguage } from "../i18n.js";
 import { priorityWords, questionKindWords, wordOf } from "../inspector/enum-words.js";
+import type { Command } from "../model/commands.js";
 import type { FlowCanvasNode, NoteCanvasNode } from "../model/graph.js";
 
 const textOf = (text: LocalizedText | undefined): string =>
@@ -98,11 +99,54 @@ function makeView<T extends NodeType>(type: T): ComponentType<NodeProps<FlowCanv
   return memo(View);
 }
 
-const NoteView = memo(function NoteView({ data }: NodeProps<NoteCanvasNode>) {
+/** How a sticky note on the canvas edits itself: the canvas hands its command dispatcher down. */
+export const NoteEditing = createContext<{ dispatch: (command: Command) => void }>({ dispatch: () => undefined });
+
+/** A sticky note: double-click to write in it, drag its corners (once selected) to resize it. */
+const NoteView = memo(function NoteView({ data, selected }: NodeProps<NoteCanvasNode>) {
+  const { dispatch } = useContext(NoteEditing);
+  // What is typed shows at once: the note's text comes back through the canvas's node state a render
+  // later, and a field showing that would jump back under the fingers.
+  const [editing, setEditing] = useState<string>();
+  const { note } = data;
   return (
-    <div className="sticky-note" data-note-id={data.note.id}>
-      {data.note.text}
-    </div>
+    <>
+      <NodeResizer
+        isVisible={selected}
+        minWidth={80}
+        minHeight={40}
+        onResizeEnd={(_event, box) =>
+          dispatch({
+            type: "updateNote",
+            note: {
+              ...note,
+              x: Math.round(box.x),
+              y: Math.round(box.y),
+              width: Math.round(box.width),
+              height: Math.round(box.height),
+            },
+          })
+        }
+      />
+      {editing !== undefined ? (
+        <textarea
+          className="sticky-note nodrag nowheel"
+          aria-label={t("addNote")}
+          autoFocus
+          value={editing}
+          onChange={(event) => {
+            setEditing(event.target.value);
+            dispatch({ type: "updateNote", note: { ...note, text: event.target.value } });
+          }}
+          onBlur={() => setEditing(undefined)}
+          onKeyDown={(event) => event.key === "Escape" && setEditing(undefined)}
+        />
+      ) : (
+        <div className="sticky-note" data-note-id={note.id} onDoubleClick={() => setEditing(note.text)}>
+          {note.text}
+        </div>
+      )}
+    </>
   );
 });
 

@@ -1,5 +1,5 @@
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
-import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   type Flow,
   type FlowNode,
@@ -12,16 +12,17 @@ import { agentApi } from "../agent/agent-api.js";
 import { api, type FlowFile, type VersionSummary } from "../api.js";
 import { Canvas } from "../canvas/Canvas.js";
 import { Palette } from "../canvas/Palette.js";
+import { openingViewport } from "../canvas/viewport.js";
 import { t } from "../i18n.js";
 import { FlowSettings } from "../inspector/FlowSettings.js";
 import { Inspector } from "../inspector/Inspector.js";
-import { autoLayout } from "../model/auto-layout.js";
-import { type Command, copyNodes, readClipboard } from "../model/commands.js";
+import { autoLayoutInWorker } from "../model/auto-layout-in-worker.js";
+import { type Command, copyNodes, readClipboard, selectionAfter } from "../model/commands.js";
 import { diffMarks } from "../model/diff-marks.js";
 import { emptyLayout, type FlowDocument } from "../model/document.js";
-import { isNoteId, type NodeMark, nodeSize, unplacedNodes } from "../model/graph.js";
+import { isNoteId, NOTE_SIZE, type NodeMark, nodeSize, unplacedNodes } from "../model/graph.js";
 import { type History, record, redo, startHistory, undo } from "../model/history.js";
-import { type Box, freeSpot, pasteOffset } from "../model/placement.js";
+import { type Box, freeSpot, groupOffset, pasteOffset } from "../model/placement.js";
 import type { RawError } from "../monaco/RawEditor.js";
 import { ProblemsPanel } from "../problems/ProblemsPanel.js";
 import { problemsOf, severityByNode } from "../problems/problems.js";
@@ -51,6 +52,22 @@ export function Editor(props: { flowId: string; onClose: () => void }) {
   );
 }
 
+/** How long typing must pause before the draft is checked again. */
+const CHECK_AFTER_MS = 300;
+
+/**
+ * `value`, once it has stayed the same for `ms`. The first one waits too: a flow opens on the canvas
+ * first, and its check follows.
+ */
+function useSettledValue<T>(value: T, ms: number): T | undefined {
+  const [settled, setSettled] = useState<T>();
+  useEffect(() => {
+    const timer = window.setTimeout(() => setSettled(value), ms);
+    return () => window.clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
 function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }) {
   const flowApi = useReactFlow();
   const [file, setFile] = useState<FlowFile>();
@@ -61,7 +78,7 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
   // The simulator starts a conversation at once: it waits for the flows a jump may reach.
   const [othersLoaded, setOthersLoaded] = useState(false);
   const [queueIds, setQueueIds] = useState<string[]>([]);
-  const [selection, setSelection] = useState<Set<string>>(new Set());
+  const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
   const [tab, setTab] = useState<"canvas" | "raw" | "settings">("canvas");
   const [side, setSide] = useState<Side>("inspector");
   const [notice, setNotice] = useState<Notice>();
@@ -88,7 +105,7 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
       setFile(loaded);
       if (loaded.flow) {
         let layout = loaded.layout ?? emptyLayout(flowId);
-        if (unplacedNodes(loaded.flow, layout).length > 0) layout = await autoLayout(loaded.flow, layout);
+        if (unplacedNodes(loaded.flow, layout).length > 0) layout = await autoLayoutInWorker(loaded.flow, layout);
         const server = { flow: loaded.flow, layout };
         const kept = keptDraft(flowId);
         setSaved(server);
@@ -125,20 +142,47 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
   }, [flowId, load]);
 
   const doc = history?.present;
-  const dirty = doc !== undefined && saved !== undefined && !sameDoc(doc, saved);
+  // Writing a 1,000-node draft out (to compare it, to keep it) costs tens of milliseconds: while typing
+  // goes on, an edited draft counts as unsaved and is kept once typing pauses.
+  const settledDoc = useSettledValue(doc, CHECK_AFTER_MS);
+  const dirty =
+    doc !== undefined && saved !== undefined && doc !== saved && (settledDoc !== doc || !sameDoc(doc, saved));
+  const settledDirty = useMemo(
+    () => settledDoc !== undefined && saved !== undefined && !sameDoc(settledDoc, saved),
+    [settledDoc, saved],
+  );
   useEffect(() => {
-    if (!doc) return;
-    if (dirty) keepDraft(flowId, doc, revision.current);
+    if (!settledDoc) return;
+    if (settledDirty) keepDraft(flowId, settledDoc, revision.current);
     else dropDraft(flowId);
-  }, [doc, dirty, flowId]);
+  }, [settledDoc, settledDirty, flowId]);
+  // Leaving the page or the flow mid-word still keeps what was typed.
+  const unkept = useRef<FlowDocument>(undefined);
+  unkept.current = dirty && doc !== settledDoc ? doc : undefined;
+  useEffect(() => {
+    const keep = () => {
+      if (unkept.current) keepDraft(flowId, unkept.current, revision.current);
+    };
+    window.addEventListener("pagehide", keep);
+    return () => {
+      window.removeEventListener("pagehide", keep);
+      keep();
+    };
+  }, [flowId]);
 
+  // Commands come from event handlers, so the document they apply to is the one last rendered.
+  const docNow = useRef(doc);
+  docNow.current = doc;
   const dispatch = useCallback((command: Command) => {
+    const before = docNow.current;
+    if (before) setSelection((current) => selectionAfter(current, command, before));
     setHistory((current) => (current ? record(current, command) : current));
   }, []);
 
-  // Checking a 500-node flow takes tens of milliseconds: typing stays at full speed and the
-  // problems and diff marks follow in a deferred render. Moving nodes changes only the layout.
-  const checkedFlow = useDeferredValue(doc?.flow);
+  // Checking a 1,000-node flow takes a few hundred milliseconds, in one piece: run on every keystroke
+  // it made each key wait for it. The problems and diff marks follow once typing pauses; moving nodes
+  // changes only the layout and never triggers a check.
+  const checkedFlow = useSettledValue(doc?.flow, CHECK_AFTER_MS);
   const problems = useMemo(
     () => (checkedFlow ? problemsOf(checkedFlow, others, queueIds) : (file?.problems ?? [])),
     [checkedFlow, others, queueIds, file],
@@ -192,7 +236,7 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
   const viewVersion = async (summary: VersionSummary) => {
     try {
       const { flow, layout } = await api.version(flowId, summary.version);
-      const placed = await autoLayout(flow, layout ?? emptyLayout(flowId));
+      const placed = await autoLayoutInWorker(flow, layout ?? emptyLayout(flowId));
       setSelection(new Set());
       setTab("canvas");
       setViewing({ summary, doc: { flow, layout: placed } });
@@ -223,8 +267,10 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
 
   const layoutAll = useCallback(async () => {
     if (!doc) return;
-    dispatch({ type: "setLayout", layout: await autoLayout(doc.flow, doc.layout, true) });
-    window.requestAnimationFrame(() => flowApi.fitView());
+    const layout = await autoLayoutInWorker(doc.flow, doc.layout, true);
+    dispatch({ type: "setLayout", layout });
+    const pane = canvasArea.current?.getBoundingClientRect();
+    if (pane) flowApi.setViewport(openingViewport(doc.flow, layout, pane), { duration: 200 });
   }, [doc, dispatch, flowApi]);
 
   const canvasArea = useRef<HTMLDivElement>(null);
@@ -279,7 +325,12 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
       const clipboard = readClipboard(event.clipboardData?.getData("text/plain") ?? "");
       if (!clipboard) return;
       event.preventDefault();
-      dispatch({ type: "paste", clipboard, offset: pasteOffset(Object.values(clipboard.positions), visibleBox()) });
+      const offset = pasteOffset(Object.values(clipboard.positions), visibleBox());
+      dispatch({
+        type: "paste",
+        clipboard,
+        offset: doc ? groupOffset(doc, clipboard.nodes, clipboard.positions, offset) : offset,
+      });
     };
     window.addEventListener("keydown", onKey);
     document.addEventListener("copy", onCopy);
@@ -296,7 +347,7 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
       if (history) dispatch({ type: "replaceFlow", flow });
       else {
         const server = { flow, layout: file?.layout ?? emptyLayout(flowId) };
-        autoLayout(flow, server.layout).then((layout) => {
+        autoLayoutInWorker(flow, server.layout).then((layout) => {
           setHistory(startHistory({ flow, layout }));
           setSaved({ flow: file?.flow ?? flow, layout: file?.layout ?? emptyLayout(flowId) });
         });
@@ -315,7 +366,8 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
 
   // A file that does not validate has no canvas yet: its text and problems are what there is to fix.
   const shownTab = doc ? tab : "raw";
-  const selectedIds = [...selection].filter((id) => !isNoteId(id));
+  // Undo and redo can take away a node that is selected: the inspector shows only what is there.
+  const selectedIds = [...selection].filter((id) => !isNoteId(id) && doc?.flow.nodes.some((node) => node.id === id));
   const allProblems = [...serverProblems.filter((p) => !problems.some((q) => q.message === p.message)), ...problems];
 
   return (
@@ -478,10 +530,8 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
               onAdd={addAtCentre}
               onAddNote={() => {
                 const view = visibleBox();
-                dispatch({
-                  type: "addNote",
-                  note: { text: "…", x: view.x + 40, y: view.y + 40, width: 200, height: 120 },
-                });
+                const centre = { x: view.x + (view.width - NOTE_SIZE.width) / 2, y: view.y + view.height / 3 };
+                dispatch({ type: "addNote", note: { text: "…", ...freeSpot(doc, centre, NOTE_SIZE), ...NOTE_SIZE } });
               }}
             />
             <div className="canvas-area" ref={canvasArea}>

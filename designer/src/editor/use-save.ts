@@ -2,7 +2,7 @@ import { type Dispatch, type SetStateAction, useCallback, useRef, useState } fro
 import type { Flow, Problem } from "../../../schema/index.js";
 import { ApiError, api, type DraftRevision, type FlowFile } from "../api.js";
 import { t } from "../i18n.js";
-import { autoLayout } from "../model/auto-layout.js";
+import { autoLayoutInWorker } from "../model/auto-layout-in-worker.js";
 import { emptyLayout, type FlowDocument } from "../model/document.js";
 import { unplacedNodes } from "../model/graph.js";
 import { type History, record, undo } from "../model/history.js";
@@ -139,7 +139,7 @@ export function useSave(options: {
       if (!loaded.flow) return;
       const flow = loaded.flow;
       let layout = loaded.layout ?? emptyLayout(flowId);
-      if (unplacedNodes(flow, layout).length > 0) layout = await autoLayout(flow, layout);
+      if (unplacedNodes(flow, layout).length > 0) layout = await autoLayoutInWorker(flow, layout);
       setSaved({ flow, layout });
       setHistory((current) =>
         current

@@ -6,7 +6,7 @@ import { EscalationRules } from "./EscalationRules.js";
 import { variableTypeWords } from "./enum-words.js";
 import { SecretsSettings } from "./SecretsSettings.js";
 import { WordSelect } from "./WordSelect.js";
-import { ListEditor, LocalizedTextInput, Picker, TextInput } from "./widgets.js";
+import { ListEditor, LocalizedTextInput, Picker, RecordEditor, TextInput } from "./widgets.js";
 
 const variableDeclarationTypes = ["string", "number", "boolean", "object", "array"] as const;
 
@@ -46,21 +46,19 @@ export function FlowSettings({ flow, dispatch }: { flow: Flow; dispatch: (comman
         />
       </label>
       <h3>{t("variables")}</h3>
-      <ListEditor<[string, { type: "string" | "number" | "boolean" | "object" | "array"; description?: string }]>
-        items={Object.entries(flow.variables ?? {})}
-        onChange={(items) => update({ variables: items?.length ? Object.fromEntries(items) : undefined })}
+      <RecordEditor<{ type: "string" | "number" | "boolean" | "object" | "array"; description?: string }>
+        value={flow.variables}
+        onChange={(variables) => update({ variables })}
+        nameLabel={t("variables")}
         make={(i) => [`variable${i + 1}`, { type: "string" }]}
-        render={([name, declaration], set) => (
-          <>
-            <input aria-label={t("variables")} value={name} onChange={(e) => set([e.target.value, declaration])} />
-            <WordSelect
-              label={t("kind")}
-              options={variableDeclarationTypes}
-              words={variableTypeWords}
-              value={declaration.type}
-              onChange={(type) => set([name, { ...declaration, type: type ?? "string" }])}
-            />
-          </>
+        render={(declaration, set) => (
+          <WordSelect
+            label={t("kind")}
+            options={variableDeclarationTypes}
+            words={variableTypeWords}
+            value={declaration.type}
+            onChange={(type) => set({ ...declaration, type: type ?? "string" })}
+          />
         )}
       />
       <SecretsSettings secrets={flow.secrets ?? []} onChange={(secrets) => update({ secrets })} />

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { definitionOf, type FlowNode } from "../../../schema/index.js";
 import { say, t } from "../i18n.js";
 import type { Command } from "../model/commands.js";
@@ -45,6 +45,9 @@ export function Inspector({ doc, selected, notes, dispatch, flows }: InspectorPr
   return <NodeForm key={node.id} node={node} doc={doc} dispatch={dispatch} flows={flows} />;
 }
 
+/** By new node id, the field to focus once a renamed node's form is shown again. */
+const focusAfterRename = new Map<string, string>();
+
 function NodeForm({
   node,
   doc,
@@ -60,6 +63,13 @@ function NodeForm({
   const context = fieldContext(doc.flow, flows);
   const [id, setId] = useState(node.id);
   useEffect(() => setId(node.id), [node.id]);
+  const form = useRef<HTMLFormElement>(null);
+  // A rename gives the form a new key: the field Tab was moving to gets the focus in the new form.
+  useEffect(() => {
+    const field = focusAfterRename.get(node.id);
+    focusAfterRename.delete(node.id);
+    if (field) form.current?.querySelector<HTMLElement>(`[aria-label="${CSS.escape(field)}"]`)?.focus();
+  }, [node.id]);
   const update = (field: string, value: unknown) => {
     const next = { ...node } as Record<string, unknown>;
     if (value === undefined) delete next[field];
@@ -67,7 +77,7 @@ function NodeForm({
     dispatch({ type: "updateNode", id: node.id, node: next as FlowNode, field });
   };
   return (
-    <form className="inspector" data-inspecting={node.id} onSubmit={(e) => e.preventDefault()}>
+    <form className="inspector" data-inspecting={node.id} ref={form} onSubmit={(e) => e.preventDefault()}>
       <h3 style={{ color: definition.ui.color }}>{say(definition.ui.title)}</h3>
       <p className="help">{say(definition.ui.description)}</p>
       <label>
@@ -76,9 +86,13 @@ function NodeForm({
           aria-label={t("nodeId")}
           value={id}
           onChange={(e) => setId(e.target.value)}
-          onBlur={() => {
+          onBlur={(e) => {
             const slug = slugify(id);
-            if (slug !== node.id) dispatch({ type: "renameNode", id: node.id, newId: slug });
+            const next = e.relatedTarget instanceof HTMLElement ? e.relatedTarget.getAttribute("aria-label") : null;
+            if (slug !== node.id) {
+              if (next && !doc.flow.nodes.some((other) => other.id === slug)) focusAfterRename.set(slug, next);
+              dispatch({ type: "renameNode", id: node.id, newId: slug });
+            }
             setId(slug);
           }}
         />

@@ -1,4 +1,4 @@
-import { lazy, type ReactNode, Suspense } from "react";
+import { lazy, type ReactNode, Suspense, useMemo, useState } from "react";
 import type { LocalizedText } from "../../../schema/index.js";
 import { t } from "../i18n.js";
 import type { FieldContext } from "./context.js";
@@ -53,6 +53,24 @@ export function Select({ value, onChange, label, options }: WidgetProps<string> 
   );
 }
 
+/**
+ * `<option>`s for names, made again only when the names change: a big flow has hundreds of variables,
+ * and every keystroke in the inspector would otherwise rebuild them all.
+ */
+function useNameOptions(names: readonly string[], labelled: boolean): ReactNode {
+  // The names' content, not the array made afresh at each render, decides when to make them again.
+  const key = names.join("\n");
+  return useMemo(
+    () =>
+      names.map((name) => (
+        <option key={name} value={name}>
+          {labelled ? name : undefined}
+        </option>
+      )),
+    [key, labelled],
+  );
+}
+
 /** A text input that offers the names it knows (variables, queues, flows) but accepts a new one. */
 export function Picker({ value, onChange, label, names, id }: WidgetProps<string> & { names: string[]; id: string }) {
   return (
@@ -63,11 +81,7 @@ export function Picker({ value, onChange, label, names, id }: WidgetProps<string
         value={value ?? ""}
         onChange={(e) => onChange(emptyToUndefined(e.target.value))}
       />
-      <datalist id={id}>
-        {names.map((name) => (
-          <option key={name} value={name} />
-        ))}
-      </datalist>
+      <datalist id={id}>{useNameOptions(names, false)}</datalist>
     </>
   );
 }
@@ -82,11 +96,7 @@ export function VariableInsert({ variables, onPick }: { variables: string[]; onP
       onChange={(e) => e.target.value && onPick(e.target.value)}
     >
       <option value="">{`{{ }} ${t("insertVariable")}`}</option>
-      {variables.map((name) => (
-        <option key={name} value={name}>
-          {name}
-        </option>
-      ))}
+      {useNameOptions(variables, true)}
     </select>
   );
 }
@@ -207,6 +217,92 @@ export function ListEditor<T>({
   );
 }
 
+interface Row<V> {
+  /** Stable while the row lives, whatever its name becomes: React keeps its inputs and their focus. */
+  key: number;
+  name: string;
+  value: V;
+}
+
+let rowKeys = 0;
+const rowsOf = <V,>(record: Record<string, V> | undefined): Row<V>[] =>
+  Object.entries(record ?? {}).map(([name, value]) => ({ key: rowKeys++, name, value }));
+const recordOf = <V,>(rows: Row<V>[]): Record<string, V> | undefined =>
+  rows.length ? Object.fromEntries(rows.map((row) => [row.name, row.value])) : undefined;
+const sameRecord = (a: unknown, b: unknown) => JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
+const namesUsedTwice = <V,>(rows: Row<V>[]) =>
+  new Set(rows.filter((row, i) => rows.findIndex((other) => other.name === row.name) !== i).map((row) => row.name));
+
+/**
+ * Named rows of a record (variables, HTTP headers, response mappings). The rows are what the person
+ * types: a row keeps its place and focus while its name passes through another row's name, and while two
+ * rows share a name the record is left as it was and the clash is said under the row.
+ */
+export function RecordEditor<V>({
+  value,
+  onChange,
+  make,
+  nameLabel,
+  render,
+}: {
+  value: Record<string, V> | undefined;
+  onChange: (value: Record<string, V> | undefined) => void;
+  make: (index: number) => [string, V];
+  nameLabel: string;
+  render: (value: V, set: (value: V) => void, name: string) => ReactNode;
+}) {
+  const [rows, setRows] = useState(() => rowsOf(value));
+  const [seen, setSeen] = useState(value);
+  // A change made elsewhere (undo, the raw file, another node shown) replaces the rows; rows sharing a
+  // name were never written, so any change seen then comes from elsewhere.
+  if (value !== seen) {
+    setSeen(value);
+    if (namesUsedTwice(rows).size > 0 || !sameRecord(value, recordOf(rows))) setRows(rowsOf(value));
+  }
+  const write = (next: Row<V>[]) => {
+    setRows(next);
+    if (namesUsedTwice(next).size === 0) onChange(recordOf(next));
+  };
+  const clashes = namesUsedTwice(rows);
+  return (
+    <div className="list">
+      {rows.map((row, index) => (
+        <div className="list-item" key={row.key}>
+          <input
+            aria-label={nameLabel}
+            aria-invalid={clashes.has(row.name) || undefined}
+            value={row.name}
+            onChange={(e) => write(rows.map((old) => (old === row ? { ...row, name: e.target.value } : old)))}
+          />
+          {render(
+            row.value,
+            (next) => write(rows.map((old) => (old === row ? { ...row, value: next } : old))),
+            row.name,
+          )}
+          {clashes.has(row.name) && rows.findIndex((other) => other.name === row.name) !== index && (
+            <p className="error" role="alert">
+              {t("nameTaken", { name: row.name })}
+            </p>
+          )}
+          <button type="button" className="remove" onClick={() => write(rows.filter((old) => old !== row))}>
+            {t("remove")}
+          </button>
+        </div>
+      ))}
+      <button
+        type="button"
+        className="add"
+        onClick={() => {
+          const [name, fresh] = make(rows.length);
+          write([...rows, { key: rowKeys++, name, value: fresh }]);
+        }}
+      >
+        + {t("add")}
+      </button>
+    </div>
+  );
+}
+
 /** Name → text pairs: HTTP headers, response mappings. */
 export function PairsEditor({
   value,
@@ -219,19 +315,13 @@ export function PairsEditor({
   keyLabel: string;
   valueEditor: (text: string, set: (text: string | undefined) => void, key: string) => ReactNode;
 }) {
-  const entries = Object.entries(value ?? {});
-  const write = (next: [string, string][]) => onChange(next.length ? Object.fromEntries(next) : undefined);
   return (
-    <ListEditor<[string, string]>
-      items={entries}
-      onChange={(next) => write(next ?? [])}
+    <RecordEditor<string>
+      value={value}
+      onChange={onChange}
+      nameLabel={keyLabel}
       make={(i) => [`${keyLabel.toLowerCase().replace(/\W+/g, "")}${i + 1}`, ""]}
-      render={([key, text], set) => (
-        <>
-          <input aria-label={keyLabel} value={key} onChange={(e) => set([e.target.value, text])} />
-          {valueEditor(text, (next) => set([key, next ?? ""]), key)}
-        </>
-      )}
+      render={(text, set, key) => valueEditor(text, (next) => set(next ?? ""), key)}
     />
   );
 }

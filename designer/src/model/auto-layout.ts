@@ -14,15 +14,24 @@ const options = {
   "elk.layered.spacing.nodeNodeBetweenLayers": "90",
   "elk.spacing.nodeNode": "40",
   "elk.layered.nodePlacement.strategy": "BRANDES_KOEPF",
+  // Siblings keep the order they have in the file, so a re-layout does not shuffle branches around.
+  "elk.layered.considerModelOrder.strategy": "NODES_AND_EDGES",
 };
 
-/** Positions of every node as elk's layered algorithm places them, left to right. */
+/** The start node heads the first column: a reader finds where the conversation begins on the left. */
+const startFirst = { "elk.layered.layering.layerConstraint": "FIRST_SEPARATE" };
+
+/** Positions of every node as elk's layered algorithm places them, left to right from the start node. */
 export async function elkPositions(flow: Flow): Promise<Map<string, { x: number; y: number }>> {
   const ids = new Set(flow.nodes.map((node) => node.id));
   const graph = await elk.layout({
     id: "root",
     layoutOptions: options,
-    children: flow.nodes.map((node) => ({ id: node.id, ...nodeSize(node) })),
+    children: flow.nodes.map((node) => ({
+      id: node.id,
+      ...nodeSize(node),
+      ...(node.type === "start" ? { layoutOptions: startFirst } : {}),
+    })),
     edges: flow.nodes.flatMap((node) =>
       definitionOf(node)
         .transitions(node)

@@ -3,6 +3,7 @@ import {
   type Flow,
   type FlowNode,
   type Layout,
+  type LocalizedText,
   type NodeType,
   nodeDefinitions,
   type Position,
@@ -42,6 +43,30 @@ const takenIds = (doc: FlowDocument) => new Set(doc.flow.nodes.map((node) => nod
 const withNodes = (doc: FlowDocument, nodes: FlowNode[]): FlowDocument => ({ ...doc, flow: { ...doc.flow, nodes } });
 const round = (position: Position): Position => ({ x: Math.round(position.x), y: Math.round(position.y) });
 
+/** Texts for the flow's languages only, from texts written in French and English. */
+function textsIn<V>(texts: Record<string, V>, languages: readonly string[]): Record<string, V> {
+  const fallback = Object.values(texts)[0] as V;
+  return Object.fromEntries(languages.map((lang) => [lang, texts[lang] ?? fallback]));
+}
+
+/**
+ * A new node speaking only the flow's languages: its default texts come in French and English, which
+ * must not add an `en` text to a French-only flow. One language gives a plain text.
+ */
+export function inLanguages(node: FlowNode, languages: readonly string[]): FlowNode {
+  if (languages.length === 0) return node;
+  const result = { ...node } as FlowNode & { text?: LocalizedText };
+  if (result.text !== undefined && typeof result.text !== "string") {
+    const texts = textsIn(result.text, languages);
+    result.text = languages.length === 1 ? (texts[languages[0] as string] as string) : texts;
+  }
+  if (result.type === "intent")
+    result.intents = result.intents.map((route) =>
+      route.examples ? { ...route, examples: textsIn(route.examples, languages) } : route,
+    );
+  return result;
+}
+
 /** Points every transition of `node` that `retarget` maps elsewhere (undefined disconnects it). */
 function retargeted(node: FlowNode, retarget: (target: string) => string | undefined | null): FlowNode {
   const definition = definitionOf(node);
@@ -60,7 +85,7 @@ export function perform(doc: FlowDocument, command: Command): FlowDocument {
     case "addNode": {
       const id = command.id ?? freshId(command.nodeType, takenIds(doc));
       if (takenIds(doc).has(id)) return doc;
-      const node = nodeDefinitions[command.nodeType].create(id) as FlowNode;
+      const node = inLanguages(nodeDefinitions[command.nodeType].create(id) as FlowNode, doc.flow.languages);
       return {
         flow: { ...doc.flow, nodes: [...doc.flow.nodes, node] },
         layout: { ...doc.layout, nodes: { ...doc.layout.nodes, [id]: round(command.position) } },
@@ -97,7 +122,8 @@ export function perform(doc: FlowDocument, command: Command): FlowDocument {
         if (noteIndex >= 0) notes[noteIndex] = { ...(notes[noteIndex] as StickyNote), ...at };
         else if (doc.flow.nodes.some((node) => node.id === id)) nodes[id] = at;
       }
-      return { ...doc, layout: { ...doc.layout, nodes, notes } };
+      // A layout without notes stays without: saving must not add `"notes": []` to its file.
+      return { ...doc, layout: { ...doc.layout, nodes, ...(doc.layout.notes ? { notes } : {}) } };
     }
     case "updateNode": {
       if (command.node.id !== command.id)
@@ -204,5 +230,43 @@ export function readClipboard(text: string): ClipboardNodes | undefined {
     return known ? { relais: "nodes", nodes: value.nodes, positions: value.positions ?? {} } : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * The canvas selection after `command` is applied to `doc`: a renamed node stays selected under its new
+ * id, and deleted nodes and notes leave it. Returns `selection` itself when nothing changes.
+ */
+export function selectionAfter(
+  selection: ReadonlySet<string>,
+  command: Command,
+  doc: FlowDocument,
+): ReadonlySet<string> {
+  const renamed = (from: string, to: string) =>
+    selection.has(from) && perform(doc, { type: "renameNode", id: from, newId: to }) !== doc
+      ? new Set([...selection].map((id) => (id === from ? to : id)))
+      : selection;
+  const without = (ids: string[]) =>
+    ids.some((id) => selection.has(id)) ? new Set([...selection].filter((id) => !ids.includes(id))) : selection;
+  switch (command.type) {
+    case "renameNode":
+      return renamed(command.id, command.newId);
+    case "updateNode":
+      return command.node.id === command.id ? selection : renamed(command.id, command.node.id);
+    case "deleteNodes":
+      return without(command.ids);
+    case "deleteNotes":
+      return without(command.ids.map(noteCanvasId));
+    case "batch": {
+      let after = selection;
+      let at = doc;
+      for (const step of command.commands) {
+        after = selectionAfter(after, step, at);
+        at = perform(at, step);
+      }
+      return after;
+    }
+    default:
+      return selection;
   }
 }

@@ -6,6 +6,10 @@ export interface FlowDocument {
   layout: Layout;
 }
 
-export const emptyLayout = (flowId: string): Layout => ({ flow: flowId, nodes: {}, notes: [] });
+export const emptyLayout = (flowId: string): Layout => ({
+  $schema: "../schema/layout.schema.json",
+  flow: flowId,
+  nodes: {},
+});
 
 export const nodeById = (flow: Flow, id: string): FlowNode | undefined => flow.nodes.find((node) => node.id === id);

@@ -35,6 +35,9 @@ export const noteCanvasId = (noteId: string) => `${NOTE_PREFIX}${noteId}`;
 export const isNoteId = (canvasId: string) => canvasId.startsWith(NOTE_PREFIX);
 export const noteIdOf = (canvasId: string) => canvasId.slice(NOTE_PREFIX.length);
 
+/** A sticky note's size when it has none of its own. */
+export const NOTE_SIZE = { width: 200, height: 120 };
+
 /** One edge per connected transition; its id says which handle of which node it comes from. */
 export const edgeId = (source: string, handle: string) => `${source}>${handle}`;
 
@@ -44,13 +47,27 @@ export interface GraphExtras {
   selected?: ReadonlySet<string>;
 }
 
+/**
+ * Transitions by node object: a flow edit keeps the objects of the nodes it does not touch, so on a big
+ * flow each keystroke recomputes the transitions of one node, not of all of them.
+ */
+const transitionCache = new WeakMap<FlowNode, Transition[]>();
+function transitionsOf(node: FlowNode): Transition[] {
+  let transitions = transitionCache.get(node);
+  if (!transitions) {
+    transitions = definitionOf(node).transitions(node);
+    transitionCache.set(node, transitions);
+  }
+  return transitions;
+}
+
 /** The React Flow view of a flow and its layout. Nodes without a position sit at the origin until laid out. */
 export function toGraph(flow: Flow, layout: Layout, extras: GraphExtras = {}): { nodes: CanvasNode[]; edges: Edge[] } {
   const ids = new Set(flow.nodes.map((node) => node.id));
   const nodes: CanvasNode[] = [];
   const edges: Edge[] = [];
   for (const node of flow.nodes) {
-    const transitions = definitionOf(node).transitions(node);
+    const transitions = transitionsOf(node);
     const data: FlowNodeData = { node, transitions };
     const mark = extras.marks?.get(node.id);
     if (mark) data.mark = mark;
@@ -82,10 +99,53 @@ export function toGraph(flow: Flow, layout: Layout, extras: GraphExtras = {}): {
       position: { x: note.x, y: note.y },
       data: { note },
       selected: extras.selected?.has(id) ?? false,
-      zIndex: -1,
+      width: note.width ?? NOTE_SIZE.width,
+      height: note.height ?? NOTE_SIZE.height,
     });
   }
   return { nodes, edges };
+}
+
+const sameData = (a: Record<string, unknown>, b: Record<string, unknown>) => {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+};
+
+const sameNodeView = (a: CanvasNode, b: CanvasNode) =>
+  a.type === b.type &&
+  a.position.x === b.position.x &&
+  a.position.y === b.position.y &&
+  a.selected === b.selected &&
+  a.deletable === b.deletable &&
+  a.width === b.width &&
+  a.height === b.height &&
+  sameData(a.data, b.data);
+
+/**
+ * The canvas nodes of `next`, keeping what React Flow knows of those already shown: a node that looks the
+ * same stays the same object (React Flow skips it), and a changed one keeps its measured size. Without
+ * that size React Flow hides the node until it measures it again, which it may never do when the size
+ * did not change: the canvas went blank while a label was typed.
+ */
+export function keepViewState(next: CanvasNode[], current: readonly CanvasNode[]): CanvasNode[] {
+  const shown = new Map(current.map((node) => [node.id, node]));
+  return next.map((node) => {
+    const old = shown.get(node.id);
+    if (!old) return node;
+    if (sameNodeView(old, node) && !old.dragging) return old;
+    return old.measured ? ({ ...node, measured: old.measured } as CanvasNode) : node;
+  });
+}
+
+/** The edges of `next`, keeping the objects (and the selection) of those already shown. */
+export function keepEdgeState(next: Edge[], current: readonly Edge[]): Edge[] {
+  const shown = new Map(current.map((edge) => [edge.id, edge]));
+  return next.map((edge) => {
+    const old = shown.get(edge.id);
+    if (!old) return edge;
+    if (old.source === edge.source && old.target === edge.target && old.sourceHandle === edge.sourceHandle) return old;
+    return old.selected ? { ...edge, selected: true } : edge;
+  });
 }
 
 /** Ids of the flow's nodes that the layout does not place. */
@@ -94,5 +154,5 @@ export const unplacedNodes = (flow: Flow, layout: Layout): string[] =>
 
 /** The on-canvas size elk reserves for a node: taller with each outgoing handle. */
 export function nodeSize(node: FlowNode): { width: number; height: number } {
-  return { width: 240, height: 72 + 24 * definitionOf(node).transitions(node).length };
+  return { width: 240, height: 72 + 24 * transitionsOf(node).length };
 }

@@ -1,6 +1,6 @@
-import type { Position } from "../../../schema/index.js";
+import type { FlowNode, Position } from "../../../schema/index.js";
 import type { FlowDocument } from "./document.js";
-import { nodeSize } from "./graph.js";
+import { NOTE_SIZE, nodeSize } from "./graph.js";
 
 export interface Box {
   x: number;
@@ -16,15 +16,27 @@ const overlaps = (a: Box, b: Box) =>
 
 const RINGS = 12;
 
-/**
- * `at`, or the nearest spot around it where a node of `size` covers no node already placed, so that a
- * new node lands in view and on its own. Candidates lie on a half-node grid, ring after ring.
- */
-export function freeSpot(doc: FlowDocument, at: Position, size: { width: number; height: number }): Position {
-  const boxes = doc.flow.nodes.flatMap((node) => {
+/** What takes room on the canvas: placed nodes and sticky notes. */
+function occupied(doc: FlowDocument): Box[] {
+  const nodes = doc.flow.nodes.flatMap((node) => {
     const placed = doc.layout.nodes[node.id];
     return placed ? [{ ...placed, ...nodeSize(node) }] : [];
   });
+  const notes = (doc.layout.notes ?? []).map((note) => ({
+    x: note.x,
+    y: note.y,
+    width: note.width ?? NOTE_SIZE.width,
+    height: note.height ?? NOTE_SIZE.height,
+  }));
+  return [...nodes, ...notes];
+}
+
+/**
+ * `at`, or the nearest spot around it where a box of `size` covers no node or note already placed, so
+ * that a new node or note lands in view and on its own. Candidates lie on a half-box grid, ring after ring.
+ */
+export function freeSpot(doc: FlowDocument, at: Position, size: { width: number; height: number }): Position {
+  const boxes = occupied(doc);
   const free = (spot: Position) => !boxes.some((box) => overlaps({ ...spot, ...size }, box));
   const step = { x: size.width / 2, y: size.height / 2 };
   const distance = (spot: Position) => Math.hypot(spot.x - at.x, spot.y - at.y);
@@ -58,4 +70,24 @@ export function pasteOffset(positions: readonly Position[], view: Box): Position
     x: Math.round(view.x + view.width / 2 - middle.x),
     y: Math.round(view.y + view.height / 2 - middle.y),
   };
+}
+
+/**
+ * Where to put nodes arriving together (pasted): shifted by `offset` from where they were, then moved as
+ * one block to the nearest place where the block covers nothing already on the canvas.
+ */
+export function groupOffset(
+  doc: FlowDocument,
+  nodes: readonly FlowNode[],
+  positions: Readonly<Record<string, Position>>,
+  offset: Position,
+): Position {
+  const boxes = nodes.map((node) => ({ ...(positions[node.id] ?? { x: 0, y: 0 }), ...nodeSize(node) }));
+  if (boxes.length === 0) return offset;
+  const left = Math.min(...boxes.map((box) => box.x));
+  const top = Math.min(...boxes.map((box) => box.y));
+  const width = Math.max(...boxes.map((box) => box.x + box.width)) - left;
+  const height = Math.max(...boxes.map((box) => box.y + box.height)) - top;
+  const spot = freeSpot(doc, { x: left + offset.x, y: top + offset.y }, { width, height });
+  return { x: spot.x - left, y: spot.y - top };
 }

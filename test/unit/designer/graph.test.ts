@@ -1,10 +1,32 @@
 import { describe, expect, it } from "vitest";
 import { autoLayout } from "../../../designer/src/model/auto-layout.js";
-import { noteCanvasId, toGraph, unplacedNodes } from "../../../designer/src/model/graph.js";
+import { keepViewState, noteCanvasId, toGraph, unplacedNodes } from "../../../designer/src/model/graph.js";
 import { validateFlow, validateLayout } from "../../../schema/index.js";
+import { generatedFlow } from "../../bench/designer-500.js";
 import { sampleFlow, sampleLayout } from "./sample-flow.js";
 
 describe("flow to canvas", () => {
+  it("keeps the nodes React Flow already shows: the same object when unchanged, the measured size when changed", () => {
+    const flow = sampleFlow();
+    const layout = sampleLayout();
+    const shown = toGraph(flow, layout).nodes.map((node) => ({
+      ...node,
+      measured: { width: 240, height: 90 },
+    }));
+    const edited = {
+      ...flow,
+      nodes: flow.nodes.map((node) => (node.id === "lookup" ? { ...node, label: "CRM" } : node)),
+    };
+    const next = keepViewState(toGraph(edited, layout).nodes, shown);
+    for (const node of next) {
+      const before = shown.find((old) => old.id === node.id);
+      if (node.id === "lookup") {
+        expect(node).not.toBe(before);
+        expect(node.measured).toEqual({ width: 240, height: 90 });
+      } else expect(node, node.id).toBe(before);
+    }
+  });
+
   it("draws one edge per connected transition handle, none for open ones", () => {
     const { edges } = toGraph(sampleFlow(), sampleLayout());
     const summary = edges.map((edge) => `${edge.source}.${edge.sourceHandle}->${edge.target}`).sort();
@@ -72,5 +94,16 @@ describe("auto-layout", () => {
     const spots = new Set(Object.values(laid.nodes).map((p) => `${p.x},${p.y}`));
     expect(spots.size).toBe(flow.nodes.length);
     expect(validateFlow(flow, "sample.flow.json").ok).toBe(true);
+  });
+
+  it("lays a flow out from its start, first on the left, every link reading left to right", async () => {
+    const flow = generatedFlow(60);
+    const laid = await autoLayout(flow, { flow: flow.id, nodes: {} }, true);
+    const startX = laid.nodes.start?.x ?? Number.NaN;
+    for (const node of flow.nodes)
+      if (node.id !== "start") expect(laid.nodes[node.id]?.x, node.id).toBeGreaterThan(startX);
+    const { edges } = toGraph(flow, laid);
+    const forward = edges.filter((edge) => (laid.nodes[edge.target]?.x ?? 0) > (laid.nodes[edge.source]?.x ?? 0));
+    expect(forward.length).toBe(edges.length);
   });
 });

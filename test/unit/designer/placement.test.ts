@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FlowDocument } from "../../../designer/src/model/document.js";
-import { nodeSize } from "../../../designer/src/model/graph.js";
-import { freeSpot, pasteOffset } from "../../../designer/src/model/placement.js";
+import { NOTE_SIZE, nodeSize } from "../../../designer/src/model/graph.js";
+import { freeSpot, groupOffset, pasteOffset } from "../../../designer/src/model/placement.js";
 import { sampleFlow, sampleLayout } from "./sample-flow.js";
 
 const doc = (): FlowDocument => ({ flow: sampleFlow(), layout: sampleLayout() });
@@ -45,5 +45,40 @@ describe("where new nodes land", () => {
       { x: 350, y: 300 },
       { x: 650, y: 500 },
     ]);
+  });
+
+  it("keeps a new note off the notes already there", () => {
+    const d = doc();
+    // The sample's note sits at (10, 400): a note asked for right there moves until it covers nothing.
+    const spot = freeSpot(d, { x: 10, y: 400 }, NOTE_SIZE);
+    expect(spot).not.toEqual({ x: 10, y: 400 });
+    const apart =
+      spot.x >= 10 + NOTE_SIZE.width ||
+      spot.x + NOTE_SIZE.width <= 10 ||
+      spot.y >= 400 + NOTE_SIZE.height ||
+      spot.y + NOTE_SIZE.height <= 400;
+    expect(apart).toBe(true);
+  });
+
+  it("moves pasted nodes as one block to where the block covers nothing", () => {
+    const d = doc();
+    const copied = d.flow.nodes.filter((node) => node.id === "lookup" || node.id === "agent");
+    const offset = groupOffset(d, copied, d.layout.nodes, { x: 40, y: 40 });
+    for (const node of copied) {
+      const at = d.layout.nodes[node.id] as { x: number; y: number };
+      const box = { x: at.x + offset.x, y: at.y + offset.y, ...nodeSize(node) };
+      for (const other of d.flow.nodes) {
+        const placed = d.layout.nodes[other.id] as { x: number; y: number };
+        const size = nodeSize(other);
+        const apart =
+          box.x >= placed.x + size.width ||
+          placed.x >= box.x + box.width ||
+          box.y >= placed.y + size.height ||
+          placed.y >= box.y + box.height;
+        expect(apart, `${node.id} over ${other.id}`).toBe(true);
+      }
+    }
+    // The block keeps its shape.
+    expect(groupOffset(d, [], d.layout.nodes, { x: 40, y: 40 })).toEqual({ x: 40, y: 40 });
   });
 });

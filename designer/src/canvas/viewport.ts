@@ -1,0 +1,33 @@
+import type { Viewport } from "@xyflow/react";
+import type { Flow, Layout } from "../../../schema/index.js";
+import { nodeSize } from "../model/graph.js";
+
+/** The canvas draws node text at 12 px: below this zoom it drops under 11 px, too small to read. */
+export const READABLE_ZOOM = 11 / 12;
+const MARGIN = 40;
+
+/**
+ * Where a flow opens: all of it when it fits at a readable zoom (never above 100 %, so a blank flow opens
+ * at 100 %); otherwise its start node in the middle at the smallest readable zoom, the rest a pan away.
+ */
+export function openingViewport(flow: Flow, layout: Layout, pane: { width: number; height: number }): Viewport {
+  const boxes = flow.nodes.flatMap((node) => {
+    const at = layout.nodes[node.id];
+    return at ? [{ id: node.id, type: node.type, ...at, ...nodeSize(node) }] : [];
+  });
+  if (boxes.length === 0) return { x: MARGIN, y: MARGIN, zoom: 1 };
+  const left = Math.min(...boxes.map((box) => box.x));
+  const top = Math.min(...boxes.map((box) => box.y));
+  const right = Math.max(...boxes.map((box) => box.x + box.width));
+  const bottom = Math.max(...boxes.map((box) => box.y + box.height));
+  const fit = Math.min((pane.width - 2 * MARGIN) / (right - left), (pane.height - 2 * MARGIN) / (bottom - top));
+  if (fit >= READABLE_ZOOM) return centredOn((left + right) / 2, (top + bottom) / 2, Math.min(fit, 1), pane);
+  const start = boxes.find((box) => box.type === "start") ?? (boxes[0] as (typeof boxes)[number]);
+  return centredOn(start.x + start.width / 2, start.y + start.height / 2, READABLE_ZOOM, pane);
+}
+
+const centredOn = (x: number, y: number, zoom: number, pane: { width: number; height: number }): Viewport => ({
+  x: pane.width / 2 - x * zoom,
+  y: pane.height / 2 - y * zoom,
+  zoom,
+});

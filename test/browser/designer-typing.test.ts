@@ -1,0 +1,170 @@
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { designerPage } from "./designer-page.js";
+import { type Harness, startHarness } from "./harness.js";
+
+let harness: Harness;
+let page: Page;
+let ui: ReturnType<typeof designerPage>;
+
+beforeAll(async () => {
+  harness = await startHarness();
+  page = harness.page;
+  ui = designerPage(page, harness.baseUrl);
+  await ui.logIn();
+  // The build inside the harness alone can take minutes on a machine shared with other builds.
+}, 600_000);
+afterAll(async () => {
+  await harness?.close();
+});
+
+/** What a Monaco editor shows, with its non-breaking spaces read as the spaces they stand for. */
+const monacoText = async (editor: Locator) => (await editor.locator(".view-lines").innerText()).replace(/\u00a0/g, " ");
+
+/** Clicks into a Monaco editor, selects what it holds and types over it, key by key. */
+async function typeInMonaco(editor: Locator, text: string) {
+  await editor.locator(".view-lines").click();
+  await page.keyboard.press("Control+a");
+  await page.keyboard.type(text);
+}
+
+/** Every node of the canvas is drawn (React Flow hides a node while it has no measured size). */
+const hiddenNodes = () =>
+  page.evaluate(
+    () =>
+      [...document.querySelectorAll<HTMLElement>(".react-flow__node")].filter(
+        (node) => getComputedStyle(node).visibility === "hidden",
+      ).length,
+  );
+
+/** Adds a node of `type` from the palette and selects it in the inspector. */
+async function addAndInspect(type: string) {
+  await page.click(`[data-palette="${type}"]`);
+  await ui.pick(type);
+  await ui.sideTab("Propriétés").click();
+  await page.locator(`[data-inspecting="${type}"]`).waitFor();
+}
+
+describe("typing in the designer with the canvas shown", () => {
+  it("keeps every space typed in a condition's rule", async () => {
+    ui.keepScreenshot("typing-condition-rule");
+    await ui.createBlankFlow("Saisie règle", "saisie-regle");
+    await addAndInspect("condition");
+    const rule = page.locator('[data-inspecting="condition"] .monaco-expression[aria-label="Si"]');
+    const typed = 'total >= 300 and email != ""';
+    await typeInMonaco(rule, typed);
+    await expect.poll(() => monacoText(rule)).toBe(typed);
+    // The rule is the label of its outgoing link on the canvas: the flow itself holds what was typed.
+    await ui.node("condition").locator('[data-handle="rule:rule-1"]', { hasText: typed }).waitFor();
+    // Backspace in the editor deletes a character, never the selected node.
+    await page.keyboard.press("Backspace");
+    await expect.poll(() => monacoText(rule)).toBe(typed.slice(0, -1));
+    expect(await ui.node("condition").count()).toBe(1);
+  });
+
+  it("keeps every space typed in a set node's value", async () => {
+    ui.keepScreenshot("typing-set-value");
+    await ui.createBlankFlow("Saisie valeur", "saisie-valeur");
+    await addAndInspect("set");
+    const value = page.locator('[data-inspecting="set"] .monaco-expression[aria-label="Valeur"]');
+    const typed = 'prenom & " " & nom';
+    await typeInMonaco(value, typed);
+    await expect.poll(() => monacoText(value)).toBe(typed);
+    await ui
+      .node("set")
+      .filter({ hasText: `value := ${typed}` })
+      .waitFor();
+  });
+
+  it("keeps the canvas drawn while a label is typed, again and again", async () => {
+    ui.keepScreenshot("typing-label-canvas");
+    await ui.createBlankFlow("Saisie libellé", "saisie-libelle");
+    await addAndInspect("message");
+    const label = page.locator('[data-inspecting="message"] input[aria-label="Libellé"]');
+    for (let round = 0; round < 6; round++) {
+      await label.click();
+      await page.keyboard.press("Control+a");
+      await page.keyboard.press("Backspace");
+      await label.pressSequentially(`Accueil client ${round}`);
+      await ui
+        .node("message")
+        .filter({ hasText: `Accueil client ${round}` })
+        .waitFor();
+      // A frame later React Flow has had every chance to re-measure what it hid.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      expect(await hiddenNodes()).toBe(0);
+    }
+    for (const id of ["start", "message", "end"]) expect(await ui.node(id).isVisible()).toBe(true);
+  });
+
+  it("keeps a renamed node selected and selection working afterwards", async () => {
+    ui.keepScreenshot("typing-rename");
+    await ui.createBlankFlow("Saisie renommage", "saisie-renommage");
+    await addAndInspect("message");
+    const id = page.locator('[data-inspecting="message"] input[aria-label="Identifiant"]');
+    await id.click();
+    await page.keyboard.press("Control+a");
+    await id.pressSequentially("Accueil");
+    await page.keyboard.press("Tab");
+    await ui.node("accueil").waitFor();
+    // The inspector follows the node under its new id, and the node stays drawn as selected.
+    await page.locator('[data-inspecting="accueil"]').waitFor();
+    await ui.selected("accueil").waitFor();
+    // Tab moved on to the next field: typing goes on there.
+    await page.keyboard.type("Bonjour");
+    await ui.node("accueil").filter({ hasText: "Bonjour" }).waitFor();
+    await ui.pick("end");
+    await page.locator('[data-inspecting="end"]').waitFor();
+    await ui.pick("accueil");
+    await page.locator('[data-inspecting="accueil"]').waitFor();
+    expect(await page.locator(".inspector.empty").count()).toBe(0);
+  });
+
+  it("keeps a new variable row while its name passes through an existing one", async () => {
+    ui.keepScreenshot("typing-variable-row");
+    await ui.createBlankFlow("Saisie variables", "saisie-variables");
+    await ui.editorTab("Réglages").click();
+    const rows = page.locator(".settings .list-item");
+    const names = page.locator('.settings input[aria-label="Variables"]');
+    await page.locator(".settings button.add").first().click();
+    await names.nth(0).click();
+    await page.keyboard.press("Control+a");
+    await names.nth(0).pressSequentially("email");
+    await page.locator(".settings button.add").first().click();
+    await names.nth(1).click();
+    await page.keyboard.press("Control+a");
+    await names.nth(1).pressSequentially("emailPro");
+    await expect.poll(() => names.nth(1).inputValue()).toBe("emailPro");
+    await expect.poll(() => rows.count()).toBe(2);
+    // Focus stayed in the row being typed in.
+    expect(await names.nth(1).evaluate((input) => input === document.activeElement)).toBe(true);
+    // A name typed twice is said, not merged away.
+    await page.keyboard.press("Control+a");
+    await names.nth(1).pressSequentially("email");
+    await page.getByText("« email » est déjà utilisé").waitFor();
+    expect(await rows.count()).toBe(2);
+    await page.keyboard.type("Perso");
+    await expect.poll(() => page.getByText("est déjà utilisé").count()).toBe(0);
+    await ui.toolbarButton("Enregistrer").click();
+    await page.locator(".save-state.clean").waitFor();
+  });
+
+  it("keeps an HTTP header row while its name passes through an existing one", async () => {
+    ui.keepScreenshot("typing-header-row");
+    await ui.createBlankFlow("Saisie en-têtes", "saisie-en-tetes");
+    await addAndInspect("http");
+    const headers = page.locator('[data-inspecting="http"] [data-field="headers"]');
+    const names = headers.locator('input[aria-label="Header"]');
+    await headers.locator("button.add").click();
+    await names.nth(0).click();
+    await page.keyboard.press("Control+a");
+    await names.nth(0).pressSequentially("Accept");
+    await headers.locator("button.add").click();
+    await names.nth(1).click();
+    await page.keyboard.press("Control+a");
+    await names.nth(1).pressSequentially("Accept-Language");
+    await expect.poll(() => names.nth(1).inputValue()).toBe("Accept-Language");
+    await expect.poll(() => headers.locator(".list-item").count()).toBe(2);
+    expect(await names.nth(1).evaluate((input) => input === document.activeElement)).toBe(true);
+  });
+});
