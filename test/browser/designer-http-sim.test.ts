@@ -212,7 +212,7 @@ describe("HTTP without guessing, and a simulator that reaches every path", () =>
     await ui.openFlow("order-language", "Commande langue");
     await ui.sideTab("Simulateur").click();
     await page.locator(".transcript .choices button", { hasText: "Mon e-mail" }).waitFor();
-    await page.getByLabel("Langue").selectOption("en");
+    await page.getByLabel("Langue", { exact: true }).selectOption("en");
     await page.locator(".transcript .choices button", { hasText: "My email" }).waitFor();
   });
 
@@ -231,6 +231,8 @@ describe("HTTP without guessing, and a simulator that reaches every path", () =>
       .getByRole("status")
       .filter({ hasText: `${count} réussi(s), 0 en échec` })
       .waitFor();
+    // The canvas draws only what is in view: the whole flow is one click on "fit view" away.
+    await page.locator(".react-flow__controls-fitview").click();
     await ui.node("jamais-visitee").locator(".flow-node.mark-untested").waitFor();
     await page.locator(".untested", { hasText: "jamais-visitee" }).waitFor();
 

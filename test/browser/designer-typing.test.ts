@@ -50,6 +50,11 @@ describe("typing in the designer with the canvas shown", () => {
     ui.keepScreenshot("typing-condition-rule");
     await ui.createBlankFlow("Saisie règle", "saisie-regle");
     await addAndInspect("condition");
+    // A new rule opens as rows of variable, comparison and value; the expression is one click away.
+    await page
+      .locator('[data-inspecting="condition"]')
+      .getByRole("button", { name: "Expression", exact: true })
+      .click();
     const rule = page.locator('[data-inspecting="condition"] .monaco-expression[aria-label="Si"]');
     const typed = 'total >= 300 and email != ""';
     await typeInMonaco(rule, typed);
