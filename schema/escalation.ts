@@ -7,6 +7,15 @@ const ruleBase = {
   priority: Priority,
 };
 
+/** Last in every kind, so that canonical files keep the order they had when only value rules had one. */
+const ruleLabel = {
+  label: Type.Optional(
+    Type.Union([Type.String(), Type.Record(Type.String(), Type.String())], {
+      description: "The rule in plain words for agents, e.g. `Montant de commande élevé`: the handoff's reason.",
+    }),
+  ),
+};
+
 export const EscalationRule = discriminated(
   "kind",
   [
@@ -15,6 +24,7 @@ export const EscalationRule = discriminated(
         ...ruleBase,
         kind: Type.Literal("failedInputs"),
         threshold: Type.Integer({ minimum: 1, description: "Consecutive answers that were not understood." }),
+        ...ruleLabel,
       },
       { additionalProperties: false, description: "Complexity: the customer's answers keep failing." },
     ),
@@ -27,11 +37,12 @@ export const EscalationRule = discriminated(
           maximum: 1,
           description: "Intent confidence below which a person takes over.",
         }),
+        ...ruleLabel,
       },
       { additionalProperties: false, description: "Complexity: the bot is unsure what the customer wants." },
     ),
     Type.Object(
-      { ...ruleBase, kind: Type.Literal("humanRequest") },
+      { ...ruleBase, kind: Type.Literal("humanRequest"), ...ruleLabel },
       { additionalProperties: false, description: "The customer asks for a person; always honoured." },
     ),
     Type.Object(
@@ -43,6 +54,7 @@ export const EscalationRule = discriminated(
           maximum: 0,
           description: "Sentiment score (from -1 to 1) at or below which a person takes over, e.g. -0.5.",
         }),
+        ...ruleLabel,
       },
       { additionalProperties: false, description: "Complexity: the customer is upset." },
     ),
@@ -51,6 +63,7 @@ export const EscalationRule = discriminated(
         ...ruleBase,
         kind: Type.Literal("loop"),
         maxVisits: Type.Integer({ minimum: 2, description: "Visits of the same step in one conversation." }),
+        ...ruleLabel,
       },
       { additionalProperties: false, description: "Complexity: the conversation goes round in circles." },
     ),
@@ -59,11 +72,7 @@ export const EscalationRule = discriminated(
         ...ruleBase,
         kind: Type.Literal("value"),
         when: Expression,
-        label: Type.Optional(
-          Type.Union([Type.String(), Type.Record(Type.String(), Type.String())], {
-            description: "The rule in plain words for agents, e.g. `Montant de commande élevé`.",
-          }),
-        ),
+        ...ruleLabel,
       },
       {
         additionalProperties: false,

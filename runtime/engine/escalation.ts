@@ -64,7 +64,7 @@ type Reason = Omit<HandoffReason, "ruleId" | "kind">;
 
 /** The rule's label in the conversation's language, so that agents read why in the author's words. */
 function labelOf(rule: EscalationRule, run: Run): { label?: string } {
-  const label = "label" in rule ? rule.label : undefined;
+  const { label } = rule;
   return label === undefined ? {} : { label: localize(label, run.state.language, run.flow.flow.languages) };
 }
 

@@ -97,6 +97,7 @@ export function EscalationRules({
                 onChange={(priority) => set(index, { ...rule, priority: priority ?? "normal" })}
               />
             </label>
+            <RuleLabel rule={rule} set={(next) => set(index, next)} languages={context.languages} />
             <KindFieldsEditor rule={rule} set={(next) => set(index, next)} context={context} />
           </div>
           <button type="button" className="remove" onClick={() => remove(index)}>
@@ -140,7 +141,6 @@ function KindFieldsEditor({
     case "value":
       return (
         <>
-          <RuleLabel rule={rule} set={set} languages={context.languages} />
           <fieldset className="wide">
             <legend>{t("rule.condition")}</legend>
             <ConditionBuilder
@@ -156,11 +156,17 @@ function KindFieldsEditor({
   }
 }
 
-type ValueRule = Extract<EscalationRule, { kind: "value" }>;
-
 /** The words agents read as the handoff's reason: one text, or one per language when the file has them so. */
-function RuleLabel({ rule, set, languages }: { rule: ValueRule; set: (rule: ValueRule) => void; languages: string[] }) {
-  const write = (label: ValueRule["label"]) => {
+function RuleLabel({
+  rule,
+  set,
+  languages,
+}: {
+  rule: EscalationRule;
+  set: (rule: EscalationRule) => void;
+  languages: string[];
+}) {
+  const write = (label: EscalationRule["label"]) => {
     const { label: _old, ...rest } = rule;
     set(label === undefined ? rest : { ...rest, label });
   };

@@ -1,6 +1,6 @@
 import type { EscalationRule, EscalationRuleKind } from "../../../schema/index.js";
 
-/** What a rule holds beyond its id, queue and priority: the fields of its kind. */
+/** What a rule holds beyond its id, queue, priority and label: the fields of its kind. */
 export type KindFields = Record<string, unknown>;
 
 /** The fields a rule had under each kind it left, so that coming back to a kind brings them back. */
@@ -16,11 +16,17 @@ export const ruleDefaults: Record<EscalationRuleKind, KindFields> = {
   value: { when: "order.total >= 500" },
 };
 
-const fieldsOf = ({ id: _id, queue: _queue, priority: _priority, kind: _kind, ...fields }: EscalationRule) =>
-  fields as KindFields;
+const fieldsOf = ({
+  id: _id,
+  queue: _queue,
+  priority: _priority,
+  label: _label,
+  kind: _kind,
+  ...fields
+}: EscalationRule) => fields as KindFields;
 
 /**
- * The rule under another kind: its id, queue and priority kept, the fields of the new kind as it last had
+ * The rule under another kind: its id, queue, priority and label kept, the fields of the new kind as it last had
  * them (else their defaults), and the fields of the kind it leaves put aside in the stash.
  */
 export function switchRuleKind(
@@ -30,6 +36,7 @@ export function switchRuleKind(
 ): { rule: EscalationRule; stash: KindStash } {
   if (kind === rule.kind) return { rule, stash };
   const kept = { ...stash, [rule.kind]: fieldsOf(rule) };
-  const { id, queue, priority } = rule;
-  return { rule: { id, queue, priority, kind, ...(kept[kind] ?? ruleDefaults[kind]) } as EscalationRule, stash: kept };
+  const { id, queue, priority, label } = rule;
+  const common = label === undefined ? { id, queue, priority } : { id, queue, priority, label };
+  return { rule: { ...common, kind, ...(kept[kind] ?? ruleDefaults[kind]) } as EscalationRule, stash: kept };
 }

@@ -13,9 +13,16 @@ const valueRule: EscalationRule = {
 };
 
 describe("switching an escalation rule's kind", () => {
-  it("keeps id, queue and priority, and gives the new kind its defaults the first time", () => {
+  it("keeps id, queue, priority and label, and gives the new kind its defaults the first time", () => {
     const { rule } = switchRuleKind(valueRule, "loop", {});
-    expect(rule).toEqual({ id: "commande-elevee", queue: "priority", priority: "urgent", kind: "loop", maxVisits: 3 });
+    expect(rule).toEqual({
+      id: "commande-elevee",
+      queue: "priority",
+      priority: "urgent",
+      label: { fr: "Commande élevée", en: "Large order" },
+      kind: "loop",
+      maxVisits: 3,
+    });
   });
 
   it("brings back the condition and label when switched back, through any number of kinds", () => {

@@ -147,6 +147,18 @@ describe("escalation rules", () => {
     });
   });
 
+  it("any kind of rule gives the agents its label as the reason", async () => {
+    const conversation = new Conversation(
+      withRules([{ id: "lost", kind: "failedInputs", threshold: 1, label: "Client perdu dans le parcours", ...base }]),
+    );
+    await conversation.start();
+    const result = await conversation.say("euh");
+    expect(result.status).toMatchObject({
+      type: "handoff",
+      handoff: { reason: { ruleId: "lost", kind: "failedInputs", label: "Client perdu dans le parcours" } },
+    });
+  });
+
   it("failedInputs: a valid answer starts the count again", async () => {
     const conversation = new Conversation(withRules([{ id: "lost", kind: "failedInputs", threshold: 2, ...base }]));
     await conversation.start();
