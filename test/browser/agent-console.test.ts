@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
-import { ADMIN, type Harness, screenshotOnFailure, startHarness } from "./harness.js";
+import { ADMIN, type Harness, screenshotOnFailure, startHarness, typeInto } from "./harness.js";
 
 const XSS = "<img src=x onerror=alert(1)>";
 const ALICE = { email: "alice@example.fr", name: "Alice", password: "alice-password-1" };
@@ -105,8 +105,8 @@ async function agentPage(person: typeof ALICE): Promise<{ context: BrowserContex
   const page = watch(await context.newPage(), person.name);
   await page.goto(`${harness.baseUrl}/agent`);
   expect(new URL(page.url()).hash).toBe("#/agent");
-  await page.fill('input[name="email"]', person.email);
-  await page.fill('input[name="password"]', person.password);
+  await typeInto(page.locator('input[name="email"]'), person.email);
+  await typeInto(page.locator('input[name="password"]'), person.password);
   await page.click('button[type="submit"]');
   await page.locator(".agent-console").waitFor();
   await page.locator(".live-dot.on").waitFor();
@@ -138,20 +138,20 @@ describe("agent console in real Chromium against the real runtime", () => {
     keepScreenshots("team");
     const page = harness.page;
     await page.goto(harness.baseUrl);
-    await page.fill('input[name="email"]', ADMIN.email);
-    await page.fill('input[name="password"]', ADMIN.password);
+    await typeInto(page.locator('input[name="email"]'), ADMIN.email);
+    await typeInto(page.locator('input[name="password"]'), ADMIN.password);
     await page.click('button[type="submit"]');
     await page.getByRole("link", { name: "Équipe" }).click();
     for (const [person, queues] of [
       [ALICE, ["support", "priority"]],
       [BRUNO, ["level2"]],
     ] as const) {
-      await page.fill('input[name="invite-email"]', person.email);
-      await page.fill('input[name="invite-name"]', person.name);
+      await typeInto(page.locator('input[name="invite-email"]'), person.email);
+      await typeInto(page.locator('input[name="invite-name"]'), person.name);
       await page.selectOption('select[name="invite-role"]', "agent");
       const picker = page.locator('fieldset[aria-label="Files travaillées invite"]');
       for (const id of queues) await picker.locator(`input[value="${id}"]`).check();
-      await page.fill('input[name="invite-password"]', person.password);
+      await typeInto(page.locator('input[name="invite-password"]'), person.password);
       await page.click('button:has-text("Inviter")');
       await page
         .getByRole("status")
@@ -164,7 +164,7 @@ describe("agent console in real Chromium against the real runtime", () => {
     await page.getByRole("link", { name: "Files" }).click();
     const level2 = page.locator("details.queue-settings", { hasText: "(level2)" });
     await level2.locator("summary").click();
-    await level2.locator('input[name="queue-sla"]').fill("90");
+    await typeInto(level2.locator('input[name="queue-sla"]'), "90");
     await level2.locator('button[type="submit"]').click();
     await page
       .locator("details.queue-settings", { hasText: "(level2)" })
@@ -228,7 +228,7 @@ describe("agent console in real Chromium against the real runtime", () => {
     const pushed = await callback.waitFor((p) => p.message.text.startsWith("Bonjour Camille, je suis Alice"));
     expect(pushed).toMatchObject({ conversationId, to: "+33612345678" });
     await alice.getByRole("tab", { name: "Note interne" }).click();
-    await alice.fill('textarea[name="note"]', "Client pressé, commande importante.");
+    await typeInto(alice.locator('textarea[name="note"]'), "Client pressé, commande importante.");
     await alice.getByRole("button", { name: "Ajouter la note" }).click();
     await alice.locator(".entry.note .entry-text", { hasText: "Client pressé" }).waitFor();
     expect(callback.received.some((p) => p.message.text.includes("Client pressé"))).toBe(false);
@@ -252,7 +252,7 @@ describe("agent console in real Chromium against the real runtime", () => {
     await alice.getByRole("button", { name: "Transférer" }).click();
     const form = alice.locator('form[aria-label="Transférer"]');
     await form.locator('select[name="queue"]').selectOption("level2");
-    await form.locator('textarea[name="transfer-note"]').fill("Possible litige transporteur, à vérifier.");
+    await typeInto(form.locator('textarea[name="transfer-note"]'), "Possible litige transporteur, à vérifier.");
     await form.getByRole("button", { name: "Confirmer" }).click();
     await alice.getByRole("status").filter({ hasText: "Transférée à la file level2" }).waitFor();
     await expect.poll(() => alice.locator(`a[data-mine="${conversationId}"]`).count()).toBe(0);
@@ -311,7 +311,7 @@ describe("agent console in real Chromium against the real runtime", () => {
       body: JSON.stringify({ disposition: "Résolu par téléphone" }),
     });
     expect(closed.status).toBe(200);
-    await page.fill('textarea[name="reply"]', "Voici votre remboursement.");
+    await typeInto(page.locator('textarea[name="reply"]'), "Voici votre remboursement.");
     await page.getByRole("button", { name: "Envoyer" }).click();
     await page.getByRole("alert").filter({ hasText: "clôturée entre-temps" }).waitFor();
     expect(await page.locator('textarea[name="reply"]').inputValue()).toBe("Voici votre remboursement.");

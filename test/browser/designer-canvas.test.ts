@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { designerPage } from "./designer-page.js";
-import { type Harness, startHarness } from "./harness.js";
+import { type Harness, startHarness, typeInto } from "./harness.js";
 
 let harness: Harness;
 let page: Page;
@@ -55,8 +55,7 @@ describe("the canvas in real Chromium", () => {
     await note.waitFor();
     await note.click();
     const text = page.locator('.inspector textarea[aria-label="Note"]');
-    await text.fill("");
-    await text.pressSequentially("À valider");
+    await typeInto(text, "À valider");
     await note.filter({ hasText: "À valider" }).waitFor();
     // Typing is one step: a single undo takes back the whole word, not one letter.
     await ui.clickEmptyCanvas();
@@ -141,7 +140,7 @@ describe("the canvas in real Chromium", () => {
 
     await ui.pick("message");
     await ui.sideTab("Propriétés").click();
-    await page.locator('[data-inspecting="message"] input[aria-label="Libellé"]').fill("Bienvenue");
+    await typeInto(page.locator('[data-inspecting="message"] input[aria-label="Libellé"]'), "Bienvenue");
     await ui.editorTab("Fichier").click();
     await expect.poll(rawText).toContain('"label": "Bienvenue"');
     await expect.poll(rawText).toContain("Bonjour, écrit dans le fichier");
@@ -157,7 +156,7 @@ describe("the canvas in real Chromium", () => {
     await page.getByRole("status").filter({ hasText: "Version 1 publiée" }).waitFor();
 
     await ui.pick("message");
-    await page.locator('[data-inspecting="message"] input[aria-label="Libellé"]').fill("Accueil modifié");
+    await typeInto(page.locator('[data-inspecting="message"] input[aria-label="Libellé"]'), "Accueil modifié");
     await ui.pick("end-2");
     await ui.selected("end-2").waitFor();
     await page.keyboard.press("Delete");

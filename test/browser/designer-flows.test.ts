@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testCommand } from "../../runtime/cli/commands.js";
 import { formatLayout } from "../../schema/index.js";
 import { designerPage } from "./designer-page.js";
-import { ADMIN, type Harness, startHarness } from "./harness.js";
+import { ADMIN, type Harness, startHarness, typeInto } from "./harness.js";
 
 let harness: Harness;
 let page: Page;
@@ -33,8 +33,8 @@ describe("flows, languages and tests in real Chromium", () => {
       await other.goto(harness.baseUrl);
       await other.getByRole("button", { name: "Log in" }).waitFor();
       expect(await other.locator("html").getAttribute("lang")).toBe("en");
-      await other.getByLabel("Password").fill(ADMIN.password);
-      await other.getByLabel("Email").fill(ADMIN.email);
+      await typeInto(other.getByLabel("Password"), ADMIN.password);
+      await typeInto(other.getByLabel("Email"), ADMIN.email);
       await other.getByRole("button", { name: "Log in" }).click();
       await other.getByRole("heading", { name: "Flows" }).waitFor();
       await other.locator('tr[data-flow="triage"] button', { hasText: "Duplicate" }).waitFor();
@@ -113,10 +113,10 @@ describe("flows, languages and tests in real Chromium", () => {
     await ui.sideTab("Simulateur").click();
     await page.locator(".transcript .choices button", { hasText: "Mon e-mail" }).click();
     await page.locator(".transcript .bot", { hasText: "adresse e-mail" }).waitFor();
-    await page.fill(".sim-input input", "camille.martin@example.fr");
+    await typeInto(page.locator(".sim-input input"), "camille.martin@example.fr");
     await page.click('.sim-input button[type="submit"]');
     await page.locator(".transcript .bot", { hasText: "Merci Camille" }).waitFor();
-    await page.fill(".sim-input input", "CMD-100001");
+    await typeInto(page.locator(".sim-input input"), "CMD-100001");
     await page.click('.sim-input button[type="submit"]');
     await page.locator(".transcript .bot", { hasText: "Expédiée" }).waitFor();
     // The flow's secrets get the test file's stand-ins, so its fixtures answer the lookups.

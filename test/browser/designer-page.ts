@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { onTestFailed } from "vitest";
-import { ADMIN, screenshotOnFailure } from "./harness.js";
+import { ADMIN, screenshotOnFailure, typeInto } from "./harness.js";
 
 /**
  * Waits until the canvas stops moving (a centring animation, a fit to view), so that the places of
@@ -36,8 +36,8 @@ export function designerPage(page: Page, baseUrl: string) {
 
     async logIn(password = ADMIN.password) {
       await page.goto(baseUrl);
-      await page.fill('input[name="email"]', ADMIN.email);
-      await page.fill('input[name="password"]', password);
+      await typeInto(page.locator('input[name="email"]'), ADMIN.email);
+      await typeInto(page.locator('input[name="password"]'), password);
       await page.click('button[type="submit"]');
       await page.locator("tr[data-flow]").first().waitFor();
     },
@@ -55,7 +55,7 @@ export function designerPage(page: Page, baseUrl: string) {
     /** Creates a flow from the blank template and waits for it on the canvas. */
     async createBlankFlow(name: string, id: string) {
       await page.goto(`${baseUrl}/#/`);
-      await page.fill('input[aria-label="Nom"]', name);
+      await typeInto(page.locator('input[aria-label="Nom"]'), name);
       await page.selectOption('select[aria-label="Modèle"]', "blank");
       await page.click('button:has-text("Créer")');
       await page.waitForURL(`**/#/flows/${id}`);

@@ -4,7 +4,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { formatFlow, formatLayout } from "../../schema/index.js";
 import { designerPage, viewportAtRest } from "./designer-page.js";
-import { ADMIN, type Harness, screenshotOnFailure, startHarness } from "./harness.js";
+import { ADMIN, type Harness, screenshotOnFailure, startHarness, typeInto } from "./harness.js";
 
 let harness: Harness;
 let page: Page;
@@ -47,11 +47,11 @@ describe("designer in real Chromium against the real runtime", () => {
   it("logs in, in French for a French browser", async () => {
     keepScreenshot("login");
     await page.goto(harness.baseUrl);
-    await page.fill('input[name="email"]', ADMIN.email);
-    await page.fill('input[name="password"]', "wrong password");
+    await typeInto(page.locator('input[name="email"]'), ADMIN.email);
+    await typeInto(page.locator('input[name="password"]'), "wrong password");
     await page.click('button[type="submit"]');
     await page.getByRole("alert").filter({ hasText: "incorrect" }).waitFor();
-    await page.fill('input[name="password"]', ADMIN.password);
+    await typeInto(page.locator('input[name="password"]'), ADMIN.password);
     await page.click('button[type="submit"]');
     await page.getByRole("heading", { name: "Parcours" }).waitFor();
     await page.locator('tr[data-flow="triage"]').waitFor();
@@ -59,7 +59,7 @@ describe("designer in real Chromium against the real runtime", () => {
 
   it("creates a flow from a template and opens it on the canvas", async () => {
     keepScreenshot("create");
-    await page.fill('input[aria-label="Nom"]', "Parcours test");
+    await typeInto(page.locator('input[aria-label="Nom"]'), "Parcours test");
     await page.selectOption('select[aria-label="Modèle"]', "blank");
     await page.click('button:has-text("Créer")');
     await page.waitForURL(`**/#/flows/${FLOW}`);
@@ -86,7 +86,7 @@ describe("designer in real Chromium against the real runtime", () => {
     await problem.click();
     await page.locator('[data-inspecting="question"]').waitFor();
     // Fewer attempts is not a fix; no limit at all removes the "too many attempts" exit that had no target.
-    await page.fill('[data-field="maxAttempts"] input', "");
+    await typeInto(page.locator('[data-field="maxAttempts"] input'), "");
     await expect.poll(() => handle("question", "maxAttempts").count()).toBe(0);
     await connect("question", "next", "end");
     await edge("question>next").waitFor();
@@ -141,7 +141,7 @@ describe("designer in real Chromium against the real runtime", () => {
     keepScreenshot("rollback");
     await node("question").click();
     await sideTab("Propriétés").click();
-    await page.fill('[data-inspecting="question"] input[aria-label="Libellé"]', "Sujet");
+    await typeInto(page.locator('[data-inspecting="question"] input[aria-label="Libellé"]'), "Sujet");
     await page.locator(".save-state.dirty").waitFor();
     await page.click('.toolbar button:has-text("Publier")');
     await page.getByRole("dialog").getByRole("textbox").pressSequentially("deuxième version");
@@ -163,7 +163,7 @@ describe("designer in real Chromium against the real runtime", () => {
     await sideTab("Simulateur").click();
     await page.locator(".transcript .bot").first().waitFor();
     await page.locator(".react-flow__node .mark-active").waitFor();
-    await page.fill(".sim-input input", "Je voudrais parler à un conseiller");
+    await typeInto(page.locator(".sim-input input"), "Je voudrais parler à un conseiller");
     await page.click('.sim-input button[type="submit"]');
     await page.locator(".transcript .system", { hasText: "Transféré à la file support" }).waitFor();
     await page.locator(".sim-variables").waitFor();
@@ -186,7 +186,7 @@ describe("designer in real Chromium against the real runtime", () => {
     await ui.openFlow(FLOW, "Parcours test");
     await node("question").click();
     await sideTab("Propriétés").click();
-    await page.fill('[data-inspecting="question"] input[aria-label="Libellé"]', "Pas encore enregistré");
+    await typeInto(page.locator('[data-inspecting="question"] input[aria-label="Libellé"]'), "Pas encore enregistré");
     await page.locator(".save-state.dirty").waitFor();
     await page.reload();
     await page.getByRole("status").filter({ hasText: "retrouvées" }).waitFor();
@@ -195,7 +195,7 @@ describe("designer in real Chromium against the real runtime", () => {
     await node("question").click();
     const texts = page.locator('[data-inspecting="question"] [data-field="text"] textarea');
     await texts.first().waitFor();
-    for (const box of await texts.all()) await box.fill("");
+    for (const box of await texts.all()) await typeInto(box, "");
     const before = readFlowFile();
     await page.click('.toolbar button:has-text("Enregistrer")');
     await page.getByRole("alert").filter({ hasText: "Enregistrement refusé" }).waitFor();

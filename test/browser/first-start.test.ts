@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { designerPage } from "./designer-page.js";
-import { type Harness, startHarness } from "./harness.js";
+import { type Harness, startHarness, typeInto } from "./harness.js";
 
 let harness: Harness;
 let page: Page;
@@ -52,15 +52,15 @@ describe("first start: the admin comes in with the one-time link and chooses a p
 
   it("refuses a short password and two that differ, then keeps the chosen one", async () => {
     ui.keepScreenshot("choose-password");
-    await page.getByLabel("Nouveau mot de passe").fill("court");
-    await page.getByLabel("Le même, une seconde fois").fill("court");
+    await typeInto(page.getByLabel("Nouveau mot de passe"), "court");
+    await typeInto(page.getByLabel("Le même, une seconde fois"), "court");
     await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
     await page.getByRole("alert").filter({ hasText: "Au moins 10 caractères." }).waitFor();
-    await page.getByLabel("Nouveau mot de passe").fill(NEW_PASSWORD);
-    await page.getByLabel("Le même, une seconde fois").fill(`${NEW_PASSWORD}!`);
+    await typeInto(page.getByLabel("Nouveau mot de passe"), NEW_PASSWORD);
+    await typeInto(page.getByLabel("Le même, une seconde fois"), `${NEW_PASSWORD}!`);
     await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
     await page.getByRole("alert").filter({ hasText: "Les deux mots de passe diffèrent." }).waitFor();
-    await page.getByLabel("Le même, une seconde fois").fill(NEW_PASSWORD);
+    await typeInto(page.getByLabel("Le même, une seconde fois"), NEW_PASSWORD);
     await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
     await ui.node("start").waitFor();
   });

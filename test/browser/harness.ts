@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { vi } from "vitest";
 import { buildApp } from "../../runtime/app.js";
 import { loadConfig } from "../../runtime/config.js";
@@ -109,4 +109,15 @@ export async function screenshotOnFailure(page: Page, name: string): Promise<voi
   const dir = join(root, "test/artifacts");
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name.replace(/[^\w-]+/g, "-")}.png`), fullPage: true });
+}
+
+/**
+ * Types `text` into `field` as a person does: a click, everything it holds selected, then the new text
+ * key by key over it (an empty text deletes what was there). Never `fill`, which skips the keyboard.
+ */
+export async function typeInto(field: Locator, text: string): Promise<void> {
+  await field.click();
+  await field.press("ControlOrMeta+a");
+  if (text) await field.pressSequentially(text);
+  else await field.press("Backspace");
 }
