@@ -1,4 +1,5 @@
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
+import { Dialog } from "../editor/Dialog.js";
 import { t } from "../i18n.js";
 
 /** Asks for the new test's name; Cancel and Escape leave everything as it was. */
@@ -11,11 +12,8 @@ export function SaveTestDialog({
   onSave: (name: string) => void;
   onClose: () => void;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const formId = useId();
   const [name, setName] = useState("");
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
   const trimmed = name.trim();
   const clash = taken.includes(trimmed);
   const submit = (event: FormEvent) => {
@@ -24,27 +22,31 @@ export function SaveTestDialog({
     onSave(trimmed);
   };
   return (
-    <dialog ref={dialog} className="save-test-dialog" aria-label={t("sim.saveTestTitle")} onClose={onClose}>
-      <form onSubmit={submit}>
-        <h3>{t("sim.saveTestTitle")}</h3>
-        <label>
+    <Dialog
+      title={t("sim.saveTestTitle")}
+      onCancel={onClose}
+      actions={
+        <>
+          <button type="button" onClick={onClose}>
+            {t("sim.cancel")}
+          </button>
+          <button type="submit" form={formId} className="primary" disabled={!trimmed || clash}>
+            {t("save")}
+          </button>
+        </>
+      }
+    >
+      <form id={formId} className="field" onSubmit={submit}>
+        <label className="field">
           {t("sim.testName")}
-          <input aria-label={t("sim.testName")} value={name} onChange={(e) => setName(e.target.value)} />
+          <input value={name} onChange={(e) => setName(e.target.value)} />
         </label>
         {clash && (
           <p className="error" role="alert">
             {t("sim.nameTaken")}
           </p>
         )}
-        <div className="dialog-actions">
-          <button type="button" onClick={() => dialog.current?.close()}>
-            {t("sim.cancel")}
-          </button>
-          <button type="submit" className="primary" disabled={!trimmed || clash}>
-            {t("save")}
-          </button>
-        </div>
       </form>
-    </dialog>
+    </Dialog>
   );
 }
