@@ -1,7 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline/promises";
 import { loadConfig, secretsFor } from "../config.js";
-import { compileFlow, lexiconSentiment, overlapClassifier, type Settled, settle } from "../engine/index.js";
+import {
+  compileFlow,
+  lexiconSentiment,
+  overlapClassifier,
+  reasonFormula,
+  type Settled,
+  settle,
+} from "../engine/index.js";
 import type { BotMessage, CompiledFlow, ConversationState, EngineDeps, EngineInput } from "../engine/types.js";
 import { HttpClient } from "../http-client/http-client.js";
 import type { Output } from "./commands.js";
@@ -20,7 +27,7 @@ function showStatus(result: Settled, io: Output): boolean {
   if (status.type === "handoff") {
     const { handoff } = status;
     io.out(
-      `-- handed off to queue \`${handoff.queue}\` (${handoff.priority}): ${handoff.reason.ruleId} — ${handoff.reason.detail}`,
+      `-- handed off to queue \`${handoff.queue}\` (${handoff.priority}): ${handoff.reason.ruleId} — ${reasonFormula(handoff.reason)}`,
     );
     io.out(`-- collected: ${JSON.stringify(handoff.summary)}`);
     return true;

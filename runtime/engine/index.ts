@@ -9,8 +9,8 @@ export {
   type ExpressionCache,
 } from "./expressions.js";
 export { DEFAULT_LIMITS, type EngineLimits } from "./limits.js";
-export { DEFAULT_HANDOFF_DETAIL } from "./nodes/handoff.js";
 export { MAX_EFFECTS_PER_INPUT } from "./nodes/http.js";
+export { reasonFormula } from "./reason-formula.js";
 export { lexiconSentiment } from "./sentiment.js";
 export { type Settled, settle } from "./settle.js";
 export type * from "./types.js";

@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
+import type { TranscriptEvent } from "../../schema/api/handoff.js";
 import { queuesOf } from "../auth/team.js";
 import type { User } from "../auth/users.js";
 import { secretsFor } from "../config.js";
+import { systemEntry } from "../conversation/system-entry.js";
 import { lexiconSentiment, overlapClassifier } from "../engine/index.js";
 import type { ConversationState } from "../engine/types.js";
 import { ApiError } from "../plugins/errors.js";
@@ -229,6 +231,7 @@ export class AgentDesk {
         role: m.role,
         text: m.text,
         ...(m.author ? { author: m.author } : {}),
+        ...(m.role === "system" && m.payload ? { event: JSON.parse(m.payload) as TranscriptEvent } : {}),
         at: new Date(m.at).toISOString(),
       })),
       channel: { name: conversation.channel, limits: channelLimits(conversation.channel) },
@@ -295,9 +298,7 @@ export class AgentDesk {
       handoff: {
         queue: queueId,
         priority: (current?.priority ?? "normal") as "normal",
-        reason: current
-          ? JSON.parse(current.reason)
-          : { ruleId: "transfer", kind: "node", detail: "transfer", values: {} },
+        reason: current ? JSON.parse(current.reason) : { ruleId: "transfer", kind: "transfer", values: {} },
         summary: current ? JSON.parse(current.summary) : state.variables,
         note,
         nodeId: state.stack.at(-1)?.nodeId ?? "transfer",
@@ -317,12 +318,11 @@ export class AgentDesk {
         .set({ status: "queued", assignedTo: null, updatedAt: now })
         .where(eq(conversations.id, conversationId));
       await db.insert(messages).values({ conversationId, role: "note", text: note, author: agent.name, at: now });
-      await db.insert(messages).values({
-        conversationId,
-        role: "system",
-        text: `Transféré par ${agent.name} à la file ${queueId}`,
-        at: now,
-      });
+      await db
+        .insert(messages)
+        .values(
+          systemEntry(conversationId, { event: "transferred", params: { agent: agent.name, queue: queueId } }, now),
+        );
     });
     this.app.live.publish({ type: "conversation.transferred", conversationId, queue: queueId });
     this.app.live.publish({ type: "handoff.created", conversationId, queue: queueId, priority: recorded.row.priority });
@@ -341,12 +341,9 @@ export class AgentDesk {
         .update(conversations)
         .set({ status: "closed", updatedAt: now })
         .where(eq(conversations.id, conversationId));
-      await db.insert(messages).values({
-        conversationId,
-        role: "system",
-        text: `Clôturé par ${agent.name} : ${disposition}`,
-        at: now,
-      });
+      await db
+        .insert(messages)
+        .values(systemEntry(conversationId, { event: "closed", params: { agent: agent.name, disposition } }, now));
     });
     this.app.live.publish({ type: "conversation.closed", conversationId });
   }

@@ -1,5 +1,5 @@
 import type { ConversationTest, ConversationTestFile, HttpFixture, TestStep } from "../../schema/index.js";
-import { lexiconSentiment, overlapClassifier, type Settled, settle } from "../engine/index.js";
+import { lexiconSentiment, overlapClassifier, reasonFormula, type Settled, settle } from "../engine/index.js";
 import type { BotMessage, CompiledFlow, ConversationState, EngineDeps, EngineInput } from "../engine/types.js";
 import { findFixture, fixtureResult, secretStandIns } from "./fixtures.js";
 
@@ -198,8 +198,8 @@ async function check(step: TestStep, conversation: TestConversation): Promise<Fa
       if (step.rule && handoff.reason.ruleId !== step.rule) {
         wrong.push({ field: "rule", expected: step.rule, actual: handoff.reason.ruleId });
       }
-      if (step.reason && !textMatches(step.reason, handoff.reason.detail)) {
-        wrong.push({ field: "reason", expected: step.reason, actual: handoff.reason.detail });
+      if (step.reason && !textMatches(step.reason, reasonFormula(handoff.reason))) {
+        wrong.push({ field: "reason", expected: step.reason, actual: reasonFormula(handoff.reason) });
       }
       const [first] = wrong;
       if (!first) return undefined;

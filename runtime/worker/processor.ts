@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import { type Config, secretsFor } from "../config.js";
+import { systemEntry } from "../conversation/system-entry.js";
 import { lexiconSentiment, overlapClassifier } from "../engine/index.js";
 import type { BotMessage, ConversationState, EngineDeps, EngineInput } from "../engine/types.js";
 import type { PublishedFlows } from "../flows/published.js";
@@ -469,13 +470,11 @@ export class Processor {
       }
       if (handoffRow) {
         await db.insert(handoffs).values(handoffRow);
-        const reason = outcome.status.type === "handoff" ? outcome.status.handoff.reason : undefined;
-        await db.insert(messages).values({
-          conversationId,
-          role: "system",
-          text: `Transféré à la file ${handoffRow.queue} : ${reason?.label ?? reason?.detail ?? ""}`.trim(),
-          at: now,
-        });
+        if (outcome.status.type === "handoff") {
+          const { priority, reason } = outcome.status.handoff;
+          const params = { queue: handoffRow.queue, priority, reason };
+          await db.insert(messages).values(systemEntry(conversationId, { event: "handedOff", params }, now));
+        }
       }
       const version = meta.flowVersion;
       if (outcome.events.length > 0) {

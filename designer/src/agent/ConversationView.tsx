@@ -156,7 +156,7 @@ export function ConversationView({
         </p>
       )}
       <HandoffPacket detail={detail} now={now} />
-      <Transcript entries={detail.transcript} />
+      <Transcript entries={detail.transcript} variables={detail.handoff?.summary ?? {}} />
       {detail.deliveryFailures.map((failure) => (
         <p key={failure.outboxId} role="alert" className="delivery-failure">
           {w("deliveryFailed", { attempts: failure.attempts, why: failure.error, text: failure.text })}
