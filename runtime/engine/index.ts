@@ -1,6 +1,7 @@
 export { advance, MAX_STEPS } from "./advance.js";
 export { overlapClassifier } from "./classifier.js";
 export { compileFlow } from "./compile.js";
+export { type EngineHost, engineDeps } from "./deps.js";
 export { DEFAULT_ESCALATION_TEXT } from "./escalation.js";
 export {
   EXPRESSION_MAX_DEPTH,

@@ -1,12 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { TranscriptEvent } from "../../schema/api/handoff.js";
 import { queuesOf } from "../auth/team.js";
 import type { User } from "../auth/users.js";
-import { secretsFor } from "../config.js";
+import { liveEngineDeps } from "../conversation/live-deps.js";
 import { systemEntry } from "../conversation/system-entry.js";
-import { lexiconSentiment, overlapClassifier } from "../engine/index.js";
 import type { ConversationState } from "../engine/types.js";
 import { ApiError } from "../plugins/errors.js";
 import { runEngine } from "../worker/engine-loop.js";
@@ -367,18 +365,7 @@ export class AgentDesk {
         compiled,
         state,
         { type: "resume", nodeId },
-        {
-          now: () => new Date(),
-          newId: randomUUID,
-          classify: overlapClassifier,
-          sentiment: lexiconSentiment,
-          flow: (id) => flows.get(id),
-          secrets: secretsFor(
-            this.app.config,
-            [...flows.values()].flatMap((c) => c.flow.secrets ?? []),
-          ),
-          limits: { valueChars: this.app.config.maxValueChars, stateChars: this.app.config.maxStateChars },
-        },
+        liveEngineDeps(this.app.config, flows),
         (request) => this.app.httpClient.run(request),
       );
       await this.app.processor.commit(undefined, outcome, {

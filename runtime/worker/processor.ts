@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
-import { type Config, secretsFor } from "../config.js";
+import type { Config } from "../config.js";
+import { liveEngineDeps } from "../conversation/live-deps.js";
 import { systemEntry } from "../conversation/system-entry.js";
-import { lexiconSentiment, overlapClassifier } from "../engine/index.js";
-import type { BotMessage, ConversationState, EngineDeps, EngineInput } from "../engine/types.js";
+import type { BotMessage, ConversationState, EngineInput } from "../engine/types.js";
 import type { PublishedFlows } from "../flows/published.js";
 import type { HttpClient } from "../http-client/http-client.js";
 import { ApiError } from "../plugins/errors.js";
@@ -311,16 +311,7 @@ export class Processor {
       await store.tx((db) => this.markDone(db, row.id, answer, null, now));
       return;
     }
-    const secretNames = [...compiledFlows.values()].flatMap((c) => c.flow.secrets ?? []);
-    const deps: EngineDeps = {
-      now: () => new Date(),
-      newId: randomUUID,
-      classify: overlapClassifier,
-      sentiment: lexiconSentiment,
-      flow: (id) => compiledFlows.get(id),
-      secrets: secretsFor(this.ctx.config, secretNames),
-      limits: { valueChars: this.ctx.config.maxValueChars, stateChars: this.ctx.config.maxStateChars },
-    };
+    const deps = liveEngineDeps(this.ctx.config, compiledFlows);
     const state = active ? (JSON.parse(active.state) as ConversationState) : undefined;
     // A new conversation starts with the customer's message (its first intent node reads it) and
     // with who wrote it, as the flow's built-in `contact` variable.
