@@ -1,7 +1,7 @@
 import { DateTime, IANAZone } from "luxon";
 import type { Problem } from "../../schema/index.js";
+import type { Schedule } from "../conversation/business-hours.js";
 import { ApiError } from "../plugins/errors.js";
-import type { Schedule } from "./business-hours.js";
 
 const field = (pointer: string, message: string): Problem => ({
   code: "queue/schedule",

@@ -2,9 +2,9 @@ import { Type } from "@sinclair/typebox";
 import { and, eq, isNull } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { SLUG_PATTERN } from "../../schema/index.js";
+import { loadQueues } from "../conversation/queues.js";
 import { requireRole } from "../plugins/auth.js";
 import { ApiError } from "../plugins/errors.js";
-import { loadQueues } from "../queue/queues.js";
 
 /** Queue settings for admins: read them all (to edit them with `PUT /api/queues/:id`) and remove unused ones. */
 export default async function queueAdminRoutes(app: FastifyInstance) {

@@ -11,9 +11,9 @@ import {
   updateMember,
 } from "../auth/team.js";
 import { ROLES, type Role } from "../auth/users.js";
+import { loadQueues } from "../conversation/queues.js";
 import { requireRole } from "../plugins/auth.js";
 import { ApiError } from "../plugins/errors.js";
-import { loadQueues } from "../queue/queues.js";
 
 const RoleSchema = Type.Union(ROLES.map((role) => Type.Literal(role)));
 const QueueIds = Type.Array(Type.String({ pattern: SLUG_PATTERN, maxLength: 64 }), {
