@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
+import type { Counter } from "prom-client";
 import type { BotMessage } from "../engine/types.js";
-import type { Metrics } from "../plugins/metrics.js";
 import type { Db, Store } from "../store/db.js";
 import type { LoopOutcome } from "./engine-loop.js";
 import { recordHandoff } from "./handoff-record.js";
@@ -12,7 +12,8 @@ import type { ChannelAnswer, ConversationStatus } from "./types.js";
 
 export interface StepWriterDeps {
   store: Store;
-  metrics: Metrics;
+  /** The counters a step moves (the app's metrics registry has them). */
+  metrics: { runtimeErrors: Counter<"code">; handoffs: Counter<"queue" | "kind"> };
   live: LiveEvents;
   log: FastifyBaseLogger;
   /** Asked to deliver unsent outbox rows after a step that pushed some. */

@@ -1,4 +1,5 @@
 export { advance, MAX_STEPS } from "./advance.js";
+export { parseNumber } from "./answers.js";
 export { overlapClassifier } from "./classifier.js";
 export { compileFlow } from "./compile.js";
 export { type EngineHost, engineDeps } from "./deps.js";
@@ -14,4 +15,6 @@ export { MAX_EFFECTS_PER_INPUT } from "./nodes/http.js";
 export { reasonFormula } from "./reason-formula.js";
 export { lexiconSentiment } from "./sentiment.js";
 export { type Settled, settle } from "./settle.js";
+export { localize } from "./text.js";
 export type * from "./types.js";
+export { getPath } from "./variables.js";

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import type { ConversationState } from "../../../runtime/engine/types.js";
+import type { ConversationState } from "../../../runtime/engine/index.js";
 import { ApiError, type User } from "../api.js";
 import { agentApi, type CannedResponse, type ConversationDetail, type QueueSummary } from "./agent-api.js";
 import { ConversationActions } from "./ConversationActions.js";

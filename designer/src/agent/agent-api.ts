@@ -1,4 +1,4 @@
-import type { HandoffReason, TranscriptEvent } from "../../../schema/api/handoff.js";
+import type { HandoffReason, TranscriptEvent } from "../../../schema/api/index.js";
 import type { Flow } from "../../../schema/index.js";
 import { call } from "../api.js";
 

@@ -1,4 +1,4 @@
-import type { TranscriptEvent } from "../../../schema/api/handoff.js";
+import type { TranscriptEvent } from "../../../schema/api/index.js";
 import { describeReason } from "./reason-words.js";
 import { language, w } from "./words.js";
 

@@ -1,5 +1,5 @@
-import { getPath } from "../../../runtime/engine/variables.js";
-import type { HandoffReason } from "../../../schema/api/handoff.js";
+import { getPath } from "../../../runtime/engine/index.js";
+import type { HandoffReason } from "../../../schema/api/index.js";
 
 type Lang = "fr" | "en";
 

@@ -1,5 +1,4 @@
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { compileFlow, engineDeps } from "../../../runtime/engine/index.js";
 import type {
   BotMessage,
   ConversationState,
@@ -8,8 +7,9 @@ import type {
   EngineStatus,
   HttpEffect,
   HttpResult,
-} from "../../../runtime/engine/types.js";
-import { secretStandIns } from "../../../runtime/testing/fixtures.js";
+} from "../../../runtime/engine/index.js";
+import { compileFlow, engineDeps } from "../../../runtime/engine/index.js";
+import { secretStandIns } from "../../../runtime/testing/index.js";
 import type { ConversationTestFile, Flow, HttpFixture, TestStep } from "../../../schema/index.js";
 import { describeReason } from "../agent/reason-words.js";
 import { ApiError, api } from "../api.js";
