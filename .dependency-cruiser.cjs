@@ -61,6 +61,14 @@ module.exports = {
       to: { path: "^runtime/(queue|worker|routes|plugins)/" },
     },
     {
+      name: "domain-knows-no-http",
+      comment:
+        "Domain code throws DomainError (runtime/domain-error.ts); plugins/errors.ts alone maps it to an HTTP status. Types (the metrics registry's) may be shared.",
+      severity: "error",
+      from: { path: "^runtime/(auth|conversation|queue|worker|flows|store|channels|engine)/" },
+      to: { path: "^runtime/(plugins|routes)/", dependencyTypesNot: ["type-only"] },
+    },
+    {
       name: "no-circular",
       comment: "A cycle means two modules are one concept split in two, or one leans on the other's insides.",
       severity: "error",

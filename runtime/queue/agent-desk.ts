@@ -12,10 +12,10 @@ import type { LiveEvent, LiveEvents } from "../conversation/live-events.js";
 import { loadQueues } from "../conversation/queues.js";
 import type { StepWriter } from "../conversation/step-writer.js";
 import { systemEntry } from "../conversation/system-entry.js";
+import { DomainError } from "../domain-error.js";
 import type { ConversationState } from "../engine/types.js";
 import type { PublishedFlows } from "../flows/published.js";
 import type { HttpClient } from "../http-client/http-client.js";
-import { ApiError } from "../plugins/errors.js";
 import type { Metrics } from "../plugins/metrics.js";
 import type { Store } from "../store/db.js";
 
@@ -86,8 +86,8 @@ export class AgentDesk {
   /** 404 for a conversation outside the scope, as for one that does not exist: its existence is not theirs to know. */
   private async mustSee(scope: Scope, conversationId: string): Promise<void> {
     if (!(await this.sees(scope, conversationId))) {
-      throw new ApiError(
-        404,
+      throw new DomainError(
+        "notFound",
         "UNKNOWN_CONVERSATION",
         `There is no conversation ${conversationId} in the queues you work or among those you hold.`,
       );
@@ -297,8 +297,8 @@ export class AgentDesk {
     const conversation = await this.mustHold(conversationId, agent);
     const queues = await loadQueues(this.deps.store);
     if (!queues.has(queueId))
-      throw new ApiError(
-        400,
+      throw new DomainError(
+        "invalid",
         "UNKNOWN_QUEUE",
         `There is no queue \`${queueId}\`; known: ${[...queues.keys()].join(", ")}.`,
       );
@@ -379,8 +379,8 @@ export class AgentDesk {
     const state = JSON.parse(held.state) as ConversationState;
     const currentFlow = flows.get(state.stack.at(-1)?.flowId ?? held.flowId) ?? compiled;
     if (!compiled || !currentFlow?.nodes.has(nodeId)) {
-      throw new ApiError(
-        400,
+      throw new DomainError(
+        "invalid",
         "UNKNOWN_NODE",
         `The flow \`${currentFlow?.flow.id ?? held.flowId}\` has no node \`${nodeId}\`.`,
       );
@@ -432,7 +432,7 @@ export class AgentDesk {
     const [row] = await this.deps.store.read((db) =>
       db.select().from(conversations).where(eq(conversations.id, conversationId)),
     );
-    if (!row) throw new ApiError(404, "UNKNOWN_CONVERSATION", `There is no conversation ${conversationId}.`);
+    if (!row) throw new DomainError("notFound", "UNKNOWN_CONVERSATION", `There is no conversation ${conversationId}.`);
     return row;
   }
 
@@ -443,11 +443,11 @@ export class AgentDesk {
   /** The conversation, if this agent holds it and it is open; 409 otherwise. */
   private async mustHold(conversationId: string, agent: User) {
     const row = await this.conversationRow(conversationId);
-    if (row.status === "closed") throw new ApiError(409, "CLOSED", "This conversation is closed.");
+    if (row.status === "closed") throw new DomainError("conflict", "CLOSED", "This conversation is closed.");
     if (row.assignedTo !== agent.id) {
       const holder = row.assignedTo ? await this.userRef(row.assignedTo) : undefined;
-      throw new ApiError(
-        409,
+      throw new DomainError(
+        "conflict",
         "CLAIMED_BY_OTHER",
         holder
           ? `${holder.name} (${holder.email}) has this conversation; ask them or wait until they transfer it.`

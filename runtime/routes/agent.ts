@@ -3,8 +3,8 @@ import type { FastifyInstance } from "fastify";
 import { SLUG_PATTERN } from "../../schema/index.js";
 import { WEEKDAYS } from "../conversation/business-hours.js";
 import { saveQueue } from "../conversation/queues.js";
+import { DomainError } from "../domain-error.js";
 import { requireRole } from "../plugins/auth.js";
-import { ApiError } from "../plugins/errors.js";
 import { AgentDesk } from "../queue/agent-desk.js";
 import { assertSchedule } from "../queue/queue-settings.js";
 import { openEventStream } from "./sse.js";
@@ -74,8 +74,8 @@ export default async function agentRoutes(app: FastifyInstance) {
       // People work the queues an admin gave them (all when none); admins help anywhere.
       const scope = await desk.scope(user);
       if (!scope.all && !scope.queues.includes(queueId)) {
-        throw new ApiError(
-          403,
+        throw new DomainError(
+          "forbidden",
           "NOT_YOUR_QUEUE",
           `You work the queues ${scope.queues.join(", ")}, not \`${queueId}\`; ask an admin to add it to your queues.`,
         );

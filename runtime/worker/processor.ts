@@ -7,10 +7,10 @@ import { liveEngineDeps } from "../conversation/live-deps.js";
 import type { LiveEvents } from "../conversation/live-events.js";
 import { answerInbox, type StepWriter } from "../conversation/step-writer.js";
 import type { ChannelAnswer, ConversationStatus, InboundMessage } from "../conversation/types.js";
+import { DomainError } from "../domain-error.js";
 import type { ConversationState, EngineInput } from "../engine/types.js";
 import type { PublishedFlows } from "../flows/published.js";
 import type { HttpClient } from "../http-client/http-client.js";
-import { ApiError } from "../plugins/errors.js";
 import type { Metrics } from "../plugins/metrics.js";
 import type { Store } from "../store/db.js";
 import { describeFailure, isTransient } from "../store/failure.js";
@@ -124,8 +124,8 @@ export class Processor {
     // Acknowledged means on disk: the message and its answer are flushed before the answer goes out.
     await store.durable();
     if (!done?.result) {
-      throw new ApiError(
-        500,
+      throw new DomainError(
+        "failed",
         "NOT_PROCESSED",
         `This message could not be processed and was set aside for an operator (inbox row ${row.id}); sending it again gives this same answer.`,
       );
