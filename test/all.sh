@@ -16,6 +16,8 @@ npm ci --no-audit --no-fund --loglevel=error
 
 echo "== format and lint (biome)"
 npx biome ci .
+echo "== layers (dependency-cruiser: schema depends on nothing of ours, the engine is pure, the designer uses public entry points)"
+npm run --silent layers
 echo "== types (tsc)"
 npx tsc -p tsconfig.json --noEmit
 echo "== shipped flows (relais validate, lint, fmt --check, test)"

@@ -266,7 +266,7 @@ async function failover(run: Run, failure: EngineFailure): Promise<EngineStatus>
   const handoff = run.handoff(queue, "normal", {
     ruleId: "error",
     kind: "error",
-    detail: failure.message,
+    message: failure.message,
     values: { code: failure.code },
   });
   return handOver(run, { ...handoff, flowId: failure.flowId, nodeId: failure.nodeId });

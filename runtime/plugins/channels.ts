@@ -2,6 +2,7 @@ import fp from "fastify-plugin";
 import { Outbox } from "../channels/outbox.js";
 import { restSender } from "../channels/rest-sender.js";
 import { WebchatSessions } from "../channels/webchat-sessions.js";
+import { StepWriter } from "../conversation/step-writer.js";
 import { HttpClient } from "../http-client/http-client.js";
 import { Processor } from "../worker/processor.js";
 
@@ -35,6 +36,14 @@ export default fp(
     app.decorate("webchat", webchat);
     outbox.register("webchat", webchat.sender());
     outbox.register("rest", restSender(config.env.RELAIS_REST_CALLBACK_URL, httpClient));
+    const steps = new StepWriter({
+      store: app.store,
+      metrics: app.metrics,
+      live: app.live,
+      log: app.log,
+      flushOutbox: () => void outbox.flush(),
+    });
+    app.decorate("steps", steps);
     const processor = new Processor({
       store: app.store,
       flows: app.published,
@@ -43,7 +52,7 @@ export default fp(
       metrics: app.metrics,
       live: app.live,
       log: app.log,
-      flushOutbox: () => void outbox.flush(),
+      steps,
     });
     app.decorate("processor", processor);
     app.addHook("onReady", async () => {

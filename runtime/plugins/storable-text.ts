@@ -1,7 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { Problem } from "../../schema/index.js";
-import { ApiError } from "./errors.js";
+import { DomainError } from "../domain-error.js";
 
 /**
  * A NUL character or half of a surrogate pair: text no store can hold as it is (PostgreSQL refuses
@@ -54,7 +54,7 @@ export default fp(
           pointer: found.pointer,
           message: `The field \`${field}\` ${found.reason}, which cannot be stored; remove that character and send it again.`,
         };
-        throw new ApiError(400, "BAD_REQUEST", `Bad request ${file}: ${problem.message}`, [problem]);
+        throw new DomainError("invalid", "BAD_REQUEST", `Bad request ${file}: ${problem.message}`, [problem]);
       }
     });
   },

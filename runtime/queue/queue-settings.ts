@@ -1,7 +1,7 @@
 import { DateTime, IANAZone } from "luxon";
 import type { Problem } from "../../schema/index.js";
-import { ApiError } from "../plugins/errors.js";
-import type { Schedule } from "./business-hours.js";
+import type { Schedule } from "../conversation/business-hours.js";
+import { DomainError } from "../domain-error.js";
 
 const field = (pointer: string, message: string): Problem => ({
   code: "queue/schedule",
@@ -46,6 +46,6 @@ export function scheduleProblems(schedule: Schedule): Problem[] {
 export function assertSchedule(schedule: Schedule): void {
   const problems = scheduleProblems(schedule);
   if (problems.length > 0) {
-    throw new ApiError(400, "BAD_SCHEDULE", problems.map((problem) => problem.message).join(" "), problems);
+    throw new DomainError("invalid", "BAD_SCHEDULE", problems.map((problem) => problem.message).join(" "), problems);
   }
 }

@@ -1,12 +1,12 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import { SLUG_PATTERN } from "../../schema/index.js";
+import { WEEKDAYS } from "../conversation/business-hours.js";
+import { saveQueue } from "../conversation/queues.js";
+import { DomainError } from "../domain-error.js";
 import { requireRole } from "../plugins/auth.js";
-import { ApiError } from "../plugins/errors.js";
 import { AgentDesk } from "../queue/agent-desk.js";
-import { WEEKDAYS } from "../queue/business-hours.js";
 import { assertSchedule } from "../queue/queue-settings.js";
-import { saveQueue } from "../queue/queues.js";
 import { openEventStream } from "./sse.js";
 
 const ConversationId = Type.Object({ id: Type.String({ format: "uuid" }) });
@@ -14,7 +14,17 @@ const Text = Type.String({ minLength: 1, maxLength: 4000 });
 const Time = Type.String({ pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$" });
 
 export default async function agentRoutes(app: FastifyInstance) {
-  const desk = new AgentDesk(app);
+  const desk = new AgentDesk({
+    store: app.store,
+    config: app.config,
+    metrics: app.metrics,
+    live: app.live,
+    published: app.published,
+    outbox: app.outbox,
+    http: app.httpClient,
+    steps: app.steps,
+    inTurn: (conversation, work) => app.processor.inTurn(conversation, work),
+  });
   const agent = requireRole("agent");
   const tags = ["agent"];
 
@@ -64,8 +74,8 @@ export default async function agentRoutes(app: FastifyInstance) {
       // People work the queues an admin gave them (all when none); admins help anywhere.
       const scope = await desk.scope(user);
       if (!scope.all && !scope.queues.includes(queueId)) {
-        throw new ApiError(
-          403,
+        throw new DomainError(
+          "forbidden",
           "NOT_YOUR_QUEUE",
           `You work the queues ${scope.queues.join(", ")}, not \`${queueId}\`; ask an admin to add it to your queues.`,
         );

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { ApiError } from "../plugins/errors.js";
+import { DomainError } from "../domain-error.js";
 
 const isLoopback = (address: string) => address === "::1" || /^(::ffff:)?127\./.test(address);
 
@@ -17,11 +17,15 @@ export default async function opsRoutes(app: FastifyInstance) {
     const header = request.headers.authorization ?? "";
     if (token) {
       if (!header.startsWith("Bearer ") || !sameSecret(header.slice(7).trim(), token)) {
-        throw new ApiError(401, "UNAUTHENTICATED", "Send `Authorization: Bearer <RELAIS_METRICS_TOKEN>`.");
+        throw new DomainError(
+          "unauthenticated",
+          "UNAUTHENTICATED",
+          "Send `Authorization: Bearer <RELAIS_METRICS_TOKEN>`.",
+        );
       }
     } else if (!isLoopback(request.ip)) {
-      throw new ApiError(
-        403,
+      throw new DomainError(
+        "forbidden",
         "FORBIDDEN",
         "RELAIS_METRICS_TOKEN is not set, so only callers on this machine may read the metrics; set it to scrape from elsewhere.",
       );

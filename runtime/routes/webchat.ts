@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import { SLUG_PATTERN } from "../../schema/index.js";
-import { ApiError } from "../plugins/errors.js";
+import { DomainError } from "../domain-error.js";
 import { liveVersions } from "../store/flow-versions.js";
 import { ChannelAnswerSchema } from "./channels.js";
 import { openEventStream } from "./sse.js";
@@ -92,10 +92,10 @@ export default async function webchatRoutes(app: FastifyInstance) {
       const { flowId } = request.params as { flowId: string };
       const body = request.body as { session: string; messageId: string; text?: string; choiceId?: string };
       if (body.text === undefined && body.choiceId === undefined) {
-        throw new ApiError(400, "BAD_REQUEST", "Send `text` or `choiceId` with the message.");
+        throw new DomainError("invalid", "BAD_REQUEST", "Send `text` or `choiceId` with the message.");
       }
       if (!(await liveVersions(app.store)).has(flowId)) {
-        throw new ApiError(404, "UNKNOWN_FLOW", `No published flow \`${flowId}\`.`);
+        throw new DomainError("notFound", "UNKNOWN_FLOW", `No published flow \`${flowId}\`.`);
       }
       return app.processor.deliver({
         channel: "webchat",
@@ -115,8 +115,8 @@ export default async function webchatRoutes(app: FastifyInstance) {
       const { session } = request.query as { session: string };
       const open = streamsByAddress.get(request.ip) ?? 0;
       if (open >= app.config.webchatStreamsPerAddress) {
-        throw new ApiError(
-          429,
+        throw new DomainError(
+          "tooMany",
           "TOO_MANY_STREAMS",
           `Your address already has ${open} chat streams open; close one (another tab) and try again.`,
         );

@@ -1,21 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
-import { type Config, secretsFor } from "../config.js";
-import { lexiconSentiment, overlapClassifier } from "../engine/index.js";
-import type { BotMessage, ConversationState, EngineDeps, EngineInput } from "../engine/types.js";
+import type { Config } from "../config.js";
+import { runEngine } from "../conversation/engine-loop.js";
+import { liveEngineDeps } from "../conversation/live-deps.js";
+import type { LiveEvents } from "../conversation/live-events.js";
+import { answerInbox, type StepWriter } from "../conversation/step-writer.js";
+import type { ChannelAnswer, ConversationStatus, InboundMessage } from "../conversation/types.js";
+import { DomainError } from "../domain-error.js";
+import type { ConversationState, EngineInput } from "../engine/types.js";
 import type { PublishedFlows } from "../flows/published.js";
 import type { HttpClient } from "../http-client/http-client.js";
-import { ApiError } from "../plugins/errors.js";
 import type { Metrics } from "../plugins/metrics.js";
-import { recordHandoff } from "../queue/handoff-record.js";
-import type { LiveEvents } from "../queue/live-events.js";
-import { loadQueues } from "../queue/queues.js";
-import type { Db, Store } from "../store/db.js";
+import type { Store } from "../store/db.js";
 import { describeFailure, isTransient } from "../store/failure.js";
-import { type LoopOutcome, runEngine } from "./engine-loop.js";
 import { KeyedSerial } from "./keyed-serial.js";
-import type { ChannelAnswer, ConversationStatus, InboundMessage } from "./types.js";
 
 export interface ProcessorContext {
   store: Store;
@@ -25,8 +24,7 @@ export interface ProcessorContext {
   metrics: Metrics;
   live: LiveEvents;
   log: FastifyBaseLogger;
-  /** Asked to deliver unsent outbox rows after a commit that wrote some. */
-  flushOutbox: () => void;
+  steps: StepWriter;
 }
 
 type InboxRow = {
@@ -126,8 +124,8 @@ export class Processor {
     // Acknowledged means on disk: the message and its answer are flushed before the answer goes out.
     await store.durable();
     if (!done?.result) {
-      throw new ApiError(
-        500,
+      throw new DomainError(
+        "failed",
         "NOT_PROCESSED",
         `This message could not be processed and was set aside for an operator (inbox row ${row.id}); sending it again gives this same answer.`,
       );
@@ -307,19 +305,10 @@ export class Processor {
         replies: [{ nodeId: "unavailable", text: unavailable.fr as string }],
         status: "closed",
       };
-      await store.tx((db) => this.markDone(db, row.id, answer, null, now));
+      await store.tx((db) => answerInbox(db, this.ctx.store, row.id, answer, null, now));
       return;
     }
-    const secretNames = [...compiledFlows.values()].flatMap((c) => c.flow.secrets ?? []);
-    const deps: EngineDeps = {
-      now: () => new Date(),
-      newId: randomUUID,
-      classify: overlapClassifier,
-      sentiment: lexiconSentiment,
-      flow: (id) => compiledFlows.get(id),
-      secrets: secretsFor(this.ctx.config, secretNames),
-      limits: { valueChars: this.ctx.config.maxValueChars, stateChars: this.ctx.config.maxStateChars },
-    };
+    const deps = liveEngineDeps(this.ctx.config, compiledFlows);
     const state = active ? (JSON.parse(active.state) as ConversationState) : undefined;
     // A new conversation starts with the customer's message (its first intent node reads it) and
     // with who wrote it, as the flow's built-in `contact` variable.
@@ -334,7 +323,7 @@ export class Processor {
         : { type: "text", text: payload.text ?? "" };
     const outcome = await runEngine(compiled, state, input, deps, (request) => this.runHttp(request));
     const conversationId = active?.id ?? randomUUID();
-    const answer = await this.commit(row, outcome, {
+    const answer = await this.ctx.steps.write(row, outcome, {
       conversationId,
       isNew: !active,
       pinned,
@@ -367,153 +356,6 @@ export class Processor {
     return result;
   }
 
-  /** Writes a step of the bot and returns the channel's answer. Used for messages and for agents giving back. */
-  async commit(
-    row: InboxRow | undefined,
-    outcome: LoopOutcome,
-    meta: {
-      conversationId: string;
-      isNew: boolean;
-      pinned: Record<string, number>;
-      flowVersion: number;
-      customerText?: string;
-      customerChoice?: string;
-      now: number;
-      /** When an agent gives back, replies are pushed through the outbox, not returned to a request. */
-      pushReplies?: { channel: string; flowId: string; address: string };
-      closeHandoffOf?: string;
-    },
-  ): Promise<ChannelAnswer> {
-    const { store, metrics, log } = this.ctx;
-    const { conversations, messages, outbox, handoffs, events } = store.tables;
-    const { now, conversationId } = meta;
-    for (const error of outcome.errors) {
-      metrics.runtimeErrors.inc({ code: error.code });
-      log.warn(
-        { conversationId, code: error.code, flowId: error.flowId, nodeId: error.nodeId, detail: error.message },
-        "flow runtime error",
-      );
-    }
-    const replies: BotMessage[] = [...outcome.outputs];
-    let status: ConversationStatus =
-      outcome.status.type === "wait" ? "bot" : outcome.status.type === "end" ? "closed" : "queued";
-    let handoffRow: ReturnType<typeof recordHandoff>["row"] | undefined;
-    if (outcome.status.type === "handoff") {
-      const handoff = outcome.status.handoff;
-      const recorded = recordHandoff({
-        conversationId,
-        handoff,
-        queues: await loadQueues(store),
-        now,
-        language: outcome.state.language,
-      });
-      if (!recorded.queueKnown)
-        log.warn({ conversationId, queue: handoff.queue }, "handoff to an unknown queue, sent to support");
-      if (recorded.outOfHours) replies.push(recorded.outOfHours);
-      handoffRow = recorded.row;
-      status = "queued";
-    }
-    const channel = row?.channel ?? meta.pushReplies?.channel ?? "";
-    const flowId = row?.flowId ?? meta.pushReplies?.flowId ?? "";
-    const address = row?.address ?? meta.pushReplies?.address ?? "";
-    const answer: ChannelAnswer = { conversationId, replies, status };
-    await store.tx(async (db) => {
-      if (meta.isNew) {
-        await db.insert(conversations).values({
-          id: conversationId,
-          channel,
-          address,
-          flowId,
-          flowVersion: meta.flowVersion,
-          pinned: JSON.stringify(meta.pinned),
-          state: JSON.stringify(outcome.state),
-          status,
-          assignedTo: null,
-          createdAt: now,
-          updatedAt: now,
-        });
-      } else {
-        await db
-          .update(conversations)
-          .set({ state: JSON.stringify(outcome.state), status, assignedTo: null, updatedAt: now })
-          .where(eq(conversations.id, conversationId));
-      }
-      if (meta.closeHandoffOf) {
-        await db
-          .update(handoffs)
-          .set({ closedAt: now, disposition: "released" })
-          .where(and(eq(handoffs.conversationId, meta.closeHandoffOf), isNull(handoffs.closedAt)));
-      }
-      if (meta.customerText !== undefined) {
-        await db.insert(messages).values({
-          conversationId,
-          role: "customer",
-          text: meta.customerText,
-          payload: meta.customerChoice ? JSON.stringify({ choiceId: meta.customerChoice }) : null,
-          at: now,
-        });
-      }
-      for (const reply of replies) {
-        await db
-          .insert(messages)
-          .values({ conversationId, role: "bot", text: reply.text, payload: JSON.stringify(reply), at: now });
-        await db.insert(outbox).values({
-          conversationId,
-          channel,
-          address,
-          message: JSON.stringify(reply),
-          createdAt: now,
-          // A reply to a message goes back in the channel's answer, which the inbox keeps for retries.
-          sentAt: meta.pushReplies ? null : now,
-        });
-      }
-      if (handoffRow) {
-        await db.insert(handoffs).values(handoffRow);
-        const reason = outcome.status.type === "handoff" ? outcome.status.handoff.reason : undefined;
-        await db.insert(messages).values({
-          conversationId,
-          role: "system",
-          text: `Transféré à la file ${handoffRow.queue} : ${reason?.label ?? reason?.detail ?? ""}`.trim(),
-          at: now,
-        });
-      }
-      const version = meta.flowVersion;
-      if (outcome.events.length > 0) {
-        await db.insert(events).values(
-          outcome.events.map((event) => {
-            const { type, flowId: eventFlow, nodeId, ...data } = event;
-            return {
-              conversationId,
-              flowId: eventFlow,
-              flowVersion: meta.pinned[eventFlow] ?? version,
-              type,
-              nodeId,
-              data: Object.keys(data).length > 0 ? JSON.stringify(data) : null,
-              at: now,
-            };
-          }),
-        );
-      }
-      if (row) await this.markDone(db, row.id, answer, conversationId, now);
-    });
-    // Inside a turn the transaction commits later: agents and the outbox hear of it once it has.
-    store.afterCommit(() => {
-      if (handoffRow) {
-        const kind = outcome.status.type === "handoff" ? outcome.status.handoff.reason.kind : "error";
-        metrics.handoffs.inc({ queue: handoffRow.queue, kind });
-        this.ctx.live.publish({
-          type: "handoff.created",
-          conversationId,
-          queue: handoffRow.queue,
-          priority: handoffRow.priority,
-        });
-      }
-      if (status === "closed" && !meta.isNew) this.ctx.live.publish({ type: "conversation.closed", conversationId });
-      if (meta.pushReplies) this.ctx.flushOutbox();
-    });
-    return answer;
-  }
-
   private async toPerson(
     row: InboxRow,
     conversation: ConversationRow,
@@ -530,19 +372,11 @@ export class Processor {
     await this.ctx.store.tx(async (db) => {
       await db.insert(messages).values({ conversationId: conversation.id, role: "customer", text, at: now });
       await db.update(conversations).set({ updatedAt: now }).where(eq(conversations.id, conversation.id));
-      await this.markDone(db, row.id, answer, conversation.id, now);
+      await answerInbox(db, this.ctx.store, row.id, answer, conversation.id, now);
     });
     this.ctx.store.afterCommit(() =>
       this.ctx.live.publish({ type: "conversation.message", conversationId: conversation.id, role: "customer", text }),
     );
-  }
-
-  private async markDone(db: Db, inboxId: number, answer: ChannelAnswer, conversationId: string | null, now: number) {
-    const { inbox } = this.ctx.store.tables;
-    await db
-      .update(inbox)
-      .set({ processedAt: now, conversationId, result: JSON.stringify(answer) })
-      .where(eq(inbox.id, inboxId));
   }
 }
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import type { ConversationState } from "../../../runtime/engine/types.js";
+import type { ConversationState } from "../../../runtime/engine/index.js";
 import { ApiError, type User } from "../api.js";
 import { agentApi, type CannedResponse, type ConversationDetail, type QueueSummary } from "./agent-api.js";
 import { ConversationActions } from "./ConversationActions.js";
@@ -156,7 +156,7 @@ export function ConversationView({
         </p>
       )}
       <HandoffPacket detail={detail} now={now} />
-      <Transcript entries={detail.transcript} />
+      <Transcript entries={detail.transcript} variables={detail.handoff?.summary ?? {}} />
       {detail.deliveryFailures.map((failure) => (
         <p key={failure.outboxId} role="alert" className="delivery-failure">
           {w("deliveryFailed", { attempts: failure.attempts, why: failure.error, text: failure.text })}

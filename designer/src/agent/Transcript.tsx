@@ -1,5 +1,6 @@
 import { useEffect, useRef } from "react";
 import type { TranscriptEntry } from "./agent-api.js";
+import { describeEvent } from "./event-words.js";
 import { type AgentWord, language, w } from "./words.js";
 
 const time = (iso: string) =>
@@ -8,7 +9,14 @@ const time = (iso: string) =>
   );
 
 /** The whole conversation, bot and people alike, internal notes set apart; texts are shown as text, never HTML. */
-export function Transcript({ entries }: { entries: TranscriptEntry[] }) {
+export function Transcript({
+  entries,
+  variables,
+}: {
+  entries: TranscriptEntry[];
+  /** What the bot collected, to say amounts with their currency. */
+  variables: Record<string, unknown>;
+}) {
   const end = useRef<HTMLLIElement>(null);
   useEffect(() => {
     end.current?.scrollIntoView?.({ block: "end" });
@@ -25,7 +33,7 @@ export function Transcript({ entries }: { entries: TranscriptEntry[] }) {
               </span>
               <time dateTime={entry.at}>{time(entry.at)}</time>
             </div>
-            <p className="entry-text">{entry.text}</p>
+            <p className="entry-text">{entry.event ? describeEvent(entry.event, variables) : entry.text}</p>
           </li>
         ))}
         <li ref={end} aria-hidden="true" className="entry-end" />

@@ -1,4 +1,4 @@
-import type { HandoffReason } from "../../../runtime/engine/types.js";
+import type { HandoffReason, TranscriptEvent } from "../../../schema/api/index.js";
 import type { Flow } from "../../../schema/index.js";
 import { call } from "../api.js";
 
@@ -40,6 +40,8 @@ export interface TranscriptEntry {
   role: "customer" | "bot" | "agent" | "note" | "system";
   text: string;
   author?: string;
+  /** What a system entry records, worded in the agent's language. */
+  event?: TranscriptEvent;
   at: string;
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { parseNumber } from "../../../runtime/engine/answers.js";
+import { parseNumber } from "../../../runtime/engine/index.js";
 import type { EscalationRule, EscalationRuleKind } from "../../../schema/index.js";
 import { t } from "../i18n.js";
 import { type KindStash, switchRuleKind } from "../model/escalation-rule.js";

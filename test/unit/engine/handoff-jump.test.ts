@@ -26,7 +26,7 @@ describe("handoff node", () => {
         queue: "litiges",
         priority: "high",
         note: "Commande A1 contestée",
-        reason: { ruleId: "transfer", kind: "node", detail: "Litige", values: {}, label: "Litige" },
+        reason: { ruleId: "transfer", kind: "node", values: {}, label: "Litige" },
         summary: { order: { id: "A1" }, email: "a@b.fr" },
         flowId: "test-flow",
         nodeId: "transfer",
@@ -42,7 +42,7 @@ describe("handoff node", () => {
     });
   });
 
-  it("defaults to normal priority and a French detail", async () => {
+  it("defaults to normal priority, with no label when the step has none", async () => {
     const bare = makeFlow([
       { id: "start", type: "start", next: "transfer" },
       { id: "transfer", type: "handoff", queue: "support" },
@@ -54,7 +54,7 @@ describe("handoff node", () => {
       handoff: {
         queue: "support",
         priority: "normal",
-        reason: { ruleId: "transfer", kind: "node", detail: "Transfert demandé par le parcours", values: {} },
+        reason: { ruleId: "transfer", kind: "node", values: {} },
       },
     });
   });

@@ -73,7 +73,7 @@ function errorHandoff(
     handoff: {
       queue: compiled.flow.escalation?.defaultQueue ?? "support",
       priority: "normal",
-      reason: { ruleId: "error", kind: "error", detail: message, values: {} },
+      reason: { ruleId: "error", kind: "error", message, values: {} },
       summary: state?.variables ?? {},
       flowId: compiled.flow.id,
       nodeId,

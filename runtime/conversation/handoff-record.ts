@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { BotMessage, Handoff } from "../engine/types.js";
-import { localize } from "../worker/localize.js";
-import { PRIORITY_RANK } from "../worker/types.js";
 import { describeOpening, openState } from "./business-hours.js";
+import { localize } from "./localize.js";
 import type { QueueConfig } from "./queues.js";
+import { PRIORITY_RANK } from "./types.js";
 
 export interface HandoffRow {
   id: string;
