@@ -15,6 +15,7 @@ import type { Db, Store } from "../store/db.js";
 import { describeFailure, isTransient } from "../store/failure.js";
 import { type LoopOutcome, runEngine } from "./engine-loop.js";
 import { KeyedSerial } from "./keyed-serial.js";
+import * as Q from "./step-queries.js";
 import type { ChannelAnswer, ConversationStatus, InboundMessage } from "./types.js";
 
 export interface ProcessorContext {
@@ -35,6 +36,7 @@ type InboxRow = {
   flowId: string;
   address: string;
   payload: string;
+  receivedAt: number;
   result: string | null;
   attempts: number;
   deadAt: number | null;
@@ -91,38 +93,20 @@ export class Processor {
     const { inbox } = store.tables;
     const key = turnKey(message.channel, message.flowId, message.address);
     const row = await store.sharedTx(key, async (db) => {
-      const [inserted] = await db
-        .insert(inbox)
-        .values({
-          channel: message.channel,
-          externalId: message.externalId,
-          flowId: message.flowId,
-          address: message.address,
-          payload: JSON.stringify({ text: message.text, choiceId: message.choiceId }),
-          receivedAt: Date.now(),
-        })
-        .onConflictDoNothing({ target: [inbox.channel, inbox.address, inbox.externalId] })
-        .returning({ id: inbox.id });
-      if (inserted) return { id: inserted.id, duplicate: false };
-      const [existing] = await db
-        .select({ id: inbox.id })
-        .from(inbox)
-        .where(
-          and(
-            eq(inbox.channel, message.channel),
-            eq(inbox.address, message.address),
-            eq(inbox.externalId, message.externalId),
-          ),
-        );
-      return { id: (existing as { id: number }).id, duplicate: true };
+      const inbound = { channel: message.channel, address: message.address, externalId: message.externalId };
+      const [inserted] = await Q.insertInbox(store, db, {
+        ...inbound,
+        flowId: message.flowId,
+        payload: JSON.stringify({ text: message.text, choiceId: message.choiceId }),
+        receivedAt: Date.now(),
+      });
+      if (inserted) return { id: inserted.id, flowId: message.flowId, result: null, deadAt: null, duplicate: false };
+      const [existing] = await Q.inboxByExternalId(store, db, inbound);
+      return { ...(existing as InboxRow), duplicate: true };
     });
     if (row.duplicate) this.ctx.metrics.duplicates.inc({ channel: message.channel });
-    const [stored] = await store.read((db) => db.select().from(inbox).where(eq(inbox.id, row.id)));
-    const target = stored as InboxRow;
-    if (!target.result && target.deadAt === null) await this.drain(target.channel, target.flowId, target.address);
-    const [done] = await store.read((db) =>
-      db.select({ result: inbox.result, deadAt: inbox.deadAt }).from(inbox).where(eq(inbox.id, row.id)),
-    );
+    if (!row.result && row.deadAt === null) await this.drain(message.channel, row.flowId, message.address);
+    const [done] = await store.read((db) => Q.inboxAnswer(store, db, { id: row.id }));
     // Acknowledged means on disk: the message and its answer are flushed before the answer goes out.
     await store.durable();
     if (!done?.result) {
@@ -203,22 +187,7 @@ export class Processor {
     const step = () =>
       store.exclusive(key, async () => {
         // Read under the lock: another process may have just processed what this one was told about.
-        const [next] = await store.read((db) =>
-          db
-            .select()
-            .from(inbox)
-            .where(
-              and(
-                eq(inbox.channel, channel),
-                eq(inbox.flowId, flowId),
-                eq(inbox.address, address),
-                isNull(inbox.processedAt),
-                isNull(inbox.deadAt),
-              ),
-            )
-            .orderBy(asc(inbox.id))
-            .limit(1),
-        );
+        const [next] = await store.read((db) => Q.nextPending(store, db, { channel, flowId, address }));
         if (!next) return false;
         current = next;
         await this.process(next);
@@ -271,20 +240,10 @@ export class Processor {
     const { conversations } = store.tables;
     const started = performance.now();
     const now = Date.now();
+    metrics.messageWait.observe({ channel: row.channel }, Math.max(0, now - row.receivedAt) / 1000);
     const payload = JSON.parse(row.payload) as { text?: string; choiceId?: string };
     const [active] = await store.read((db) =>
-      db
-        .select()
-        .from(conversations)
-        .where(
-          and(
-            eq(conversations.channel, row.channel),
-            eq(conversations.flowId, row.flowId),
-            eq(conversations.address, row.address),
-            ne(conversations.status, "closed"),
-          ),
-        )
-        .limit(1),
+      Q.activeConversation(store, db, { channel: row.channel, flowId: row.flowId, address: row.address }),
     );
     if (active && (active.status === "queued" || active.status === "agent")) {
       await this.toPerson(row, active, payload, now);
@@ -418,25 +377,21 @@ export class Processor {
     const address = row?.address ?? meta.pushReplies?.address ?? "";
     const answer: ChannelAnswer = { conversationId, replies, status };
     await store.tx(async (db) => {
+      const state = JSON.stringify(outcome.state);
       if (meta.isNew) {
-        await db.insert(conversations).values({
+        await Q.insertConversation(store, db, {
           id: conversationId,
           channel,
           address,
           flowId,
           flowVersion: meta.flowVersion,
           pinned: JSON.stringify(meta.pinned),
-          state: JSON.stringify(outcome.state),
+          state,
           status,
-          assignedTo: null,
-          createdAt: now,
-          updatedAt: now,
+          now,
         });
       } else {
-        await db
-          .update(conversations)
-          .set({ state: JSON.stringify(outcome.state), status, assignedTo: null, updatedAt: now })
-          .where(eq(conversations.id, conversationId));
+        await Q.updateConversation(store, db, { id: conversationId, state, status, now });
       }
       if (meta.closeHandoffOf) {
         await db
@@ -445,7 +400,7 @@ export class Processor {
           .where(and(eq(handoffs.conversationId, meta.closeHandoffOf), isNull(handoffs.closedAt)));
       }
       if (meta.customerText !== undefined) {
-        await db.insert(messages).values({
+        await Q.insertMessage(store, db, {
           conversationId,
           role: "customer",
           text: meta.customerText,
@@ -454,18 +409,16 @@ export class Processor {
         });
       }
       for (const reply of replies) {
-        await db
-          .insert(messages)
-          .values({ conversationId, role: "bot", text: reply.text, payload: JSON.stringify(reply), at: now });
-        await db.insert(outbox).values({
-          conversationId,
-          channel,
-          address,
-          message: JSON.stringify(reply),
-          createdAt: now,
-          // A reply to a message goes back in the channel's answer, which the inbox keeps for retries.
-          sentAt: meta.pushReplies ? null : now,
-        });
+        const { text, ...rest } = reply;
+        // The text once, in its column; the payload keeps the rest (node, choices, media).
+        await Q.insertMessage(store, db, { conversationId, role: "bot", text, payload: JSON.stringify(rest), at: now });
+        // A reply to a message goes back in the channel's answer, which the inbox keeps for retries:
+        // only replies pushed later go through the outbox.
+        if (meta.pushReplies) {
+          await db
+            .insert(outbox)
+            .values({ conversationId, channel, address, message: JSON.stringify(reply), createdAt: now });
+        }
       }
       if (handoffRow) {
         await db.insert(handoffs).values(handoffRow);
@@ -478,21 +431,17 @@ export class Processor {
         });
       }
       const version = meta.flowVersion;
-      if (outcome.events.length > 0) {
-        await db.insert(events).values(
-          outcome.events.map((event) => {
-            const { type, flowId: eventFlow, nodeId, ...data } = event;
-            return {
-              conversationId,
-              flowId: eventFlow,
-              flowVersion: meta.pinned[eventFlow] ?? version,
-              type,
-              nodeId,
-              data: Object.keys(data).length > 0 ? JSON.stringify(data) : null,
-              at: now,
-            };
-          }),
-        );
+      for (const event of outcome.events) {
+        const { type, flowId: eventFlow, nodeId, ...data } = event;
+        await Q.insertEvent(store, db, {
+          conversationId,
+          flowId: eventFlow,
+          flowVersion: meta.pinned[eventFlow] ?? version,
+          type,
+          nodeId,
+          data: Object.keys(data).length > 0 ? JSON.stringify(data) : null,
+          at: now,
+        });
       }
       if (row) await this.markDone(db, row.id, answer, conversationId, now);
     });
@@ -520,16 +469,22 @@ export class Processor {
     payload: { text?: string; choiceId?: string },
     now: number,
   ): Promise<void> {
-    const { conversations, messages } = this.ctx.store.tables;
+    const { store } = this.ctx;
     const text = payload.text ?? payload.choiceId ?? "";
     const answer: ChannelAnswer = {
       conversationId: conversation.id,
       replies: [],
       status: conversation.status as ConversationStatus,
     };
-    await this.ctx.store.tx(async (db) => {
-      await db.insert(messages).values({ conversationId: conversation.id, role: "customer", text, at: now });
-      await db.update(conversations).set({ updatedAt: now }).where(eq(conversations.id, conversation.id));
+    await store.tx(async (db) => {
+      await Q.insertMessage(store, db, {
+        conversationId: conversation.id,
+        role: "customer",
+        text,
+        payload: null,
+        at: now,
+      });
+      await Q.touchConversation(store, db, { id: conversation.id, now });
       await this.markDone(db, row.id, answer, conversation.id, now);
     });
     this.ctx.store.afterCommit(() =>
@@ -538,11 +493,7 @@ export class Processor {
   }
 
   private async markDone(db: Db, inboxId: number, answer: ChannelAnswer, conversationId: string | null, now: number) {
-    const { inbox } = this.ctx.store.tables;
-    await db
-      .update(inbox)
-      .set({ processedAt: now, conversationId, result: JSON.stringify(answer) })
-      .where(eq(inbox.id, inboxId));
+    await Q.markDone(this.ctx.store, db, { id: inboxId, now, conversationId, result: JSON.stringify(answer) });
   }
 }
 
