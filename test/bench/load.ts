@@ -60,7 +60,7 @@ export class Customers {
 export async function drive(
   url: string,
   customers: Customers,
-  options: { connections: number; seconds: number },
+  options: { connections: number; seconds: number; warmUp?: boolean },
 ): Promise<LoadResult> {
   const { connections } = options;
   const perConnection = Math.max(1, Math.ceil(customers.conversations / connections));
@@ -85,7 +85,9 @@ export async function drive(
       ]);
     },
   });
-  if (result.requests.total === 0) throw new Error(`${url}: no answer at all in ${options.seconds} s`);
+  // A warm-up may see none on a cold runtime of a busy machine; a measured round may not.
+  if (result.requests.total === 0 && !options.warmUp)
+    throw new Error(`${url}: no answer at all in ${options.seconds} s`);
   if (result.errors > 0 || result.non2xx > 0 || result.timeouts > 0) {
     throw new Error(
       `${url}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} answers other than 2xx out of ${result.requests.total}`,

@@ -191,7 +191,8 @@ export async function runtimeHttpBench(): Promise<BenchReport> {
     for (const system of [echo, relais, red]) {
       await drive(`${system.server.url}${system.path}`, new Customers(`warm-${system.name}`, CONNECTIONS), {
         connections: CONNECTIONS,
-        seconds: 3,
+        seconds: 5,
+        warmUp: true,
       });
     }
     for (let round = 0; round < ROUNDS; round++) {
@@ -415,7 +416,8 @@ async function scaleRounds(dirs: string[]): Promise<{ small: ScalePoint; large: 
       });
       await drive(`${point.server.url}/api/channels/rest/messages`, new Customers(`warm-${point.count}`, 100), {
         connections: CONNECTIONS,
-        seconds: 3,
+        seconds: 5,
+        warmUp: true,
       });
     }
     for (let round = 0; round < ROUNDS; round++) {
