@@ -13,9 +13,12 @@ import { type BenchReport, formatRatio, REPORT_PREFIX, verdict } from "./report.
 
 const smoke = process.argv.includes("--smoke");
 /** `--smoke`: each bench short (BENCH_SMOKE=1), the designer's in Chromium left out, to check the benches still run. */
-const benches = smoke
+const all = smoke
   ? ["engine.ts", "runtime-http.ts"]
   : ["engine.ts", "runtime-http.ts", "runtime-rest.ts", "designer-500.ts", "designer-canvas.ts"];
+/** `npm run bench -- runtime-http.ts`: only the benches named. */
+const named = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
+const benches = named.length > 0 ? all.filter((file) => named.includes(file)) : all;
 /**
  * Far above what each takes (~10–25 s; the designer's canvas bench builds two pages and opens a 1,000-node
  * flow many times, several minutes on 2 shared cores): only a hung bench reaches it.
