@@ -28,6 +28,7 @@ import queueAdminRoutes from "./routes/queue-admin.js";
 import simulatorRoutes from "./routes/simulator.js";
 import teamRoutes from "./routes/team.js";
 import webchatRoutes from "./routes/webchat.js";
+import whatsappRoutes from "./routes/whatsapp.js";
 import sampleCrmRoutes from "./sample-crm/routes.js";
 
 /** The whole runtime as one Fastify instance; `server.ts` only makes it listen. */
@@ -96,6 +97,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(consoleRoutes);
   await app.register(channelRoutes);
   await app.register(webchatRoutes);
+  await app.register(whatsappRoutes);
   if (config.sampleCrm) await app.register(sampleCrmRoutes, { token: config.sampleCrm.token });
   if (existsSync(config.designerDir)) {
     await app.register(fastifyStatic, { root: config.designerDir, prefix: "/", wildcard: false });

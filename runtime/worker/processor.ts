@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
+import { notice, unreadableLine } from "../channels/customer-notices.js";
 import { type Config, secretsFor } from "../config.js";
 import { lexiconSentiment, overlapClassifier } from "../engine/index.js";
 import type { BotMessage, ConversationState, EngineDeps, EngineInput } from "../engine/types.js";
@@ -27,6 +28,11 @@ export interface ProcessorContext {
   log: FastifyBaseLogger;
   /** Asked to deliver unsent outbox rows after a commit that wrote some. */
   flushOutbox: () => void;
+  /**
+   * Channels whose replies go out through the outbox rather than in the answer to the request
+   * (a provider's webhook answers only 200; the reply is a call to its API).
+   */
+  pushChannels?: ReadonlySet<string>;
 }
 
 type InboxRow = {
@@ -98,7 +104,7 @@ export class Processor {
           externalId: message.externalId,
           flowId: message.flowId,
           address: message.address,
-          payload: JSON.stringify({ text: message.text, choiceId: message.choiceId }),
+          payload: JSON.stringify({ text: message.text, choiceId: message.choiceId, unsupported: message.unsupported }),
           receivedAt: Date.now(),
         })
         .onConflictDoNothing({ target: [inbox.channel, inbox.address, inbox.externalId] })
@@ -271,7 +277,9 @@ export class Processor {
     const { conversations } = store.tables;
     const started = performance.now();
     const now = Date.now();
-    const payload = JSON.parse(row.payload) as { text?: string; choiceId?: string };
+    const payload = JSON.parse(row.payload) as { text?: string; choiceId?: string; unsupported?: string };
+    // Kept for the agent as a line of its own; the bot does not take it as an answer.
+    if (payload.unsupported !== undefined) payload.text = unreadableLine(payload.unsupported);
     const [active] = await store.read((db) =>
       db
         .select()
@@ -321,18 +329,40 @@ export class Processor {
       limits: { valueChars: this.ctx.config.maxValueChars, stateChars: this.ctx.config.maxStateChars },
     };
     const state = active ? (JSON.parse(active.state) as ConversationState) : undefined;
+    if (payload.unsupported !== undefined && state && active) {
+      const outcome: LoopOutcome = {
+        state,
+        outputs: [{ nodeId: "notice:unreadable", text: notice("unreadable", state.language) }],
+        status: { type: "wait", nodeId: state.stack.at(-1)?.nodeId ?? "" },
+        events: [],
+        errors: [],
+      };
+      await this.commit(row, outcome, {
+        conversationId: active.id,
+        isNew: false,
+        pinned,
+        flowVersion: active.flowVersion,
+        customerText: payload.text,
+        now,
+      });
+      metrics.messages.inc({ channel: row.channel, handler: "bot" });
+      return;
+    }
     // A new conversation starts with the customer's message (its first intent node reads it) and
     // with who wrote it, as the flow's built-in `contact` variable.
     const input: EngineInput = !active
       ? {
           type: "start",
-          text: payload.text,
+          text: payload.unsupported === undefined ? payload.text : undefined,
           variables: { contact: { channel: row.channel, address: row.address } },
         }
       : payload.choiceId !== undefined
         ? { type: "choice", choiceId: payload.choiceId }
         : { type: "text", text: payload.text ?? "" };
     const outcome = await runEngine(compiled, state, input, deps, (request) => this.runHttp(request));
+    if (payload.unsupported !== undefined) {
+      outcome.outputs.unshift({ nodeId: "notice:unreadable", text: notice("unreadable", outcome.state.language) });
+    }
     const conversationId = active?.id ?? randomUUID();
     const answer = await this.commit(row, outcome, {
       conversationId,
@@ -395,6 +425,7 @@ export class Processor {
       );
     }
     const replies: BotMessage[] = [...outcome.outputs];
+    const pushed = meta.pushReplies !== undefined || (this.ctx.pushChannels?.has(row?.channel ?? "") ?? false);
     let status: ConversationStatus =
       outcome.status.type === "wait" ? "bot" : outcome.status.type === "end" ? "closed" : "queued";
     let handoffRow: ReturnType<typeof recordHandoff>["row"] | undefined;
@@ -464,7 +495,7 @@ export class Processor {
           message: JSON.stringify(reply),
           createdAt: now,
           // A reply to a message goes back in the channel's answer, which the inbox keeps for retries.
-          sentAt: meta.pushReplies ? null : now,
+          sentAt: pushed ? null : now,
         });
       }
       if (handoffRow) {
@@ -509,7 +540,7 @@ export class Processor {
         });
       }
       if (status === "closed" && !meta.isNew) this.ctx.live.publish({ type: "conversation.closed", conversationId });
-      if (meta.pushReplies) this.ctx.flushOutbox();
+      if (pushed) this.ctx.flushOutbox();
     });
     return answer;
   }

@@ -12,6 +12,8 @@ export interface InboundMessage {
   address: string;
   text?: string;
   choiceId?: string;
+  /** A message type the channel received but Relais cannot read (sticker, location, audio…). */
+  unsupported?: string;
 }
 
 /** What the channel answers for one message; stored with the inbox row so a retry gets it again. */
