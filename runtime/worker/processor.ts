@@ -104,7 +104,12 @@ export class Processor {
           externalId: message.externalId,
           flowId: message.flowId,
           address: message.address,
-          payload: JSON.stringify({ text: message.text, choiceId: message.choiceId, unsupported: message.unsupported }),
+          payload: JSON.stringify({
+            text: message.text,
+            choiceId: message.choiceId,
+            unsupported: message.unsupported,
+            language: message.language,
+          }),
           receivedAt: Date.now(),
         })
         .onConflictDoNothing({ target: [inbox.channel, inbox.address, inbox.externalId] })
@@ -277,7 +282,12 @@ export class Processor {
     const { conversations } = store.tables;
     const started = performance.now();
     const now = Date.now();
-    const payload = JSON.parse(row.payload) as { text?: string; choiceId?: string; unsupported?: string };
+    const payload = JSON.parse(row.payload) as {
+      text?: string;
+      choiceId?: string;
+      unsupported?: string;
+      language?: string;
+    };
     // Kept for the agent as a line of its own; the bot does not take it as an answer.
     if (payload.unsupported !== undefined) payload.text = unreadableLine(payload.unsupported);
     const [active] = await store.read((db) =>
@@ -354,6 +364,7 @@ export class Processor {
       ? {
           type: "start",
           text: payload.unsupported === undefined ? payload.text : undefined,
+          ...(payload.language ? { language: payload.language } : {}),
           variables: { contact: { channel: row.channel, address: row.address } },
         }
       : payload.choiceId !== undefined
