@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import type { ConversationState } from "../engine/types.js";
 import type { LiveEvents } from "../queue/live-events.js";
@@ -81,6 +81,12 @@ export async function applyStatuses(
 ): Promise<void> {
   const { deliveries } = store.tables;
   for (const event of events) {
+    if (event.kind === "readUpTo") {
+      for (const providerMessageId of await sentBefore(store, channel, event.address, event.at)) {
+        await applyStatuses(store, live, log, channel, [{ kind: "status", providerMessageId, status: "read" }]);
+      }
+      continue;
+    }
     if (event.kind !== "status") continue;
     const changed = await store.tx(async (db) => {
       const [row] = await db
@@ -108,4 +114,24 @@ export async function applyStatuses(
       ...(event.error ? { error: event.error } : {}),
     });
   }
+}
+
+/** The provider ids of messages sent to an address before a time and not yet read (Messenger's read watermark). */
+async function sentBefore(store: Store, channel: string, address: string, at: number): Promise<string[]> {
+  const { deliveries, outbox } = store.tables;
+  const rows = await store.read((db) =>
+    db
+      .select({ id: deliveries.providerMessageId })
+      .from(deliveries)
+      .innerJoin(outbox, eq(outbox.id, deliveries.outboxId))
+      .where(
+        and(
+          eq(deliveries.channel, channel),
+          eq(outbox.address, address),
+          inArray(deliveries.status, ["sent", "delivered"]),
+          lte(outbox.sentAt, at),
+        ),
+      ),
+  );
+  return rows.map((row) => row.id);
 }

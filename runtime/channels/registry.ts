@@ -1,9 +1,11 @@
 import type { Store } from "../store/db.js";
 import type { ChannelAdapter, ProviderChannel } from "./adapter.js";
 import type { ChannelSettings, MessengerSettings, TwilioSettings, WhatsAppSettings } from "./channel-settings.js";
+import { messengerAdapter } from "./messenger/adapter.js";
 import type { Sender } from "./outbox.js";
 import type { ProviderHttp } from "./provider-http.js";
 import { providerSender } from "./provider-sender.js";
+import { twilioAdapter } from "./sms/adapter.js";
 import { whatsappAdapter } from "./whatsapp/adapter.js";
 
 type SettingsOf = { whatsapp: WhatsAppSettings; messenger: MessengerSettings; sms: TwilioSettings };
@@ -32,6 +34,8 @@ export class ChannelRegistry {
     this.settings = settings;
     this.adapters.clear();
     if (settings.whatsapp) this.adapters.set("whatsapp", whatsappAdapter(settings.whatsapp, this.http));
+    if (settings.messenger) this.adapters.set("messenger", messengerAdapter(settings.messenger, this.http));
+    if (settings.sms) this.adapters.set("sms", twilioAdapter(settings.sms, this.http));
   }
 
   get<C extends ProviderChannel>(channel: C): ActiveChannel<C> | undefined {

@@ -100,3 +100,44 @@ export async function receiveEvents(
   await applyStatuses(app.store, app.live, request.log, channel, events);
   return { received: events.length };
 }
+
+/**
+ * A Meta webhook (WhatsApp, Messenger): the GET handshake, then POSTs whose `X-Hub-Signature-256`
+ * is checked over the raw body before anything is read or stored; 404 while the channel is off.
+ */
+export function metaWebhook(app: FastifyInstance, channel: "whatsapp" | "messenger"): void {
+  keepRawBodies(app, ["application/json"]);
+  const url = `/webhooks/${channel}`;
+  app.get(
+    url,
+    { schema: { tags: ["webhooks"], querystring: HandshakeQuery, response: { 200: Type.String() } } },
+    (request, reply) => {
+      const active = app.channels.get(channel);
+      if (!active) throw channelOff(channel);
+      return answerHandshake(request, reply, active.settings.verifyToken);
+    },
+  );
+  app.post(
+    url,
+    {
+      schema: {
+        tags: ["webhooks"],
+        headers: Type.Object({ "x-hub-signature-256": Type.Optional(Type.String({ maxLength: 200 })) }),
+        response: { 200: WebhookAnswer },
+      },
+      bodyLimit: WEBHOOK_BODY_LIMIT,
+    },
+    async (request) => {
+      const active = app.channels.get(channel);
+      if (!active) throw channelOff(channel);
+      const rawBody = request.rawBody ?? Buffer.alloc(0);
+      if (!active.adapter.verify({ rawBody, headers: request.headers })) {
+        request.log.warn({ channel }, "webhook with a missing or wrong signature refused");
+        throw new ApiError(401, "BAD_SIGNATURE", "X-Hub-Signature-256 is missing or does not match the app secret.");
+      }
+      return receiveEvents(app, request, channel, active.settings.flowId, () =>
+        active.adapter.parse(JSON.parse(rawBody.toString("utf8"))),
+      );
+    },
+  );
+}
