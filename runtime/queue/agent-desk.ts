@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or } from "drizzle-
 import type { FastifyInstance } from "fastify";
 import { queuesOf } from "../auth/team.js";
 import type { User } from "../auth/users.js";
+import { firstName, writeNotice } from "../channels/customer-notices.js";
 import { secretsFor } from "../config.js";
 import { lexiconSentiment, overlapClassifier } from "../engine/index.js";
 import type { ConversationState } from "../engine/types.js";
@@ -133,6 +134,14 @@ export class AgentDesk {
           .update(conversations)
           .set({ status: "agent", assignedTo: agent.id, updatedAt: now })
           .where(eq(conversations.id, taken.conversationId));
+        await writeNotice(
+          db,
+          this.app.store.tables,
+          taken.conversationId,
+          "claimed",
+          { agent: firstName(agent.name) },
+          now,
+        );
         return { empty: false as const, handoff: taken };
       });
       if (!claimed) continue;
@@ -144,6 +153,7 @@ export class AgentDesk {
         conversationId: handoff.conversationId,
         agentId: agent.id,
       });
+      void this.app.outbox.flush();
       return this.conversationRow(handoff.conversationId);
     }
     return undefined;
@@ -323,7 +333,16 @@ export class AgentDesk {
         text: `Transféré par ${agent.name} à la file ${queueId}`,
         at: now,
       });
+      await writeNotice(
+        db,
+        this.app.store.tables,
+        conversationId,
+        "transferred",
+        { queue: queues.get(queueId)?.name ?? queueId },
+        now,
+      );
     });
+    void this.app.outbox.flush();
     this.app.live.publish({ type: "conversation.transferred", conversationId, queue: queueId });
     this.app.live.publish({ type: "handoff.created", conversationId, queue: queueId, priority: recorded.row.priority });
   }
@@ -347,7 +366,9 @@ export class AgentDesk {
         text: `Clôturé par ${agent.name} : ${disposition}`,
         at: now,
       });
+      await writeNotice(db, this.app.store.tables, conversationId, "resolved", {}, now);
     });
+    void this.app.outbox.flush();
     this.app.live.publish({ type: "conversation.closed", conversationId });
   }
 

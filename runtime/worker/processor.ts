@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
-import { notice, unreadableLine } from "../channels/customer-notices.js";
+import { notice, unreadableLine, waitingNotice } from "../channels/customer-notices.js";
 import { type Config, secretsFor } from "../config.js";
 import { lexiconSentiment, overlapClassifier } from "../engine/index.js";
 import type { BotMessage, ConversationState, EngineDeps, EngineInput } from "../engine/types.js";
@@ -562,21 +562,64 @@ export class Processor {
     payload: { text?: string; choiceId?: string },
     now: number,
   ): Promise<void> {
-    const { conversations, messages } = this.ctx.store.tables;
+    const { conversations, messages, handoffs, outbox } = this.ctx.store.tables;
     const text = payload.text ?? payload.choiceId ?? "";
+    const pushed = this.ctx.pushChannels?.has(row.channel) ?? false;
     const answer: ChannelAnswer = {
       conversationId: conversation.id,
       replies: [],
       status: conversation.status as ConversationStatus,
     };
+    // While the case waits, the customer hears once how long it usually takes (or when people are back).
+    const [waiting] =
+      conversation.status === "queued"
+        ? await this.ctx.store.read((db) =>
+            db
+              .select({ queue: handoffs.queue, createdAt: handoffs.createdAt })
+              .from(handoffs)
+              .where(and(eq(handoffs.conversationId, conversation.id), isNull(handoffs.closedAt))),
+          )
+        : [];
+    const queues = waiting ? await loadQueues(this.ctx.store) : undefined;
     await this.ctx.store.tx(async (db) => {
       await db.insert(messages).values({ conversationId: conversation.id, role: "customer", text, at: now });
+      if (waiting) {
+        const language = (JSON.parse(conversation.state) as ConversationState).language;
+        const told = await waitingNotice(
+          db,
+          this.ctx.store.tables,
+          conversation.id,
+          queues?.get(waiting.queue),
+          waiting.createdAt,
+          language,
+          now,
+        );
+        if (told) {
+          answer.replies.push(told);
+          await db.insert(messages).values({
+            conversationId: conversation.id,
+            role: "bot",
+            text: told.text,
+            payload: JSON.stringify(told),
+            at: now,
+          });
+          await db.insert(outbox).values({
+            conversationId: conversation.id,
+            channel: row.channel,
+            address: row.address,
+            message: JSON.stringify(told),
+            createdAt: now,
+            sentAt: pushed ? null : now,
+          });
+        }
+      }
       await db.update(conversations).set({ updatedAt: now }).where(eq(conversations.id, conversation.id));
       await this.markDone(db, row.id, answer, conversation.id, now);
     });
-    this.ctx.store.afterCommit(() =>
-      this.ctx.live.publish({ type: "conversation.message", conversationId: conversation.id, role: "customer", text }),
-    );
+    this.ctx.store.afterCommit(() => {
+      this.ctx.live.publish({ type: "conversation.message", conversationId: conversation.id, role: "customer", text });
+      if (pushed && answer.replies.length > 0) this.ctx.flushOutbox();
+    });
   }
 
   private async markDone(db: Db, inboxId: number, answer: ChannelAnswer, conversationId: string | null, now: number) {

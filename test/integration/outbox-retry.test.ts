@@ -70,8 +70,14 @@ describe.each([
         url: "/api/queues/support/claim",
         headers: { cookie: admin },
       });
-      if (claimed.json().conversation.id === id) return id;
+      if (claimed.json().conversation.id === id) break;
     }
+    // The customer is told who took the case; that notice is sent before a test fails the callback.
+    const { outbox } = built.app.store.tables;
+    await expect
+      .poll(async () => (await built.app.store.read((db) => db.select().from(outbox))).filter((row) => !row.sentAt))
+      .toEqual([]);
+    return id;
   }
   const reply = (id: string, text: string) =>
     built.app.inject({

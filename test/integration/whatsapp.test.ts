@@ -278,6 +278,7 @@ describe("the WhatsApp webhook", () => {
       });
       if (claimed.statusCode === 204 || claimed.json().conversation.id === id) break;
     }
+    await expect.poll(() => JSON.stringify(sentTo("33600000007"))).toContain("prend le relais");
     // The customer last wrote 25 hours ago.
     const { messages } = built.app.store.tables;
     await built.app.store.tx((db) =>
