@@ -24,11 +24,14 @@ import consoleRoutes from "./routes/console.js";
 import customerRoutes from "./routes/customers.js";
 import flowRoutes from "./routes/flows.js";
 import inboxAdminRoutes from "./routes/inbox-admin.js";
+import messengerRoutes from "./routes/messenger.js";
 import opsRoutes from "./routes/ops.js";
 import queueAdminRoutes from "./routes/queue-admin.js";
 import simulatorRoutes from "./routes/simulator.js";
 import teamRoutes from "./routes/team.js";
+import twilioRoutes from "./routes/twilio.js";
 import webchatRoutes from "./routes/webchat.js";
+import whatsappRoutes from "./routes/whatsapp.js";
 import sampleCrmRoutes from "./sample-crm/routes.js";
 
 /** The whole runtime as one Fastify instance; `server.ts` only makes it listen. */
@@ -98,6 +101,9 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(consoleRoutes);
   await app.register(channelRoutes);
   await app.register(webchatRoutes);
+  await app.register(whatsappRoutes);
+  await app.register(messengerRoutes);
+  await app.register(twilioRoutes);
   if (config.sampleCrm) await app.register(sampleCrmRoutes, { token: config.sampleCrm.token });
   if (existsSync(config.designerDir)) {
     await app.register(fastifyStatic, { root: config.designerDir, prefix: "/", wildcard: false });

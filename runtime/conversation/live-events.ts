@@ -7,7 +7,15 @@ export type LiveEvent =
   | { type: "conversation.transferred"; conversationId: string; queue: string }
   | { type: "conversation.claimed"; conversationId: string; agentId: string }
   | { type: "conversation.closed"; conversationId: string }
-  | { type: "conversation.delivery_failed"; conversationId: string; outboxId: number; attempts: number; error: string };
+  | { type: "conversation.delivery_failed"; conversationId: string; outboxId: number; attempts: number; error: string }
+  /** A provider's report on a message it took: sent, delivered, read, or failed after all. */
+  | {
+      type: "conversation.delivery";
+      conversationId: string;
+      outboxId: number;
+      status: "sent" | "delivered" | "read" | "failed";
+      error?: string;
+    };
 
 const TOPIC = "live";
 

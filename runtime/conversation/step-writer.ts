@@ -19,6 +19,11 @@ export interface StepWriterDeps {
   log: FastifyBaseLogger;
   /** Asked to deliver unsent outbox rows after a step that pushed some. */
   flushOutbox: () => void;
+  /**
+   * Channels whose replies go out through the outbox rather than in the answer to the request
+   * (a provider's webhook answers only 200; the reply is a call to its API).
+   */
+  pushChannels?: ReadonlySet<string>;
 }
 
 /** The inbox row a step answers. */
@@ -66,6 +71,7 @@ export class StepWriter {
       );
     }
     const replies: BotMessage[] = [...outcome.outputs];
+    const pushed = meta.pushReplies !== undefined || (this.deps.pushChannels?.has(inbox?.channel ?? "") ?? false);
     let status: ConversationStatus =
       outcome.status.type === "wait" ? "bot" : outcome.status.type === "end" ? "closed" : "queued";
     let handoffRow: ReturnType<typeof recordHandoff>["row"] | undefined;
@@ -125,8 +131,8 @@ export class StepWriter {
         // The text once, in its column; the payload keeps the rest (node, choices, media).
         await Q.insertMessage(store, db, { conversationId, role: "bot", text, payload: JSON.stringify(rest), at: now });
         // A reply to a message goes back in the channel's answer, which the inbox keeps for retries:
-        // only replies pushed later go through the outbox.
-        if (meta.pushReplies) {
+        // only pushed replies (an agent giving back, a provider's channel) go through the outbox.
+        if (pushed) {
           await db
             .insert(outbox)
             .values({ conversationId, channel, address, message: JSON.stringify(reply), createdAt: now });
@@ -168,7 +174,7 @@ export class StepWriter {
         });
       }
       if (status === "closed" && !meta.isNew) this.deps.live.publish({ type: "conversation.closed", conversationId });
-      if (meta.pushReplies) this.deps.flushOutbox();
+      if (pushed) this.deps.flushOutbox();
     });
     return answer;
   }

@@ -12,6 +12,10 @@ export interface InboundMessage {
   address: string;
   text?: string;
   choiceId?: string;
+  /** The customer's language when the channel knows it (the web page's); a new conversation starts in it. */
+  language?: string;
+  /** A message type the channel received but Relais cannot read (sticker, location, audio…). */
+  unsupported?: string;
 }
 
 /** What the channel answers for one message; stored with the inbox row so a retry gets it again. */

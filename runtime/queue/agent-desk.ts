@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or } from "drizzle-
 import type { TranscriptEvent } from "../../schema/api/handoff.js";
 import { queuesOf } from "../auth/team.js";
 import type { User } from "../auth/users.js";
+import { firstName, writeNotice } from "../channels/customer-notices.js";
 import type { Outbox } from "../channels/outbox.js";
 import type { Config } from "../config.js";
 import { openState } from "../conversation/business-hours.js";
@@ -153,6 +154,14 @@ export class AgentDesk {
           .update(conversations)
           .set({ status: "agent", assignedTo: agent.id, updatedAt: now })
           .where(eq(conversations.id, taken.conversationId));
+        await writeNotice(
+          db,
+          this.deps.store.tables,
+          taken.conversationId,
+          "claimed",
+          { agent: firstName(agent.name) },
+          now,
+        );
         return { empty: false as const, handoff: taken };
       });
       if (!claimed) continue;
@@ -164,6 +173,7 @@ export class AgentDesk {
         conversationId: handoff.conversationId,
         agentId: agent.id,
       });
+      void this.deps.outbox.flush();
       return this.conversationRow(handoff.conversationId);
     }
     return undefined;
@@ -341,7 +351,16 @@ export class AgentDesk {
         .values(
           systemEntry(conversationId, { event: "transferred", params: { agent: agent.name, queue: queueId } }, now),
         );
+      await writeNotice(
+        db,
+        this.deps.store.tables,
+        conversationId,
+        "transferred",
+        { queue: queues.get(queueId)?.name ?? queueId },
+        now,
+      );
     });
+    void this.deps.outbox.flush();
     this.deps.live.publish({ type: "conversation.transferred", conversationId, queue: queueId });
     this.deps.live.publish({
       type: "handoff.created",
@@ -367,7 +386,9 @@ export class AgentDesk {
       await db
         .insert(messages)
         .values(systemEntry(conversationId, { event: "closed", params: { agent: agent.name, disposition } }, now));
+      await writeNotice(db, this.deps.store.tables, conversationId, "resolved", {}, now);
     });
+    void this.deps.outbox.flush();
     this.deps.live.publish({ type: "conversation.closed", conversationId });
   }
 

@@ -106,6 +106,32 @@ export const outbox = pgTable(
   (t) => [index("outbox_pending").on(t.sentAt, t.id)],
 );
 
+/**
+ * What a provider (WhatsApp, Messenger, Twilio) did with each message it took for an outbox row:
+ * one row per provider message (a long reply may take several), found again by the provider's id
+ * when its status webhook arrives. The status only moves forward.
+ */
+export const deliveries = pgTable(
+  "deliveries",
+  {
+    id: serial("id").primaryKey(),
+    outboxId: integer("outbox_id").notNull(),
+    conversationId: text("conversation_id").notNull(),
+    channel: text("channel").notNull(),
+    /** Which of the row's provider messages this is, from 0; a retry sends only the parts not yet taken. */
+    part: integer("part").notNull(),
+    providerMessageId: text("provider_message_id").notNull(),
+    status: text("status").notNull(),
+    error: text("error"),
+    updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("deliveries_provider_message").on(t.channel, t.providerMessageId),
+    uniqueIndex("deliveries_outbox_part").on(t.outboxId, t.part),
+    index("deliveries_conversation").on(t.conversationId),
+  ],
+);
+
 export const handoffs = pgTable(
   "handoffs",
   {

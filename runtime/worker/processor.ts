@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
+import { notice, unreadableLine, waitingNotice } from "../channels/customer-notices.js";
 import type { Config } from "../config.js";
-import { runEngine } from "../conversation/engine-loop.js";
+import { type LoopOutcome, runEngine } from "../conversation/engine-loop.js";
 import { liveEngineDeps } from "../conversation/live-deps.js";
 import type { LiveEvents } from "../conversation/live-events.js";
+import { loadQueues } from "../conversation/queues.js";
 import * as Q from "../conversation/step-queries.js";
 import { answerInbox, type StepWriter } from "../conversation/step-writer.js";
 import type { ChannelAnswer, ConversationStatus, InboundMessage } from "../conversation/types.js";
@@ -26,6 +28,13 @@ export interface ProcessorContext {
   live: LiveEvents;
   log: FastifyBaseLogger;
   steps: StepWriter;
+  /** Asked to deliver unsent outbox rows after a step that wrote some. */
+  flushOutbox: () => void;
+  /**
+   * Channels whose replies go out through the outbox rather than in the answer to the request
+   * (a provider's webhook answers only 200; the reply is a call to its API).
+   */
+  pushChannels?: ReadonlySet<string>;
 }
 
 type InboxRow = {
@@ -95,7 +104,12 @@ export class Processor {
       const [inserted] = await Q.insertInbox(store, db, {
         ...inbound,
         flowId: message.flowId,
-        payload: JSON.stringify({ text: message.text, choiceId: message.choiceId }),
+        payload: JSON.stringify({
+          text: message.text,
+          choiceId: message.choiceId,
+          unsupported: message.unsupported,
+          language: message.language,
+        }),
         receivedAt: Date.now(),
       });
       if (inserted) return { id: inserted.id, flowId: message.flowId, result: null, deadAt: null, duplicate: false };
@@ -239,7 +253,14 @@ export class Processor {
     const started = performance.now();
     const now = Date.now();
     metrics.messageWait.observe({ channel: row.channel }, Math.max(0, now - row.receivedAt) / 1000);
-    const payload = JSON.parse(row.payload) as { text?: string; choiceId?: string };
+    const payload = JSON.parse(row.payload) as {
+      text?: string;
+      choiceId?: string;
+      unsupported?: string;
+      language?: string;
+    };
+    // Kept for the agent as a line of its own; the bot does not take it as an answer.
+    if (payload.unsupported !== undefined) payload.text = unreadableLine(payload.unsupported);
     const [active] = await store.read((db) =>
       Q.activeConversation(store, db, { channel: row.channel, flowId: row.flowId, address: row.address }),
     );
@@ -269,18 +290,41 @@ export class Processor {
     }
     const deps = liveEngineDeps(this.ctx.config, compiledFlows);
     const state = active ? (JSON.parse(active.state) as ConversationState) : undefined;
+    if (payload.unsupported !== undefined && state && active) {
+      const outcome: LoopOutcome = {
+        state,
+        outputs: [{ nodeId: "notice:unreadable", text: notice("unreadable", state.language) }],
+        status: { type: "wait", nodeId: state.stack.at(-1)?.nodeId ?? "" },
+        events: [],
+        errors: [],
+      };
+      await this.ctx.steps.write(row, outcome, {
+        conversationId: active.id,
+        isNew: false,
+        pinned,
+        flowVersion: active.flowVersion,
+        customerText: payload.text,
+        now,
+      });
+      metrics.messages.inc({ channel: row.channel, handler: "bot" });
+      return;
+    }
     // A new conversation starts with the customer's message (its first intent node reads it) and
     // with who wrote it, as the flow's built-in `contact` variable.
     const input: EngineInput = !active
       ? {
           type: "start",
-          text: payload.text,
+          text: payload.unsupported === undefined ? payload.text : undefined,
+          ...(payload.language ? { language: payload.language } : {}),
           variables: { contact: { channel: row.channel, address: row.address } },
         }
       : payload.choiceId !== undefined
         ? { type: "choice", choiceId: payload.choiceId }
         : { type: "text", text: payload.text ?? "" };
     const outcome = await runEngine(compiled, state, input, deps, (request) => this.runHttp(request));
+    if (payload.unsupported !== undefined) {
+      outcome.outputs.unshift({ nodeId: "notice:unreadable", text: notice("unreadable", outcome.state.language) });
+    }
     const conversationId = active?.id ?? randomUUID();
     const answer = await this.ctx.steps.write(row, outcome, {
       conversationId,
@@ -322,12 +366,25 @@ export class Processor {
     now: number,
   ): Promise<void> {
     const { store } = this.ctx;
+    const { handoffs, outbox } = store.tables;
     const text = payload.text ?? payload.choiceId ?? "";
+    const pushed = this.ctx.pushChannels?.has(row.channel) ?? false;
     const answer: ChannelAnswer = {
       conversationId: conversation.id,
       replies: [],
       status: conversation.status as ConversationStatus,
     };
+    // While the case waits, the customer hears once how long it usually takes (or when people are back).
+    const [waiting] =
+      conversation.status === "queued"
+        ? await store.read((db) =>
+            db
+              .select({ queue: handoffs.queue, createdAt: handoffs.createdAt })
+              .from(handoffs)
+              .where(and(eq(handoffs.conversationId, conversation.id), isNull(handoffs.closedAt))),
+          )
+        : [];
+    const queues = waiting ? await loadQueues(store) : undefined;
     await store.tx(async (db) => {
       await Q.insertMessage(store, db, {
         conversationId: conversation.id,
@@ -336,12 +393,45 @@ export class Processor {
         payload: null,
         at: now,
       });
+      if (waiting) {
+        const language = (JSON.parse(conversation.state) as ConversationState).language;
+        const told = await waitingNotice(
+          db,
+          store.tables,
+          conversation.id,
+          queues?.get(waiting.queue),
+          waiting.createdAt,
+          language,
+          now,
+        );
+        if (told) {
+          answer.replies.push(told);
+          const { text: toldText, ...rest } = told;
+          await Q.insertMessage(store, db, {
+            conversationId: conversation.id,
+            role: "bot",
+            text: toldText,
+            payload: JSON.stringify(rest),
+            at: now,
+          });
+          // Pushed channels get it through the outbox; the others in this answer, kept by the inbox.
+          if (pushed)
+            await db.insert(outbox).values({
+              conversationId: conversation.id,
+              channel: row.channel,
+              address: row.address,
+              message: JSON.stringify(told),
+              createdAt: now,
+            });
+        }
+      }
       await Q.touchConversation(store, db, { id: conversation.id, now });
       await answerInbox(db, store, row.id, answer, conversation.id, now);
     });
-    this.ctx.store.afterCommit(() =>
-      this.ctx.live.publish({ type: "conversation.message", conversationId: conversation.id, role: "customer", text }),
-    );
+    this.ctx.store.afterCommit(() => {
+      this.ctx.live.publish({ type: "conversation.message", conversationId: conversation.id, role: "customer", text });
+      if (pushed && answer.replies.length > 0) this.ctx.flushOutbox();
+    });
   }
 }
 
