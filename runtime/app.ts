@@ -21,6 +21,7 @@ import authRoutes from "./routes/auth.js";
 import cannedRoutes from "./routes/canned.js";
 import channelRoutes from "./routes/channels.js";
 import consoleRoutes from "./routes/console.js";
+import customerRoutes from "./routes/customers.js";
 import flowRoutes from "./routes/flows.js";
 import inboxAdminRoutes from "./routes/inbox-admin.js";
 import opsRoutes from "./routes/ops.js";
@@ -91,6 +92,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(agentRoutes);
   await app.register(queueAdminRoutes);
   await app.register(inboxAdminRoutes);
+  await app.register(customerRoutes);
   await app.register(teamRoutes);
   await app.register(cannedRoutes);
   await app.register(consoleRoutes);

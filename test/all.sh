@@ -29,3 +29,5 @@ echo "== designer build (vite)"
 npx vite build --logLevel warn
 echo "== vitest"
 npx vitest run
+echo "== bench smoke (every bench short, to check it still runs; figures not judged)"
+npm run bench -- --smoke

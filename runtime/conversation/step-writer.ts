@@ -7,6 +7,7 @@ import type { LoopOutcome } from "./engine-loop.js";
 import { recordHandoff } from "./handoff-record.js";
 import type { LiveEvents } from "./live-events.js";
 import { loadQueues } from "./queues.js";
+import * as Q from "./step-queries.js";
 import { systemEntry } from "./system-entry.js";
 import type { ChannelAnswer, ConversationStatus } from "./types.js";
 
@@ -55,7 +56,7 @@ export class StepWriter {
    */
   async write(inbox: InboxRef | undefined, outcome: LoopOutcome, meta: StepMeta): Promise<ChannelAnswer> {
     const { store, metrics, log } = this.deps;
-    const { conversations, messages, outbox, handoffs, events } = store.tables;
+    const { messages, outbox, handoffs } = store.tables;
     const { now, conversationId } = meta;
     for (const error of outcome.errors) {
       metrics.runtimeErrors.inc({ code: error.code });
@@ -88,25 +89,21 @@ export class StepWriter {
     const address = inbox?.address ?? meta.pushReplies?.address ?? "";
     const answer: ChannelAnswer = { conversationId, replies, status };
     await store.tx(async (db) => {
+      const state = JSON.stringify(outcome.state);
       if (meta.isNew) {
-        await db.insert(conversations).values({
+        await Q.insertConversation(store, db, {
           id: conversationId,
           channel,
           address,
           flowId,
           flowVersion: meta.flowVersion,
           pinned: JSON.stringify(meta.pinned),
-          state: JSON.stringify(outcome.state),
+          state,
           status,
-          assignedTo: null,
-          createdAt: now,
-          updatedAt: now,
+          now,
         });
       } else {
-        await db
-          .update(conversations)
-          .set({ state: JSON.stringify(outcome.state), status, assignedTo: null, updatedAt: now })
-          .where(eq(conversations.id, conversationId));
+        await Q.updateConversation(store, db, { id: conversationId, state, status, now });
       }
       if (meta.closeHandoffOf) {
         await db
@@ -115,7 +112,7 @@ export class StepWriter {
           .where(and(eq(handoffs.conversationId, meta.closeHandoffOf), isNull(handoffs.closedAt)));
       }
       if (meta.customerText !== undefined) {
-        await db.insert(messages).values({
+        await Q.insertMessage(store, db, {
           conversationId,
           role: "customer",
           text: meta.customerText,
@@ -124,18 +121,16 @@ export class StepWriter {
         });
       }
       for (const reply of replies) {
-        await db
-          .insert(messages)
-          .values({ conversationId, role: "bot", text: reply.text, payload: JSON.stringify(reply), at: now });
-        await db.insert(outbox).values({
-          conversationId,
-          channel,
-          address,
-          message: JSON.stringify(reply),
-          createdAt: now,
-          // A reply to a message goes back in the channel's answer, which the inbox keeps for retries.
-          sentAt: meta.pushReplies ? null : now,
-        });
+        const { text, ...rest } = reply;
+        // The text once, in its column; the payload keeps the rest (node, choices, media).
+        await Q.insertMessage(store, db, { conversationId, role: "bot", text, payload: JSON.stringify(rest), at: now });
+        // A reply to a message goes back in the channel's answer, which the inbox keeps for retries:
+        // only replies pushed later go through the outbox.
+        if (meta.pushReplies) {
+          await db
+            .insert(outbox)
+            .values({ conversationId, channel, address, message: JSON.stringify(reply), createdAt: now });
+        }
       }
       if (handoffRow) {
         await db.insert(handoffs).values(handoffRow);
@@ -146,21 +141,17 @@ export class StepWriter {
         }
       }
       const version = meta.flowVersion;
-      if (outcome.events.length > 0) {
-        await db.insert(events).values(
-          outcome.events.map((event) => {
-            const { type, flowId: eventFlow, nodeId, ...data } = event;
-            return {
-              conversationId,
-              flowId: eventFlow,
-              flowVersion: meta.pinned[eventFlow] ?? version,
-              type,
-              nodeId,
-              data: Object.keys(data).length > 0 ? JSON.stringify(data) : null,
-              at: now,
-            };
-          }),
-        );
+      for (const event of outcome.events) {
+        const { type, flowId: eventFlow, nodeId, ...data } = event;
+        await Q.insertEvent(store, db, {
+          conversationId,
+          flowId: eventFlow,
+          flowVersion: meta.pinned[eventFlow] ?? version,
+          type,
+          nodeId,
+          data: Object.keys(data).length > 0 ? JSON.stringify(data) : null,
+          at: now,
+        });
       }
       if (inbox) await answerInbox(db, store, inbox.id, answer, conversationId, now);
     });
@@ -192,9 +183,5 @@ export async function answerInbox(
   conversationId: string | null,
   now: number,
 ) {
-  const { inbox } = store.tables;
-  await db
-    .update(inbox)
-    .set({ processedAt: now, conversationId, result: JSON.stringify(answer) })
-    .where(eq(inbox.id, inboxId));
+  await Q.markDone(store, db, { id: inboxId, now, conversationId, result: JSON.stringify(answer) });
 }

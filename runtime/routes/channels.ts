@@ -3,6 +3,7 @@ import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { SLUG_PATTERN } from "../../schema/index.js";
 import { DomainError } from "../domain-error.js";
+import { timeReplies } from "../plugins/metrics.js";
 import { liveVersions } from "../store/flow-versions.js";
 
 const BotMessageSchema = Type.Object({
@@ -68,6 +69,7 @@ export default async function channelRoutes(app: FastifyInstance) {
         response: { 200: ChannelAnswerSchema },
       },
       onRequest: authorize,
+      onResponse: timeReplies(() => app.metrics, "rest"),
     },
     async (request) => {
       const body = request.body as {

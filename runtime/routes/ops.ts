@@ -32,8 +32,7 @@ export default async function opsRoutes(app: FastifyInstance) {
     }
   };
   app.get("/healthz", { schema: { hide: true } }, async () => {
-    const { queues } = app.store.tables;
-    await app.store.read((db) => db.select({ id: queues.id }).from(queues).limit(1));
+    await app.store.ping();
     return { status: "ok", database: app.store.dialect };
   });
   app.get("/metrics", { schema: { hide: true }, onRequest: scraper }, async (_request, reply) => {

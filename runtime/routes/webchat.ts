@@ -3,6 +3,7 @@ import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import { SLUG_PATTERN } from "../../schema/index.js";
 import { DomainError } from "../domain-error.js";
+import { timeReplies } from "../plugins/metrics.js";
 import { liveVersions } from "../store/flow-versions.js";
 import { ChannelAnswerSchema } from "./channels.js";
 import { openEventStream } from "./sse.js";
@@ -87,6 +88,7 @@ export default async function webchatRoutes(app: FastifyInstance) {
         response: { 200: ChannelAnswerSchema },
       },
       config: { rateLimit: { max: 60, timeWindow: "1 minute" } },
+      onResponse: timeReplies(() => app.metrics, "webchat"),
     },
     async (request) => {
       const { flowId } = request.params as { flowId: string };

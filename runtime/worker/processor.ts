@@ -5,6 +5,7 @@ import type { Config } from "../config.js";
 import { runEngine } from "../conversation/engine-loop.js";
 import { liveEngineDeps } from "../conversation/live-deps.js";
 import type { LiveEvents } from "../conversation/live-events.js";
+import * as Q from "../conversation/step-queries.js";
 import { answerInbox, type StepWriter } from "../conversation/step-writer.js";
 import type { ChannelAnswer, ConversationStatus, InboundMessage } from "../conversation/types.js";
 import { DomainError } from "../domain-error.js";
@@ -33,6 +34,7 @@ type InboxRow = {
   flowId: string;
   address: string;
   payload: string;
+  receivedAt: number;
   result: string | null;
   attempts: number;
   deadAt: number | null;
@@ -89,38 +91,20 @@ export class Processor {
     const { inbox } = store.tables;
     const key = turnKey(message.channel, message.flowId, message.address);
     const row = await store.sharedTx(key, async (db) => {
-      const [inserted] = await db
-        .insert(inbox)
-        .values({
-          channel: message.channel,
-          externalId: message.externalId,
-          flowId: message.flowId,
-          address: message.address,
-          payload: JSON.stringify({ text: message.text, choiceId: message.choiceId }),
-          receivedAt: Date.now(),
-        })
-        .onConflictDoNothing({ target: [inbox.channel, inbox.address, inbox.externalId] })
-        .returning({ id: inbox.id });
-      if (inserted) return { id: inserted.id, duplicate: false };
-      const [existing] = await db
-        .select({ id: inbox.id })
-        .from(inbox)
-        .where(
-          and(
-            eq(inbox.channel, message.channel),
-            eq(inbox.address, message.address),
-            eq(inbox.externalId, message.externalId),
-          ),
-        );
-      return { id: (existing as { id: number }).id, duplicate: true };
+      const inbound = { channel: message.channel, address: message.address, externalId: message.externalId };
+      const [inserted] = await Q.insertInbox(store, db, {
+        ...inbound,
+        flowId: message.flowId,
+        payload: JSON.stringify({ text: message.text, choiceId: message.choiceId }),
+        receivedAt: Date.now(),
+      });
+      if (inserted) return { id: inserted.id, flowId: message.flowId, result: null, deadAt: null, duplicate: false };
+      const [existing] = await Q.inboxByExternalId(store, db, inbound);
+      return { ...(existing as InboxRow), duplicate: true };
     });
     if (row.duplicate) this.ctx.metrics.duplicates.inc({ channel: message.channel });
-    const [stored] = await store.read((db) => db.select().from(inbox).where(eq(inbox.id, row.id)));
-    const target = stored as InboxRow;
-    if (!target.result && target.deadAt === null) await this.drain(target.channel, target.flowId, target.address);
-    const [done] = await store.read((db) =>
-      db.select({ result: inbox.result, deadAt: inbox.deadAt }).from(inbox).where(eq(inbox.id, row.id)),
-    );
+    if (!row.result && row.deadAt === null) await this.drain(message.channel, row.flowId, message.address);
+    const [done] = await store.read((db) => Q.inboxAnswer(store, db, { id: row.id }));
     // Acknowledged means on disk: the message and its answer are flushed before the answer goes out.
     await store.durable();
     if (!done?.result) {
@@ -201,22 +185,7 @@ export class Processor {
     const step = () =>
       store.exclusive(key, async () => {
         // Read under the lock: another process may have just processed what this one was told about.
-        const [next] = await store.read((db) =>
-          db
-            .select()
-            .from(inbox)
-            .where(
-              and(
-                eq(inbox.channel, channel),
-                eq(inbox.flowId, flowId),
-                eq(inbox.address, address),
-                isNull(inbox.processedAt),
-                isNull(inbox.deadAt),
-              ),
-            )
-            .orderBy(asc(inbox.id))
-            .limit(1),
-        );
+        const [next] = await store.read((db) => Q.nextPending(store, db, { channel, flowId, address }));
         if (!next) return false;
         current = next;
         await this.process(next);
@@ -269,20 +238,10 @@ export class Processor {
     const { conversations } = store.tables;
     const started = performance.now();
     const now = Date.now();
+    metrics.messageWait.observe({ channel: row.channel }, Math.max(0, now - row.receivedAt) / 1000);
     const payload = JSON.parse(row.payload) as { text?: string; choiceId?: string };
     const [active] = await store.read((db) =>
-      db
-        .select()
-        .from(conversations)
-        .where(
-          and(
-            eq(conversations.channel, row.channel),
-            eq(conversations.flowId, row.flowId),
-            eq(conversations.address, row.address),
-            ne(conversations.status, "closed"),
-          ),
-        )
-        .limit(1),
+      Q.activeConversation(store, db, { channel: row.channel, flowId: row.flowId, address: row.address }),
     );
     if (active && (active.status === "queued" || active.status === "agent")) {
       await this.toPerson(row, active, payload, now);
@@ -362,17 +321,23 @@ export class Processor {
     payload: { text?: string; choiceId?: string },
     now: number,
   ): Promise<void> {
-    const { conversations, messages } = this.ctx.store.tables;
+    const { store } = this.ctx;
     const text = payload.text ?? payload.choiceId ?? "";
     const answer: ChannelAnswer = {
       conversationId: conversation.id,
       replies: [],
       status: conversation.status as ConversationStatus,
     };
-    await this.ctx.store.tx(async (db) => {
-      await db.insert(messages).values({ conversationId: conversation.id, role: "customer", text, at: now });
-      await db.update(conversations).set({ updatedAt: now }).where(eq(conversations.id, conversation.id));
-      await answerInbox(db, this.ctx.store, row.id, answer, conversation.id, now);
+    await store.tx(async (db) => {
+      await Q.insertMessage(store, db, {
+        conversationId: conversation.id,
+        role: "customer",
+        text,
+        payload: null,
+        at: now,
+      });
+      await Q.touchConversation(store, db, { id: conversation.id, now });
+      await answerInbox(db, store, row.id, answer, conversation.id, now);
     });
     this.ctx.store.afterCommit(() =>
       this.ctx.live.publish({ type: "conversation.message", conversationId: conversation.id, role: "customer", text }),
