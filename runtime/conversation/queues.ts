@@ -1,5 +1,4 @@
 import { readFile } from "node:fs/promises";
-import { eq } from "drizzle-orm";
 import type { Store } from "../store/db.js";
 import type { Schedule, WeeklyHours } from "./business-hours.js";
 
@@ -95,8 +94,3 @@ export async function loadQueues(store: Store): Promise<Map<string, QueueConfig>
   );
 }
 
-export async function queueExists(store: Store, id: string): Promise<boolean> {
-  const { queues } = store.tables;
-  const rows = await store.read((db) => db.select({ id: queues.id }).from(queues).where(eq(queues.id, id)));
-  return rows.length > 0;
-}

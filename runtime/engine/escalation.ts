@@ -1,5 +1,4 @@
-import { type EscalationRule } from "../../schema/index.js";
-import { DEFAULT_CONFIDENCE_FLOOR } from "../../schema/nodes/intent.js";
+import type { EscalationRule } from "../../schema/index.js";
 import { humanRequestKeyword } from "./human-request.js";
 import { type Outcome, type Run, show } from "./run.js";
 import { localize } from "./text.js";

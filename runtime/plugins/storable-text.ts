@@ -16,14 +16,14 @@ function why(text: string): string {
     : "contains half of a surrogate pair (a broken emoji or other character outside the basic plane)";
 }
 
-const escape = (segment: string) => segment.replace(/~/g, "~0").replace(/\//g, "~1");
+const escapeSegment = (segment: string) => segment.replace(/~/g, "~0").replace(/\//g, "~1");
 
 /** The first string (or object key) in `value` that a store cannot hold, with its JSON pointer. */
 export function findUnstorable(value: unknown, pointer = ""): { pointer: string; reason: string } | undefined {
   if (typeof value === "string") return UNSTORABLE.test(value) ? { pointer, reason: why(value) } : undefined;
   if (typeof value !== "object" || value === null) return undefined;
   for (const [key, item] of Object.entries(value)) {
-    const at = `${pointer}/${escape(key)}`;
+    const at = `${pointer}/${escapeSegment(key)}`;
     if (UNSTORABLE.test(key)) return { pointer: at, reason: `has a field name that ${why(key)}` };
     const found = findUnstorable(item, at);
     if (found) return found;

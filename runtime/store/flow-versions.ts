@@ -35,7 +35,7 @@ export async function publishVersion(
   store: Store,
   input: { flow: Flow; layout: unknown; author: string; note: string; now: number },
 ): Promise<{ version: number; hash: string }> {
-  const { flowVersions, liveFlows } = store.tables;
+  const { flowVersions } = store.tables;
   return store.tx(async (db) => {
     const [last] = await db
       .select({ version: flowVersions.version })

@@ -140,8 +140,7 @@ function KindFieldsEditor({
       return number(t("rule.maxVisits"), rule.maxVisits, (maxVisits) => set({ ...rule, maxVisits }));
     case "value":
       return (
-        <>
-          <fieldset className="wide">
+        <fieldset className="wide">
             <legend>{t("rule.condition")}</legend>
             <ConditionBuilder
               label={t("rule.condition")}
@@ -151,7 +150,6 @@ function KindFieldsEditor({
               onChange={(when) => set({ ...rule, when: when ?? "" })}
             />
           </fieldset>
-        </>
       );
   }
 }

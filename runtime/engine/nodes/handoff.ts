@@ -1,4 +1,4 @@
-import { type HandoffNode } from "../../../schema/nodes/handoff.js";
+import type { HandoffNode } from "../../../schema/nodes/handoff.js";
 import type { Outcome, Run } from "../run.js";
 
 /** Says its text, then hands over to its queue with the agent's note. */
