@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
+import { countStep, type RecordedStep, recordStep } from "../analytics/record.js";
 import { type Config, secretsFor } from "../config.js";
 import { lexiconSentiment, overlapClassifier } from "../engine/index.js";
 import type { BotMessage, ConversationState, EngineDeps, EngineInput } from "../engine/types.js";
@@ -417,6 +418,7 @@ export class Processor {
     const flowId = row?.flowId ?? meta.pushReplies?.flowId ?? "";
     const address = row?.address ?? meta.pushReplies?.address ?? "";
     const answer: ChannelAnswer = { conversationId, replies, status };
+    let recorded: RecordedStep | undefined;
     await store.tx(async (db) => {
       if (meta.isNew) {
         await db.insert(conversations).values({
@@ -494,10 +496,21 @@ export class Processor {
           }),
         );
       }
+      recorded = await recordStep(db, store.tables, {
+        conversationId,
+        flowId,
+        flowVersion: version,
+        pinned: meta.pinned,
+        now,
+        customerMessage: meta.customerText !== undefined,
+        events: outcome.events,
+        status: outcome.status,
+      });
       if (row) await this.markDone(db, row.id, answer, conversationId, now);
     });
     // Inside a turn the transaction commits later: agents and the outbox hear of it once it has.
     store.afterCommit(() => {
+      if (recorded) countStep(metrics, recorded);
       if (handoffRow) {
         const kind = outcome.status.type === "handoff" ? outcome.status.handoff.reason.kind : "error";
         metrics.handoffs.inc({ queue: handoffRow.queue, kind });
