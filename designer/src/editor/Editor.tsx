@@ -27,6 +27,7 @@ import { type Box, freeSpot, groupOffset, pasteOffset } from "../model/placement
 import type { RawError } from "../monaco/RawEditor.js";
 import { ProblemsPanel } from "../problems/ProblemsPanel.js";
 import { problemsOf, severityByNode } from "../problems/problems.js";
+import { problemsInWorker } from "../problems/problems-in-worker.js";
 import { SimulatorPanel } from "../simulator/SimulatorPanel.js";
 import { Dialog } from "./Dialog.js";
 import { dropDraft, keepDraft, keptDraft } from "./draft-storage.js";
@@ -67,6 +68,26 @@ function useSettledValue<T>(value: T, ms: number): T | undefined {
     return () => window.clearTimeout(timer);
   }, [value, ms]);
   return settled;
+}
+
+/**
+ * The problems of `flow`, checked in a Web Worker (a big flow takes a few hundred milliseconds, which a
+ * keystroke would otherwise wait for); undefined until the first answer. Answers for a flow already
+ * replaced by a newer one are dropped.
+ */
+function useProblems(flow: Flow | undefined, others: Map<string, Flow>, queues: string[]): Problem[] | undefined {
+  const [problems, setProblems] = useState<Problem[]>();
+  useEffect(() => {
+    if (!flow) return;
+    let current = true;
+    problemsInWorker(flow, others, queues)
+      .catch(() => problemsOf(flow, others, queues))
+      .then((found) => current && setProblems(found));
+    return () => {
+      current = false;
+    };
+  }, [flow, others, queues]);
+  return problems;
 }
 
 function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }) {
@@ -184,10 +205,7 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
   // it made each key wait for it. The problems and diff marks follow once typing pauses; moving nodes
   // changes only the layout and never triggers a check.
   const checkedFlow = useSettledValue(doc?.flow, CHECK_AFTER_MS);
-  const problems = useMemo(
-    () => (checkedFlow ? problemsOf(checkedFlow, others, queueIds) : (file?.problems ?? [])),
-    [checkedFlow, others, queueIds, file],
-  );
+  const problems = useProblems(checkedFlow, others, queueIds) ?? file?.problems ?? [];
   const blocked = hasErrors(problems);
 
   // Computed from the draft being edited, so the marks follow each edit, saved or not.
