@@ -42,7 +42,12 @@ export function ConversationsChart({ figures }: { figures: AnalyticsFigures }) {
           title,
           width: WIDTH,
           height: 240,
-          scales: { x: { time: true }, "%": { range: [0, 100] } },
+          scales: {
+            // Half a day either side, so that the first and last days' bars show whole.
+            x: { time: true, range: (_u, min, max) => [min - 43_200, max + 43_200] },
+            n: { range: fromZero },
+            "%": { range: [0, 100] },
+          },
           series: [
             { label: w("axisDay"), value: (_u, value) => (value === null ? "—" : dayLabel(value)) },
             {
@@ -90,7 +95,7 @@ export function ReasonsChart({ figures, flow }: { figures: AnalyticsFigures; flo
           title,
           width: WIDTH,
           height: 260,
-          scales: { x: { time: false, range: [-0.5, rules.length - 0.5] } },
+          scales: { x: { time: false, range: [-0.5, rules.length - 0.5] }, y: { range: fromZero } },
           series: [
             { label: w("handoffReasons"), value: (_u, index) => names[index] ?? "" },
             {
@@ -120,5 +125,8 @@ export function ReasonsChart({ figures, flow }: { figures: AnalyticsFigures; flo
   if (rules.length === 0) return null;
   return <UPlot build={build} label={title} />;
 }
+
+/** Counts start at zero, so that bars compare by their height. */
+const fromZero = (_u: uPlot, _min: number, max: number): uPlot.Range.MinMax => [0, Math.max(1, Math.ceil(max * 1.1))];
 
 const shorten = (text: string) => (text.length > 22 ? `${text.slice(0, 21)}…` : text);
