@@ -54,19 +54,23 @@ export async function readFigures(store: Store, request: FiguresRequest): Promis
   );
   const open = and(eq(c.outcome, "open"), lt(c.lastCustomerAt, cutoff));
   const figures = await store.read(async (db) => {
-    const [totals] = await db
+    const perDay = await db
       .select({
+        day: c.day,
         started: int(sql`count(*)`),
         contained: int(sql`coalesce(sum(case when ${c.outcome} = 'contained' then 1 else 0 end), 0)`),
         handedOver: int(sql`coalesce(sum(case when ${c.outcome} = 'handover' then 1 else 0 end), 0)`),
         abandoned: int(sql`coalesce(sum(case when ${open} then 1 else 0 end), 0)`),
       })
       .from(c)
-      .where(ofFlow);
-    const started = totals?.started ?? 0;
-    const contained = totals?.contained ?? 0;
-    const handedOver = totals?.handedOver ?? 0;
-    const abandoned = totals?.abandoned ?? 0;
+      .where(ofFlow)
+      .groupBy(c.day);
+    const total = (key: "started" | "contained" | "handedOver" | "abandoned") =>
+      perDay.reduce((sum, row) => sum + row[key], 0);
+    const started = total("started");
+    const contained = total("contained");
+    const handedOver = total("handedOver");
+    const abandoned = total("abandoned");
 
     const messages = await db
       .select({ value: c.customerMessages, count: int(sql`count(*)`) })
@@ -129,17 +133,6 @@ export async function readFigures(store: Store, request: FiguresRequest): Promis
         ),
       )
       .groupBy(c.atNodeId);
-
-    const perDay = await db
-      .select({
-        day: c.day,
-        started: int(sql`count(*)`),
-        contained: int(sql`coalesce(sum(case when ${c.outcome} = 'contained' then 1 else 0 end), 0)`),
-        handedOver: int(sql`coalesce(sum(case when ${c.outcome} = 'handover' then 1 else 0 end), 0)`),
-      })
-      .from(c)
-      .where(ofFlow)
-      .groupBy(c.day);
 
     const nodes = new Map<string, NodeFigures>();
     const nodeOf = (nodeId: string) => {

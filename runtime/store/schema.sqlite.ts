@@ -210,9 +210,30 @@ export const analyticsConversations = sqliteTable(
     handoffFlowVersion: integer("handoff_flow_version"),
     handoffNodeId: text("handoff_node_id"),
   },
+  // Covering indexes: the figures are read from them alone, never from the rows and their paths.
   (t) => [
-    index("analytics_conversations_flow").on(t.flowId, t.flowVersion, t.day),
-    index("analytics_conversations_at").on(t.atFlowId, t.atFlowVersion, t.day),
+    index("analytics_conversations_flow").on(
+      t.flowId,
+      t.flowVersion,
+      t.day,
+      t.outcome,
+      t.customerMessages,
+      t.startedAt,
+      t.endedAt,
+      t.lastCustomerAt,
+    ),
+    index("analytics_conversations_handoff").on(
+      t.flowId,
+      t.flowVersion,
+      t.outcome,
+      t.day,
+      t.handoffRuleId,
+      t.handoffRuleKind,
+      t.handoffFlowId,
+      t.handoffFlowVersion,
+      t.handoffNodeId,
+    ),
+    index("analytics_conversations_at").on(t.atFlowId, t.atFlowVersion, t.outcome, t.day, t.lastCustomerAt, t.atNodeId),
   ],
 );
 

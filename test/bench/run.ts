@@ -9,7 +9,7 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { type BenchReport, formatRatio, REPORT_PREFIX, verdict } from "./report.js";
 
-const benches = ["engine.ts", "runtime-rest.ts", "designer-500.ts", "designer-canvas.ts"];
+const benches = ["engine.ts", "runtime-rest.ts", "designer-500.ts", "designer-canvas.ts", "analytics-1m.ts"];
 /**
  * Far above what each takes (~10–25 s; the designer's canvas bench builds two pages and opens a 1,000-node
  * flow many times, several minutes on 2 shared cores): only a hung bench reaches it.
