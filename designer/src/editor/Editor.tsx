@@ -146,21 +146,24 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
   }, [flowId]);
 
   useEffect(() => {
-    load();
     agentApi.queues().then(
       (queues) => setQueueIds(queues.map((queue) => queue.id)),
       () => undefined,
     );
-    api.flows().then(
-      async (list) => {
-        const loaded = await Promise.all(
-          list.filter((item) => item.id !== flowId).map((item) => api.flow(item.id).catch(() => undefined)),
-        );
-        setOthers(new Map(loaded.flatMap((item) => (item?.flow ? [[item.id, item.flow] as const] : []))));
-        setOthersLoaded(true);
-      },
-      () => setOthersLoaded(true),
-    );
+    // The flow being opened comes first: the others (for jumps and the simulator) are asked for once it is
+    // here, so that the server does not check every flow while the person waits for this one.
+    load()
+      .then(() => api.flows())
+      .then(
+        async (list) => {
+          const loaded = await Promise.all(
+            list.filter((item) => item.id !== flowId).map((item) => api.flow(item.id).catch(() => undefined)),
+          );
+          setOthers(new Map(loaded.flatMap((item) => (item?.flow ? [[item.id, item.flow] as const] : []))));
+          setOthersLoaded(true);
+        },
+        () => setOthersLoaded(true),
+      );
   }, [flowId, load]);
 
   const doc = history?.present;
@@ -205,7 +208,8 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
   // it made each key wait for it. The problems and diff marks follow once typing pauses; moving nodes
   // changes only the layout and never triggers a check.
   const checkedFlow = useSettledValue(doc?.flow, CHECK_AFTER_MS);
-  const problems = useProblems(checkedFlow, others, queueIds) ?? file?.problems ?? [];
+  // Until the other flows are here, the server's problems stand: checked without them, a jump would look broken.
+  const problems = useProblems(othersLoaded ? checkedFlow : undefined, others, queueIds) ?? file?.problems ?? [];
   const blocked = hasErrors(problems);
 
   // Computed from the draft being edited, so the marks follow each edit, saved or not.
