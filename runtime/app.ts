@@ -17,6 +17,7 @@ import queuePlugin from "./plugins/queue.js";
 import storableTextPlugin from "./plugins/storable-text.js";
 import "./plugins/services.js";
 import agentRoutes from "./routes/agent.js";
+import analyticsRoutes from "./routes/analytics.js";
 import authRoutes from "./routes/auth.js";
 import cannedRoutes from "./routes/canned.js";
 import channelRoutes from "./routes/channels.js";
@@ -91,6 +92,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(opsRoutes);
   await app.register(authRoutes);
   await app.register(flowRoutes);
+  await app.register(analyticsRoutes);
   await app.register(simulatorRoutes);
   await app.register(agentRoutes);
   await app.register(queueAdminRoutes);

@@ -93,4 +93,3 @@ export async function loadQueues(store: Store): Promise<Map<string, QueueConfig>
     ]),
   );
 }
-

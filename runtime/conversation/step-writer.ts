@@ -1,6 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import type { Counter } from "prom-client";
+import { countStep, type RecordedStep, recordStep } from "../analytics/record.js";
 import type { BotMessage } from "../engine/types.js";
 import type { Db, Store } from "../store/db.js";
 import type { LoopOutcome } from "./engine-loop.js";
@@ -14,7 +15,7 @@ import type { ChannelAnswer, ConversationStatus } from "./types.js";
 export interface StepWriterDeps {
   store: Store;
   /** The counters a step moves (the app's metrics registry has them). */
-  metrics: { runtimeErrors: Counter<"code">; handoffs: Counter<"queue" | "kind"> };
+  metrics: { runtimeErrors: Counter<"code">; handoffs: Counter<"queue" | "kind"> } & Parameters<typeof countStep>[0];
   live: LiveEvents;
   log: FastifyBaseLogger;
   /** Asked to deliver unsent outbox rows after a step that pushed some. */
@@ -94,6 +95,7 @@ export class StepWriter {
     const flowId = inbox?.flowId ?? meta.pushReplies?.flowId ?? "";
     const address = inbox?.address ?? meta.pushReplies?.address ?? "";
     const answer: ChannelAnswer = { conversationId, replies, status };
+    let recorded: RecordedStep | undefined;
     await store.tx(async (db) => {
       const state = JSON.stringify(outcome.state);
       if (meta.isNew) {
@@ -159,10 +161,21 @@ export class StepWriter {
           at: now,
         });
       }
+      recorded = await recordStep(db, store.tables, {
+        conversationId,
+        flowId,
+        flowVersion: version,
+        pinned: meta.pinned,
+        now,
+        customerMessage: meta.customerText !== undefined,
+        events: outcome.events,
+        status: outcome.status,
+      });
       if (inbox) await answerInbox(db, store, inbox.id, answer, conversationId, now);
     });
     // Inside a turn the transaction commits later: agents and the outbox hear of it once it has.
     store.afterCommit(() => {
+      if (recorded) countStep(metrics, recorded);
       if (handoffRow) {
         const kind = outcome.status.type === "handoff" ? outcome.status.handoff.reason.kind : "error";
         metrics.handoffs.inc({ queue: handoffRow.queue, kind });

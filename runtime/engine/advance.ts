@@ -228,7 +228,8 @@ async function step(run: Run, handle: string, target: string | undefined): Promi
   run.frame.nodeId = target;
   run.state.attempts = 0;
   run.state.visits[key] = (run.state.visits[key] ?? 0) + 1;
-  run.emit({ type: "node", flowId, nodeId: target });
+  const transition = handle === "start" || handle === "resume" ? {} : { from, handle };
+  run.emit({ type: "node", flowId, nodeId: target, ...transition });
   return (await escalate(run, { entered: key })) ?? enterNode(node, run);
 }
 

@@ -78,7 +78,11 @@ export interface EngineError {
 
 /** A fact for per-step analytics: which node ran, what was answered. */
 export type EngineEvent =
-  | { type: "node"; flowId: string; nodeId: string }
+  /**
+   * A node entered; `from` and `handle` name the transition taken (absent when the conversation
+   * starts, enters a called flow or is resumed at the node by an agent).
+   */
+  | { type: "node"; flowId: string; nodeId: string; from?: string; handle?: string }
   | { type: "input"; flowId: string; nodeId: string; valid: boolean }
   | { type: "intent"; flowId: string; nodeId: string; intent: string; confidence: number }
   | { type: "handoff"; flowId: string; nodeId: string; ruleId: string }

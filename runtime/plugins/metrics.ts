@@ -30,6 +30,24 @@ export function createMetrics() {
       labelNames: ["queue", "kind"] as const,
       registers: [registry],
     }),
+    conversationsStarted: new Counter({
+      name: "relais_conversations_started_total",
+      help: "Conversations started with the bot, by flow and published version.",
+      labelNames: ["flow", "version"] as const,
+      registers: [registry],
+    }),
+    conversationsContained: new Counter({
+      name: "relais_conversations_contained_total",
+      help: "Conversations the bot ended without a person, by flow and version; divided by started, the containment.",
+      labelNames: ["flow", "version"] as const,
+      registers: [registry],
+    }),
+    conversationsHandedOver: new Counter({
+      name: "relais_conversations_handed_over_total",
+      help: "Conversations handed to a person, counted at their first handoff, by flow, version and the escalation rule (or handoff node) that fired.",
+      labelNames: ["flow", "version", "rule"] as const,
+      registers: [registry],
+    }),
     queueWait: new Histogram({
       name: "relais_queue_wait_seconds",
       help: "Time from handoff to an agent claiming the conversation.",

@@ -1,1 +1,2 @@
 export * from "./handoff.js";
+export * from "./analytics.js";

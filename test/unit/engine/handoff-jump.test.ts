@@ -165,7 +165,22 @@ describe("jump and return", () => {
     const result = await conversation.say("zoe@example.fr");
     expect(conversation.texts).toEqual(["Merci zoe@example.fr"]);
     expect(result.state.stack).toEqual([{ flowId: "test-flow", nodeId: "thanks" }]);
-    expect(result.events).toContainEqual({ type: "node", flowId: "identify", nodeId: "back" });
+    expect(result.events).toContainEqual({
+      type: "node",
+      flowId: "identify",
+      nodeId: "back",
+      from: "ask-email",
+      handle: "next",
+    });
+    // Entering the called flow is no transition of either flow; coming back is the jump's `next`.
+    expect(started.events).toContainEqual({ type: "node", flowId: "identify", nodeId: "start" });
+    expect(result.events).toContainEqual({
+      type: "node",
+      flowId: "test-flow",
+      nodeId: "thanks",
+      from: "who",
+      handle: "next",
+    });
     expect(result.state.visits).toMatchObject({ "identify/ask-email": 1, "identify/back": 1, "test-flow/thanks": 1 });
   });
 
