@@ -1,2 +1,2 @@
-export * from "./handoff.js";
 export * from "./analytics.js";
+export * from "./handoff.js";

@@ -141,15 +141,15 @@ function KindFieldsEditor({
     case "value":
       return (
         <fieldset className="wide">
-            <legend>{t("rule.condition")}</legend>
-            <ConditionBuilder
-              label={t("rule.condition")}
-              always={t("rule.always")}
-              context={context}
-              value={rule.when}
-              onChange={(when) => set({ ...rule, when: when ?? "" })}
-            />
-          </fieldset>
+          <legend>{t("rule.condition")}</legend>
+          <ConditionBuilder
+            label={t("rule.condition")}
+            always={t("rule.always")}
+            context={context}
+            value={rule.when}
+            onChange={(when) => set({ ...rule, when: when ?? "" })}
+          />
+        </fieldset>
       );
   }
 }

@@ -11,4 +11,3 @@ export const emptyLayout = (flowId: string): Layout => ({
   flow: flowId,
   nodes: {},
 });
-
