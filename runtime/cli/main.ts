@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { chatCommand } from "./chat.js";
 import { consoleOutput, fmtCommand, lintCommand, testCommand, validateCommand } from "./commands.js";
+import { nluEvalCommand } from "./nlu-eval.js";
 import { publishCommand } from "./publish.js";
 
 const program = new Command()
@@ -59,6 +60,22 @@ program
   .option("--note <text>", "what changed, kept with the version")
   .action(async (flow: string, options: { server: string; token: string; note?: string }) =>
     exit(await publishCommand(flow, options, consoleOutput)),
+  );
+
+program
+  .command("nlu")
+  .description("Language understanding tools.")
+  .command("eval")
+  .description(
+    "Classify labelled phrases (CSV with the header text,intent,lang) with the flow's intent node; print accuracy, per-intent precision and recall, and the confusion table.",
+  )
+  .argument("<flow>", "flow id, e.g. triage")
+  .argument("<file>", "the labelled phrases, e.g. flows/triage.eval.csv")
+  .option("--min-accuracy <share>", "exit 1 when accuracy overall or in any language is below, e.g. 0.9 or 90")
+  .option("--node <id>", "the intent node to evaluate (default: the flow's first)")
+  .option("--classifier <name>", "nlpjs (trained model, default) or overlap (word overlap)")
+  .action(async (flow: string, file: string, options: { minAccuracy?: string; node?: string; classifier?: string }) =>
+    exit(await nluEvalCommand(flow, file, options, consoleOutput)),
   );
 
 await program.parseAsync(process.argv);

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import { type Config, secretsFor } from "../config.js";
-import { lexiconSentiment, overlapClassifier } from "../engine/index.js";
+import { lexiconSentiment } from "../engine/index.js";
 import type { BotMessage, ConversationState, EngineDeps, EngineInput } from "../engine/types.js";
 import type { PublishedFlows } from "../flows/published.js";
 import type { HttpClient } from "../http-client/http-client.js";
@@ -314,7 +314,7 @@ export class Processor {
     const deps: EngineDeps = {
       now: () => new Date(),
       newId: randomUUID,
-      classify: overlapClassifier,
+      classify: this.ctx.flows.models.classify,
       sentiment: lexiconSentiment,
       flow: (id) => compiledFlows.get(id),
       secrets: secretsFor(this.ctx.config, secretNames),

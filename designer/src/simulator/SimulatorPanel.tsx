@@ -1,5 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { compileFlow, lexiconSentiment, overlapClassifier } from "../../../runtime/engine/index.js";
+import { compileFlow, lexiconSentiment } from "../../../runtime/engine/index.js";
 import type {
   BotMessage,
   ConversationState,
@@ -17,6 +17,7 @@ import { language, t } from "../i18n.js";
 import { ChannelPreview } from "./ChannelPreview.js";
 import { FixturesForm } from "./FixturesForm.js";
 import { flowsReached, withFixtures } from "./fixture-form.js";
+import { simulatorModels, TRAIN_DELAY_MS } from "./intent-models.js";
 import { SaveTestDialog } from "./SaveTestDialog.js";
 import { type Answer, fixtureFor, fixturesOf, runTurn, stepsOf, type Turn, withTest } from "./session.js";
 import { TestsRun } from "./TestsRun.js";
@@ -77,12 +78,22 @@ export function SimulatorPanel({ flow, tests: savedTests, others, onActiveNode, 
     [flow, others, tests],
   );
 
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      for (const each of [flow, ...others.values()]) {
+        // A model that fails to train leaves word overlap answering, as the runtime would.
+        simulatorModels.prepare(each).catch(() => undefined);
+      }
+    }, TRAIN_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [flow, others]);
+
   const deps = useCallback((): EngineDeps => {
     const compiledOthers = new Map([...others].map(([id, other]) => [id, compileFlow(other)]));
     return {
       now: () => new Date(),
       newId: () => `sim-${++ids.current}`,
-      classify: overlapClassifier,
+      classify: simulatorModels.classify,
       sentiment: lexiconSentiment,
       flow: (id) => (id === flow.id ? compileFlow(flow) : compiledOthers.get(id)),
       secrets: standIns,
