@@ -66,6 +66,14 @@
     list.append(row);
   }
 
+  /** The page's own language (`<html lang="en-GB">`), for the bot to answer in it. */
+  function pageLanguage() {
+    const lang = (document.documentElement.lang || "").replace("_", "-");
+    const match = /^([a-z]{2})(?:-([a-z]{2}))?$/i.exec(lang);
+    if (!match) return {};
+    return { language: match[2] ? `${match[1].toLowerCase()}-${match[2].toUpperCase()}` : match[1].toLowerCase() };
+  }
+
   async function post(content, shown) {
     if (shown) bubble(shown, "customer");
     const messageId = randomId();
@@ -75,7 +83,7 @@
         response = await fetch(`${base}/api/channels/webchat/${encodeURIComponent(flowId)}/messages`, {
           method: "POST",
           headers: { "content-type": "application/json" },
-          body: JSON.stringify({ session, messageId, ...content }),
+          body: JSON.stringify({ session, messageId, ...content, ...pageLanguage() }),
         });
       } catch {
         response = undefined;

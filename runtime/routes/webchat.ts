@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
-import { SLUG_PATTERN } from "../../schema/index.js";
+import { LanguageCode, SLUG_PATTERN } from "../../schema/index.js";
 import { ApiError } from "../plugins/errors.js";
 import { liveVersions } from "../store/flow-versions.js";
 import { ChannelAnswerSchema } from "./channels.js";
@@ -81,6 +81,8 @@ export default async function webchatRoutes(app: FastifyInstance) {
             messageId: Type.String({ minLength: 1, maxLength: 200 }),
             text: Type.Optional(Type.String({ minLength: 1, maxLength: app.config.messageMaxChars })),
             choiceId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+            /** The page's language (`<html lang>`): a hint for a new conversation. */
+            language: Type.Optional(LanguageCode),
           },
           { additionalProperties: false },
         ),
@@ -90,7 +92,13 @@ export default async function webchatRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const { flowId } = request.params as { flowId: string };
-      const body = request.body as { session: string; messageId: string; text?: string; choiceId?: string };
+      const body = request.body as {
+        session: string;
+        messageId: string;
+        text?: string;
+        choiceId?: string;
+        language?: string;
+      };
       if (body.text === undefined && body.choiceId === undefined) {
         throw new ApiError(400, "BAD_REQUEST", "Send `text` or `choiceId` with the message.");
       }
@@ -104,6 +112,7 @@ export default async function webchatRoutes(app: FastifyInstance) {
         address: body.session,
         text: body.text,
         choiceId: body.choiceId,
+        ...(body.language ? { language: body.language } : {}),
       });
     },
   );

@@ -1,6 +1,7 @@
 import type { ConversationTest, ConversationTestFile, HttpFixture, TestStep } from "../../schema/index.js";
 import { lexiconSentiment, overlapClassifier, type Settled, settle } from "../engine/index.js";
 import type { BotMessage, CompiledFlow, ConversationState, EngineDeps, EngineInput } from "../engine/types.js";
+import { guessLanguage } from "../nlu/language.js";
 import { findFixture, fixtureResult, secretStandIns } from "./fixtures.js";
 
 /**
@@ -56,6 +57,7 @@ class TestConversation {
       now: () => now,
       newId,
       classify: overlapClassifier,
+      detectLanguage: guessLanguage,
       sentiment: lexiconSentiment,
       flow: (id) => context.flows.get(id),
       secrets,

@@ -6,6 +6,7 @@ import { lexiconSentiment } from "../engine/index.js";
 import type { BotMessage, ConversationState, EngineDeps, EngineInput } from "../engine/types.js";
 import type { PublishedFlows } from "../flows/published.js";
 import type { HttpClient } from "../http-client/http-client.js";
+import { guessLanguage } from "../nlu/language.js";
 import { ApiError } from "../plugins/errors.js";
 import type { Metrics } from "../plugins/metrics.js";
 import { recordHandoff } from "../queue/handoff-record.js";
@@ -98,7 +99,7 @@ export class Processor {
           externalId: message.externalId,
           flowId: message.flowId,
           address: message.address,
-          payload: JSON.stringify({ text: message.text, choiceId: message.choiceId }),
+          payload: JSON.stringify({ text: message.text, choiceId: message.choiceId, language: message.language }),
           receivedAt: Date.now(),
         })
         .onConflictDoNothing({ target: [inbox.channel, inbox.address, inbox.externalId] })
@@ -271,7 +272,7 @@ export class Processor {
     const { conversations } = store.tables;
     const started = performance.now();
     const now = Date.now();
-    const payload = JSON.parse(row.payload) as { text?: string; choiceId?: string };
+    const payload = JSON.parse(row.payload) as { text?: string; choiceId?: string; language?: string };
     const [active] = await store.read((db) =>
       db
         .select()
@@ -315,6 +316,7 @@ export class Processor {
       now: () => new Date(),
       newId: randomUUID,
       classify: this.ctx.flows.models.classify,
+      detectLanguage: guessLanguage,
       sentiment: lexiconSentiment,
       flow: (id) => compiledFlows.get(id),
       secrets: secretsFor(this.ctx.config, secretNames),
@@ -327,6 +329,7 @@ export class Processor {
       ? {
           type: "start",
           text: payload.text,
+          ...(payload.language ? { language: payload.language } : {}),
           variables: { contact: { channel: row.channel, address: row.address } },
         }
       : payload.choiceId !== undefined

@@ -12,6 +12,8 @@ export interface InboundMessage {
   address: string;
   text?: string;
   choiceId?: string;
+  /** The customer's language as the channel knows it (a page's language): a hint, for a new conversation. */
+  language?: string;
 }
 
 /** What the channel answers for one message; stored with the inbox row so a retry gets it again. */

@@ -9,6 +9,7 @@ import type {
   HttpEffect,
   HttpResult,
 } from "../../../runtime/engine/types.js";
+import { guessLanguage } from "../../../runtime/nlu/language.js";
 import { secretStandIns } from "../../../runtime/testing/fixtures.js";
 import type { ConversationTestFile, Flow, HttpFixture, TestStep } from "../../../schema/index.js";
 import { describeReason } from "../agent/reason-words.js";
@@ -94,6 +95,7 @@ export function SimulatorPanel({ flow, tests: savedTests, others, onActiveNode, 
       now: () => new Date(),
       newId: () => `sim-${++ids.current}`,
       classify: simulatorModels.classify,
+      detectLanguage: guessLanguage,
       sentiment: lexiconSentiment,
       flow: (id) => (id === flow.id ? compileFlow(flow) : compiledOthers.get(id)),
       secrets: standIns,
