@@ -40,6 +40,13 @@ describe("question kinds", () => {
     [{ kind: "date" }, "2028-02-29", "2028-02-29"],
     [{ kind: "pattern", pattern: "CMD-[0-9]{6}" }, " cmd-123456 ", "cmd-123456"],
     [{ kind: "pattern", pattern: "CMD-[0-9]{6}", caseSensitive: true }, "CMD-123456", "CMD-123456"],
+    // The value inside a sentence, as customers write it.
+    [{ kind: "pattern", pattern: "CMD-[0-9]{6}" }, "c'est la CMD-100001 je crois", "CMD-100001"],
+    [{ kind: "email" }, "mon mail : camille.martin@Example.fr.", "camille.martin@example.fr"],
+    [{ kind: "phone" }, "vous pouvez me joindre au 06 12 34 56 78 merci", "+33612345678"],
+    [{ kind: "date" }, "demain", "2026-03-15"],
+    [{ kind: "date" }, "le 12/03", "2026-03-12"],
+    [{ kind: "date" }, "je passe lundi prochain", "2026-03-16"],
   ] as [Question["input"], string, unknown][])("%j accepts %j as %j", async (input, text, saved) => {
     const { conversation, result, valid } = await answer(input, text);
     expect(valid).toBe(true);
@@ -57,7 +64,7 @@ describe("question kinds", () => {
     [{ kind: "number", min: 1 }, "0"],
     [{ kind: "number", max: 10 }, "10,01"],
     [{ kind: "email" }, "jean@"],
-    [{ kind: "email" }, "jean dupont@example.fr"],
+    [{ kind: "email" }, "jean dupont@example"],
     [{ kind: "email" }, "jean@example"],
     [{ kind: "phone" }, "12 34"],
     [{ kind: "phone" }, "+999 12345678"],
@@ -66,9 +73,10 @@ describe("question kinds", () => {
     [{ kind: "date" }, "31/02/2026"],
     [{ kind: "date" }, "2026-13-01"],
     [{ kind: "date" }, "29/02/2027"],
-    [{ kind: "date" }, "demain"],
+    [{ kind: "date" }, "un de ces jours"],
     [{ kind: "pattern", pattern: "CMD-[0-9]{6}" }, "CMD-12345"],
-    [{ kind: "pattern", pattern: "CMD-[0-9]{6}" }, "ma commande CMD-123456"],
+    [{ kind: "pattern", pattern: "CMD-[0-9]{6}" }, "ma commande CMD-1234567"],
+    [{ kind: "pattern", pattern: "CMD-[0-9]{6}" }, "ma commande XCMD-123456"],
     [{ kind: "pattern", pattern: "CMD-[0-9]{6}", caseSensitive: true }, "cmd-123456"],
   ] as [Question["input"], string][])("%j rejects %j", async (input, text) => {
     const { conversation, result, valid } = await answer(input, text);
