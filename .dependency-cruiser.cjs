@@ -33,7 +33,7 @@ module.exports = {
     {
       name: "designer-uses-public-entry-points",
       comment:
-        "The designer imports the contract (schema/index.ts, schema/api/index.ts, the generated JSON Schemas) and the pure engine's entry points (runtime/engine/index.ts and its conversation-test runner runtime/testing/index.ts), never the server.",
+        "The designer imports the contract (schema/index.ts, schema/api/index.ts, the generated JSON Schemas) and the pure engine's entry points (runtime/engine/index.ts, its conversation-test runner runtime/testing/index.ts and its language understanding runtime/nlu/index.ts), never the server.",
       severity: "error",
       from: { path: "^designer/" },
       to: {
@@ -44,6 +44,7 @@ module.exports = {
           "^schema/[^/]+\\.schema\\.json$",
           "^runtime/engine/index\\.ts$",
           "^runtime/testing/index\\.ts$",
+          "^runtime/nlu/index\\.ts$",
         ],
       },
     },

@@ -20,11 +20,12 @@ echo "== layers (dependency-cruiser: schema depends on nothing of ours, the engi
 npm run --silent layers
 echo "== types (tsc)"
 npx tsc -p tsconfig.json --noEmit
-echo "== shipped flows (relais validate, lint, fmt --check, test)"
+echo "== shipped flows (relais validate, lint, fmt --check, test, nlu eval)"
 npx relais validate
 npx relais lint
 npx relais fmt --check
 npx relais test
+npx relais nlu eval triage flows/triage.eval.csv --min-accuracy 0.9
 echo "== designer build (vite)"
 npx vite build --logLevel warn
 echo "== vitest"

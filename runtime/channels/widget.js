@@ -33,6 +33,12 @@
     },
   };
   const say = words[language.slice(0, 2).toLowerCase()] ?? words.fr;
+  // The hint the server takes: `en` or `en-GB`; a tag it would refuse (`zh-Hant-TW`) is not sent.
+  const languageHint = (() => {
+    const match = /^([a-z]{2})(?:[-_]([a-z]{2}))?$/i.exec(language);
+    if (!match) return {};
+    return { language: match[2] ? `${match[1].toLowerCase()}-${match[2].toUpperCase()}` : match[1].toLowerCase() };
+  })();
   // crypto.randomUUID exists only on https pages (and localhost); plain-http intranets get the same from random bytes.
   const randomId = () =>
     crypto.randomUUID?.() ??
@@ -179,7 +185,7 @@
           response = await fetch(`${api}/messages`, {
             method: "POST",
             headers: { "content-type": "application/json" },
-            body: JSON.stringify({ session, messageId, language, ...content }),
+            body: JSON.stringify({ session, messageId, ...languageHint, ...content }),
           });
         } catch {
           response = undefined;

@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { chatCommand } from "./chat.js";
 import { consoleOutput, fmtCommand, lintCommand, testCommand, validateCommand } from "./commands.js";
 import { eraseCommand } from "./erase.js";
+import { nluEvalCommand } from "./nlu-eval.js";
 import { publishCommand } from "./publish.js";
 
 const program = new Command()
@@ -73,6 +74,22 @@ program
   .requiredOption("--token <token>", "an API token with the admin role", process.env.RELAIS_TOKEN)
   .action(async (channel: string, address: string, options: { server: string; token: string }) =>
     exit(await eraseCommand(channel, address, options, consoleOutput)),
+  );
+
+program
+  .command("nlu")
+  .description("Language understanding tools.")
+  .command("eval")
+  .description(
+    "Classify labelled phrases (CSV with the header text,intent,lang) with the flow's intent node; print accuracy, per-intent precision and recall, and the confusion table.",
+  )
+  .argument("<flow>", "flow id, e.g. triage")
+  .argument("<file>", "the labelled phrases, e.g. flows/triage.eval.csv")
+  .option("--min-accuracy <share>", "exit 1 when accuracy overall or in any language is below, e.g. 0.9 or 90")
+  .option("--node <id>", "the intent node to evaluate (default: the flow's first)")
+  .option("--classifier <name>", "nlpjs (trained model, default) or overlap (word overlap)")
+  .action(async (flow: string, file: string, options: { minAccuracy?: string; node?: string; classifier?: string }) =>
+    exit(await nluEvalCommand(flow, file, options, consoleOutput)),
   );
 
 await program.parseAsync(process.argv);

@@ -35,6 +35,7 @@ export async function advance(
 ): Promise<StepResult> {
   if (input.type === "start" || state === undefined) {
     const run = new Run(compiled, initialState(compiled, input), deps);
+    if (run.state.openingText !== undefined) followLanguage(run, run.state.openingText);
     return finish(run, async () => {
       if (!compiled.startNodeId) {
         throw run.failure("UNKNOWN_NODE", `Flow \`${compiled.flow.id}\` has no start node: add one and connect it.`);
@@ -77,10 +78,12 @@ function initialState(compiled: CompiledFlow, input: EngineInput): ConversationS
   }
   const start = input.type === "start" ? input : undefined;
   Object.assign(variables, structuredClone(start?.variables ?? {}));
+  const hint = start?.language === undefined ? undefined : flowLanguage(flow.languages, start.language);
   return {
     stack: [{ flowId: flow.id, nodeId: compiled.startNodeId }],
     status: "active",
-    language: start?.language ?? flow.languages[0] ?? "fr",
+    language: hint ?? flow.languages[0] ?? "fr",
+    languageFrom: { source: hint ? "hint" : "default" },
     variables,
     attempts: 0,
     failedInputs: 0,
@@ -88,6 +91,35 @@ function initialState(compiled: CompiledFlow, input: EngineInput): ConversationS
     firedRules: [],
     ...(start?.text?.trim() ? { openingText: start.text } : {}),
   };
+}
+
+/** The flow's language a hint names (`en-GB` is the flow's `en`), or undefined. */
+function flowLanguage(languages: readonly string[], hint: string): string | undefined {
+  const base = hint.split("-")[0];
+  return (
+    languages.find((language) => language === hint) ?? languages.find((language) => language.split("-")[0] === base)
+  );
+}
+
+/** Above it, a detection replaces the flow's default language; above `SURE_LANGUAGE`, a channel's hint too. */
+export const LIKELY_LANGUAGE = 0.7;
+/** From it on, the conversation's language is settled and no later message changes it. */
+export const SURE_LANGUAGE = 0.8;
+
+/**
+ * The conversation follows the language the customer writes in, among the flow's: a likely guess
+ * replaces the default, only a sure one overrides the channel's hint, and once sure it sticks.
+ */
+function followLanguage(run: Run, text: string): void {
+  const { state } = run;
+  const from = state.languageFrom ?? { source: "default" };
+  if (from.sure || !run.deps.detectLanguage) return;
+  const guess = run.deps.detectLanguage(text, run.root.flow.languages);
+  if (!guess || !run.root.flow.languages.includes(guess.language)) return;
+  const needed = from.source === "hint" ? SURE_LANGUAGE : LIKELY_LANGUAGE;
+  if (guess.confidence < needed) return;
+  state.language = guess.language;
+  state.languageFrom = { source: "detected", confidence: guess.confidence, sure: guess.confidence >= SURE_LANGUAGE };
 }
 
 /** An agent gives the conversation back to the bot at a node of the current flow, counters reset. */
@@ -145,6 +177,7 @@ async function receive(run: Run, input: Exclude<EngineInput, { type: "start" | "
       `A customer input arrived at node \`${node.id}\`, which does not wait for one.`,
     );
   }
+  if (input.type === "text") followLanguage(run, input.text);
   const customer: CustomerInput =
     input.type === "text" ? { type: "text", text: input.text } : { type: "choice", choiceId: input.choiceId };
   const escalated = await escalate(run, { input: true, ...(input.type === "text" ? { text: input.text } : {}) });

@@ -3,7 +3,7 @@ import type { EngineLimits } from "./limits.js";
 import { lexiconSentiment } from "./sentiment.js";
 import type { CompiledFlow, EngineDeps } from "./types.js";
 
-/** What differs between hosts of the engine; the rest (classifier, sentiment) is the same everywhere. */
+/** What differs between hosts of the engine; the rest (sentiment, limits by default) is the same everywhere. */
 export interface EngineHost {
   /** Flows a conversation can run or jump to, by id, at the versions it is pinned to. */
   flows: ReadonlyMap<string, CompiledFlow>;
@@ -12,6 +12,10 @@ export interface EngineHost {
   now: () => Date;
   newId: () => string;
   limits?: EngineLimits;
+  /** The intent classifier: a trained model in the runtime and the simulator, word overlap otherwise. */
+  classify?: EngineDeps["classify"];
+  /** Guesses a conversation's language from what the customer writes; none keeps the flow's default. */
+  detectLanguage?: EngineDeps["detectLanguage"];
 }
 
 /**
@@ -22,7 +26,8 @@ export function engineDeps(host: EngineHost): EngineDeps {
   return {
     now: host.now,
     newId: host.newId,
-    classify: overlapClassifier,
+    classify: host.classify ?? overlapClassifier,
+    ...(host.detectLanguage ? { detectLanguage: host.detectLanguage } : {}),
     sentiment: lexiconSentiment,
     flow: (id) => host.flows.get(id),
     secrets: host.secrets,

@@ -1,18 +1,49 @@
 import { fold } from "./text.js";
 
-/** Words by which customers ask for a person, folded (no accents, lowercase, apostrophes as spaces). */
+/**
+ * Words by which customers ask for a person, folded (no accents, lowercase, apostrophes as
+ * spaces). Each is heard whatever the conversation's language ("representative" in a French
+ * conversation), except those another language uses for other things: `agent` alone is common in
+ * French ("l'agent de livraison"), so it counts only in an English conversation.
+ */
 const KEYWORDS: Record<string, readonly string[]> = {
-  fr: ["conseiller", "conseillere", "humain", "une personne", "un agent", "quelqu un", "parler a"],
-  en: ["human", "agent", "person", "representative", "someone"],
+  fr: [
+    "conseiller",
+    "conseillere",
+    "humain",
+    "une personne",
+    "vraie personne",
+    "un agent",
+    "un operateur",
+    "une operatrice",
+    "quelqu un",
+    "parler a",
+    "en relation",
+    "en contact avec",
+    "service client au telephone",
+  ],
+  en: [
+    "human",
+    "representative",
+    "real person",
+    "a person",
+    "someone",
+    "somebody",
+    "anyone there",
+    "anybody there",
+    "operator",
+    "live agent",
+    "customer service agent",
+  ],
 };
 
-/**
- * The keyword by which a text asks for a person, or undefined. The conversation's language decides
- * the list (`agent` alone is common in French for other things); a language without a list uses all.
- */
+/** Keywords heard only in their own language's conversations. */
+const OWN_LANGUAGE_ONLY: Record<string, readonly string[]> = { en: ["agent", "person"] };
+
+/** The keyword by which a text asks for a person, or undefined. */
 export function humanRequestKeyword(text: string, language: string): string | undefined {
   const base = language.split("-")[0] ?? language;
-  const keywords = KEYWORDS[base] ?? Object.values(KEYWORDS).flat();
+  const keywords = [...Object.values(KEYWORDS).flat(), ...(OWN_LANGUAGE_ONLY[base] ?? [])];
   const folded = ` ${fold(text)} `;
   return keywords.find((keyword) => folded.includes(` ${keyword} `));
 }

@@ -98,7 +98,13 @@ export interface ConversationState {
   /** Call stack: the last frame is where the conversation is; earlier ones are `jump` nodes to return to. */
   stack: Frame[];
   status: "active" | "handoff" | "ended";
+  /** One of the flow's languages: replies, reprompts and system messages are in it. */
   language: string;
+  /**
+   * How the language was set: `hint` (given by the channel), `default` (the flow's first), or
+   * detected from what the customer wrote, with its confidence. Once `sure`, it no longer changes.
+   */
+  languageFrom?: { source: "hint" | "default" | "detected"; confidence?: number; sure?: boolean };
   variables: Record<string, unknown>;
   /** The opening message, until the flow first waits (see `start`). */
   openingText?: string;
@@ -123,6 +129,12 @@ export interface Classification {
   confidence: number;
 }
 
+export interface LanguageGuess {
+  language: string;
+  /** 0 to 1. */
+  confidence: number;
+}
+
 export interface IntentCandidate {
   id: string;
   examples: string[];
@@ -139,6 +151,11 @@ export interface EngineDeps {
     intents: IntentCandidate[],
     language: string,
   ) => Classification[] | Promise<Classification[]>;
+  /**
+   * The language of a customer text among the flow's, when it can tell; without it, the
+   * conversation stays in the hinted or default language.
+   */
+  detectLanguage?: (text: string, languages: readonly string[]) => LanguageGuess | undefined;
   /** Sentiment of a customer text from -1 (angry) to 1 (happy). */
   sentiment: (text: string, language: string) => number;
   /** Flows a `jump` node can reach, compiled, pinned to the versions the conversation started with. */

@@ -1,19 +1,30 @@
 import { compileFlow } from "../engine/index.js";
 import type { CompiledFlow } from "../engine/types.js";
+import type { IntentModels } from "../nlu/intent-models.js";
 import type { Store } from "../store/db.js";
 import { getVersion, liveVersions } from "../store/flow-versions.js";
 
-/** Published versions compiled once each; versions never change, so the cache never goes stale. */
+/**
+ * Published versions compiled once each, their intent models loaded with them; versions never
+ * change, so the cache never goes stale.
+ */
 export class PublishedFlows {
   private readonly compiled = new Map<string, Promise<CompiledFlow | undefined>>();
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    readonly models: IntentModels,
+  ) {}
 
   get(flowId: string, version: number): Promise<CompiledFlow | undefined> {
     const key = `${flowId}@${version}`;
     let entry = this.compiled.get(key);
     if (!entry) {
-      entry = getVersion(this.store, flowId, version).then((row) => (row ? compileFlow(row.flow) : undefined));
+      entry = getVersion(this.store, flowId, version).then(async (row) => {
+        if (!row) return undefined;
+        await this.models.load(row.flow);
+        return compileFlow(row.flow);
+      });
       entry.catch(() => this.compiled.delete(key));
       this.compiled.set(key, entry);
     }

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { SLUG_PATTERN } from "../../schema/index.js";
+import { LanguageCode, SLUG_PATTERN } from "../../schema/index.js";
 import { DomainError } from "../domain-error.js";
 import { timeReplies } from "../plugins/metrics.js";
 import { liveVersions } from "../store/flow-versions.js";
@@ -63,6 +63,7 @@ export default async function channelRoutes(app: FastifyInstance) {
             messageId: Type.String({ minLength: 1, maxLength: 200 }),
             text: Type.Optional(Type.String({ maxLength: app.config.messageMaxChars })),
             choiceId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+            language: Type.Optional(LanguageCode),
           },
           { additionalProperties: false },
         ),
@@ -78,6 +79,7 @@ export default async function channelRoutes(app: FastifyInstance) {
         messageId: string;
         text?: string;
         choiceId?: string;
+        language?: string;
       };
       if (body.text === undefined && body.choiceId === undefined) {
         throw new DomainError("invalid", "BAD_REQUEST", "Send `text` or `choiceId` with the message.", [
@@ -100,6 +102,7 @@ export default async function channelRoutes(app: FastifyInstance) {
         address: body.from,
         text: body.text,
         choiceId: body.choiceId,
+        ...(body.language ? { language: body.language } : {}),
       });
     },
   );

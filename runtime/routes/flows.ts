@@ -284,6 +284,8 @@ export default async function flowRoutes(app: FastifyInstance) {
           { liveVersion: live.version },
         );
       }
+      // Trained before the version goes live, so its first message finds the model ready.
+      const trained = await app.published.models.prepare(draft.flow);
       const published = await publishVersion(store, {
         flow: draft.flow,
         layout: draft.layout,
@@ -291,7 +293,7 @@ export default async function flowRoutes(app: FastifyInstance) {
         note: body.note,
         now: Date.now(),
       });
-      request.log.info({ flowId: id, version: published.version }, "flow published");
+      request.log.info({ flowId: id, version: published.version, intentModels: trained }, "flow published");
       return reply.status(201).send(published);
     },
   );

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
-import { SLUG_PATTERN } from "../../schema/index.js";
+import { LanguageCode, SLUG_PATTERN } from "../../schema/index.js";
 import { webchatHistory } from "../channels/webchat-history.js";
 import { DomainError } from "../domain-error.js";
 import { timeReplies } from "../plugins/metrics.js";
@@ -12,7 +12,6 @@ import { openEventStream } from "./sse.js";
 const FlowParams = Type.Object({ flowId: Type.String({ pattern: SLUG_PATTERN, maxLength: 64 }) });
 const Session = Type.String({ pattern: "^[A-Za-z0-9-]{16,64}$" });
 /** The page's language (`<html lang>` or the browser's), so the bot answers in it: `fr`, `en-GB`. */
-const Language = Type.String({ pattern: "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", maxLength: 35 });
 const Choice = Type.Object({ id: Type.String(), label: Type.String() });
 const Media = Type.Object({ kind: Type.String(), url: Type.String(), caption: Type.Optional(Type.String()) });
 const HistorySchema = Type.Object({
@@ -104,7 +103,8 @@ export default async function webchatRoutes(app: FastifyInstance) {
             messageId: Type.String({ minLength: 1, maxLength: 200 }),
             text: Type.Optional(Type.String({ minLength: 1, maxLength: app.config.messageMaxChars })),
             choiceId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-            language: Type.Optional(Language),
+            /** The page's language (`<html lang>`): a hint for a new conversation. */
+            language: Type.Optional(LanguageCode),
           },
           { additionalProperties: false },
         ),

@@ -20,6 +20,17 @@ export const flowVersions = pgTable(
   (t) => [uniqueIndex("flow_versions_flow_version").on(t.flowId, t.version)],
 );
 
+/**
+ * Trained intent models by the content hash of what they learnt (language and examples), so a
+ * published version's models survive a restart and identical examples are trained once.
+ */
+export const nluModels = pgTable("nlu_models", {
+  key: text("key").primaryKey(),
+  language: text("language").notNull(),
+  model: text("model").notNull(),
+  createdAt: bigint("created_at", { mode: "number" }).notNull(),
+});
+
 export const liveFlows = pgTable("live_flows", {
   flowId: text("flow_id").primaryKey(),
   version: integer("version").notNull(),

@@ -20,6 +20,17 @@ export const flowVersions = sqliteTable(
   (t) => [uniqueIndex("flow_versions_flow_version").on(t.flowId, t.version)],
 );
 
+/**
+ * Trained intent models by the content hash of what they learnt (language and examples), so a
+ * published version's models survive a restart and identical examples are trained once.
+ */
+export const nluModels = sqliteTable("nlu_models", {
+  key: text("key").primaryKey(),
+  language: text("language").notNull(),
+  model: text("model").notNull(),
+  createdAt: integer("created_at").notNull(),
+});
+
 export const liveFlows = sqliteTable("live_flows", {
   flowId: text("flow_id").primaryKey(),
   version: integer("version").notNull(),

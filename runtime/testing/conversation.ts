@@ -1,6 +1,7 @@
 import type { ConversationTest, ConversationTestFile, HttpFixture, TestStep } from "../../schema/index.js";
 import { engineDeps, reasonFormula, type Settled, settle } from "../engine/index.js";
 import type { BotMessage, CompiledFlow, ConversationState, EngineDeps, EngineInput } from "../engine/types.js";
+import { guessLanguage } from "../nlu/language.js";
 import { findFixture, fixtureResult, secretStandIns } from "./fixtures.js";
 
 /**
@@ -52,7 +53,7 @@ class TestConversation {
 
   static deps(context: TestContext, secrets: Record<string, string>, newId: () => string): EngineDeps {
     const now = context.now ?? new Date("2026-11-20T09:00:00Z");
-    return engineDeps({ flows: context.flows, secrets, now: () => now, newId });
+    return engineDeps({ flows: context.flows, secrets, now: () => now, newId, detectLanguage: guessLanguage });
   }
 
   async send(input: EngineInput): Promise<void> {

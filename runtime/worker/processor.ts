@@ -288,7 +288,7 @@ export class Processor {
       await store.tx((db) => answerInbox(db, this.ctx.store, row.id, answer, null, now));
       return;
     }
-    const deps = liveEngineDeps(this.ctx.config, compiledFlows);
+    const deps = liveEngineDeps(this.ctx.config, compiledFlows, this.ctx.flows.models.classify);
     const state = active ? (JSON.parse(active.state) as ConversationState) : undefined;
     if (payload.unsupported !== undefined && state && active) {
       const outcome: LoopOutcome = {

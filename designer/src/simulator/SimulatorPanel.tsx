@@ -9,6 +9,7 @@ import type {
   HttpResult,
 } from "../../../runtime/engine/index.js";
 import { compileFlow, engineDeps } from "../../../runtime/engine/index.js";
+import { guessLanguage } from "../../../runtime/nlu/index.js";
 import { secretStandIns } from "../../../runtime/testing/index.js";
 import type { ConversationTestFile, Flow, HttpFixture, TestStep } from "../../../schema/index.js";
 import { describeReason } from "../agent/reason-words.js";
@@ -17,6 +18,7 @@ import { language, t } from "../i18n.js";
 import { ChannelPreview } from "./ChannelPreview.js";
 import { FixturesForm } from "./FixturesForm.js";
 import { flowsReached, withFixtures } from "./fixture-form.js";
+import { simulatorModels, TRAIN_DELAY_MS } from "./intent-models.js";
 import { SaveTestDialog } from "./SaveTestDialog.js";
 import { type Answer, fixtureFor, fixturesOf, runTurn, stepsOf, type Turn, withTest } from "./session.js";
 import { TestsRun } from "./TestsRun.js";
@@ -77,10 +79,27 @@ export function SimulatorPanel({ flow, tests: savedTests, others, onActiveNode, 
     [flow, others, tests],
   );
 
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      for (const each of [flow, ...others.values()]) {
+        // A model that fails to train leaves word overlap answering, as the runtime would.
+        simulatorModels.prepare(each).catch(() => undefined);
+      }
+    }, TRAIN_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [flow, others]);
+
   const deps = useCallback((): EngineDeps => {
     const flows = new Map([...others].map(([id, other]) => [id, compileFlow(other)]));
     flows.set(flow.id, compileFlow(flow));
-    return engineDeps({ flows, secrets: standIns, now: () => new Date(), newId: () => `sim-${++ids.current}` });
+    return engineDeps({
+      flows,
+      secrets: standIns,
+      now: () => new Date(),
+      newId: () => `sim-${++ids.current}`,
+      classify: simulatorModels.classify,
+      detectLanguage: guessLanguage,
+    });
   }, [flow, others, standIns]);
 
   const resolve = useCallback(

@@ -1,7 +1,8 @@
 import { DEFAULT_CONFIDENCE_FLOOR, type IntentNode } from "../../../schema/nodes/intent.js";
 import { escalate } from "../escalation.js";
+import { intentCandidates } from "../intent-candidates.js";
 import { type CustomerInput, goto, type Outcome, type Run, WAIT } from "../run.js";
-import type { Classification, IntentCandidate } from "../types.js";
+import type { Classification } from "../types.js";
 
 /** Asks (when it has a text) and waits for the customer to say what they want. */
 export async function enterIntent(node: IntentNode, run: Run): Promise<Outcome> {
@@ -51,13 +52,7 @@ async function classify(
   language: string,
   run: Run,
 ): Promise<Classification | undefined> {
-  const base = language.split("-")[0];
-  const candidates: IntentCandidate[] = node.intents.map((intent) => {
-    const own =
-      intent.examples[language] ?? Object.entries(intent.examples).find(([key]) => key.split("-")[0] === base)?.[1];
-    return { id: intent.id, examples: own?.length ? own : Object.values(intent.examples).flat() };
-  });
-  const ranked = await run.deps.classify(text, candidates, language);
+  const ranked = await run.deps.classify(text, intentCandidates(node, language), language);
   const known = new Set(node.intents.map((intent) => intent.id));
   // The best known intent, whatever order the classifier returned them in.
   let best: Classification | undefined;

@@ -1,8 +1,9 @@
 import type { QuestionChoice, QuestionNode } from "../../../schema/nodes/question.js";
-import { characterCount, parseDate, parseEmail, parseNumber } from "../answers.js";
+import { characterCount, parseNumber } from "../answers.js";
 import { matchChoice, renderChoices } from "../choices.js";
+import { findDate, findEmail, findPattern, findPhone } from "../entities.js";
 import { escalate } from "../escalation.js";
-import { DEFAULT_PHONE_REGION, normalizePhone } from "../phone.js";
+import { DEFAULT_PHONE_REGION } from "../phone.js";
 import { type CustomerInput, goto, type Outcome, type Run, WAIT } from "../run.js";
 import type { BotMessage } from "../types.js";
 
@@ -22,6 +23,11 @@ export async function answerQuestion(node: QuestionNode, input: CustomerInput, r
   if (answer) {
     run.state.attempts = 0;
     run.setVariable(node.saveAs, answer.value);
+    if (answer.given) {
+      // The customer gave the value the chosen path asks for: it is saved, and that question skipped.
+      run.setVariable(answer.given.question.saveAs, answer.given.value);
+      return goto(`choice:${answer.choice?.id}`, answer.given.question.next);
+    }
     if (answer.choice?.next !== undefined) return goto(`choice:${answer.choice.id}`, answer.choice.next);
     return goto("next", node.next);
   }
@@ -41,18 +47,49 @@ async function ask(node: QuestionNode, run: Run, text: QuestionNode["text"], fie
   return message;
 }
 
-type Answer = { value: unknown; choice?: QuestionChoice } | undefined;
+type Answer =
+  | {
+      value: unknown;
+      choice?: QuestionChoice;
+      /** The answer to the question the choice leads to, given instead of the choice. */
+      given?: { question: QuestionNode; value: unknown };
+    }
+  | undefined;
 
 /** The value to save, or undefined when the answer does not fit the question's kind. */
 async function check(node: QuestionNode, input: CustomerInput, run: Run): Promise<Answer> {
   const spec = node.input;
   if (spec.kind === "choice") {
     const choice = await matchChoice(run, spec.choices, input, "/input/choices");
-    return choice ? { value: choice.value ?? choice.id, choice } : undefined;
+    if (choice) return { value: choice.value ?? choice.id, choice };
+    return input.type === "text" ? await valueForChoice(spec.choices, input.text, run) : undefined;
   }
   // Buttons belong to choice questions; a tap elsewhere is a stale button of an earlier message.
   if (input.type !== "text") return undefined;
-  const text = input.text.trim();
+  return readValue(node, input.text, run);
+}
+
+/** Kinds a customer may answer directly when asked which of them they would rather give. */
+const GIVEABLE = new Set(["email", "phone", "pattern"]);
+
+/**
+ * "Pour vous identifier, que préférez-vous me donner ?" answered with the e-mail address itself:
+ * the choice whose path asks for an e-mail is taken, and the address is its question's answer.
+ */
+async function valueForChoice(choices: readonly QuestionChoice[], text: string, run: Run): Promise<Answer> {
+  for (const choice of choices) {
+    const next = choice.next === undefined ? undefined : run.flow.nodes.get(choice.next);
+    if (next?.type !== "question" || !GIVEABLE.has(next.input.kind)) continue;
+    const given = await readValue(next, text, run);
+    if (given) return { value: choice.value ?? choice.id, choice, given: { question: next, value: given.value } };
+  }
+  return undefined;
+}
+
+/** A typed answer read as the question's kind: the whole text, or the value found in the sentence. */
+async function readValue(node: QuestionNode, typed: string, run: Run): Promise<Answer> {
+  const spec = node.input;
+  const text = typed.trim();
   const found = <T>(value: T | undefined) => (value === undefined ? undefined : { value });
   switch (spec.kind) {
     case "text": {
@@ -70,21 +107,23 @@ async function check(node: QuestionNode, input: CustomerInput, run: Run): Promis
       return { value };
     }
     case "email":
-      return found(parseEmail(text));
+      return found(findEmail(text));
     case "phone":
-      return found(normalizePhone(text, spec.region ?? DEFAULT_PHONE_REGION));
+      return found(findPhone(text, spec.region ?? DEFAULT_PHONE_REGION));
     case "date":
-      return found(parseDate(text));
+      return found(findDate(text, run.state.language, run.deps.now()));
     case "pattern": {
       const pattern = run.flow.expressions.pattern(spec.pattern, spec.caseSensitive ?? false);
       if (!pattern.ok) {
         throw run.failure(
           "EXPRESSION",
-          `The pattern \`${spec.pattern}\` in ${run.where("/input/pattern")} cannot run: ${pattern.message}. Relais runs patterns in linear time (RE2 syntax: no backreferences or lookarounds).`,
+          `The pattern \`${spec.pattern}\` in node \`${node.id}\` of flow \`${run.frame.flowId}\`, field \`/input/pattern\` cannot run: ${pattern.message}. Relais runs patterns in linear time (RE2 syntax: no backreferences or lookarounds).`,
         );
       }
-      return pattern.regex.testExact(text) ? { value: text } : undefined;
+      return found(findPattern(pattern.regex, text));
     }
+    case "choice":
+      return undefined;
     default: {
       const unknown: never = spec;
       throw new Error(`Unknown question kind ${JSON.stringify(unknown)}`);

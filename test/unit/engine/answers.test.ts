@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseDate, parseEmail, parseNumber } from "../../../runtime/engine/answers.js";
-import { normalizePhone } from "../../../runtime/engine/phone.js";
+import { findPhones, normalizePhone } from "../../../runtime/engine/phone.js";
 
 describe("normalizePhone", () => {
   it.each([
@@ -16,16 +16,21 @@ describe("normalizePhone", () => {
     ["(415) 555-2671", "US", "+14155552671"],
     ["1 415 555 2671", "US", "+14155552671"],
     ["+7 912 345 67 89", "FR", "+79123456789"],
+    // Overseas departments share France's national plan: a Réunion mobile, a Guadeloupe line.
+    ["0692 12 34 56", "FR", "+262692123456"],
+    ["0590 12 34 56", "FR", "+590590123456"],
+    ["+262 692 12 34 56", "FR", "+262692123456"],
+    ["0692 12 34 56", "RE", "+262692123456"],
   ])("%s in %s is %s", (answer, region, expected) => {
     expect(normalizePhone(answer, region)).toBe(expected);
   });
 
   it.each([
-    ["6 12 34 56 78", "FR"],
     ["06 12 34 56", "FR"],
     ["06 12 34 56 78 9", "FR"],
     ["+33 6 12 34", "FR"],
     ["+1234", "FR"],
+    ["+999 12345678", "FR"],
     ["06 12 34 56 78", "ZZ"],
     ["06 12 ab 56 78", "FR"],
     ["", "FR"],
@@ -34,7 +39,15 @@ describe("normalizePhone", () => {
   });
 
   it("reads numbers in France by default", () => {
-    expect(normalizePhone("07 00 00 00 01")).toBe("+33700000001");
+    expect(normalizePhone("07 56 12 34 56")).toBe("+33756123456");
+  });
+
+  it("finds numbers inside a sentence, overseas ones included, and skips invalid ones", () => {
+    expect(findPhones("c'est le 0692 12 34 56, sinon le 06 12 34 56 78 ou +999 12345678")).toEqual([
+      { value: "+262692123456", start: 9, end: 22 },
+      { value: "+33612345678", start: 33, end: 47 },
+    ]);
+    expect(findPhones("ma commande CMD-100001 du 12/03")).toEqual([]);
   });
 });
 

@@ -1,0 +1,2 @@
+export { IntentModels, memoryModelStore } from "./intent-models.js";
+export { guessLanguage } from "./language.js";

@@ -1,0 +1,6 @@
+CREATE TABLE `nlu_models` (
+	`key` text PRIMARY KEY NOT NULL,
+	`language` text NOT NULL,
+	`model` text NOT NULL,
+	`created_at` integer NOT NULL
+);
