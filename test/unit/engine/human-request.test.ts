@@ -36,7 +36,6 @@ describe("asking for a person, always heard", () => {
     expect(result.status.handoff.reason).toMatchObject({
       ruleId: "asks-for-person",
       kind: "humanRequest",
-      detail: "Le client demande une personne : « y a quelqu'un ? »",
       values: { text: "y a quelqu'un ?", keyword: "quelqu un" },
     });
   });
@@ -46,6 +45,7 @@ describe("asking for a person, always heard", () => {
     await conversation.start(undefined, "fr");
     const result = await conversation.say("representative");
     expect(result.status.type).toBe("handoff");
-    if (result.status.type === "handoff") expect(result.status.handoff.reason.detail).toContain("« representative »");
+    if (result.status.type === "handoff")
+      expect(result.status.handoff.reason).toMatchObject({ values: { text: "representative" } });
   });
 });
