@@ -26,6 +26,7 @@ import inboxAdminRoutes from "./routes/inbox-admin.js";
 import opsRoutes from "./routes/ops.js";
 import queueAdminRoutes from "./routes/queue-admin.js";
 import simulatorRoutes from "./routes/simulator.js";
+import supervisionRoutes from "./routes/supervision.js";
 import teamRoutes from "./routes/team.js";
 import webchatRoutes from "./routes/webchat.js";
 import sampleCrmRoutes from "./sample-crm/routes.js";
@@ -89,6 +90,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(flowRoutes);
   await app.register(simulatorRoutes);
   await app.register(agentRoutes);
+  await app.register(supervisionRoutes);
   await app.register(queueAdminRoutes);
   await app.register(inboxAdminRoutes);
   await app.register(teamRoutes);

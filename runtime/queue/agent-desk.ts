@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
+import type { TranscriptEvent } from "../../schema/transcript-event.js";
 import { queuesOf } from "../auth/team.js";
-import type { User } from "../auth/users.js";
+import { roleAtLeast, type User } from "../auth/users.js";
 import { secretsFor } from "../config.js";
 import { lexiconSentiment, overlapClassifier } from "../engine/index.js";
 import type { ConversationState } from "../engine/types.js";
@@ -12,11 +13,12 @@ import { openState } from "./business-hours.js";
 import { recordHandoff } from "./handoff-record.js";
 import type { LiveEvent } from "./live-events.js";
 import { loadQueues } from "./queues.js";
+import { eventLine } from "./transcript-events.js";
 
 /**
  * Which conversations a person may read and act on: admins all; everyone else those of the queues
- * they work (all of them when an admin gave them none) and those they hold. Relais has no
- * supervisor role yet: a supervisor is an admin.
+ * they work (all of them when an admin gave them none) and those they hold. Supervisors, like
+ * admins, see every queue: they run the whole floor.
  */
 export type Scope = { all: true } | { all: false; userId: string; queues: string[] };
 
@@ -25,7 +27,7 @@ export class AgentDesk {
   constructor(private readonly app: FastifyInstance) {}
 
   async scope(user: User): Promise<Scope> {
-    if (user.role === "admin") return { all: true };
+    if (roleAtLeast(user.role, "supervisor")) return { all: true };
     const queues = await queuesOf(this.app.store, user.id);
     return queues.length === 0 ? { all: true } : { all: false, userId: user.id, queues };
   }
@@ -60,6 +62,9 @@ export class AgentDesk {
       return scope.queues.includes(event.queue) || this.sees(scope, event.conversationId);
     }
     if (event.type === "conversation.claimed" && event.agentId === scope.userId) return true;
+    if (event.type === "conversation.reassigned") {
+      return event.from === scope.userId || event.to === scope.userId || scope.queues.includes(event.queue);
+    }
     return this.sees(scope, event.conversationId);
   }
 
@@ -229,6 +234,7 @@ export class AgentDesk {
         role: m.role,
         text: m.text,
         ...(m.author ? { author: m.author } : {}),
+        ...(m.role === "event" && m.payload ? { event: JSON.parse(m.payload) as TranscriptEvent } : {}),
         at: new Date(m.at).toISOString(),
       })),
       channel: { name: conversation.channel, limits: channelLimits(conversation.channel) },
@@ -316,13 +322,11 @@ export class AgentDesk {
         .update(conversations)
         .set({ status: "queued", assignedTo: null, updatedAt: now })
         .where(eq(conversations.id, conversationId));
-      await db.insert(messages).values({ conversationId, role: "note", text: note, author: agent.name, at: now });
-      await db.insert(messages).values({
-        conversationId,
-        role: "system",
-        text: `Transféré par ${agent.name} à la file ${queueId}`,
-        at: now,
-      });
+      if (note)
+        await db.insert(messages).values({ conversationId, role: "note", text: note, author: agent.name, at: now });
+      await db
+        .insert(messages)
+        .values(eventLine(conversationId, { kind: "transfer", by: agent.name, queue: queueId }, now));
     });
     this.app.live.publish({ type: "conversation.transferred", conversationId, queue: queueId });
     this.app.live.publish({ type: "handoff.created", conversationId, queue: queueId, priority: recorded.row.priority });
@@ -341,12 +345,9 @@ export class AgentDesk {
         .update(conversations)
         .set({ status: "closed", updatedAt: now })
         .where(eq(conversations.id, conversationId));
-      await db.insert(messages).values({
-        conversationId,
-        role: "system",
-        text: `Clôturé par ${agent.name} : ${disposition}`,
-        at: now,
-      });
+      await db
+        .insert(messages)
+        .values(eventLine(conversationId, { kind: "resolve", by: agent.name, disposition }, now));
     });
     this.app.live.publish({ type: "conversation.closed", conversationId });
   }
@@ -392,6 +393,7 @@ export class AgentDesk {
         now: Date.now(),
         pushReplies: { channel: held.channel, flowId: held.flowId, address: held.address },
         closeHandoffOf: conversationId,
+        transcriptEvent: { kind: "release", by: agent.name, nodeId },
       });
     });
   }

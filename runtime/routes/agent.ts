@@ -1,5 +1,6 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
+import { DISPOSITION_CODES, isDisposition } from "../../schema/disposition.js";
 import { SLUG_PATTERN } from "../../schema/index.js";
 import { requireRole } from "../plugins/auth.js";
 import { ApiError } from "../plugins/errors.js";
@@ -126,11 +127,33 @@ export default async function agentRoutes(app: FastifyInstance) {
       schema: {
         tags,
         params: ConversationId,
-        body: Type.Object({ disposition: Type.String({ minLength: 1, maxLength: 200 }) }),
+        body: Type.Object({
+          disposition: Type.String({
+            maxLength: 64,
+            description: `How it ended, as a code: ${DISPOSITION_CODES.join(", ")}.`,
+          }),
+        }),
       },
       onRequest: agent,
     },
     async (request) => {
+      const { disposition } = request.body as { disposition: string };
+      if (!isDisposition(disposition)) {
+        throw new ApiError(
+          400,
+          "UNKNOWN_DISPOSITION",
+          `\`${disposition}\` is not a disposition; use one of ${DISPOSITION_CODES.join(", ")}.`,
+          [
+            {
+              code: "request/disposition",
+              severity: "error",
+              file: "body",
+              pointer: "/disposition",
+              message: `Use one of ${DISPOSITION_CODES.join(", ")}.`,
+            },
+          ],
+        );
+      }
       await desk.resolve(
         (request.params as { id: string }).id,
         request.user!,

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
+import type { TranscriptEvent } from "../../schema/transcript-event.js";
 import { type Config, secretsFor } from "../config.js";
 import { lexiconSentiment, overlapClassifier } from "../engine/index.js";
 import type { BotMessage, ConversationState, EngineDeps, EngineInput } from "../engine/types.js";
@@ -11,6 +12,7 @@ import type { Metrics } from "../plugins/metrics.js";
 import { recordHandoff } from "../queue/handoff-record.js";
 import type { LiveEvents } from "../queue/live-events.js";
 import { loadQueues } from "../queue/queues.js";
+import { eventLine } from "../queue/transcript-events.js";
 import type { Db, Store } from "../store/db.js";
 import { describeFailure, isTransient } from "../store/failure.js";
 import { type LoopOutcome, runEngine } from "./engine-loop.js";
@@ -382,6 +384,8 @@ export class Processor {
       /** When an agent gives back, replies are pushed through the outbox, not returned to a request. */
       pushReplies?: { channel: string; flowId: string; address: string };
       closeHandoffOf?: string;
+      /** What a person did that led here, written in the transcript before the bot speaks. */
+      transcriptEvent?: TranscriptEvent;
     },
   ): Promise<ChannelAnswer> {
     const { store, metrics, log } = this.ctx;
@@ -444,6 +448,7 @@ export class Processor {
           .set({ closedAt: now, disposition: "released" })
           .where(and(eq(handoffs.conversationId, meta.closeHandoffOf), isNull(handoffs.closedAt)));
       }
+      if (meta.transcriptEvent) await db.insert(messages).values(eventLine(conversationId, meta.transcriptEvent, now));
       if (meta.customerText !== undefined) {
         await db.insert(messages).values({
           conversationId,

@@ -76,7 +76,7 @@ describe("human queue and agent API", () => {
     expect((await post(alice, "transfer", { queue: "level2", note: "litige transporteur" })).statusCode).toBe(200);
     const level2 = await claim(bob, "level2");
     expect(level2.json().conversation.id).toBe(conversationId);
-    expect((await post(bob, "resolve", { disposition: "remboursé" })).statusCode).toBe(200);
+    expect((await post(bob, "resolve", { disposition: "refund" })).statusCode).toBe(200);
     expect((await post(bob, "reply", { text: "encore" })).json().error.code).toBe("CLOSED");
     const detail = await built.app.inject({
       method: "GET",

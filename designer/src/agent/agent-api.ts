@@ -1,6 +1,7 @@
 import type { HandoffReason } from "../../../runtime/engine/types.js";
 import type { Flow } from "../../../schema/index.js";
-import { call } from "../api.js";
+import type { TranscriptEvent } from "../../../schema/transcript-event.js";
+import { call, type User } from "../api.js";
 
 export interface QueueSummary {
   id: string;
@@ -37,9 +38,11 @@ export interface ConversationRow extends ConversationSummary {
 
 export interface TranscriptEntry {
   id: number;
-  role: "customer" | "bot" | "agent" | "note" | "system";
+  role: "customer" | "bot" | "agent" | "note" | "system" | "event";
   text: string;
   author?: string;
+  /** For `event` lines: what a person did, worded by the console. */
+  event?: TranscriptEvent;
   at: string;
 }
 
@@ -68,6 +71,15 @@ export interface ConversationDetail {
   deliveryFailures: { outboxId: number; text: string; attempts: number; error: string; failedAt: string }[];
 }
 
+/** A person at work as supervisors see them (GET /api/supervision/floor). */
+export interface FloorPerson {
+  id: string;
+  name: string;
+  role: User["role"];
+  queues: string[];
+  holding: { conversationId: string; queue: string; priority: string; heldSeconds: number; waitedSeconds: number }[];
+}
+
 export interface CannedResponse {
   id: string;
   title: string;
@@ -90,6 +102,10 @@ export const agentApi = {
     call<void>("POST", conversation(id, "transfer"), { queue, note }),
   resolve: (id: string, disposition: string) => call<void>("POST", conversation(id, "resolve"), { disposition }),
   release: (id: string, nodeId: string) => call<void>("POST", conversation(id, "release"), { nodeId }),
+  floor: () => call<{ at: string; people: FloorPerson[] }>("GET", "/api/supervision/floor"),
+  /** To a person (yourself: a takeover) or, `to` null, back to the queue; `expected` is who you saw holding it. */
+  assign: (id: string, expected: string | null, to: string | null) =>
+    call<void>("POST", conversation(id, "assign"), { expected, to }),
   canned: () => call<CannedResponse[]>("GET", "/api/canned-responses"),
   /** The flow version a conversation is pinned to, for the node picker. */
   flowVersion: (flowId: string, version: number) =>
