@@ -8,8 +8,10 @@ import { secretsFor } from "../config.js";
 import { lexiconSentiment, overlapClassifier } from "../engine/index.js";
 import type { ConversationState } from "../engine/types.js";
 import { ApiError } from "../plugins/errors.js";
+import type { Db } from "../store/db.js";
 import { runEngine } from "../worker/engine-loop.js";
 import { openState } from "./business-hours.js";
+import { summarize } from "./conversation-list.js";
 import { recordHandoff } from "./handoff-record.js";
 import type { LiveEvent } from "./live-events.js";
 import { loadQueues } from "./queues.js";
@@ -117,57 +119,109 @@ export class AgentDesk {
    * is still unclaimed, so two agents racing for it never both get it; the loser tries the next.
    */
   async claim(queueId: string, agent: User) {
-    const { handoffs, conversations } = this.app.store.tables;
+    const { handoffs } = this.app.store.tables;
     for (let attempt = 0; attempt < 10; attempt++) {
       const claimed = await this.app.store.tx(async (db) => {
         const [next] = await db
           .select({ id: handoffs.id })
           .from(handoffs)
-          .where(and(eq(handoffs.queue, queueId), isNull(handoffs.claimedBy), isNull(handoffs.closedAt)))
+          .where(and(eq(handoffs.queue, queueId), isNull(handoffs.closedAt), isNull(handoffs.claimedBy)))
           .orderBy(asc(handoffs.rank), asc(handoffs.createdAt))
           .limit(1);
         if (!next) return { empty: true as const };
-        const now = Date.now();
-        const [taken] = await db
-          .update(handoffs)
-          .set({ claimedBy: agent.id, claimedAt: now })
-          .where(and(eq(handoffs.id, next.id), isNull(handoffs.claimedBy)))
-          .returning();
-        if (!taken) return undefined;
-        await db
-          .update(conversations)
-          .set({ status: "agent", assignedTo: agent.id, updatedAt: now })
-          .where(eq(conversations.id, taken.conversationId));
-        return { empty: false as const, handoff: taken };
+        const taken = await this.take(db, next.id, agent);
+        return taken ? { empty: false as const, handoff: taken } : undefined;
       });
       if (!claimed) continue;
       if (claimed.empty) return undefined;
-      const { handoff } = claimed;
-      this.app.metrics.queueWait.observe({ queue: queueId }, ((handoff.claimedAt ?? 0) - handoff.createdAt) / 1000);
-      this.app.live.publish({
-        type: "conversation.claimed",
-        conversationId: handoff.conversationId,
-        agentId: agent.id,
-      });
-      return this.conversationRow(handoff.conversationId);
+      return this.claimed(claimed.handoff, agent);
     }
     return undefined;
   }
 
+  /** Takes one waiting case chosen from its queue's list; 409 when someone took it first. */
+  async pick(conversationId: string, agent: User, scope: Scope) {
+    await this.mustSee(scope, conversationId);
+    const { handoffs } = this.app.store.tables;
+    const taken = await this.app.store.tx(async (db) => {
+      const [waiting] = await db
+        .select({ id: handoffs.id })
+        .from(handoffs)
+        .where(and(eq(handoffs.conversationId, conversationId), isNull(handoffs.closedAt), isNull(handoffs.claimedBy)));
+      return waiting ? this.take(db, waiting.id, agent) : undefined;
+    });
+    if (!taken) {
+      const row = await this.conversationRow(conversationId);
+      const holder = row.status === "agent" && row.assignedTo ? await this.userRef(row.assignedTo) : undefined;
+      throw new ApiError(
+        409,
+        "NOT_WAITING",
+        holder
+          ? `${holder.name} took this conversation first.`
+          : "This conversation is not waiting in a queue any more.",
+        undefined,
+        { holder: holder ? { id: holder.id, name: holder.name } : null },
+      );
+    }
+    return this.claimed(taken, agent);
+  }
+
+  /** Claims a waiting handoff row if it is still unclaimed; undefined when someone was faster. */
+  private async take(db: Db, handoffId: string, agent: User) {
+    const { handoffs, conversations } = this.app.store.tables;
+    const now = Date.now();
+    const [taken] = await db
+      .update(handoffs)
+      .set({ claimedBy: agent.id, claimedAt: now })
+      .where(and(eq(handoffs.id, handoffId), isNull(handoffs.claimedBy)))
+      .returning();
+    if (!taken) return undefined;
+    await db
+      .update(conversations)
+      .set({ status: "agent", assignedTo: agent.id, updatedAt: now })
+      .where(eq(conversations.id, taken.conversationId));
+    return taken;
+  }
+
+  private claimed(
+    handoff: { conversationId: string; queue: string; claimedAt: number | null; createdAt: number },
+    agent: User,
+  ) {
+    this.app.metrics.queueWait.observe({ queue: handoff.queue }, ((handoff.claimedAt ?? 0) - handoff.createdAt) / 1000);
+    this.app.live.publish({ type: "conversation.claimed", conversationId: handoff.conversationId, agentId: agent.id });
+    return this.conversationRow(handoff.conversationId);
+  }
+
+  /** A queue's waiting cases, most urgent and oldest first, as lists show them. */
+  async waiting(queueId: string) {
+    const { handoffs, conversations } = this.app.store.tables;
+    const rows = await this.app.store.read((db) =>
+      db
+        .select(this.summaryColumns())
+        .from(handoffs)
+        .innerJoin(conversations, eq(conversations.id, handoffs.conversationId))
+        .where(and(eq(handoffs.queue, queueId), isNull(handoffs.closedAt), isNull(handoffs.claimedBy)))
+        .orderBy(asc(handoffs.rank), asc(handoffs.createdAt))
+        .limit(200),
+    );
+    return summarize(this.app, rows);
+  }
+
   async mine(agent: User) {
     const { conversations } = this.app.store.tables;
-    return this.app.store.read((db) =>
+    const rows = await this.app.store.read((db) =>
       db
         .select(this.summaryColumns())
         .from(conversations)
         .where(and(eq(conversations.assignedTo, agent.id), ne(conversations.status, "closed")))
         .orderBy(desc(conversations.updatedAt)),
     );
+    return summarize(this.app, rows);
   }
 
   async list(scope: Scope) {
     const { conversations, handoffs } = this.app.store.tables;
-    return this.app.store.read((db) =>
+    const rows = await this.app.store.read((db) =>
       db
         .select(this.summaryColumns())
         .from(conversations)
@@ -191,6 +245,7 @@ export class AgentDesk {
         .orderBy(desc(conversations.updatedAt))
         .limit(200),
     );
+    return summarize(this.app, rows);
   }
 
   async detail(conversationId: string, scope: Scope) {
@@ -403,6 +458,8 @@ export class AgentDesk {
     return {
       id: c.id,
       channel: c.channel,
+      address: c.address,
+      state: c.state,
       flowId: c.flowId,
       flowVersion: c.flowVersion,
       status: c.status,

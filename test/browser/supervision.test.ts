@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { ADMIN, type Harness, screenshotOnFailure, startHarness, typeInto } from "./harness.js";
-import { escalateOrder, startCallbackServer } from "./rest-customer.js";
+import { customerSays, escalateOrder, startCallbackServer } from "./rest-customer.js";
 
 const ALICE = { email: "alice@example.fr", name: "Alice", password: "alice-password-1" };
 const SOPHIE = { email: "sophie@example.fr", name: "Sophie", password: "sophie-password-1" };
@@ -129,6 +129,29 @@ describe("a supervisor runs the floor in real Chromium", () => {
       .filter({ hasText: "Délai dépassé dans la file Clients prioritaires : 1 client attend, en retard de 3 min." })
       .waitFor();
     await sophie.screenshot({ path: `${SHOTS}/breach.png`, fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it("lists a queue's waiting cases in words; an agent picks one and sees the customer's new message marked", async () => {
+    const { page: alice } = await logIn(ALICE, "Alice");
+    const picked = await escalateOrder(harness.baseUrl, "+33633333333");
+    const priority = alice.locator('li[data-queue="priority"]');
+    await expect.poll(() => priority.locator(".waiting").getAttribute("data-waiting")).toBe("2");
+    await priority.getByRole("button", { name: "Voir qui attend" }).click();
+    const row = priority.locator(`li[data-waiting-case="${picked}"]`);
+    await row.locator(".who", { hasText: "Camille Martin" }).waitFor();
+    expect(await row.locator(".row-why").textContent()).toContain("haute");
+    expect(await row.locator(".row-why").textContent()).toContain("Montant de commande élevé");
+    expect(await row.locator(".row-last").textContent()).toContain("Je vous mets en relation avec un conseiller");
+    await alice.screenshot({ path: `${SHOTS}/waiting-list.png`, fullPage: true });
+    await row.getByRole("button", { name: "Prendre" }).click();
+    await alice.waitForURL(`**/#/agent/${picked}`);
+
+    await customerSays(harness.baseUrl, "+33633333333", "+33633333333-5", { text: "Vous êtes là ?" });
+    const mine = alice.locator(`a[data-mine="${picked}"]`);
+    await mine.locator(".unread", { hasText: "1 nouveau message" }).waitFor();
+    expect(await mine.locator(".last-text").textContent()).toBe("Vous êtes là ?");
+    await alice.screenshot({ path: `${SHOTS}/mine.png`, fullPage: true });
     expect(problems).toEqual([]);
   });
 });

@@ -18,6 +18,7 @@ export interface QueueSummary {
   slaDueAt?: string;
 }
 
+/** A conversation as lists show it (runtime/queue/conversation-list.ts). */
 export interface ConversationSummary {
   id: string;
   channel: string;
@@ -27,10 +28,19 @@ export interface ConversationSummary {
   assignedTo: string | null;
   createdAt: number;
   updatedAt: number;
+  customer: { name: string | null; email: string | null; phone: string | null; address: string };
+  lastMessage: { role: TranscriptEntry["role"]; text: string; at: number } | null;
+  /** Customer messages since the last answer they got. */
+  unanswered: number;
+  handoff: { queue: string; priority: string; reason: HandoffReason; slaDueAt: number; createdAt: number } | null;
 }
 
 /** The conversation row as stored: `state` and `pinned` are JSON texts. */
-export interface ConversationRow extends ConversationSummary {
+export interface ConversationRow
+  extends Pick<
+    ConversationSummary,
+    "id" | "channel" | "flowId" | "flowVersion" | "status" | "assignedTo" | "createdAt" | "updatedAt"
+  > {
   address: string;
   pinned: string;
   state: string;
@@ -95,6 +105,10 @@ export const agentApi = {
   claim: (queueId: string) =>
     call<{ conversation: ConversationRow } | undefined>("POST", `/api/queues/${encodeURIComponent(queueId)}/claim`),
   mine: () => call<ConversationSummary[]>("GET", "/api/conversations?mine=1"),
+  waiting: (queueId: string) =>
+    call<ConversationSummary[]>("GET", `/api/queues/${encodeURIComponent(queueId)}/waiting`),
+  /** Takes this waiting case; 409 NOT_WAITING when someone was faster. */
+  pick: (id: string) => call<{ conversation: ConversationRow }>("POST", conversation(id, "pick")),
   detail: (id: string) => call<ConversationDetail>("GET", `/api/conversations/${encodeURIComponent(id)}`),
   reply: (id: string, text: string) => call<void>("POST", conversation(id, "reply"), { text }),
   note: (id: string, text: string) => call<void>("POST", conversation(id, "note"), { text }),

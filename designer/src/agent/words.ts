@@ -151,6 +151,18 @@ const words = {
     en: "You no longer hold this conversation: your text was not sent, it is kept below.",
   },
   sent: { fr: "Envoyé", en: "Sent" },
+  // Conversation lists
+  unanswered_one: { fr: "{count} nouveau message", en: "{count} new message" },
+  unanswered_other: { fr: "{count} nouveaux messages", en: "{count} new messages" },
+  ago: { fr: "il y a {duration}", en: "{duration} ago" },
+  seeWaiting: { fr: "Voir qui attend", en: "See who is waiting" },
+  hideWaiting: { fr: "Masquer la liste", en: "Hide the list" },
+  pick: { fr: "Prendre", en: "Take" },
+  pickedMeanwhile: { fr: "{name} a pris cette conversation avant vous.", en: "{name} took this conversation first." },
+  notWaitingAnyMore: {
+    fr: "Cette conversation n'attend plus dans la file.",
+    en: "This conversation is no longer waiting in the queue.",
+  },
   // Supervisors
   supervision: { fr: "Supervision", en: "Supervision" },
   people: { fr: "Équipe au travail", en: "People at work" },
