@@ -52,6 +52,13 @@ const RECORDS = ".relais";
 export class Drafts {
   /** Saves take turns, so two saves from the same revision cannot both pass the revision check. */
   private readonly turns = new Mutex();
+  /**
+   * What each file's text gave when last checked: opening a flow reads every flow (for the jumps it may
+   * reach), and validating and linting a 1,000-node file again each time took most of a second.
+   */
+  private readonly checks = new Map<string, FileCheck>();
+  /** A key for the content of each set of flows `validFlows` returned, so lint results can be kept per set. */
+  private readonly flowSetKeys = new WeakMap<ReadonlyMap<string, Flow>, string>();
 
   constructor(
     private readonly dir: string,
@@ -70,7 +77,7 @@ export class Drafts {
   async read(id: string, others?: ReadonlyMap<string, Flow>): Promise<Draft | undefined> {
     const raw = await readFile(join(this.dir, flowFile(id)), "utf8").catch(() => undefined);
     if (raw === undefined) return undefined;
-    const checked = checkFlowText(raw, flowFile(id), others, await this.queueIds());
+    const checked = this.check(raw, flowFile(id), others, await this.queueIds());
     return {
       id,
       raw,
@@ -84,12 +91,43 @@ export class Drafts {
   /** Every draft that validates, by id: what a `jump` may reach, for the linter. */
   async validFlows(): Promise<Map<string, Flow>> {
     const flows = new Map<string, Flow>();
+    const hashes: string[] = [];
     for (const id of await this.ids()) {
       const raw = await readFile(join(this.dir, flowFile(id)), "utf8");
-      const parsed = parseAndValidate(raw, flowFile(id));
-      if (parsed.flow) flows.set(id, parsed.flow);
+      const parsed = this.parsed(raw, flowFile(id));
+      if (parsed.flow) {
+        flows.set(id, parsed.flow);
+        hashes.push(`${id}:${parsed.hash}`);
+      }
     }
+    this.flowSetKeys.set(flows, hashes.join(","));
     return flows;
+  }
+
+  /** `checkFlowText`, answered from the last check of the same text against the same flows and queues. */
+  private check(
+    raw: string,
+    file: string,
+    others: ReadonlyMap<string, Flow> | undefined,
+    queues: readonly string[],
+  ): { flow: Flow | null; problems: Problem[] } {
+    const parsed = this.parsed(raw, file);
+    if (!parsed.flow) return parsed;
+    const othersKey = others ? this.flowSetKeys.get(others) : "";
+    if (othersKey === undefined) return checkFlowText(raw, file, others, queues);
+    const lintKey = `${othersKey}|${queues.join(",")}`;
+    if (parsed.lint?.key !== lintKey)
+      parsed.lint = { key: lintKey, problems: lintFlow(parsed.flow, file, { flows: others, queues }) };
+    return { flow: parsed.flow, problems: parsed.lint.problems };
+  }
+
+  private parsed(raw: string, file: string): FileCheck {
+    const hash = createHash("sha256").update(raw).digest("hex");
+    const known = this.checks.get(file);
+    if (known?.hash === hash) return known;
+    const parsed: FileCheck = { hash, ...parseAndValidate(raw, file) };
+    this.checks.set(file, parsed);
+    return parsed;
   }
 
   /** The draft's current revision, or undefined when there is no such flow. */
@@ -174,6 +212,13 @@ export class Drafts {
     const parsed = parseJsonFile(text, name);
     return parsed.ok ? parsed.value : null;
   }
+}
+
+interface FileCheck {
+  hash: string;
+  flow: Flow | null;
+  problems: Problem[];
+  lint?: { key: string; problems: Problem[] };
 }
 
 function parseAndValidate(raw: string, file: string): { flow: Flow | null; problems: Problem[] } {

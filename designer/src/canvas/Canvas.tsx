@@ -2,11 +2,13 @@ import {
   applyEdgeChanges,
   applyNodeChanges,
   Background,
+  type Connection,
   Controls,
   type Edge,
   type EdgeChange,
   MiniMap,
   type NodeChange,
+  type OnConnectEnd,
   ReactFlow,
   useReactFlow,
   type Viewport,
@@ -32,6 +34,11 @@ import { canvasNodeTypes, NoteEditing } from "./node-views.js";
 import { openingViewport } from "./viewport.js";
 
 export const PALETTE_MIME = "application/relais-node";
+
+const DELETE_KEYS = ["Delete", "Backspace"];
+const MULTI_SELECTION_KEYS = ["Shift", "Meta", "Control"];
+const isValidConnection = (connection: Edge | Connection) =>
+  connection.source !== connection.target && !isNoteId(connection.target);
 
 interface CanvasProps {
   doc: FlowDocument;
@@ -171,6 +178,36 @@ export function Canvas({ doc, extras, dispatch, selection, onSelection }: Canvas
 
   const noteEditing = useMemo(() => ({ dispatch }), [dispatch]);
 
+  // React Flow copies each of these props into its store when its identity changes, and every store
+  // update re-runs its selectors over all edges: made once, a keystroke on a big flow stays cheap.
+  const onConnect = useCallback(
+    (connection: Connection) =>
+      dispatch({
+        type: "connect",
+        source: connection.source,
+        handle: connection.sourceHandle ?? "next",
+        target: connection.target,
+      }),
+    [dispatch],
+  );
+  const onConnectEnd = useCallback<OnConnectEnd>(
+    (event, connection) => {
+      if (connection.isValid || !connection.fromNode || !connection.fromHandle?.id) return;
+      if (!(event.target instanceof Element) || !event.target.classList.contains("react-flow__pane")) return;
+      const point = "changedTouches" in event ? event.changedTouches[0] : event;
+      const rect = area.current?.getBoundingClientRect();
+      if (!point || !rect) return;
+      setMenu({
+        source: connection.fromNode.id,
+        handle: connection.fromHandle.id,
+        screen: { x: point.clientX - rect.left, y: point.clientY - rect.top },
+        at: flowApi.screenToFlowPosition({ x: point.clientX, y: point.clientY }),
+      });
+    },
+    [flowApi],
+  );
+  const closeMenu = useCallback(() => setMenu(undefined), []);
+
   return (
     <div
       className="canvas"
@@ -189,32 +226,13 @@ export function Canvas({ doc, extras, dispatch, selection, onSelection }: Canvas
             onEdgesChange={onEdgesChange}
             onNodeDragStop={onDragStop}
             onDelete={onDelete}
-            onConnect={(connection) =>
-              dispatch({
-                type: "connect",
-                source: connection.source,
-                handle: connection.sourceHandle ?? "next",
-                target: connection.target,
-              })
-            }
-            onConnectEnd={(event, connection) => {
-              if (connection.isValid || !connection.fromNode || !connection.fromHandle?.id) return;
-              if (!(event.target instanceof Element) || !event.target.classList.contains("react-flow__pane")) return;
-              const point = "changedTouches" in event ? event.changedTouches[0] : event;
-              const rect = area.current?.getBoundingClientRect();
-              if (!point || !rect) return;
-              setMenu({
-                source: connection.fromNode.id,
-                handle: connection.fromHandle.id,
-                screen: { x: point.clientX - rect.left, y: point.clientY - rect.top },
-                at: flowApi.screenToFlowPosition({ x: point.clientX, y: point.clientY }),
-              });
-            }}
-            onPaneClick={() => setMenu(undefined)}
+            onConnect={onConnect}
+            onConnectEnd={onConnectEnd}
+            onPaneClick={closeMenu}
             defaultViewport={opening}
-            isValidConnection={(connection) => connection.source !== connection.target && !isNoteId(connection.target)}
-            deleteKeyCode={["Delete", "Backspace"]}
-            multiSelectionKeyCode={["Shift", "Meta", "Control"]}
+            isValidConnection={isValidConnection}
+            deleteKeyCode={DELETE_KEYS}
+            multiSelectionKeyCode={MULTI_SELECTION_KEYS}
             selectionOnDrag={false}
             minZoom={0.1}
             onlyRenderVisibleElements

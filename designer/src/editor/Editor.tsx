@@ -26,6 +26,7 @@ import { type Box, freeSpot, groupOffset, pasteOffset } from "../model/placement
 import type { RawError } from "../monaco/RawEditor.js";
 import { ProblemsPanel } from "../problems/ProblemsPanel.js";
 import { problemsOf, severityByNode } from "../problems/problems.js";
+import { problemsInWorker } from "../problems/problems-in-worker.js";
 import { SimulatorPanel } from "../simulator/SimulatorPanel.js";
 import { Dialog } from "./Dialog.js";
 import { dropDraft, keepDraft, keptDraft } from "./draft-storage.js";
@@ -66,6 +67,26 @@ function useSettledValue<T>(value: T, ms: number): T | undefined {
     return () => window.clearTimeout(timer);
   }, [value, ms]);
   return settled;
+}
+
+/**
+ * The problems of `flow`, checked in a Web Worker (a big flow takes a few hundred milliseconds, which a
+ * keystroke would otherwise wait for); undefined until the first answer. Answers for a flow already
+ * replaced by a newer one are dropped.
+ */
+function useProblems(flow: Flow | undefined, others: Map<string, Flow>, queues: string[]): Problem[] | undefined {
+  const [problems, setProblems] = useState<Problem[]>();
+  useEffect(() => {
+    if (!flow) return;
+    let current = true;
+    problemsInWorker(flow, others, queues)
+      .catch(() => problemsOf(flow, others, queues))
+      .then((found) => current && setProblems(found));
+    return () => {
+      current = false;
+    };
+  }, [flow, others, queues]);
+  return problems;
 }
 
 function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }) {
@@ -124,21 +145,24 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
   }, [flowId]);
 
   useEffect(() => {
-    load();
     agentApi.queues().then(
       (queues) => setQueueIds(queues.map((queue) => queue.id)),
       () => undefined,
     );
-    api.flows().then(
-      async (list) => {
-        const loaded = await Promise.all(
-          list.filter((item) => item.id !== flowId).map((item) => api.flow(item.id).catch(() => undefined)),
-        );
-        setOthers(new Map(loaded.flatMap((item) => (item?.flow ? [[item.id, item.flow] as const] : []))));
-        setOthersLoaded(true);
-      },
-      () => setOthersLoaded(true),
-    );
+    // The flow being opened comes first: the others (for jumps and the simulator) are asked for once it is
+    // here, so that the server does not check every flow while the person waits for this one.
+    load()
+      .then(() => api.flows())
+      .then(
+        async (list) => {
+          const loaded = await Promise.all(
+            list.filter((item) => item.id !== flowId).map((item) => api.flow(item.id).catch(() => undefined)),
+          );
+          setOthers(new Map(loaded.flatMap((item) => (item?.flow ? [[item.id, item.flow] as const] : []))));
+          setOthersLoaded(true);
+        },
+        () => setOthersLoaded(true),
+      );
   }, [flowId, load]);
 
   const doc = history?.present;
@@ -183,10 +207,8 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
   // it made each key wait for it. The problems and diff marks follow once typing pauses; moving nodes
   // changes only the layout and never triggers a check.
   const checkedFlow = useSettledValue(doc?.flow, CHECK_AFTER_MS);
-  const problems = useMemo(
-    () => (checkedFlow ? problemsOf(checkedFlow, others, queueIds) : (file?.problems ?? [])),
-    [checkedFlow, others, queueIds, file],
-  );
+  // Until the other flows are here, the server's problems stand: checked without them, a jump would look broken.
+  const problems = useProblems(othersLoaded ? checkedFlow : undefined, others, queueIds) ?? file?.problems ?? [];
   const blocked = hasErrors(problems);
 
   // Computed from the draft being edited, so the marks follow each edit, saved or not.

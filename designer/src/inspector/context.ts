@@ -1,6 +1,9 @@
-import { definitionOf, type Flow } from "../../../schema/index.js";
+import { definitionOf, type Flow, type FlowNode } from "../../../schema/index.js";
 import type { VariableType } from "../model/condition.js";
+import { memoByObject } from "../model/memo-by-object.js";
 import { variableTypes } from "../model/variable-types.js";
+
+const writesOf = memoByObject((node: FlowNode) => definitionOf(node).writes(node));
 
 /** What the inspector's pickers offer: the flow's languages, variables, queues and other flows. */
 export interface FieldContext {
@@ -17,7 +20,7 @@ export function fieldContext(flow: Flow, flows: string[]): FieldContext {
   const queues = new Set<string>(flow.escalation ? [flow.escalation.defaultQueue] : []);
   for (const rule of flow.escalation?.rules ?? []) queues.add(rule.queue);
   for (const node of flow.nodes) {
-    for (const path of definitionOf(node).writes(node)) variables.add(path);
+    for (const path of writesOf(node)) variables.add(path);
     if (node.type === "handoff") queues.add(node.queue);
   }
   return {

@@ -1,5 +1,6 @@
-import type { Flow } from "../../../schema/index.js";
+import type { Flow, QuestionNode } from "../../../schema/index.js";
 import type { VariableType } from "./condition.js";
+import { memoByObject } from "./memo-by-object.js";
 
 /**
  * The type of each variable the flow knows, for the operators the condition builder offers: as declared
@@ -10,14 +11,18 @@ export function variableTypes(flow: Flow): Record<string, VariableType> {
   const types: Record<string, VariableType> = {};
   for (const node of flow.nodes) {
     if (node.type !== "question" || node.saveAs in types) continue;
-    const input = node.input;
-    if (input.kind === "number") types[node.saveAs] = "number";
-    else if (input.kind === "choice") {
-      const saved = new Set(input.choices.map((choice) => typeof (choice.value ?? choice.id)));
-      const only = saved.size === 1 ? [...saved][0] : undefined;
-      types[node.saveAs] = only === "string" || only === "number" || only === "boolean" ? only : "unknown";
-    } else types[node.saveAs] = "string";
+    types[node.saveAs] = savedType(node);
   }
   for (const [name, declaration] of Object.entries(flow.variables ?? {})) types[name] = declaration.type;
   return types;
 }
+
+/** What a question saves, by its kind of answer: choices save their values' one type, or an unknown one. */
+const savedType = memoByObject((question: QuestionNode): VariableType => {
+  const input = question.input;
+  if (input.kind === "number") return "number";
+  if (input.kind !== "choice") return "string";
+  const saved = new Set(input.choices.map((choice) => typeof (choice.value ?? choice.id)));
+  const only = saved.size === 1 ? [...saved][0] : undefined;
+  return only === "string" || only === "number" || only === "boolean" ? only : "unknown";
+});

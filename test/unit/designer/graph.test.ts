@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { autoLayout } from "../../../designer/src/model/auto-layout.js";
-import { keepViewState, noteCanvasId, toGraph, unplacedNodes } from "../../../designer/src/model/graph.js";
+import { keepEdgeState, keepViewState, noteCanvasId, toGraph, unplacedNodes } from "../../../designer/src/model/graph.js";
 import { validateFlow, validateLayout } from "../../../schema/index.js";
 import { generatedFlow } from "../../bench/designer-500.js";
 import { sampleFlow, sampleLayout } from "./sample-flow.js";
@@ -24,6 +24,41 @@ describe("flow to canvas", () => {
         expect(node).not.toBe(before);
         expect(node.measured).toEqual({ width: 240, height: 90 });
       } else expect(node, node.id).toBe(before);
+    }
+  });
+
+  it("hands React Flow the very arrays it shows when an edit changes nothing it draws, so it rebuilds nothing", () => {
+    const flow = sampleFlow();
+    const layout = sampleLayout();
+    const shown = toGraph(flow, layout);
+    const relabelled = {
+      ...flow,
+      nodes: flow.nodes.map((node) => (node.id === "lookup" ? { ...node, label: "CRM" } : node)),
+    };
+    const next = toGraph(relabelled, layout);
+    expect(keepEdgeState(next.edges, shown.edges)).toBe(shown.edges);
+    expect(keepViewState(toGraph(flow, layout).nodes, shown.nodes)).toBe(shown.nodes);
+    expect(keepViewState(next.nodes, shown.nodes)).not.toBe(shown.nodes);
+  });
+
+  it("keeps edges by id wherever they moved, a selected one still selected when its link changes", () => {
+    const flow = sampleFlow();
+    const layout = sampleLayout();
+    const shown = toGraph(flow, layout).edges.map((edge) => ({ ...edge, selected: edge.source === "lookup" }));
+    const rewired = {
+      ...flow,
+      nodes: [...flow.nodes]
+        .reverse()
+        .map((node) => (node.id === "lookup" && node.type === "http" ? { ...node, next: "agent" } : node)),
+    };
+    const next = keepEdgeState(toGraph(rewired, layout).edges, shown);
+    expect(next).not.toBe(shown);
+    for (const edge of next) {
+      const before = shown.find((old) => old.id === edge.id);
+      if (edge.id === "lookup>next") {
+        expect(edge).not.toBe(before);
+        expect(edge).toMatchObject({ target: "agent", selected: true });
+      } else expect(edge, edge.id).toBe(before);
     }
   });
 
