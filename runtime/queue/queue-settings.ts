@@ -22,6 +22,14 @@ export function scheduleProblems(schedule: Schedule): Problem[] {
       ),
     );
   }
+  if (Object.values(schedule.hours).every((intervals) => (intervals ?? []).length === 0)) {
+    problems.push(
+      field(
+        "/hours",
+        "The queue has no opening hours: its customers would be told people are back “as soon as possible” forever, and its SLA would run as if it were open. Give it hours, or make it always open with 00:00–24:00 on every day.",
+      ),
+    );
+  }
   for (const [day, intervals] of Object.entries(schedule.hours)) {
     (intervals ?? []).forEach(([from, to], index) => {
       if (from >= to) {

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import { loadQueues } from "../../runtime/queue/queues.js";
 import { ADMIN, type Harness, screenshotOnFailure, startHarness, typeInto } from "./harness.js";
 import { customerSays, escalateOrder, startCallbackServer } from "./rest-customer.js";
 
@@ -153,5 +154,26 @@ describe("a supervisor runs the floor in real Chromium", () => {
     expect(await mine.locator(".last-text").textContent()).toBe("Vous êtes là ?");
     await alice.screenshot({ path: `${SHOTS}/mine.png`, fullPage: true });
     expect(problems).toEqual([]);
+  });
+
+  it("keeps the admin from saving a queue that never opens, and offers round-the-clock hours instead", async () => {
+    onTestFailed(() => screenshotOnFailure(harness.page, "supervision-hours"));
+    const page = harness.page;
+    await page.getByRole("link", { name: "Files" }).click();
+    const level2 = page.locator("details.queue-settings", { hasText: "(level2)" });
+    await level2.locator("summary").click();
+    const closeButtons = level2.locator(".hours-editor button", { hasText: "✕" });
+    while ((await closeButtons.count()) > 0) await closeButtons.first().click();
+    await level2.locator('button[type="submit"]').click();
+    await level2.getByRole("alert").filter({ hasText: "Cette file n'a aucun horaire d'ouverture" }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/no-hours.png`, fullPage: true });
+    await level2.getByLabel("Ouverte 24 h/24, 7 j/7").check();
+    expect(await level2.locator(".hours-editor").count()).toBe(0);
+    await level2.locator('button[type="submit"]').click();
+    await level2.getByRole("status").filter({ hasText: "Enregistré" }).waitFor();
+    const stored = (await loadQueues(harness.app.store)).get("level2");
+    expect(stored?.hours).toEqual(
+      Object.fromEntries(["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((day) => [day, [["00:00", "24:00"]]])),
+    );
   });
 });

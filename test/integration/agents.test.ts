@@ -105,8 +105,38 @@ describe("human queue and agent API", () => {
     expect(next.json()).toMatchObject({ conversationId, status: "queued" });
   });
 
+  it("refuses a queue with no opening hours at all, keeping what was stored", async () => {
+    const admin = await userWithRole(built.app, "admin", "admin3");
+    const settings = {
+      name: "Support",
+      level: 1,
+      timezone: "Europe/Paris",
+      hours: { mon: [] },
+      holidays: [],
+      slaMinutes: 30,
+      outOfHoursText: { fr: "Fermé, retour {{opensAt}}." },
+    };
+    const refused = await built.app.inject({
+      method: "PUT",
+      url: "/api/queues/support",
+      headers: { cookie: admin },
+      payload: settings,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.problems).toEqual([
+      expect.objectContaining({ pointer: "/hours", message: expect.stringContaining("no opening hours") }),
+    ]);
+    const queues = await built.app.inject({ method: "GET", url: "/api/queues", headers: { cookie: admin } });
+    expect(queues.json().find((q: { id: string }) => q.id === "support")).toMatchObject({ open: true });
+  });
+
   it("tells the customer when people are back outside business hours, and the case still waits", async () => {
     const admin = await userWithRole(built.app, "admin", "admin2");
+    // Closed for the next two weeks and more: a long closure, announced as "as soon as possible".
+    const today = Date.now();
+    const closure = Array.from({ length: 17 }, (_, day) =>
+      new Date(today + (day - 1) * 86_400_000).toISOString().slice(0, 10),
+    );
     const night = await built.app.inject({
       method: "PUT",
       url: "/api/queues/support",
@@ -115,8 +145,8 @@ describe("human queue and agent API", () => {
         name: "Support",
         level: 1,
         timezone: "Europe/Paris",
-        hours: {},
-        holidays: [],
+        hours: { mon: [["09:00", "18:00"]], tue: [["09:00", "18:00"]], wed: [["09:00", "18:00"]] },
+        holidays: closure,
         slaMinutes: 30,
         outOfHoursText: { fr: "Fermé, retour {{opensAt}}." },
       },

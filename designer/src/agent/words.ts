@@ -264,6 +264,11 @@ const words = {
   timezone: { fr: "Fuseau horaire", en: "Time zone" },
   hours: { fr: "Horaires d'ouverture", en: "Business hours" },
   addInterval: { fr: "+ plage", en: "+ interval" },
+  alwaysOpen: { fr: "Ouverte 24 h/24, 7 j/7", en: "Always open (24/7)" },
+  noHours: {
+    fr: "Cette file n'a aucun horaire d'ouverture : ses clients s'entendraient dire « dès que possible » sans fin. Ajoutez des plages, ou cochez « Ouverte 24 h/24, 7 j/7 ».",
+    en: "This queue has no opening hours: its customers would be told “as soon as possible” forever. Add intervals, or tick “Always open (24/7)”.",
+  },
   closedDay: { fr: "fermé", en: "closed" },
   holidays: { fr: "Jours fériés (AAAA-MM-JJ, un par ligne)", en: "Holidays (YYYY-MM-DD, one per line)" },
   slaMinutes: { fr: "Délai cible (minutes)", en: "SLA target (minutes)" },
