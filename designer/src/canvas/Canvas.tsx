@@ -1,6 +1,5 @@
 import {
   applyEdgeChanges,
-  applyNodeChanges,
   Background,
   type Connection,
   Controls,
@@ -19,6 +18,7 @@ import { say, t } from "../i18n.js";
 import type { Command } from "../model/commands.js";
 import type { FlowDocument } from "../model/document.js";
 import {
+  applyCanvasChanges,
   type CanvasNode,
   type GraphExtras,
   isNoteId,
@@ -87,7 +87,7 @@ export function Canvas({ doc, extras, dispatch, selection, onSelection }: Canvas
     (changes: NodeChange<CanvasNode>[]) => {
       // Removals go through `onDelete` as a command; everything else (drag, select, measure) is view state.
       setNodes((current) =>
-        applyNodeChanges(
+        applyCanvasChanges(
           changes.filter((change) => change.type !== "remove"),
           current,
         ),

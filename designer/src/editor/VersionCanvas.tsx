@@ -1,8 +1,8 @@
-import { applyNodeChanges, Background, Controls, MiniMap, type NodeChange, ReactFlow } from "@xyflow/react";
+import { Background, Controls, MiniMap, type NodeChange, ReactFlow } from "@xyflow/react";
 import { useState } from "react";
 import { canvasNodeTypes } from "../canvas/node-views.js";
 import type { FlowDocument } from "../model/document.js";
-import { type CanvasNode, toGraph } from "../model/graph.js";
+import { applyCanvasChanges, type CanvasNode, toGraph } from "../model/graph.js";
 
 /**
  * A published version drawn like the draft, with every edit turned off: nothing can be moved,
@@ -19,7 +19,9 @@ export function VersionCanvas({ doc, onSelection }: { doc: FlowDocument; onSelec
         edges={graph.edges}
         nodeTypes={canvasNodeTypes}
         // Measurements and selection only: positions never change here.
-        onNodesChange={(changes: NodeChange<CanvasNode>[]) => setNodes((current) => applyNodeChanges(changes, current))}
+        onNodesChange={(changes: NodeChange<CanvasNode>[]) =>
+          setNodes((current) => applyCanvasChanges(changes, current))
+        }
         onSelectionChange={({ nodes: picked }) => onSelection(new Set(picked.map((node) => node.id)))}
         nodesDraggable={false}
         nodesConnectable={false}

@@ -1,4 +1,4 @@
-import type { Edge, Node } from "@xyflow/react";
+import { applyNodeChanges, type Edge, type Node, type NodeChange, type NodeHandle, Position } from "@xyflow/react";
 import {
   definitionOf,
   type Flow,
@@ -62,6 +62,7 @@ export function toGraph(flow: Flow, layout: Layout, extras: GraphExtras = {}): {
     if (mark) data.mark = mark;
     const problem = extras.problems?.get(node.id);
     if (problem) data.problem = problem;
+    const size = nodeSize(node);
     nodes.push({
       id: node.id,
       type: node.type,
@@ -69,6 +70,8 @@ export function toGraph(flow: Flow, layout: Layout, extras: GraphExtras = {}): {
       data,
       selected: extras.selected?.has(node.id) ?? false,
       deletable: node.type !== "start",
+      measured: { width: size.width + UNMEASURED, height: size.height + UNMEASURED },
+      handles: estimatedHandles(node, transitions),
     });
     for (const transition of transitions) {
       if (transition.target === undefined || !ids.has(transition.target)) continue;
@@ -119,7 +122,8 @@ const sameNodeView = (a: CanvasNode, b: CanvasNode) =>
 export function keepViewState(next: CanvasNode[], current: CanvasNode[]): CanvasNode[] {
   return keepShown(next, current, (old, node) => {
     if (sameNodeView(old, node) && !old.dragging) return old;
-    return old.measured ? ({ ...node, measured: old.measured } as CanvasNode) : node;
+    // Not drawn yet: the fresh estimates stand. Drawn: React Flow's measures stand.
+    return old.handles || !old.measured ? node : drawn({ ...node, measured: old.measured } as CanvasNode);
   });
 }
 
@@ -157,11 +161,65 @@ function keepShown<Item extends { id: string }>(
   return same ? current : kept;
 }
 
+/**
+ * Where a node's handles should be before it is first drawn. React Flow draws every node it has not
+ * measured, visible or not, to find its handles: on a 1,000-node flow that first drawing of every node
+ * was most of the opening. Given a size and handles, it draws only the nodes in view. The estimated size
+ * is off by half a pixel, which no element measures, so React Flow measures each node (and its
+ * handles) when it first draws it; from then on the node carries no `handles`, because React Flow takes
+ * given handles over measured ones each time a node object changes.
+ */
+function estimatedHandles(node: FlowNode, transitions: Transition[]): NodeHandle[] {
+  const { width, height } = nodeSize(node);
+  const side = HANDLE_SIZE / 2;
+  const handles: NodeHandle[] = transitions.map((transition, index) => ({
+    id: transition.handle,
+    type: "source",
+    position: Position.Right,
+    x: width - side,
+    y: NODE_TOP_HEIGHT + HANDLE_ROW_HEIGHT * index + HANDLE_ROW_HEIGHT / 2 - side,
+    width: HANDLE_SIZE,
+    height: HANDLE_SIZE,
+  }));
+  if (node.type !== "start")
+    handles.push({
+      id: null,
+      type: "target",
+      position: Position.Left,
+      x: -side,
+      y: height / 2 - side,
+      width: HANDLE_SIZE,
+      height: HANDLE_SIZE,
+    });
+  return handles;
+}
+
+const UNMEASURED = 0.5;
+
+/** `applyNodeChanges` for the canvas: a node React Flow has measured drops its estimated handles. */
+export function applyCanvasChanges(changes: NodeChange<CanvasNode>[], nodes: CanvasNode[]): CanvasNode[] {
+  const measured = new Set(changes.flatMap((change) => (change.type === "dimensions" ? [change.id] : [])));
+  const applied = applyNodeChanges(changes, nodes);
+  return measured.size === 0 ? applied : applied.map((node) => (measured.has(node.id) ? drawn(node) : node));
+}
+
+/** A node as React Flow measured it: no estimated handles to take over the measured ones. */
+function drawn(node: CanvasNode): CanvasNode {
+  if (!node.handles) return node;
+  const { handles: _estimated, ...rest } = node;
+  return rest as CanvasNode;
+}
+
 /** Ids of the flow's nodes that the layout does not place. */
 export const unplacedNodes = (flow: Flow, layout: Layout): string[] =>
   flow.nodes.filter((node) => layout.nodes[node.id] === undefined).map((node) => node.id);
 
 /** The on-canvas size elk reserves for a node: taller with each outgoing handle. */
 export function nodeSize(node: FlowNode): { width: number; height: number } {
-  return { width: 240, height: 72 + 24 * transitionsOf(node).length };
+  return { width: 240, height: NODE_TOP_HEIGHT + HANDLE_ROW_HEIGHT * transitionsOf(node).length };
 }
+
+/** The height of a node's title and summary, above its rows of outgoing handles. */
+const NODE_TOP_HEIGHT = 72;
+const HANDLE_ROW_HEIGHT = 24;
+const HANDLE_SIZE = 10;

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { autoLayout } from "../../../designer/src/model/auto-layout.js";
-import { keepEdgeState, keepViewState, noteCanvasId, toGraph, unplacedNodes } from "../../../designer/src/model/graph.js";
+import {
+  applyCanvasChanges,
+  keepEdgeState,
+  keepViewState,
+  noteCanvasId,
+  toGraph,
+  unplacedNodes,
+} from "../../../designer/src/model/graph.js";
 import { validateFlow, validateLayout } from "../../../schema/index.js";
 import { generatedFlow } from "../../bench/designer-500.js";
 import { sampleFlow, sampleLayout } from "./sample-flow.js";
@@ -9,10 +16,14 @@ describe("flow to canvas", () => {
   it("keeps the nodes React Flow already shows: the same object when unchanged, the measured size when changed", () => {
     const flow = sampleFlow();
     const layout = sampleLayout();
-    const shown = toGraph(flow, layout).nodes.map((node) => ({
-      ...node,
-      measured: { width: 240, height: 90 },
-    }));
+    const shown = applyCanvasChanges(
+      toGraph(flow, layout).nodes.map((node) => ({
+        type: "dimensions" as const,
+        id: node.id,
+        dimensions: { width: 240, height: 90 },
+      })),
+      toGraph(flow, layout).nodes,
+    );
     const edited = {
       ...flow,
       nodes: flow.nodes.map((node) => (node.id === "lookup" ? { ...node, label: "CRM" } : node)),
@@ -60,6 +71,45 @@ describe("flow to canvas", () => {
         expect(edge).toMatchObject({ target: "agent", selected: true });
       } else expect(edge, edge.id).toBe(before);
     }
+  });
+
+  it("gives unmeasured nodes a size and handles, and drops the estimated handles once React Flow measures the node", () => {
+    const flow = sampleFlow();
+    const layout = sampleLayout();
+    const shown = toGraph(flow, layout).nodes;
+    const question = shown.find((node) => node.id === "ask-topic");
+    expect(question?.measured).toEqual({ width: 240.5, height: 72 + 24 * 4 + 0.5 });
+    expect(question?.handles?.map((handle) => `${handle.type}:${handle.id}`)).toEqual([
+      "source:choice:order",
+      "source:choice:other",
+      "source:next",
+      "source:maxAttempts",
+      "target:null",
+    ]);
+    expect(shown.find((node) => node.id === "start")?.handles?.some((handle) => handle.type === "target")).toBe(false);
+
+    const measured = applyCanvasChanges(
+      [{ type: "dimensions", id: "ask-topic", dimensions: { width: 240, height: 150 }, setAttributes: false }],
+      shown,
+    );
+    expect(measured.find((node) => node.id === "ask-topic")?.handles).toBeUndefined();
+    expect(measured.find((node) => node.id === "lookup")?.handles).toBeDefined();
+
+    const relabelled = {
+      ...flow,
+      nodes: flow.nodes.map((node) => (node.id === "ask-topic" ? { ...node, label: "Sujet" } : node)),
+    };
+    const next = keepViewState(toGraph(relabelled, layout).nodes, measured);
+    expect(next.find((node) => node.id === "ask-topic")).toMatchObject({ measured: { width: 240, height: 150 } });
+    expect(next.find((node) => node.id === "ask-topic")?.handles).toBeUndefined();
+
+    const undrawn = {
+      ...flow,
+      nodes: flow.nodes.map((node) => (node.id === "lookup" ? { ...node, label: "CRM" } : node)),
+    };
+    const lookup = keepViewState(toGraph(undrawn, layout).nodes, measured).find((node) => node.id === "lookup");
+    expect(lookup?.handles).toBeDefined();
+    expect(lookup?.measured).toEqual({ width: 240.5, height: 72 + 24 * 2 + 0.5 });
   });
 
   it("draws one edge per connected transition handle, none for open ones", () => {
