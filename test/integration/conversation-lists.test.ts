@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Built, build, send, userWithRole } from "./helpers.js";
+import { dropSchema, freshSchema, POSTGRES_URL, requirePostgres } from "./postgres-server.js";
 
 async function escalate(built: Built, from: string, text = "mon colis est perdu") {
   await send(built.app, { flowId: "escalate", from, messageId: `${from}-1`, text: "Bonjour" });
@@ -16,7 +17,12 @@ interface Summary {
   handoff: { queue: string; priority: string; reason: { kind: string }; slaDueAt: number } | null;
 }
 
-describe("conversation lists that tell whom, why and what was said last", () => {
+const schema = freshSchema("relais_lists");
+
+describe.each([
+  ["SQLite", {}],
+  ["PostgreSQL", { DATABASE_URL: POSTGRES_URL, DATABASE_SCHEMA: schema }],
+] as const)("conversation lists that tell whom, why and what was said last on %s", (database, env) => {
   let built: Built;
   let alice: string;
   let bruno: string;
@@ -26,11 +32,15 @@ describe("conversation lists that tell whom, why and what was said last", () => 
     built.app.inject({ method: "POST", url, headers: { cookie }, ...(payload ? { payload } : {}) });
 
   beforeAll(async () => {
-    built = await build();
+    if (database === "PostgreSQL") await requirePostgres();
+    built = await build(env);
     alice = await userWithRole(built.app, "agent", "alice");
     bruno = await userWithRole(built.app, "agent", "bruno");
   });
-  afterAll(() => built.close());
+  afterAll(async () => {
+    await built?.close();
+    if (database === "PostgreSQL") await dropSchema(schema);
+  });
 
   it("lists a queue's waiting cases with the address, channel, last message, reason and SLA; one can be picked", async () => {
     const first = await escalate(built, "+33600000001", "premier");

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, type Built, build, login, send, userWithRole } from "./helpers.js";
+import { dropSchema, freshSchema, POSTGRES_URL, requirePostgres } from "./postgres-server.js";
 
 async function escalate(built: Built, from: string) {
   await send(built.app, { flowId: "escalate", from, messageId: `${from}-1`, text: "Bonjour" });
@@ -12,7 +13,12 @@ async function escalate(built: Built, from: string) {
   return (answer.json() as { conversationId: string }).conversationId;
 }
 
-describe("supervisors take over, reassign and return held conversations", () => {
+const schema = freshSchema("relais_supervision");
+
+describe.each([
+  ["SQLite", {}],
+  ["PostgreSQL", { DATABASE_URL: POSTGRES_URL, DATABASE_SCHEMA: schema }],
+] as const)("supervisors take over, reassign and return held conversations on %s", (database, env) => {
   let built: Built;
   let admin: string;
   let alice: string;
@@ -33,7 +39,8 @@ describe("supervisors take over, reassign and return held conversations", () => 
     }[];
 
   beforeAll(async () => {
-    built = await build();
+    if (database === "PostgreSQL") await requirePostgres();
+    built = await build(env);
     admin = await login(built.app, ADMIN.email, ADMIN.password);
     alice = await userWithRole(built.app, "agent", "alice");
     bruno = await userWithRole(built.app, "agent", "bruno");
@@ -43,7 +50,10 @@ describe("supervisors take over, reassign and return held conversations", () => 
       ids[member.name] = member.id;
     }
   });
-  afterAll(() => built.close());
+  afterAll(async () => {
+    await built?.close();
+    if (database === "PostgreSQL") await dropSchema(schema);
+  });
 
   it("lets a supervisor take over Alice's case: Alice is refused, the supervisor answers, the transcript says who did what", async () => {
     const id = await escalate(built, "takeover-1");
