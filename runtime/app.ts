@@ -17,18 +17,23 @@ import queuePlugin from "./plugins/queue.js";
 import storableTextPlugin from "./plugins/storable-text.js";
 import "./plugins/services.js";
 import agentRoutes from "./routes/agent.js";
+import analyticsRoutes from "./routes/analytics.js";
 import authRoutes from "./routes/auth.js";
 import cannedRoutes from "./routes/canned.js";
 import channelRoutes from "./routes/channels.js";
 import consoleRoutes from "./routes/console.js";
+import customerRoutes from "./routes/customers.js";
 import flowRoutes from "./routes/flows.js";
 import inboxAdminRoutes from "./routes/inbox-admin.js";
+import messengerRoutes from "./routes/messenger.js";
 import opsRoutes from "./routes/ops.js";
 import queueAdminRoutes from "./routes/queue-admin.js";
 import simulatorRoutes from "./routes/simulator.js";
 import supervisionRoutes from "./routes/supervision.js";
 import teamRoutes from "./routes/team.js";
+import twilioRoutes from "./routes/twilio.js";
 import webchatRoutes from "./routes/webchat.js";
+import whatsappRoutes from "./routes/whatsapp.js";
 import sampleCrmRoutes from "./sample-crm/routes.js";
 
 /** The whole runtime as one Fastify instance; `server.ts` only makes it listen. */
@@ -88,16 +93,21 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(opsRoutes);
   await app.register(authRoutes);
   await app.register(flowRoutes);
+  await app.register(analyticsRoutes);
   await app.register(simulatorRoutes);
   await app.register(agentRoutes);
   await app.register(supervisionRoutes);
   await app.register(queueAdminRoutes);
   await app.register(inboxAdminRoutes);
+  await app.register(customerRoutes);
   await app.register(teamRoutes);
   await app.register(cannedRoutes);
   await app.register(consoleRoutes);
   await app.register(channelRoutes);
   await app.register(webchatRoutes);
+  await app.register(whatsappRoutes);
+  await app.register(messengerRoutes);
+  await app.register(twilioRoutes);
   if (config.sampleCrm) await app.register(sampleCrmRoutes, { token: config.sampleCrm.token });
   if (existsSync(config.designerDir)) {
     await app.register(fastifyStatic, { root: config.designerDir, prefix: "/", wildcard: false });

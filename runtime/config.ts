@@ -49,6 +49,8 @@ export interface Config {
   outboxRetry: { baseDelayMs: number; maxAttempts: number };
   /** Open web chat event streams one address may hold at once. */
   webchatStreamsPerAddress: number;
+  /** Minutes without a customer message after which analytics count a conversation still with the bot as abandoned. */
+  abandonAfterMinutes: number;
   /** The runtime's other settings (callback URL, canned responses file), never handed to flows. */
   env: Record<string, string | undefined>;
 }
@@ -90,6 +92,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxAttempts: positive(env, "RELAIS_OUTBOX_MAX_ATTEMPTS", 8),
     },
     webchatStreamsPerAddress: positive(env, "RELAIS_WEBCHAT_STREAMS_PER_ADDRESS", 20),
+    abandonAfterMinutes: positive(env, "RELAIS_ANALYTICS_ABANDON_MINUTES", 30),
     env,
   };
 }

@@ -16,8 +16,6 @@ const compiled = {
   conversationTest: ajv.compile<ConversationTestFile>(ConversationTestFileSchema),
 };
 
-export type DocumentKind = keyof typeof compiled;
-
 export type Validated<T> = { ok: true; value: T; problems: [] } | { ok: false; problems: Problem[] };
 
 export const validateFlow = (value: unknown, file: string) => validateWith(compiled.flow, value, file);
@@ -63,10 +61,10 @@ export function explain(errors: readonly ErrorObject[], document: unknown, file:
 
 /** Missing and unknown fields point at the field itself, not the object holding it. */
 function fieldPointer(error: ErrorObject): string {
-  const escape = (key: unknown) => String(key).replace(/~/g, "~0").replace(/\//g, "~1");
-  if (error.keyword === "required") return `${error.instancePath}/${escape(error.params.missingProperty)}`;
+  const escapeKey = (key: unknown) => String(key).replace(/~/g, "~0").replace(/\//g, "~1");
+  if (error.keyword === "required") return `${error.instancePath}/${escapeKey(error.params.missingProperty)}`;
   if (error.keyword === "additionalProperties") {
-    return `${error.instancePath}/${escape(error.params.additionalProperty)}`;
+    return `${error.instancePath}/${escapeKey(error.params.additionalProperty)}`;
   }
   return error.instancePath;
 }

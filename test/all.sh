@@ -16,6 +16,8 @@ npm ci --no-audit --no-fund --loglevel=error
 
 echo "== format and lint (biome)"
 npx biome ci .
+echo "== layers (dependency-cruiser: schema depends on nothing of ours, the engine is pure, the designer uses public entry points)"
+npm run --silent layers
 echo "== types (tsc)"
 npx tsc -p tsconfig.json --noEmit
 echo "== shipped flows (relais validate, lint, fmt --check, test)"
@@ -27,3 +29,5 @@ echo "== designer build (vite)"
 npx vite build --logLevel warn
 echo "== vitest"
 npx vitest run
+echo "== bench smoke (every bench short, to check it still runs; figures not judged)"
+npm run bench -- --smoke

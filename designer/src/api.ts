@@ -1,4 +1,4 @@
-import type { HttpRequest, HttpResult } from "../../runtime/engine/types.js";
+import type { HttpRequest, HttpResult } from "../../runtime/engine/index.js";
 import type { ConversationTestFile, Flow, Layout, Problem } from "../../schema/index.js";
 
 export interface User {

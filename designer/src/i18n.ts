@@ -99,6 +99,7 @@ const words = {
   canvas: { fr: "Schéma", en: "Canvas" },
   raw: { fr: "Fichier", en: "File" },
   settings: { fr: "Réglages", en: "Settings" },
+  analytics: { fr: "Statistiques", en: "Analytics" },
   problems: { fr: "Problèmes", en: "Problems" },
   noProblems: { fr: "Aucun problème.", en: "No problems." },
   simulator: { fr: "Simulateur", en: "Simulator" },

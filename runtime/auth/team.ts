@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, ne } from "drizzle-orm";
-import { ApiError } from "../plugins/errors.js";
+import { DomainError } from "../domain-error.js";
 import type { Db, Store } from "../store/db.js";
 import type { Role } from "./users.js";
 
@@ -66,8 +66,8 @@ async function keepAnAdmin(db: Db, store: Store, row: { id: string; email: strin
     .from(users)
     .where(and(eq(users.role, "admin"), ne(users.id, row.id), isNull(users.disabledAt)));
   if (others.length === 0) {
-    throw new ApiError(
-      409,
+    throw new DomainError(
+      "conflict",
       "LAST_ADMIN",
       `${row.email} is the only admin; make someone else admin before you ${what}.`,
     );
@@ -104,7 +104,7 @@ export async function setDisabled(store: Store, id: string, disabled: boolean): 
   const { users, credentials } = store.tables;
   return store.tx(async (db) => {
     const [row] = await db.select().from(users).where(eq(users.id, id));
-    if (!row) throw new ApiError(404, "UNKNOWN_USER", `There is no user ${id}.`);
+    if (!row) throw new DomainError("notFound", "UNKNOWN_USER", `There is no user ${id}.`);
     if (!disabled) {
       await db.update(users).set({ disabledAt: null }).where(eq(users.id, id));
       return [];
@@ -125,7 +125,7 @@ export async function removeMember(store: Store, id: string): Promise<Returned[]
   const { users, credentials } = store.tables;
   return store.tx(async (db) => {
     const [row] = await db.select().from(users).where(eq(users.id, id));
-    if (!row) throw new ApiError(404, "UNKNOWN_USER", `There is no user ${id}.`);
+    if (!row) throw new DomainError("notFound", "UNKNOWN_USER", `There is no user ${id}.`);
     await keepAnAdmin(db, store, row, "remove this account");
     const returned = await returnHeld(db, store, id, Date.now());
     await db.delete(credentials).where(eq(credentials.userId, id));
@@ -146,12 +146,12 @@ export async function updateMember(
   const { users } = store.tables;
   await store.tx(async (db) => {
     const [row] = await db.select().from(users).where(eq(users.id, id));
-    if (!row) throw new ApiError(404, "UNKNOWN_USER", `There is no user ${id}.`);
+    if (!row) throw new DomainError("notFound", "UNKNOWN_USER", `There is no user ${id}.`);
     if (change.role && change.role !== "admin" && row.role === "admin") {
       const admins = await db.select({ id: users.id }).from(users).where(eq(users.role, "admin"));
       if (admins.length <= 1) {
-        throw new ApiError(
-          409,
+        throw new DomainError(
+          "conflict",
           "LAST_ADMIN",
           `${row.email} is the only admin; make someone else admin before changing this role.`,
         );

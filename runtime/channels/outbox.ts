@@ -15,9 +15,11 @@ export interface OutboxMessage {
 /**
  * Delivers one message: true when the channel took it; false when no one listens now (a closed web
  * chat) and it waits for them without counting as a failure; `{ failed }` (or a throw) when the
- * channel refused it, which is retried with backoff and, in the end, shown to agents.
+ * channel refused it, which is retried with backoff and, in the end, shown to agents; `final` when a
+ * retry cannot help (outside a provider's window, a refusal of the message itself): shown at once.
  */
-export type Sender = (message: OutboxMessage) => Promise<boolean | { failed: string }>;
+export type SendOutcome = boolean | { failed: string; final?: boolean };
+export type Sender = (message: OutboxMessage) => Promise<SendOutcome>;
 
 export interface OutboxOptions {
   /** The first retry waits about this long; each next one twice as long, with jitter. */
@@ -133,7 +135,7 @@ export class Outbox {
             .where(eq(outbox.id, row.id)),
         );
         if (current?.sentAt || current?.failedAt) return { done: true as const };
-        let result: boolean | { failed: string };
+        let result: SendOutcome;
         try {
           result = sender ? await sender(message) : { failed: `No sender for the channel ${row.channel}.` };
         } catch (error) {
@@ -146,7 +148,7 @@ export class Outbox {
         }
         if (result === false) return { done: false as const };
         const attempts = (current?.attempts ?? row.attempts) + 1;
-        const givesUp = attempts >= this.options.maxAttempts;
+        const givesUp = result.final === true || attempts >= this.options.maxAttempts;
         const nextAttemptAt = givesUp ? null : now + this.retryDelay(attempts);
         this.log.warn({ outboxId: row.id, channel: row.channel, attempts, error: result.failed }, "outbox send failed");
         await this.store.tx((db) =>

@@ -1,26 +1,21 @@
-import type { HttpClient } from "../http-client/http-client.js";
 import type { Sender } from "./outbox.js";
+import type { ProviderHttp } from "./provider-http.js";
 
 /**
  * REST conversations get bot replies in the answer to each message. What is written later (an
  * agent's reply, the bot after an agent gives back) is POSTed to RELAIS_REST_CALLBACK_URL with
  * the outbox id as `Idempotency-Key`; without a callback URL it stays readable in the transcript.
+ * The URL is the operator's, so it is called as configured, private addresses included.
  */
-export function restSender(callbackUrl: string | undefined, http: HttpClient): Sender {
+export function restSender(callbackUrl: string | undefined, http: ProviderHttp): Sender {
   return async (message) => {
     if (!callbackUrl) return true;
-    const result = await http.run({
-      method: "POST",
-      url: callbackUrl,
-      headers: { "content-type": "application/json", "idempotency-key": String(message.id) },
-      body: JSON.stringify({
-        conversationId: message.conversationId,
-        to: message.address,
-        message: message.message,
-      }),
-      timeoutMs: 5000,
-    });
-    if (!result.ok) return { failed: result.message };
-    return result.status < 300 ? true : { failed: `The callback answered ${result.status}.` };
+    const result = await http.post(
+      callbackUrl,
+      JSON.stringify({ conversationId: message.conversationId, to: message.address, message: message.message }),
+      { "content-type": "application/json", "idempotency-key": String(message.id) },
+    );
+    if (result.ok) return true;
+    return { failed: `The callback ${result.error}.`, ...(result.retryable ? {} : { final: true }) };
   };
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline/promises";
 import { loadConfig, secretsFor } from "../config.js";
-import { compileFlow, lexiconSentiment, overlapClassifier, type Settled, settle } from "../engine/index.js";
-import type { BotMessage, CompiledFlow, ConversationState, EngineDeps, EngineInput } from "../engine/types.js";
+import { compileFlow, engineDeps, reasonFormula, type Settled, settle } from "../engine/index.js";
+import type { BotMessage, CompiledFlow, ConversationState, EngineInput } from "../engine/types.js";
 import { HttpClient } from "../http-client/http-client.js";
 import type { Output } from "./commands.js";
 import { defaultFlowsDir, loadWorkspace, resolvePaths } from "./workspace.js";
@@ -20,7 +20,7 @@ function showStatus(result: Settled, io: Output): boolean {
   if (status.type === "handoff") {
     const { handoff } = status;
     io.out(
-      `-- handed off to queue \`${handoff.queue}\` (${handoff.priority}): ${handoff.reason.ruleId} — ${handoff.reason.detail}`,
+      `-- handed off to queue \`${handoff.queue}\` (${handoff.priority}): ${handoff.reason.ruleId} — ${reasonFormula(handoff.reason)}`,
     );
     io.out(`-- collected: ${JSON.stringify(handoff.summary)}`);
     return true;
@@ -59,14 +59,7 @@ export async function chatCommand(flowId: string, options: { language?: string }
     config,
     [...compiled.values()].flatMap(({ flow }) => flow.secrets ?? []),
   );
-  const deps: EngineDeps = {
-    now: () => new Date(),
-    newId: randomUUID,
-    classify: overlapClassifier,
-    sentiment: lexiconSentiment,
-    flow: (id) => compiled.get(id),
-    secrets,
-  };
+  const deps = engineDeps({ flows: compiled, secrets, now: () => new Date(), newId: randomUUID });
   io.out(`Talking to \`${flowId}\`. Type your answers; a number picks a button; /quit leaves.`);
   let state: ConversationState | undefined;
   const step = async (input: EngineInput) => {

@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { chatCommand } from "./chat.js";
 import { consoleOutput, fmtCommand, lintCommand, testCommand, validateCommand } from "./commands.js";
+import { eraseCommand } from "./erase.js";
 import { publishCommand } from "./publish.js";
 
 const program = new Command()
@@ -59,6 +60,19 @@ program
   .option("--note <text>", "what changed, kept with the version")
   .action(async (flow: string, options: { server: string; token: string; note?: string }) =>
     exit(await publishCommand(flow, options, consoleOutput)),
+  );
+
+program
+  .command("erase-customer")
+  .description(
+    "Erase everything a running server stores about one customer of a channel (GDPR right to erasure): conversations, transcripts, events, handoffs, inbox and outbox rows.",
+  )
+  .argument("<channel>", "channel, e.g. rest, webchat")
+  .argument("<address>", "the customer's address on that channel: phone number, sender id, web chat session")
+  .requiredOption("--server <url>", "Relais server, e.g. https://relais.example.com")
+  .requiredOption("--token <token>", "an API token with the admin role", process.env.RELAIS_TOKEN)
+  .action(async (channel: string, address: string, options: { server: string; token: string }) =>
+    exit(await eraseCommand(channel, address, options, consoleOutput)),
   );
 
 await program.parseAsync(process.argv);

@@ -228,7 +228,8 @@ async function step(run: Run, handle: string, target: string | undefined): Promi
   run.frame.nodeId = target;
   run.state.attempts = 0;
   run.state.visits[key] = (run.state.visits[key] ?? 0) + 1;
-  run.emit({ type: "node", flowId, nodeId: target });
+  const transition = handle === "start" || handle === "resume" ? {} : { from, handle };
+  run.emit({ type: "node", flowId, nodeId: target, ...transition });
   return (await escalate(run, { entered: key })) ?? enterNode(node, run);
 }
 
@@ -266,7 +267,7 @@ async function failover(run: Run, failure: EngineFailure): Promise<EngineStatus>
   const handoff = run.handoff(queue, "normal", {
     ruleId: "error",
     kind: "error",
-    detail: failure.message,
+    message: failure.message,
     values: { code: failure.code },
   });
   return handOver(run, { ...handoff, flowId: failure.flowId, nodeId: failure.nodeId });

@@ -1,10 +1,9 @@
-import { type EscalationRule } from "../../schema/index.js";
-import { DEFAULT_CONFIDENCE_FLOOR } from "../../schema/nodes/intent.js";
+import type { EscalationRule } from "../../schema/index.js";
 import { humanRequestKeyword } from "./human-request.js";
 import { type Outcome, type Run, show } from "./run.js";
 import { localize } from "./text.js";
 import type { Classification, HandoffReason } from "./types.js";
-import { describeValueRule } from "./value-detail.js";
+import { valueComparisons } from "./value-comparisons.js";
 import { getPath } from "./variables.js";
 
 /** What just happened, so that each rule is checked when its facts can have changed. */
@@ -49,18 +48,18 @@ export async function escalate(run: Run, facts: Facts): Promise<Outcome | undefi
     await sayEscalationText(run);
     return {
       type: "handoff",
-      handoff: run.handoff(rule.queue, rule.priority, {
-        ruleId: rule.id,
-        kind: rule.kind,
-        ...labelOf(rule, run),
-        ...reason,
-      }),
+      handoff: run.handoff(rule.queue, rule.priority, { ruleId: rule.id, ...labelOf(rule, run), ...reason }),
     };
   }
   return undefined;
 }
 
-type Reason = Omit<HandoffReason, "ruleId" | "kind">;
+/** A reason of any kind without its rule id and label, which the rule gives. */
+type Reason = HandoffReason extends infer Kind
+  ? Kind extends HandoffReason
+    ? Omit<Kind, "ruleId" | "label">
+    : never
+  : never;
 
 /** The rule's label in the conversation's language, so that agents read why in the author's words. */
 function labelOf(rule: EscalationRule, run: Run): { label?: string } {
@@ -75,10 +74,7 @@ async function check(run: Run, rule: EscalationRule, facts: Facts): Promise<Reas
       if (facts.text !== undefined) {
         const keyword = humanRequestKeyword(facts.text, run.state.language);
         if (keyword) {
-          return {
-            detail: `Le client demande une personne : « ${facts.text} »`,
-            values: { text: facts.text, keyword },
-          };
+          return { kind: "humanRequest", values: { text: facts.text, keyword } };
         }
       }
       return undefined;
@@ -87,16 +83,14 @@ async function check(run: Run, rule: EscalationRule, facts: Facts): Promise<Reas
       if (facts.text === undefined) return undefined;
       const sentiment = run.deps.sentiment(facts.text, run.state.language);
       if (sentiment > rule.threshold) return undefined;
-      return {
-        detail: `sentiment = ${sentiment} <= ${rule.threshold} : « ${facts.text} »`,
-        values: { sentiment, text: facts.text },
-      };
+      return { kind: "negativeSentiment", threshold: rule.threshold, values: { sentiment, text: facts.text } };
     }
     case "failedInputs": {
       const failedInputs = run.state.failedInputs;
       if (!facts.failed || failedInputs < rule.threshold) return undefined;
       return {
-        detail: `failedInputs = ${failedInputs} >= ${rule.threshold} (réponses non comprises d'affilée)`,
+        kind: "failedInputs",
+        threshold: rule.threshold,
         values: { failedInputs, nodeId: run.frame.nodeId },
       };
     }
@@ -105,19 +99,13 @@ async function check(run: Run, rule: EscalationRule, facts: Facts): Promise<Reas
       const confidence = facts.classification?.confidence ?? 0;
       if (confidence >= rule.floor) return undefined;
       const intent = facts.classification?.intent ?? null;
-      return {
-        detail: `confidence = ${confidence} < ${rule.floor}${intent ? ` (intention la plus proche : ${intent})` : ""}`,
-        values: { intent, confidence },
-      };
+      return { kind: "lowConfidence", floor: rule.floor, values: { intent, confidence } };
     }
     case "loop": {
       if (!facts.entered) return undefined;
       const visits = run.state.visits[facts.entered] ?? 0;
       if (visits <= rule.maxVisits) return undefined;
-      return {
-        detail: `visits = ${visits} > ${rule.maxVisits} à l'étape \`${run.frame.nodeId}\``,
-        values: { nodeId: run.frame.nodeId, visits },
-      };
+      return { kind: "loop", maxVisits: rule.maxVisits, values: { nodeId: run.frame.nodeId, visits } };
     }
     case "value": {
       if (!facts.input && !facts.wrote) return undefined;
@@ -125,10 +113,8 @@ async function check(run: Run, rule: EscalationRule, facts: Facts): Promise<Reas
       if (!truthy(await run.evaluate(rule.when, where))) return undefined;
       const reads = run.flow.expressions.reads(rule.when);
       const values = Object.fromEntries(reads.map((path) => [path, getPath(run.variables, path)]));
-      return {
-        detail: describeValueRule(rule.when, run.variables, reads),
-        values,
-      };
+      const comparisons = valueComparisons(rule.when, run.variables);
+      return { kind: "value", when: rule.when, values, ...(comparisons ? { comparisons } : {}) };
     }
     default: {
       const unknown: never = rule;

@@ -1,6 +1,8 @@
 export { advance, MAX_STEPS } from "./advance.js";
+export { parseNumber } from "./answers.js";
 export { overlapClassifier } from "./classifier.js";
 export { compileFlow } from "./compile.js";
+export { type EngineHost, engineDeps } from "./deps.js";
 export { DEFAULT_ESCALATION_TEXT } from "./escalation.js";
 export {
   EXPRESSION_MAX_DEPTH,
@@ -9,8 +11,10 @@ export {
   type ExpressionCache,
 } from "./expressions.js";
 export { DEFAULT_LIMITS, type EngineLimits } from "./limits.js";
-export { DEFAULT_HANDOFF_DETAIL } from "./nodes/handoff.js";
 export { MAX_EFFECTS_PER_INPUT } from "./nodes/http.js";
+export { reasonFormula } from "./reason-formula.js";
 export { lexiconSentiment } from "./sentiment.js";
 export { type Settled, settle } from "./settle.js";
+export { localize } from "./text.js";
 export type * from "./types.js";
+export { getPath } from "./variables.js";

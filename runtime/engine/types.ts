@@ -1,4 +1,5 @@
-import type { EscalationRuleKind, Flow, FlowNode, Priority } from "../../schema/index.js";
+import type { HandoffReason } from "../../schema/api/handoff.js";
+import type { Flow, FlowNode, Priority } from "../../schema/index.js";
 import type { ExpressionCache } from "./expressions.js";
 import type { EngineLimits } from "./limits.js";
 
@@ -48,16 +49,7 @@ export interface BotMessage {
   media?: { kind: "image" | "video" | "audio" | "file"; url: string; caption?: string }[];
 }
 
-/** Why a conversation went to a person, in data an agent console and a metric can both use. */
-export interface HandoffReason {
-  /** The escalation rule id, the handoff node id, or `error`. */
-  ruleId: string;
-  kind: EscalationRuleKind | "node" | "error";
-  /** e.g. `order.total = 740 >= 500` */
-  detail: string;
-  values: Record<string, unknown>;
-  label?: string;
-}
+export type { HandoffReason };
 
 export interface Handoff {
   queue: string;
@@ -86,7 +78,11 @@ export interface EngineError {
 
 /** A fact for per-step analytics: which node ran, what was answered. */
 export type EngineEvent =
-  | { type: "node"; flowId: string; nodeId: string }
+  /**
+   * A node entered; `from` and `handle` name the transition taken (absent when the conversation
+   * starts, enters a called flow or is resumed at the node by an agent).
+   */
+  | { type: "node"; flowId: string; nodeId: string; from?: string; handle?: string }
   | { type: "input"; flowId: string; nodeId: string; valid: boolean }
   | { type: "intent"; flowId: string; nodeId: string; intent: string; confidence: number }
   | { type: "handoff"; flowId: string; nodeId: string; ruleId: string }

@@ -2,7 +2,7 @@ import cookie from "@fastify/cookie";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { type Role, roleAtLeast, Users } from "../auth/users.js";
-import { ApiError } from "./errors.js";
+import { DomainError } from "../domain-error.js";
 
 export const SESSION_COOKIE = "relais_session";
 
@@ -10,13 +10,13 @@ export const SESSION_COOKIE = "relais_session";
 export function requireRole(role: Role) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     if (!request.user)
-      throw new ApiError(
-        401,
+      throw new DomainError(
+        "unauthenticated",
         "UNAUTHENTICATED",
         "Log in (cookie `relais_session`) or send `Authorization: Bearer <API token>`.",
       );
     if (!roleAtLeast(request.user.role, role)) {
-      throw new ApiError(403, "FORBIDDEN", `This needs the ${role} role; you are ${request.user.role}.`);
+      throw new DomainError("forbidden", "FORBIDDEN", `This needs the ${role} role; you are ${request.user.role}.`);
     }
   };
 }

@@ -1,13 +1,19 @@
 import fp from "fastify-plugin";
+import { channelSettingsFromEnv } from "../channels/channel-settings.js";
 import { Outbox } from "../channels/outbox.js";
+import { ProviderHttp } from "../channels/provider-http.js";
+import { ChannelRegistry, PROVIDER_CHANNELS } from "../channels/registry.js";
 import { restSender } from "../channels/rest-sender.js";
 import { WebchatSessions } from "../channels/webchat-sessions.js";
+import { StepWriter } from "../conversation/step-writer.js";
 import { HttpClient } from "../http-client/http-client.js";
 import { Processor } from "../worker/processor.js";
 
 declare module "fastify" {
   interface FastifyInstance {
     webchat: WebchatSessions;
+    /** The provider channels (WhatsApp, Messenger, SMS) that are on, with their adapters. */
+    channels: ChannelRegistry;
   }
 }
 
@@ -34,7 +40,22 @@ export default fp(
     const webchat = new WebchatSessions(app.store.bus, () => void outbox.flush());
     app.decorate("webchat", webchat);
     outbox.register("webchat", webchat.sender());
-    outbox.register("rest", restSender(config.env.RELAIS_REST_CALLBACK_URL, httpClient));
+    // Operator-configured destinations: trusted by configuration, bounded in time and size.
+    const providerHttp = new ProviderHttp({ timeoutMs: 10_000, maxResponseBytes: 1_000_000 });
+    outbox.register("rest", restSender(config.env.RELAIS_REST_CALLBACK_URL, providerHttp));
+    const channels = new ChannelRegistry(providerHttp, channelSettingsFromEnv(config.env));
+    app.decorate("channels", channels);
+    for (const channel of PROVIDER_CHANNELS) outbox.register(channel, channels.sender(channel, app.store));
+    const pushChannels = new Set<string>(PROVIDER_CHANNELS);
+    const steps = new StepWriter({
+      store: app.store,
+      metrics: app.metrics,
+      live: app.live,
+      log: app.log,
+      flushOutbox: () => void outbox.flush(),
+      pushChannels,
+    });
+    app.decorate("steps", steps);
     const processor = new Processor({
       store: app.store,
       flows: app.published,
@@ -43,7 +64,9 @@ export default fp(
       metrics: app.metrics,
       live: app.live,
       log: app.log,
+      steps,
       flushOutbox: () => void outbox.flush(),
+      pushChannels,
     });
     app.decorate("processor", processor);
     app.addHook("onReady", async () => {
@@ -59,6 +82,7 @@ export default fp(
       outbox.stop();
       await outbox.flush();
       await httpClient.close();
+      await providerHttp.close();
     });
   },
   { name: "channels", dependencies: ["db", "flows", "queue"] },

@@ -1,21 +1,20 @@
 import type { FastifyError } from "fastify";
 import fp from "fastify-plugin";
 import type { Problem } from "../../schema/index.js";
+import { DomainError, type FailureKind } from "../domain-error.js";
 import { describeFailure } from "../store/failure.js";
 
-/** A refusal the client can act on: a code, a message that says what and how to fix, and problems. */
-export class ApiError extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly code: string,
-    message: string,
-    readonly problems?: Problem[],
-    /** Facts the client words its own message from (who, when, which version). */
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(message);
-  }
-}
+/** Each kind of domain refusal as an HTTP status, here and nowhere else. */
+export const STATUS_OF: Record<FailureKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  notFound: 404,
+  conflict: 409,
+  unprocessable: 422,
+  tooMany: 429,
+  failed: 500,
+};
 
 function describeValidation(error: FastifyError): { message: string; problems: Problem[] } {
   const problems: Problem[] = (error.validation ?? []).map((item) => {
@@ -46,9 +45,9 @@ function describeValidation(error: FastifyError): { message: string; problems: P
 /** One error shape for every route; 5xx details go to the log, never to the client. */
 export default fp(
   async (app) => {
-    app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
-      if (error instanceof ApiError) {
-        return reply.status(error.statusCode).send({
+    app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
+      if (error instanceof DomainError) {
+        return reply.status(STATUS_OF[error.kind]).send({
           error: { code: error.code, message: error.message, problems: error.problems, details: error.details },
         });
       }

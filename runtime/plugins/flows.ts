@@ -1,8 +1,8 @@
 import fp from "fastify-plugin";
 import { hasErrors } from "../../schema/index.js";
+import { loadQueues } from "../conversation/queues.js";
 import { Drafts } from "../flows/drafts.js";
 import { PublishedFlows } from "../flows/published.js";
-import { loadQueues } from "../queue/queues.js";
 import { hasAnyVersion, publishVersion } from "../store/flow-versions.js";
 
 /**

@@ -30,6 +30,24 @@ export function createMetrics() {
       labelNames: ["queue", "kind"] as const,
       registers: [registry],
     }),
+    conversationsStarted: new Counter({
+      name: "relais_conversations_started_total",
+      help: "Conversations started with the bot, by flow and published version.",
+      labelNames: ["flow", "version"] as const,
+      registers: [registry],
+    }),
+    conversationsContained: new Counter({
+      name: "relais_conversations_contained_total",
+      help: "Conversations the bot ended without a person, by flow and version; divided by started, the containment.",
+      labelNames: ["flow", "version"] as const,
+      registers: [registry],
+    }),
+    conversationsHandedOver: new Counter({
+      name: "relais_conversations_handed_over_total",
+      help: "Conversations handed to a person, counted at their first handoff, by flow, version and the escalation rule (or handoff node) that fired.",
+      labelNames: ["flow", "version", "rule"] as const,
+      registers: [registry],
+    }),
     queueWait: new Histogram({
       name: "relais_queue_wait_seconds",
       help: "Time from handoff to an agent claiming the conversation.",
@@ -39,9 +57,23 @@ export function createMetrics() {
     }),
     stepLatency: new Histogram({
       name: "relais_step_duration_seconds",
-      help: "Time for the engine to process one customer message, HTTP lookups included.",
+      help: "Time for the engine to process one customer message, HTTP lookups included, once its turn has come: waiting is in relais_message_wait_seconds, the whole in relais_reply_duration_seconds.",
       labelNames: ["flow"] as const,
-      buckets: [0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    messageWait: new Histogram({
+      name: "relais_message_wait_seconds",
+      help: "Time a customer message waited in the inbox, from receipt until its processing started.",
+      labelNames: ["channel"] as const,
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: [registry],
+    }),
+    replyDuration: new Histogram({
+      name: "relais_reply_duration_seconds",
+      help: "Time from receiving a customer message's request to answering it, on disk: queueing, processing and the flush included.",
+      labelNames: ["channel", "status"] as const,
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
       registers: [registry],
     }),
     runtimeErrors: new Counter({
@@ -60,3 +92,10 @@ export function createMetrics() {
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+/** A route's `onResponse` hook that times an inbound message's request, from its receipt to its answer. */
+export const timeReplies =
+  (metrics: () => Metrics, channel: string) =>
+  async (_request: unknown, reply: { statusCode: number; elapsedTime: number }) => {
+    metrics().replyDuration.observe({ channel, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+  };

@@ -1,6 +1,6 @@
 import fp from "fastify-plugin";
-import { LiveEvents } from "../queue/live-events.js";
-import { setUpQueues } from "../queue/queues.js";
+import { LiveEvents } from "../conversation/live-events.js";
+import { setUpQueues } from "../conversation/queues.js";
 
 /** Queues (seeded, then the operator's file) and the live events agents listen to, across processes. */
 export default fp(

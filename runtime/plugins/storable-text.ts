@@ -1,7 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { Problem } from "../../schema/index.js";
-import { ApiError } from "./errors.js";
+import { DomainError } from "../domain-error.js";
 
 /**
  * A NUL character or half of a surrogate pair: text no store can hold as it is (PostgreSQL refuses
@@ -16,14 +16,14 @@ function why(text: string): string {
     : "contains half of a surrogate pair (a broken emoji or other character outside the basic plane)";
 }
 
-const escape = (segment: string) => segment.replace(/~/g, "~0").replace(/\//g, "~1");
+const escapeSegment = (segment: string) => segment.replace(/~/g, "~0").replace(/\//g, "~1");
 
 /** The first string (or object key) in `value` that a store cannot hold, with its JSON pointer. */
 export function findUnstorable(value: unknown, pointer = ""): { pointer: string; reason: string } | undefined {
   if (typeof value === "string") return UNSTORABLE.test(value) ? { pointer, reason: why(value) } : undefined;
   if (typeof value !== "object" || value === null) return undefined;
   for (const [key, item] of Object.entries(value)) {
-    const at = `${pointer}/${escape(key)}`;
+    const at = `${pointer}/${escapeSegment(key)}`;
     if (UNSTORABLE.test(key)) return { pointer: at, reason: `has a field name that ${why(key)}` };
     const found = findUnstorable(item, at);
     if (found) return found;
@@ -54,7 +54,7 @@ export default fp(
           pointer: found.pointer,
           message: `The field \`${field}\` ${found.reason}, which cannot be stored; remove that character and send it again.`,
         };
-        throw new ApiError(400, "BAD_REQUEST", `Bad request ${file}: ${problem.message}`, [problem]);
+        throw new DomainError("invalid", "BAD_REQUEST", `Bad request ${file}: ${problem.message}`, [problem]);
       }
     });
   },

@@ -1,21 +1,25 @@
-import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or } from "drizzle-orm";
-import type { FastifyInstance } from "fastify";
-import type { TranscriptEvent } from "../../schema/transcript-event.js";
+import type { TranscriptEvent } from "../../schema/api/handoff.js";
 import { queuesOf } from "../auth/team.js";
 import { roleAtLeast, type User } from "../auth/users.js";
-import { secretsFor } from "../config.js";
-import { lexiconSentiment, overlapClassifier } from "../engine/index.js";
+import { firstName, writeNotice } from "../channels/customer-notices.js";
+import type { Outbox } from "../channels/outbox.js";
+import type { Config } from "../config.js";
+import { openState } from "../conversation/business-hours.js";
+import { runEngine } from "../conversation/engine-loop.js";
+import { recordHandoff } from "../conversation/handoff-record.js";
+import { liveEngineDeps } from "../conversation/live-deps.js";
+import type { LiveEvent, LiveEvents } from "../conversation/live-events.js";
+import { loadQueues } from "../conversation/queues.js";
+import type { StepWriter } from "../conversation/step-writer.js";
+import { systemEntry } from "../conversation/system-entry.js";
+import { DomainError } from "../domain-error.js";
 import type { ConversationState } from "../engine/types.js";
-import { ApiError } from "../plugins/errors.js";
-import type { Db } from "../store/db.js";
-import { runEngine } from "../worker/engine-loop.js";
-import { openState } from "./business-hours.js";
+import type { PublishedFlows } from "../flows/published.js";
+import type { HttpClient } from "../http-client/http-client.js";
+import type { Metrics } from "../plugins/metrics.js";
+import type { Db, Store } from "../store/db.js";
 import { summarize } from "./conversation-list.js";
-import { recordHandoff } from "./handoff-record.js";
-import type { LiveEvent } from "./live-events.js";
-import { loadQueues } from "./queues.js";
-import { eventLine } from "./transcript-events.js";
 
 /**
  * Which conversations a person may read and act on: admins all; everyone else those of the queues
@@ -24,21 +28,35 @@ import { eventLine } from "./transcript-events.js";
  */
 export type Scope = { all: true } | { all: false; userId: string; queues: string[] };
 
+/** What the desk works with; the app gives these, and nothing else of itself. */
+export interface AgentDeskDeps {
+  store: Store;
+  config: Config;
+  metrics: Metrics;
+  live: LiveEvents;
+  published: Pick<PublishedFlows, "load">;
+  outbox: Pick<Outbox, "flush">;
+  http: Pick<HttpClient, "run">;
+  steps: StepWriter;
+  /** Runs work in turn with the conversation's customer messages, so that a step never overlaps another. */
+  inTurn: <T>(conversation: { channel: string; flowId: string; address: string }, work: () => Promise<T>) => Promise<T>;
+}
+
 /** What agents do with conversations: claim, answer, note, transfer, resolve, give back to the bot. */
 export class AgentDesk {
-  constructor(private readonly app: FastifyInstance) {}
+  constructor(private readonly deps: AgentDeskDeps) {}
 
   async scope(user: User): Promise<Scope> {
     if (roleAtLeast(user.role, "supervisor")) return { all: true };
-    const queues = await queuesOf(this.app.store, user.id);
+    const queues = await queuesOf(this.deps.store, user.id);
     return queues.length === 0 ? { all: true } : { all: false, userId: user.id, queues };
   }
 
   /** Whether the conversation is in the scope: held by the person, or last handed to a queue they work. */
   async sees(scope: Scope, conversationId: string): Promise<boolean> {
     if (scope.all) return true;
-    const { conversations, handoffs } = this.app.store.tables;
-    const [row] = await this.app.store.read((db) =>
+    const { conversations, handoffs } = this.deps.store.tables;
+    const [row] = await this.deps.store.read((db) =>
       db
         .select({ assignedTo: conversations.assignedTo })
         .from(conversations)
@@ -46,7 +64,7 @@ export class AgentDesk {
     );
     if (!row) return false;
     if (row.assignedTo === scope.userId) return true;
-    const [latest] = await this.app.store.read((db) =>
+    const [latest] = await this.deps.store.read((db) =>
       db
         .select({ queue: handoffs.queue })
         .from(handoffs)
@@ -73,8 +91,8 @@ export class AgentDesk {
   /** 404 for a conversation outside the scope, as for one that does not exist: its existence is not theirs to know. */
   private async mustSee(scope: Scope, conversationId: string): Promise<void> {
     if (!(await this.sees(scope, conversationId))) {
-      throw new ApiError(
-        404,
+      throw new DomainError(
+        "notFound",
         "UNKNOWN_CONVERSATION",
         `There is no conversation ${conversationId} in the queues you work or among those you hold.`,
       );
@@ -82,9 +100,9 @@ export class AgentDesk {
   }
 
   async queues(now = Date.now()) {
-    const { handoffs } = this.app.store.tables;
-    const queues = await loadQueues(this.app.store);
-    const waiting = await this.app.store.read((db) =>
+    const { handoffs } = this.deps.store.tables;
+    const queues = await loadQueues(this.deps.store);
+    const waiting = await this.deps.store.read((db) =>
       db
         .select({ queue: handoffs.queue, createdAt: handoffs.createdAt, slaDueAt: handoffs.slaDueAt })
         .from(handoffs)
@@ -119,9 +137,9 @@ export class AgentDesk {
    * is still unclaimed, so two agents racing for it never both get it; the loser tries the next.
    */
   async claim(queueId: string, agent: User) {
-    const { handoffs } = this.app.store.tables;
+    const { handoffs } = this.deps.store.tables;
     for (let attempt = 0; attempt < 10; attempt++) {
-      const claimed = await this.app.store.tx(async (db) => {
+      const claimed = await this.deps.store.tx(async (db) => {
         const [next] = await db
           .select({ id: handoffs.id })
           .from(handoffs)
@@ -142,8 +160,8 @@ export class AgentDesk {
   /** Takes one waiting case chosen from its queue's list; 409 when someone took it first. */
   async pick(conversationId: string, agent: User, scope: Scope) {
     await this.mustSee(scope, conversationId);
-    const { handoffs } = this.app.store.tables;
-    const taken = await this.app.store.tx(async (db) => {
+    const { handoffs } = this.deps.store.tables;
+    const taken = await this.deps.store.tx(async (db) => {
       const [waiting] = await db
         .select({ id: handoffs.id })
         .from(handoffs)
@@ -153,8 +171,8 @@ export class AgentDesk {
     if (!taken) {
       const row = await this.conversationRow(conversationId);
       const holder = row.status === "agent" && row.assignedTo ? await this.userRef(row.assignedTo) : undefined;
-      throw new ApiError(
-        409,
+      throw new DomainError(
+        "conflict",
         "NOT_WAITING",
         holder
           ? `${holder.name} took this conversation first.`
@@ -168,7 +186,7 @@ export class AgentDesk {
 
   /** Claims a waiting handoff row if it is still unclaimed; undefined when someone was faster. */
   private async take(db: Db, handoffId: string, agent: User) {
-    const { handoffs, conversations } = this.app.store.tables;
+    const { handoffs, conversations } = this.deps.store.tables;
     const now = Date.now();
     const [taken] = await db
       .update(handoffs)
@@ -180,6 +198,14 @@ export class AgentDesk {
       .update(conversations)
       .set({ status: "agent", assignedTo: agent.id, updatedAt: now })
       .where(eq(conversations.id, taken.conversationId));
+    await writeNotice(
+      db,
+      this.deps.store.tables,
+      taken.conversationId,
+      "claimed",
+      { agent: firstName(agent.name) },
+      now,
+    );
     return taken;
   }
 
@@ -187,15 +213,19 @@ export class AgentDesk {
     handoff: { conversationId: string; queue: string; claimedAt: number | null; createdAt: number },
     agent: User,
   ) {
-    this.app.metrics.queueWait.observe({ queue: handoff.queue }, ((handoff.claimedAt ?? 0) - handoff.createdAt) / 1000);
-    this.app.live.publish({ type: "conversation.claimed", conversationId: handoff.conversationId, agentId: agent.id });
+    this.deps.metrics.queueWait.observe(
+      { queue: handoff.queue },
+      ((handoff.claimedAt ?? 0) - handoff.createdAt) / 1000,
+    );
+    this.deps.live.publish({ type: "conversation.claimed", conversationId: handoff.conversationId, agentId: agent.id });
+    void this.deps.outbox.flush();
     return this.conversationRow(handoff.conversationId);
   }
 
   /** A queue's waiting cases, most urgent and oldest first, as lists show them. */
   async waiting(queueId: string) {
-    const { handoffs, conversations } = this.app.store.tables;
-    const rows = await this.app.store.read((db) =>
+    const { handoffs, conversations } = this.deps.store.tables;
+    const rows = await this.deps.store.read((db) =>
       db
         .select(this.summaryColumns())
         .from(handoffs)
@@ -204,24 +234,24 @@ export class AgentDesk {
         .orderBy(asc(handoffs.rank), asc(handoffs.createdAt))
         .limit(200),
     );
-    return summarize(this.app, rows);
+    return summarize(this.deps.store, rows);
   }
 
   async mine(agent: User) {
-    const { conversations } = this.app.store.tables;
-    const rows = await this.app.store.read((db) =>
+    const { conversations } = this.deps.store.tables;
+    const rows = await this.deps.store.read((db) =>
       db
         .select(this.summaryColumns())
         .from(conversations)
         .where(and(eq(conversations.assignedTo, agent.id), ne(conversations.status, "closed")))
         .orderBy(desc(conversations.updatedAt)),
     );
-    return summarize(this.app, rows);
+    return summarize(this.deps.store, rows);
   }
 
   async list(scope: Scope) {
-    const { conversations, handoffs } = this.app.store.tables;
-    const rows = await this.app.store.read((db) =>
+    const { conversations, handoffs } = this.deps.store.tables;
+    const rows = await this.deps.store.read((db) =>
       db
         .select(this.summaryColumns())
         .from(conversations)
@@ -245,14 +275,14 @@ export class AgentDesk {
         .orderBy(desc(conversations.updatedAt))
         .limit(200),
     );
-    return summarize(this.app, rows);
+    return summarize(this.deps.store, rows);
   }
 
   async detail(conversationId: string, scope: Scope) {
     await this.mustSee(scope, conversationId);
-    const { messages, handoffs } = this.app.store.tables;
+    const { messages, handoffs } = this.deps.store.tables;
     const conversation = await this.conversationRow(conversationId);
-    const [handoff] = await this.app.store.read((db) =>
+    const [handoff] = await this.deps.store.read((db) =>
       db
         .select()
         .from(handoffs)
@@ -260,11 +290,11 @@ export class AgentDesk {
         .orderBy(desc(handoffs.createdAt))
         .limit(1),
     );
-    const transcript = await this.app.store.read((db) =>
+    const transcript = await this.deps.store.read((db) =>
       db.select().from(messages).where(eq(messages.conversationId, conversationId)).orderBy(asc(messages.id)),
     );
-    const { outbox } = this.app.store.tables;
-    const undelivered = await this.app.store.read((db) =>
+    const { outbox } = this.deps.store.tables;
+    const undelivered = await this.deps.store.read((db) =>
       db
         .select()
         .from(outbox)
@@ -289,7 +319,7 @@ export class AgentDesk {
         role: m.role,
         text: m.text,
         ...(m.author ? { author: m.author } : {}),
-        ...(m.role === "event" && m.payload ? { event: JSON.parse(m.payload) as TranscriptEvent } : {}),
+        ...(m.role === "system" && m.payload ? { event: JSON.parse(m.payload) as TranscriptEvent } : {}),
         at: new Date(m.at).toISOString(),
       })),
       channel: { name: conversation.channel, limits: channelLimits(conversation.channel) },
@@ -306,9 +336,9 @@ export class AgentDesk {
 
   async reply(conversationId: string, agent: User, text: string) {
     const conversation = await this.mustHold(conversationId, agent);
-    const { messages, outbox } = this.app.store.tables;
+    const { messages, outbox } = this.deps.store.tables;
     const now = Date.now();
-    await this.app.store.tx(async (db) => {
+    await this.deps.store.tx(async (db) => {
       await db.insert(messages).values({ conversationId, role: "agent", text, author: agent.name, at: now });
       await db.insert(outbox).values({
         conversationId,
@@ -318,33 +348,33 @@ export class AgentDesk {
         createdAt: now,
       });
     });
-    this.app.live.publish({ type: "conversation.message", conversationId, role: "agent", text });
-    void this.app.outbox.flush();
+    this.deps.live.publish({ type: "conversation.message", conversationId, role: "agent", text });
+    void this.deps.outbox.flush();
   }
 
   async note(conversationId: string, agent: User, text: string) {
     await this.mustExist(conversationId);
     await this.mustSee(await this.scope(agent), conversationId);
-    const { messages } = this.app.store.tables;
-    await this.app.store.tx((db) =>
+    const { messages } = this.deps.store.tables;
+    await this.deps.store.tx((db) =>
       db.insert(messages).values({ conversationId, role: "note", text, author: agent.name, at: Date.now() }),
     );
-    this.app.live.publish({ type: "conversation.message", conversationId, role: "note", text });
+    this.deps.live.publish({ type: "conversation.message", conversationId, role: "note", text });
   }
 
   /** Level 1 pulls in level 2: the case goes back to waiting, in the other queue, with a note. */
   async transfer(conversationId: string, agent: User, queueId: string, note: string) {
     const conversation = await this.mustHold(conversationId, agent);
-    const queues = await loadQueues(this.app.store);
+    const queues = await loadQueues(this.deps.store);
     if (!queues.has(queueId))
-      throw new ApiError(
-        400,
+      throw new DomainError(
+        "invalid",
         "UNKNOWN_QUEUE",
         `There is no queue \`${queueId}\`; known: ${[...queues.keys()].join(", ")}.`,
       );
-    const { handoffs, conversations, messages } = this.app.store.tables;
+    const { handoffs, conversations, messages } = this.deps.store.tables;
     const now = Date.now();
-    const [current] = await this.app.store.read((db) =>
+    const [current] = await this.deps.store.read((db) =>
       db
         .select()
         .from(handoffs)
@@ -356,9 +386,7 @@ export class AgentDesk {
       handoff: {
         queue: queueId,
         priority: (current?.priority ?? "normal") as "normal",
-        reason: current
-          ? JSON.parse(current.reason)
-          : { ruleId: "transfer", kind: "node", detail: "transfer", values: {} },
+        reason: current ? JSON.parse(current.reason) : { ruleId: "transfer", kind: "transfer", values: {} },
         summary: current ? JSON.parse(current.summary) : state.variables,
         note,
         nodeId: state.stack.at(-1)?.nodeId ?? "transfer",
@@ -367,7 +395,7 @@ export class AgentDesk {
       now,
       language: state.language,
     });
-    await this.app.store.tx(async (db) => {
+    await this.deps.store.tx(async (db) => {
       await db
         .update(handoffs)
         .set({ closedAt: now, disposition: `transferred:${queueId}` })
@@ -381,17 +409,33 @@ export class AgentDesk {
         await db.insert(messages).values({ conversationId, role: "note", text: note, author: agent.name, at: now });
       await db
         .insert(messages)
-        .values(eventLine(conversationId, { kind: "transfer", by: agent.name, queue: queueId }, now));
+        .values(
+          systemEntry(conversationId, { event: "transferred", params: { agent: agent.name, queue: queueId } }, now),
+        );
+      await writeNotice(
+        db,
+        this.deps.store.tables,
+        conversationId,
+        "transferred",
+        { queue: queues.get(queueId)?.name ?? queueId },
+        now,
+      );
     });
-    this.app.live.publish({ type: "conversation.transferred", conversationId, queue: queueId });
-    this.app.live.publish({ type: "handoff.created", conversationId, queue: queueId, priority: recorded.row.priority });
+    void this.deps.outbox.flush();
+    this.deps.live.publish({ type: "conversation.transferred", conversationId, queue: queueId });
+    this.deps.live.publish({
+      type: "handoff.created",
+      conversationId,
+      queue: queueId,
+      priority: recorded.row.priority,
+    });
   }
 
   async resolve(conversationId: string, agent: User, disposition: string) {
     await this.mustHold(conversationId, agent);
-    const { handoffs, conversations, messages } = this.app.store.tables;
+    const { handoffs, conversations, messages } = this.deps.store.tables;
     const now = Date.now();
-    await this.app.store.tx(async (db) => {
+    await this.deps.store.tx(async (db) => {
       await db
         .update(handoffs)
         .set({ closedAt: now, disposition })
@@ -402,45 +446,36 @@ export class AgentDesk {
         .where(eq(conversations.id, conversationId));
       await db
         .insert(messages)
-        .values(eventLine(conversationId, { kind: "resolve", by: agent.name, disposition }, now));
+        .values(systemEntry(conversationId, { event: "closed", params: { agent: agent.name, disposition } }, now));
+      await writeNotice(db, this.deps.store.tables, conversationId, "resolved", {}, now);
     });
-    this.app.live.publish({ type: "conversation.closed", conversationId });
+    void this.deps.outbox.flush();
+    this.deps.live.publish({ type: "conversation.closed", conversationId });
   }
 
   /** Gives the conversation back to the bot at a node of its flow; the bot's messages go out through the outbox. */
   async release(conversationId: string, agent: User, nodeId: string) {
     const held = await this.mustHold(conversationId, agent);
-    const flows = await this.app.published.load(JSON.parse(held.pinned) as Record<string, number>);
+    const flows = await this.deps.published.load(JSON.parse(held.pinned) as Record<string, number>);
     const compiled = flows.get(held.flowId);
     const state = JSON.parse(held.state) as ConversationState;
     const currentFlow = flows.get(state.stack.at(-1)?.flowId ?? held.flowId) ?? compiled;
     if (!compiled || !currentFlow?.nodes.has(nodeId)) {
-      throw new ApiError(
-        400,
+      throw new DomainError(
+        "invalid",
         "UNKNOWN_NODE",
         `The flow \`${currentFlow?.flow.id ?? held.flowId}\` has no node \`${nodeId}\`.`,
       );
     }
-    await this.app.processor.inTurn(held, async () => {
+    await this.deps.inTurn(held, async () => {
       const outcome = await runEngine(
         compiled,
         state,
         { type: "resume", nodeId },
-        {
-          now: () => new Date(),
-          newId: randomUUID,
-          classify: overlapClassifier,
-          sentiment: lexiconSentiment,
-          flow: (id) => flows.get(id),
-          secrets: secretsFor(
-            this.app.config,
-            [...flows.values()].flatMap((c) => c.flow.secrets ?? []),
-          ),
-          limits: { valueChars: this.app.config.maxValueChars, stateChars: this.app.config.maxStateChars },
-        },
-        (request) => this.app.httpClient.run(request),
+        liveEngineDeps(this.deps.config, flows),
+        (request) => this.deps.http.run(request),
       );
-      await this.app.processor.commit(undefined, outcome, {
+      await this.deps.steps.write(undefined, outcome, {
         conversationId,
         isNew: false,
         pinned: JSON.parse(held.pinned) as Record<string, number>,
@@ -448,13 +483,13 @@ export class AgentDesk {
         now: Date.now(),
         pushReplies: { channel: held.channel, flowId: held.flowId, address: held.address },
         closeHandoffOf: conversationId,
-        transcriptEvent: { kind: "release", by: agent.name, nodeId },
+        transcriptEvent: { event: "gaveBack", params: { agent: agent.name, nodeId } },
       });
     });
   }
 
   private summaryColumns() {
-    const c = this.app.store.tables.conversations;
+    const c = this.deps.store.tables.conversations;
     return {
       id: c.id,
       channel: c.channel,
@@ -470,19 +505,19 @@ export class AgentDesk {
   }
 
   private async userRef(userId: string) {
-    const { users } = this.app.store.tables;
-    const [row] = await this.app.store.read((db) =>
+    const { users } = this.deps.store.tables;
+    const [row] = await this.deps.store.read((db) =>
       db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, userId)),
     );
     return row ?? { id: userId, name: "?", email: "?" };
   }
 
   private async conversationRow(conversationId: string) {
-    const { conversations } = this.app.store.tables;
-    const [row] = await this.app.store.read((db) =>
+    const { conversations } = this.deps.store.tables;
+    const [row] = await this.deps.store.read((db) =>
       db.select().from(conversations).where(eq(conversations.id, conversationId)),
     );
-    if (!row) throw new ApiError(404, "UNKNOWN_CONVERSATION", `There is no conversation ${conversationId}.`);
+    if (!row) throw new DomainError("notFound", "UNKNOWN_CONVERSATION", `There is no conversation ${conversationId}.`);
     return row;
   }
 
@@ -493,11 +528,11 @@ export class AgentDesk {
   /** The conversation, if this agent holds it and it is open; 409 otherwise. */
   private async mustHold(conversationId: string, agent: User) {
     const row = await this.conversationRow(conversationId);
-    if (row.status === "closed") throw new ApiError(409, "CLOSED", "This conversation is closed.");
+    if (row.status === "closed") throw new DomainError("conflict", "CLOSED", "This conversation is closed.");
     if (row.assignedTo !== agent.id) {
       const holder = row.assignedTo ? await this.userRef(row.assignedTo) : undefined;
-      throw new ApiError(
-        409,
+      throw new DomainError(
+        "conflict",
         "CLAIMED_BY_OTHER",
         holder
           ? `${holder.name} (${holder.email}) has this conversation; ask them or wait until they transfer it.`

@@ -1,6 +1,6 @@
 import { and, count, eq, gt, inArray, max, sql } from "drizzle-orm";
-import type { FastifyInstance } from "fastify";
 import type { ConversationState, HandoffReason } from "../engine/types.js";
+import type { Store } from "../store/db.js";
 import { type CustomerIdentity, customerIdentity } from "./customer-identity.js";
 
 /** A conversation as lists show it: enough to know whom, why, how urgent, and whether they wrote since. */
@@ -37,27 +37,27 @@ interface Row {
 const PREVIEW_CHARS = 160;
 
 /** Enriches conversation rows for a list in four queries, whatever their number. */
-export async function summarize(app: FastifyInstance, rows: Row[]): Promise<ConversationSummary[]> {
+export async function summarize(store: Store, rows: Row[]): Promise<ConversationSummary[]> {
   if (rows.length === 0) return [];
-  const { messages, handoffs } = app.store.tables;
+  const { messages, handoffs } = store.tables;
   const ids = rows.map((row) => row.id);
   const spoken = inArray(messages.role, ["customer", "bot", "agent"]);
   const [lastIds, latestHandoffs, unanswered] = await Promise.all([
-    app.store.read((db) =>
+    store.read((db) =>
       db
         .select({ conversationId: messages.conversationId, id: max(messages.id) })
         .from(messages)
         .where(and(inArray(messages.conversationId, ids), spoken))
         .groupBy(messages.conversationId),
     ),
-    app.store.read((db) => db.select().from(handoffs).where(inArray(handoffs.conversationId, ids))),
-    unansweredCounts(app, ids),
+    store.read((db) => db.select().from(handoffs).where(inArray(handoffs.conversationId, ids))),
+    unansweredCounts(store, ids),
   ]);
   const lastMessageIds = lastIds.map((row) => row.id).filter((id): id is number => id !== null);
   const lastMessages =
     lastMessageIds.length === 0
       ? []
-      : await app.store.read((db) =>
+      : await store.read((db) =>
           db
             .select({
               conversationId: messages.conversationId,
@@ -109,12 +109,12 @@ export async function summarize(app: FastifyInstance, rows: Row[]): Promise<Conv
 }
 
 /** Per conversation, the customer messages after the last answer they got, from a person or the bot. */
-async function unansweredCounts(app: FastifyInstance, ids: string[]): Promise<Map<string, number>> {
-  const { messages } = app.store.tables;
+async function unansweredCounts(store: Store, ids: string[]): Promise<Map<string, number>> {
+  const { messages } = store.tables;
   // Written out so that it reads the same on SQLite and PostgreSQL: the newest answer in the row's conversation
   // (the bot answers every message while it has the conversation, so only what came after it waits).
   const lastAnswer = sql`coalesce((select max(answer.id) from messages answer where answer.conversation_id = ${messages.conversationId} and answer.role in ('agent', 'bot')), 0)`;
-  const rows = await app.store.read((db) =>
+  const rows = await store.read((db) =>
     db
       .select({ conversationId: messages.conversationId, count: count() })
       .from(messages)

@@ -1,12 +1,12 @@
 import { and, isNotNull, isNull } from "drizzle-orm";
-import type { FastifyInstance } from "fastify";
 import { listMembers } from "../auth/team.js";
 import { roleAtLeast } from "../auth/users.js";
+import type { Store } from "../store/db.js";
 
 /** The floor as a supervisor sees it: each person at work and what they hold, for how long. */
-export async function floorView(app: FastifyInstance, now = Date.now()) {
-  const { handoffs } = app.store.tables;
-  const held = await app.store.read((db) =>
+export async function floorView(store: Store, now = Date.now()) {
+  const { handoffs } = store.tables;
+  const held = await store.read((db) =>
     db
       .select({
         conversationId: handoffs.conversationId,
@@ -20,9 +20,7 @@ export async function floorView(app: FastifyInstance, now = Date.now()) {
       .from(handoffs)
       .where(and(isNotNull(handoffs.claimedBy), isNull(handoffs.closedAt))),
   );
-  const members = (await listMembers(app.store)).filter(
-    (member) => !member.disabled && roleAtLeast(member.role, "agent"),
-  );
+  const members = (await listMembers(store)).filter((member) => !member.disabled && roleAtLeast(member.role, "agent"));
   return {
     at: new Date(now).toISOString(),
     people: members.map((member) => ({

@@ -1,13 +1,13 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
-import { DISPOSITION_CODES, isDisposition } from "../../schema/disposition.js";
+import { DISPOSITION_CODES, isDisposition } from "../../schema/api/index.js";
 import { SLUG_PATTERN } from "../../schema/index.js";
+import { WEEKDAYS } from "../conversation/business-hours.js";
+import { assertSchedule } from "../conversation/queue-settings.js";
+import { saveQueue } from "../conversation/queues.js";
+import { DomainError } from "../domain-error.js";
 import { requireRole } from "../plugins/auth.js";
-import { ApiError } from "../plugins/errors.js";
 import { AgentDesk, type Scope } from "../queue/agent-desk.js";
-import { WEEKDAYS } from "../queue/business-hours.js";
-import { assertSchedule } from "../queue/queue-settings.js";
-import { saveQueue } from "../queue/queues.js";
 import { openEventStream } from "./sse.js";
 
 const ConversationId = Type.Object({ id: Type.String({ format: "uuid" }) });
@@ -17,8 +17,8 @@ const Time = Type.String({ pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$" })
 /** People work the queues an admin gave them (all when none); supervisors and admins help anywhere. */
 function mustWork(scope: Scope, queueId: string) {
   if (!scope.all && !scope.queues.includes(queueId)) {
-    throw new ApiError(
-      403,
+    throw new DomainError(
+      "forbidden",
       "NOT_YOUR_QUEUE",
       `You work the queues ${scope.queues.join(", ")}, not \`${queueId}\`; ask an admin to add it to your queues.`,
     );
@@ -26,7 +26,17 @@ function mustWork(scope: Scope, queueId: string) {
 }
 
 export default async function agentRoutes(app: FastifyInstance) {
-  const desk = new AgentDesk(app);
+  const desk = new AgentDesk({
+    store: app.store,
+    config: app.config,
+    metrics: app.metrics,
+    live: app.live,
+    published: app.published,
+    outbox: app.outbox,
+    http: app.httpClient,
+    steps: app.steps,
+    inTurn: (conversation, work) => app.processor.inTurn(conversation, work),
+  });
   const agent = requireRole("agent");
   const tags = ["agent"];
 
@@ -175,8 +185,8 @@ export default async function agentRoutes(app: FastifyInstance) {
     async (request) => {
       const { disposition } = request.body as { disposition: string };
       if (!isDisposition(disposition)) {
-        throw new ApiError(
-          400,
+        throw new DomainError(
+          "invalid",
           "UNKNOWN_DISPOSITION",
           `\`${disposition}\` is not a disposition; use one of ${DISPOSITION_CODES.join(", ")}.`,
           [

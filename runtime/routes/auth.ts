@@ -2,8 +2,8 @@ import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import { hashSecret } from "../auth/passwords.js";
 import { ROLES } from "../auth/users.js";
+import { DomainError } from "../domain-error.js";
 import { requireRole, SESSION_COOKIE } from "../plugins/auth.js";
-import { ApiError } from "../plugins/errors.js";
 import { KeyedSerial } from "../worker/keyed-serial.js";
 
 const UserSchema = Type.Object({
@@ -55,8 +55,8 @@ export default async function authRoutes(app: FastifyInstance) {
         const limit = await failedLogins(request, { increment: false });
         if (!limit.isAllowed && limit.remaining === 0) {
           reply.header("retry-after", String(limit.ttlInSeconds));
-          throw new ApiError(
-            429,
+          throw new DomainError(
+            "tooMany",
             "TOO_MANY_ATTEMPTS",
             `Too many wrong passwords from your address; try again in ${Math.ceil(limit.ttlInSeconds / 60)} minutes, or ask an admin for a login link.`,
           );
@@ -65,9 +65,13 @@ export default async function authRoutes(app: FastifyInstance) {
         if (!found) await failedLogins(request);
         return found;
       });
-      if (!user) throw new ApiError(401, "BAD_CREDENTIALS", "Wrong e-mail or password.");
+      if (!user) throw new DomainError("unauthenticated", "BAD_CREDENTIALS", "Wrong e-mail or password.");
       if (user === "disabled") {
-        throw new ApiError(403, "ACCOUNT_DISABLED", "An admin has closed this account; ask them to open it again.");
+        throw new DomainError(
+          "forbidden",
+          "ACCOUNT_DISABLED",
+          "An admin has closed this account; ask them to open it again.",
+        );
       }
       reply.setCookie(SESSION_COOKIE, await app.users.issue(user.id, "session"), cookieOptions);
       return { user };
@@ -105,8 +109,8 @@ export default async function authRoutes(app: FastifyInstance) {
       if (request.method === "HEAD") return reply.status(200).type("text/html").send();
       const user = await app.users.useLink((request.params as { token: string }).token);
       if (!user)
-        throw new ApiError(
-          401,
+        throw new DomainError(
+          "unauthenticated",
           "LINK_USED",
           "This login link was already used or has expired; ask an admin for an account.",
         );
@@ -133,7 +137,7 @@ export default async function authRoutes(app: FastifyInstance) {
       const userId = request.user!.id;
       if (await app.users.hasPassword(userId)) {
         if (currentPassword === undefined || !(await app.users.checkPassword(userId, currentPassword))) {
-          throw new ApiError(403, "WRONG_PASSWORD", "Your current password is not right; type it again.", [
+          throw new DomainError("forbidden", "WRONG_PASSWORD", "Your current password is not right; type it again.", [
             {
               code: "request/current-password",
               severity: "error",
@@ -166,7 +170,7 @@ export default async function authRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const body = request.body as { email: string; name: string; role: (typeof ROLES)[number]; password: string };
       const user = await app.users.create(body).catch(() => {
-        throw new ApiError(409, "EMAIL_TAKEN", `A user with the e-mail ${body.email} already exists.`);
+        throw new DomainError("conflict", "EMAIL_TAKEN", `A user with the e-mail ${body.email} already exists.`);
       });
       return reply.status(201).send({ user });
     },
@@ -219,7 +223,8 @@ export default async function authRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const { id } = request.params as { id: string };
-      if (!(await app.users.revokeToken(id))) throw new ApiError(404, "UNKNOWN_TOKEN", `There is no API token ${id}.`);
+      if (!(await app.users.revokeToken(id)))
+        throw new DomainError("notFound", "UNKNOWN_TOKEN", `There is no API token ${id}.`);
       return reply.status(204).send();
     },
   );

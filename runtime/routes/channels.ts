@@ -2,7 +2,8 @@ import { timingSafeEqual } from "node:crypto";
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { SLUG_PATTERN } from "../../schema/index.js";
-import { ApiError } from "../plugins/errors.js";
+import { DomainError } from "../domain-error.js";
+import { timeReplies } from "../plugins/metrics.js";
 import { liveVersions } from "../store/flow-versions.js";
 
 const BotMessageSchema = Type.Object({
@@ -36,11 +37,15 @@ export default async function channelRoutes(app: FastifyInstance) {
     const header = request.headers.authorization ?? "";
     if (token) {
       if (!header.startsWith("Bearer ") || !sameSecret(header.slice(7).trim(), token)) {
-        throw new ApiError(401, "UNAUTHENTICATED", "Send `Authorization: Bearer <RELAIS_REST_TOKEN>`.");
+        throw new DomainError(
+          "unauthenticated",
+          "UNAUTHENTICATED",
+          "Send `Authorization: Bearer <RELAIS_REST_TOKEN>`.",
+        );
       }
     } else if (!isLoopback(request.ip)) {
-      throw new ApiError(
-        403,
+      throw new DomainError(
+        "forbidden",
         "FORBIDDEN",
         "RELAIS_REST_TOKEN is not set, so only callers on this machine may post messages; set it to open the channel.",
       );
@@ -64,6 +69,7 @@ export default async function channelRoutes(app: FastifyInstance) {
         response: { 200: ChannelAnswerSchema },
       },
       onRequest: authorize,
+      onResponse: timeReplies(() => app.metrics, "rest"),
     },
     async (request) => {
       const body = request.body as {
@@ -74,7 +80,7 @@ export default async function channelRoutes(app: FastifyInstance) {
         choiceId?: string;
       };
       if (body.text === undefined && body.choiceId === undefined) {
-        throw new ApiError(400, "BAD_REQUEST", "Send `text` or `choiceId` with the message.", [
+        throw new DomainError("invalid", "BAD_REQUEST", "Send `text` or `choiceId` with the message.", [
           {
             code: "request/required",
             severity: "error",
@@ -85,7 +91,7 @@ export default async function channelRoutes(app: FastifyInstance) {
         ]);
       }
       if (!(await liveVersions(app.store)).has(body.flowId)) {
-        throw new ApiError(404, "UNKNOWN_FLOW", `No published flow \`${body.flowId}\`; publish it first.`);
+        throw new DomainError("notFound", "UNKNOWN_FLOW", `No published flow \`${body.flowId}\`; publish it first.`);
       }
       return app.processor.deliver({
         channel: "rest",

@@ -8,9 +8,9 @@ import {
   validateConversationTests,
   validateLayout,
 } from "../../schema/index.js";
+import { DomainError } from "../domain-error.js";
 import { checkFlowValue, type DraftRevision, flowFile, type SaveResult } from "../flows/drafts.js";
 import { requireRole } from "../plugins/auth.js";
-import { ApiError } from "../plugins/errors.js";
 import { flowHash, getVersion, listVersions, liveVersions, publishVersion, rollback } from "../store/flow-versions.js";
 
 const FlowId = Type.Object({ id: Type.String({ pattern: SLUG_PATTERN, maxLength: 64 }) });
@@ -37,8 +37,8 @@ export default async function flowRoutes(app: FastifyInstance) {
   async function draftOr404(id: string) {
     const draft = await drafts.read(id, await drafts.validFlows());
     if (!draft)
-      throw new ApiError(
-        404,
+      throw new DomainError(
+        "notFound",
         "UNKNOWN_FLOW",
         `There is no flow \`${id}\` (no file ${flowFile(id)} in the flows folder).`,
       );
@@ -107,15 +107,15 @@ export default async function flowRoutes(app: FastifyInstance) {
       const body = request.body as { flow: unknown; layout?: unknown; baseRevision?: string };
       const checked = checkFlowValue(body.flow, flowFile(id), await drafts.validFlows(), await drafts.queueIds());
       if (!checked.flow)
-        throw new ApiError(
-          400,
+        throw new DomainError(
+          "invalid",
           "INVALID_FLOW",
           `The flow ${flowFile(id)} does not match the flow schema; nothing was saved.`,
           checked.problems,
         );
       if (checked.flow.id !== id) {
-        throw new ApiError(
-          400,
+        throw new DomainError(
+          "invalid",
           "ID_MISMATCH",
           `The flow's \`id\` is \`${checked.flow.id}\` but it is saved as \`${id}\`; make them the same.`,
         );
@@ -154,14 +154,14 @@ export default async function flowRoutes(app: FastifyInstance) {
         duplicateOf?: string;
       };
       if (await drafts.read(body.id))
-        throw new ApiError(409, "FLOW_EXISTS", `A flow \`${body.id}\` already exists; choose another id.`);
+        throw new DomainError("conflict", "FLOW_EXISTS", `A flow \`${body.id}\` already exists; choose another id.`);
       const source = body.duplicateOf ?? (body.template === "blank" ? undefined : body.template);
       let flow: Flow;
       if (source) {
         const original = await draftOr404(source);
         if (!original.flow)
-          throw new ApiError(
-            422,
+          throw new DomainError(
+            "unprocessable",
             "INVALID_FLOW",
             `The flow \`${source}\` has errors; fix it before copying it.`,
             original.problems,
@@ -230,8 +230,8 @@ export default async function flowRoutes(app: FastifyInstance) {
       const { tests } = request.body as { tests: unknown };
       const checked = validateConversationTests(tests, `${id}.test.json`);
       if (!checked.ok)
-        throw new ApiError(
-          400,
+        throw new DomainError(
+          "invalid",
           "INVALID_TESTS",
           `The tests of \`${id}\` do not match the test schema; nothing was saved.`,
           checked.problems,
@@ -266,8 +266,8 @@ export default async function flowRoutes(app: FastifyInstance) {
       const current = await drafts.revision(id);
       if (body.revision !== undefined && current && current.id !== body.revision) throw draftChanged(id, current);
       if (!draft.flow || hasErrors(draft.problems)) {
-        throw new ApiError(
-          422,
+        throw new DomainError(
+          "unprocessable",
           "FLOW_HAS_ERRORS",
           `The flow \`${id}\` has errors; fix them before publishing.`,
           draft.problems,
@@ -276,8 +276,8 @@ export default async function flowRoutes(app: FastifyInstance) {
       const liveVersion = (await liveVersions(store)).get(id);
       const live = liveVersion === undefined ? undefined : await getVersion(store, id, liveVersion);
       if (live && live.hash === flowHash(draft.flow)) {
-        throw new ApiError(
-          409,
+        throw new DomainError(
+          "conflict",
           "NOTHING_TO_PUBLISH",
           `The draft of \`${id}\` is the same as the live version ${live.version}; there is nothing to publish.`,
           undefined,
@@ -326,7 +326,7 @@ export default async function flowRoutes(app: FastifyInstance) {
       const { id } = request.params as { id: string };
       const version = Number((request.params as { version: string }).version);
       const found = await getVersion(store, id, version);
-      if (!found) throw new ApiError(404, "UNKNOWN_VERSION", `Flow \`${id}\` has no version ${version}.`);
+      if (!found) throw new DomainError("notFound", "UNKNOWN_VERSION", `Flow \`${id}\` has no version ${version}.`);
       return { flow: found.flow, layout: found.layout };
     },
   );
@@ -341,7 +341,11 @@ export default async function flowRoutes(app: FastifyInstance) {
       const { id } = request.params as { id: string };
       const { version } = request.body as { version: number };
       if (!(await rollback(store, id, version, Date.now()))) {
-        throw new ApiError(404, "UNKNOWN_VERSION", `Flow \`${id}\` has no version ${version} to roll back to.`);
+        throw new DomainError(
+          "notFound",
+          "UNKNOWN_VERSION",
+          `Flow \`${id}\` has no version ${version} to roll back to.`,
+        );
       }
       request.log.info({ flowId: id, version }, "flow rolled back");
       return { live: version };
@@ -368,8 +372,8 @@ export default async function flowRoutes(app: FastifyInstance) {
         if (which === "draft") {
           const draft = await draftOr404(id);
           if (!draft.flow)
-            throw new ApiError(
-              422,
+            throw new DomainError(
+              "unprocessable",
               "INVALID_FLOW",
               `The draft of \`${id}\` does not validate, so it cannot be compared.`,
               draft.problems,
@@ -378,7 +382,7 @@ export default async function flowRoutes(app: FastifyInstance) {
         }
         const version = which === "live" ? (await liveVersions(store)).get(id) : Number(which);
         const found = version === undefined ? undefined : await getVersion(store, id, version);
-        if (!found) throw new ApiError(404, "UNKNOWN_VERSION", `Flow \`${id}\` has no version ${which}.`);
+        if (!found) throw new DomainError("notFound", "UNKNOWN_VERSION", `Flow \`${id}\` has no version ${which}.`);
         return found.flow;
       };
       return diffFlows(await resolve(from), await resolve(to));
@@ -386,10 +390,10 @@ export default async function flowRoutes(app: FastifyInstance) {
   );
 }
 
-function draftChanged(id: string, current: DraftRevision): ApiError {
+function draftChanged(id: string, current: DraftRevision): DomainError {
   const who = current.savedBy ?? "someone outside the designer (the file changed on disk)";
-  return new ApiError(
-    409,
+  return new DomainError(
+    "conflict",
     "DRAFT_CHANGED",
     `The draft of \`${id}\` was saved by ${who} at ${current.savedAt}, after the revision you started from; nothing was written. Reload it, or save again with \`baseRevision: "${current.id}"\` to overwrite it.`,
     undefined,
@@ -400,8 +404,8 @@ function draftChanged(id: string, current: DraftRevision): ApiError {
 function checkLayout(layout: unknown, id: string) {
   const checked = validateLayout(layout, `${id}.layout.json`);
   if (!checked.ok)
-    throw new ApiError(
-      400,
+    throw new DomainError(
+      "invalid",
       "INVALID_LAYOUT",
       `The layout of \`${id}\` does not match the layout schema; nothing was saved.`,
       checked.problems,

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { ApiError } from "../plugins/errors.js";
+import { DomainError } from "../domain-error.js";
 
 const isLoopback = (address: string) => address === "::1" || /^(::ffff:)?127\./.test(address);
 
@@ -17,19 +17,22 @@ export default async function opsRoutes(app: FastifyInstance) {
     const header = request.headers.authorization ?? "";
     if (token) {
       if (!header.startsWith("Bearer ") || !sameSecret(header.slice(7).trim(), token)) {
-        throw new ApiError(401, "UNAUTHENTICATED", "Send `Authorization: Bearer <RELAIS_METRICS_TOKEN>`.");
+        throw new DomainError(
+          "unauthenticated",
+          "UNAUTHENTICATED",
+          "Send `Authorization: Bearer <RELAIS_METRICS_TOKEN>`.",
+        );
       }
     } else if (!isLoopback(request.ip)) {
-      throw new ApiError(
-        403,
+      throw new DomainError(
+        "forbidden",
         "FORBIDDEN",
         "RELAIS_METRICS_TOKEN is not set, so only callers on this machine may read the metrics; set it to scrape from elsewhere.",
       );
     }
   };
   app.get("/healthz", { schema: { hide: true } }, async () => {
-    const { queues } = app.store.tables;
-    await app.store.read((db) => db.select({ id: queues.id }).from(queues).limit(1));
+    await app.store.ping();
     return { status: "ok", database: app.store.dialect };
   });
   app.get("/metrics", { schema: { hide: true }, onRequest: scraper }, async (_request, reply) => {

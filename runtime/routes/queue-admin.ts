@@ -2,9 +2,9 @@ import { Type } from "@sinclair/typebox";
 import { and, eq, isNull } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { SLUG_PATTERN } from "../../schema/index.js";
+import { loadQueues } from "../conversation/queues.js";
+import { DomainError } from "../domain-error.js";
 import { requireRole } from "../plugins/auth.js";
-import { ApiError } from "../plugins/errors.js";
-import { loadQueues } from "../queue/queues.js";
 
 /** Queue settings for admins: read them all (to edit them with `PUT /api/queues/:id`) and remove unused ones. */
 export default async function queueAdminRoutes(app: FastifyInstance) {
@@ -40,14 +40,14 @@ export default async function queueAdminRoutes(app: FastifyInstance) {
           .where(and(eq(handoffs.queue, id), isNull(handoffs.closedAt)))
           .limit(1);
         if (open.length > 0) {
-          throw new ApiError(
-            409,
+          throw new DomainError(
+            "conflict",
             "QUEUE_IN_USE",
             `The queue \`${id}\` still has open conversations; transfer or resolve them before removing it.`,
           );
         }
         const removed = await db.delete(queues).where(eq(queues.id, id)).returning({ id: queues.id });
-        if (removed.length === 0) throw new ApiError(404, "UNKNOWN_QUEUE", `There is no queue \`${id}\`.`);
+        if (removed.length === 0) throw new DomainError("notFound", "UNKNOWN_QUEUE", `There is no queue \`${id}\`.`);
       });
       return reply.status(204).send();
     },

@@ -2,9 +2,9 @@ import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import { SecretName } from "../../schema/index.js";
 import { secretsFor } from "../config.js";
+import { DomainError } from "../domain-error.js";
 import { checkFlowValue, flowFile } from "../flows/drafts.js";
 import { requireRole } from "../plugins/auth.js";
-import { ApiError } from "../plugins/errors.js";
 import { redactSecrets, renderNodeRequest } from "../testing/node-request.js";
 
 const ShownRequest = Type.Object(
@@ -68,8 +68,8 @@ export default async function simulatorRoutes(app: FastifyInstance) {
       const file = flowFile(typeof id === "string" ? id : "flow");
       const checked = checkFlowValue(body.flow, file);
       if (!checked.flow) {
-        throw new ApiError(
-          400,
+        throw new DomainError(
+          "invalid",
           "INVALID_FLOW",
           `The flow ${file} does not match the flow schema, so its request cannot be built.`,
           checked.problems,
@@ -77,7 +77,8 @@ export default async function simulatorRoutes(app: FastifyInstance) {
       }
       const secrets = secretsFor(app.config, checked.flow.secrets ?? []);
       const rendered = await renderNodeRequest(checked.flow, body.nodeId, body.variables, secrets);
-      if (!rendered.ok) throw new ApiError(422, "REQUEST_NOT_BUILT", redactSecrets(rendered.message, secrets));
+      if (!rendered.ok)
+        throw new DomainError("unprocessable", "REQUEST_NOT_BUILT", redactSecrets(rendered.message, secrets));
       const result = await app.httpClient.run(rendered.request);
       const { timeoutMs: _timeout, ...shown } = rendered.request;
       return redactSecrets({ request: shown, result }, secrets);

@@ -34,7 +34,7 @@ export default async function supervisionRoutes(app: FastifyInstance) {
   const tags = ["supervision"];
 
   app.get("/api/supervision/floor", { schema: { tags, response: { 200: Floor } }, onRequest: supervisor }, () =>
-    floorView(app),
+    floorView(app.store),
   );
 
   app.post(
@@ -52,7 +52,10 @@ export default async function supervisionRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const body = request.body as { expected: string | null; to: string | null };
-      await moveConversation(app, request.user!, { conversationId: (request.params as { id: string }).id, ...body });
+      await moveConversation({ store: app.store, live: app.live, outbox: app.outbox }, request.user!, {
+        conversationId: (request.params as { id: string }).id,
+        ...body,
+      });
       return {};
     },
   );

@@ -11,9 +11,9 @@ import {
   updateMember,
 } from "../auth/team.js";
 import { ROLES, type Role } from "../auth/users.js";
+import { loadQueues } from "../conversation/queues.js";
+import { DomainError } from "../domain-error.js";
 import { requireRole } from "../plugins/auth.js";
-import { ApiError } from "../plugins/errors.js";
-import { loadQueues } from "../queue/queues.js";
 
 const RoleSchema = Type.Union(ROLES.map((role) => Type.Literal(role)));
 const QueueIds = Type.Array(Type.String({ pattern: SLUG_PATTERN, maxLength: 64 }), {
@@ -41,8 +41,8 @@ export default async function teamRoutes(app: FastifyInstance) {
     const known = await loadQueues(app.store);
     const unknown = ids.filter((id) => !known.has(id));
     if (unknown.length > 0) {
-      throw new ApiError(
-        400,
+      throw new DomainError(
+        "invalid",
         "UNKNOWN_QUEUE",
         `Unknown queue ${unknown.map((id) => `\`${id}\``).join(", ")}; known: ${[...known.keys()].join(", ")}.`,
       );
@@ -87,7 +87,7 @@ export default async function teamRoutes(app: FastifyInstance) {
       const body = request.body as { email: string; name: string; role: Role; queues?: string[] };
       await checkQueues(body.queues ?? []);
       const created = await app.users.create({ email: body.email, name: body.name, role: body.role }).catch(() => {
-        throw new ApiError(409, "EMAIL_TAKEN", `A user with the e-mail ${body.email} already exists.`);
+        throw new DomainError("conflict", "EMAIL_TAKEN", `A user with the e-mail ${body.email} already exists.`);
       });
       const user = await updateMember(app.store, created.id, { queues: body.queues ?? [] });
       return reply.status(201).send({ user, link: await loginLink(created.id) });
@@ -129,7 +129,7 @@ export default async function teamRoutes(app: FastifyInstance) {
       if (Object.keys(body).length > 0) await updateMember(app.store, id, body);
       if (disabled !== undefined) announce(await setDisabled(app.store, id, disabled));
       const member = await getMember(app.store, id);
-      if (!member) throw new ApiError(404, "UNKNOWN_USER", `There is no user ${id}.`);
+      if (!member) throw new DomainError("notFound", "UNKNOWN_USER", `There is no user ${id}.`);
       return member;
     },
   );
@@ -171,7 +171,8 @@ export default async function teamRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const { id } = request.params as { id: string };
-      if (!(await getMember(app.store, id))) throw new ApiError(404, "UNKNOWN_USER", `There is no user ${id}.`);
+      if (!(await getMember(app.store, id)))
+        throw new DomainError("notFound", "UNKNOWN_USER", `There is no user ${id}.`);
       return { ended: await app.users.endSessions(id) };
     },
   );
@@ -189,7 +190,8 @@ export default async function teamRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const { id } = request.params as { id: string };
-      if (!(await getMember(app.store, id))) throw new ApiError(404, "UNKNOWN_USER", `There is no user ${id}.`);
+      if (!(await getMember(app.store, id)))
+        throw new DomainError("notFound", "UNKNOWN_USER", `There is no user ${id}.`);
       return reply.status(201).send({ link: await loginLink(id) });
     },
   );

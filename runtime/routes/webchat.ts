@@ -2,13 +2,33 @@ import { readFile } from "node:fs/promises";
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import { SLUG_PATTERN } from "../../schema/index.js";
-import { ApiError } from "../plugins/errors.js";
+import { webchatHistory } from "../channels/webchat-history.js";
+import { DomainError } from "../domain-error.js";
+import { timeReplies } from "../plugins/metrics.js";
 import { liveVersions } from "../store/flow-versions.js";
 import { ChannelAnswerSchema } from "./channels.js";
 import { openEventStream } from "./sse.js";
 
 const FlowParams = Type.Object({ flowId: Type.String({ pattern: SLUG_PATTERN, maxLength: 64 }) });
 const Session = Type.String({ pattern: "^[A-Za-z0-9-]{16,64}$" });
+/** The page's language (`<html lang>` or the browser's), so the bot answers in it: `fr`, `en-GB`. */
+const Language = Type.String({ pattern: "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", maxLength: 35 });
+const Choice = Type.Object({ id: Type.String(), label: Type.String() });
+const Media = Type.Object({ kind: Type.String(), url: Type.String(), caption: Type.Optional(Type.String()) });
+const HistorySchema = Type.Object({
+  status: Type.Union(["none", "bot", "queued", "agent", "closed"].map((s) => Type.Literal(s))),
+  messages: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      role: Type.Union([Type.Literal("customer"), Type.Literal("bot"), Type.Literal("agent")]),
+      text: Type.String(),
+      choices: Type.Optional(Type.Array(Choice)),
+      media: Type.Optional(Type.Array(Media)),
+      author: Type.Optional(Type.String()),
+      at: Type.String({ format: "date-time" }),
+    }),
+  ),
+});
 
 const escapeHtml = (text: string) =>
   text.replace(
@@ -46,7 +66,10 @@ export default async function webchatRoutes(app: FastifyInstance) {
     const id = escapeHtml(flowId);
     reply
       .header("content-type", "text/html; charset=utf-8")
-      .header("content-security-policy", "default-src 'self'; style-src 'self' 'unsafe-inline'");
+      .header(
+        "content-security-policy",
+        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:",
+      );
     if (!(await liveVersions(app.store)).has(flowId)) {
       return reply
         .status(404)
@@ -81,21 +104,29 @@ export default async function webchatRoutes(app: FastifyInstance) {
             messageId: Type.String({ minLength: 1, maxLength: 200 }),
             text: Type.Optional(Type.String({ minLength: 1, maxLength: app.config.messageMaxChars })),
             choiceId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+            language: Type.Optional(Language),
           },
           { additionalProperties: false },
         ),
         response: { 200: ChannelAnswerSchema },
       },
       config: { rateLimit: { max: 60, timeWindow: "1 minute" } },
+      onResponse: timeReplies(() => app.metrics, "webchat"),
     },
     async (request) => {
       const { flowId } = request.params as { flowId: string };
-      const body = request.body as { session: string; messageId: string; text?: string; choiceId?: string };
+      const body = request.body as {
+        session: string;
+        messageId: string;
+        text?: string;
+        choiceId?: string;
+        language?: string;
+      };
       if (body.text === undefined && body.choiceId === undefined) {
-        throw new ApiError(400, "BAD_REQUEST", "Send `text` or `choiceId` with the message.");
+        throw new DomainError("invalid", "BAD_REQUEST", "Send `text` or `choiceId` with the message.");
       }
       if (!(await liveVersions(app.store)).has(flowId)) {
-        throw new ApiError(404, "UNKNOWN_FLOW", `No published flow \`${flowId}\`.`);
+        throw new DomainError("notFound", "UNKNOWN_FLOW", `No published flow \`${flowId}\`.`);
       }
       return app.processor.deliver({
         channel: "webchat",
@@ -104,7 +135,26 @@ export default async function webchatRoutes(app: FastifyInstance) {
         address: body.session,
         text: body.text,
         choiceId: body.choiceId,
+        language: body.language,
       });
+    },
+  );
+
+  app.get(
+    "/api/channels/webchat/:flowId/history",
+    {
+      schema: {
+        tags: ["channels"],
+        params: FlowParams,
+        querystring: Type.Object({ session: Session }),
+        response: { 200: HistorySchema },
+      },
+      config: { rateLimit: { max: 60, timeWindow: "1 minute" } },
+    },
+    async (request) => {
+      const { flowId } = request.params as { flowId: string };
+      const { session } = request.query as { session: string };
+      return webchatHistory(app.store, flowId, session);
     },
   );
 
@@ -115,8 +165,8 @@ export default async function webchatRoutes(app: FastifyInstance) {
       const { session } = request.query as { session: string };
       const open = streamsByAddress.get(request.ip) ?? 0;
       if (open >= app.config.webchatStreamsPerAddress) {
-        throw new ApiError(
-          429,
+        throw new DomainError(
+          "tooMany",
           "TOO_MANY_STREAMS",
           `Your address already has ${open} chat streams open; close one (another tab) and try again.`,
         );

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import { type FileHandle, open } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { sql } from "drizzle-orm";
@@ -51,6 +52,11 @@ export interface Store {
    * it survives a power loss. Callers at the same time share one flush (group commit).
    */
   durable(): Promise<void>;
+  /**
+   * A round trip to the database that waits for no one's turn, for `/healthz`: a load balancer asks it
+   * while every conversation is busy, and must hear that the process is alive, not how long the queue is.
+   */
+  ping(): Promise<void>;
   /** Messages to this process and, on PostgreSQL, to every other one on the same database and schema. */
   bus: Bus;
   /** Start-up is over (migrations, first admin, shipped flows, queues): the next process may start. */
@@ -59,6 +65,8 @@ export interface Store {
 }
 
 const migrations = join(dirname(fileURLToPath(import.meta.url)), "migrations");
+/** How long queued SQLite turns may hold the event loop before one lets it accept and read (see `turn`). */
+const YIELD_AFTER_MS = 2;
 
 export async function openStore(options: {
   dataDir: string;
@@ -90,22 +98,42 @@ function openSqlite(file: string): Store {
   // by another request and never swallows another request's writes.
   const mutex = new Mutex();
   const bus = new LocalBus();
+  const begin = client.prepare("BEGIN IMMEDIATE");
+  const commit = client.prepare("COMMIT");
+  const rollback = client.prepare("ROLLBACK");
+  const ping = client.prepare("SELECT 1");
+  // The calls are synchronous and each turn starts in a promise callback of the one before: under
+  // load, turns would follow each other in microtasks for as long as any is queued, and Node would
+  // neither accept a connection nor read a request meanwhile. A turn starting after the loop has been
+  // held for a while lets it take its I/O first.
+  let heldSince = performance.now();
+  const turn = <T>(work: () => Promise<T>) =>
+    mutex.run(async () => {
+      if (performance.now() - heldSince > YIELD_AFTER_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        heldSince = performance.now();
+      }
+      return work();
+    });
   const store: Store = {
     dialect: "sqlite",
     tables: sqliteTables,
     tx: (work) =>
-      mutex.run(async () => {
-        client.prepare("BEGIN IMMEDIATE").run();
+      turn(async () => {
+        begin.run();
         try {
           const result = await work(db);
-          client.prepare("COMMIT").run();
+          commit.run();
           return result;
         } catch (error) {
-          client.prepare("ROLLBACK").run();
+          rollback.run();
           throw error;
         }
       }),
-    read: (work) => mutex.run(() => work(db)),
+    read: (work) => turn(() => work(db)),
+    ping: async () => {
+      ping.get();
+    },
     exclusive: (_key, work) => work(),
     sharedTx: (_key, work) => store.tx(work),
     afterCommit: (effect) => effect(),
@@ -251,6 +279,9 @@ async function openPostgres(
     },
     // A PostgreSQL commit returns once it is durable (with `synchronous_commit` on, its default).
     durable: async () => undefined,
+    ping: async () => {
+      await pool.query("SELECT 1");
+    },
     bus,
     started,
     close: async () => {

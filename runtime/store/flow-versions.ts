@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { type Flow, formatFlow } from "../../schema/index.js";
 import type { Db, Store } from "./db.js";
+import { prepared } from "./prepared.js";
 
 export interface FlowVersion {
   flowId: string;
@@ -34,7 +35,7 @@ export async function publishVersion(
   store: Store,
   input: { flow: Flow; layout: unknown; author: string; note: string; now: number },
 ): Promise<{ version: number; hash: string }> {
-  const { flowVersions, liveFlows } = store.tables;
+  const { flowVersions } = store.tables;
   return store.tx(async (db) => {
     const [last] = await db
       .select({ version: flowVersions.version })
@@ -81,9 +82,11 @@ export async function rollback(store: Store, flowId: string, version: number, no
   });
 }
 
+const liveFlowRows = prepared((db, { liveFlows }) => db.select().from(liveFlows));
+
+/** Read for every message (the channel checks the flow is live, a new conversation pins it): prepared once. */
 export async function liveVersions(store: Store): Promise<Map<string, number>> {
-  const { liveFlows } = store.tables;
-  const rows = await store.read((db) => db.select().from(liveFlows));
+  const rows = await store.read((db) => liveFlowRows(store, db));
   return new Map(rows.map((row) => [row.flowId, row.version]));
 }
 

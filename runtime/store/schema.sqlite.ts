@@ -106,6 +106,32 @@ export const outbox = sqliteTable(
   (t) => [index("outbox_pending").on(t.sentAt, t.id)],
 );
 
+/**
+ * What a provider (WhatsApp, Messenger, Twilio) did with each message it took for an outbox row:
+ * one row per provider message (a long reply may take several), found again by the provider's id
+ * when its status webhook arrives. The status only moves forward.
+ */
+export const deliveries = sqliteTable(
+  "deliveries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    outboxId: integer("outbox_id").notNull(),
+    conversationId: text("conversation_id").notNull(),
+    channel: text("channel").notNull(),
+    /** Which of the row's provider messages this is, from 0; a retry sends only the parts not yet taken. */
+    part: integer("part").notNull(),
+    providerMessageId: text("provider_message_id").notNull(),
+    status: text("status").notNull(),
+    error: text("error"),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("deliveries_provider_message").on(t.channel, t.providerMessageId),
+    uniqueIndex("deliveries_outbox_part").on(t.outboxId, t.part),
+    index("deliveries_conversation").on(t.conversationId),
+  ],
+);
+
 export const handoffs = sqliteTable(
   "handoffs",
   {
@@ -176,6 +202,83 @@ export const events = sqliteTable(
     at: integer("at").notNull(),
   },
   (t) => [index("events_flow").on(t.flowId, t.flowVersion, t.type)],
+);
+
+/**
+ * One row per conversation for analytics: where it started, where the bot is, how it went. Node,
+ * rule and flow ids and counts only (no message text, no collected value), so it outlives the
+ * pruning of transcripts and events.
+ */
+export const analyticsConversations = sqliteTable(
+  "analytics_conversations",
+  {
+    conversationId: text("conversation_id").primaryKey(),
+    flowId: text("flow_id").notNull(),
+    flowVersion: integer("flow_version").notNull(),
+    /** UTC day of the start (days since 1970-01-01): a conversation counts in the period it started in. */
+    day: integer("day").notNull(),
+    startedAt: integer("started_at").notNull(),
+    lastCustomerAt: integer("last_customer_at").notNull(),
+    customerMessages: integer("customer_messages").notNull(),
+    /** `open` while with the bot, `contained` once it ended without a person, `handover` from its first handoff on. */
+    outcome: text("outcome").notNull(),
+    /** When it ended or was first handed over. */
+    endedAt: integer("ended_at"),
+    /** The node the bot is at (or left the conversation at), for drop-off. */
+    atFlowId: text("at_flow_id"),
+    atFlowVersion: integer("at_flow_version"),
+    atNodeId: text("at_node_id"),
+    /** JSON array of the node and transition keys it took, so each counts once per conversation. */
+    path: text("path").notNull(),
+    handoffRuleId: text("handoff_rule_id"),
+    handoffRuleKind: text("handoff_rule_kind"),
+    handoffFlowId: text("handoff_flow_id"),
+    handoffFlowVersion: integer("handoff_flow_version"),
+    handoffNodeId: text("handoff_node_id"),
+  },
+  // Covering indexes: the figures are read from them alone, never from the rows and their paths.
+  (t) => [
+    index("analytics_conversations_flow").on(
+      t.flowId,
+      t.flowVersion,
+      t.day,
+      t.outcome,
+      t.customerMessages,
+      t.startedAt,
+      t.endedAt,
+      t.lastCustomerAt,
+    ),
+    index("analytics_conversations_handoff").on(
+      t.flowId,
+      t.flowVersion,
+      t.outcome,
+      t.day,
+      t.handoffRuleId,
+      t.handoffRuleKind,
+      t.handoffFlowId,
+      t.handoffFlowVersion,
+      t.handoffNodeId,
+    ),
+    index("analytics_conversations_at").on(t.atFlowId, t.atFlowVersion, t.outcome, t.day, t.lastCustomerAt, t.atNodeId),
+  ],
+);
+
+/**
+ * Counts per flow version and start day of the conversations: `reach` (conversations that entered a
+ * node), `edge` (that took a transition, keyed `from>handle`), `answers` and `misses` (customer
+ * answers at a question or intent router, and those not understood).
+ */
+export const analyticsCounts = sqliteTable(
+  "analytics_counts",
+  {
+    flowId: text("flow_id").notNull(),
+    flowVersion: integer("flow_version").notNull(),
+    day: integer("day").notNull(),
+    kind: text("kind").notNull(),
+    key: text("key").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [uniqueIndex("analytics_counts_key").on(t.flowId, t.flowVersion, t.day, t.kind, t.key)],
 );
 
 export const crmCustomers = sqliteTable("crm_customers", {

@@ -1,5 +1,5 @@
 import type { ConversationTest, ConversationTestFile, HttpFixture, TestStep } from "../../schema/index.js";
-import { lexiconSentiment, overlapClassifier, type Settled, settle } from "../engine/index.js";
+import { engineDeps, reasonFormula, type Settled, settle } from "../engine/index.js";
 import type { BotMessage, CompiledFlow, ConversationState, EngineDeps, EngineInput } from "../engine/types.js";
 import { findFixture, fixtureResult, secretStandIns } from "./fixtures.js";
 
@@ -52,14 +52,7 @@ class TestConversation {
 
   static deps(context: TestContext, secrets: Record<string, string>, newId: () => string): EngineDeps {
     const now = context.now ?? new Date("2026-11-20T09:00:00Z");
-    return {
-      now: () => now,
-      newId,
-      classify: overlapClassifier,
-      sentiment: lexiconSentiment,
-      flow: (id) => context.flows.get(id),
-      secrets,
-    };
+    return engineDeps({ flows: context.flows, secrets, now: () => now, newId });
   }
 
   async send(input: EngineInput): Promise<void> {
@@ -198,8 +191,8 @@ async function check(step: TestStep, conversation: TestConversation): Promise<Fa
       if (step.rule && handoff.reason.ruleId !== step.rule) {
         wrong.push({ field: "rule", expected: step.rule, actual: handoff.reason.ruleId });
       }
-      if (step.reason && !textMatches(step.reason, handoff.reason.detail)) {
-        wrong.push({ field: "reason", expected: step.reason, actual: handoff.reason.detail });
+      if (step.reason && !textMatches(step.reason, reasonFormula(handoff.reason))) {
+        wrong.push({ field: "reason", expected: step.reason, actual: reasonFormula(handoff.reason) });
       }
       const [first] = wrong;
       if (!first) return undefined;

@@ -1,5 +1,5 @@
 import type { Flow } from "../../schema/index.js";
-import { advance, compileFlow, lexiconSentiment, overlapClassifier } from "../engine/index.js";
+import { advance, compileFlow, engineDeps } from "../engine/index.js";
 import type { HttpRequest } from "../engine/types.js";
 
 export type RenderedRequest = { ok: true; request: HttpRequest } | { ok: false; message: string };
@@ -35,14 +35,7 @@ export async function renderNodeRequest(
       firedRules: [],
     },
     { type: "resume", nodeId },
-    {
-      now: () => new Date(0),
-      newId: () => "request",
-      classify: overlapClassifier,
-      sentiment: lexiconSentiment,
-      flow: (id) => (id === flow.id ? compiled : undefined),
-      secrets,
-    },
+    engineDeps({ flows: new Map([[flow.id, compiled]]), secrets, now: () => new Date(0), newId: () => "request" }),
   );
   if (step.status.type === "effect") return { ok: true, request: step.status.effect.request };
   const error = step.errors[0];

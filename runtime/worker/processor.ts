@@ -1,23 +1,23 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
-import type { TranscriptEvent } from "../../schema/transcript-event.js";
-import { type Config, secretsFor } from "../config.js";
-import { lexiconSentiment, overlapClassifier } from "../engine/index.js";
-import type { BotMessage, ConversationState, EngineDeps, EngineInput } from "../engine/types.js";
+import { notice, unreadableLine, waitingNotice } from "../channels/customer-notices.js";
+import type { Config } from "../config.js";
+import { type LoopOutcome, runEngine } from "../conversation/engine-loop.js";
+import { liveEngineDeps } from "../conversation/live-deps.js";
+import type { LiveEvents } from "../conversation/live-events.js";
+import { loadQueues } from "../conversation/queues.js";
+import * as Q from "../conversation/step-queries.js";
+import { answerInbox, type StepWriter } from "../conversation/step-writer.js";
+import type { ChannelAnswer, ConversationStatus, InboundMessage } from "../conversation/types.js";
+import { DomainError } from "../domain-error.js";
+import type { ConversationState, EngineInput } from "../engine/types.js";
 import type { PublishedFlows } from "../flows/published.js";
 import type { HttpClient } from "../http-client/http-client.js";
-import { ApiError } from "../plugins/errors.js";
 import type { Metrics } from "../plugins/metrics.js";
-import { recordHandoff } from "../queue/handoff-record.js";
-import type { LiveEvents } from "../queue/live-events.js";
-import { loadQueues } from "../queue/queues.js";
-import { eventLine } from "../queue/transcript-events.js";
-import type { Db, Store } from "../store/db.js";
+import type { Store } from "../store/db.js";
 import { describeFailure, isTransient } from "../store/failure.js";
-import { type LoopOutcome, runEngine } from "./engine-loop.js";
 import { KeyedSerial } from "./keyed-serial.js";
-import type { ChannelAnswer, ConversationStatus, InboundMessage } from "./types.js";
 
 export interface ProcessorContext {
   store: Store;
@@ -27,8 +27,14 @@ export interface ProcessorContext {
   metrics: Metrics;
   live: LiveEvents;
   log: FastifyBaseLogger;
-  /** Asked to deliver unsent outbox rows after a commit that wrote some. */
+  steps: StepWriter;
+  /** Asked to deliver unsent outbox rows after a step that wrote some. */
   flushOutbox: () => void;
+  /**
+   * Channels whose replies go out through the outbox rather than in the answer to the request
+   * (a provider's webhook answers only 200; the reply is a call to its API).
+   */
+  pushChannels?: ReadonlySet<string>;
 }
 
 type InboxRow = {
@@ -37,6 +43,7 @@ type InboxRow = {
   flowId: string;
   address: string;
   payload: string;
+  receivedAt: number;
   result: string | null;
   attempts: number;
   deadAt: number | null;
@@ -93,43 +100,30 @@ export class Processor {
     const { inbox } = store.tables;
     const key = turnKey(message.channel, message.flowId, message.address);
     const row = await store.sharedTx(key, async (db) => {
-      const [inserted] = await db
-        .insert(inbox)
-        .values({
-          channel: message.channel,
-          externalId: message.externalId,
-          flowId: message.flowId,
-          address: message.address,
-          payload: JSON.stringify({ text: message.text, choiceId: message.choiceId }),
-          receivedAt: Date.now(),
-        })
-        .onConflictDoNothing({ target: [inbox.channel, inbox.address, inbox.externalId] })
-        .returning({ id: inbox.id });
-      if (inserted) return { id: inserted.id, duplicate: false };
-      const [existing] = await db
-        .select({ id: inbox.id })
-        .from(inbox)
-        .where(
-          and(
-            eq(inbox.channel, message.channel),
-            eq(inbox.address, message.address),
-            eq(inbox.externalId, message.externalId),
-          ),
-        );
-      return { id: (existing as { id: number }).id, duplicate: true };
+      const inbound = { channel: message.channel, address: message.address, externalId: message.externalId };
+      const [inserted] = await Q.insertInbox(store, db, {
+        ...inbound,
+        flowId: message.flowId,
+        payload: JSON.stringify({
+          text: message.text,
+          choiceId: message.choiceId,
+          unsupported: message.unsupported,
+          language: message.language,
+        }),
+        receivedAt: Date.now(),
+      });
+      if (inserted) return { id: inserted.id, flowId: message.flowId, result: null, deadAt: null, duplicate: false };
+      const [existing] = await Q.inboxByExternalId(store, db, inbound);
+      return { ...(existing as InboxRow), duplicate: true };
     });
     if (row.duplicate) this.ctx.metrics.duplicates.inc({ channel: message.channel });
-    const [stored] = await store.read((db) => db.select().from(inbox).where(eq(inbox.id, row.id)));
-    const target = stored as InboxRow;
-    if (!target.result && target.deadAt === null) await this.drain(target.channel, target.flowId, target.address);
-    const [done] = await store.read((db) =>
-      db.select({ result: inbox.result, deadAt: inbox.deadAt }).from(inbox).where(eq(inbox.id, row.id)),
-    );
+    if (!row.result && row.deadAt === null) await this.drain(message.channel, row.flowId, message.address);
+    const [done] = await store.read((db) => Q.inboxAnswer(store, db, { id: row.id }));
     // Acknowledged means on disk: the message and its answer are flushed before the answer goes out.
     await store.durable();
     if (!done?.result) {
-      throw new ApiError(
-        500,
+      throw new DomainError(
+        "failed",
         "NOT_PROCESSED",
         `This message could not be processed and was set aside for an operator (inbox row ${row.id}); sending it again gives this same answer.`,
       );
@@ -205,22 +199,7 @@ export class Processor {
     const step = () =>
       store.exclusive(key, async () => {
         // Read under the lock: another process may have just processed what this one was told about.
-        const [next] = await store.read((db) =>
-          db
-            .select()
-            .from(inbox)
-            .where(
-              and(
-                eq(inbox.channel, channel),
-                eq(inbox.flowId, flowId),
-                eq(inbox.address, address),
-                isNull(inbox.processedAt),
-                isNull(inbox.deadAt),
-              ),
-            )
-            .orderBy(asc(inbox.id))
-            .limit(1),
-        );
+        const [next] = await store.read((db) => Q.nextPending(store, db, { channel, flowId, address }));
         if (!next) return false;
         current = next;
         await this.process(next);
@@ -273,20 +252,17 @@ export class Processor {
     const { conversations } = store.tables;
     const started = performance.now();
     const now = Date.now();
-    const payload = JSON.parse(row.payload) as { text?: string; choiceId?: string };
+    metrics.messageWait.observe({ channel: row.channel }, Math.max(0, now - row.receivedAt) / 1000);
+    const payload = JSON.parse(row.payload) as {
+      text?: string;
+      choiceId?: string;
+      unsupported?: string;
+      language?: string;
+    };
+    // Kept for the agent as a line of its own; the bot does not take it as an answer.
+    if (payload.unsupported !== undefined) payload.text = unreadableLine(payload.unsupported);
     const [active] = await store.read((db) =>
-      db
-        .select()
-        .from(conversations)
-        .where(
-          and(
-            eq(conversations.channel, row.channel),
-            eq(conversations.flowId, row.flowId),
-            eq(conversations.address, row.address),
-            ne(conversations.status, "closed"),
-          ),
-        )
-        .limit(1),
+      Q.activeConversation(store, db, { channel: row.channel, flowId: row.flowId, address: row.address }),
     );
     if (active && (active.status === "queued" || active.status === "agent")) {
       await this.toPerson(row, active, payload, now);
@@ -309,34 +285,48 @@ export class Processor {
         replies: [{ nodeId: "unavailable", text: unavailable.fr as string }],
         status: "closed",
       };
-      await store.tx((db) => this.markDone(db, row.id, answer, null, now));
+      await store.tx((db) => answerInbox(db, this.ctx.store, row.id, answer, null, now));
       return;
     }
-    const secretNames = [...compiledFlows.values()].flatMap((c) => c.flow.secrets ?? []);
-    const deps: EngineDeps = {
-      now: () => new Date(),
-      newId: randomUUID,
-      classify: overlapClassifier,
-      sentiment: lexiconSentiment,
-      flow: (id) => compiledFlows.get(id),
-      secrets: secretsFor(this.ctx.config, secretNames),
-      limits: { valueChars: this.ctx.config.maxValueChars, stateChars: this.ctx.config.maxStateChars },
-    };
+    const deps = liveEngineDeps(this.ctx.config, compiledFlows);
     const state = active ? (JSON.parse(active.state) as ConversationState) : undefined;
+    if (payload.unsupported !== undefined && state && active) {
+      const outcome: LoopOutcome = {
+        state,
+        outputs: [{ nodeId: "notice:unreadable", text: notice("unreadable", state.language) }],
+        status: { type: "wait", nodeId: state.stack.at(-1)?.nodeId ?? "" },
+        events: [],
+        errors: [],
+      };
+      await this.ctx.steps.write(row, outcome, {
+        conversationId: active.id,
+        isNew: false,
+        pinned,
+        flowVersion: active.flowVersion,
+        customerText: payload.text,
+        now,
+      });
+      metrics.messages.inc({ channel: row.channel, handler: "bot" });
+      return;
+    }
     // A new conversation starts with the customer's message (its first intent node reads it) and
     // with who wrote it, as the flow's built-in `contact` variable.
     const input: EngineInput = !active
       ? {
           type: "start",
-          text: payload.text,
+          text: payload.unsupported === undefined ? payload.text : undefined,
+          ...(payload.language ? { language: payload.language } : {}),
           variables: { contact: { channel: row.channel, address: row.address } },
         }
       : payload.choiceId !== undefined
         ? { type: "choice", choiceId: payload.choiceId }
         : { type: "text", text: payload.text ?? "" };
     const outcome = await runEngine(compiled, state, input, deps, (request) => this.runHttp(request));
+    if (payload.unsupported !== undefined) {
+      outcome.outputs.unshift({ nodeId: "notice:unreadable", text: notice("unreadable", outcome.state.language) });
+    }
     const conversationId = active?.id ?? randomUUID();
-    const answer = await this.commit(row, outcome, {
+    const answer = await this.ctx.steps.write(row, outcome, {
       conversationId,
       isNew: !active,
       pinned,
@@ -369,185 +359,79 @@ export class Processor {
     return result;
   }
 
-  /** Writes a step of the bot and returns the channel's answer. Used for messages and for agents giving back. */
-  async commit(
-    row: InboxRow | undefined,
-    outcome: LoopOutcome,
-    meta: {
-      conversationId: string;
-      isNew: boolean;
-      pinned: Record<string, number>;
-      flowVersion: number;
-      customerText?: string;
-      customerChoice?: string;
-      now: number;
-      /** When an agent gives back, replies are pushed through the outbox, not returned to a request. */
-      pushReplies?: { channel: string; flowId: string; address: string };
-      closeHandoffOf?: string;
-      /** What a person did that led here, written in the transcript before the bot speaks. */
-      transcriptEvent?: TranscriptEvent;
-    },
-  ): Promise<ChannelAnswer> {
-    const { store, metrics, log } = this.ctx;
-    const { conversations, messages, outbox, handoffs, events } = store.tables;
-    const { now, conversationId } = meta;
-    for (const error of outcome.errors) {
-      metrics.runtimeErrors.inc({ code: error.code });
-      log.warn(
-        { conversationId, code: error.code, flowId: error.flowId, nodeId: error.nodeId, detail: error.message },
-        "flow runtime error",
-      );
-    }
-    const replies: BotMessage[] = [...outcome.outputs];
-    let status: ConversationStatus =
-      outcome.status.type === "wait" ? "bot" : outcome.status.type === "end" ? "closed" : "queued";
-    let handoffRow: ReturnType<typeof recordHandoff>["row"] | undefined;
-    if (outcome.status.type === "handoff") {
-      const handoff = outcome.status.handoff;
-      const recorded = recordHandoff({
-        conversationId,
-        handoff,
-        queues: await loadQueues(store),
-        now,
-        language: outcome.state.language,
-      });
-      if (!recorded.queueKnown)
-        log.warn({ conversationId, queue: handoff.queue }, "handoff to an unknown queue, sent to support");
-      if (recorded.outOfHours) replies.push(recorded.outOfHours);
-      handoffRow = recorded.row;
-      status = "queued";
-    }
-    const channel = row?.channel ?? meta.pushReplies?.channel ?? "";
-    const flowId = row?.flowId ?? meta.pushReplies?.flowId ?? "";
-    const address = row?.address ?? meta.pushReplies?.address ?? "";
-    const answer: ChannelAnswer = { conversationId, replies, status };
-    await store.tx(async (db) => {
-      if (meta.isNew) {
-        await db.insert(conversations).values({
-          id: conversationId,
-          channel,
-          address,
-          flowId,
-          flowVersion: meta.flowVersion,
-          pinned: JSON.stringify(meta.pinned),
-          state: JSON.stringify(outcome.state),
-          status,
-          assignedTo: null,
-          createdAt: now,
-          updatedAt: now,
-        });
-      } else {
-        await db
-          .update(conversations)
-          .set({ state: JSON.stringify(outcome.state), status, assignedTo: null, updatedAt: now })
-          .where(eq(conversations.id, conversationId));
-      }
-      if (meta.closeHandoffOf) {
-        await db
-          .update(handoffs)
-          .set({ closedAt: now, disposition: "released" })
-          .where(and(eq(handoffs.conversationId, meta.closeHandoffOf), isNull(handoffs.closedAt)));
-      }
-      if (meta.transcriptEvent) await db.insert(messages).values(eventLine(conversationId, meta.transcriptEvent, now));
-      if (meta.customerText !== undefined) {
-        await db.insert(messages).values({
-          conversationId,
-          role: "customer",
-          text: meta.customerText,
-          payload: meta.customerChoice ? JSON.stringify({ choiceId: meta.customerChoice }) : null,
-          at: now,
-        });
-      }
-      for (const reply of replies) {
-        await db
-          .insert(messages)
-          .values({ conversationId, role: "bot", text: reply.text, payload: JSON.stringify(reply), at: now });
-        await db.insert(outbox).values({
-          conversationId,
-          channel,
-          address,
-          message: JSON.stringify(reply),
-          createdAt: now,
-          // A reply to a message goes back in the channel's answer, which the inbox keeps for retries.
-          sentAt: meta.pushReplies ? null : now,
-        });
-      }
-      if (handoffRow) {
-        await db.insert(handoffs).values(handoffRow);
-        const reason = outcome.status.type === "handoff" ? outcome.status.handoff.reason : undefined;
-        await db.insert(messages).values({
-          conversationId,
-          role: "system",
-          text: `Transféré à la file ${handoffRow.queue} : ${reason?.label ?? reason?.detail ?? ""}`.trim(),
-          at: now,
-        });
-      }
-      const version = meta.flowVersion;
-      if (outcome.events.length > 0) {
-        await db.insert(events).values(
-          outcome.events.map((event) => {
-            const { type, flowId: eventFlow, nodeId, ...data } = event;
-            return {
-              conversationId,
-              flowId: eventFlow,
-              flowVersion: meta.pinned[eventFlow] ?? version,
-              type,
-              nodeId,
-              data: Object.keys(data).length > 0 ? JSON.stringify(data) : null,
-              at: now,
-            };
-          }),
-        );
-      }
-      if (row) await this.markDone(db, row.id, answer, conversationId, now);
-    });
-    // Inside a turn the transaction commits later: agents and the outbox hear of it once it has.
-    store.afterCommit(() => {
-      if (handoffRow) {
-        const kind = outcome.status.type === "handoff" ? outcome.status.handoff.reason.kind : "error";
-        metrics.handoffs.inc({ queue: handoffRow.queue, kind });
-        this.ctx.live.publish({
-          type: "handoff.created",
-          conversationId,
-          queue: handoffRow.queue,
-          priority: handoffRow.priority,
-        });
-      }
-      if (status === "closed" && !meta.isNew) this.ctx.live.publish({ type: "conversation.closed", conversationId });
-      if (meta.pushReplies) this.ctx.flushOutbox();
-    });
-    return answer;
-  }
-
   private async toPerson(
     row: InboxRow,
     conversation: ConversationRow,
     payload: { text?: string; choiceId?: string },
     now: number,
   ): Promise<void> {
-    const { conversations, messages } = this.ctx.store.tables;
+    const { store } = this.ctx;
+    const { handoffs, outbox } = store.tables;
     const text = payload.text ?? payload.choiceId ?? "";
+    const pushed = this.ctx.pushChannels?.has(row.channel) ?? false;
     const answer: ChannelAnswer = {
       conversationId: conversation.id,
       replies: [],
       status: conversation.status as ConversationStatus,
     };
-    await this.ctx.store.tx(async (db) => {
-      await db.insert(messages).values({ conversationId: conversation.id, role: "customer", text, at: now });
-      await db.update(conversations).set({ updatedAt: now }).where(eq(conversations.id, conversation.id));
-      await this.markDone(db, row.id, answer, conversation.id, now);
+    // While the case waits, the customer hears once how long it usually takes (or when people are back).
+    const [waiting] =
+      conversation.status === "queued"
+        ? await store.read((db) =>
+            db
+              .select({ queue: handoffs.queue, createdAt: handoffs.createdAt })
+              .from(handoffs)
+              .where(and(eq(handoffs.conversationId, conversation.id), isNull(handoffs.closedAt))),
+          )
+        : [];
+    const queues = waiting ? await loadQueues(store) : undefined;
+    await store.tx(async (db) => {
+      await Q.insertMessage(store, db, {
+        conversationId: conversation.id,
+        role: "customer",
+        text,
+        payload: null,
+        at: now,
+      });
+      if (waiting) {
+        const language = (JSON.parse(conversation.state) as ConversationState).language;
+        const told = await waitingNotice(
+          db,
+          store.tables,
+          conversation.id,
+          queues?.get(waiting.queue),
+          waiting.createdAt,
+          language,
+          now,
+        );
+        if (told) {
+          answer.replies.push(told);
+          const { text: toldText, ...rest } = told;
+          await Q.insertMessage(store, db, {
+            conversationId: conversation.id,
+            role: "bot",
+            text: toldText,
+            payload: JSON.stringify(rest),
+            at: now,
+          });
+          // Pushed channels get it through the outbox; the others in this answer, kept by the inbox.
+          if (pushed)
+            await db.insert(outbox).values({
+              conversationId: conversation.id,
+              channel: row.channel,
+              address: row.address,
+              message: JSON.stringify(told),
+              createdAt: now,
+            });
+        }
+      }
+      await Q.touchConversation(store, db, { id: conversation.id, now });
+      await answerInbox(db, store, row.id, answer, conversation.id, now);
     });
-    this.ctx.store.afterCommit(() =>
-      this.ctx.live.publish({ type: "conversation.message", conversationId: conversation.id, role: "customer", text }),
-    );
-  }
-
-  private async markDone(db: Db, inboxId: number, answer: ChannelAnswer, conversationId: string | null, now: number) {
-    const { inbox } = this.ctx.store.tables;
-    await db
-      .update(inbox)
-      .set({ processedAt: now, conversationId, result: JSON.stringify(answer) })
-      .where(eq(inbox.id, inboxId));
+    this.ctx.store.afterCommit(() => {
+      this.ctx.live.publish({ type: "conversation.message", conversationId: conversation.id, role: "customer", text });
+      if (pushed && answer.replies.length > 0) this.ctx.flushOutbox();
+    });
   }
 }
 

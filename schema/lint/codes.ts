@@ -23,6 +23,7 @@ export const LINT_CODES = [
   "jump-to-self",
   "missing-translation",
   "whatsapp-buttons",
+  "whatsapp-button-body",
   "duplicate-escalation-rule",
   "unknown-queue",
 ] as const;

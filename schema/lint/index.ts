@@ -16,7 +16,7 @@ import { missingTranslation } from "./translations.js";
 import { unknownQueue } from "./unknown-queue.js";
 import { unreachableNode } from "./unreachable.js";
 import { undeclaredVariable, variableReadBeforeSet } from "./variables.js";
-import { whatsappButtons } from "./whatsapp.js";
+import { whatsappButtonBody, whatsappButtons } from "./whatsapp.js";
 
 export { FLOW_SECRET_PREFIX, reservedSecretName } from "./secrets.js";
 
@@ -40,6 +40,7 @@ const rules: readonly Rule[] = [
   jumpToSelf,
   missingTranslation,
   whatsappButtons,
+  whatsappButtonBody,
   duplicateEscalationRule,
   unknownQueue,
 ];

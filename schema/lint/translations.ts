@@ -65,7 +65,7 @@ function walkTexts(
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((item, i) => walkTexts(item, schema.items, `${pointer}/${i}`, visit));
+    for (const [i, item] of value.entries()) walkTexts(item, schema.items, `${pointer}/${i}`, visit);
     return;
   }
   if (typeof value !== "object" || value === null) return;

@@ -33,6 +33,37 @@ export function whatsappButtons(context: LintContext) {
   });
 }
 
+/** WhatsApp's reply buttons carry at most this much text above them. */
+const BUTTON_BODY = 1024;
+
+/**
+ * A text over 1,024 characters above 1 to 3 choices: WhatsApp's reply buttons carry no more, so the
+ * customer would get the start of it as a message of its own and the buttons under the rest.
+ */
+export function whatsappButtonBody(context: LintContext) {
+  return nodesOf(context.flow).flatMap((node, index) => {
+    const found = choicesOf(node);
+    if (!found || found.choices.length === 0 || found.choices.length > REPLY_BUTTONS.most) return [];
+    if (node.type !== "message" && node.type !== "question") return [];
+    return labelsOf(node.text).flatMap(({ text, language }) => {
+      const length = [...text].length;
+      if (length <= BUTTON_BODY) return [];
+      const pointer = `/text${language === undefined ? "" : `/${pointerSegment(language)}`}`;
+      return [
+        nodeProblem(
+          context,
+          index,
+          pointer,
+          "whatsapp-button-body",
+          `node \`${node.id}\`: the text has ${length} characters, but WhatsApp shows at most ${BUTTON_BODY} above reply buttons; the rest would arrive as a separate message before them. Shorten it to ${BUTTON_BODY} characters or fewer.`,
+          "warning",
+          { length, limit: BUTTON_BODY },
+        ),
+      ];
+    });
+  });
+}
+
 interface Choice {
   id: string;
   label: LocalizedText;

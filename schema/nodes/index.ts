@@ -3,6 +3,9 @@ import type { NodeDefinition } from "./definition.js";
 import { end } from "./end.js";
 import { handoff } from "./handoff.js";
 import { http } from "./http.js";
+
+export type { HttpNode } from "./http.js";
+
 import { intent } from "./intent.js";
 import { jump } from "./jump.js";
 import { message } from "./message.js";

@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { evaluateCompiled } from "../../runtime/engine/expressions.js";
-import { compileFlow, lexiconSentiment, overlapClassifier, type Settled, settle } from "../../runtime/engine/index.js";
+import { compileFlow, engineDeps, type Settled, settle } from "../../runtime/engine/index.js";
 import type { CompiledFlow, ConversationState, EngineDeps, EngineInput } from "../../runtime/engine/types.js";
 import { findFixture, fixtureResult } from "../../runtime/testing/fixtures.js";
 import {
@@ -75,14 +75,7 @@ const messagesIn = (scripts: readonly Script[]) => scripts.reduce((sum, script) 
 function depsFor(flows: ReadonlyMap<string, CompiledFlow>, secrets: Record<string, string>): EngineDeps {
   const now = new Date("2026-11-20T09:00:00Z");
   let ids = 0;
-  return {
-    now: () => now,
-    newId: () => `effect-${++ids}`,
-    classify: overlapClassifier,
-    sentiment: lexiconSentiment,
-    flow: (id) => flows.get(id),
-    secrets,
-  };
+  return engineDeps({ flows, secrets, now: () => now, newId: () => `effect-${++ids}` });
 }
 
 /** Plays a script through the engine, HTTP answered from fixtures; an engine error or a missing fixture breaks the bench. */

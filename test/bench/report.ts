@@ -13,11 +13,23 @@ export interface Check {
   direction: "atMost" | "atLeast";
 }
 
+/** One figure for `test/bench/results.json`, beside the baseline it is compared with. */
+export interface Result {
+  name: string;
+  value: number;
+  unit: string;
+  baseline: string;
+  baselineValue: number;
+  ratio: number;
+}
+
 export interface BenchReport {
   bench: string;
   /** Absolute figures for context: they vary with the machine and are not judged. */
   figures: [label: string, value: string][];
   checks: Check[];
+  /** The figures worth keeping from one run to the next, written to `test/bench/results.json`. */
+  results?: Result[];
 }
 
 /** The line run.ts reads from a bench's output; everything else a bench prints is for people. */

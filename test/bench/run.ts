@@ -4,12 +4,21 @@
  * Exits with 0 whether targets pass or warn, and with 1 when a bench crashed and measured nothing.
  */
 import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { type BenchReport, formatRatio, REPORT_PREFIX, verdict } from "./report.js";
 
-const benches = ["engine.ts", "runtime-rest.ts", "designer-500.ts", "designer-canvas.ts"];
+const smoke = process.argv.includes("--smoke");
+/** `--smoke`: each bench short (BENCH_SMOKE=1), the designer's in Chromium left out, to check the benches still run. */
+const all = smoke
+  ? ["engine.ts", "runtime-http.ts"]
+  : ["engine.ts", "runtime-http.ts", "runtime-rest.ts", "designer-500.ts", "designer-canvas.ts", "analytics-1m.ts"];
+/** `npm run bench -- runtime-http.ts`: only the benches named. */
+const named = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
+const benches = named.length > 0 ? all.filter((file) => named.includes(file)) : all;
 /**
  * Far above what each takes (~10–25 s; the designer's canvas bench builds two pages and opens a 1,000-node
  * flow many times, several minutes on 2 shared cores): only a hung bench reaches it.
@@ -29,6 +38,7 @@ function runBench(file: string): Promise<Outcome> {
   const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL(file, import.meta.url))], {
     cwd: root,
     stdio: ["ignore", "pipe", "inherit"],
+    env: smoke ? { ...process.env, BENCH_SMOKE: "1" } : process.env,
   });
   let report: BenchReport | undefined;
   createInterface({ input: child.stdout }).on("line", (line) => {
@@ -62,6 +72,13 @@ const outcomes: Outcome[] = [];
 for (const file of benches) {
   console.log(`\n--- ${file}`);
   outcomes.push(await runBench(file));
+}
+
+const results = outcomes.flatMap((outcome) => outcome.report?.results ?? []);
+if (!smoke && results.length > 0) {
+  const file = join(root, "test/bench/results.json");
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nfigures written to ${file}`);
 }
 
 const rows = [["bench", "target", "ratio", "aim", "verdict"]];

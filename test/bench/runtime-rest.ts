@@ -1,6 +1,6 @@
 /**
- * The runtime end to end on a real SQLite file, through `app.inject`, each against a baseline of the same run:
- * - a REST channel message on the shipped `triage` flow (bot replies only) against `GET /healthz`;
+ * How the runtime overlaps conversations, on a real SQLite file through `app.inject` (speed over real
+ * HTTP is runtime-http.ts), each against a baseline of the same run:
  * - 50 conversations × 5 messages at once against the same one after the other, first with bot
  *   replies only (CPU-bound), then with two CRM lookups per conversation answered by a local CRM
  *   that takes 25 ms, where the per-conversation workers must overlap the waits.
@@ -129,17 +129,7 @@ export async function runtimeRestBench(): Promise<BenchReport> {
           throw new Error(`the CRM lookups did not give the order status; last replies: ${JSON.stringify(replies)}`);
         }
       });
-    const healthz = async () => {
-      const response = await app.inject({ method: "GET", url: "/healthz" });
-      if (response.statusCode !== 200) throw new Error(`/healthz answered ${response.statusCode} ${response.body}`);
-    };
-
     await sequentially(20, chat); // warm-up: JIT, prepared statements, compiled flows
-    const message = await compare(
-      { ops: 1, run: healthz },
-      { ops: botOnly.length, run: chat },
-      { rounds: 9, roundMs: 40 },
-    );
 
     const many = 50;
     const messages = many * botOnly.length;
@@ -165,8 +155,6 @@ export async function runtimeRestBench(): Promise<BenchReport> {
     return {
       bench: "runtime-rest",
       figures: [
-        ["GET /healthz via inject, one at a time", perSecond(message.baselineMs)],
-        ["REST messages on triage, bot replies, one at a time", perSecond(message.subjectMs)],
         [`${many}×${botOnly.length} bot-only messages, conversations one after another`, perSecond(cpuBound.subjectMs)],
         [`${many}×${botOnly.length} bot-only messages, conversations at once`, perSecond(cpuBound.baselineMs)],
         [
@@ -180,8 +168,6 @@ export async function runtimeRestBench(): Promise<BenchReport> {
         ["most CRM calls in flight, conversations one after another / at once", `${peaks.oneByOne} / ${peaks.atOnce}`],
       ],
       checks: [
-        // A message is an inbox insert, the engine and one transaction for state, transcript and outbox: about ten /healthz.
-        { label: "REST message / GET /healthz", ratio: message.ratio, target: 15, direction: "atMost" },
         // SQLite calls are synchronous on one thread, so bot-only work cannot overlap; at once must cost no more.
         {
           label: "speed-up of conversations at once, bot only",

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
-import { loadQueues } from "../../runtime/queue/queues.js";
+import { loadQueues } from "../../runtime/conversation/queues.js";
 import { ADMIN, type Harness, screenshotOnFailure, startHarness, typeInto } from "./harness.js";
 import { customerSays, escalateOrder, startCallbackServer } from "./rest-customer.js";
 

@@ -88,6 +88,21 @@ describe("human queue and agent API", () => {
     expect(roles).toContain("agent:Je regarde votre commande.");
     expect(roles).toContain("note:litige transporteur");
     expect(roles.filter((r: string) => r.startsWith("bot:Reçu"))).toHaveLength(0);
+    const system = detail
+      .json()
+      .transcript.filter((m: { role: string }) => m.role === "system")
+      .map((m: { text: string; event: unknown }) => ({ text: m.text, event: m.event }));
+    expect(system).toEqual([
+      {
+        text: "",
+        event: {
+          event: "handedOff",
+          params: { queue: "support", priority: expect.any(String), reason: expect.objectContaining({ kind: "node" }) },
+        },
+      },
+      { text: "", event: { event: "transferred", params: { agent: "agent0", queue: "level2" } } },
+      { text: "", event: { event: "closed", params: { agent: "agent1", disposition: "refund" } } },
+    ]);
   });
 
   it("gives a conversation back to the bot at a chosen node", async () => {

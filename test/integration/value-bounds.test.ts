@@ -49,8 +49,8 @@ describe("bounded values and conversation state, on a real server", () => {
     const [handoff] = await built.app.store.read((db) =>
       db.select().from(handoffs).where(eq(handoffs.conversationId, conversationId)),
     );
-    const reason = JSON.parse(handoff?.reason ?? "{}") as { detail: string };
-    expect(reason.detail).toMatch(
+    const reason = JSON.parse(handoff?.reason ?? "{}") as { message: string };
+    expect(reason.message).toMatch(
       /node `grow` of flow `huge`, field `\/assign\/0\/value` failed: The expression built a text of 33000000 characters, more than the 65536 a value may hold/,
     );
     const metrics = await built.app.metrics.registry.getSingleMetricAsString("relais_runtime_errors_total");

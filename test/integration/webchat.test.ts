@@ -78,6 +78,12 @@ describe("web chat through a real socket", () => {
 
       const agent = await userWithRole(built.app, "agent", "webchat-agent");
       await claim(agent, first.conversationId);
+      // The customer is told who took their case before anything that person writes.
+      const joined = await stream.next((e) => e.event === "message");
+      expect(JSON.parse(joined.data)).toMatchObject({
+        role: "bot",
+        message: { nodeId: "notice:claimed", text: "webchat-agent, du service client, prend le relais." },
+      });
       const conversation = `/api/conversations/${first.conversationId}`;
       const reply = await built.app.inject({
         method: "POST",
@@ -132,6 +138,8 @@ describe("web chat through a real socket", () => {
     expect(reply.statusCode).toBe(200);
     const stream = await events(session);
     try {
+      const joined = await stream.next((e) => e.event === "message");
+      expect(JSON.parse(joined.data)).toMatchObject({ message: { nodeId: "notice:claimed" } });
       const kept = await stream.next((e) => e.event === "message");
       expect(JSON.parse(kept.data)).toMatchObject({ role: "agent", message: { text: "Vous êtes toujours là ?" } });
     } finally {

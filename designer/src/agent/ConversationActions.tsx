@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from "react";
-import { DISPOSITION_CODES, DISPOSITIONS } from "../../../schema/disposition.js";
+import { DISPOSITION_CODES, DISPOSITIONS } from "../../../schema/api/index.js";
 import { say } from "../i18n.js";
 import type { QueueSummary } from "./agent-api.js";
 import type { NodeChoice } from "./flow-nodes.js";

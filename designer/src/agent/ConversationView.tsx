@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useState } from "react";
-import type { ConversationState } from "../../../runtime/engine/types.js";
+import type { ConversationState } from "../../../runtime/engine/index.js";
 import { ApiError, type User } from "../api.js";
 import { agentApi, type CannedResponse, type ConversationDetail, type QueueSummary } from "./agent-api.js";
 import { ConversationActions } from "./ConversationActions.js";
+import { dispositionWords } from "./event-words.js";
 import { type NodeChoice, resumableNodes, suggestedNode } from "./flow-nodes.js";
 import { HandoffPacket } from "./HandoffPacket.js";
 import { ReplyBox, type ReplyMode } from "./ReplyBox.js";
 import { SuperviseBar } from "./SuperviseBar.js";
-import { dispositionWords, Transcript } from "./Transcript.js";
+import { Transcript } from "./Transcript.js";
 import { w } from "./words.js";
 
 /** Where the bot is in the conversation: the flow of the top frame, at the version the conversation is pinned to. */
@@ -170,7 +171,7 @@ export function ConversationView({
         />
       )}
       <HandoffPacket detail={detail} now={now} />
-      <Transcript entries={detail.transcript} />
+      <Transcript entries={detail.transcript} variables={detail.handoff?.summary ?? {}} />
       {detail.deliveryFailures.map((failure) => (
         <p key={failure.outboxId} role="alert" className="delivery-failure">
           {w("deliveryFailed", { attempts: failure.attempts, why: failure.error, text: failure.text })}

@@ -1,6 +1,5 @@
-import type { HandoffReason } from "../../../runtime/engine/types.js";
+import type { HandoffReason, TranscriptEvent } from "../../../schema/api/index.js";
 import type { Flow } from "../../../schema/index.js";
-import type { TranscriptEvent } from "../../../schema/transcript-event.js";
 import { call, type User } from "../api.js";
 
 export interface QueueSummary {
@@ -48,10 +47,10 @@ export interface ConversationRow
 
 export interface TranscriptEntry {
   id: number;
-  role: "customer" | "bot" | "agent" | "note" | "system" | "event";
+  role: "customer" | "bot" | "agent" | "note" | "system";
   text: string;
   author?: string;
-  /** For `event` lines: what a person did, worded by the console. */
+  /** What a system entry records, worded in the agent's language. */
   event?: TranscriptEvent;
   at: string;
 }

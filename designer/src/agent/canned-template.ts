@@ -1,5 +1,5 @@
-import { getPath } from "../../../runtime/engine/variables.js";
-import { parseTemplate, TemplateSyntaxError } from "../../../schema/expression.js";
+import { getPath } from "../../../runtime/engine/index.js";
+import { parseTemplate, TemplateSyntaxError } from "../../../schema/index.js";
 
 const PLAIN_PATH = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 

@@ -1,4 +1,4 @@
-import { localize } from "../../../runtime/engine/text.js";
+import { localize } from "../../../runtime/engine/index.js";
 import { definitionOf, type Flow, type LocalizedText } from "../../../schema/index.js";
 import { language, say } from "../i18n.js";
 

@@ -69,36 +69,30 @@ const words = {
   "role.agent": { fr: "Conseiller", en: "Agent" },
   "role.note": { fr: "Note interne", en: "Internal note" },
   "role.system": { fr: "Système", en: "System" },
-  "role.event": { fr: "Suivi", en: "Activity" },
-  "event.takeover": { fr: "{by} a repris la conversation.", en: "{by} took the conversation over." },
-  "event.takeoverFrom": {
+  "event.handedOff": { fr: "Transféré à la file {queue} : {reason}", en: "Handed to queue {queue}: {reason}" },
+  "event.transferred": { fr: "Transféré par {agent} à la file {queue}", en: "Transferred by {agent} to queue {queue}" },
+  "event.closed": { fr: "Clôturé par {agent} : {disposition}", en: "Closed by {agent}: {disposition}" },
+  "event.takenOver": { fr: "{by} a repris la conversation.", en: "{by} took the conversation over." },
+  "event.takenOverFrom": {
     fr: "{by} a repris la conversation de {from}.",
     en: "{by} took the conversation over from {from}.",
   },
-  "event.reassign": { fr: "{by} a confié la conversation à {to}.", en: "{by} gave the conversation to {to}." },
-  "event.reassignFrom": {
+  "event.reassigned": { fr: "{by} a confié la conversation à {to}.", en: "{by} gave the conversation to {to}." },
+  "event.reassignedFrom": {
     fr: "{by} a confié à {to} la conversation de {from}.",
     en: "{by} gave {from}'s conversation to {to}.",
   },
-  "event.requeue": {
+  "event.requeued": {
     fr: "{by} a remis la conversation dans la file {queue}.",
     en: "{by} put the conversation back in queue {queue}.",
   },
-  "event.requeueFrom": {
+  "event.requeuedFrom": {
     fr: "{by} a repris la conversation à {from} et l'a remise dans la file {queue}.",
     en: "{by} took the conversation from {from} and put it back in queue {queue}.",
   },
-  "event.release": {
-    fr: "{by} a rendu la conversation au bot à l'étape {node}.",
-    en: "{by} gave the conversation back to the bot at step {node}.",
-  },
-  "event.transfer": {
-    fr: "{by} a transféré la conversation à la file {queue}.",
-    en: "{by} transferred the conversation to queue {queue}.",
-  },
-  "event.resolve": {
-    fr: "{by} a clôturé la conversation : {disposition}.",
-    en: "{by} resolved the conversation: {disposition}.",
+  "event.gaveBack": {
+    fr: "{agent} a rendu la conversation au bot à l'étape {node}.",
+    en: "{agent} gave the conversation back to the bot at step {node}.",
   },
   transcript: { fr: "Historique", en: "History" },
   reply: { fr: "Répondre", en: "Reply" },

@@ -9,6 +9,7 @@ import {
   type Problem,
 } from "../../../schema/index.js";
 import { agentApi } from "../agent/agent-api.js";
+import { AnalyticsView } from "../analytics/AnalyticsView.js";
 import { api, type FlowFile, type VersionSummary } from "../api.js";
 import { Canvas } from "../canvas/Canvas.js";
 import { Palette } from "../canvas/Palette.js";
@@ -100,7 +101,7 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
   const [othersLoaded, setOthersLoaded] = useState(false);
   const [queueIds, setQueueIds] = useState<string[]>([]);
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
-  const [tab, setTab] = useState<"canvas" | "raw" | "settings">("canvas");
+  const [tab, setTab] = useState<"canvas" | "raw" | "settings" | "analytics">("canvas");
   const [side, setSide] = useState<Side>("inspector");
   const [notice, setNotice] = useState<Notice>();
   /** What the File tab's text has wrong, while it has something wrong. */
@@ -402,7 +403,7 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
         <span className={`save-state ${dirty ? "dirty" : "clean"}`}>{dirty ? t("unsaved") : t("saved")}</span>
         <span className="spacer" />
         <div className="tabs" role="tablist">
-          {(["canvas", "raw", "settings"] as const).map((name) => (
+          {(["canvas", "raw", "settings", "analytics"] as const).map((name) => (
             <button
               key={name}
               type="button"
@@ -574,6 +575,7 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
           </Suspense>
         )}
         {doc && !viewing && shownTab === "settings" && <FlowSettings flow={doc.flow} dispatch={dispatch} />}
+        {doc && !viewing && shownTab === "analytics" && <AnalyticsView flowId={flowId} />}
         <aside className="side">
           <div className="tabs" role="tablist">
             {(["inspector", "problems", "simulator", "versions"] as const).map((name) => (

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from "react";
-import { parseNumber } from "../../../runtime/engine/answers.js";
+import { parseNumber } from "../../../runtime/engine/index.js";
 import { t } from "../i18n.js";
 import {
   type Condition,

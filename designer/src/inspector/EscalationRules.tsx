@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { parseNumber } from "../../../runtime/engine/answers.js";
+import { parseNumber } from "../../../runtime/engine/index.js";
 import type { EscalationRule, EscalationRuleKind } from "../../../schema/index.js";
 import { t } from "../i18n.js";
 import { type KindStash, switchRuleKind } from "../model/escalation-rule.js";
@@ -140,18 +140,16 @@ function KindFieldsEditor({
       return number(t("rule.maxVisits"), rule.maxVisits, (maxVisits) => set({ ...rule, maxVisits }));
     case "value":
       return (
-        <>
-          <fieldset className="wide">
-            <legend>{t("rule.condition")}</legend>
-            <ConditionBuilder
-              label={t("rule.condition")}
-              always={t("rule.always")}
-              context={context}
-              value={rule.when}
-              onChange={(when) => set({ ...rule, when: when ?? "" })}
-            />
-          </fieldset>
-        </>
+        <fieldset className="wide">
+          <legend>{t("rule.condition")}</legend>
+          <ConditionBuilder
+            label={t("rule.condition")}
+            always={t("rule.always")}
+            context={context}
+            value={rule.when}
+            onChange={(when) => set({ ...rule, when: when ?? "" })}
+          />
+        </fieldset>
       );
   }
 }

@@ -6,7 +6,7 @@ import { EscalationRules } from "./EscalationRules.js";
 import { variableTypeWords } from "./enum-words.js";
 import { SecretsSettings } from "./SecretsSettings.js";
 import { WordSelect } from "./WordSelect.js";
-import { ListEditor, LocalizedTextInput, Picker, RecordEditor, TextInput } from "./widgets.js";
+import { LocalizedTextInput, Picker, RecordEditor, TextInput } from "./widgets.js";
 
 const variableDeclarationTypes = ["string", "number", "boolean", "object", "array"] as const;
 

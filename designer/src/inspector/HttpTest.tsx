@@ -1,7 +1,6 @@
 import { useState } from "react";
-import type { HttpRequest, HttpResult } from "../../../runtime/engine/types.js";
-import type { Flow, FlowNode } from "../../../schema/index.js";
-import type { HttpNode } from "../../../schema/nodes/http.js";
+import type { HttpRequest, HttpResult } from "../../../runtime/engine/index.js";
+import type { Flow, FlowNode, HttpNode } from "../../../schema/index.js";
 import { api } from "../api.js";
 import { t } from "../i18n.js";
 import type { Command } from "../model/commands.js";

@@ -1,5 +1,5 @@
+import type { HttpNode } from "../../../schema/index.js";
 import { type Flow, pathsRead, templateExpressions } from "../../../schema/index.js";
-import type { HttpNode } from "../../../schema/nodes/http.js";
 import type { FieldContext } from "./context.js";
 
 /** The HTTP node's fields where `{{ secrets.NAME }}` may be written. */

@@ -1,4 +1,4 @@
-import type { Flow, FlowNode, Layout } from "../../../schema/index.js";
+import type { Flow, Layout } from "../../../schema/index.js";
 
 /** What the designer edits: the flow (logic, saved as `<id>.flow.json`) and its layout (saved apart). */
 export interface FlowDocument {
@@ -11,5 +11,3 @@ export const emptyLayout = (flowId: string): Layout => ({
   flow: flowId,
   nodes: {},
 });
-
-export const nodeById = (flow: Flow, id: string): FlowNode | undefined => flow.nodes.find((node) => node.id === id);

@@ -13,8 +13,8 @@ export const problemWord = words;
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null;
 
-const unescape = (segment: string) => segment.replace(/~1/g, "/").replace(/~0/g, "~");
-const segmentsOf = (pointer: string) => (pointer === "" ? [] : pointer.slice(1).split("/").map(unescape));
+const unescapeSegment = (segment: string) => segment.replace(/~1/g, "/").replace(/~0/g, "~");
+const segmentsOf = (pointer: string) => (pointer === "" ? [] : pointer.slice(1).split("/").map(unescapeSegment));
 
 /** A label, an id, or a plain text of a document that may not validate. */
 const text = (value: unknown): string | undefined =>

@@ -130,6 +130,10 @@ export const problemWords = {
     fr: "{where} : le choix « {label} » fait {length} caractères, mais WhatsApp n'en montre que {limit} : raccourcissez-le.",
     en: "{where}: the choice “{label}” has {length} characters, but WhatsApp shows only {limit}: shorten it.",
   },
+  "lint/whatsapp-button-body": {
+    fr: "{where} : le texte fait {length} caractères, mais WhatsApp n'en montre que {limit} au-dessus des boutons ; le début partirait dans un message séparé. Raccourcissez-le.",
+    en: "{where}: the text has {length} characters, but WhatsApp shows only {limit} above reply buttons; the start would go as a separate message. Shorten it.",
+  },
   "lint/duplicate-escalation-rule": {
     fr: "{where} porte l'identifiant « {id} », déjà pris par la règle n° {first} : donnez à chaque règle le sien, car chaque transfert note la règle qui l'a déclenché.",
     en: "{where} has the id “{id}”, already taken by rule {first}: give each rule its own, since every handoff records the rule that fired.",

@@ -1,5 +1,4 @@
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { compileFlow, lexiconSentiment, overlapClassifier } from "../../../runtime/engine/index.js";
 import type {
   BotMessage,
   ConversationState,
@@ -8,8 +7,9 @@ import type {
   EngineStatus,
   HttpEffect,
   HttpResult,
-} from "../../../runtime/engine/types.js";
-import { secretStandIns } from "../../../runtime/testing/fixtures.js";
+} from "../../../runtime/engine/index.js";
+import { compileFlow, engineDeps } from "../../../runtime/engine/index.js";
+import { secretStandIns } from "../../../runtime/testing/index.js";
 import type { ConversationTestFile, Flow, HttpFixture, TestStep } from "../../../schema/index.js";
 import { describeReason } from "../agent/reason-words.js";
 import { ApiError, api } from "../api.js";
@@ -78,15 +78,9 @@ export function SimulatorPanel({ flow, tests: savedTests, others, onActiveNode, 
   );
 
   const deps = useCallback((): EngineDeps => {
-    const compiledOthers = new Map([...others].map(([id, other]) => [id, compileFlow(other)]));
-    return {
-      now: () => new Date(),
-      newId: () => `sim-${++ids.current}`,
-      classify: overlapClassifier,
-      sentiment: lexiconSentiment,
-      flow: (id) => (id === flow.id ? compileFlow(flow) : compiledOthers.get(id)),
-      secrets: standIns,
-    };
+    const flows = new Map([...others].map(([id, other]) => [id, compileFlow(other)]));
+    flows.set(flow.id, compileFlow(flow));
+    return engineDeps({ flows, secrets: standIns, now: () => new Date(), newId: () => `sim-${++ids.current}` });
   }, [flow, others, standIns]);
 
   const resolve = useCallback(

@@ -1,4 +1,4 @@
-import type { Difference } from "../../../runtime/testing/conversation.js";
+import type { Difference } from "../../../runtime/testing/index.js";
 import { language, t, type WordKey } from "../i18n.js";
 
 const statusWords: Record<string, WordKey> = {

@@ -1,6 +1,6 @@
-import { urlMatches } from "../../../runtime/testing/fixtures.js";
+import { urlMatches } from "../../../runtime/testing/index.js";
+import type { HttpNode } from "../../../schema/index.js";
 import { type ConversationTestFile, type Flow, type HttpFixture, parseTemplate } from "../../../schema/index.js";
-import type { HttpNode } from "../../../schema/nodes/http.js";
 
 /** A fixture with its place in the test file's shared `http` list, so an edit replaces it there. */
 export interface PlacedFixture {

@@ -1,4 +1,3 @@
-import { settle } from "../../../runtime/engine/index.js";
 import type {
   BotMessage,
   CompiledFlow,
@@ -9,8 +8,9 @@ import type {
   HttpEffect,
   HttpRequest,
   HttpResult,
-} from "../../../runtime/engine/types.js";
-import { allFixtures, findFixture, fixtureResult } from "../../../runtime/testing/fixtures.js";
+} from "../../../runtime/engine/index.js";
+import { settle } from "../../../runtime/engine/index.js";
+import { allFixtures, findFixture, fixtureResult } from "../../../runtime/testing/index.js";
 import type { ConversationTest, ConversationTestFile, HttpFixture, TestStep } from "../../../schema/index.js";
 
 export interface Turn {

@@ -1,6 +1,6 @@
+import type { CompiledFlow } from "../../../runtime/engine/index.js";
 import { compileFlow } from "../../../runtime/engine/index.js";
-import type { CompiledFlow } from "../../../runtime/engine/types.js";
-import { runTestFile, type TestResult, unvisitedNodes } from "../../../runtime/testing/conversation.js";
+import { runTestFile, type TestResult, unvisitedNodes } from "../../../runtime/testing/index.js";
 import type { ConversationTestFile, Flow } from "../../../schema/index.js";
 
 export interface TestRun {

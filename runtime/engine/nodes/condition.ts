@@ -1,4 +1,4 @@
-import { type ConditionNode } from "../../../schema/nodes/condition.js";
+import type { ConditionNode } from "../../../schema/nodes/condition.js";
 import { truthy } from "../escalation.js";
 import { goto, type Outcome, type Run } from "../run.js";
 

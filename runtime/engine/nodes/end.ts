@@ -1,4 +1,4 @@
-import { type EndNode } from "../../../schema/nodes/end.js";
+import type { EndNode } from "../../../schema/nodes/end.js";
 import type { Outcome, Run } from "../run.js";
 
 export async function enterEnd(node: EndNode, run: Run): Promise<Outcome> {

@@ -1,7 +1,5 @@
-import { type HandoffNode } from "../../../schema/nodes/handoff.js";
+import type { HandoffNode } from "../../../schema/nodes/handoff.js";
 import type { Outcome, Run } from "../run.js";
-
-export const DEFAULT_HANDOFF_DETAIL = "Transfert demandé par le parcours";
 
 /** Says its text, then hands over to its queue with the agent's note. */
 export async function enterHandoff(node: HandoffNode, run: Run): Promise<Outcome> {
@@ -10,13 +8,7 @@ export async function enterHandoff(node: HandoffNode, run: Run): Promise<Outcome
   const handoff = run.handoff(
     node.queue,
     node.priority ?? "normal",
-    {
-      ruleId: node.id,
-      kind: "node",
-      detail: node.label || DEFAULT_HANDOFF_DETAIL,
-      values: {},
-      ...(node.label ? { label: node.label } : {}),
-    },
+    { ruleId: node.id, kind: "node", values: {}, ...(node.label ? { label: node.label } : {}) },
     note,
   );
   return { type: "handoff", handoff };

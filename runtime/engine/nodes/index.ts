@@ -1,4 +1,4 @@
-import { type FlowNode } from "../../../schema/index.js";
+import type { FlowNode } from "../../../schema/index.js";
 import type { CustomerInput, Outcome, Run } from "../run.js";
 import { enterCondition } from "./condition.js";
 import { enterEnd } from "./end.js";

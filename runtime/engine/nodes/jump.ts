@@ -1,4 +1,4 @@
-import { type JumpNode } from "../../../schema/nodes/jump.js";
+import type { JumpNode } from "../../../schema/nodes/jump.js";
 import { goto, type Outcome, type Run } from "../run.js";
 
 /** Deepest nesting of jumps: a flow that jumps into itself without end is a mistake, not a conversation. */

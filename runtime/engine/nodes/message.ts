@@ -1,4 +1,4 @@
-import { type MessageNode } from "../../../schema/nodes/message.js";
+import type { MessageNode } from "../../../schema/nodes/message.js";
 import { matchChoice, renderChoices } from "../choices.js";
 import { escalate } from "../escalation.js";
 import { type CustomerInput, goto, type Outcome, type Run, WAIT } from "../run.js";

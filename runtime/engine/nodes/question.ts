@@ -1,4 +1,4 @@
-import { type QuestionChoice, type QuestionNode } from "../../../schema/nodes/question.js";
+import type { QuestionChoice, QuestionNode } from "../../../schema/nodes/question.js";
 import { characterCount, parseDate, parseEmail, parseNumber } from "../answers.js";
 import { matchChoice, renderChoices } from "../choices.js";
 import { escalate } from "../escalation.js";

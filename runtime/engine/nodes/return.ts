@@ -1,4 +1,4 @@
-import { type ReturnNode } from "../../../schema/nodes/return.js";
+import type { ReturnNode } from "../../../schema/nodes/return.js";
 import { goto, type Outcome, type Run } from "../run.js";
 
 /** Goes back to the jump node that called this flow and on to its `next`; with no caller, ends. */

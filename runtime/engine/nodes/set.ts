@@ -1,4 +1,4 @@
-import { type SetNode } from "../../../schema/nodes/set.js";
+import type { SetNode } from "../../../schema/nodes/set.js";
 import { goto, type Outcome, type Run } from "../run.js";
 
 /** Assigns in order, each assignment seeing the ones before it. */

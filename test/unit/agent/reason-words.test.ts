@@ -1,19 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { describeReason, parseComparisons } from "../../../designer/src/agent/reason-words.js";
-import type { HandoffReason } from "../../../runtime/engine/types.js";
-import { describeValueRule } from "../../../runtime/engine/value-detail.js";
+import { describeReason } from "../../../designer/src/agent/reason-words.js";
+import { reasonFormula } from "../../../runtime/engine/reason-formula.js";
+import { valueComparisons } from "../../../runtime/engine/value-comparisons.js";
 import { getPath } from "../../../runtime/engine/variables.js";
+import type { HandoffReason } from "../../../schema/api/handoff.js";
 
 const order = { number: "CMD-100002", total: 740, currency: "EUR", dispute: false };
 
-/** A value reason exactly as the engine records it, detail included. */
+/** A value reason exactly as the engine records it. */
 function valueReason(when: string, variables: Record<string, unknown>, reads: string[], label?: string): HandoffReason {
   const values = Object.fromEntries(reads.map((path) => [path, getPath(variables, path)]));
+  const comparisons = valueComparisons(when, variables);
   return {
     ruleId: "rule",
     kind: "value",
-    detail: describeValueRule(when, variables, reads),
+    when,
     values,
+    ...(comparisons ? { comparisons } : {}),
     ...(label ? { label } : {}),
   };
 }
@@ -21,7 +24,7 @@ function valueReason(when: string, variables: Record<string, unknown>, reads: st
 describe("handoff reason in plain words", () => {
   it("says the amount with its currency under the rule's label", () => {
     const reason = valueReason("order.total >= 500", { order }, ["order.total"], "Montant de commande élevé");
-    expect(reason.detail).toBe("order.total = 740 >= 500");
+    expect(reasonFormula(reason)).toBe("order.total = 740 >= 500");
     expect(describeReason(reason, { order })).toBe("Montant de commande élevé : 740 EUR >= 500 EUR");
   });
 
@@ -51,14 +54,30 @@ describe("handoff reason in plain words", () => {
     );
   });
 
-  it("reads JSON literals with spaces and lists back from the engine's detail", () => {
-    expect(parseComparisons('customer.tier = "très bon" in ["très bon", "gold"]')).toEqual([
-      { path: "customer.tier", value: "très bon", operator: "in", literal: ["très bon", "gold"], joiner: undefined },
+  it("keeps JSON literals with spaces and lists as the values they are", () => {
+    const reason = valueReason('customer.tier in ["très bon", "gold"]', { customer: { tier: "très bon" } }, [
+      "customer.tier",
     ]);
-    expect(parseComparisons("$count(order.items) > 3 (order.items = [])")).toBeUndefined();
+    expect(reason).toMatchObject({
+      comparisons: [{ path: "customer.tier", value: "très bon", operator: "in", literal: ["très bon", "gold"] }],
+    });
+    expect(reasonFormula(reason)).toBe('customer.tier = "très bon" in ["très bon", "gold"]');
   });
 
-  it("falls back on the label and the detail for an expression it cannot split", () => {
+  it("says a reversed comparison the way the rule writes it", () => {
+    const reason = valueReason("500 <= order.total", { order }, ["order.total"]);
+    expect(describeReason(reason, { order })).toBe("order.total 500 EUR <= 740 EUR");
+  });
+
+  it("falls back on the label and the expression for an expression it cannot split", () => {
+    const variables = { order: { items: [1, 2, 3, 4] } };
+    const reason = valueReason("$count(order.items) > 3", variables, ["order.items"], "Grosse commande");
+    expect(reason).not.toHaveProperty("comparisons");
+    expect(describeReason(reason, variables)).toBe("Grosse commande ($count(order.items) > 3)");
+    expect(reasonFormula(reason)).toBe("$count(order.items) > 3 (order.items = [1,2,3,4])");
+  });
+
+  it("shows a reason recorded as a sentence before reasons were data as it was written", () => {
     const reason: HandoffReason = {
       ruleId: "many",
       kind: "value",
@@ -75,7 +94,6 @@ describe("handoff reason in plain words", () => {
         {
           ruleId: "asks",
           kind: "humanRequest",
-          detail: "Le client demande une personne : « un conseiller svp »",
           values: { text: "un conseiller svp", keyword: "conseiller" },
         },
         {},
@@ -86,7 +104,7 @@ describe("handoff reason in plain words", () => {
         {
           ruleId: "nu",
           kind: "failedInputs",
-          detail: "failedInputs = 3 >= 3 (réponses non comprises d'affilée)",
+          threshold: 3,
           values: { failedInputs: 3, nodeId: "ask-order" },
         },
         {},
@@ -97,7 +115,7 @@ describe("handoff reason in plain words", () => {
         {
           ruleId: "loop",
           kind: "loop",
-          detail: "visits = 5 > 4 à l'étape `ask`",
+          maxVisits: 4,
           values: { nodeId: "ask", visits: 5 },
         },
         {},
@@ -108,7 +126,7 @@ describe("handoff reason in plain words", () => {
         {
           ruleId: "unsure",
           kind: "lowConfidence",
-          detail: "confidence = 0.31 < 0.5 (intention la plus proche : refund)",
+          floor: 0.5,
           values: { intent: "refund", confidence: 0.31 },
         },
         {},
@@ -119,7 +137,7 @@ describe("handoff reason in plain words", () => {
         {
           ruleId: "upset",
           kind: "negativeSentiment",
-          detail: "sentiment = -0.75 <= -0.5 : « c'est scandaleux »",
+          threshold: -0.5,
           values: { sentiment: -0.75, text: "c'est scandaleux" },
         },
         {},
@@ -128,16 +146,11 @@ describe("handoff reason in plain words", () => {
   });
 
   it("words handoff nodes and errors", () => {
-    expect(
-      describeReason(
-        { ruleId: "handoff-order", kind: "node", detail: "Transfert demandé par le parcours", values: {} },
-        {},
-      ),
-    ).toBe("Le parcours passe la main à l'étape « handoff-order »");
-    expect(
-      describeReason({ ruleId: "vip", kind: "node", detail: "Client VIP", values: {}, label: "Client VIP" }, {}),
-    ).toBe("Client VIP");
-    expect(describeReason({ ruleId: "error", kind: "error", detail: "The CRM did not answer.", values: {} }, {})).toBe(
+    expect(describeReason({ ruleId: "handoff-order", kind: "node", values: {} }, {})).toBe(
+      "Le parcours passe la main à l'étape « handoff-order »",
+    );
+    expect(describeReason({ ruleId: "vip", kind: "node", values: {}, label: "Client VIP" }, {})).toBe("Client VIP");
+    expect(describeReason({ ruleId: "error", kind: "error", message: "The CRM did not answer.", values: {} }, {})).toBe(
       "Le parcours a rencontré une erreur : The CRM did not answer.",
     );
   });
@@ -147,7 +160,7 @@ describe("handoff reason in plain words", () => {
       ruleId: "stuck",
       kind: "failedInputs",
       label: "Client bloqué",
-      detail: "failedInputs = 3 >= 3 (réponses non comprises d'affilée)",
+      threshold: 3,
       values: { failedInputs: 3, nodeId: "ask-order" },
     };
     expect(describeReason(reason, {})).toBe(
@@ -155,6 +168,23 @@ describe("handoff reason in plain words", () => {
     );
     expect(describeReason(reason, {}, "en")).toBe(
       "Client bloqué: 3 answers in a row not understood at step “ask-order” (threshold 3)",
+    );
+  });
+
+  it("words the other kinds in English too", () => {
+    const loop: HandoffReason = { ruleId: "loop", kind: "loop", maxVisits: 4, values: { nodeId: "ask", visits: 5 } };
+    expect(describeReason(loop, {}, "en")).toBe(
+      "The conversation goes round in circles: step “ask” seen 5 times (maximum 4)",
+    );
+    const upset: HandoffReason = {
+      ruleId: "upset",
+      kind: "negativeSentiment",
+      threshold: -0.5,
+      values: { sentiment: -0.75, text: "outrageous" },
+    };
+    expect(describeReason(upset, {}, "en")).toBe("Unhappy customer (sentiment -0.75 <= -0.50): “outrageous”");
+    expect(describeReason({ ruleId: "transfer", kind: "transfer", values: {} }, {}, "en")).toBe(
+      "Transferred by an agent",
     );
   });
 });

@@ -87,7 +87,7 @@ describe("quick fixes", () => {
     expect(ask).toMatchObject({ onMaxAttempts: "handoff" });
     expect(fixed.flow.nodes.find((node) => node.id === "handoff")).toMatchObject({ type: "handoff" });
     const at = fixed.layout.nodes.handoff;
-    expect(at && at.y).toBeGreaterThan(0);
+    expect(at?.y).toBeGreaterThan(0);
     expect(problems(fixed).map((p) => p.code)).not.toContain("lint/no-path-after-max-attempts");
     expect(validateFlow(fixed.flow, FILE).ok).toBe(true);
     expect(undone).toEqual(d);

@@ -49,7 +49,11 @@ describe("simulator fixtures and tests", () => {
             handoff: {
               queue: "support",
               priority: "normal",
-              reason: { ruleId: "asks-for-person", kind: "humanRequest", detail: "", values: {} },
+              reason: {
+                ruleId: "asks-for-person",
+                kind: "humanRequest",
+                values: { text: "un humain", keyword: "humain" },
+              },
               summary: {},
               flowId: "order-status",
               nodeId: "ask",

@@ -30,7 +30,7 @@ describe("engine errors hand the conversation over", () => {
       handoff: {
         queue: "tech",
         priority: "normal",
-        reason: { ruleId: "error", kind: "error", detail: result.errors[0]?.message, values: { code: "STEP_LIMIT" } },
+        reason: { ruleId: "error", kind: "error", message: result.errors[0]?.message, values: { code: "STEP_LIMIT" } },
         summary: { n: 50 },
         flowId: "test-flow",
         nodeId: "check",

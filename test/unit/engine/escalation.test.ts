@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { reasonFormula } from "../../../runtime/engine/reason-formula.js";
+import type { StepResult } from "../../../runtime/engine/types.js";
 import type { EscalationPolicy, Flow } from "../../../schema/index.js";
 import { Conversation, makeDeps, makeFlow } from "./harness.js";
 
@@ -24,6 +26,11 @@ function withRules(rules: Rule[], nodes?: Flow["nodes"], text?: EscalationPolicy
   );
 }
 
+function handoffOf(result: Pick<StepResult, "status">) {
+  if (result.status.type !== "handoff") throw new Error(`expected a handoff, got ${result.status.type}`);
+  return result.status.handoff;
+}
+
 describe("escalation rules", () => {
   it("humanRequest: a customer asking for a person, in words, is handed over before the answer is read", async () => {
     const conversation = new Conversation(withRules([{ id: "human", kind: "humanRequest", ...base }]));
@@ -38,7 +45,6 @@ describe("escalation rules", () => {
         reason: {
           ruleId: "human",
           kind: "humanRequest",
-          detail: "Le client demande une personne : « Je veux parler à un CONSEILLER »",
           values: { text: "Je veux parler à un CONSEILLER", keyword: "conseiller" },
         },
         summary: {},
@@ -104,7 +110,7 @@ describe("escalation rules", () => {
         reason: {
           ruleId: "angry",
           kind: "negativeSentiment",
-          detail: "sentiment = -0.917 <= -0.5 : « C'est inadmissible, je suis furieux ! »",
+          threshold: -0.5,
           values: { sentiment: -0.917, text: "C'est inadmissible, je suis furieux !" },
         },
       },
@@ -140,7 +146,7 @@ describe("escalation rules", () => {
         reason: {
           ruleId: "lost",
           kind: "failedInputs",
-          detail: "failedInputs = 3 >= 3 (réponses non comprises d'affilée)",
+          threshold: 3,
           values: { failedInputs: 3, nodeId: "ask" },
         },
       },
@@ -192,7 +198,7 @@ describe("escalation rules", () => {
         reason: {
           ruleId: "unsure",
           kind: "lowConfidence",
-          detail: "confidence = 0.3 < 0.4 (intention la plus proche : order)",
+          floor: 0.4,
           values: { intent: "order", confidence: 0.3 },
         },
       },
@@ -213,7 +219,7 @@ describe("escalation rules", () => {
         reason: {
           ruleId: "circles",
           kind: "loop",
-          detail: "visits = 3 > 2 à l'étape `ask`",
+          maxVisits: 2,
           values: { nodeId: "ask", visits: 3 },
         },
       },
@@ -240,8 +246,9 @@ describe("escalation rules", () => {
         reason: {
           ruleId: "big-order",
           kind: "value",
-          detail: "order.total = 740 >= 500",
+          when: "order.total >= 500",
           values: { "order.total": 740 },
+          comparisons: [{ path: "order.total", value: 740, operator: ">=", literal: 500 }],
           label: "Montant de commande élevé",
         },
         summary: { order: { id: "1480", total: 740 } },
@@ -258,8 +265,9 @@ describe("escalation rules", () => {
     const result = await conversation.start({ customer: { tier: "gold" } });
     expect(result.status).toMatchObject({
       type: "handoff",
-      handoff: { nodeId: "start", reason: { ruleId: "vip", detail: 'customer.tier = "gold" = "gold"' } },
+      handoff: { nodeId: "start", reason: { ruleId: "vip" } },
     });
+    expect(reasonFormula(handoffOf(result).reason)).toBe('customer.tier = "gold" = "gold"');
     expect(result.state.visits).toEqual({});
   });
 
@@ -270,7 +278,7 @@ describe("escalation rules", () => {
     ['customer.tier in ["gold", "platinum"]', 'customer.tier = "gold" in ["gold", "platinum"]'],
     ["$count(order.lines) > 2", "$count(order.lines) > 2 (order.lines = [1,2,3])"],
     ["order.total * 2 > 1000", "order.total * 2 > 1000 (order.total = 740)"],
-  ])("value detail of %s", async (when, detail) => {
+  ])("value formula of %s", async (when, formula) => {
     const nodes: Flow["nodes"] = [
       { id: "start", type: "start", next: "wait" },
       { id: "wait", type: "question", text: "?", input: { kind: "text" }, saveAs: "x", next: "wait" },
@@ -278,7 +286,7 @@ describe("escalation rules", () => {
     const conversation = new Conversation(withRules([{ id: "vip", kind: "value", when, ...base }], nodes));
     await conversation.start({ order: { total: 740, lines: [1, 2, 3] }, customer: { tier: "gold" } });
     const result = await conversation.say("bonjour");
-    expect(result.status).toMatchObject({ type: "handoff", handoff: { reason: { detail } } });
+    expect(reasonFormula(handoffOf(result).reason)).toBe(formula);
   });
 
   it("checks rules in order, the first that fires wins, and each fires once per conversation", async () => {

@@ -56,15 +56,15 @@ describe("start, message, set, condition, end", () => {
     expect(result.status).toEqual({ type: "end" });
   });
 
-  it("records each node reached, the visits and the end for analytics", async () => {
+  it("records each node reached with the transition taken, the visits and the end for analytics", async () => {
     const conversation = new Conversation(flow);
     const result = await conversation.start({ order: { subtotal: 20 } });
     expect(result.events).toEqual([
       { type: "node", flowId: "test-flow", nodeId: "start" },
-      { type: "node", flowId: "test-flow", nodeId: "hello" },
-      { type: "node", flowId: "test-flow", nodeId: "compute" },
-      { type: "node", flowId: "test-flow", nodeId: "route" },
-      { type: "node", flowId: "test-flow", nodeId: "small" },
+      { type: "node", flowId: "test-flow", nodeId: "hello", from: "start", handle: "next" },
+      { type: "node", flowId: "test-flow", nodeId: "compute", from: "hello", handle: "next" },
+      { type: "node", flowId: "test-flow", nodeId: "route", from: "compute", handle: "next" },
+      { type: "node", flowId: "test-flow", nodeId: "small", from: "route", handle: "rule:small" },
       { type: "end", flowId: "test-flow", nodeId: "small" },
     ]);
     expect(result.state.visits).toEqual({

@@ -26,7 +26,7 @@ describe("handoff node", () => {
         queue: "litiges",
         priority: "high",
         note: "Commande A1 contestée",
-        reason: { ruleId: "transfer", kind: "node", detail: "Litige", values: {}, label: "Litige" },
+        reason: { ruleId: "transfer", kind: "node", values: {}, label: "Litige" },
         summary: { order: { id: "A1" }, email: "a@b.fr" },
         flowId: "test-flow",
         nodeId: "transfer",
@@ -42,7 +42,7 @@ describe("handoff node", () => {
     });
   });
 
-  it("defaults to normal priority and a French detail", async () => {
+  it("defaults to normal priority, with no label when the step has none", async () => {
     const bare = makeFlow([
       { id: "start", type: "start", next: "transfer" },
       { id: "transfer", type: "handoff", queue: "support" },
@@ -54,7 +54,7 @@ describe("handoff node", () => {
       handoff: {
         queue: "support",
         priority: "normal",
-        reason: { ruleId: "transfer", kind: "node", detail: "Transfert demandé par le parcours", values: {} },
+        reason: { ruleId: "transfer", kind: "node", values: {} },
       },
     });
   });
@@ -165,7 +165,22 @@ describe("jump and return", () => {
     const result = await conversation.say("zoe@example.fr");
     expect(conversation.texts).toEqual(["Merci zoe@example.fr"]);
     expect(result.state.stack).toEqual([{ flowId: "test-flow", nodeId: "thanks" }]);
-    expect(result.events).toContainEqual({ type: "node", flowId: "identify", nodeId: "back" });
+    expect(result.events).toContainEqual({
+      type: "node",
+      flowId: "identify",
+      nodeId: "back",
+      from: "ask-email",
+      handle: "next",
+    });
+    // Entering the called flow is no transition of either flow; coming back is the jump's `next`.
+    expect(started.events).toContainEqual({ type: "node", flowId: "identify", nodeId: "start" });
+    expect(result.events).toContainEqual({
+      type: "node",
+      flowId: "test-flow",
+      nodeId: "thanks",
+      from: "who",
+      handle: "next",
+    });
     expect(result.state.visits).toMatchObject({ "identify/ask-email": 1, "identify/back": 1, "test-flow/thanks": 1 });
   });
 

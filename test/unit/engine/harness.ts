@@ -6,8 +6,7 @@ import {
   compileFlow,
   type EngineDeps,
   type EngineInput,
-  lexiconSentiment,
-  overlapClassifier,
+  engineDeps,
   type StepResult,
 } from "../../../runtime/engine/index.js";
 import { type Flow, validateFlow } from "../../../schema/index.js";
@@ -27,13 +26,9 @@ export const NOW = new Date("2026-03-14T09:30:00.000Z");
 /** Real default dependencies, with a fixed clock and counted ids so that results can be compared. */
 export function makeDeps(overrides: Partial<EngineDeps> = {}, flows: CompiledFlow[] = []): EngineDeps {
   let next = 0;
+  const byId = new Map(flows.map((compiled) => [compiled.flow.id, compiled]));
   return {
-    now: () => NOW,
-    newId: () => `effect-${++next}`,
-    classify: overlapClassifier,
-    sentiment: lexiconSentiment,
-    flow: (id) => flows.find((compiled) => compiled.flow.id === id),
-    secrets: {},
+    ...engineDeps({ flows: byId, secrets: {}, now: () => NOW, newId: () => `effect-${++next}` }),
     ...overrides,
   };
 }

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { scheduleProblems } from "../../../runtime/queue/queue-settings.js";
-import { setUpQueues } from "../../../runtime/queue/queues.js";
+import { scheduleProblems } from "../../../runtime/conversation/queue-settings.js";
+import { setUpQueues } from "../../../runtime/conversation/queues.js";
 import type { Store } from "../../../runtime/store/db.js";
 
 const schedule = { timezone: "Europe/Paris", holidays: [] };

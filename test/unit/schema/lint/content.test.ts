@@ -228,3 +228,31 @@ describe("lint/duplicate-escalation-rule", () => {
     expect(problemsOf("duplicate-escalation-rule", withRules(["human", "upset"]))).toEqual([]);
   });
 });
+
+describe("lint/whatsapp-button-body", () => {
+  const menu = (text: unknown, count: number) =>
+    flowOf([
+      { id: "start", type: "start", next: "menu" },
+      {
+        id: "menu",
+        type: "message",
+        text,
+        choices: Array.from({ length: count }, (_, i) => ({ id: `c${i}`, label: `Choix ${i}`, next: "bye" })),
+      },
+      { id: "bye", type: "end" },
+    ]);
+
+  it("warns when a text above 1 to 3 reply buttons is longer than WhatsApp's 1,024 characters", () => {
+    expect(problemsOf("whatsapp-button-body", menu("x".repeat(1024), 3))).toEqual([]);
+    const long = problemsOf("whatsapp-button-body", menu("x".repeat(1025), 3));
+    expect(long).toMatchObject([{ nodeId: "menu", pointer: "/nodes/1/text", severity: "warning" }]);
+    expect(long[0]?.message).toContain("1025 characters");
+  });
+
+  it("points at the language whose text is too long, and lets a list (4 choices or more) carry 4,096", () => {
+    expect(
+      problemsOf("whatsapp-button-body", menu({ fr: "x".repeat(1100), en: "short" }, 2)).map((p) => p.pointer),
+    ).toEqual(["/nodes/1/text/fr"]);
+    expect(problemsOf("whatsapp-button-body", menu("x".repeat(2000), 4))).toEqual([]);
+  });
+});

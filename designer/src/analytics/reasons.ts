@@ -1,0 +1,26 @@
+import type { AnalyticsFigures } from "../../../schema/api/index.js";
+import type { Flow } from "../../../schema/index.js";
+import { language } from "../i18n.js";
+import { ruleKindWords, wordOf } from "../inspector/enum-words.js";
+import { w } from "./words.js";
+
+type RuleFigures = AnalyticsFigures["handoffsByRule"][number];
+
+/** What fired a handoff, in the interface language: the rule's label, else its kind in words (a handoff node, a flow error). */
+export function reasonWords(rule: RuleFigures, flow?: Flow): string {
+  const { label } = rule;
+  if (typeof label === "string" && label) return label;
+  if (label && typeof label === "object") {
+    const text = label[language] ?? Object.values(label)[0];
+    if (text) return text;
+  }
+  if (rule.kind === "node") return w("handoffNode", { step: stepWords(flow, rule.ruleId) });
+  if (rule.kind === "error") return w("flowError");
+  return wordOf(ruleKindWords, rule.kind);
+}
+
+/** A step as people read it on the canvas: its label, else its id. */
+export function stepWords(flow: Flow | undefined, nodeId: string): string {
+  const node = flow?.nodes.find((candidate) => candidate.id === nodeId);
+  return node?.label || nodeId;
+}

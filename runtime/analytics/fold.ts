@@ -1,0 +1,141 @@
+import type { EngineEvent } from "../engine/types.js";
+
+/** How a conversation stands for analytics; the row of `analytics_conversations`. */
+export interface ConversationAggregate {
+  conversationId: string;
+  flowId: string;
+  flowVersion: number;
+  day: number;
+  startedAt: number;
+  lastCustomerAt: number;
+  customerMessages: number;
+  outcome: "open" | "contained" | "handover";
+  endedAt: number | null;
+  atFlowId: string | null;
+  atFlowVersion: number | null;
+  atNodeId: string | null;
+  /** Keys of the nodes (`n:flow/node`) and transitions (`e:flow/from>handle`) it took. */
+  path: string[];
+  handoffRuleId: string | null;
+  handoffRuleKind: string | null;
+  handoffFlowId: string | null;
+  handoffFlowVersion: number | null;
+  handoffNodeId: string | null;
+}
+
+export type CountKind = "reach" | "edge" | "answers" | "misses";
+
+/** What to add to `analytics_counts`; `day` is the conversation's start day. */
+export interface CountIncrement {
+  flowId: string;
+  flowVersion: number;
+  day: number;
+  kind: CountKind;
+  key: string;
+  count: number;
+}
+
+/** One bot step of a conversation, as the processor commits it. */
+export interface Turn {
+  conversationId: string;
+  flowId: string;
+  flowVersion: number;
+  /** The version of every flow the conversation may enter. */
+  pinned: Record<string, number>;
+  now: number;
+  /** The customer wrote (or tapped) to start this step; an agent giving back is no customer message. */
+  customerMessage: boolean;
+  events: readonly EngineEvent[];
+  status:
+    | { type: "wait" | "end" }
+    | { type: "handoff"; ruleId: string; ruleKind: string; flowId: string; nodeId: string };
+}
+
+const DAY_MS = 86_400_000;
+export const dayOf = (epochMs: number) => Math.floor(epochMs / DAY_MS);
+
+/**
+ * The conversation's aggregate after a step, and the counts the step adds. Pure: the processor
+ * reads the row, calls this and writes both in the step's transaction. A node or transition counts
+ * once per conversation however often it is taken; answers count each time.
+ */
+export function foldTurn(
+  previous: ConversationAggregate | undefined,
+  turn: Turn,
+): { aggregate: ConversationAggregate; counts: CountIncrement[]; started: boolean; outcomeChanged: boolean } {
+  const aggregate: ConversationAggregate = previous
+    ? { ...previous, path: [...previous.path] }
+    : {
+        conversationId: turn.conversationId,
+        flowId: turn.flowId,
+        flowVersion: turn.flowVersion,
+        day: dayOf(turn.now),
+        startedAt: turn.now,
+        lastCustomerAt: turn.now,
+        customerMessages: 0,
+        outcome: "open",
+        endedAt: null,
+        atFlowId: null,
+        atFlowVersion: null,
+        atNodeId: null,
+        path: [],
+        handoffRuleId: null,
+        handoffRuleKind: null,
+        handoffFlowId: null,
+        handoffFlowVersion: null,
+        handoffNodeId: null,
+      };
+  if (turn.customerMessage) {
+    aggregate.customerMessages += 1;
+    aggregate.lastCustomerAt = turn.now;
+  }
+  const taken = new Set(aggregate.path);
+  const counts = new Map<string, CountIncrement>();
+  const versionOf = (flowId: string) => turn.pinned[flowId] ?? turn.flowVersion;
+  const add = (flowId: string, kind: CountKind, key: string, once: boolean) => {
+    if (once) {
+      const pathKey = `${kind === "reach" ? "n" : "e"}:${flowId}/${key}`;
+      if (taken.has(pathKey)) return;
+      taken.add(pathKey);
+      aggregate.path.push(pathKey);
+    }
+    const id = JSON.stringify([flowId, kind, key]);
+    const count = counts.get(id);
+    if (count) count.count += 1;
+    else counts.set(id, { flowId, flowVersion: versionOf(flowId), day: aggregate.day, kind, key, count: 1 });
+  };
+  for (const event of turn.events) {
+    if (event.type === "node") {
+      add(event.flowId, "reach", event.nodeId, true);
+      if (event.from !== undefined && event.handle !== undefined) {
+        add(event.flowId, "edge", `${event.from}>${event.handle}`, true);
+      }
+      aggregate.atFlowId = event.flowId;
+      aggregate.atFlowVersion = versionOf(event.flowId);
+      aggregate.atNodeId = event.nodeId;
+    } else if (event.type === "input") {
+      add(event.flowId, "answers", event.nodeId, false);
+      if (!event.valid) add(event.flowId, "misses", event.nodeId, false);
+    }
+  }
+  const before = aggregate.outcome;
+  const { status } = turn;
+  if (status.type === "handoff" && aggregate.outcome !== "handover") {
+    aggregate.outcome = "handover";
+    aggregate.endedAt = turn.now;
+    aggregate.handoffRuleId = status.ruleId;
+    aggregate.handoffRuleKind = status.ruleKind;
+    aggregate.handoffFlowId = status.flowId;
+    aggregate.handoffFlowVersion = versionOf(status.flowId);
+    aggregate.handoffNodeId = status.nodeId;
+  } else if (status.type === "end" && aggregate.outcome === "open") {
+    aggregate.outcome = "contained";
+    aggregate.endedAt = turn.now;
+  }
+  return {
+    aggregate,
+    counts: [...counts.values()],
+    started: previous === undefined,
+    outcomeChanged: aggregate.outcome !== before,
+  };
+}

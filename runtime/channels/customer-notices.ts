@@ -1,0 +1,112 @@
+import { and, desc, eq, gte } from "drizzle-orm";
+import { describeOpening, openState } from "../conversation/business-hours.js";
+import { localize } from "../conversation/localize.js";
+import type { QueueConfig } from "../conversation/queues.js";
+import type { BotMessage, ConversationState } from "../engine/types.js";
+import type { Db, Tables } from "../store/db.js";
+
+/**
+ * What Relais itself tells customers, in the conversation's language (French when it has none),
+ * so they always know who they talk to: `{{agent}}`, `{{queue}}`, `{{minutes}}`, `{{opensAt}}` are filled in.
+ */
+const notices = {
+  unreadable: {
+    fr: "Je ne peux lire que du texte ici. Pouvez-vous l'écrire en quelques mots ?",
+    en: "I can only read text here. Could you write it in a few words?",
+  },
+  claimed: {
+    fr: "{{agent}}, du service client, prend le relais.",
+    en: "{{agent}} from customer service is taking over.",
+  },
+  transferred: {
+    fr: "Je transmets votre demande à l'équipe {{queue}}, qui vous répond ici.",
+    en: "I am passing your request to the {{queue}} team, who will answer you here.",
+  },
+  resolved: {
+    fr: "Votre demande est traitée et la conversation close. Écrivez-nous ici quand vous voulez.",
+    en: "Your request is handled and the conversation closed. Write to us here any time.",
+  },
+  waiting: {
+    fr: "Votre message est bien transmis. Un conseiller vous répond ici, en général sous {{minutes}} minutes.",
+    en: "Your message has been passed on. An agent answers you here, usually within {{minutes}} minutes.",
+  },
+} as const;
+
+export type NoticeKey = keyof typeof notices;
+
+export function notice(key: NoticeKey, language: string, values: Record<string, string> = {}): string {
+  let text: string = localize(notices[key], language || "fr");
+  for (const [name, value] of Object.entries(values)) text = text.replaceAll(`{{${name}}}`, value);
+  return text;
+}
+
+/** The transcript line for a message Relais could not read, so the agent knows something came. */
+export const unreadableLine = (type: string) => `[${type}]`;
+
+/** A person's first name, as customers are told it ("Camille Martin" → "Camille"). */
+export const firstName = (name: string) => name.trim().split(/\s+/)[0] || name;
+
+/**
+ * Writes a notice for the customer in the transcript and the outbox, inside the caller's
+ * transaction, so it goes out with the change it tells of or not at all.
+ */
+export async function writeNotice(
+  db: Db,
+  tables: Tables,
+  conversationId: string,
+  key: Exclude<NoticeKey, "unreadable" | "waiting">,
+  values: Record<string, string>,
+  now: number,
+): Promise<void> {
+  const { conversations, messages, outbox } = tables;
+  const [conversation] = await db.select().from(conversations).where(eq(conversations.id, conversationId));
+  if (!conversation) return;
+  const language = (JSON.parse(conversation.state) as ConversationState).language ?? "fr";
+  const message: BotMessage = { nodeId: `notice:${key}`, text: notice(key, language, values) };
+  await db
+    .insert(messages)
+    .values({ conversationId, role: "bot", text: message.text, payload: JSON.stringify(message), at: now });
+  await db.insert(outbox).values({
+    conversationId,
+    channel: conversation.channel,
+    address: conversation.address,
+    message: JSON.stringify(message),
+    createdAt: now,
+  });
+}
+
+/**
+ * What a customer writing while their case waits is told, once per wait: the usual wait while the
+ * queue is open, when people are back while it is closed. Undefined when they were told already.
+ */
+export async function waitingNotice(
+  db: Db,
+  tables: Tables,
+  conversationId: string,
+  queue: QueueConfig | undefined,
+  waitingSince: number,
+  language: string,
+  now: number,
+): Promise<BotMessage | undefined> {
+  const { messages } = tables;
+  const told = await db
+    .select({ payload: messages.payload })
+    .from(messages)
+    .where(and(eq(messages.conversationId, conversationId), eq(messages.role, "bot"), gte(messages.at, waitingSince)))
+    .orderBy(desc(messages.id));
+  if (told.some((row) => row.payload?.includes('"nodeId":"notice:waiting"'))) return undefined;
+  if (!queue) return { nodeId: "notice:waiting", text: notice("waiting", language, { minutes: "30" }) };
+  const state = openState(queue, new Date(now));
+  if (state.open) {
+    return { nodeId: "notice:waiting", text: notice("waiting", language, { minutes: String(queue.slaMinutes) }) };
+  }
+  const opensAt = state.opensAt
+    ? describeOpening(state.opensAt, queue.timezone, language)
+    : language.startsWith("fr")
+      ? "dès que possible"
+      : "as soon as possible";
+  return {
+    nodeId: "notice:waiting",
+    text: localize(queue.outOfHoursText, language).replaceAll("{{opensAt}}", opensAt),
+  };
+}

@@ -1,0 +1,51 @@
+import type { Bus } from "../store/bus.js";
+
+/** What the agent console hears about, over `GET /api/events`. */
+export type LiveEvent =
+  | { type: "handoff.created"; conversationId: string; queue: string; priority: string }
+  | { type: "conversation.message"; conversationId: string; role: string; text: string }
+  | { type: "conversation.transferred"; conversationId: string; queue: string }
+  | { type: "conversation.claimed"; conversationId: string; agentId: string }
+  /** A supervisor moved it: `to` null is back to its queue. */
+  | { type: "conversation.reassigned"; conversationId: string; queue: string; from: string | null; to: string | null }
+  | { type: "conversation.closed"; conversationId: string }
+  | { type: "conversation.delivery_failed"; conversationId: string; outboxId: number; attempts: number; error: string }
+  /** A provider's report on a message it took: sent, delivered, read, or failed after all. */
+  | {
+      type: "conversation.delivery";
+      conversationId: string;
+      outboxId: number;
+      status: "sent" | "delivered" | "read" | "failed";
+      error?: string;
+    };
+
+const TOPIC = "live";
+
+/**
+ * Fan-out of live events to every agent console, whichever process it is connected to: the
+ * store's bus carries them (an emitter on SQLite, LISTEN/NOTIFY on PostgreSQL).
+ */
+export class LiveEvents {
+  constructor(private readonly bus: Bus) {}
+
+  publish(event: LiveEvent): void {
+    this.bus.publish(TOPIC, fitted(event, this.bus.maxPayloadBytes));
+  }
+
+  subscribe(listener: (event: LiveEvent) => void): () => void {
+    return this.bus.subscribe(TOPIC, (payload) => listener(payload as LiveEvent));
+  }
+}
+
+/**
+ * A message text can be longer than one NOTIFY may carry: the event then brings its beginning,
+ * and the console reads the whole text from the transcript.
+ */
+function fitted(event: LiveEvent, maxBytes: number): LiveEvent {
+  if (event.type !== "conversation.message") return event;
+  let { text } = event;
+  while (text.length > 1 && Buffer.byteLength(JSON.stringify({ ...event, text })) > maxBytes) {
+    text = `${text.slice(0, Math.floor(text.length * 0.8))}…`;
+  }
+  return text === event.text ? event : { ...event, text };
+}

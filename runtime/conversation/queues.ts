@@ -1,0 +1,103 @@
+import { readFile } from "node:fs/promises";
+import type { Store } from "../store/db.js";
+import type { Schedule, WeeklyHours } from "./business-hours.js";
+import { scheduleProblems } from "./queue-settings.js";
+
+export interface QueueConfig extends Schedule {
+  id: string;
+  name: string;
+  /** 1 answers first; 2 is pulled in by level 1 through a transfer. */
+  level: number;
+  slaMinutes: number;
+  /** Told to customers outside hours; `{{opensAt}}` becomes the next opening. */
+  outOfHoursText: Record<string, string>;
+}
+
+const officeHours: WeeklyHours = {
+  mon: [["09:00", "18:00"]],
+  tue: [["09:00", "18:00"]],
+  wed: [["09:00", "18:00"]],
+  thu: [["09:00", "18:00"]],
+  fri: [["09:00", "18:00"]],
+  sat: [["09:00", "12:00"]],
+};
+
+const backText = {
+  fr: "Nos conseillers sont absents pour le moment. Ils reviennent {{opensAt}} et reprendront votre demande là où elle en est.",
+  en: "Our agents are away right now. They are back {{opensAt}} and will pick up your request where it is.",
+};
+
+export const defaultQueues: QueueConfig[] = [
+  { id: "support", name: "Support", level: 1, slaMinutes: 30 },
+  { id: "priority", name: "Clients prioritaires", level: 1, slaMinutes: 10 },
+  { id: "level2", name: "Niveau 2", level: 2, slaMinutes: 120 },
+].map((queue) => ({
+  ...queue,
+  timezone: "Europe/Paris",
+  hours: officeHours,
+  holidays: ["2026-12-25", "2027-01-01"],
+  outOfHoursText: backText,
+}));
+
+function toRow(queue: QueueConfig) {
+  return {
+    id: queue.id,
+    name: queue.name,
+    level: queue.level,
+    timezone: queue.timezone,
+    hours: JSON.stringify(queue.hours),
+    holidays: JSON.stringify(queue.holidays),
+    slaMinutes: queue.slaMinutes,
+    outOfHoursText: JSON.stringify(queue.outOfHoursText),
+  };
+}
+
+/** Seeds the default queues into an empty table, then applies the operator's file (`RELAIS_QUEUES_FILE`) over them. */
+export async function setUpQueues(store: Store, file: string | undefined): Promise<void> {
+  const fromFile: QueueConfig[] = file
+    ? ((JSON.parse(await readFile(file, "utf8")) as Partial<QueueConfig>[]).map((queue) => ({
+        ...(defaultQueues.find((d) => d.id === queue.id) ?? defaultQueues[0]!),
+        name: queue.id ?? "",
+        ...queue,
+      })) as QueueConfig[])
+    : [];
+  const problems = fromFile.flatMap((queue, index) =>
+    scheduleProblems(queue).map(
+      (problem) => `${file}#/${index}${problem.pointer} (queue ${queue.id}): ${problem.message}`,
+    ),
+  );
+  // Refused before anything is written: the queues already stored stay as they were.
+  if (problems.length > 0) throw new Error(`The queues file cannot be used:\n${problems.join("\n")}`);
+  const { queues } = store.tables;
+  await store.tx(async (db) => {
+    const existing = await db.select({ id: queues.id }).from(queues);
+    if (existing.length === 0) await db.insert(queues).values(defaultQueues.map(toRow));
+    for (const queue of fromFile) await upsert(db, store, queue);
+  });
+}
+
+async function upsert(db: Parameters<Parameters<Store["tx"]>[0]>[0], store: Store, queue: QueueConfig) {
+  const { queues } = store.tables;
+  const row = toRow(queue);
+  await db.insert(queues).values(row).onConflictDoUpdate({ target: queues.id, set: row });
+}
+
+export async function saveQueue(store: Store, queue: QueueConfig): Promise<void> {
+  await store.tx((db) => upsert(db, store, queue));
+}
+
+export async function loadQueues(store: Store): Promise<Map<string, QueueConfig>> {
+  const { queues } = store.tables;
+  const rows = await store.read((db) => db.select().from(queues));
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        ...row,
+        hours: JSON.parse(row.hours) as WeeklyHours,
+        holidays: JSON.parse(row.holidays) as string[],
+        outOfHoursText: JSON.parse(row.outOfHoursText) as Record<string, string>,
+      },
+    ]),
+  );
+}

@@ -1,0 +1,129 @@
+import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
+import { prepared } from "../store/prepared.js";
+
+/** The queries of one customer message, from the inbox to the answer: prepared once (see `prepared`). */
+const p = sql.placeholder;
+/** A placeholder where drizzle's types take only SQL (the values of an update's `set`). */
+const v = (name: string) => sql`${p(name)}`;
+
+export const insertInbox = prepared((db, { inbox }) =>
+  db
+    .insert(inbox)
+    .values({
+      channel: p("channel"),
+      externalId: p("externalId"),
+      flowId: p("flowId"),
+      address: p("address"),
+      payload: p("payload"),
+      receivedAt: p("receivedAt"),
+    })
+    .onConflictDoNothing({ target: [inbox.channel, inbox.address, inbox.externalId] })
+    .returning({ id: inbox.id }),
+);
+
+export const inboxByExternalId = prepared((db, { inbox }) =>
+  db
+    .select()
+    .from(inbox)
+    .where(
+      and(eq(inbox.channel, p("channel")), eq(inbox.address, p("address")), eq(inbox.externalId, p("externalId"))),
+    ),
+);
+
+export const inboxAnswer = prepared((db, { inbox }) =>
+  db
+    .select({ result: inbox.result, deadAt: inbox.deadAt })
+    .from(inbox)
+    .where(eq(inbox.id, p("id"))),
+);
+
+export const nextPending = prepared((db, { inbox }) =>
+  db
+    .select()
+    .from(inbox)
+    .where(
+      and(
+        eq(inbox.channel, p("channel")),
+        eq(inbox.flowId, p("flowId")),
+        eq(inbox.address, p("address")),
+        isNull(inbox.processedAt),
+        isNull(inbox.deadAt),
+      ),
+    )
+    .orderBy(asc(inbox.id))
+    .limit(1),
+);
+
+export const markDone = prepared((db, { inbox }) =>
+  db
+    .update(inbox)
+    .set({ processedAt: v("now"), conversationId: v("conversationId"), result: v("result") })
+    .where(eq(inbox.id, p("id"))),
+);
+
+export const activeConversation = prepared((db, { conversations }) =>
+  db
+    .select()
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.channel, p("channel")),
+        eq(conversations.flowId, p("flowId")),
+        eq(conversations.address, p("address")),
+        ne(conversations.status, "closed"),
+      ),
+    )
+    .limit(1),
+);
+
+export const insertConversation = prepared((db, { conversations }) =>
+  db.insert(conversations).values({
+    id: p("id"),
+    channel: p("channel"),
+    address: p("address"),
+    flowId: p("flowId"),
+    flowVersion: p("flowVersion"),
+    pinned: p("pinned"),
+    state: p("state"),
+    status: p("status"),
+    assignedTo: null,
+    createdAt: p("now"),
+    updatedAt: p("now"),
+  }),
+);
+
+export const updateConversation = prepared((db, { conversations }) =>
+  db
+    .update(conversations)
+    .set({ state: v("state"), status: v("status"), assignedTo: null, updatedAt: v("now") })
+    .where(eq(conversations.id, p("id"))),
+);
+
+export const touchConversation = prepared((db, { conversations }) =>
+  db
+    .update(conversations)
+    .set({ updatedAt: v("now") })
+    .where(eq(conversations.id, p("id"))),
+);
+
+export const insertMessage = prepared((db, { messages }) =>
+  db.insert(messages).values({
+    conversationId: p("conversationId"),
+    role: p("role"),
+    text: p("text"),
+    payload: p("payload"),
+    at: p("at"),
+  }),
+);
+
+export const insertEvent = prepared((db, { events }) =>
+  db.insert(events).values({
+    conversationId: p("conversationId"),
+    flowId: p("flowId"),
+    flowVersion: p("flowVersion"),
+    type: p("type"),
+    nodeId: p("nodeId"),
+    data: p("data"),
+    at: p("at"),
+  }),
+);

@@ -1,0 +1,211 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { FastifyBaseLogger } from "fastify";
+import type { Counter } from "prom-client";
+import type { TranscriptEvent } from "../../schema/api/handoff.js";
+import { countStep, type RecordedStep, recordStep } from "../analytics/record.js";
+import type { BotMessage } from "../engine/types.js";
+import type { Db, Store } from "../store/db.js";
+import type { LoopOutcome } from "./engine-loop.js";
+import { recordHandoff } from "./handoff-record.js";
+import type { LiveEvents } from "./live-events.js";
+import { loadQueues } from "./queues.js";
+import * as Q from "./step-queries.js";
+import { systemEntry } from "./system-entry.js";
+import type { ChannelAnswer, ConversationStatus } from "./types.js";
+
+export interface StepWriterDeps {
+  store: Store;
+  /** The counters a step moves (the app's metrics registry has them). */
+  metrics: { runtimeErrors: Counter<"code">; handoffs: Counter<"queue" | "kind"> } & Parameters<typeof countStep>[0];
+  live: LiveEvents;
+  log: FastifyBaseLogger;
+  /** Asked to deliver unsent outbox rows after a step that pushed some. */
+  flushOutbox: () => void;
+  /**
+   * Channels whose replies go out through the outbox rather than in the answer to the request
+   * (a provider's webhook answers only 200; the reply is a call to its API).
+   */
+  pushChannels?: ReadonlySet<string>;
+}
+
+/** The inbox row a step answers. */
+export interface InboxRef {
+  id: number;
+  channel: string;
+  flowId: string;
+  address: string;
+}
+
+export interface StepMeta {
+  conversationId: string;
+  isNew: boolean;
+  pinned: Record<string, number>;
+  flowVersion: number;
+  customerText?: string;
+  customerChoice?: string;
+  now: number;
+  /** When an agent gives back, replies are pushed through the outbox, not returned to a request. */
+  pushReplies?: { channel: string; flowId: string; address: string };
+  closeHandoffOf?: string;
+  /** What a person did that led here (an agent giving back), written in the transcript before the bot speaks. */
+  transcriptEvent?: TranscriptEvent;
+}
+
+/**
+ * Writes one step of a conversation in one transaction: its state, transcript, outbox rows,
+ * handoff, analytics events and the inbox row's answer. The worker (customer messages) and the
+ * agent desk (an agent giving back to the bot) both write steps through it.
+ */
+export class StepWriter {
+  constructor(private readonly deps: StepWriterDeps) {}
+
+  /**
+   * Writes a step of the bot and returns the channel's answer: for a customer's message (`inbox`,
+   * whose row gets the answer) and for an agent giving a conversation back (`meta.pushReplies`).
+   */
+  async write(inbox: InboxRef | undefined, outcome: LoopOutcome, meta: StepMeta): Promise<ChannelAnswer> {
+    const { store, metrics, log } = this.deps;
+    const { messages, outbox, handoffs } = store.tables;
+    const { now, conversationId } = meta;
+    for (const error of outcome.errors) {
+      metrics.runtimeErrors.inc({ code: error.code });
+      log.warn(
+        { conversationId, code: error.code, flowId: error.flowId, nodeId: error.nodeId, detail: error.message },
+        "flow runtime error",
+      );
+    }
+    const replies: BotMessage[] = [...outcome.outputs];
+    const pushed = meta.pushReplies !== undefined || (this.deps.pushChannels?.has(inbox?.channel ?? "") ?? false);
+    let status: ConversationStatus =
+      outcome.status.type === "wait" ? "bot" : outcome.status.type === "end" ? "closed" : "queued";
+    let handoffRow: ReturnType<typeof recordHandoff>["row"] | undefined;
+    if (outcome.status.type === "handoff") {
+      const handoff = outcome.status.handoff;
+      const recorded = recordHandoff({
+        conversationId,
+        handoff,
+        queues: await loadQueues(store),
+        now,
+        language: outcome.state.language,
+      });
+      if (!recorded.queueKnown)
+        log.warn({ conversationId, queue: handoff.queue }, "handoff to an unknown queue, sent to support");
+      if (recorded.outOfHours) replies.push(recorded.outOfHours);
+      handoffRow = recorded.row;
+      status = "queued";
+    }
+    const channel = inbox?.channel ?? meta.pushReplies?.channel ?? "";
+    const flowId = inbox?.flowId ?? meta.pushReplies?.flowId ?? "";
+    const address = inbox?.address ?? meta.pushReplies?.address ?? "";
+    const answer: ChannelAnswer = { conversationId, replies, status };
+    let recorded: RecordedStep | undefined;
+    await store.tx(async (db) => {
+      const state = JSON.stringify(outcome.state);
+      if (meta.isNew) {
+        await Q.insertConversation(store, db, {
+          id: conversationId,
+          channel,
+          address,
+          flowId,
+          flowVersion: meta.flowVersion,
+          pinned: JSON.stringify(meta.pinned),
+          state,
+          status,
+          now,
+        });
+      } else {
+        await Q.updateConversation(store, db, { id: conversationId, state, status, now });
+      }
+      if (meta.closeHandoffOf) {
+        await db
+          .update(handoffs)
+          .set({ closedAt: now, disposition: "released" })
+          .where(and(eq(handoffs.conversationId, meta.closeHandoffOf), isNull(handoffs.closedAt)));
+      }
+      if (meta.transcriptEvent)
+        await db.insert(messages).values(systemEntry(conversationId, meta.transcriptEvent, now));
+      if (meta.customerText !== undefined) {
+        await Q.insertMessage(store, db, {
+          conversationId,
+          role: "customer",
+          text: meta.customerText,
+          payload: meta.customerChoice ? JSON.stringify({ choiceId: meta.customerChoice }) : null,
+          at: now,
+        });
+      }
+      for (const reply of replies) {
+        const { text, ...rest } = reply;
+        // The text once, in its column; the payload keeps the rest (node, choices, media).
+        await Q.insertMessage(store, db, { conversationId, role: "bot", text, payload: JSON.stringify(rest), at: now });
+        // A reply to a message goes back in the channel's answer, which the inbox keeps for retries:
+        // only pushed replies (an agent giving back, a provider's channel) go through the outbox.
+        if (pushed) {
+          await db
+            .insert(outbox)
+            .values({ conversationId, channel, address, message: JSON.stringify(reply), createdAt: now });
+        }
+      }
+      if (handoffRow) {
+        await db.insert(handoffs).values(handoffRow);
+        if (outcome.status.type === "handoff") {
+          const { priority, reason } = outcome.status.handoff;
+          const params = { queue: handoffRow.queue, priority, reason };
+          await db.insert(messages).values(systemEntry(conversationId, { event: "handedOff", params }, now));
+        }
+      }
+      const version = meta.flowVersion;
+      for (const event of outcome.events) {
+        const { type, flowId: eventFlow, nodeId, ...data } = event;
+        await Q.insertEvent(store, db, {
+          conversationId,
+          flowId: eventFlow,
+          flowVersion: meta.pinned[eventFlow] ?? version,
+          type,
+          nodeId,
+          data: Object.keys(data).length > 0 ? JSON.stringify(data) : null,
+          at: now,
+        });
+      }
+      recorded = await recordStep(db, store.tables, {
+        conversationId,
+        flowId,
+        flowVersion: version,
+        pinned: meta.pinned,
+        now,
+        customerMessage: meta.customerText !== undefined,
+        events: outcome.events,
+        status: outcome.status,
+      });
+      if (inbox) await answerInbox(db, store, inbox.id, answer, conversationId, now);
+    });
+    // Inside a turn the transaction commits later: agents and the outbox hear of it once it has.
+    store.afterCommit(() => {
+      if (recorded) countStep(metrics, recorded);
+      if (handoffRow) {
+        const kind = outcome.status.type === "handoff" ? outcome.status.handoff.reason.kind : "error";
+        metrics.handoffs.inc({ queue: handoffRow.queue, kind });
+        this.deps.live.publish({
+          type: "handoff.created",
+          conversationId,
+          queue: handoffRow.queue,
+          priority: handoffRow.priority,
+        });
+      }
+      if (status === "closed" && !meta.isNew) this.deps.live.publish({ type: "conversation.closed", conversationId });
+      if (pushed) this.deps.flushOutbox();
+    });
+    return answer;
+  }
+}
+
+/** Records the channel's answer on the inbox row, so that a retry of the same message gets it again. */
+export async function answerInbox(
+  db: Db,
+  store: Store,
+  inboxId: number,
+  answer: ChannelAnswer,
+  conversationId: string | null,
+  now: number,
+) {
+  await Q.markDone(store, db, { id: inboxId, now, conversationId, result: JSON.stringify(answer) });
+}

@@ -1,0 +1,9 @@
+import type { TranscriptEvent } from "../../schema/api/handoff.js";
+
+/**
+ * A transcript row for what happened besides messages: the event and its facts in `payload`, no
+ * sentence, so that each console words it in its reader's language.
+ */
+export function systemEntry(conversationId: string, event: TranscriptEvent, at: number) {
+  return { conversationId, role: "system", text: "", payload: JSON.stringify(event), at };
+}

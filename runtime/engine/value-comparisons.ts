@@ -1,0 +1,87 @@
+import type { Comparison, ComparisonOperator } from "../../schema/api/handoff.js";
+import { parseExpression } from "../../schema/expression.js";
+import { getPath } from "./variables.js";
+
+interface AstNode {
+  type?: string;
+  value?: unknown;
+  lhs?: AstNode;
+  rhs?: AstNode;
+  steps?: AstNode[];
+  expressions?: AstNode[];
+  stages?: unknown;
+}
+
+const OPERATORS = new Set<string>(["=", "!=", "<", "<=", ">", ">=", "in"]);
+
+/**
+ * A value rule as plain comparisons with the values they read (`order.total` was 740, `>=` 500),
+ * joined by and/or; undefined when the expression is anything else (a function call, arithmetic).
+ */
+export function valueComparisons(source: string, variables: Record<string, unknown>): Comparison[] | undefined {
+  const parsed = parseExpression(source);
+  return parsed.ok ? comparisons(parsed.ast as AstNode, variables) : undefined;
+}
+
+function comparisons(node: AstNode, variables: Record<string, unknown>): Comparison[] | undefined {
+  if (node.type !== "binary" || typeof node.value !== "string" || !node.lhs || !node.rhs) return undefined;
+  const operator = node.value;
+  if (operator === "and" || operator === "or") {
+    const left = comparisons(node.lhs, variables);
+    const right = comparisons(node.rhs, variables);
+    if (!left || !right) return undefined;
+    const [first, ...rest] = right;
+    return first ? [...left, { ...first, joiner: operator }, ...rest] : undefined;
+  }
+  if (!OPERATORS.has(operator)) return undefined;
+  const op = operator as ComparisonOperator;
+  const leftPath = plainPath(node.lhs);
+  const rightLiteral = literal(node.rhs);
+  if (leftPath && rightLiteral.ok) {
+    return [compared(leftPath, variables, op, rightLiteral.value, false)];
+  }
+  const leftLiteral = literal(node.lhs);
+  const rightPath = plainPath(node.rhs);
+  if (leftLiteral.ok && rightPath) return [compared(rightPath, variables, op, leftLiteral.value, true)];
+  return undefined;
+}
+
+function compared(
+  path: string,
+  variables: Record<string, unknown>,
+  operator: ComparisonOperator,
+  literalValue: unknown,
+  literalFirst: boolean,
+): Comparison {
+  const value = getPath(variables, path);
+  return {
+    path,
+    ...(value === undefined ? {} : { value }),
+    operator,
+    literal: literalValue,
+    ...(literalFirst ? { literalFirst } : {}),
+  };
+}
+
+/** `order.total` for a path of plain names, without filters. */
+function plainPath(node: AstNode): string | undefined {
+  if (node.type !== "path" || !node.steps) return undefined;
+  const names: string[] = [];
+  for (const step of node.steps) {
+    if (step.type !== "name" || typeof step.value !== "string" || step.stages !== undefined) return undefined;
+    names.push(step.value);
+  }
+  return names.join(".");
+}
+
+/** The literal as written: `500`, `"gold"`, `true`, `["a", "b"]`. */
+function literal(node: AstNode): { ok: true; value: unknown } | { ok: false } {
+  if (node.type === "string" || node.type === "number" || node.type === "value") return { ok: true, value: node.value };
+  if (node.type === "unary" && node.value === "[" && node.expressions) {
+    const items = node.expressions.map(literal);
+    return items.every((item) => item.ok)
+      ? { ok: true, value: items.map((item) => (item as { value: unknown }).value) }
+      : { ok: false };
+  }
+  return { ok: false };
+}

@@ -1,0 +1,151 @@
+import { Type } from "@sinclair/typebox";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { type InboundEvent, MalformedPayload, type ProviderChannel } from "../channels/adapter.js";
+import { metaChallenge } from "../channels/meta-signature.js";
+import { applyStatuses } from "../channels/provider-sender.js";
+import { DomainError } from "../domain-error.js";
+import { findUnstorable } from "../plugins/storable-text.js";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** A provider webhook's body exactly as received: its signature is over these bytes. */
+    rawBody?: Buffer;
+  }
+}
+
+/** Meta's webhooks carry up to 1,000 updates each; 3 MB is their documented ceiling. */
+export const WEBHOOK_BODY_LIMIT = 3 * 1024 * 1024;
+
+export const WebhookAnswer = Type.Object({ received: Type.Integer() });
+export const HandshakeQuery = Type.Object({
+  "hub.mode": Type.Optional(Type.String({ maxLength: 64 })),
+  "hub.verify_token": Type.Optional(Type.String({ maxLength: 500 })),
+  "hub.challenge": Type.Optional(Type.String({ maxLength: 500 })),
+});
+
+/**
+ * Keeps the raw bytes of this plugin's request bodies for the signature check, unparsed until it
+ * passes; the parsed body is empty so the app-wide text check never walks the raw bytes.
+ */
+export function keepRawBodies(app: FastifyInstance, contentTypes: string[]): void {
+  for (const type of contentTypes) {
+    app.removeContentTypeParser(type);
+    app.addContentTypeParser(type, { parseAs: "buffer", bodyLimit: WEBHOOK_BODY_LIMIT }, (request, body, done) => {
+      request.rawBody = body as Buffer;
+      done(null, {});
+    });
+  }
+}
+
+/** 404 for a channel whose credentials are unset: it is off, and says nothing more about itself. */
+export function channelOff(channel: ProviderChannel): DomainError {
+  return new DomainError("notFound", "CHANNEL_OFF", `The ${channel} channel is off: its credentials are not set.`);
+}
+
+/** Meta's GET handshake: echo `hub.challenge` when the verify token matches, 403 otherwise. */
+export function answerHandshake(request: FastifyRequest, reply: FastifyReply, verifyToken: string) {
+  const challenge = metaChallenge(request.query as Record<string, string | undefined>, verifyToken);
+  if (challenge === undefined) {
+    throw new DomainError(
+      "forbidden",
+      "BAD_VERIFY_TOKEN",
+      "hub.mode must be `subscribe` and hub.verify_token the configured one.",
+    );
+  }
+  return reply.header("content-type", "text/plain; charset=utf-8").send(challenge);
+}
+
+/**
+ * What every provider webhook does once its signature passed: read the events (400 for a body that
+ * is not the provider's format, logged without its content), store and process each message (a
+ * retried id is a no-op), and apply the delivery statuses.
+ */
+export async function receiveEvents(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  channel: ProviderChannel,
+  flowId: string,
+  parse: () => InboundEvent[],
+): Promise<{ received: number }> {
+  let events: InboundEvent[];
+  try {
+    events = parse();
+  } catch (error) {
+    if (!(error instanceof MalformedPayload) && !(error instanceof SyntaxError)) throw error;
+    request.log.warn({ channel, why: error.message.slice(0, 200) }, "malformed webhook refused");
+    throw new DomainError(
+      "invalid",
+      "MALFORMED_WEBHOOK",
+      `This is not a ${channel} webhook Relais can read: ${error.message}.`,
+    );
+  }
+  const unstorable = findUnstorable(events);
+  if (unstorable) {
+    throw new DomainError("invalid", "BAD_REQUEST", `A message ${unstorable.reason}, which cannot be stored.`);
+  }
+  for (const event of events) {
+    if (event.kind !== "message") continue;
+    try {
+      await app.processor.deliver({
+        channel,
+        externalId: event.externalId,
+        flowId,
+        address: event.address,
+        text: event.text,
+        choiceId: event.choiceId,
+        unsupported: event.unsupported,
+      });
+    } catch (error) {
+      // Stored but set aside after failing: the provider retrying it would get the same answer.
+      if (!(error instanceof DomainError && error.code === "NOT_PROCESSED")) throw error;
+      request.log.error({ channel, externalId: event.externalId }, "webhook message set aside");
+    }
+  }
+  await applyStatuses(app.store, app.live, request.log, channel, events);
+  return { received: events.length };
+}
+
+/**
+ * A Meta webhook (WhatsApp, Messenger): the GET handshake, then POSTs whose `X-Hub-Signature-256`
+ * is checked over the raw body before anything is read or stored; 404 while the channel is off.
+ */
+export function metaWebhook(app: FastifyInstance, channel: "whatsapp" | "messenger"): void {
+  keepRawBodies(app, ["application/json"]);
+  const url = `/webhooks/${channel}`;
+  app.get(
+    url,
+    { schema: { tags: ["webhooks"], querystring: HandshakeQuery, response: { 200: Type.String() } } },
+    (request, reply) => {
+      const active = app.channels.get(channel);
+      if (!active) throw channelOff(channel);
+      return answerHandshake(request, reply, active.settings.verifyToken);
+    },
+  );
+  app.post(
+    url,
+    {
+      schema: {
+        tags: ["webhooks"],
+        headers: Type.Object({ "x-hub-signature-256": Type.Optional(Type.String({ maxLength: 200 })) }),
+        response: { 200: WebhookAnswer },
+      },
+      bodyLimit: WEBHOOK_BODY_LIMIT,
+    },
+    async (request) => {
+      const active = app.channels.get(channel);
+      if (!active) throw channelOff(channel);
+      const rawBody = request.rawBody ?? Buffer.alloc(0);
+      if (!active.adapter.verify({ rawBody, headers: request.headers })) {
+        request.log.warn({ channel }, "webhook with a missing or wrong signature refused");
+        throw new DomainError(
+          "unauthenticated",
+          "BAD_SIGNATURE",
+          "X-Hub-Signature-256 is missing or does not match the app secret.",
+        );
+      }
+      return receiveEvents(app, request, channel, active.settings.flowId, () =>
+        active.adapter.parse(JSON.parse(rawBody.toString("utf8"))),
+      );
+    },
+  );
+}

@@ -1,0 +1,73 @@
+import { Type } from "@sinclair/typebox";
+import { and, desc, eq } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import type { InboundEvent } from "../channels/adapter.js";
+import { spelledNumber } from "../channels/sms/number-words.js";
+import { readForm } from "../channels/sms/signature.js";
+import { DomainError } from "../domain-error.js";
+import type { BotMessage } from "../engine/types.js";
+import { channelOff, keepRawBodies, receiveEvents, WEBHOOK_BODY_LIMIT } from "./provider-webhook.js";
+
+/** Replies go through Twilio's REST API once processed, so the webhook's TwiML answer says nothing. */
+const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
+
+/** SMS through Twilio at `/webhooks/twilio`: incoming messages and status callbacks, signed. */
+export default async function twilioRoutes(app: FastifyInstance) {
+  keepRawBodies(app, ["application/x-www-form-urlencoded"]);
+
+  /** `deux` answers a question whose choices were numbered: it becomes `2`, which the bot reads as the second. */
+  async function withSpelledChoice(event: InboundEvent, flowId: string): Promise<InboundEvent> {
+    if (event.kind !== "message" || event.text === undefined) return event;
+    const number = spelledNumber(event.text);
+    if (number === undefined) return event;
+    const { conversations, messages } = app.store.tables;
+    const [last] = await app.store.read((db) =>
+      db
+        .select({ payload: messages.payload, role: messages.role })
+        .from(messages)
+        .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+        .where(
+          and(
+            eq(conversations.channel, "sms"),
+            eq(conversations.flowId, flowId),
+            eq(conversations.address, event.address),
+            eq(conversations.status, "bot"),
+          ),
+        )
+        .orderBy(desc(messages.id))
+        .limit(1),
+    );
+    const offered = last?.role === "bot" && last.payload ? (JSON.parse(last.payload) as BotMessage).choices : undefined;
+    return offered && number <= offered.length ? { ...event, text: String(number) } : event;
+  }
+
+  app.post(
+    "/webhooks/twilio",
+    {
+      schema: {
+        tags: ["webhooks"],
+        headers: Type.Object({ "x-twilio-signature": Type.Optional(Type.String({ maxLength: 200 })) }),
+        response: { 200: Type.String() },
+      },
+      bodyLimit: WEBHOOK_BODY_LIMIT,
+    },
+    async (request, reply) => {
+      const active = app.channels.get("sms");
+      if (!active) throw channelOff("sms");
+      const rawBody = request.rawBody ?? Buffer.alloc(0);
+      if (!active.adapter.verify({ rawBody, headers: request.headers })) {
+        request.log.warn({ channel: "sms" }, "webhook with a missing or wrong signature refused");
+        throw new DomainError(
+          "unauthenticated",
+          "BAD_SIGNATURE",
+          "X-Twilio-Signature is missing or does not match TWILIO_AUTH_TOKEN and TWILIO_PUBLIC_URL.",
+        );
+      }
+      const events = active.adapter.parse(readForm(rawBody));
+      const mapped: InboundEvent[] = [];
+      for (const event of events) mapped.push(await withSpelledChoice(event, active.settings.flowId));
+      await receiveEvents(app, request, "sms", active.settings.flowId, () => mapped);
+      return reply.header("content-type", "text/xml; charset=utf-8").send(EMPTY_TWIML);
+    },
+  );
+}

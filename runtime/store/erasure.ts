@@ -1,0 +1,59 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Store } from "./db.js";
+
+/** What was deleted for one customer, table by table. */
+export interface Erased {
+  conversations: number;
+  messages: number;
+  events: number;
+  handoffs: number;
+  inbox: number;
+  outbox: number;
+}
+
+/**
+ * Deletes everything stored about one customer of one channel (their address: a phone number, a web
+ * chat session, a REST sender id), in one transaction: their conversations on every flow with the
+ * transcripts, events, handoffs and outbox rows that refer to them, and their inbox rows, answers
+ * included. The right to erasure of the GDPR (article 17); nothing of other customers is touched.
+ */
+export async function eraseCustomer(store: Store, channel: string, address: string): Promise<Erased> {
+  const { conversations, messages, events, handoffs, inbox, outbox } = store.tables;
+  return store.tx(async (db) => {
+    const ids = (
+      await db
+        .select({ id: conversations.id })
+        .from(conversations)
+        .where(and(eq(conversations.channel, channel), eq(conversations.address, address)))
+    ).map((row) => row.id);
+    const erased: Erased = { conversations: 0, messages: 0, events: 0, handoffs: 0, inbox: 0, outbox: 0 };
+    if (ids.length > 0) {
+      erased.messages = (
+        await db.delete(messages).where(inArray(messages.conversationId, ids)).returning({ id: messages.id })
+      ).length;
+      erased.events = (
+        await db.delete(events).where(inArray(events.conversationId, ids)).returning({ id: events.id })
+      ).length;
+      erased.handoffs = (
+        await db.delete(handoffs).where(inArray(handoffs.conversationId, ids)).returning({ id: handoffs.id })
+      ).length;
+      erased.conversations = (
+        await db.delete(conversations).where(inArray(conversations.id, ids)).returning({ id: conversations.id })
+      ).length;
+    }
+    // Outbox rows by address too: a message queued before its conversation row existed is still theirs.
+    erased.outbox = (
+      await db
+        .delete(outbox)
+        .where(and(eq(outbox.channel, channel), eq(outbox.address, address)))
+        .returning({ id: outbox.id })
+    ).length;
+    erased.inbox = (
+      await db
+        .delete(inbox)
+        .where(and(eq(inbox.channel, channel), eq(inbox.address, address)))
+        .returning({ id: inbox.id })
+    ).length;
+    return erased;
+  });
+}

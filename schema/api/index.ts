@@ -1,0 +1,3 @@
+export * from "./analytics.js";
+export * from "./disposition.js";
+export * from "./handoff.js";

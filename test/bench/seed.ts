@@ -1,0 +1,38 @@
+import Database from "better-sqlite3";
+
+/** Columns that name a conversation or a customer: suffixed in each copy so that copies are new ones. */
+const IDENTITIES = new Set(["id", "conversation_id", "address", "external_id"]);
+const TABLES = ["conversations", "messages", "inbox", "outbox", "events", "handoffs"];
+
+/**
+ * Fills a stopped runtime's SQLite file up to about `count` conversations by copying the ones it holds
+ * (with their transcript, inbox, outbox, events and handoffs) under new ids, as if that many customers
+ * had talked to it: the conversations a real history leaves, far faster than sending their messages.
+ */
+export function seedConversations(file: string, count: number): void {
+  const db = new Database(file);
+  try {
+    const held = (db.prepare("SELECT count(*) AS n FROM conversations").get() as { n: number }).n;
+    if (held === 0) throw new Error(`${file} holds no conversation to copy`);
+    const copies = Math.ceil(count / held) - 1;
+    if (copies <= 0) return;
+    db.transaction(() => {
+      for (const table of TABLES) {
+        const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string; type: string; pk: number }[];
+        const kept = columns.filter((column) => !(column.pk && column.type.toUpperCase() === "INTEGER"));
+        const names = kept.map((column) => `"${column.name}"`).join(", ");
+        const values = kept
+          .map((column) => (IDENTITIES.has(column.name) ? `"${column.name}" || '~' || copy.n` : `"${column.name}"`))
+          .join(", ");
+        const last = (db.prepare(`SELECT coalesce(max(rowid), 0) AS last FROM ${table}`).get() as { last: number })
+          .last;
+        db.prepare(
+          `WITH RECURSIVE copy(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM copy WHERE n < ?)
+           INSERT INTO ${table} (${names}) SELECT ${values} FROM copy, ${table} WHERE ${table}.rowid <= ?`,
+        ).run(copies, last);
+      }
+    })();
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,48 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = new URL("../../", import.meta.url).pathname;
+
+/** A loopback port nothing listens on: taken from the system, then let go. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe("PostgreSQL down at start", () => {
+  it("exits with 1 and a sentence naming the database it could not reach", async () => {
+    const port = await closedPort();
+    const dir = mkdtempSync(join(tmpdir(), "relais-pg-down-"));
+    try {
+      const child = spawn(process.execPath, ["--import", "tsx", join(root, "runtime/server.ts")], {
+        cwd: root,
+        env: {
+          ...process.env,
+          DATABASE_URL: `postgres://127.0.0.1:${port}/relais`,
+          DATA_DIR: join(dir, "data"),
+          PORT: "0",
+          LOG_LEVEL: "warn",
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stderr = "";
+      child.stderr.on("data", (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+      expect(code).toBe(1);
+      expect(stderr).toContain(`PostgreSQL at 127.0.0.1:${port} (database relais) refused or did not answer`);
+      expect(stderr).toContain("Start PostgreSQL or fix DATABASE_URL.");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
