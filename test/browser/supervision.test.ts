@@ -100,7 +100,7 @@ describe("a supervisor runs the floor in real Chromium", () => {
     await sophie.locator(".status-banner", { hasText: "Prise en charge par Alice" }).waitFor();
     await sophie.getByRole("button", { name: "Reprendre" }).click();
     await sophie.getByRole("status").filter({ hasText: "Vous avez repris la conversation." }).waitFor();
-    await sophie.locator(".entry.event", { hasText: "Sophie a repris la conversation de Alice." }).waitFor();
+    await sophie.locator(".entry.system", { hasText: "Sophie a repris la conversation de Alice." }).waitFor();
 
     await typeInto(sophie.locator('textarea[name="reply"]'), "Bonjour, je prends le relais de ma collègue.");
     await sophie.getByRole("button", { name: "Envoyer" }).click();
