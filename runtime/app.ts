@@ -29,6 +29,7 @@ import messengerRoutes from "./routes/messenger.js";
 import opsRoutes from "./routes/ops.js";
 import queueAdminRoutes from "./routes/queue-admin.js";
 import simulatorRoutes from "./routes/simulator.js";
+import supervisionRoutes from "./routes/supervision.js";
 import teamRoutes from "./routes/team.js";
 import twilioRoutes from "./routes/twilio.js";
 import webchatRoutes from "./routes/webchat.js";
@@ -95,6 +96,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(analyticsRoutes);
   await app.register(simulatorRoutes);
   await app.register(agentRoutes);
+  await app.register(supervisionRoutes);
   await app.register(queueAdminRoutes);
   await app.register(inboxAdminRoutes);
   await app.register(customerRoutes);

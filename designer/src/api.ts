@@ -5,7 +5,7 @@ export interface User {
   id: string;
   email: string;
   name: string;
-  role: "admin" | "editor" | "agent";
+  role: "admin" | "supervisor" | "editor" | "agent";
 }
 
 export interface FlowSummary {
@@ -54,7 +54,12 @@ export class ApiError extends Error {
     message: string,
     readonly problems: Problem[] = [],
     /** Facts to word a message from: `revision` for DRAFT_CHANGED, `liveVersion` for NOTHING_TO_PUBLISH. */
-    readonly details: { revision?: DraftRevision; liveVersion?: number } = {},
+    readonly details: {
+      revision?: DraftRevision;
+      liveVersion?: number;
+      /** Who has a conversation now, when a supervisor's move came too late. */
+      holder?: { id: string; name: string } | null;
+    } = {},
   ) {
     super(message);
   }

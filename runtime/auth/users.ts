@@ -3,7 +3,7 @@ import { and, eq, gt, isNull, ne, or } from "drizzle-orm";
 import type { Store } from "../store/db.js";
 import { hashPassword, hashSecret, newSecret, verifyPassword } from "./passwords.js";
 
-export const ROLES = ["agent", "editor", "admin"] as const;
+export const ROLES = ["agent", "supervisor", "editor", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface User {
@@ -23,7 +23,18 @@ export interface ApiToken {
   expiresAt: string | null;
 }
 
-export const roleAtLeast = (role: Role, needed: Role) => ROLES.indexOf(role) >= ROLES.indexOf(needed);
+/**
+ * What each role may do besides its own: supervisors run the agents (never the flows), editors draw
+ * the flows (never the team), admins everything. Editors keep the console, as before supervisors.
+ */
+const GRANTS: Record<Role, readonly Role[]> = {
+  agent: ["agent"],
+  supervisor: ["agent", "supervisor"],
+  editor: ["agent", "editor"],
+  admin: ROLES,
+};
+
+export const roleAtLeast = (role: Role, needed: Role) => GRANTS[role].includes(needed);
 
 let decoy: Promise<string> | undefined;
 /** A real hash of nothing anyone knows, made once per process. */

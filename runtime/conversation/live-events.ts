@@ -6,6 +6,8 @@ export type LiveEvent =
   | { type: "conversation.message"; conversationId: string; role: string; text: string }
   | { type: "conversation.transferred"; conversationId: string; queue: string }
   | { type: "conversation.claimed"; conversationId: string; agentId: string }
+  /** A supervisor moved it: `to` null is back to its queue. */
+  | { type: "conversation.reassigned"; conversationId: string; queue: string; from: string | null; to: string | null }
   | { type: "conversation.closed"; conversationId: string }
   | { type: "conversation.delivery_failed"; conversationId: string; outboxId: number; attempts: number; error: string }
   /** A provider's report on a message it took: sent, delivered, read, or failed after all. */

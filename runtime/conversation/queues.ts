@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Store } from "../store/db.js";
 import type { Schedule, WeeklyHours } from "./business-hours.js";
+import { scheduleProblems } from "./queue-settings.js";
 
 export interface QueueConfig extends Schedule {
   id: string;
@@ -53,7 +54,6 @@ function toRow(queue: QueueConfig) {
 
 /** Seeds the default queues into an empty table, then applies the operator's file (`RELAIS_QUEUES_FILE`) over them. */
 export async function setUpQueues(store: Store, file: string | undefined): Promise<void> {
-  const { queues } = store.tables;
   const fromFile: QueueConfig[] = file
     ? ((JSON.parse(await readFile(file, "utf8")) as Partial<QueueConfig>[]).map((queue) => ({
         ...(defaultQueues.find((d) => d.id === queue.id) ?? defaultQueues[0]!),
@@ -61,6 +61,14 @@ export async function setUpQueues(store: Store, file: string | undefined): Promi
         ...queue,
       })) as QueueConfig[])
     : [];
+  const problems = fromFile.flatMap((queue, index) =>
+    scheduleProblems(queue).map(
+      (problem) => `${file}#/${index}${problem.pointer} (queue ${queue.id}): ${problem.message}`,
+    ),
+  );
+  // Refused before anything is written: the queues already stored stay as they were.
+  if (problems.length > 0) throw new Error(`The queues file cannot be used:\n${problems.join("\n")}`);
+  const { queues } = store.tables;
   await store.tx(async (db) => {
     const existing = await db.select({ id: queues.id }).from(queues);
     if (existing.length === 0) await db.insert(queues).values(defaultQueues.map(toRow));

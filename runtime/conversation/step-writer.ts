@@ -1,6 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import type { Counter } from "prom-client";
+import type { TranscriptEvent } from "../../schema/api/handoff.js";
 import { countStep, type RecordedStep, recordStep } from "../analytics/record.js";
 import type { BotMessage } from "../engine/types.js";
 import type { Db, Store } from "../store/db.js";
@@ -46,6 +47,8 @@ export interface StepMeta {
   /** When an agent gives back, replies are pushed through the outbox, not returned to a request. */
   pushReplies?: { channel: string; flowId: string; address: string };
   closeHandoffOf?: string;
+  /** What a person did that led here (an agent giving back), written in the transcript before the bot speaks. */
+  transcriptEvent?: TranscriptEvent;
 }
 
 /**
@@ -119,6 +122,8 @@ export class StepWriter {
           .set({ closedAt: now, disposition: "released" })
           .where(and(eq(handoffs.conversationId, meta.closeHandoffOf), isNull(handoffs.closedAt)));
       }
+      if (meta.transcriptEvent)
+        await db.insert(messages).values(systemEntry(conversationId, meta.transcriptEvent, now));
       if (meta.customerText !== undefined) {
         await Q.insertMessage(store, db, {
           conversationId,

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or } from "drizzle-orm";
 import type { TranscriptEvent } from "../../schema/api/handoff.js";
 import { queuesOf } from "../auth/team.js";
-import type { User } from "../auth/users.js";
+import { roleAtLeast, type User } from "../auth/users.js";
 import { firstName, writeNotice } from "../channels/customer-notices.js";
 import type { Outbox } from "../channels/outbox.js";
 import type { Config } from "../config.js";
@@ -18,12 +18,13 @@ import type { ConversationState } from "../engine/types.js";
 import type { PublishedFlows } from "../flows/published.js";
 import type { HttpClient } from "../http-client/http-client.js";
 import type { Metrics } from "../plugins/metrics.js";
-import type { Store } from "../store/db.js";
+import type { Db, Store } from "../store/db.js";
+import { summarize } from "./conversation-list.js";
 
 /**
  * Which conversations a person may read and act on: admins all; everyone else those of the queues
- * they work (all of them when an admin gave them none) and those they hold. Relais has no
- * supervisor role yet: a supervisor is an admin.
+ * they work (all of them when an admin gave them none) and those they hold. Supervisors, like
+ * admins, see every queue: they run the whole floor.
  */
 export type Scope = { all: true } | { all: false; userId: string; queues: string[] };
 
@@ -46,7 +47,7 @@ export class AgentDesk {
   constructor(private readonly deps: AgentDeskDeps) {}
 
   async scope(user: User): Promise<Scope> {
-    if (user.role === "admin") return { all: true };
+    if (roleAtLeast(user.role, "supervisor")) return { all: true };
     const queues = await queuesOf(this.deps.store, user.id);
     return queues.length === 0 ? { all: true } : { all: false, userId: user.id, queues };
   }
@@ -81,6 +82,9 @@ export class AgentDesk {
       return scope.queues.includes(event.queue) || this.sees(scope, event.conversationId);
     }
     if (event.type === "conversation.claimed" && event.agentId === scope.userId) return true;
+    if (event.type === "conversation.reassigned") {
+      return event.from === scope.userId || event.to === scope.userId || scope.queues.includes(event.queue);
+    }
     return this.sees(scope, event.conversationId);
   }
 
@@ -133,66 +137,121 @@ export class AgentDesk {
    * is still unclaimed, so two agents racing for it never both get it; the loser tries the next.
    */
   async claim(queueId: string, agent: User) {
-    const { handoffs, conversations } = this.deps.store.tables;
+    const { handoffs } = this.deps.store.tables;
     for (let attempt = 0; attempt < 10; attempt++) {
       const claimed = await this.deps.store.tx(async (db) => {
         const [next] = await db
           .select({ id: handoffs.id })
           .from(handoffs)
-          .where(and(eq(handoffs.queue, queueId), isNull(handoffs.claimedBy), isNull(handoffs.closedAt)))
+          .where(and(eq(handoffs.queue, queueId), isNull(handoffs.closedAt), isNull(handoffs.claimedBy)))
           .orderBy(asc(handoffs.rank), asc(handoffs.createdAt))
           .limit(1);
         if (!next) return { empty: true as const };
-        const now = Date.now();
-        const [taken] = await db
-          .update(handoffs)
-          .set({ claimedBy: agent.id, claimedAt: now })
-          .where(and(eq(handoffs.id, next.id), isNull(handoffs.claimedBy)))
-          .returning();
-        if (!taken) return undefined;
-        await db
-          .update(conversations)
-          .set({ status: "agent", assignedTo: agent.id, updatedAt: now })
-          .where(eq(conversations.id, taken.conversationId));
-        await writeNotice(
-          db,
-          this.deps.store.tables,
-          taken.conversationId,
-          "claimed",
-          { agent: firstName(agent.name) },
-          now,
-        );
-        return { empty: false as const, handoff: taken };
+        const taken = await this.take(db, next.id, agent);
+        return taken ? { empty: false as const, handoff: taken } : undefined;
       });
       if (!claimed) continue;
       if (claimed.empty) return undefined;
-      const { handoff } = claimed;
-      this.deps.metrics.queueWait.observe({ queue: queueId }, ((handoff.claimedAt ?? 0) - handoff.createdAt) / 1000);
-      this.deps.live.publish({
-        type: "conversation.claimed",
-        conversationId: handoff.conversationId,
-        agentId: agent.id,
-      });
-      void this.deps.outbox.flush();
-      return this.conversationRow(handoff.conversationId);
+      return this.claimed(claimed.handoff, agent);
     }
     return undefined;
   }
 
+  /** Takes one waiting case chosen from its queue's list; 409 when someone took it first. */
+  async pick(conversationId: string, agent: User, scope: Scope) {
+    await this.mustSee(scope, conversationId);
+    const { handoffs } = this.deps.store.tables;
+    const taken = await this.deps.store.tx(async (db) => {
+      const [waiting] = await db
+        .select({ id: handoffs.id })
+        .from(handoffs)
+        .where(and(eq(handoffs.conversationId, conversationId), isNull(handoffs.closedAt), isNull(handoffs.claimedBy)));
+      return waiting ? this.take(db, waiting.id, agent) : undefined;
+    });
+    if (!taken) {
+      const row = await this.conversationRow(conversationId);
+      const holder = row.status === "agent" && row.assignedTo ? await this.userRef(row.assignedTo) : undefined;
+      throw new DomainError(
+        "conflict",
+        "NOT_WAITING",
+        holder
+          ? `${holder.name} took this conversation first.`
+          : "This conversation is not waiting in a queue any more.",
+        undefined,
+        { holder: holder ? { id: holder.id, name: holder.name } : null },
+      );
+    }
+    return this.claimed(taken, agent);
+  }
+
+  /** Claims a waiting handoff row if it is still unclaimed; undefined when someone was faster. */
+  private async take(db: Db, handoffId: string, agent: User) {
+    const { handoffs, conversations } = this.deps.store.tables;
+    const now = Date.now();
+    const [taken] = await db
+      .update(handoffs)
+      .set({ claimedBy: agent.id, claimedAt: now })
+      .where(and(eq(handoffs.id, handoffId), isNull(handoffs.claimedBy)))
+      .returning();
+    if (!taken) return undefined;
+    await db
+      .update(conversations)
+      .set({ status: "agent", assignedTo: agent.id, updatedAt: now })
+      .where(eq(conversations.id, taken.conversationId));
+    await writeNotice(
+      db,
+      this.deps.store.tables,
+      taken.conversationId,
+      "claimed",
+      { agent: firstName(agent.name) },
+      now,
+    );
+    return taken;
+  }
+
+  private claimed(
+    handoff: { conversationId: string; queue: string; claimedAt: number | null; createdAt: number },
+    agent: User,
+  ) {
+    this.deps.metrics.queueWait.observe(
+      { queue: handoff.queue },
+      ((handoff.claimedAt ?? 0) - handoff.createdAt) / 1000,
+    );
+    this.deps.live.publish({ type: "conversation.claimed", conversationId: handoff.conversationId, agentId: agent.id });
+    void this.deps.outbox.flush();
+    return this.conversationRow(handoff.conversationId);
+  }
+
+  /** A queue's waiting cases, most urgent and oldest first, as lists show them. */
+  async waiting(queueId: string) {
+    const { handoffs, conversations } = this.deps.store.tables;
+    const rows = await this.deps.store.read((db) =>
+      db
+        .select(this.summaryColumns())
+        .from(handoffs)
+        .innerJoin(conversations, eq(conversations.id, handoffs.conversationId))
+        .where(and(eq(handoffs.queue, queueId), isNull(handoffs.closedAt), isNull(handoffs.claimedBy)))
+        .orderBy(asc(handoffs.rank), asc(handoffs.createdAt))
+        .limit(200),
+    );
+    return summarize(this.deps.store, rows);
+  }
+
   async mine(agent: User) {
     const { conversations } = this.deps.store.tables;
-    return this.deps.store.read((db) =>
+    const rows = await this.deps.store.read((db) =>
       db
         .select(this.summaryColumns())
         .from(conversations)
         .where(and(eq(conversations.assignedTo, agent.id), ne(conversations.status, "closed")))
         .orderBy(desc(conversations.updatedAt)),
     );
+    return summarize(this.deps.store, rows);
   }
 
   async list(scope: Scope) {
     const { conversations, handoffs } = this.deps.store.tables;
-    return this.deps.store.read((db) =>
+    const rows = await this.deps.store.read((db) =>
       db
         .select(this.summaryColumns())
         .from(conversations)
@@ -216,6 +275,7 @@ export class AgentDesk {
         .orderBy(desc(conversations.updatedAt))
         .limit(200),
     );
+    return summarize(this.deps.store, rows);
   }
 
   async detail(conversationId: string, scope: Scope) {
@@ -345,7 +405,8 @@ export class AgentDesk {
         .update(conversations)
         .set({ status: "queued", assignedTo: null, updatedAt: now })
         .where(eq(conversations.id, conversationId));
-      await db.insert(messages).values({ conversationId, role: "note", text: note, author: agent.name, at: now });
+      if (note)
+        await db.insert(messages).values({ conversationId, role: "note", text: note, author: agent.name, at: now });
       await db
         .insert(messages)
         .values(
@@ -422,6 +483,7 @@ export class AgentDesk {
         now: Date.now(),
         pushReplies: { channel: held.channel, flowId: held.flowId, address: held.address },
         closeHandoffOf: conversationId,
+        transcriptEvent: { event: "gaveBack", params: { agent: agent.name, nodeId } },
       });
     });
   }
@@ -431,6 +493,8 @@ export class AgentDesk {
     return {
       id: c.id,
       channel: c.channel,
+      address: c.address,
+      state: c.state,
       flowId: c.flowId,
       flowVersion: c.flowVersion,
       status: c.status,

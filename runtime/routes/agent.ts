@@ -1,17 +1,29 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
+import { DISPOSITION_CODES, isDisposition } from "../../schema/api/index.js";
 import { SLUG_PATTERN } from "../../schema/index.js";
 import { WEEKDAYS } from "../conversation/business-hours.js";
+import { assertSchedule } from "../conversation/queue-settings.js";
 import { saveQueue } from "../conversation/queues.js";
 import { DomainError } from "../domain-error.js";
 import { requireRole } from "../plugins/auth.js";
-import { AgentDesk } from "../queue/agent-desk.js";
-import { assertSchedule } from "../queue/queue-settings.js";
+import { AgentDesk, type Scope } from "../queue/agent-desk.js";
 import { openEventStream } from "./sse.js";
 
 const ConversationId = Type.Object({ id: Type.String({ format: "uuid" }) });
 const Text = Type.String({ minLength: 1, maxLength: 4000 });
 const Time = Type.String({ pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$" });
+
+/** People work the queues an admin gave them (all when none); supervisors and admins help anywhere. */
+function mustWork(scope: Scope, queueId: string) {
+  if (!scope.all && !scope.queues.includes(queueId)) {
+    throw new DomainError(
+      "forbidden",
+      "NOT_YOUR_QUEUE",
+      `You work the queues ${scope.queues.join(", ")}, not \`${queueId}\`; ask an admin to add it to your queues.`,
+    );
+  }
+}
 
 export default async function agentRoutes(app: FastifyInstance) {
   const desk = new AgentDesk({
@@ -71,17 +83,42 @@ export default async function agentRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const queueId = (request.params as { id: string }).id;
       const user = request.user!;
-      // People work the queues an admin gave them (all when none); admins help anywhere.
-      const scope = await desk.scope(user);
-      if (!scope.all && !scope.queues.includes(queueId)) {
-        throw new DomainError(
-          "forbidden",
-          "NOT_YOUR_QUEUE",
-          `You work the queues ${scope.queues.join(", ")}, not \`${queueId}\`; ask an admin to add it to your queues.`,
-        );
-      }
+      mustWork(await desk.scope(user), queueId);
       const conversation = await desk.claim(queueId, user);
       return conversation ? { conversation } : reply.status(204).send();
+    },
+  );
+
+  app.get(
+    "/api/queues/:id/waiting",
+    {
+      schema: {
+        tags,
+        description: "The queue's waiting cases, most urgent and oldest first, with whom, why and the last message.",
+        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+      },
+      onRequest: agent,
+    },
+    async (request) => {
+      const queueId = (request.params as { id: string }).id;
+      mustWork(await desk.scope(request.user!), queueId);
+      return desk.waiting(queueId);
+    },
+  );
+
+  app.post(
+    "/api/conversations/:id/pick",
+    {
+      schema: {
+        tags,
+        description: "Takes this waiting case rather than the next one; 409 NOT_WAITING when someone took it first.",
+        params: ConversationId,
+      },
+      onRequest: agent,
+    },
+    async (request) => {
+      const user = request.user!;
+      return { conversation: await desk.pick((request.params as { id: string }).id, user, await desk.scope(user)) };
     },
   );
 
@@ -136,11 +173,33 @@ export default async function agentRoutes(app: FastifyInstance) {
       schema: {
         tags,
         params: ConversationId,
-        body: Type.Object({ disposition: Type.String({ minLength: 1, maxLength: 200 }) }),
+        body: Type.Object({
+          disposition: Type.String({
+            maxLength: 64,
+            description: `How it ended, as a code: ${DISPOSITION_CODES.join(", ")}.`,
+          }),
+        }),
       },
       onRequest: agent,
     },
     async (request) => {
+      const { disposition } = request.body as { disposition: string };
+      if (!isDisposition(disposition)) {
+        throw new DomainError(
+          "invalid",
+          "UNKNOWN_DISPOSITION",
+          `\`${disposition}\` is not a disposition; use one of ${DISPOSITION_CODES.join(", ")}.`,
+          [
+            {
+              code: "request/disposition",
+              severity: "error",
+              file: "body",
+              pointer: "/disposition",
+              message: `Use one of ${DISPOSITION_CODES.join(", ")}.`,
+            },
+          ],
+        );
+      }
       await desk.resolve(
         (request.params as { id: string }).id,
         request.user!,

@@ -108,6 +108,9 @@ export const HandoffReason = Type.Union(
 export type HandoffReason = Static<typeof HandoffReason>;
 export type HandoffReasonKind = HandoffReason["kind"];
 
+/** Who held a conversation before a supervisor moved it; null: nobody, it was waiting. */
+const HeldBy = Type.Union([Type.String(), Type.Null()]);
+
 /** What happened in a conversation besides messages, as an event and its facts; consoles word it. */
 export const TranscriptEvent = Type.Union([
   Type.Object({
@@ -120,7 +123,26 @@ export const TranscriptEvent = Type.Union([
   }),
   Type.Object({
     event: Type.Literal("closed"),
-    params: Type.Object({ agent: Type.String(), disposition: Type.String() }),
+    params: Type.Object({
+      agent: Type.String(),
+      disposition: Type.String({ description: "The disposition's code (see DISPOSITIONS); each console words it." }),
+    }),
+  }),
+  Type.Object({
+    event: Type.Literal("gaveBack"),
+    params: Type.Object({ agent: Type.String(), nodeId: Type.String({ description: "The step the bot resumed at." }) }),
+  }),
+  Type.Object({
+    event: Type.Literal("takenOver"),
+    params: Type.Object({ by: Type.String(), from: HeldBy }),
+  }),
+  Type.Object({
+    event: Type.Literal("reassigned"),
+    params: Type.Object({ by: Type.String(), from: HeldBy, to: Type.String() }),
+  }),
+  Type.Object({
+    event: Type.Literal("requeued"),
+    params: Type.Object({ by: Type.String(), from: HeldBy, queue: Type.String() }),
   }),
 ]);
 export type TranscriptEvent = Static<typeof TranscriptEvent>;

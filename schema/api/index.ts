@@ -1,2 +1,3 @@
 export * from "./analytics.js";
+export * from "./disposition.js";
 export * from "./handoff.js";

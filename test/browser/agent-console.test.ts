@@ -308,7 +308,7 @@ describe("agent console in real Chromium against the real runtime", () => {
     const closed = await fetch(`${harness.baseUrl}/api/conversations/${second}/resolve`, {
       method: "POST",
       headers: { "content-type": "application/json", cookie: `relais_session=${cookie?.value}` },
-      body: JSON.stringify({ disposition: "Résolu par téléphone" }),
+      body: JSON.stringify({ disposition: "resolved" }),
     });
     expect(closed.status).toBe(200);
     await typeInto(page.locator('textarea[name="reply"]'), "Voici votre remboursement.");

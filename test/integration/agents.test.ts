@@ -76,7 +76,7 @@ describe("human queue and agent API", () => {
     expect((await post(alice, "transfer", { queue: "level2", note: "litige transporteur" })).statusCode).toBe(200);
     const level2 = await claim(bob, "level2");
     expect(level2.json().conversation.id).toBe(conversationId);
-    expect((await post(bob, "resolve", { disposition: "remboursé" })).statusCode).toBe(200);
+    expect((await post(bob, "resolve", { disposition: "refund" })).statusCode).toBe(200);
     expect((await post(bob, "reply", { text: "encore" })).json().error.code).toBe("CLOSED");
     const detail = await built.app.inject({
       method: "GET",
@@ -101,7 +101,7 @@ describe("human queue and agent API", () => {
         },
       },
       { text: "", event: { event: "transferred", params: { agent: "agent0", queue: "level2" } } },
-      { text: "", event: { event: "closed", params: { agent: "agent1", disposition: "remboursé" } } },
+      { text: "", event: { event: "closed", params: { agent: "agent1", disposition: "refund" } } },
     ]);
   });
 
@@ -120,8 +120,38 @@ describe("human queue and agent API", () => {
     expect(next.json()).toMatchObject({ conversationId, status: "queued" });
   });
 
+  it("refuses a queue with no opening hours at all, keeping what was stored", async () => {
+    const admin = await userWithRole(built.app, "admin", "admin3");
+    const settings = {
+      name: "Support",
+      level: 1,
+      timezone: "Europe/Paris",
+      hours: { mon: [] },
+      holidays: [],
+      slaMinutes: 30,
+      outOfHoursText: { fr: "Fermé, retour {{opensAt}}." },
+    };
+    const refused = await built.app.inject({
+      method: "PUT",
+      url: "/api/queues/support",
+      headers: { cookie: admin },
+      payload: settings,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.problems).toEqual([
+      expect.objectContaining({ pointer: "/hours", message: expect.stringContaining("no opening hours") }),
+    ]);
+    const queues = await built.app.inject({ method: "GET", url: "/api/queues", headers: { cookie: admin } });
+    expect(queues.json().find((q: { id: string }) => q.id === "support")).toMatchObject({ open: true });
+  });
+
   it("tells the customer when people are back outside business hours, and the case still waits", async () => {
     const admin = await userWithRole(built.app, "admin", "admin2");
+    // Closed for the next two weeks and more: a long closure, announced as "as soon as possible".
+    const today = Date.now();
+    const closure = Array.from({ length: 17 }, (_, day) =>
+      new Date(today + (day - 1) * 86_400_000).toISOString().slice(0, 10),
+    );
     const night = await built.app.inject({
       method: "PUT",
       url: "/api/queues/support",
@@ -130,8 +160,8 @@ describe("human queue and agent API", () => {
         name: "Support",
         level: 1,
         timezone: "Europe/Paris",
-        hours: {},
-        holidays: [],
+        hours: { mon: [["09:00", "18:00"]], tue: [["09:00", "18:00"]], wed: [["09:00", "18:00"]] },
+        holidays: closure,
         slaMinutes: 30,
         outOfHoursText: { fr: "Fermé, retour {{opensAt}}." },
       },

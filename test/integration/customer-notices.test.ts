@@ -72,7 +72,7 @@ describe("the customer always knows who they talk to", () => {
       method: "POST",
       url: `/api/conversations/${id}/resolve`,
       headers: { cookie: admin },
-      payload: { disposition: "solved" },
+      payload: { disposition: "resolved" },
     });
     expect(resolved.statusCode).toBeLessThan(300);
     await expect

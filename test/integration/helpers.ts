@@ -55,7 +55,7 @@ export async function login(app: FastifyInstance, email: string, password: strin
 /** Creates a user with a role (as the admin) and returns its cookie. */
 export async function userWithRole(
   app: FastifyInstance,
-  role: "admin" | "editor" | "agent",
+  role: "admin" | "supervisor" | "editor" | "agent",
   name: string,
 ): Promise<string> {
   const admin = await login(app, ADMIN.email, ADMIN.password);

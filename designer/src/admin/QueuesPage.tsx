@@ -2,7 +2,7 @@ import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { w } from "../agent/words.js";
 import { ApiError } from "../api.js";
 import "./admin.css";
-import { adminApi, type QueueSettings } from "./admin-api.js";
+import { adminApi, type QueueSettings, WEEKDAYS } from "./admin-api.js";
 import { HoursEditor } from "./HoursEditor.js";
 
 const TIME_ZONES: string[] =
@@ -28,6 +28,17 @@ const blankQueue = (): QueueSettings => ({
   },
 });
 
+type Hours = QueueSettings["hours"];
+
+const ROUND_THE_CLOCK: Hours = Object.fromEntries(WEEKDAYS.map((day) => [day, [["00:00", "24:00"]]]));
+const OFFICE_HOURS: Hours = Object.fromEntries(WEEKDAYS.slice(0, 5).map((day) => [day, [["09:00", "18:00"]]])) as Hours;
+
+const alwaysOpen = (hours: Hours) =>
+  WEEKDAYS.every((day) => hours[day]?.length === 1 && hours[day][0]?.[0] === "00:00" && hours[day][0]?.[1] === "24:00");
+
+/** A queue that never opens would tell its customers "as soon as possible" forever. */
+const hasHours = (hours: Hours) => Object.values(hours).some((intervals) => (intervals ?? []).length > 0);
+
 function QueueForm({ initial, isNew, onSaved }: { initial: QueueSettings; isNew: boolean; onSaved: () => void }) {
   const [queue, setQueue] = useState(initial);
   const [holidays, setHolidays] = useState(initial.holidays.join("\n"));
@@ -36,6 +47,10 @@ function QueueForm({ initial, isNew, onSaved }: { initial: QueueSettings; isNew:
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
+    if (!hasHours(queue.hours)) {
+      setMessage({ error: true, text: w("noHours") });
+      return;
+    }
     const outOfHoursText = Object.fromEntries(
       Object.entries(queue.outOfHoursText).filter(([, text]) => text.trim() !== ""),
     );
@@ -125,7 +140,16 @@ function QueueForm({ initial, isNew, onSaved }: { initial: QueueSettings; isNew:
       </div>
       <fieldset>
         <legend>{w("hours")}</legend>
-        <HoursEditor hours={queue.hours} onChange={(hours) => set("hours", hours)} />
+        <label className="always-open">
+          <input
+            type="checkbox"
+            name="queue-always-open"
+            checked={alwaysOpen(queue.hours)}
+            onChange={(event) => set("hours", event.target.checked ? ROUND_THE_CLOCK : OFFICE_HOURS)}
+          />
+          {w("alwaysOpen")}
+        </label>
+        {!alwaysOpen(queue.hours) && <HoursEditor hours={queue.hours} onChange={(hours) => set("hours", hours)} />}
       </fieldset>
       <label>
         {w("holidays")}

@@ -1,7 +1,7 @@
 import { call, type User } from "../api.js";
 
 export type Role = User["role"];
-export const ROLES: Role[] = ["agent", "editor", "admin"];
+export const ROLES: Role[] = ["agent", "supervisor", "editor", "admin"];
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 

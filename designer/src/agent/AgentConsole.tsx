@@ -3,17 +3,15 @@ import { ApiError, type User } from "../api.js";
 import "./agent.css";
 import { agentApi, type CannedResponse, type ConversationSummary, type QueueSummary } from "./agent-api.js";
 import { chime, setSoundWanted, soundWanted, titleBadge } from "./alerts.js";
+import { ConversationRow } from "./ConversationRow.js";
 import { ConversationView } from "./ConversationView.js";
 import { type LiveEvent, useLiveEvents } from "./live-events.js";
 import { QueuesPanel } from "./QueuesPanel.js";
-import { language, w } from "./words.js";
+import { w } from "./words.js";
 
 const REFRESH_MS = 30_000;
-
-const since = (at: number) =>
-  new Intl.DateTimeFormat(language === "fr" ? "fr-FR" : "en-GB", { hour: "2-digit", minute: "2-digit" }).format(
-    new Date(at),
-  );
+/** Ages and SLA states move on between reloads. */
+const TICK_MS = 5_000;
 
 /**
  * The agents' side: the queues they work with "take next", their open conversations, and the one
@@ -48,7 +46,11 @@ export function AgentConsole({ me, conversationId }: { me: User; conversationId:
     );
     agentApi.canned().then(setCanned, () => setCanned([]));
     const timer = setInterval(() => void refresh(), REFRESH_MS);
-    return () => clearInterval(timer);
+    const tick = setInterval(() => setNow(Date.now()), TICK_MS);
+    return () => {
+      clearInterval(timer);
+      clearInterval(tick);
+    };
   }, [refresh]);
 
   useEffect(() => titleBadge(fresh, `Relais — ${w("console")}`), [fresh]);
@@ -91,6 +93,27 @@ export function AgentConsole({ me, conversationId }: { me: User; conversationId:
     }
   };
 
+  const pick = async (id: string) => {
+    setBusy(true);
+    setNotice("");
+    try {
+      open((await agentApi.pick(id)).conversation.id);
+    } catch (error) {
+      setNotice(
+        error instanceof ApiError && error.code === "NOT_WAITING"
+          ? error.details.holder
+            ? w("pickedMeanwhile", { name: error.details.holder.name })
+            : w("notWaitingAnyMore")
+          : error instanceof Error
+            ? error.message
+            : String(error),
+      );
+    } finally {
+      setBusy(false);
+      void refresh();
+    }
+  };
+
   return (
     <div className="agent-console">
       <aside className="agent-side">
@@ -124,7 +147,7 @@ export function AgentConsole({ me, conversationId }: { me: User; conversationId:
             {notice}
           </p>
         )}
-        <QueuesPanel queues={shown} now={now} busy={busy} onTake={take} />
+        <QueuesPanel queues={shown} now={now} busy={busy} onTake={take} onPick={pick} />
         <section className="agent-mine" aria-label={w("mine")}>
           <h2>{w("mine")}</h2>
           {mine.length === 0 ? (
@@ -138,8 +161,7 @@ export function AgentConsole({ me, conversationId }: { me: User; conversationId:
                     data-mine={conversation.id}
                     aria-current={conversation.id === conversationId ? "page" : undefined}
                   >
-                    <strong>{conversation.flowId}</strong> · {conversation.channel} · {since(conversation.updatedAt)}
-                    <span className="muted small"> {conversation.id.slice(0, 8)}</span>
+                    <ConversationRow conversation={conversation} now={now} />
                   </a>
                 </li>
               ))}

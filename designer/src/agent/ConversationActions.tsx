@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from "react";
+import { DISPOSITION_CODES, DISPOSITIONS } from "../../../schema/api/index.js";
+import { say } from "../i18n.js";
 import type { QueueSummary } from "./agent-api.js";
 import type { NodeChoice } from "./flow-nodes.js";
-import { type AgentWord, w } from "./words.js";
+import { w } from "./words.js";
 
 type Panel = "transfer" | "resolve" | "release" | undefined;
-
-const DISPOSITIONS = ["resolved", "refund", "replacement", "info", "no-answer"] as const;
 
 /** Transfer with a note, resolve with a disposition, or give back to the bot at a chosen node. */
 export function ConversationActions({
@@ -31,7 +31,7 @@ export function ConversationActions({
   const others = queues.filter((queue) => queue.id !== currentQueue);
   const [queue, setQueue] = useState("");
   const [note, setNote] = useState("");
-  const [disposition, setDisposition] = useState<string>(DISPOSITIONS[0]);
+  const [disposition, setDisposition] = useState<string>("resolved");
   const [node, setNode] = useState("");
   const [busy, setBusy] = useState(false);
 
@@ -85,17 +85,13 @@ export function ConversationActions({
         </form>
       )}
       {panel === "resolve" && (
-        <form
-          className="action-form"
-          aria-label={w("resolve")}
-          onSubmit={run(() => onResolve(w(`disposition.${disposition}` as AgentWord)))}
-        >
+        <form className="action-form" aria-label={w("resolve")} onSubmit={run(() => onResolve(disposition))}>
           <label>
             {w("disposition")}
             <select name="disposition" value={disposition} onChange={(event) => setDisposition(event.target.value)}>
-              {DISPOSITIONS.map((item) => (
+              {DISPOSITION_CODES.map((item) => (
                 <option key={item} value={item}>
-                  {w(`disposition.${item}`)}
+                  {say(DISPOSITIONS[item])}
                 </option>
               ))}
             </select>

@@ -3,9 +3,11 @@ import type { ConversationState } from "../../../runtime/engine/index.js";
 import { ApiError, type User } from "../api.js";
 import { agentApi, type CannedResponse, type ConversationDetail, type QueueSummary } from "./agent-api.js";
 import { ConversationActions } from "./ConversationActions.js";
+import { dispositionWords } from "./event-words.js";
 import { type NodeChoice, resumableNodes, suggestedNode } from "./flow-nodes.js";
 import { HandoffPacket } from "./HandoffPacket.js";
 import { ReplyBox, type ReplyMode } from "./ReplyBox.js";
+import { SuperviseBar } from "./SuperviseBar.js";
 import { Transcript } from "./Transcript.js";
 import { w } from "./words.js";
 
@@ -87,6 +89,11 @@ export function ConversationView({
       await load();
       return w("closedMeanwhile");
     }
+    if (error.code === "MOVED_MEANWHILE") {
+      await load();
+      const holder = error.details.holder;
+      return holder ? w("movedMeanwhileTo", { name: holder.name }) : w("movedMeanwhile");
+    }
     if (error.code === "CLAIMED_BY_OTHER") {
       const fresh = await load();
       if (fresh?.assignee && fresh.assignee.id !== me.id) return w("claimedBy", { name: fresh.assignee.name });
@@ -136,6 +143,7 @@ export function ConversationView({
   const { conversation } = detail;
   const held = conversation.status === "agent" && conversation.assignedTo === me.id;
   const closed = conversation.status === "closed";
+  const supervises = me.role === "supervisor" || me.role === "admin";
   const status = closed
     ? w("closedConversation")
     : conversation.status === "bot"
@@ -154,6 +162,13 @@ export function ConversationView({
         <p role={notice.kind === "error" ? "alert" : "status"} className={`notice ${notice.kind}`}>
           {notice.text}
         </p>
+      )}
+      {supervises && (conversation.status === "agent" || conversation.status === "queued") && (
+        <SuperviseBar
+          detail={detail}
+          me={me}
+          onMove={(to, expected, done) => act(() => agentApi.assign(conversationId, expected, to), done)}
+        />
       )}
       <HandoffPacket detail={detail} now={now} />
       <Transcript entries={detail.transcript} variables={detail.handoff?.summary ?? {}} />
@@ -179,7 +194,10 @@ export function ConversationView({
           act(() => agentApi.transfer(conversationId, queue, note), w("transferred", { queue }))
         }
         onResolve={(disposition) =>
-          act(() => agentApi.resolve(conversationId, disposition), w("resolved", { disposition }))
+          act(
+            () => agentApi.resolve(conversationId, disposition),
+            w("resolved", { disposition: dispositionWords(disposition) }),
+          )
         }
         onRelease={(nodeId) => act(() => agentApi.release(conversationId, nodeId), w("released", { node: nodeId }))}
       />

@@ -1,16 +1,9 @@
 import type { ConversationDetail } from "./agent-api.js";
+import { channelName } from "./channel-names.js";
 import { channelWindow, lastCustomerMessageAt } from "./channel-window.js";
 import { describeReason, formatNumber } from "./reason-words.js";
 import { formatDuration, slaState } from "./sla.js";
 import { type AgentWord, language, w } from "./words.js";
-
-const CHANNEL_NAMES: Record<string, string> = {
-  whatsapp: "WhatsApp",
-  messenger: "Messenger",
-  sms: "SMS",
-  webchat: "web chat",
-  rest: "REST",
-};
 
 /** Every collected value as `path → text`, nested objects flattened: `order.total → 740`. */
 export function flatten(value: unknown, prefix = ""): [string, string][] {
@@ -39,7 +32,7 @@ export function HandoffPacket({ detail, now }: { detail: ConversationDetail; now
   const dueAt = handoff ? Date.parse(handoff.slaDueAt) : undefined;
   const sla = detail.conversation.status === "closed" ? "none" : slaState(dueAt, now);
   const opening = channelWindow(lastCustomerMessageAt(detail.transcript), now, channel.limits.windowHours);
-  const channelName = CHANNEL_NAMES[channel.name] ?? channel.name;
+  const channelWords = channelName(channel.name);
   const collected = flatten(summary);
   return (
     <section className="packet" aria-label={w("reason")}>
@@ -108,7 +101,7 @@ export function HandoffPacket({ detail, now }: { detail: ConversationDetail; now
         )}
         <dt>{w("channel")}</dt>
         <dd data-testid="packet-channel">
-          {channelName} ·{" "}
+          {channelWords} ·{" "}
           {w("limits", {
             max: channel.limits.maxTextLength,
             buttons: channel.limits.buttons,
@@ -120,11 +113,11 @@ export function HandoffPacket({ detail, now }: { detail: ConversationDetail; now
               ·{" "}
               {opening.open
                 ? w("windowOpen", {
-                    channel: channelName,
+                    channel: channelWords,
                     hours: channel.limits.windowHours ?? 24,
                     duration: formatDuration(opening.remainingMs, language),
                   })
-                : w("windowClosed", { channel: channelName, hours: channel.limits.windowHours ?? 24 })}
+                : w("windowClosed", { channel: channelWords, hours: channel.limits.windowHours ?? 24 })}
             </span>
           )}
         </dd>

@@ -1,5 +1,7 @@
+import { useState } from "react";
 import type { QueueSummary } from "./agent-api.js";
 import { formatDuration, slaState } from "./sla.js";
+import { WaitingList } from "./WaitingList.js";
 import { language, w } from "./words.js";
 
 /** The next opening in the queue's own time zone (named when it is not the agent's), as customers were told. */
@@ -27,12 +29,15 @@ export function QueuesPanel({
   now,
   busy,
   onTake,
+  onPick,
 }: {
   queues: QueueSummary[];
   now: number;
   busy: boolean;
   onTake: (queue: QueueSummary) => void;
+  onPick: (conversationId: string) => void;
 }) {
+  const [listed, setListed] = useState<string>();
   return (
     <section className="agent-queues" aria-label={w("queues")}>
       <h2>{w("queues")}</h2>
@@ -80,6 +85,19 @@ export function QueuesPanel({
               >
                 {w("takeNext")}
               </button>
+              {queue.waiting > 0 && (
+                <button
+                  type="button"
+                  className="link"
+                  aria-expanded={listed === queue.id}
+                  onClick={() => setListed(listed === queue.id ? undefined : queue.id)}
+                >
+                  {listed === queue.id ? w("hideWaiting") : w("seeWaiting")}
+                </button>
+              )}
+              {listed === queue.id && queue.waiting > 0 && (
+                <WaitingList queue={queue} now={now} busy={busy} onPick={onPick} />
+              )}
             </li>
           );
         })}

@@ -1,6 +1,6 @@
 import type { HandoffReason, TranscriptEvent } from "../../../schema/api/index.js";
 import type { Flow } from "../../../schema/index.js";
-import { call } from "../api.js";
+import { call, type User } from "../api.js";
 
 export interface QueueSummary {
   id: string;
@@ -17,6 +17,7 @@ export interface QueueSummary {
   slaDueAt?: string;
 }
 
+/** A conversation as lists show it (runtime/queue/conversation-list.ts). */
 export interface ConversationSummary {
   id: string;
   channel: string;
@@ -26,10 +27,19 @@ export interface ConversationSummary {
   assignedTo: string | null;
   createdAt: number;
   updatedAt: number;
+  customer: { name: string | null; email: string | null; phone: string | null; address: string };
+  lastMessage: { role: TranscriptEntry["role"]; text: string; at: number } | null;
+  /** Customer messages since the last answer they got. */
+  unanswered: number;
+  handoff: { queue: string; priority: string; reason: HandoffReason; slaDueAt: number; createdAt: number } | null;
 }
 
 /** The conversation row as stored: `state` and `pinned` are JSON texts. */
-export interface ConversationRow extends ConversationSummary {
+export interface ConversationRow
+  extends Pick<
+    ConversationSummary,
+    "id" | "channel" | "flowId" | "flowVersion" | "status" | "assignedTo" | "createdAt" | "updatedAt"
+  > {
   address: string;
   pinned: string;
   state: string;
@@ -70,6 +80,15 @@ export interface ConversationDetail {
   deliveryFailures: { outboxId: number; text: string; attempts: number; error: string; failedAt: string }[];
 }
 
+/** A person at work as supervisors see them (GET /api/supervision/floor). */
+export interface FloorPerson {
+  id: string;
+  name: string;
+  role: User["role"];
+  queues: string[];
+  holding: { conversationId: string; queue: string; priority: string; heldSeconds: number; waitedSeconds: number }[];
+}
+
 export interface CannedResponse {
   id: string;
   title: string;
@@ -85,6 +104,10 @@ export const agentApi = {
   claim: (queueId: string) =>
     call<{ conversation: ConversationRow } | undefined>("POST", `/api/queues/${encodeURIComponent(queueId)}/claim`),
   mine: () => call<ConversationSummary[]>("GET", "/api/conversations?mine=1"),
+  waiting: (queueId: string) =>
+    call<ConversationSummary[]>("GET", `/api/queues/${encodeURIComponent(queueId)}/waiting`),
+  /** Takes this waiting case; 409 NOT_WAITING when someone was faster. */
+  pick: (id: string) => call<{ conversation: ConversationRow }>("POST", conversation(id, "pick")),
   detail: (id: string) => call<ConversationDetail>("GET", `/api/conversations/${encodeURIComponent(id)}`),
   reply: (id: string, text: string) => call<void>("POST", conversation(id, "reply"), { text }),
   note: (id: string, text: string) => call<void>("POST", conversation(id, "note"), { text }),
@@ -92,6 +115,10 @@ export const agentApi = {
     call<void>("POST", conversation(id, "transfer"), { queue, note }),
   resolve: (id: string, disposition: string) => call<void>("POST", conversation(id, "resolve"), { disposition }),
   release: (id: string, nodeId: string) => call<void>("POST", conversation(id, "release"), { nodeId }),
+  floor: () => call<{ at: string; people: FloorPerson[] }>("GET", "/api/supervision/floor"),
+  /** To a person (yourself: a takeover) or, `to` null, back to the queue; `expected` is who you saw holding it. */
+  assign: (id: string, expected: string | null, to: string | null) =>
+    call<void>("POST", conversation(id, "assign"), { expected, to }),
   canned: () => call<CannedResponse[]>("GET", "/api/canned-responses"),
   /** The flow version a conversation is pinned to, for the node picker. */
   flowVersion: (flowId: string, version: number) =>

@@ -3,15 +3,20 @@ import { QueuesPage } from "../admin/QueuesPage.js";
 import { TeamPage } from "../admin/TeamPage.js";
 import type { User } from "../api.js";
 import { AgentConsole } from "./AgentConsole.js";
+import { SupervisionPage } from "./SupervisionPage.js";
 import { w } from "./words.js";
 
 /**
- * The pages beside the flow editor: `#/agent[/<conversation id>]`, `#/admin/team`, `#/admin/queues`.
- * Agents only ever get the console; undefined leaves the hash to the editor.
+ * The pages beside the flow editor: `#/agent[/<conversation id>]`, `#/supervision`, `#/admin/team`,
+ * `#/admin/queues`. Agents and supervisors never get the editor; undefined leaves the hash to it.
  */
 export function consolePage(hash: string, user: User): ReactNode | undefined {
   const agent = /^#\/agent(?:\/([0-9a-f-]{36}))?$/.exec(hash);
-  if (agent || user.role === "agent") return <AgentConsole me={user} conversationId={agent?.[1]} />;
+  const supervises = user.role === "supervisor" || user.role === "admin";
+  if (supervises && hash === "#/supervision") return <SupervisionPage />;
+  if (agent || user.role === "agent" || user.role === "supervisor") {
+    return <AgentConsole me={user} conversationId={agent?.[1]} />;
+  }
   if (user.role === "admin" && hash === "#/admin/team") return <TeamPage />;
   if (user.role === "admin" && hash === "#/admin/queues") return <QueuesPage />;
   return undefined;
@@ -20,8 +25,11 @@ export function consolePage(hash: string, user: User): ReactNode | undefined {
 /** The top bar's links to the pages this user may open. */
 export function ConsoleLinks({ user, hash }: { user: User; hash: string }) {
   const links: [string, string][] = [
-    ...(user.role !== "agent" ? ([["#/", w("flowsPage")]] as [string, string][]) : []),
+    ...(user.role === "editor" || user.role === "admin" ? ([["#/", w("flowsPage")]] as [string, string][]) : []),
     ["#/agent", w("console")],
+    ...(user.role === "supervisor" || user.role === "admin"
+      ? ([["#/supervision", w("supervision")]] as [string, string][])
+      : []),
     ...(user.role === "admin"
       ? ([
           ["#/admin/team", w("team")],

@@ -6,6 +6,7 @@ export type LiveEvent =
   | { type: "conversation.message"; conversationId: string; role: string; text: string }
   | { type: "conversation.transferred"; conversationId: string; queue: string }
   | { type: "conversation.claimed"; conversationId: string; agentId: string }
+  | { type: "conversation.reassigned"; conversationId: string; queue: string; from: string | null; to: string | null }
   | { type: "conversation.closed"; conversationId: string }
   | { type: "conversation.delivery_failed"; conversationId: string; outboxId: number; attempts: number; error: string };
 
@@ -14,6 +15,7 @@ const EVENT_TYPES: LiveEvent["type"][] = [
   "conversation.message",
   "conversation.transferred",
   "conversation.claimed",
+  "conversation.reassigned",
   "conversation.closed",
   "conversation.delivery_failed",
 ];

@@ -1,7 +1,7 @@
 import { DateTime, IANAZone } from "luxon";
 import type { Problem } from "../../schema/index.js";
-import type { Schedule } from "../conversation/business-hours.js";
 import { DomainError } from "../domain-error.js";
+import type { Schedule } from "./business-hours.js";
 
 const field = (pointer: string, message: string): Problem => ({
   code: "queue/schedule",
@@ -19,6 +19,14 @@ export function scheduleProblems(schedule: Schedule): Problem[] {
       field(
         "/timezone",
         `\`${schedule.timezone}\` is not an IANA time zone; write it like \`Europe/Paris\` or \`America/Montreal\`.`,
+      ),
+    );
+  }
+  if (Object.values(schedule.hours).every((intervals) => (intervals ?? []).length === 0)) {
+    problems.push(
+      field(
+        "/hours",
+        "The queue has no opening hours: its customers would be told people are back “as soon as possible” forever, and its SLA would run as if it were open. Give it hours, or make it always open with 00:00–24:00 on every day.",
       ),
     );
   }

@@ -1,0 +1,42 @@
+import { useEffect, useState } from "react";
+import { agentApi, type ConversationSummary, type QueueSummary } from "./agent-api.js";
+import { ConversationRow } from "./ConversationRow.js";
+import { w } from "./words.js";
+
+/** A queue's waiting cases, most urgent first, each one takeable; reloaded whenever the queue moves. */
+export function WaitingList({
+  queue,
+  now,
+  busy,
+  onPick,
+}: {
+  queue: QueueSummary;
+  now: number;
+  busy: boolean;
+  onPick: (conversationId: string) => void;
+}) {
+  const [rows, setRows] = useState<ConversationSummary[]>([]);
+  useEffect(() => {
+    let current = true;
+    agentApi.waiting(queue.id).then(
+      (list) => current && setRows(list),
+      () => current && setRows([]),
+    );
+    return () => {
+      current = false;
+    };
+  }, [queue.id, queue.waiting, queue.slaDueAt]);
+  return (
+    <ol className="waiting-list" aria-label={w("waiting", { count: rows.length })}>
+      {rows.map((row) => (
+        <li key={row.id} data-waiting-case={row.id}>
+          <ConversationRow conversation={row} now={now}>
+            <button type="button" disabled={busy} onClick={() => onPick(row.id)}>
+              {w("pick")}
+            </button>
+          </ConversationRow>
+        </li>
+      ))}
+    </ol>
+  );
+}
