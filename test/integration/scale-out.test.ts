@@ -185,7 +185,8 @@ describe("two runtime processes on one PostgreSQL database", () => {
         payload: { text: "Bonjour, ici Camille du support." },
       });
       expect(reply.statusCode).toBe(200);
-      const event = await widget.next((e) => e.event === "message");
+      // The claim's notice to the customer ("Camille takes your case") comes first; the reply after it.
+      const event = await widget.next((e) => e.event === "message" && JSON.parse(e.data).role === "agent");
       expect(JSON.parse(event.data)).toMatchObject({
         role: "agent",
         message: { text: "Bonjour, ici Camille du support." },
