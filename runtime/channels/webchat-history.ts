@@ -78,7 +78,7 @@ export async function webchatHistory(
       return {
         id: row.id,
         role: "bot",
-        text: message.text,
+        text: row.text,
         ...(message.choices?.length ? { choices: message.choices } : {}),
         ...(message.media?.length ? { media: message.media } : {}),
         at,
