@@ -244,6 +244,8 @@ describe("the WhatsApp webhook", () => {
             .where(eq(deliveries.conversationId, conversation?.id ?? "")),
         )
       )[0];
+    // The provider has the message before its answer (the message id) is recorded: wait for the record.
+    await expect.poll(async () => (await statusOf())?.providerMessageId).toBeTruthy();
     const id = (await statusOf())?.providerMessageId as string;
     const report = (status: string) =>
       post(webhook({ statuses: [{ id, status, timestamp: "1749416500", recipient_id: "33600000006" }] }));
