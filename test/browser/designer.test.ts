@@ -181,6 +181,27 @@ describe("designer in real Chromium against the real runtime", () => {
     await page.locator(".raw .problem", { hasText: "il manque « File »" }).first().waitFor();
   });
 
+  it("does not bring back an older draft after saving an edit and leaving at once", async () => {
+    await ui.openFlow(FLOW, "Parcours test");
+    await node("question").click();
+    await sideTab("Propriétés").click();
+    const label = page.locator('[data-inspecting="question"] input[aria-label="Libellé"]');
+    await typeInto(label, "Première retouche");
+    await page.keyboard.press("ControlOrMeta+s");
+    await page.locator(".save-state.clean").waitFor();
+    // The editor takes a draft as settled once typing has paused a moment: the next edit is made
+    // after that, and saved and left before it settles in turn.
+    await page.waitForTimeout(1000);
+    await typeInto(label, "Enregistré aussitôt");
+    await page.keyboard.press("ControlOrMeta+s");
+    await page.locator(".save-state.clean").waitFor();
+    await page.goto(`${harness.baseUrl}/#/`);
+    await ui.openFlow(FLOW, "Parcours test");
+    await node("question").filter({ hasText: "Enregistré aussitôt" }).waitFor();
+    await page.locator(".save-state.clean").waitFor();
+    expect(await page.getByRole("status").filter({ hasText: "retrouvées" }).count()).toBe(0);
+  });
+
   it("keeps unsaved edits across a reload, and a refused save keeps the work and says why", async () => {
     keepScreenshot("refused-save");
     await ui.openFlow(FLOW, "Parcours test");

@@ -176,11 +176,14 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
     () => settledDoc !== undefined && saved !== undefined && !sameDoc(settledDoc, saved),
     [settledDoc, saved],
   );
+  // Only a draft that is still the one on screen is kept: once an edit and a save follow, the settled
+  // draft is older than what was saved, and keeping it would bring that older text back on the next visit.
+  const settledIsCurrent = settledDoc === doc;
   useEffect(() => {
-    if (!settledDoc) return;
+    if (!settledDoc || !settledIsCurrent) return;
     if (settledDirty) keepDraft(flowId, settledDoc, revision.current);
     else dropDraft(flowId);
-  }, [settledDoc, settledDirty, flowId]);
+  }, [settledDoc, settledIsCurrent, settledDirty, flowId]);
   // Leaving the page or the flow mid-word still keeps what was typed.
   const unkept = useRef<FlowDocument>(undefined);
   unkept.current = dirty && doc !== settledDoc ? doc : undefined;
