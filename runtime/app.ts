@@ -28,6 +28,7 @@ import inboxAdminRoutes from "./routes/inbox-admin.js";
 import messengerRoutes from "./routes/messenger.js";
 import opsRoutes from "./routes/ops.js";
 import queueAdminRoutes from "./routes/queue-admin.js";
+import routingRoutes from "./routes/routing.js";
 import simulatorRoutes from "./routes/simulator.js";
 import supervisionRoutes from "./routes/supervision.js";
 import teamRoutes from "./routes/team.js";
@@ -97,6 +98,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(simulatorRoutes);
   await app.register(agentRoutes);
   await app.register(supervisionRoutes);
+  await app.register(routingRoutes);
   await app.register(queueAdminRoutes);
   await app.register(inboxAdminRoutes);
   await app.register(customerRoutes);

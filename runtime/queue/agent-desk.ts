@@ -20,6 +20,7 @@ import type { HttpClient } from "../http-client/http-client.js";
 import type { Metrics } from "../plugins/metrics.js";
 import type { Db, Store } from "../store/db.js";
 import { summarize } from "./conversation-list.js";
+import { loadRouting } from "./routing-settings.js";
 
 /**
  * Which conversations a person may read and act on: admins all; everyone else those of the queues
@@ -137,6 +138,13 @@ export class AgentDesk {
    * is still unclaimed, so two agents racing for it never both get it; the loser tries the next.
    */
   async claim(queueId: string, agent: User) {
+    if ((await loadRouting(this.deps.store)).get(queueId)?.mode === "automatic") {
+      throw new DomainError(
+        "conflict",
+        "AUTOMATIC_QUEUE",
+        `The queue \`${queueId}\` gives out its cases by itself to available people; say you are available to get the next one.`,
+      );
+    }
     const { handoffs } = this.deps.store.tables;
     for (let attempt = 0; attempt < 10; attempt++) {
       const claimed = await this.deps.store.tx(async (db) => {
@@ -161,6 +169,7 @@ export class AgentDesk {
   async pick(conversationId: string, agent: User, scope: Scope) {
     await this.mustSee(scope, conversationId);
     const { handoffs } = this.deps.store.tables;
+    if (!roleAtLeast(agent.role, "supervisor")) await this.mayPick(conversationId);
     const taken = await this.deps.store.tx(async (db) => {
       const [waiting] = await db
         .select({ id: handoffs.id })
@@ -182,6 +191,24 @@ export class AgentDesk {
       );
     }
     return this.claimed(taken, agent);
+  }
+
+  /** Refuses picking from the waiting list of a queue whose admin turned it off (supervisors may still). */
+  private async mayPick(conversationId: string) {
+    const { handoffs } = this.deps.store.tables;
+    const [open] = await this.deps.store.read((db) =>
+      db
+        .select({ queue: handoffs.queue })
+        .from(handoffs)
+        .where(and(eq(handoffs.conversationId, conversationId), isNull(handoffs.closedAt))),
+    );
+    if (open && (await loadRouting(this.deps.store)).get(open.queue)?.allowPicking === false) {
+      throw new DomainError(
+        "forbidden",
+        "PICKING_OFF",
+        `The queue \`${open.queue}\` does not let agents pick a case from its waiting list; take the next one.`,
+      );
+    }
   }
 
   /** Claims a waiting handoff row if it is still unclaimed; undefined when someone was faster. */

@@ -176,6 +176,29 @@ export const queues = sqliteTable("queues", {
   outOfHoursText: text("out_of_hours_text").notNull(),
 });
 
+/** How a queue hands out its cases: by hand ("take next") or automatically, and to how many at once per person. */
+export const queueRouting = sqliteTable("queue_routing", {
+  queueId: text("queue_id").primaryKey(),
+  /** `manual` or `automatic`. */
+  mode: text("mode").notNull(),
+  /** The most conversations a person holds at once before automatic assignment passes them by. */
+  capacity: integer("capacity").notNull(),
+  /** 1 when people may pick a case from the waiting list rather than take the next one. */
+  allowPicking: integer("allow_picking").notNull(),
+});
+
+/**
+ * What a person said about being at work: `available` or `away`. Without a live session they are
+ * offline whatever they said. `lastAssignedAt` is touched by every automatic assignment, which
+ * locks the row: two assignments to one person never count their load at the same time.
+ */
+export const agentPresence = sqliteTable("agent_presence", {
+  userId: text("user_id").primaryKey(),
+  status: text("status").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+  lastAssignedAt: integer("last_assigned_at").notNull().default(0),
+});
+
 export const users = sqliteTable("users", {
   id: text("id").primaryKey(),
   email: text("email").notNull().unique(),

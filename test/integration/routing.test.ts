@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN, type Built, build, login, send, userWithRole } from "./helpers.js";
+import { dropSchema, freshSchema, POSTGRES_URL, requirePostgres } from "./postgres-server.js";
+
+async function escalate(built: Built, from: string) {
+  await send(built.app, { flowId: "escalate", from, messageId: `${from}-1`, text: "Bonjour" });
+  const answer = await send(built.app, {
+    flowId: "escalate",
+    from,
+    messageId: `${from}-2`,
+    text: "mon colis est perdu",
+  });
+  return (answer.json() as { conversationId: string }).conversationId;
+}
+
+/** Looks again until `check` holds; automatic assignment runs beside the requests that wake it. */
+async function until<T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
+  for (;;) {
+    const value = await read();
+    if (check(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const schema = freshSchema("relais_routing");
+
+describe.each([
+  ["SQLite", {}],
+  ["PostgreSQL", { DATABASE_URL: POSTGRES_URL, DATABASE_SCHEMA: schema }],
+] as const)("presence and automatic assignment on %s", (database, env) => {
+  let built: Built;
+  let admin: string;
+  let alice: string;
+  let bruno: string;
+  const ids: Record<string, string> = {};
+
+  const as = (cookie: string, method: "GET" | "POST" | "PUT", url: string, payload?: object) =>
+    built.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+  const mine = async (cookie: string) =>
+    ((await as(cookie, "GET", "/api/conversations?mine=1")).json() as { id: string }[]).map((c) => c.id);
+  const routing = (settings: object) => as(admin, "PUT", "/api/queues/support/routing", settings);
+  const presence = (cookie: string, status: string) => as(cookie, "PUT", "/api/presence/me", { status });
+  const resolveAll = async (cookie: string) => {
+    for (const id of await mine(cookie)) {
+      await as(cookie, "POST", `/api/conversations/${id}/resolve`, { disposition: "resolved" });
+    }
+  };
+
+  beforeAll(async () => {
+    if (database === "PostgreSQL") await requirePostgres();
+    built = await build(env);
+    admin = await login(built.app, ADMIN.email, ADMIN.password);
+    alice = await userWithRole(built.app, "agent", "alice");
+    bruno = await userWithRole(built.app, "agent", "bruno");
+    for (const member of (await as(admin, "GET", "/api/users")).json() as { id: string; name: string }[]) {
+      ids[member.name] = member.id;
+    }
+  });
+  afterAll(async () => {
+    await built?.close();
+    if (database === "PostgreSQL") await dropSchema(schema);
+  });
+
+  it("shows a person away until they say they are available, and offline once their last session ends", async () => {
+    expect((await as(alice, "GET", "/api/presence/me")).json()).toEqual({
+      userId: ids.alice,
+      presence: "away",
+      load: 0,
+    });
+    expect((await presence(alice, "available")).json().presence).toBe("available");
+    const extra = await login(built.app, "alice@example.fr", "alice-password-1");
+    await as(extra, "POST", "/api/auth/logout");
+    const floor = (await as(admin, "GET", "/api/presence")).json() as { userId: string; presence: string }[];
+    expect(floor.find((p) => p.userId === ids.alice)?.presence).toBe("available");
+    const sessionOfBruno = await login(built.app, "bruno@example.fr", "bruno-password-1");
+    await presence(sessionOfBruno, "available");
+    await as(sessionOfBruno, "POST", "/api/auth/logout");
+    await as(bruno, "POST", "/api/auth/logout");
+    const after = (await as(admin, "GET", "/api/presence")).json() as { userId: string; presence: string }[];
+    expect(after.find((p) => p.userId === ids.bruno)?.presence).toBe("offline");
+    bruno = await login(built.app, "bruno@example.fr", "bruno-password-1");
+    // Back at work, they are as they left: available.
+    expect((await as(bruno, "GET", "/api/presence/me")).json().presence).toBe("available");
+    expect((await presence(bruno, "busy")).statusCode).toBe(400);
+    expect((await presence(bruno, "away")).statusCode).toBe(200);
+  });
+
+  it("gives waiting cases to available people with room, never to someone away, and never beyond capacity", async () => {
+    expect((await routing({ mode: "automatic", capacity: 1, allowPicking: true })).json()).toEqual({
+      queueId: "support",
+      mode: "automatic",
+      capacity: 1,
+      allowPicking: true,
+    });
+    const first = await escalate(built, "auto-1");
+    const second = await escalate(built, "auto-2");
+    expect(
+      await until(
+        () => mine(alice),
+        (held) => held.length === 1,
+      ),
+    ).toEqual([first]);
+    const queues = (await as(bruno, "GET", "/api/queues")).json() as { id: string; waiting: number }[];
+    expect(queues.find((q) => q.id === "support")?.waiting).toBe(1);
+    expect(await mine(bruno)).toEqual([]);
+    const refused = await as(bruno, "POST", "/api/queues/support/claim");
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe("AUTOMATIC_QUEUE");
+
+    await presence(bruno, "available");
+    expect(
+      await until(
+        () => mine(bruno),
+        (held) => held.length === 1,
+      ),
+    ).toEqual([second]);
+    // Alice's room comes back when she resolves: the next case is hers.
+    const third = await escalate(built, "auto-3");
+    await as(alice, "POST", `/api/conversations/${first}/resolve`, { disposition: "resolved" });
+    expect(
+      await until(
+        () => mine(alice),
+        (held) => held.length === 1,
+      ),
+    ).toEqual([third]);
+    const transcript = (await as(alice, "GET", `/api/conversations/${third}`)).json().transcript as {
+      role: string;
+      text: string;
+    }[];
+    expect(transcript.map((line) => line.text)).toContain("alice, du service client, prend le relais.");
+    await resolveAll(alice);
+    await resolveAll(bruno);
+  });
+
+  it("holds capacity under many arrivals at once", async () => {
+    await routing({ mode: "automatic", capacity: 2, allowPicking: true });
+    await Promise.all(Array.from({ length: 7 }, (_, i) => escalate(built, `burst-${i}`)));
+    await until(
+      async () => [...(await mine(alice)), ...(await mine(bruno))],
+      (held) => held.length === 4,
+    );
+    const people = (await as(admin, "GET", "/api/presence")).json() as { userId: string; load: number }[];
+    expect(people.filter((p) => p.userId === ids.alice || p.userId === ids.bruno).map((p) => p.load)).toEqual([2, 2]);
+    const queues = (await as(admin, "GET", "/api/queues")).json() as { id: string; waiting: number }[];
+    expect(queues.find((q) => q.id === "support")?.waiting).toBe(3);
+    await presence(alice, "away");
+    await presence(bruno, "away");
+    await resolveAll(alice);
+    await resolveAll(bruno);
+  });
+
+  it("keeps take next for manual queues and refuses picking where the queue turned it off", async () => {
+    await routing({ mode: "manual", capacity: 2, allowPicking: false });
+    const queues = (await as(alice, "GET", "/api/queues")).json() as { id: string; waiting: number }[];
+    const waiting = (await as(alice, "GET", "/api/queues/support/waiting")).json() as { id: string }[];
+    expect(waiting).toHaveLength(queues.find((q) => q.id === "support")?.waiting ?? -1);
+    const picked = await as(alice, "POST", `/api/conversations/${waiting[1]!.id}/pick`);
+    expect(picked.statusCode).toBe(403);
+    expect(picked.json().error.code).toBe("PICKING_OFF");
+    expect((await as(alice, "POST", "/api/queues/support/claim")).json().conversation.id).toBe(waiting[0]!.id);
+    await routing({ mode: "manual", capacity: 2, allowPicking: true });
+    expect((await as(alice, "POST", `/api/conversations/${waiting[2]!.id}/pick`)).statusCode).toBe(200);
+  });
+
+  it("refuses routing for an unknown queue or a capacity out of bounds, and lets only admins set it", async () => {
+    expect(
+      (await as(admin, "PUT", "/api/queues/nope/routing", { mode: "manual", capacity: 1, allowPicking: true })).json()
+        .error.code,
+    ).toBe("UNKNOWN_QUEUE");
+    expect((await routing({ mode: "automatic", capacity: 0, allowPicking: true })).statusCode).toBe(400);
+    expect(
+      (await as(alice, "PUT", "/api/queues/support/routing", { mode: "manual", capacity: 1, allowPicking: true }))
+        .statusCode,
+    ).toBe(403);
+    const all = (await as(alice, "GET", "/api/routing")).json() as { queueId: string; mode: string }[];
+    expect(all.map((r) => r.queueId)).toEqual(["level2", "priority", "support"]);
+  });
+});
+
+describe("automatic assignment across two processes on one PostgreSQL database", () => {
+  const shared = freshSchema("relais_routing_procs");
+  let one: Built;
+  let two: Built;
+
+  beforeAll(async () => {
+    await requirePostgres();
+    one = await build({ DATABASE_URL: POSTGRES_URL, DATABASE_SCHEMA: shared });
+    two = await build({ DATABASE_URL: POSTGRES_URL, DATABASE_SCHEMA: shared });
+  });
+  afterAll(async () => {
+    await one?.close();
+    await two?.close();
+    await dropSchema(shared);
+  });
+
+  it("never gives a person more than the queue's capacity, whichever process the cases arrive on", async () => {
+    const admin = await login(one.app, ADMIN.email, ADMIN.password);
+    const agents = [await userWithRole(one.app, "agent", "carla"), await userWithRole(one.app, "agent", "david")];
+    for (const cookie of agents) {
+      await one.app.inject({
+        method: "PUT",
+        url: "/api/presence/me",
+        headers: { cookie },
+        payload: { status: "available" },
+      });
+    }
+    await one.app.inject({
+      method: "PUT",
+      url: "/api/queues/support/routing",
+      headers: { cookie: admin },
+      payload: { mode: "automatic", capacity: 3, allowPicking: true },
+    });
+    await Promise.all(Array.from({ length: 12 }, (_, i) => escalate(i % 2 === 0 ? one : two, `procs-${i}`)));
+    const loads = await until(
+      async () =>
+        (
+          (await one.app.inject({ method: "GET", url: "/api/presence", headers: { cookie: admin } })).json() as {
+            load: number;
+          }[]
+        ).map((p) => p.load),
+      (values) => values.reduce((a, b) => a + b, 0) === 6,
+    );
+    expect(loads.filter((load) => load > 0)).toEqual([3, 3]);
+    // Both processes keep looking; nothing more is given out once everyone is full.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const queues = (await two.app.inject({ method: "GET", url: "/api/queues", headers: { cookie: admin } })).json() as {
+      id: string;
+      waiting: number;
+    }[];
+    expect(queues.find((q) => q.id === "support")?.waiting).toBe(6);
+  });
+});
