@@ -2,8 +2,12 @@ import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { w } from "../agent/words.js";
 import { ApiError } from "../api.js";
 import "./admin.css";
+import type { QueueRoutingOf } from "../../../schema/api/routing.js";
+import { routingApi } from "../agent/routing-api.js";
+import { rw } from "../agent/routing-words.js";
 import { adminApi, type QueueSettings, WEEKDAYS } from "./admin-api.js";
 import { HoursEditor } from "./HoursEditor.js";
+import { RoutingForm } from "./RoutingForm.js";
 
 const TIME_ZONES: string[] =
   (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.("timeZone") ?? [];
@@ -194,9 +198,12 @@ function QueueForm({ initial, isNew, onSaved }: { initial: QueueSettings; isNew:
 /** Admins define the queues: level, business hours with time zone and holidays, SLA target, out-of-hours message. */
 export function QueuesPage() {
   const [queues, setQueues] = useState<QueueSettings[]>([]);
+  const [routing, setRouting] = useState<QueueRoutingOf[]>([]);
   const [generation, setGeneration] = useState(0);
   const load = useCallback(async () => {
-    setQueues(await adminApi.queues());
+    const [queueList, routingList] = await Promise.all([adminApi.queues(), routingApi.routing()]);
+    setQueues(queueList);
+    setRouting(routingList);
     setGeneration((count) => count + 1);
   }, []);
   useEffect(() => {
@@ -211,15 +218,20 @@ export function QueuesPage() {
         ))}
       </datalist>
       <h1>{w("queueSettings")}</h1>
-      {queues.map((queue) => (
-        <details key={`${queue.id}:${generation}`} className="queue-settings">
-          <summary>
-            <strong>{queue.name}</strong> <span className="muted">({queue.id})</span> ·{" "}
-            {w("level", { level: queue.level })} · {queue.timezone} · {queue.slaMinutes} min
-          </summary>
-          <QueueForm initial={queue} isNew={false} onSaved={load} />
-        </details>
-      ))}
+      {queues.map((queue) => {
+        const routed = routing.find((settings) => settings.queueId === queue.id);
+        return (
+          <details key={`${queue.id}:${generation}`} className="queue-settings">
+            <summary>
+              <strong>{queue.name}</strong> <span className="muted">({queue.id})</span> ·{" "}
+              {w("level", { level: queue.level })} · {queue.timezone} · {queue.slaMinutes} min
+              {routed && ` · ${rw("routingSummary", { mode: rw(`routingMode.${routed.mode}`) })}`}
+            </summary>
+            <QueueForm initial={queue} isNew={false} onSaved={load} />
+            {routed && <RoutingForm initial={routed} />}
+          </details>
+        );
+      })}
       <details className="queue-settings">
         <summary>
           <strong>{w("newQueue")}</strong>

@@ -1,12 +1,15 @@
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, type User } from "../api.js";
 import "./agent.css";
+import type { QueueRoutingOf } from "../../../schema/api/routing.js";
 import { agentApi, type CannedResponse, type ConversationSummary, type QueueSummary } from "./agent-api.js";
 import { chime, setSoundWanted, soundWanted, titleBadge } from "./alerts.js";
 import { ConversationRow } from "./ConversationRow.js";
 import { ConversationView } from "./ConversationView.js";
 import { type LiveEvent, useLiveEvents } from "./live-events.js";
+import { PresenceSwitch } from "./PresenceSwitch.js";
 import { QueuesPanel } from "./QueuesPanel.js";
+import { routingApi } from "./routing-api.js";
 import { w } from "./words.js";
 
 const REFRESH_MS = 30_000;
@@ -23,6 +26,7 @@ export function AgentConsole({ me, conversationId }: { me: User; conversationId:
   /** Undefined until the runtime said which queues this agent works; empty means all of them. */
   const [myQueueIds, setMyQueueIds] = useState<string[]>();
   const [mine, setMine] = useState<ConversationSummary[]>([]);
+  const [routing, setRouting] = useState<QueueRoutingOf[]>([]);
   const [canned, setCanned] = useState<CannedResponse[]>([]);
   const [versions, setVersions] = useState<Record<string, number>>({});
   const [fresh, setFresh] = useState(0);
@@ -32,9 +36,14 @@ export function AgentConsole({ me, conversationId }: { me: User; conversationId:
   const [now, setNow] = useState(Date.now);
 
   const refresh = useCallback(async () => {
-    const [queueList, mineList] = await Promise.all([agentApi.queues(), agentApi.mine()]);
+    const [queueList, mineList, routingList] = await Promise.all([
+      agentApi.queues(),
+      agentApi.mine(),
+      routingApi.routing(),
+    ]);
     setQueues(queueList);
     setMine(mineList);
+    setRouting(routingList);
     setNow(Date.now());
   }, []);
 
@@ -69,6 +78,7 @@ export function AgentConsole({ me, conversationId }: { me: User; conversationId:
     void refresh();
     const isMine = mine.some((conversation) => conversation.id === event.conversationId);
     if (event.type === "handoff.created" && worked(event.queue)) announce();
+    if (event.type === "conversation.claimed" && event.agentId === me.id) announce();
     if (event.type === "conversation.message" && event.role === "customer" && isMine) announce();
   };
   const { connected } = useLiveEvents(onEvent);
@@ -129,6 +139,7 @@ export function AgentConsole({ me, conversationId }: { me: User; conversationId:
             </span>
           </button>
           <span className={`live-dot ${connected ? "on" : "off"}`}>{connected ? w("live") : w("reconnecting")}</span>
+          <PresenceSwitch />
           <label className="sound">
             <input
               type="checkbox"
@@ -147,7 +158,7 @@ export function AgentConsole({ me, conversationId }: { me: User; conversationId:
             {notice}
           </p>
         )}
-        <QueuesPanel queues={shown} now={now} busy={busy} onTake={take} onPick={pick} />
+        <QueuesPanel queues={shown} routing={routing} now={now} busy={busy} onTake={take} onPick={pick} />
         <section className="agent-mine" aria-label={w("mine")}>
           <h2>{w("mine")}</h2>
           {mine.length === 0 ? (

@@ -1,5 +1,7 @@
 import { useState } from "react";
+import type { QueueRoutingOf } from "../../../schema/api/routing.js";
 import type { QueueSummary } from "./agent-api.js";
+import { rw } from "./routing-words.js";
 import { formatDuration, slaState } from "./sla.js";
 import { WaitingList } from "./WaitingList.js";
 import { language, w } from "./words.js";
@@ -26,12 +28,15 @@ function openingTime(iso: string, timeZone: string) {
 /** Each queue the agent works: who waits, for how long, against which SLA, and whether it is open. */
 export function QueuesPanel({
   queues,
+  routing,
   now,
   busy,
   onTake,
   onPick,
 }: {
   queues: QueueSummary[];
+  /** How each queue hands out its cases; a queue not listed works by hand. */
+  routing: QueueRoutingOf[];
   now: number;
   busy: boolean;
   onTake: (queue: QueueSummary) => void;
@@ -45,6 +50,7 @@ export function QueuesPanel({
         {queues.map((queue) => {
           const dueAt = queue.slaDueAt ? Date.parse(queue.slaDueAt) : undefined;
           const sla = slaState(dueAt, now, queue.slaMinutes);
+          const routed = routing.find((settings) => settings.queueId === queue.id);
           return (
             <li key={queue.id} data-queue={queue.id} className={`queue sla-${sla}`}>
               <div className="queue-head">
@@ -77,14 +83,18 @@ export function QueuesPanel({
                 )}
               </div>
               {!queue.open && queue.waiting > 0 && <p className="muted small">{w("outOfHoursTold")}</p>}
-              <button
-                type="button"
-                className="primary"
-                disabled={busy || queue.waiting === 0}
-                onClick={() => onTake(queue)}
-              >
-                {w("takeNext")}
-              </button>
+              {routed?.mode === "automatic" ? (
+                <p className="muted small automatic-queue">{rw("automaticQueue", { capacity: routed.capacity })}</p>
+              ) : (
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={busy || queue.waiting === 0}
+                  onClick={() => onTake(queue)}
+                >
+                  {w("takeNext")}
+                </button>
+              )}
               {queue.waiting > 0 && (
                 <button
                   type="button"
@@ -96,7 +106,12 @@ export function QueuesPanel({
                 </button>
               )}
               {listed === queue.id && queue.waiting > 0 && (
-                <WaitingList queue={queue} now={now} busy={busy} onPick={onPick} />
+                <WaitingList
+                  queue={queue}
+                  now={now}
+                  busy={busy}
+                  onPick={routed?.allowPicking === false ? undefined : onPick}
+                />
               )}
             </li>
           );

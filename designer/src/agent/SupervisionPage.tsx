@@ -1,8 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import "./agent.css";
+import type { PresenceOf } from "../../../schema/api/routing.js";
 import { agentApi, type FloorPerson, type QueueSummary } from "./agent-api.js";
 import { chime, soundWanted } from "./alerts.js";
 import { useLiveEvents } from "./live-events.js";
+import { routingApi } from "./routing-api.js";
+import { rw } from "./routing-words.js";
 import { formatDuration, slaState } from "./sla.js";
 import { language, w } from "./words.js";
 
@@ -18,6 +21,7 @@ const duration = (ms: number) => formatDuration(ms, language);
 export function SupervisionPage() {
   const [queues, setQueues] = useState<QueueSummary[]>([]);
   const [people, setPeople] = useState<FloorPerson[]>([]);
+  const [presence, setPresence] = useState<PresenceOf[]>([]);
   const [loadedAt, setLoadedAt] = useState(Date.now);
   const [now, setNow] = useState(Date.now);
   const [error, setError] = useState("");
@@ -25,9 +29,14 @@ export function SupervisionPage() {
 
   const load = useCallback(async () => {
     try {
-      const [queueList, floor] = await Promise.all([agentApi.queues(), agentApi.floor()]);
+      const [queueList, floor, presenceList] = await Promise.all([
+        agentApi.queues(),
+        agentApi.floor(),
+        routingApi.presence(),
+      ]);
       setQueues(queueList);
       setPeople(floor.people);
+      setPresence(presenceList);
       setLoadedAt(Date.now());
       setError("");
     } catch (failure) {
@@ -116,42 +125,51 @@ export function SupervisionPage() {
           <thead>
             <tr>
               <th>{w("name")}</th>
+              <th>{rw("presenceHead")}</th>
               <th>{w("worksQueues")}</th>
               <th>{w("load")}</th>
               <th>{w("holds")}</th>
             </tr>
           </thead>
           <tbody>
-            {people.map((person) => (
-              <tr key={person.id} data-person={person.name}>
-                <td>
-                  {person.name}{" "}
-                  <span className="muted small">
-                    {w(`role.${person.role === "agent" ? "agentRole" : person.role}`)}
-                  </span>
-                </td>
-                <td>
-                  {person.queues.length === 0
-                    ? w("allQueues")
-                    : person.queues.map((id) => queues.find((queue) => queue.id === id)?.name ?? id).join(", ")}
-                </td>
-                <td data-load={person.holding.length}>{person.holding.length}</td>
-                <td>
-                  <ul className="held">
-                    {person.holding.map((held) => (
-                      <li key={held.conversationId}>
-                        <a href={`#/agent/${held.conversationId}`} data-held={held.conversationId}>
-                          {queues.find((queue) => queue.id === held.queue)?.name ?? held.queue}
-                        </a>{" "}
-                        <span className="muted small">
-                          {w("heldFor", { duration: duration(held.heldSeconds * 1000 + since) })}
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-              </tr>
-            ))}
+            {people.map((person) => {
+              const state = presence.find((entry) => entry.userId === person.id)?.presence ?? "offline";
+              return (
+                <tr key={person.id} data-person={person.name}>
+                  <td>
+                    {person.name}{" "}
+                    <span className="muted small">
+                      {w(`role.${person.role === "agent" ? "agentRole" : person.role}`)}
+                    </span>
+                  </td>
+                  <td>
+                    <span className={`pill presence-pill ${state}`} data-presence={state}>
+                      {rw(`presence.${state}`)}
+                    </span>
+                  </td>
+                  <td>
+                    {person.queues.length === 0
+                      ? w("allQueues")
+                      : person.queues.map((id) => queues.find((queue) => queue.id === id)?.name ?? id).join(", ")}
+                  </td>
+                  <td data-load={person.holding.length}>{person.holding.length}</td>
+                  <td>
+                    <ul className="held">
+                      {person.holding.map((held) => (
+                        <li key={held.conversationId}>
+                          <a href={`#/agent/${held.conversationId}`} data-held={held.conversationId}>
+                            {queues.find((queue) => queue.id === held.queue)?.name ?? held.queue}
+                          </a>{" "}
+                          <span className="muted small">
+                            {w("heldFor", { duration: duration(held.heldSeconds * 1000 + since) })}
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </section>

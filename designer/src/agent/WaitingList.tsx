@@ -3,7 +3,10 @@ import { agentApi, type ConversationSummary, type QueueSummary } from "./agent-a
 import { ConversationRow } from "./ConversationRow.js";
 import { w } from "./words.js";
 
-/** A queue's waiting cases, most urgent first, each one takeable; reloaded whenever the queue moves. */
+/**
+ * A queue's waiting cases, most urgent first, each one takeable unless the queue turned picking off
+ * (no `onPick`); reloaded whenever the queue moves.
+ */
 export function WaitingList({
   queue,
   now,
@@ -13,7 +16,7 @@ export function WaitingList({
   queue: QueueSummary;
   now: number;
   busy: boolean;
-  onPick: (conversationId: string) => void;
+  onPick: ((conversationId: string) => void) | undefined;
 }) {
   const [rows, setRows] = useState<ConversationSummary[]>([]);
   useEffect(() => {
@@ -31,9 +34,11 @@ export function WaitingList({
       {rows.map((row) => (
         <li key={row.id} data-waiting-case={row.id}>
           <ConversationRow conversation={row} now={now}>
-            <button type="button" disabled={busy} onClick={() => onPick(row.id)}>
-              {w("pick")}
-            </button>
+            {onPick && (
+              <button type="button" disabled={busy} onClick={() => onPick(row.id)}>
+                {w("pick")}
+              </button>
+            )}
           </ConversationRow>
         </li>
       ))}

@@ -1,0 +1,138 @@
+import { mkdirSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import { ADMIN, type Harness, screenshotOnFailure, startHarness, typeInto } from "./harness.js";
+import { escalateOrder } from "./rest-customer.js";
+
+const AGENTS = [
+  { email: "alice@example.fr", name: "Alice", password: "alice-password-1" },
+  { email: "bruno@example.fr", name: "Bruno", password: "bruno-password-1" },
+  { email: "chloe@example.fr", name: "Chloé", password: "chloe-password-1" },
+] as const;
+const SHOTS = "/tmp/h14/shots";
+
+let harness: Harness;
+const problems: string[] = [];
+const pages: Page[] = [];
+
+function watch(page: Page, who: string) {
+  pages.push(page);
+  page.on("pageerror", (error) => problems.push(`${who}: script error ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() !== "error" || message.text().startsWith("Failed to load resource")) return;
+    problems.push(`${who}: console error ${message.text()}`);
+  });
+  return page;
+}
+
+async function logIn(person: { email: string; password: string }, who: string) {
+  const context = await harness.browser.newContext({ locale: "fr-FR", viewport: { width: 1400, height: 1000 } });
+  const page = watch(await context.newPage(), who);
+  await page.goto(`${harness.baseUrl}/agent`);
+  await typeInto(page.locator('input[name="email"]'), person.email);
+  await typeInto(page.locator('input[name="password"]'), person.password);
+  await page.click('button[type="submit"]');
+  await page.locator(".agent-console").waitFor();
+  await page.locator(".live-dot.on").waitFor();
+  return page;
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  harness = await startHarness();
+  watch(harness.page, "admin");
+  const login = await harness.app.inject({ method: "POST", url: "/api/auth/login", payload: ADMIN });
+  const cookie = `relais_session=${login.cookies.find((c) => c.name === "relais_session")?.value}`;
+  for (const agent of AGENTS) {
+    const created = await harness.app.inject({
+      method: "POST",
+      url: "/api/users",
+      headers: { cookie },
+      payload: { ...agent, role: "agent" },
+    });
+    if (created.statusCode !== 201) throw new Error(`create ${agent.name}: ${created.body}`);
+  }
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+describe("automatic assignment in real Chromium", () => {
+  const agentPages: Page[] = [];
+
+  it("lets the admin set the priority queue to automatic, one conversation at a time per agent", async () => {
+    onTestFailed(() => screenshotOnFailure(harness.page, "routing-settings"));
+    const page = harness.page;
+    await page.goto(harness.baseUrl);
+    await typeInto(page.locator('input[name="email"]'), ADMIN.email);
+    await typeInto(page.locator('input[name="password"]'), ADMIN.password);
+    await page.click('button[type="submit"]');
+    await page.getByRole("link", { name: "Files" }).click();
+    await page.locator("summary", { hasText: "Clients prioritaires" }).click();
+    const form = page.locator('form[data-routing-form="priority"]');
+    await form.getByLabel("Automatique, aux conseillers disponibles").check();
+    await typeInto(form.locator('input[name="routing-capacity"]'), "1");
+    await form.getByRole("button", { name: "Enregistrer l'attribution" }).click();
+    await form.getByRole("status").filter({ hasText: "Attribution enregistrée." }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/routing-settings.png`, fullPage: true });
+    await page.reload();
+    await page
+      .locator("summary", { hasText: "Clients prioritaires" })
+      .filter({ hasText: "attribution automatique" })
+      .waitFor();
+  });
+
+  it("gives two waiting cases to the two available agents and none to the one away", async () => {
+    onTestFailed(() => Promise.all(pages.map((p, i) => screenshotOnFailure(p, `routing-${i}`))).then(() => {}));
+    for (const agent of AGENTS) agentPages.push(await logIn(agent, agent.name));
+    const [alice, bruno, chloe] = agentPages as [Page, Page, Page];
+    for (const page of [alice, bruno]) {
+      await page.getByRole("radio", { name: "Disponible" }).check();
+      await page.locator(".presence-switch.presence-available").waitFor();
+    }
+    expect(await chloe.getByRole("radio", { name: "Absent" }).isChecked()).toBe(true);
+    await alice
+      .locator('li[data-queue="priority"]')
+      .getByText("Attribution automatique : jusqu'à 1 conversations par conseiller disponible.")
+      .waitFor();
+    expect(
+      await alice.locator('li[data-queue="priority"]').getByRole("button", { name: "Prendre la suivante" }).count(),
+    ).toBe(0);
+
+    const first = await escalateOrder(harness.baseUrl, "+33611111111");
+    const second = await escalateOrder(harness.baseUrl, "+33622222222");
+    await alice.locator("a[data-mine]").first().waitFor();
+    await bruno.locator("a[data-mine]").first().waitFor();
+    const held = [
+      await alice.locator("a[data-mine]").getAttribute("data-mine"),
+      await bruno.locator("a[data-mine]").getAttribute("data-mine"),
+    ];
+    expect(held.sort()).toEqual([first, second].sort());
+
+    // A third case finds both available agents full: it waits, and still nothing goes to Chloé.
+    await escalateOrder(harness.baseUrl, "+33633333333");
+    await chloe.locator('li[data-queue="priority"] [data-waiting="1"]').waitFor();
+    expect(await chloe.locator("a[data-mine]").count()).toBe(0);
+    await chloe.getByText("Aucune conversation en cours.").waitFor();
+    await alice.screenshot({ path: `${SHOTS}/routing-alice.png`, fullPage: true });
+    await chloe.screenshot({ path: `${SHOTS}/routing-chloe.png`, fullPage: true });
+  });
+
+  it("shows each agent's presence and load on the supervision page", async () => {
+    onTestFailed(() => screenshotOnFailure(harness.page, "routing-floor"));
+    const page = harness.page;
+    await page.getByRole("link", { name: "Supervision" }).click();
+    for (const [name, presence, load] of [
+      ["Alice", "Disponible", "1"],
+      ["Bruno", "Disponible", "1"],
+      ["Chloé", "Absent", "0"],
+    ] as const) {
+      const row = page.locator(`tr[data-person="${name}"]`);
+      await row.locator(".presence-pill", { hasText: presence }).waitFor();
+      expect(await row.locator("td[data-load]").getAttribute("data-load")).toBe(load);
+    }
+    await page.screenshot({ path: `${SHOTS}/routing-floor.png`, fullPage: true });
+    expect(problems).toEqual([]);
+  });
+});
