@@ -29,6 +29,7 @@ import messengerRoutes from "./routes/messenger.js";
 import opsRoutes from "./routes/ops.js";
 import queueAdminRoutes from "./routes/queue-admin.js";
 import routingRoutes from "./routes/routing.js";
+import searchRoutes from "./routes/search.js";
 import simulatorRoutes from "./routes/simulator.js";
 import supervisionRoutes from "./routes/supervision.js";
 import teamRoutes from "./routes/team.js";
@@ -99,6 +100,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(agentRoutes);
   await app.register(supervisionRoutes);
   await app.register(routingRoutes);
+  await app.register(searchRoutes);
   await app.register(queueAdminRoutes);
   await app.register(inboxAdminRoutes);
   await app.register(customerRoutes);

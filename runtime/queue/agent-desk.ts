@@ -29,6 +29,12 @@ import { loadRouting } from "./routing-settings.js";
  */
 export type Scope = { all: true } | { all: false; userId: string; queues: string[] };
 
+export async function scopeOf(store: Store, user: User): Promise<Scope> {
+  if (roleAtLeast(user.role, "supervisor")) return { all: true };
+  const queues = await queuesOf(store, user.id);
+  return queues.length === 0 ? { all: true } : { all: false, userId: user.id, queues };
+}
+
 /** What the desk works with; the app gives these, and nothing else of itself. */
 export interface AgentDeskDeps {
   store: Store;
@@ -47,10 +53,8 @@ export interface AgentDeskDeps {
 export class AgentDesk {
   constructor(private readonly deps: AgentDeskDeps) {}
 
-  async scope(user: User): Promise<Scope> {
-    if (roleAtLeast(user.role, "supervisor")) return { all: true };
-    const queues = await queuesOf(this.deps.store, user.id);
-    return queues.length === 0 ? { all: true } : { all: false, userId: user.id, queues };
+  scope(user: User): Promise<Scope> {
+    return scopeOf(this.deps.store, user);
   }
 
   /** Whether the conversation is in the scope: held by the person, or last handed to a queue they work. */

@@ -72,11 +72,6 @@ export class AutoAssigner {
     });
   }
 
-  /** Waits for the round in progress, if any (tests, and callers that want the outcome seen). */
-  async settled(): Promise<void> {
-    while (this.running) await this.running;
-  }
-
   /** One pass over the automatic queues; how many cases it gave out. */
   async round(now = Date.now()): Promise<number> {
     const automatic = [...(await loadRouting(this.deps.store)).values()].filter((r) => r.mode === "automatic");

@@ -18,7 +18,7 @@ export interface Erased {
  * included. The right to erasure of the GDPR (article 17); nothing of other customers is touched.
  */
 export async function eraseCustomer(store: Store, channel: string, address: string): Promise<Erased> {
-  const { conversations, messages, events, handoffs, inbox, outbox } = store.tables;
+  const { conversations, conversationSearch, messages, events, handoffs, inbox, outbox } = store.tables;
   return store.tx(async (db) => {
     const ids = (
       await db
@@ -37,6 +37,8 @@ export async function eraseCustomer(store: Store, channel: string, address: stri
       erased.handoffs = (
         await db.delete(handoffs).where(inArray(handoffs.conversationId, ids)).returning({ id: handoffs.id })
       ).length;
+      // The search document repeats their words; it goes with them (not counted: it is a copy).
+      await db.delete(conversationSearch).where(inArray(conversationSearch.conversationId, ids));
       erased.conversations = (
         await db.delete(conversations).where(inArray(conversations.id, ids)).returning({ id: conversations.id })
       ).length;

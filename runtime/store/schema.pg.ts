@@ -165,6 +165,42 @@ export const handoffs = pgTable(
   (t) => [index("handoffs_waiting").on(t.queue, t.claimedBy, t.closedAt, t.rank, t.createdAt)],
 );
 
+/**
+ * One searchable document per conversation, kept by the search indexer from the conversation, its
+ * handoffs and transcript: who the customer is, where it stands, and `body`, every word to find it
+ * by (names, e-mail, phone, order numbers and every collected value, every message). The full-text
+ * index over `body` is the database's own (FTS5 on SQLite, a GIN index on PostgreSQL: migration
+ * `search-fulltext`).
+ */
+export const conversationSearch = pgTable(
+  "conversation_search",
+  {
+    id: serial("id").primaryKey(),
+    conversationId: text("conversation_id").notNull().unique(),
+    channel: text("channel").notNull(),
+    address: text("address").notNull(),
+    status: text("status").notNull(),
+    /** The queue of its latest handoff; null if it never reached a person. */
+    queue: text("queue"),
+    /** Who holds it, or last held it. */
+    agentId: text("agent_id"),
+    customerName: text("customer_name"),
+    email: text("email"),
+    phone: text("phone"),
+    body: text("body").notNull(),
+    /** The newest transcript line and conversation change the document includes. */
+    lastMessageId: integer("last_message_id").notNull(),
+    conversationUpdatedAt: bigint("conversation_updated_at", { mode: "number" }).notNull(),
+    createdAt: bigint("created_at", { mode: "number" }).notNull(),
+  },
+  (t) => [
+    index("conversation_search_email").on(t.email),
+    index("conversation_search_phone").on(t.phone),
+    index("conversation_search_created").on(t.createdAt),
+    index("conversation_search_watermark").on(t.lastMessageId),
+  ],
+);
+
 export const queues = pgTable("queues", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),

@@ -2,7 +2,7 @@ import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { w } from "../agent/words.js";
 import { ApiError } from "../api.js";
 import "./admin.css";
-import type { QueueRoutingOf } from "../../../schema/api/routing.js";
+import type { QueueRoutingOf } from "../../../schema/api/index.js";
 import { routingApi } from "../agent/routing-api.js";
 import { rw } from "../agent/routing-words.js";
 import { adminApi, type QueueSettings, WEEKDAYS } from "./admin-api.js";

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from "react";
-import type { QueueRoutingOf, RoutingMode } from "../../../schema/api/routing.js";
+import type { QueueRoutingOf, RoutingMode } from "../../../schema/api/index.js";
 import { routingApi } from "../agent/routing-api.js";
 import { rw } from "../agent/routing-words.js";
 

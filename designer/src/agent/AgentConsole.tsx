@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, type User } from "../api.js";
 import "./agent.css";
-import type { QueueRoutingOf } from "../../../schema/api/routing.js";
+import type { QueueRoutingOf } from "../../../schema/api/index.js";
 import { agentApi, type CannedResponse, type ConversationSummary, type QueueSummary } from "./agent-api.js";
 import { chime, setSoundWanted, soundWanted, titleBadge } from "./alerts.js";
 import { ConversationRow } from "./ConversationRow.js";

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import type { Presence, PresenceChoice } from "../../../schema/api/routing.js";
+import type { Presence, PresenceChoice } from "../../../schema/api/index.js";
 import { routingApi } from "./routing-api.js";
 import { rw } from "./routing-words.js";
 

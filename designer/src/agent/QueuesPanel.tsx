@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { QueueRoutingOf } from "../../../schema/api/routing.js";
+import type { QueueRoutingOf } from "../../../schema/api/index.js";
 import type { QueueSummary } from "./agent-api.js";
 import { rw } from "./routing-words.js";
 import { formatDuration, slaState } from "./sla.js";

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import "./agent.css";
-import type { PresenceOf } from "../../../schema/api/routing.js";
+import type { PresenceOf } from "../../../schema/api/index.js";
 import { agentApi, type FloorPerson, type QueueSummary } from "./agent-api.js";
 import { chime, soundWanted } from "./alerts.js";
 import { useLiveEvents } from "./live-events.js";

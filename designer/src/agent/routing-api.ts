@@ -1,4 +1,4 @@
-import type { PresenceChoice, PresenceOf, QueueRouting, QueueRoutingOf } from "../../../schema/api/routing.js";
+import type { PresenceChoice, PresenceOf, QueueRouting, QueueRoutingOf } from "../../../schema/api/index.js";
 import { call } from "../api.js";
 
 /** Presence and queue routing (runtime/routes/routing.ts). */

@@ -1,0 +1,198 @@
+import { desc, gt, inArray, max } from "drizzle-orm";
+import type { ConversationState } from "../engine/types.js";
+import type { Store } from "../store/db.js";
+import { customerIdentity } from "./customer-identity.js";
+
+/**
+ * How far back each catch-up looks again, beyond what the documents already hold: on PostgreSQL a
+ * message or a change may commit after a later one, and must not be skipped for it.
+ */
+const MESSAGE_MARGIN = 200;
+const CHANGE_MARGIN_MS = 2_000;
+const BATCH = 500;
+/** A document keeps this much of a conversation's words; very long transcripts are found by their start. */
+const BODY_CHARS = 100_000;
+
+/** Every value the bot collected, as words: strings and numbers at any depth. */
+function collectedWords(value: unknown, into: string[] = []): string[] {
+  if (typeof value === "string" || typeof value === "number") into.push(String(value));
+  else if (Array.isArray(value)) for (const item of value) collectedWords(item, into);
+  else if (value && typeof value === "object") for (const item of Object.values(value)) collectedWords(item, into);
+  return into;
+}
+
+/**
+ * Keeps `conversation_search` in step with the conversations: each call brings up to date the
+ * documents of conversations written to since the newest ones it holds. Searches call it first, so
+ * that what was just said or closed is found; a timer calls it meanwhile, so that searches stay quick.
+ */
+export class SearchIndexer {
+  private running: Promise<number> | undefined;
+
+  constructor(private readonly store: Store) {}
+
+  /** Brings the index up to date; callers at the same time share one run. */
+  catchUp(): Promise<number> {
+    this.running ??= this.run().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  /** Waits for the run in progress, if any, so that the store is not closed under it. */
+  async settled(): Promise<void> {
+    await this.running?.catch(() => undefined);
+  }
+
+  private async run(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const indexed = await this.pass();
+      total += indexed;
+      if (indexed === 0) return total;
+    }
+  }
+
+  /** One batch: the conversations written to since the watermark whose documents are behind. */
+  private async pass(): Promise<number> {
+    const { conversationSearch, conversations, messages } = this.store.tables;
+    const [mark] = await this.store.read((db) =>
+      db
+        .select({
+          message: max(conversationSearch.lastMessageId),
+          change: max(conversationSearch.conversationUpdatedAt),
+        })
+        .from(conversationSearch),
+    );
+    const sinceMessage = Number(mark?.message ?? 0) - MESSAGE_MARGIN;
+    const sinceChange = Number(mark?.change ?? 0) - CHANGE_MARGIN_MS;
+    const newest = max(messages.id);
+    const [written, changed] = await Promise.all([
+      this.store.read((db) =>
+        db
+          .select({ id: messages.conversationId, last: newest })
+          .from(messages)
+          .where(gt(messages.id, sinceMessage))
+          .groupBy(messages.conversationId)
+          .orderBy(newest)
+          .limit(BATCH),
+      ),
+      this.store.read((db) =>
+        db
+          .select({ id: conversations.id })
+          .from(conversations)
+          .where(gt(conversations.updatedAt, sinceChange))
+          .orderBy(conversations.updatedAt)
+          .limit(BATCH),
+      ),
+    ]);
+    const candidates = [...new Set([...written.map((row) => row.id), ...changed.map((row) => row.id)])];
+    if (candidates.length === 0) return 0;
+    const stale = await this.stale(candidates);
+    if (stale.length > 0) await this.index(stale);
+    return stale.length;
+  }
+
+  /** Of the candidates, those without a document or whose document misses a message or a change. */
+  private async stale(ids: string[]): Promise<string[]> {
+    const { conversationSearch, conversations, messages } = this.store.tables;
+    const [docs, rows, lastIds] = await Promise.all([
+      this.store.read((db) =>
+        db
+          .select({
+            id: conversationSearch.conversationId,
+            lastMessageId: conversationSearch.lastMessageId,
+            updatedAt: conversationSearch.conversationUpdatedAt,
+          })
+          .from(conversationSearch)
+          .where(inArray(conversationSearch.conversationId, ids)),
+      ),
+      this.store.read((db) =>
+        db
+          .select({ id: conversations.id, updatedAt: conversations.updatedAt })
+          .from(conversations)
+          .where(inArray(conversations.id, ids)),
+      ),
+      this.store.read((db) =>
+        db
+          .select({ id: messages.conversationId, last: max(messages.id) })
+          .from(messages)
+          .where(inArray(messages.conversationId, ids))
+          .groupBy(messages.conversationId),
+      ),
+    ]);
+    return rows
+      .filter((row) => {
+        const doc = docs.find((candidate) => candidate.id === row.id);
+        const last = Number(lastIds.find((candidate) => candidate.id === row.id)?.last ?? 0);
+        return !doc || doc.lastMessageId < last || doc.updatedAt < row.updatedAt;
+      })
+      .map((row) => row.id);
+  }
+
+  private async index(ids: string[]): Promise<void> {
+    const { conversationSearch, conversations, messages, handoffs } = this.store.tables;
+    const [rows, lines, latest] = await Promise.all([
+      this.store.read((db) => db.select().from(conversations).where(inArray(conversations.id, ids))),
+      this.store.read((db) =>
+        db
+          .select({ id: messages.id, conversationId: messages.conversationId, text: messages.text })
+          .from(messages)
+          .where(inArray(messages.conversationId, ids))
+          .orderBy(messages.id),
+      ),
+      this.store.read((db) =>
+        db
+          .select({
+            conversationId: handoffs.conversationId,
+            queue: handoffs.queue,
+            claimedBy: handoffs.claimedBy,
+          })
+          .from(handoffs)
+          .where(inArray(handoffs.conversationId, ids))
+          .orderBy(desc(handoffs.createdAt)),
+      ),
+    ]);
+    const documents = rows.map((row) => {
+      const variables = (JSON.parse(row.state) as ConversationState).variables ?? {};
+      const customer = customerIdentity(variables, row.address);
+      const own = lines.filter((line) => line.conversationId === row.id);
+      const handoff = latest.find((candidate) => candidate.conversationId === row.id);
+      const body = [
+        customer.name,
+        customer.email,
+        customer.phone,
+        row.address,
+        ...collectedWords(variables),
+        ...own.map((line) => line.text),
+      ]
+        .filter(Boolean)
+        .join("\n")
+        .slice(0, BODY_CHARS);
+      return {
+        conversationId: row.id,
+        channel: row.channel,
+        address: row.address,
+        status: row.status,
+        queue: handoff?.queue ?? null,
+        agentId: row.assignedTo ?? handoff?.claimedBy ?? null,
+        customerName: customer.name,
+        email: customer.email?.toLowerCase() ?? null,
+        phone: customer.phone,
+        body,
+        lastMessageId: own.at(-1)?.id ?? 0,
+        conversationUpdatedAt: row.updatedAt,
+        createdAt: row.createdAt,
+      };
+    });
+    await this.store.tx(async (db) => {
+      for (const document of documents) {
+        const { conversationId, ...rest } = document;
+        await db
+          .insert(conversationSearch)
+          .values(document)
+          .onConflictDoUpdate({ target: conversationSearch.conversationId, set: rest });
+      }
+    });
+  }
+}

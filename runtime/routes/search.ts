@@ -1,0 +1,60 @@
+import { Type } from "@sinclair/typebox";
+import type { FastifyInstance } from "fastify";
+import { CustomerHistory, SearchQuery, SearchResults } from "../../schema/api/search.js";
+import { requireRole } from "../plugins/auth.js";
+import { scopeOf } from "../queue/agent-desk.js";
+import { ConversationSearch } from "../queue/conversation-search.js";
+import { SearchIndexer } from "../queue/search-index.js";
+
+/** The index also catches up this often, so that a search has little left to add before it answers. */
+const CATCH_UP_MS = 5_000;
+
+/** Finding any conversation again, open or closed, and a customer's whole history across channels. */
+export default async function searchRoutes(app: FastifyInstance) {
+  const indexer = new SearchIndexer(app.store);
+  const search = new ConversationSearch(app.store, indexer);
+  let timer: NodeJS.Timeout | undefined;
+  const catchUp = () =>
+    indexer.catchUp().catch((error: unknown) => app.log.error({ err: error }, "search index catch-up failed"));
+  app.addHook("onReady", async () => {
+    void catchUp();
+    timer = setInterval(() => void catchUp(), CATCH_UP_MS);
+  });
+  app.addHook("onClose", async () => {
+    clearInterval(timer);
+    await indexer.settled();
+  });
+  const agent = requireRole("agent");
+  const tags = ["agent"];
+
+  app.get(
+    "/api/search",
+    {
+      schema: {
+        tags,
+        description:
+          "Conversations, open and closed, by words (customer name, e-mail, phone, order number, anything written) and by status, queue, agent, channel and start day; the newest first.",
+        querystring: SearchQuery,
+        response: { 200: SearchResults },
+      },
+      onRequest: agent,
+    },
+    async (request) => search.search(await scopeOf(app.store, request.user!), request.query as SearchQuery),
+  );
+
+  app.get(
+    "/api/conversations/:id/customer-history",
+    {
+      schema: {
+        tags,
+        description:
+          "Every conversation of this conversation's customer (same e-mail, same phone, or same address on the channel), on every channel, with what the bot collected in each.",
+        params: Type.Object({ id: Type.String({ format: "uuid" }) }),
+        response: { 200: CustomerHistory },
+      },
+      onRequest: agent,
+    },
+    async (request) =>
+      search.customerHistory(await scopeOf(app.store, request.user!), (request.params as { id: string }).id),
+  );
+}

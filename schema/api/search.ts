@@ -1,0 +1,85 @@
+import { type Static, Type } from "@sinclair/typebox";
+import { HandoffReason } from "./handoff.js";
+
+export const ConversationStatus = Type.Union([
+  Type.Literal("bot"),
+  Type.Literal("queued"),
+  Type.Literal("agent"),
+  Type.Literal("closed"),
+]);
+export type ConversationStatus = Static<typeof ConversationStatus>;
+
+/** What a search may ask; every field narrows the results, none is required. */
+export const SearchQuery = Type.Object({
+  q: Type.Optional(
+    Type.String({
+      maxLength: 200,
+      description:
+        "Words to find anywhere: the customer's name, e-mail, phone, an order number, what anyone wrote. Taken as plain words: quotes, `*`, `OR`, `NEAR` or SQL mean nothing special.",
+    }),
+  ),
+  status: Type.Optional(ConversationStatus),
+  queue: Type.Optional(Type.String({ maxLength: 64 })),
+  agent: Type.Optional(Type.String({ maxLength: 64, description: "The id of the person who holds or last held it." })),
+  channel: Type.Optional(Type.String({ maxLength: 32 })),
+  from: Type.Optional(Type.String({ format: "date", description: "Started on or after this day (UTC)." })),
+  to: Type.Optional(Type.String({ format: "date", description: "Started on or before this day (UTC)." })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+});
+export type SearchQuery = Static<typeof SearchQuery>;
+
+export const CustomerIdentity = Type.Object({
+  name: Type.Union([Type.String(), Type.Null()]),
+  email: Type.Union([Type.String(), Type.Null()]),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  /** Where they write from on the conversation's channel: a phone number, a page-scoped id, a web chat session. */
+  address: Type.String(),
+});
+export type CustomerIdentity = Static<typeof CustomerIdentity>;
+
+/** A conversation found: whom, where, where it stands, its last line, its handoff. Times in epoch ms. */
+export const SearchHit = Type.Object({
+  id: Type.String(),
+  channel: Type.String(),
+  flowId: Type.String(),
+  flowVersion: Type.Integer(),
+  status: ConversationStatus,
+  assignedTo: Type.Union([Type.String(), Type.Null()]),
+  agentName: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.Number(),
+  updatedAt: Type.Number(),
+  customer: CustomerIdentity,
+  lastMessage: Type.Union([Type.Object({ role: Type.String(), text: Type.String(), at: Type.Number() }), Type.Null()]),
+  unanswered: Type.Integer(),
+  handoff: Type.Union([
+    Type.Object({
+      queue: Type.String(),
+      priority: Type.String(),
+      reason: HandoffReason,
+      slaDueAt: Type.Number(),
+      createdAt: Type.Number(),
+    }),
+    Type.Null(),
+  ]),
+});
+export type SearchHit = Static<typeof SearchHit>;
+
+export const SearchResults = Type.Object({
+  results: Type.Array(SearchHit),
+  /** True when more conversations matched than `limit`: narrow the search to see them. */
+  more: Type.Boolean(),
+});
+export type SearchResults = Static<typeof SearchResults>;
+
+/** A customer's whole history: every conversation found for the same e-mail, phone or address, on every channel. */
+export const CustomerHistory = Type.Object({
+  customer: CustomerIdentity,
+  conversations: Type.Array(
+    Type.Object({
+      conversation: SearchHit,
+      /** Everything the bot collected in it, as the flow named it. */
+      collected: Type.Record(Type.String(), Type.Unknown()),
+    }),
+  ),
+});
+export type CustomerHistory = Static<typeof CustomerHistory>;
