@@ -141,6 +141,7 @@ export class ConversationSearch {
     return summaries.map((summary) => ({
       ...summary,
       status: summary.status as SearchHit["status"],
+      lastMessage: summary.lastMessage as SearchHit["lastMessage"],
       agentName: names.find((user) => user.id === summary.assignedTo)?.name ?? null,
     }));
   }

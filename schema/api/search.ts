@@ -49,7 +49,20 @@ export const SearchHit = Type.Object({
   createdAt: Type.Number(),
   updatedAt: Type.Number(),
   customer: CustomerIdentity,
-  lastMessage: Type.Union([Type.Object({ role: Type.String(), text: Type.String(), at: Type.Number() }), Type.Null()]),
+  lastMessage: Type.Union([
+    Type.Object({
+      role: Type.Union([
+        Type.Literal("customer"),
+        Type.Literal("bot"),
+        Type.Literal("agent"),
+        Type.Literal("note"),
+        Type.Literal("system"),
+      ]),
+      text: Type.String(),
+      at: Type.Number(),
+    }),
+    Type.Null(),
+  ]),
   unanswered: Type.Integer(),
   handoff: Type.Union([
     Type.Object({

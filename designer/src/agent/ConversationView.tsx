@@ -8,6 +8,7 @@ import { type NodeChoice, resumableNodes, suggestedNode } from "./flow-nodes.js"
 import { HandoffPacket } from "./HandoffPacket.js";
 import { ReplyBox, type ReplyMode } from "./ReplyBox.js";
 import { SuperviseBar } from "./SuperviseBar.js";
+import { sw } from "./search-words.js";
 import { Transcript } from "./Transcript.js";
 import { w } from "./words.js";
 
@@ -158,6 +159,9 @@ export function ConversationView({
   return (
     <article className="conversation" data-conversation={conversation.id} data-status={conversation.status}>
       {status && <p className="status-banner">{status}</p>}
+      <p className="small">
+        <a href={`#/customer/${conversation.id}`}>{sw("history")}</a>
+      </p>
       {notice && (
         <p role={notice.kind === "error" ? "alert" : "status"} className={`notice ${notice.kind}`}>
           {notice.text}

@@ -3,17 +3,23 @@ import { QueuesPage } from "../admin/QueuesPage.js";
 import { TeamPage } from "../admin/TeamPage.js";
 import type { User } from "../api.js";
 import { AgentConsole } from "./AgentConsole.js";
+import { CustomerPage } from "./CustomerPage.js";
+import { SearchPage } from "./SearchPage.js";
 import { SupervisionPage } from "./SupervisionPage.js";
+import { sw } from "./search-words.js";
 import { w } from "./words.js";
 
 /**
- * The pages beside the flow editor: `#/agent[/<conversation id>]`, `#/supervision`, `#/admin/team`,
- * `#/admin/queues`. Agents and supervisors never get the editor; undefined leaves the hash to it.
+ * The pages beside the flow editor: `#/agent[/<conversation id>]`, `#/search`, `#/customer/<conversation
+ * id>`, `#/supervision`, `#/admin/team`, `#/admin/queues`. Agents and supervisors never get the editor; undefined leaves the hash to it.
  */
 export function consolePage(hash: string, user: User): ReactNode | undefined {
   const agent = /^#\/agent(?:\/([0-9a-f-]{36}))?$/.exec(hash);
   const supervises = user.role === "supervisor" || user.role === "admin";
   if (supervises && hash === "#/supervision") return <SupervisionPage />;
+  if (hash === "#/search") return <SearchPage />;
+  const customer = /^#\/customer\/([0-9a-f-]{36})$/.exec(hash);
+  if (customer?.[1]) return <CustomerPage key={customer[1]} conversationId={customer[1]} />;
   if (agent || user.role === "agent" || user.role === "supervisor") {
     return <AgentConsole me={user} conversationId={agent?.[1]} />;
   }
@@ -27,6 +33,7 @@ export function ConsoleLinks({ user, hash }: { user: User; hash: string }) {
   const links: [string, string][] = [
     ...(user.role === "editor" || user.role === "admin" ? ([["#/", w("flowsPage")]] as [string, string][]) : []),
     ["#/agent", w("console")],
+    ["#/search", sw("search")],
     ...(user.role === "supervisor" || user.role === "admin"
       ? ([["#/supervision", w("supervision")]] as [string, string][])
       : []),
