@@ -165,7 +165,7 @@ describe("agent console in real Chromium against the real runtime", () => {
     const level2 = page.locator("details.queue-settings", { hasText: "(level2)" });
     await level2.locator("summary").click();
     await typeInto(level2.locator('input[name="queue-sla"]'), "90");
-    await level2.locator('button[type="submit"]').click();
+    await level2.locator('form[data-queue-form="level2"] button[type="submit"]').click();
     await page
       .locator("details.queue-settings", { hasText: "(level2)" })
       .locator("summary", { hasText: "90 min" })

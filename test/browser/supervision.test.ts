@@ -164,12 +164,12 @@ describe("a supervisor runs the floor in real Chromium", () => {
     await level2.locator("summary").click();
     const closeButtons = level2.locator(".hours-editor button", { hasText: "✕" });
     while ((await closeButtons.count()) > 0) await closeButtons.first().click();
-    await level2.locator('button[type="submit"]').click();
+    await level2.locator('form[data-queue-form="level2"] button[type="submit"]').click();
     await level2.getByRole("alert").filter({ hasText: "Cette file n'a aucun horaire d'ouverture" }).waitFor();
     await page.screenshot({ path: `${SHOTS}/no-hours.png`, fullPage: true });
     await level2.getByLabel("Ouverte 24 h/24, 7 j/7").check();
     expect(await level2.locator(".hours-editor").count()).toBe(0);
-    await level2.locator('button[type="submit"]').click();
+    await level2.locator('form[data-queue-form="level2"] button[type="submit"]').click();
     // The list reloads after a save (the form folds away): what was stored is what counts.
     await expect
       .poll(async () => (await loadQueues(harness.app.store)).get("level2")?.hours)

@@ -78,7 +78,6 @@ export function AgentConsole({ me, conversationId }: { me: User; conversationId:
     void refresh();
     const isMine = mine.some((conversation) => conversation.id === event.conversationId);
     if (event.type === "handoff.created" && worked(event.queue)) announce();
-    if (event.type === "conversation.claimed" && event.agentId === me.id) announce();
     if (event.type === "conversation.message" && event.role === "customer" && isMine) announce();
   };
   const { connected } = useLiveEvents(onEvent);
