@@ -5,6 +5,7 @@ export * from "./disposition.js";
 export * from "./error.js";
 export * from "./flows.js";
 export * from "./handoff.js";
+export * from "./media.js";
 export * from "./ops.js";
 export * from "./simulator.js";
 export * from "./webhooks.js";
