@@ -1,7 +1,13 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import type { FastifyInstance } from "fastify";
-import { PresenceChoice, PresenceOf, QueueRouting, QueueRoutingOf } from "../../schema/api/routing.js";
-import { SLUG_PATTERN } from "../../schema/index.js";
+import {
+  errorResponses,
+  PresenceBody,
+  PresenceOf,
+  QueueIdParams,
+  QueueRouting,
+  QueueRoutingOf,
+} from "../../schema/api/index.js";
 import { DomainError } from "../domain-error.js";
 import { requireRole } from "../plugins/auth.js";
 import { AutoAssigner } from "../queue/auto-assign.js";
@@ -22,7 +28,7 @@ const presenceOf = (person: PresenceOf): PresenceOf => ({
  * with a capacity per person and whether agents may pick from the waiting list; automatic queues
  * give out their cases by themselves.
  */
-export default async function routingRoutes(app: FastifyInstance) {
+const routingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const assigner = new AutoAssigner({
     store: app.store,
     live: app.live,
@@ -49,7 +55,7 @@ export default async function routingRoutes(app: FastifyInstance) {
       schema: {
         tags,
         description: "Your presence and how many conversations you hold.",
-        response: { 200: PresenceOf },
+        response: { 200: PresenceOf, ...errorResponses(400, 401, 403) },
       },
       onRequest: agent,
     },
@@ -63,13 +69,13 @@ export default async function routingRoutes(app: FastifyInstance) {
         tags,
         description:
           "Say you are available (automatic queues then give you cases, up to their capacity) or away. You are offline whatever you chose once your last session ends.",
-        body: Type.Object({ status: PresenceChoice }),
-        response: { 200: PresenceOf },
+        body: PresenceBody,
+        response: { 200: PresenceOf, ...errorResponses(400, 401, 403, 413, 415) },
       },
       onRequest: agent,
     },
     async (request) => {
-      await choosePresence(app.store, request.user!.id, (request.body as { status: PresenceChoice }).status);
+      await choosePresence(app.store, request.user!.id, request.body.status);
       assigner.wake();
       return mine(request.user!.id);
     },
@@ -81,7 +87,7 @@ export default async function routingRoutes(app: FastifyInstance) {
       schema: {
         tags,
         description: "Everyone who works conversations: available, away or offline, and their load.",
-        response: { 200: Type.Array(PresenceOf) },
+        response: { 200: Type.Array(PresenceOf), ...errorResponses(400, 401, 403) },
       },
       onRequest: requireRole("supervisor"),
     },
@@ -94,7 +100,7 @@ export default async function routingRoutes(app: FastifyInstance) {
       schema: {
         tags,
         description: "Each queue's routing: manual or automatic, capacity per person, picking allowed or not.",
-        response: { 200: Type.Array(QueueRoutingOf) },
+        response: { 200: Type.Array(QueueRoutingOf), ...errorResponses(400, 401, 403) },
       },
       onRequest: agent,
     },
@@ -106,19 +112,20 @@ export default async function routingRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        params: Type.Object({ id: Type.String({ pattern: SLUG_PATTERN, maxLength: 64 }) }),
+        params: QueueIdParams,
         body: QueueRouting,
-        response: { 200: QueueRoutingOf },
+        response: { 200: QueueRoutingOf, ...errorResponses(400, 401, 403, 404, 413, 415) },
       },
       onRequest: requireRole("admin"),
     },
     async (request) => {
-      const { id } = request.params as { id: string };
-      await saveRouting(app.store, id, request.body as QueueRouting);
+      const { id } = request.params;
+      await saveRouting(app.store, id, request.body);
       assigner.wake();
       const saved = (await loadRouting(app.store)).get(id);
       if (!saved) throw new DomainError("notFound", "UNKNOWN_QUEUE", `There is no queue \`${id}\`.`);
       return saved;
     },
   );
-}
+};
+export default routingRoutes;

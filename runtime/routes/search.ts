@@ -1,6 +1,11 @@
-import { Type } from "@sinclair/typebox";
-import type { FastifyInstance } from "fastify";
-import { CustomerHistory, SearchQuery, SearchResults } from "../../schema/api/search.js";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import {
+  ConversationIdParams,
+  CustomerHistory,
+  errorResponses,
+  SearchQuery,
+  SearchResults,
+} from "../../schema/api/index.js";
 import { requireRole } from "../plugins/auth.js";
 import { scopeOf } from "../queue/agent-desk.js";
 import { ConversationSearch } from "../queue/conversation-search.js";
@@ -10,7 +15,7 @@ import { SearchIndexer } from "../queue/search-index.js";
 const CATCH_UP_MS = 5_000;
 
 /** Finding any conversation again, open or closed, and a customer's whole history across channels. */
-export default async function searchRoutes(app: FastifyInstance) {
+const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const indexer = new SearchIndexer(app.store);
   const search = new ConversationSearch(app.store, indexer);
   let timer: NodeJS.Timeout | undefined;
@@ -35,11 +40,11 @@ export default async function searchRoutes(app: FastifyInstance) {
         description:
           "Conversations, open and closed, by words (customer name, e-mail, phone, order number, anything written) and by status, queue, agent, channel and start day; the newest first.",
         querystring: SearchQuery,
-        response: { 200: SearchResults },
+        response: { 200: SearchResults, ...errorResponses(400, 401, 403) },
       },
       onRequest: agent,
     },
-    async (request) => search.search(await scopeOf(app.store, request.user!), request.query as SearchQuery),
+    async (request) => search.search(await scopeOf(app.store, request.user!), request.query),
   );
 
   app.get(
@@ -49,12 +54,12 @@ export default async function searchRoutes(app: FastifyInstance) {
         tags,
         description:
           "Every conversation of this conversation's customer (same e-mail, same phone, or same address on the channel), on every channel, with what the bot collected in each.",
-        params: Type.Object({ id: Type.String({ format: "uuid" }) }),
-        response: { 200: CustomerHistory },
+        params: ConversationIdParams,
+        response: { 200: CustomerHistory, ...errorResponses(400, 401, 403, 404) },
       },
       onRequest: agent,
     },
-    async (request) =>
-      search.customerHistory(await scopeOf(app.store, request.user!), (request.params as { id: string }).id),
+    async (request) => search.customerHistory(await scopeOf(app.store, request.user!), request.params.id),
   );
-}
+};
+export default searchRoutes;

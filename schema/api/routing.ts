@@ -1,4 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
+import { SLUG_PATTERN } from "../common.js";
 
 /** What a person chooses: ready for conversations, or not for now. */
 export const PresenceChoice = Type.Union([Type.Literal("available"), Type.Literal("away")]);
@@ -39,3 +40,9 @@ export type QueueRoutingOf = Static<typeof QueueRoutingOf>;
 
 /** A queue without settings of its own: by hand, three at once, picking allowed (how queues worked before). */
 export const DEFAULT_ROUTING: QueueRouting = { mode: "manual", capacity: 3, allowPicking: true };
+
+export const PresenceBody = Type.Object({ status: PresenceChoice });
+export type PresenceBody = Static<typeof PresenceBody>;
+
+export const QueueIdParams = Type.Object({ id: Type.String({ pattern: SLUG_PATTERN, maxLength: 64 }) });
+export type QueueIdParams = Static<typeof QueueIdParams>;

@@ -1,13 +1,6 @@
 import { type Static, Type } from "@sinclair/typebox";
+import { ConversationStatus } from "./channels.js";
 import { HandoffReason } from "./handoff.js";
-
-export const ConversationStatus = Type.Union([
-  Type.Literal("bot"),
-  Type.Literal("queued"),
-  Type.Literal("agent"),
-  Type.Literal("closed"),
-]);
-export type ConversationStatus = Static<typeof ConversationStatus>;
 
 /** What a search may ask; every field narrows the results, none is required. */
 export const SearchQuery = Type.Object({
@@ -96,3 +89,6 @@ export const CustomerHistory = Type.Object({
   ),
 });
 export type CustomerHistory = Static<typeof CustomerHistory>;
+
+export const ConversationIdParams = Type.Object({ id: Type.String({ format: "uuid" }) });
+export type ConversationIdParams = Static<typeof ConversationIdParams>;
