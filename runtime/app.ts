@@ -28,6 +28,7 @@ import inboxAdminRoutes from "./routes/inbox-admin.js";
 import messengerRoutes from "./routes/messenger.js";
 import opsRoutes from "./routes/ops.js";
 import queueAdminRoutes from "./routes/queue-admin.js";
+import reportRoutes from "./routes/reports.js";
 import routingRoutes from "./routes/routing.js";
 import searchRoutes from "./routes/search.js";
 import simulatorRoutes from "./routes/simulator.js";
@@ -101,6 +102,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(supervisionRoutes);
   await app.register(routingRoutes);
   await app.register(searchRoutes);
+  await app.register(reportRoutes);
   await app.register(queueAdminRoutes);
   await app.register(inboxAdminRoutes);
   await app.register(customerRoutes);

@@ -4,7 +4,7 @@ import type { AnalyticsFigures } from "../../schema/api/analytics.js";
 export const CSV_HEADER = ["flow", "version", "from", "to", "figure", "subject", "value"] as const;
 
 /** A field as RFC 4180 writes it, and never read as a formula by a spreadsheet. */
-function field(value: string | number | null): string {
+export function field(value: string | number | null): string {
   if (value === null) return "";
   let text = String(value);
   if (/^[=+\-@\t\r]/.test(text) && typeof value === "string") text = `'${text}`;

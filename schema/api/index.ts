@@ -10,4 +10,5 @@ export * from "./ops.js";
 export * from "./routing.js";
 export * from "./search.js";
 export * from "./simulator.js";
+export * from "./team-report.js";
 export * from "./webhooks.js";

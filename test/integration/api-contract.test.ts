@@ -89,6 +89,8 @@ const ROUTES: Route[] = [
     statuses: [200, 400, 401, 403, 500],
   },
   { method: "get", path: "/api/conversations/{id}/customer-history", statuses: [200, 400, 401, 403, 404, 500] },
+  { method: "get", path: "/api/reports/team", query: ["from", "to"], statuses: [200, 400, 401, 403, 500] },
+  { method: "get", path: "/api/reports/team.csv", query: ["from", "to"], statuses: [200, 400, 401, 403, 500] },
 ];
 
 /** Every documented route under these paths must be in ROUTES: a new one comes with its contract. */
@@ -105,6 +107,7 @@ const PREFIXES = [
   "/api/queues/{id}/routing",
   "/api/search",
   "/api/conversations/{id}/customer-history",
+  "/api/reports",
 ];
 
 describe("the API contract in /api/docs", () => {

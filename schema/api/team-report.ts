@@ -1,0 +1,38 @@
+import { type Static, Type } from "@sinclair/typebox";
+
+export const TeamReportQuery = Type.Object({
+  from: Type.String({
+    format: "date",
+    description: "First day (UTC) of the cases counted, by when they reached a queue.",
+  }),
+  to: Type.String({ format: "date", description: "Last day (UTC), included." }),
+});
+export type TeamReportQuery = Static<typeof TeamReportQuery>;
+
+const Seconds = Type.Union([Type.Number(), Type.Null()], { description: "Seconds; null without a case to measure." });
+
+/** The figures of one queue or one person over the period. */
+export const TeamFigures = Type.Object({
+  id: Type.String({ description: "The queue's id, or the person's." }),
+  name: Type.String(),
+  /** Cases taken by a person (by hand or automatically). */
+  handled: Type.Integer({ minimum: 0 }),
+  medianWaitSeconds: Seconds,
+  p90WaitSeconds: Seconds,
+  medianHandlingSeconds: Seconds,
+  p90HandlingSeconds: Seconds,
+  /** Cases taken before their SLA ran out (the SLA counts open hours only). */
+  slaMet: Type.Integer({ minimum: 0 }),
+  transfers: Type.Integer({ minimum: 0 }),
+  /** Closed cases per disposition code. */
+  dispositions: Type.Record(Type.String(), Type.Integer({ minimum: 0 })),
+});
+export type TeamFigures = Static<typeof TeamFigures>;
+
+export const TeamReport = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  queues: Type.Array(TeamFigures),
+  agents: Type.Array(TeamFigures),
+});
+export type TeamReport = Static<typeof TeamReport>;
