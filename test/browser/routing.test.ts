@@ -119,7 +119,7 @@ describe("automatic assignment in real Chromium", () => {
     await chloe.screenshot({ path: `${SHOTS}/routing-chloe.png`, fullPage: true });
   });
 
-  it("shows each agent's presence and load on the supervision page", async () => {
+  it("shows each agent's presence and load on the supervision page, and what they handled in the team report", async () => {
     onTestFailed(() => screenshotOnFailure(harness.page, "routing-floor"));
     const page = harness.page;
     await page.getByRole("link", { name: "Supervision" }).click();
@@ -133,6 +133,14 @@ describe("automatic assignment in real Chromium", () => {
       expect(await row.locator("td[data-load]").getAttribute("data-load")).toBe(load);
     }
     await page.screenshot({ path: `${SHOTS}/routing-floor.png`, fullPage: true });
+    await page.getByRole("link", { name: "Rapports" }).click();
+    await page
+      .locator('section[aria-label="Par conseiller"] tr[data-report-row="Alice"] td[data-handled="1"]')
+      .waitFor();
+    await page
+      .locator('section[aria-label="Par file"] tr[data-report-row="Clients prioritaires"] td[data-handled="2"]')
+      .waitFor();
+    await page.screenshot({ path: `${SHOTS}/report.png`, fullPage: true });
     expect(problems).toEqual([]);
   });
 });

@@ -4,6 +4,8 @@ import { TeamPage } from "../admin/TeamPage.js";
 import type { User } from "../api.js";
 import { AgentConsole } from "./AgentConsole.js";
 import { CustomerPage } from "./CustomerPage.js";
+import { ReportPage } from "./ReportPage.js";
+import { rpw } from "./report-words.js";
 import { SearchPage } from "./SearchPage.js";
 import { SupervisionPage } from "./SupervisionPage.js";
 import { sw } from "./search-words.js";
@@ -17,6 +19,7 @@ export function consolePage(hash: string, user: User): ReactNode | undefined {
   const agent = /^#\/agent(?:\/([0-9a-f-]{36}))?$/.exec(hash);
   const supervises = user.role === "supervisor" || user.role === "admin";
   if (supervises && hash === "#/supervision") return <SupervisionPage />;
+  if (supervises && hash === "#/reports") return <ReportPage />;
   if (hash === "#/search") return <SearchPage />;
   const customer = /^#\/customer\/([0-9a-f-]{36})$/.exec(hash);
   if (customer?.[1]) return <CustomerPage key={customer[1]} conversationId={customer[1]} />;
@@ -35,7 +38,10 @@ export function ConsoleLinks({ user, hash }: { user: User; hash: string }) {
     ["#/agent", w("console")],
     ["#/search", sw("search")],
     ...(user.role === "supervisor" || user.role === "admin"
-      ? ([["#/supervision", w("supervision")]] as [string, string][])
+      ? ([
+          ["#/supervision", w("supervision")],
+          ["#/reports", rpw("reports")],
+        ] as [string, string][])
       : []),
     ...(user.role === "admin"
       ? ([

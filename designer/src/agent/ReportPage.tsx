@@ -1,0 +1,119 @@
+import { type FormEvent, useEffect, useState } from "react";
+import type { TeamFigures, TeamReport } from "../../../schema/api/index.js";
+import { call } from "../api.js";
+import "./agent.css";
+import { dispositionWords } from "./event-words.js";
+import { rpw } from "./report-words.js";
+import { formatDuration } from "./sla.js";
+import { language } from "./words.js";
+
+const seconds = (value: number | null) => (value === null ? "—" : formatDuration(value * 1000, language));
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+function FiguresTable({ title, rows }: { title: string; rows: TeamFigures[] }) {
+  return (
+    <section aria-label={title}>
+      <h2>{title}</h2>
+      <table className="floor-queues report-table">
+        <thead>
+          <tr>
+            <th>{rpw("name")}</th>
+            <th>{rpw("handled")}</th>
+            <th>{rpw("wait")}</th>
+            <th>{rpw("handling")}</th>
+            <th>{rpw("slaMet")}</th>
+            <th>{rpw("transfers")}</th>
+            <th>{rpw("dispositions")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} data-report-row={row.name}>
+              <td>{row.name}</td>
+              <td data-handled={row.handled}>{row.handled}</td>
+              <td>
+                {seconds(row.medianWaitSeconds)} / {seconds(row.p90WaitSeconds)}
+              </td>
+              <td>
+                {seconds(row.medianHandlingSeconds)} / {seconds(row.p90HandlingSeconds)}
+              </td>
+              <td>{row.handled === 0 ? "—" : `${row.slaMet} / ${row.handled}`}</td>
+              <td>{row.transfers}</td>
+              <td>
+                {Object.entries(row.dispositions)
+                  .map(([code, count]) => `${dispositionWords(code)} (${count})`)
+                  .join(", ")}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** Supervisors' team report over chosen days, per queue and per agent, with its CSV. */
+export function ReportPage() {
+  const [period, setPeriod] = useState({ from: day(-6), to: day(0) });
+  const [report, setReport] = useState<TeamReport>();
+  const [error, setError] = useState("");
+  const load = async (asked: { from: string; to: string }) => {
+    try {
+      setReport(await call<TeamReport>("GET", `/api/reports/team?${new URLSearchParams(asked)}`));
+      setError("");
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
+  useEffect(() => void load(period), []);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void load(period);
+  };
+  return (
+    <div className="search-page report-page">
+      <h1>{rpw("title")}</h1>
+      <form className="search-form" onSubmit={submit}>
+        <label>
+          {rpw("from")}
+          <input
+            type="date"
+            name="from"
+            required
+            value={period.from}
+            onChange={(event) => setPeriod({ ...period, from: event.target.value })}
+          />
+        </label>
+        <label>
+          {rpw("to")}
+          <input
+            type="date"
+            name="to"
+            required
+            value={period.to}
+            onChange={(event) => setPeriod({ ...period, to: event.target.value })}
+          />
+        </label>
+        <div className="search-buttons">
+          <button type="submit" className="primary">
+            {rpw("show")}
+          </button>
+          <a href={`/api/reports/team.csv?${new URLSearchParams(period)}`} download>
+            {rpw("csv")}
+          </a>
+        </div>
+      </form>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {report && (
+        <>
+          <FiguresTable title={rpw("byQueue")} rows={report.queues} />
+          <FiguresTable title={rpw("byAgent")} rows={report.agents} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import type { UiText } from "../../../schema/index.js";
+import { wordsOf } from "../i18n.js";
+
+/** The team report page's texts. */
+const words = {
+  reports: { fr: "Rapports", en: "Reports" },
+  title: { fr: "Rapport d'équipe", en: "Team report" },
+  from: { fr: "Du", en: "From" },
+  to: { fr: "au", en: "to" },
+  show: { fr: "Afficher", en: "Show" },
+  csv: { fr: "Télécharger en CSV", en: "Download as CSV" },
+  byQueue: { fr: "Par file", en: "By queue" },
+  byAgent: { fr: "Par conseiller", en: "By agent" },
+  name: { fr: "Nom", en: "Name" },
+  handled: { fr: "Prises en charge", en: "Handled" },
+  wait: { fr: "Attente médiane / p90", en: "Wait, median / p90" },
+  handling: { fr: "Traitement médian / p90", en: "Handling, median / p90" },
+  slaMet: { fr: "Délai tenu", en: "SLA met" },
+  transfers: { fr: "Transferts", en: "Transfers" },
+  dispositions: { fr: "Clôtures", en: "Dispositions" },
+} satisfies Record<string, UiText>;
+
+export const rpw = wordsOf("reports", words);
