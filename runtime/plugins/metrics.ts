@@ -82,6 +82,12 @@ export function createMetrics() {
       buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500],
       registers: [registry],
     }),
+    prunedRows: new Counter({
+      name: "relais_pruned_rows_total",
+      help: "Rows deleted by the retention policy, by table (transcripts, events, inbox and outbox rows past their days).",
+      labelNames: ["table"] as const,
+      registers: [registry],
+    }),
     runtimeErrors: new Counter({
       name: "relais_runtime_errors_total",
       help: "Runtime failures in flows (expressions, HTTP lookups, unknown flows), by code.",
