@@ -30,7 +30,11 @@ export interface Store {
   tables: Tables;
   /** Runs `work` in one transaction: all of it is written, or none. */
   tx<T>(work: (db: Db) => Promise<T>): Promise<T>;
-  /** Runs reads; on SQLite they wait for the transaction in flight so they never see half of one. */
+  /**
+   * Runs reads; on SQLite they wait for the transaction in flight so they never see half of one. They
+   * may see whole transactions of the group not committed yet (see `groupCommit`), which a failing
+   * commit would take back; a transaction's own caller goes on only once it is committed.
+   */
   read<T>(work: (db: Db) => Promise<T>): Promise<T>;
   /**
    * Runs `work` as the only holder of `key` among all processes sharing the database. On
