@@ -1,4 +1,5 @@
 import type { QuestionNode } from "../../schema/nodes/question.js";
+import { DEFAULT_CURRENCY, findAmount } from "./amounts.js";
 import { characterCount, parseNumber } from "./answers.js";
 import { findDate, findEmail, findPattern, findPhone } from "./entities.js";
 import { DEFAULT_PHONE_REGION } from "./phone.js";
@@ -26,6 +27,10 @@ export function readValue(node: QuestionNode, typed: string, run: Run): { value:
       if (spec.min !== undefined && value < spec.min) return undefined;
       if (spec.max !== undefined && value > spec.max) return undefined;
       return { value };
+    }
+    case "amount": {
+      const value = parseNumber(text);
+      return found(value === undefined ? findAmount(text) : { value, currency: spec.currency ?? DEFAULT_CURRENCY });
     }
     case "email":
       return found(findEmail(text));

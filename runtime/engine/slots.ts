@@ -1,4 +1,5 @@
 import type { QuestionNode } from "../../schema/nodes/question.js";
+import { findAmount } from "./amounts.js";
 import { EngineFailure } from "./errors.js";
 import { DEFAULT_PHONE_REGION } from "./phone.js";
 import { readValue } from "./read-value.js";
@@ -23,6 +24,8 @@ export function entityOf(node: QuestionNode): { kind: EntityKind; key: string } 
       return { kind: "phone", key: `phone:${spec.region ?? DEFAULT_PHONE_REGION}` };
     case "date":
       return { kind: "date", key: "date" };
+    case "amount":
+      return { kind: "amount", key: "amount" };
     case "pattern":
       return { kind: "pattern", key: `pattern:${spec.caseSensitive ? "" : "i:"}${spec.pattern}` };
     default:
@@ -47,8 +50,15 @@ function questionsInReach(run: Run): QuestionNode[] {
   return questions;
 }
 
-/** The question's value in the text; a question whose pattern cannot run says so when it is reached. */
+/**
+ * The question's value in the text; a question whose pattern cannot run says so when it is reached.
+ * An amount counts only with its currency: any number in a sentence is no amount.
+ */
 function valueIn(question: QuestionNode, text: string, run: Run): { value: unknown } | undefined {
+  if (question.input.kind === "amount") {
+    const amount = findAmount(text);
+    return amount && { value: amount };
+  }
   try {
     return readValue(question, text, run);
   } catch (error) {

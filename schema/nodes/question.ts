@@ -48,6 +48,22 @@ export const QuestionInput = discriminated(
       { additionalProperties: false, description: "A phone number, saved in international form (+33…)." },
     ),
     Type.Object(
+      {
+        kind: Type.Literal("amount"),
+        currency: Type.Optional(
+          Type.String({
+            pattern: "^[A-Z]{3}$",
+            description: "ISO 4217 code of an amount written without a currency, e.g. `EUR` (the default).",
+          }),
+        ),
+      },
+      {
+        additionalProperties: false,
+        description:
+          "An amount of money (300 €, 45,50 EUR, $45.50), saved as `{ value, currency }`; a bare number takes `currency`.",
+      },
+    ),
+    Type.Object(
       { kind: Type.Literal("date") },
       { additionalProperties: false, description: "A date (31/12/2026 or 2026-12-31), saved as YYYY-MM-DD." },
     ),

@@ -255,6 +255,27 @@ describe("slot filling", () => {
     expect(handed.texts).toEqual(["Votre numéro de commande ?"]);
   });
 
+  it("fills an amount question from an amount written with its currency, never from a bare number", async () => {
+    const flow = flowOf([
+      {
+        id: "ask-amount",
+        type: "question",
+        text: "Quel montant ?",
+        input: { kind: "amount" },
+        saveAs: "refund",
+        next: "done",
+      },
+      { id: "done", type: "end", text: "{{ refund.value }} {{ refund.currency }}" },
+    ]);
+    const written = new Conversation(flow);
+    await written.send({ type: "start", text: "on m'a facturé $45.50 de trop" });
+    expect(written.texts).toEqual(["45.5 USD"]);
+    expect(written.variables.refund).toEqual({ value: 45.5, currency: "USD" });
+    const bare = new Conversation(flow);
+    await bare.send({ type: "start", text: "j'ai commandé 3 articles" });
+    expect(bare.texts).toEqual(["Quel montant ?"]);
+  });
+
   it("finds nothing in a text that holds no value, and keeps nothing", async () => {
     const conversation = new Conversation(flowOf([askEmail, askOrder, done]));
     const result = await conversation.send({ type: "start", text: "🙂🙂 bonjour CMD-12345 arobase" });
