@@ -11,6 +11,7 @@ export {
   EXPRESSION_STEP_BUDGET,
   type ExpressionCache,
 } from "./expressions.js";
+export { intentCandidates } from "./intent-candidates.js";
 export { DEFAULT_LIMITS, type EngineLimits } from "./limits.js";
 export { MAX_EFFECTS_PER_INPUT } from "./nodes/http.js";
 export { reasonFormula } from "./reason-formula.js";

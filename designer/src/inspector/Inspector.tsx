@@ -9,6 +9,7 @@ import { fieldContext } from "./context.js";
 import { FieldEditor } from "./FieldEditor.js";
 import { HttpTest } from "./HttpTest.js";
 import { httpFieldContext } from "./http-test.js";
+import { TryPhrase } from "./TryPhrase.js";
 
 interface InspectorProps {
   doc: FlowDocument;
@@ -118,6 +119,7 @@ function NodeForm({
         </div>
       ))}
       {node.type === "http" && <HttpTest node={node} flow={doc.flow} dispatch={dispatch} />}
+      {node.type === "intent" && <TryPhrase node={node} flow={doc.flow} />}
     </form>
   );
 }
