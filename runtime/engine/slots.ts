@@ -67,11 +67,16 @@ function valueIn(question: QuestionNode, text: string, run: Run): { value: unkno
   }
 }
 
+/** Characters of a message searched for values. */
+const HEARD_CHARS = 1000;
+
 /**
  * Keeps the values a customer text holds for any question in reach, each replacing an earlier one
  * of the same key (the customer corrected it), until a question takes it.
  */
-export function hearEntities(run: Run, text: string): void {
+export function hearEntities(run: Run, typed: string): void {
+  // What people type to a bot fits; a pasted essay is not searched further, so a message costs little.
+  const text = typed.slice(0, HEARD_CHARS);
   const heard: HeardEntity[] = [];
   for (const question of questionsInReach(run)) {
     const entity = entityOf(question);
