@@ -84,7 +84,10 @@ async function valueForChoice(choices: readonly QuestionChoice[], text: string, 
     const next = choice.next === undefined ? undefined : run.flow.nodes.get(choice.next);
     if (next?.type !== "question" || !GIVEABLE.has(next.input.kind)) continue;
     const given = readValue(next, text, run);
-    if (given) return { value: choice.value ?? choice.id, choice, given: { question: next, value: given.value } };
+    if (!given) continue;
+    // A question marked to always ask is asked all the same: the value only says which choice.
+    if (next.alwaysAsk) return { value: choice.value ?? choice.id, choice };
+    return { value: choice.value ?? choice.id, choice, given: { question: next, value: given.value } };
   }
   return undefined;
 }

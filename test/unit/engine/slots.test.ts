@@ -186,6 +186,35 @@ describe("slot filling", () => {
     expect(byPhone.texts).toEqual(["phone : +33612345678"]);
   });
 
+  it("takes the choice a typed value points to, yet asks a question marked to always ask", async () => {
+    const flow = flowOf([
+      {
+        id: "ask-method",
+        type: "question",
+        text: "E-mail ou téléphone ?",
+        input: {
+          kind: "choice",
+          choices: [
+            { id: "phone", label: "Téléphone", next: "ask-phone" },
+            { id: "email", label: "E-mail", next: "ask-email" },
+          ],
+        },
+        saveAs: "method",
+        next: "ask-email",
+      },
+      { id: "ask-phone", type: "question", text: "Téléphone ?", input: { kind: "phone" }, saveAs: "id", next: "done" },
+      { ...askEmail, saveAs: "id", alwaysAsk: true, next: "done" },
+      { id: "done", type: "end", text: "{{ method }} : {{ id }}" },
+    ]);
+    const conversation = new Conversation(flow);
+    await conversation.start();
+    await conversation.say("lea@example.fr");
+    expect(conversation.texts).toEqual(["Votre e-mail ?"]);
+    expect(conversation.variables).toEqual({ method: "email" });
+    await conversation.say("lea@example.fr");
+    expect(conversation.texts).toEqual(["email : lea@example.fr"]);
+  });
+
   it("offers values to the questions of a flow a jump leads to", async () => {
     const identify = makeFlow(
       [
