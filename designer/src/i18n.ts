@@ -348,6 +348,10 @@ const words = {
     fr: "Gagnante : {intent} (confiance {confidence})",
     en: "Wins: {intent} (confidence {confidence})",
   },
+  "tryPhrase.found": {
+    fr: "Valeurs trouvées pour les questions du parcours : {values}",
+    en: "Values found for the flow's questions: {values}",
+  },
   "tryPhrase.nearest": {
     fr: "La plus proche : {intent} (confiance {confidence})",
     en: "Nearest: {intent} (confidence {confidence})",

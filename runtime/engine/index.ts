@@ -17,6 +17,7 @@ export { MAX_EFFECTS_PER_INPUT } from "./nodes/http.js";
 export { reasonFormula } from "./reason-formula.js";
 export { lexiconSentiment } from "./sentiment.js";
 export { type Settled, settle } from "./settle.js";
+export { entitiesIn } from "./slots.js";
 export { localize } from "./text.js";
 export type * from "./types.js";
 export { getPath } from "./variables.js";

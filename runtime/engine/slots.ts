@@ -3,8 +3,8 @@ import { findAmount } from "./amounts.js";
 import { EngineFailure } from "./errors.js";
 import { DEFAULT_PHONE_REGION } from "./phone.js";
 import { readValue } from "./read-value.js";
-import { goto, type Outcome, type Run } from "./run.js";
-import type { EntityKind, HeardEntity } from "./types.js";
+import { goto, type Outcome, Run } from "./run.js";
+import type { CompiledFlow, ConversationState, EngineDeps, EntityKind, HeardEntity } from "./types.js";
 import { getPath } from "./variables.js";
 
 /**
@@ -159,4 +159,28 @@ function isDeclaredDefault(run: Run, path: string, value: unknown): boolean {
 function filled(run: Run, node: QuestionNode, value: unknown, how: { from: "message" | "known"; entity?: EntityKind }) {
   recordAnswer(run, node);
   run.emit({ type: "filled", flowId: run.frame.flowId, nodeId: node.id, variable: node.saveAs, value, ...how });
+}
+
+/**
+ * The values a text holds for the questions of a flow and of the flows it jumps to, as a
+ * conversation in `language` would hear them: for the designer to show what a phrase gives.
+ */
+export function entitiesIn(
+  compiled: CompiledFlow,
+  text: string,
+  language: string,
+  deps: EngineDeps,
+): { kind: EntityKind; value: unknown }[] {
+  const state: ConversationState = {
+    stack: [{ flowId: compiled.flow.id, nodeId: compiled.startNodeId }],
+    status: "active",
+    language,
+    variables: {},
+    attempts: 0,
+    failedInputs: 0,
+    visits: {},
+  };
+  const run = new Run(compiled, state, deps);
+  hearEntities(run, text);
+  return (run.state.entities ?? []).map(({ kind, value }) => ({ kind, value }));
 }

@@ -55,6 +55,14 @@ describe("what the designer understands", () => {
       .locator(".try-phrase-result .language", { hasText: "Langue reconnue dans la phrase : français" })
       .waitFor();
 
+    await typeInto(phrase, "ma commande CMD-100001 n'est pas arrivée, écrivez-moi à camille.martin@example.fr");
+    await page
+      .locator(".try-phrase-result .found", {
+        hasText:
+          "Valeurs trouvées pour les questions du parcours : référence CMD-100001, adresse e-mail camille.martin@example.fr",
+      })
+      .waitFor();
+
     await typeInto(phrase, "il fait beau aujourd'hui sur la plage");
     await page.locator(".try-phrase-result .verdict", { hasText: "ne parle d'aucune de ces intentions" }).waitFor();
     expect(await page.locator(".try-phrase-result .winner").count()).toBe(0);

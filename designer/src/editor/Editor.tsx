@@ -596,6 +596,7 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
                 notes={[]}
                 dispatch={() => undefined}
                 flows={[...others.keys()]}
+                others={others}
               />
             </fieldset>
           )}
@@ -606,6 +607,7 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
               notes={[...selection].filter(isNoteId)}
               dispatch={dispatch}
               flows={[...others.keys()]}
+              others={others}
             />
           )}
           {side === "problems" && (

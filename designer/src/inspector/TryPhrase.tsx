@@ -1,17 +1,25 @@
 import { useEffect, useState } from "react";
-import { type Classification, intentCandidates } from "../../../runtime/engine/index.js";
+import {
+  type Classification,
+  compileFlow,
+  engineDeps,
+  entitiesIn,
+  intentCandidates,
+} from "../../../runtime/engine/index.js";
 import { guessLanguage } from "../../../runtime/nlu/index.js";
 import { DEFAULT_CONFIDENCE_FLOOR, type Flow, type IntentNode } from "../../../schema/index.js";
 import { t, language as uiLanguage } from "../i18n.js";
 import { simulatorModels } from "../simulator/intent-models.js";
-import { languageName } from "../simulator/understood-words.js";
+import { entityWords, languageName, valueWords } from "../simulator/understood-words.js";
 
 /** How long after the last keystroke the phrase is classified. */
 const TRY_DELAY_MS = 250;
 
+type Found = ReturnType<typeof entitiesIn>;
+
 type Outcome =
   | { state: "training" }
-  | { state: "done"; ranked: Classification[]; language: string; detected: boolean }
+  | { state: "done"; ranked: Classification[]; language: string; detected: boolean; found: Found }
   | { state: "failed"; message: string };
 
 const percent = (value: number) => new Intl.NumberFormat(uiLanguage, { style: "percent" }).format(value);
@@ -21,7 +29,7 @@ const percent = (value: number) => new Intl.NumberFormat(uiLanguage, { style: "p
  * nlp.js model the runtime trains from the same examples, trained here in the browser (again only
  * when the examples change).
  */
-export function TryPhrase({ node, flow }: { node: IntentNode; flow: Flow }) {
+export function TryPhrase({ node, flow, others }: { node: IntentNode; flow: Flow; others: ReadonlyMap<string, Flow> }) {
   const [text, setText] = useState("");
   const [chosen, setChosen] = useState("");
   const [outcome, setOutcome] = useState<Outcome>();
@@ -39,7 +47,8 @@ export function TryPhrase({ node, flow }: { node: IntentNode; flow: Flow }) {
         if ((await simulatorModels.load(flow)) > 0 && !stale) setOutcome({ state: "training" });
         await simulatorModels.prepare(flow);
         const ranked = await simulatorModels.classify(text, intentCandidates(node, language), language);
-        if (!stale) setOutcome({ state: "done", ranked, language, detected: guess !== undefined });
+        const found = valuesIn(flow, others, text, language);
+        if (!stale) setOutcome({ state: "done", ranked, language, detected: guess !== undefined, found });
       } catch (error) {
         if (!stale) setOutcome({ state: "failed", message: error instanceof Error ? error.message : String(error) });
       }
@@ -48,7 +57,7 @@ export function TryPhrase({ node, flow }: { node: IntentNode; flow: Flow }) {
       stale = true;
       clearTimeout(timer);
     };
-  }, [text, chosen, node, flow]);
+  }, [text, chosen, node, flow, others]);
 
   return (
     <div className="field try-phrase">
@@ -83,16 +92,27 @@ export function TryPhrase({ node, flow }: { node: IntentNode; flow: Flow }) {
   );
 }
 
+/** The values the phrase gives to the questions of the flow and of the flows it jumps to. */
+function valuesIn(flow: Flow, others: ReadonlyMap<string, Flow>, text: string, language: string): Found {
+  const flows = new Map([...others].map(([id, other]) => [id, compileFlow(other)]));
+  const compiled = compileFlow(flow);
+  flows.set(flow.id, compiled);
+  const deps = engineDeps({ flows, secrets: {}, now: () => new Date(), newId: () => "try" });
+  return entitiesIn(compiled, text, language, deps);
+}
+
 function Ranking({
   node,
   ranked,
   language,
   detected,
+  found,
 }: {
   node: IntentNode;
   ranked: Classification[];
   language: string;
   detected: boolean;
+  found: Found;
 }) {
   const known = new Set(node.intents.map((intent) => intent.id));
   const intents = ranked.filter((entry) => known.has(entry.intent)).sort((a, b) => b.confidence - a.confidence);
@@ -114,6 +134,15 @@ function Ranking({
       {runnerUp && (
         <li className="runner-up" data-intent={runnerUp.intent}>
           {t("tryPhrase.runnerUp", words(runnerUp))}
+        </li>
+      )}
+      {found.length > 0 && (
+        <li className="found">
+          {t("tryPhrase.found", {
+            values: found
+              .map((entity) => `${t(entityWords[entity.kind])} ${valueWords(entity.value, entity.kind)}`)
+              .join(", "),
+          })}
         </li>
       )}
       {outOfScope && (

@@ -2,7 +2,7 @@ import type { ConversationState, EngineEvent, EntityKind } from "../../../runtim
 import { DEFAULT_CONFIDENCE_FLOOR, type Flow } from "../../../schema/index.js";
 import { language, t, type WordKey } from "../i18n.js";
 
-const entityWords = {
+export const entityWords = {
   email: "entity.email",
   phone: "entity.phone",
   date: "entity.date",
@@ -18,7 +18,7 @@ export function languageName(code: string): string {
 }
 
 /** A value as a person reads it: an amount with its currency, a date in words, text as it is. */
-function valueWords(value: unknown, kind?: EntityKind): string {
+export function valueWords(value: unknown, kind?: EntityKind): string {
   if (typeof value === "string") {
     if (kind === "date" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
       return new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" }).format(new Date(value));

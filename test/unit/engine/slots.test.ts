@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compileFlow } from "../../../runtime/engine/index.js";
+import { compileFlow, entitiesIn } from "../../../runtime/engine/index.js";
 import type { Flow } from "../../../schema/index.js";
 import { Conversation, makeDeps, makeFlow } from "./harness.js";
 
@@ -303,6 +303,26 @@ describe("slot filling", () => {
     const bare = new Conversation(flow);
     await bare.send({ type: "start", text: "j'ai commandé 3 articles" });
     expect(bare.texts).toEqual(["Quel montant ?"]);
+  });
+
+  it("lists the values a phrase gives to the questions of a flow and of the flows it jumps to", () => {
+    const identify = makeFlow(
+      [
+        { id: "start", type: "start", next: "ask-email" },
+        { ...askEmail, next: "back" },
+        { id: "back", type: "return" },
+      ],
+      { id: "identify" },
+    );
+    const main = compileFlow(
+      flowOf([{ id: "identify", type: "jump", flow: "identify", next: "ask-order" }, askOrder, done]),
+    );
+    const deps = makeDeps({}, [compileFlow(identify)]);
+    expect(entitiesIn(main, opening, "fr", deps)).toEqual([
+      { kind: "pattern", value: "CMD-100001" },
+      { kind: "email", value: "camille.martin@example.fr" },
+    ]);
+    expect(entitiesIn(main, "bonjour", "fr", deps)).toEqual([]);
   });
 
   it("finds nothing in a text that holds no value, and keeps nothing", async () => {
