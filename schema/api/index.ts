@@ -2,6 +2,7 @@ export * from "./agent.js";
 export * from "./analytics.js";
 export * from "./auth.js";
 export * from "./disposition.js";
+export * from "./error.js";
 export * from "./handoff.js";
 export * from "./live-events.js";
 export * from "./queues.js";
