@@ -6,16 +6,12 @@ import { Stored } from "./stored.js";
 
 /* The agent console's conversations (`/api/conversations…`, `/api/queues/:id/claim|waiting`, `/api/canned-responses`). */
 
-export const CONVERSATION_STATUSES = ["bot", "queued", "agent", "closed"] as const;
-export const ConversationStatus = Type.Union(
-  CONVERSATION_STATUSES.map((status) => Type.Literal(status)),
-  { description: "With the bot, waiting in a queue, with a person, or closed." },
-);
-export type ConversationStatus = Static<typeof ConversationStatus>;
+const Status = Type.String({
+  description: "`bot`, `queued` (waiting in a queue), `agent` (with a person) or `closed`.",
+});
 
-export const MESSAGE_ROLES = ["customer", "bot", "agent", "note", "system"] as const;
 export const MessageRole = Type.Union(
-  MESSAGE_ROLES.map((role) => Type.Literal(role)),
+  [Type.Literal("customer"), Type.Literal("bot"), Type.Literal("agent"), Type.Literal("note"), Type.Literal("system")],
   { description: "Who wrote the line: `note` is an agent's note the customer never sees; `system` an event." },
 );
 export type MessageRole = Static<typeof MessageRole>;
@@ -39,7 +35,7 @@ export const ConversationRow = Type.Object({
   flowVersion: Type.Integer(),
   pinned: Type.String({ description: "JSON: `{flowId: version}` for every flow a jump can reach." }),
   state: Type.String({ description: "JSON: the engine's conversation state." }),
-  status: ConversationStatus,
+  status: Status,
   assignedTo: Type.Union([Type.String(), Type.Null()]),
   createdAt: Millis,
   updatedAt: Millis,
@@ -64,13 +60,17 @@ export const ConversationSummary = Type.Object({
   channel: Type.String(),
   flowId: Type.String(),
   flowVersion: Type.Integer(),
-  status: ConversationStatus,
+  status: Status,
   assignedTo: Type.Union([Type.String(), Type.Null()]),
   createdAt: Millis,
   updatedAt: Millis,
   customer: CustomerIdentity,
   lastMessage: Type.Union([
-    Type.Object({ role: MessageRole, text: Type.String({ description: "Its beginning." }), at: Millis }),
+    Type.Object({
+      role: Type.String({ description: "`customer`, `bot` or `agent`." }),
+      text: Type.String({ description: "Its beginning." }),
+      at: Millis,
+    }),
     Type.Null(),
   ]),
   unanswered: Type.Integer({ minimum: 0, description: "Customer messages since the last answer they got." }),
@@ -98,7 +98,7 @@ export type ConversationListQuery = Static<typeof ConversationListQuery>;
 /** One line of the transcript. */
 export const TranscriptEntry = Type.Object({
   id: Type.Integer(),
-  role: MessageRole,
+  role: Type.String({ description: "As MessageRole: `customer`, `bot`, `agent`, `note` or `system`." }),
   text: Type.String(),
   author: Type.Optional(Type.String()),
   event: Type.Optional(

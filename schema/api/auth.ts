@@ -5,14 +5,15 @@ import { type Static, Type } from "@sinclair/typebox";
  * (`/api/auth/*`, `/api/users`, `/api/tokens`).
  */
 
-/** Every role, least to most: supervisors run the agents, editors draw the flows, admins everything. */
-export const ROLES = ["agent", "supervisor", "editor", "admin"] as const;
-
+/** Supervisors run the agents, editors draw the flows, admins do everything. */
 export const Role = Type.Union(
-  ROLES.map((role) => Type.Literal(role)),
+  [Type.Literal("agent"), Type.Literal("supervisor"), Type.Literal("editor"), Type.Literal("admin")],
   { description: "`agent`, `supervisor`, `editor` or `admin`." },
 );
 export type Role = Static<typeof Role>;
+
+/** Every role, least to most. */
+export const ROLES: readonly Role[] = Role.anyOf.map((role) => role.const);
 
 const Email = Type.String({ minLength: 3, maxLength: 320 });
 const Password = Type.String({ minLength: 10, maxLength: 1000 });

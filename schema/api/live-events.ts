@@ -56,6 +56,3 @@ export const LiveEvent = Type.Union([
 ]);
 export type LiveEvent = Static<typeof LiveEvent>;
 export type LiveEventType = LiveEvent["type"];
-
-/** Every event's name, for a client to listen to each. */
-export const LIVE_EVENT_TYPES: LiveEventType[] = LiveEvent.anyOf.map((variant) => variant.properties.type.const);

@@ -3,9 +3,19 @@ import { SLUG_PATTERN } from "../common.js";
 
 /* The handoff queues: their settings for admins, their state for agents (`/api/queues…`, `/api/queue-settings`). */
 
-export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
-export const Weekday = Type.Union(WEEKDAYS.map((day) => Type.Literal(day)));
+export const Weekday = Type.Union([
+  Type.Literal("mon"),
+  Type.Literal("tue"),
+  Type.Literal("wed"),
+  Type.Literal("thu"),
+  Type.Literal("fri"),
+  Type.Literal("sat"),
+  Type.Literal("sun"),
+]);
 export type Weekday = Static<typeof Weekday>;
+
+/** Monday first, as Luxon numbers them (1 to 7). */
+export const WEEKDAYS: readonly Weekday[] = Weekday.anyOf.map((day) => day.const);
 
 const Time = Type.String({ pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$", description: "`HH:MM`, local time." });
 
