@@ -30,6 +30,7 @@ const ERROR_MEANINGS = {
   404: "What the path names does not exist.",
   409: "It conflicts with the current state (`details` says with what); nothing was changed.",
   413: "The request body is larger than the runtime accepts.",
+  415: "The request body is not of a media type the route reads (JSON, unless said otherwise).",
   422: "Well formed but not doable as things are (`problems` says why).",
   429: "Too many attempts; wait for `Retry-After` seconds.",
   500: "The server failed; the details are in its log, never in the answer.",
