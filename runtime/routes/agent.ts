@@ -75,7 +75,7 @@ const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description: "Creates or changes a queue; refused with BAD_SCHEDULE when its hours cannot work.",
         params: QueueParams,
         body: QueueSettingsBody,
-        response: { 200: SavedQueue, ...errorResponses(400, 401, 403, 413) },
+        response: { 200: SavedQueue, ...errorResponses(400, 401, 403, 413, 415) },
       },
       onRequest: requireRole("admin"),
     },
@@ -182,7 +182,7 @@ const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       description,
       params: ConversationParams,
       body,
-      response: { 200: Done, ...errorResponses(400, 401, 404, 409, 413) },
+      response: { 200: Done, ...errorResponses(400, 401, 404, 409, 413, 415) },
     },
     onRequest: agent,
   });
@@ -266,13 +266,13 @@ const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // The scope is read once per connection: a change of queues applies when the console reconnects.
       const scope = await desk.scope(request.user!);
       let unsubscribe = () => {};
-      const stream = openEventStream(request, reply, () => unsubscribe());
+      const stream = openEventStream<LiveEvent>(request, reply, () => unsubscribe());
       // Events are checked one after the other, so they reach the console in the order they happened.
       let turn = Promise.resolve();
       unsubscribe = app.live.subscribe((event) => {
         turn = turn
           .then(async () => {
-            if (await desk.hears(scope, event)) stream.send(event.type, event);
+            if (await desk.hears(scope, event)) stream.send(event);
           })
           .catch((error: unknown) => request.log.warn({ err: error }, "live event not sent"));
       });

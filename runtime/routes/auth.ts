@@ -41,7 +41,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ["auth"],
         body: LoginBody,
-        response: { 200: UserAnswer, ...errorResponses(400, 401, 403, 413, 429) },
+        response: { 200: UserAnswer, ...errorResponses(400, 401, 403, 413, 415, 429) },
       },
     },
     async (request, reply) => {
@@ -136,7 +136,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: PasswordBody,
         response: {
           204: NoContent("Changed; your other sessions are ended."),
-          ...errorResponses(400, 401, 403, 413),
+          ...errorResponses(400, 401, 403, 413, 415),
         },
       },
       onRequest: requireRole("agent"),
@@ -167,7 +167,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ["auth"],
         body: NewUserBody,
-        response: { 201: UserAnswer, ...errorResponses(400, 401, 403, 409, 413) },
+        response: { 201: UserAnswer, ...errorResponses(400, 401, 403, 409, 413, 415) },
       },
       onRequest: requireRole("admin"),
     },
@@ -185,7 +185,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ["auth"],
         body: NewTokenBody,
-        response: { 201: NewToken, ...errorResponses(400, 401, 403, 413) },
+        response: { 201: NewToken, ...errorResponses(400, 401, 403, 413, 415) },
       },
       onRequest: requireRole("admin"),
     },

@@ -24,7 +24,7 @@ const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
           "Gives the conversation to a person (yourself: a takeover) or, with `to` null, back to its queue. `expected` is who you saw holding it (null: nobody); if someone moved it meanwhile, 409 MOVED_MEANWHILE says who has it now.",
         params: ConversationParams,
         body: AssignBody,
-        response: { 200: Done, ...errorResponses(400, 401, 403, 404, 409, 413) },
+        response: { 200: Done, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
       },
       onRequest: supervisor,
     },

@@ -14,4 +14,5 @@ export * from "./simulator.js";
 export * from "./stored.js";
 export * from "./supervision.js";
 export * from "./team.js";
+export * from "./webchat.js";
 export * from "./webhooks.js";
