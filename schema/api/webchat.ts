@@ -49,13 +49,7 @@ export type WebchatHistoryEntry = Static<typeof WebchatHistoryEntry>;
 
 export const WebchatHistory = Type.Object({
   status: Type.Union(
-    [
-      Type.Literal("none"),
-      Type.Literal("bot"),
-      Type.Literal("queued"),
-      Type.Literal("agent"),
-      Type.Literal("closed"),
-    ],
+    [Type.Literal("none"), Type.Literal("bot"), Type.Literal("queued"), Type.Literal("agent"), Type.Literal("closed")],
     { description: "`none`: no conversation yet." },
   ),
   messages: Type.Array(WebchatHistoryEntry, {
