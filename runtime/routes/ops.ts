@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyRequest } from "fastify";
-import { errorResponses, Health, Metrics } from "../../schema/api/index.js";
+import { answeredAs, errorResponses, Health, Metrics } from "../../schema/api/index.js";
 import { DomainError } from "../domain-error.js";
 
 const isLoopback = (address: string) => address === "::1" || /^(::ffff:)?127\./.test(address);
@@ -39,7 +39,10 @@ const opsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
   app.get(
     "/metrics",
-    { schema: { hide: true, response: { 200: Metrics, ...errorResponses(400, 401, 403) } }, onRequest: scraper },
+    {
+      schema: { hide: true, response: { 200: answeredAs("text/plain", Metrics), ...errorResponses(400, 401, 403) } },
+      onRequest: scraper,
+    },
     async (_request, reply) => {
       reply.header("content-type", app.metrics.registry.contentType);
       return app.metrics.registry.metrics();

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import {
+  answeredAs,
   errorResponses,
   HandshakeAnswer,
   HandshakeQuery,
@@ -123,8 +124,7 @@ export function metaWebhook(app: Parameters<FastifyPluginAsyncTypebox>[0], chann
         tags: ["webhooks"],
         summary: `Meta's subscription handshake for the ${channel} webhook`,
         querystring: HandshakeQuery,
-        produces: ["text/plain"],
-        response: { 200: HandshakeAnswer, ...errorResponses(400, 403, 404) },
+        response: { 200: answeredAs("text/plain", HandshakeAnswer), ...errorResponses(400, 403, 404) },
       },
     },
     async (request, reply) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { and, desc, eq } from "drizzle-orm";
-import { EmptyTwiml, ProviderUpdate, TwilioSignatureHeaders } from "../../schema/api/index.js";
+import { answeredAs, EmptyTwiml, ProviderUpdate, TwilioSignatureHeaders } from "../../schema/api/index.js";
 import type { InboundEvent } from "../channels/adapter.js";
 import { spelledNumber } from "../channels/sms/number-words.js";
 import { readForm } from "../channels/sms/signature.js";
@@ -50,8 +50,7 @@ const twilioRoutes: FastifyPluginAsyncTypebox = async (app) => {
         headers: TwilioSignatureHeaders,
         consumes: ["application/x-www-form-urlencoded"],
         body: ProviderUpdate,
-        produces: ["text/xml"],
-        response: { 200: EmptyTwiml, ...WEBHOOK_ERRORS },
+        response: { 200: answeredAs("text/xml", EmptyTwiml), ...WEBHOOK_ERRORS },
       },
       bodyLimit: WEBHOOK_BODY_LIMIT,
     },

@@ -1,5 +1,26 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { Problem } from "../problem.js";
+import { DraftRevision } from "./flows.js";
+
+/** Facts a refusal carries for the client to word its own message from; each code says which. */
+export const ErrorDetails = Type.Object(
+  {
+    revision: Type.Optional({ ...DraftRevision, description: "`DRAFT_CHANGED`: the revision now on disk." }),
+    liveVersion: Type.Optional(
+      Type.Integer({ description: "`NOTHING_TO_PUBLISH`: the live version the draft is the same as." }),
+    ),
+    holder: Type.Optional(
+      Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()], {
+        description: "Who has the conversation now, when a move on it came too late.",
+      }),
+    ),
+  },
+  {
+    additionalProperties: true,
+    description: "Facts the client words its own message from (who, when, which version).",
+  },
+);
+export type ErrorDetails = Static<typeof ErrorDetails>;
 
 /**
  * The one error envelope every route answers with (runtime/plugins/errors.ts writes it):
@@ -11,11 +32,7 @@ export const ApiErrorBody = Type.Object(
       code: Type.String({ description: "Stable code the client acts on: `BAD_REQUEST`, `NOT_FOUND`, `FLOW_INVALID`…" }),
       message: Type.String({ description: "What went wrong and how to fix it, in English." }),
       problems: Type.Optional(Type.Array(Problem, { description: "Each thing wrong, located (file, JSON pointer)." })),
-      details: Type.Optional(
-        Type.Record(Type.String(), Type.Unknown(), {
-          description: "Facts the client words its own message from (who, when, which version).",
-        }),
-      ),
+      details: Type.Optional(ErrorDetails),
     }),
   },
   { description: "An error: what went wrong, where, and how to fix it." },

@@ -8,6 +8,7 @@ export * from "./error.js";
 export * from "./flows.js";
 export * from "./handoff.js";
 export * from "./live-events.js";
+export * from "./media.js";
 export * from "./ops.js";
 export * from "./queues.js";
 export * from "./simulator.js";
