@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { type TObject, Type } from "@sinclair/typebox";
 import {
+  answeredAs,
   Claimed,
   ConversationDetail,
   ConversationList,
@@ -253,10 +254,7 @@ const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           "Server-sent events for the agent console, about the conversations in your queues and those you hold: each event's name is its `type`, its data the event as JSON.",
         response: {
-          200: {
-            description: "The event stream; it stays open.",
-            content: { "text/event-stream": { schema: LiveEvent } },
-          },
+          200: answeredAs("text/event-stream", LiveEvent),
           ...errorResponses(401),
         },
       },

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import {
+  answeredAs,
   ChannelAnswer,
   errorResponses,
   WebchatEvent,
@@ -138,10 +139,7 @@ const webchatRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: WebchatParams,
         querystring: WebchatSessionQuery,
         response: {
-          200: {
-            description: "The event stream; it stays open.",
-            content: { "text/event-stream": { schema: WebchatEvent } },
-          },
+          200: answeredAs("text/event-stream", WebchatEvent),
           ...errorResponses(400, 429),
         },
       },

@@ -59,10 +59,16 @@ export const WebchatHistory = Type.Object({
 export type WebchatHistory = Static<typeof WebchatHistory>;
 
 /** One message for the widget; `id` is the outbox row's (also the SSE event id), so a widget shown it twice keeps one. */
-export const WebchatEvent = Type.Object({
-  type: Type.Literal("message"),
-  id: Type.Integer(),
-  role: Type.Union([Type.Literal("agent"), Type.Literal("bot")]),
-  message: BotMessage,
-});
+export const WebchatEvent = Type.Object(
+  {
+    type: Type.Literal("message"),
+    id: Type.Integer(),
+    role: Type.Union([Type.Literal("agent"), Type.Literal("bot")]),
+    message: BotMessage,
+  },
+  {
+    description:
+      "The widget's event stream; it stays open. Each message is an event `message`, its id the outbox row's.",
+  },
+);
 export type WebchatEvent = Static<typeof WebchatEvent>;
