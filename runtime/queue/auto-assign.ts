@@ -1,7 +1,8 @@
 import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import type { LiveEvent } from "../../schema/api/index.js";
 import { firstName, writeNotice } from "../channels/customer-notices.js";
 import type { Outbox } from "../channels/outbox.js";
-import type { LiveEvent, LiveEvents } from "../conversation/live-events.js";
+import type { LiveEvents } from "../conversation/live-events.js";
 import type { Metrics } from "../plugins/metrics.js";
 import type { Store } from "../store/db.js";
 import { type AtWork, peopleAtWork, worksQueue } from "./presence.js";

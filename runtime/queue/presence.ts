@@ -1,6 +1,6 @@
 import { and, count, eq, gt, isNotNull, isNull } from "drizzle-orm";
-import type { Presence, PresenceChoice, PresenceOf } from "../../schema/api/routing.js";
-import { listMembers, type Member } from "../auth/team.js";
+import type { Member, Presence, PresenceChoice, PresenceOf } from "../../schema/api/index.js";
+import { listMembers } from "../auth/team.js";
 import { roleAtLeast } from "../auth/users.js";
 import type { Store } from "../store/db.js";
 

@@ -1,4 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
+import { CustomerIdentity } from "./agent.js";
 import { ConversationStatus } from "./channels.js";
 import { HandoffReason } from "./handoff.js";
 
@@ -20,15 +21,6 @@ export const SearchQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
 });
 export type SearchQuery = Static<typeof SearchQuery>;
-
-export const CustomerIdentity = Type.Object({
-  name: Type.Union([Type.String(), Type.Null()]),
-  email: Type.Union([Type.String(), Type.Null()]),
-  phone: Type.Union([Type.String(), Type.Null()]),
-  /** Where they write from on the conversation's channel: a phone number, a page-scoped id, a web chat session. */
-  address: Type.String(),
-});
-export type CustomerIdentity = Static<typeof CustomerIdentity>;
 
 /** A conversation found: whom, where, where it stands, its last line, its handoff. Times in epoch ms. */
 export const SearchHit = Type.Object({

@@ -1,3 +1,10 @@
+CREATE TABLE `agent_presence` (
+	`user_id` text PRIMARY KEY NOT NULL,
+	`status` text NOT NULL,
+	`updated_at` integer NOT NULL,
+	`last_assigned_at` integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `conversation_search` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`conversation_id` text NOT NULL,
@@ -19,4 +26,10 @@ CREATE UNIQUE INDEX `conversation_search_conversation_id_unique` ON `conversatio
 CREATE INDEX `conversation_search_email` ON `conversation_search` (`email`);--> statement-breakpoint
 CREATE INDEX `conversation_search_phone` ON `conversation_search` (`phone`);--> statement-breakpoint
 CREATE INDEX `conversation_search_created` ON `conversation_search` (`created_at`);--> statement-breakpoint
-CREATE INDEX `conversation_search_watermark` ON `conversation_search` (`last_message_id`);
+CREATE INDEX `conversation_search_watermark` ON `conversation_search` (`last_message_id`);--> statement-breakpoint
+CREATE TABLE `queue_routing` (
+	`queue_id` text PRIMARY KEY NOT NULL,
+	`mode` text NOT NULL,
+	`capacity` integer NOT NULL,
+	`allow_picking` integer NOT NULL
+);
