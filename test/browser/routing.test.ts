@@ -12,6 +12,10 @@ const AGENTS = [
 const SHOTS = "/tmp/h14/shots";
 
 let harness: Harness;
+
+/** The presence the runtime holds for the person logged in on the page. */
+const presenceOn = (page: Page) =>
+  page.evaluate(async () => (await (await fetch("/api/presence/me")).json()) as { presence: string });
 const problems: string[] = [];
 const pages: Page[] = [];
 
@@ -89,7 +93,8 @@ describe("automatic assignment in real Chromium", () => {
     const [alice, bruno, chloe] = agentPages as [Page, Page, Page];
     for (const page of [alice, bruno]) {
       await page.getByRole("radio", { name: "Disponible" }).check();
-      await page.locator(".presence-switch.presence-available").waitFor();
+      // What the runtime recorded, not only the button: automatic assignment reads it.
+      await expect.poll(async () => (await presenceOn(page)).presence).toBe("available");
     }
     expect(await chloe.getByRole("radio", { name: "Absent" }).isChecked()).toBe(true);
     await alice

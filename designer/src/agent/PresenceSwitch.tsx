@@ -15,11 +15,15 @@ export function PresenceSwitch() {
       (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
     );
   }, []);
+  /** Shown chosen at once, as a radio button is; put back as it was if the runtime refuses. */
   const choose = async (status: PresenceChoice) => {
+    const before = presence;
+    setPresence(status);
     try {
       setPresence((await routingApi.setPresence(status)).presence);
       setError("");
     } catch (failure) {
+      setPresence(before);
       setError(failure instanceof Error ? failure.message : String(failure));
     }
   };
