@@ -142,8 +142,9 @@ export class Processor {
   }
 
   /**
-   * Processes every unprocessed inbox row: the ones a crash left behind. One address failing never
-   * stops the others (its failing row is set aside as it would be for a live message).
+   * Processes every unprocessed inbox row: the ones a crash or a database out of reach left behind.
+   * One address failing never stops the others (its failing row is set aside as it would be for a
+   * live message); the store failing rejects, once every address has been tried.
    */
   async resumePending(): Promise<number> {
     const { inbox } = this.ctx.store.tables;
@@ -154,11 +155,19 @@ export class Processor {
         .where(and(isNull(inbox.processedAt), isNull(inbox.deadAt))),
     );
     const outcomes = await Promise.allSettled(rows.map((row) => this.drain(row.channel, row.flowId, row.address)));
+    let storeFailure: unknown;
     for (const outcome of outcomes) {
       if (outcome.status === "rejected") {
-        this.ctx.log.error({ failure: describeFailure(outcome.reason) }, "could not resume a conversation's messages");
+        if (isTransient(outcome.reason)) storeFailure ??= outcome.reason;
+        else
+          this.ctx.log.error(
+            { failure: describeFailure(outcome.reason) },
+            "could not resume a conversation's messages",
+          );
       }
     }
+    // The store failing leaves rows for later: the caller hears of it, to try again once it answers.
+    if (storeFailure) throw storeFailure;
     return rows.length;
   }
 

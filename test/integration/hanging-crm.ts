@@ -48,8 +48,14 @@ export async function hangingCrm() {
   const waiting: { address: string; response: ServerResponse }[] = [];
   let answered = 0;
   const arrivals: (() => void)[] = [];
+  let released = false;
+  const answer = (address: string, response: ServerResponse) => {
+    answered++;
+    response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ name: address }));
+  };
   const server = createServer((request, response) => {
     const address = decodeURIComponent(request.url?.split("/").at(-1) ?? "");
+    if (released) return answer(address, response);
     waiting.push({ address, response });
     for (const wake of arrivals.splice(0)) wake();
   });
@@ -67,12 +73,10 @@ export async function hangingCrm() {
     async waitingFor(count: number): Promise<void> {
       while (waiting.length < count) await new Promise<void>((resolve) => arrivals.push(resolve));
     },
-    /** Answers every waiting lookup with the customer's record. */
+    /** Answers every waiting lookup with the customer's record, and the later ones at once. */
     release(): void {
-      for (const { address, response } of waiting.splice(0)) {
-        answered++;
-        response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ name: address }));
-      }
+      released = true;
+      for (const { address, response } of waiting.splice(0)) answer(address, response);
     },
     close: () =>
       new Promise<void>((resolve) => {
