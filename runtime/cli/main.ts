@@ -4,6 +4,7 @@ import { consoleOutput, fmtCommand, lintCommand, testCommand, validateCommand } 
 import { eraseCommand } from "./erase.js";
 import { nluEvalCommand } from "./nlu-eval.js";
 import { publishCommand } from "./publish.js";
+import { startCommand } from "./start.js";
 
 const program = new Command()
   .name("relais")
@@ -13,6 +14,14 @@ const program = new Command()
 const exit = (code: number) => {
   process.exitCode = code;
 };
+
+program
+  .command("start")
+  .description(
+    "Run the runtime (configured by its environment variables); with --workers N, N processes sharing the port, each replaced when it dies (PostgreSQL only).",
+  )
+  .option("--workers <n>", "how many processes, e.g. one per core", "1")
+  .action(async (options: { workers: string }) => exit(await startCommand(options, consoleOutput)));
 
 program
   .command("validate")
