@@ -81,7 +81,7 @@ export async function openStore(options: {
   return openSqlite(join(options.dataDir, "relais.sqlite"));
 }
 
-function openSqlite(file: string): Store {
+export function openSqlite(file: string): Store {
   mkdirSync(dirname(file), { recursive: true });
   const client = new Database(file);
   client.pragma("journal_mode = WAL");
