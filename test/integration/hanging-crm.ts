@@ -5,7 +5,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fixtures } from "./helpers.js";
 
-/** A flow that looks the customer up in a CRM at its first message, then echoes like `echo`. */
+/**
+ * A flow that looks the customer up in a CRM at its first message, then echoes like `echo`; when the
+ * CRM fails, a person takes over.
+ */
 const lookupFlow = {
   schemaVersion: 1,
   id: "lookup",
@@ -27,7 +30,13 @@ const lookupFlow = {
       onError: "unknown",
     },
     { id: "found", type: "message", text: "Bonjour {{ customer.name }}", next: "ask" },
-    { id: "unknown", type: "message", text: "CRM injoignable", next: "ask" },
+    {
+      id: "unknown",
+      type: "handoff",
+      queue: "support",
+      priority: "normal",
+      text: "CRM injoignable : un conseiller arrive.",
+    },
     {
       id: "ask",
       type: "question",
@@ -49,12 +58,14 @@ export async function hangingCrm() {
   let answered = 0;
   const arrivals: (() => void)[] = [];
   let released = false;
+  let failing = true;
   const answer = (address: string, response: ServerResponse) => {
     answered++;
     response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ name: address }));
   };
   const server = createServer((request, response) => {
     const address = decodeURIComponent(request.url?.split("/").at(-1) ?? "");
+    if (failing && address.startsWith("down-")) return response.writeHead(503).end();
     if (released) return answer(address, response);
     waiting.push({ address, response });
     for (const wake of arrivals.splice(0)) wake();
@@ -72,6 +83,11 @@ export async function hangingCrm() {
     /** Resolves once `count` lookups are waiting. */
     async waitingFor(count: number): Promise<void> {
       while (waiting.length < count) await new Promise<void>((resolve) => arrivals.push(resolve));
+    },
+    /** Lets the next lookups wait again, those of `down-…` customers too (which fail at once until then). */
+    hold(): void {
+      released = false;
+      failing = false;
     },
     /** Answers every waiting lookup with the customer's record, and the later ones at once. */
     release(): void {

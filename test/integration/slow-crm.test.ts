@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { crmEnv, dirWithLookupFlow, hangingCrm } from "./hanging-crm.js";
-import { type Built, build, send } from "./helpers.js";
+import { type Built, build, send, userWithRole } from "./helpers.js";
 import { dropSchema, freshSchema, POSTGRES_URL, requirePostgres } from "./postgres-server.js";
 
 const schema = freshSchema("relais_crm");
@@ -48,5 +48,54 @@ describe("a CRM that hangs, on PostgreSQL", () => {
     }
     // Each conversation asked the CRM once: the lookup is not repeated to write its result.
     expect(crm.answered).toBe(12);
+  });
+
+  it("runs the lookups of 12 conversations agents give back to the bot without holding a connection", async () => {
+    // Customers named `down-…` find the CRM failing at once, and a person takes over.
+    const customers = Array.from({ length: 12 }, (_, c) => `down-${c}`);
+    for (const from of customers) {
+      const answer = await send(built.app, { flowId: "lookup", from, messageId: `${from}-0`, text: "Bonjour" });
+      expect(answer.json().status).toBe("queued");
+    }
+    const agent = await userWithRole(built.app, "agent", "crm-agent");
+    const held: string[] = [];
+    for (let i = 0; i < customers.length; i++) {
+      const claim = await built.app.inject({
+        method: "POST",
+        url: "/api/queues/support/claim",
+        headers: { cookie: agent },
+      });
+      expect(claim.statusCode).toBe(200);
+      held.push(claim.json().conversation.id);
+    }
+    // The agent gives each back at the lookup, and now the CRM hangs for them.
+    crm.hold();
+    let given = 0;
+    const releases = held.map((id) =>
+      built.app
+        .inject({
+          method: "POST",
+          url: `/api/conversations/${id}/release`,
+          headers: { cookie: agent },
+          payload: { nodeId: "lookup" },
+        })
+        .then((response) => {
+          given++;
+          return response;
+        }),
+    );
+    await crm.waitingFor(12);
+    const unrelated = await send(built.app, {
+      flowId: "echo",
+      from: "crm-other-2",
+      messageId: "o2-0",
+      text: "Bonjour",
+    });
+    expect(unrelated.statusCode).toBe(200);
+    expect(given).toBe(0);
+    crm.release();
+    for (const response of await Promise.all(releases)) expect(response.statusCode).toBe(200);
+    const next = await send(built.app, { flowId: "lookup", from: "down-0", messageId: "down-0-1", text: "merci" });
+    expect(next.json().replies[0].text).toBe("Reçu : merci");
   });
 });
