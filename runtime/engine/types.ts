@@ -1,4 +1,6 @@
+import type { BotMessage } from "../../schema/api/channels.js";
 import type { HandoffReason } from "../../schema/api/handoff.js";
+import type { HttpRequest, HttpResult } from "../../schema/api/simulator.js";
 import type { Flow, FlowNode, Priority } from "../../schema/index.js";
 import type { ExpressionCache } from "./expressions.js";
 import type { EngineLimits } from "./limits.js";
@@ -21,17 +23,7 @@ export type EngineInput =
   /** An agent gives the conversation back to the bot at a node of the current flow. */
   | { type: "resume"; nodeId: string };
 
-export interface HttpRequest {
-  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  url: string;
-  headers: Record<string, string>;
-  body?: string;
-  timeoutMs: number;
-}
-
-export type HttpResult =
-  | { ok: true; status: number; headers: Record<string, string>; body: unknown }
-  | { ok: false; error: "timeout" | "network" | "refused" | "too_large" | "invalid"; message: string };
+export type { BotMessage, HttpRequest, HttpResult };
 
 export interface HttpEffect {
   type: "http";
@@ -40,14 +32,6 @@ export interface HttpEffect {
   request: HttpRequest;
 }
 export type Effect = HttpEffect;
-
-/** A channel-neutral bot message; channel renderers turn it into WhatsApp, Messenger, SMS… */
-export interface BotMessage {
-  nodeId: string;
-  text: string;
-  choices?: { id: string; label: string }[];
-  media?: { kind: "image" | "video" | "audio" | "file"; url: string; caption?: string }[];
-}
 
 export type { HandoffReason };
 
