@@ -81,7 +81,7 @@ export async function copyCommand(
     return 2;
   }
   const target = where(options.to, options.schema);
-  const from = openSqlite(options.from);
+  const from = openSqlite(options.from, () => undefined);
   let to: Store;
   try {
     to = await openStore({ dataDir: "", databaseUrl: options.to, databaseSchema: options.schema });
