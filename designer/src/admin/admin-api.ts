@@ -1,3 +1,4 @@
+import type { ChannelSettingsBody, ChannelSettingsView, SettingsChannel } from "../../../schema/api/index.js";
 import { call, type User } from "../api.js";
 
 export type Role = User["role"];
@@ -55,4 +56,8 @@ export const adminApi = {
   saveQueue: ({ id, ...settings }: QueueSettings) =>
     call<{ id: string }>("PUT", `/api/queues/${encodeURIComponent(id)}`, settings),
   deleteQueue: (id: string) => call<void>("DELETE", `/api/queues/${encodeURIComponent(id)}`),
+  channels: () => call<ChannelSettingsView[]>("GET", "/api/channel-settings"),
+  saveChannel: (channel: SettingsChannel, body: ChannelSettingsBody) =>
+    call<ChannelSettingsView[]>("PUT", `/api/channel-settings/${channel}`, body),
+  clearChannel: (channel: SettingsChannel) => call<ChannelSettingsView[]>("DELETE", `/api/channel-settings/${channel}`),
 };

@@ -6,6 +6,7 @@ const words = {
   console: { fr: "Conseillers", en: "Agents" },
   team: { fr: "Équipe", en: "Team" },
   queues: { fr: "Files", en: "Queues" },
+  channels: { fr: "Canaux", en: "Channels" },
   flowsPage: { fr: "Parcours", en: "Flows" },
   waiting: { fr: "{count} en attente", en: "{count} waiting" },
   oldestWait: { fr: "plus ancienne : {duration}", en: "oldest: {duration}" },
