@@ -39,6 +39,8 @@ export default fp(
       ...config.outboxRetry,
       onGiveUp: ({ conversationId, outboxId, attempts, error }) =>
         app.live.publish({ type: "conversation.delivery_failed", conversationId, outboxId, attempts, error }),
+      onSent: ({ conversationId, outboxId }) =>
+        app.live.publish({ type: "conversation.delivery", conversationId, outboxId, status: "sent" }),
     });
     app.decorate("outbox", outbox);
     const webchat = new WebchatSessions(app.store.bus, () => void outbox.flush());

@@ -8,6 +8,7 @@ import { saveQueue } from "../conversation/queues.js";
 import { DomainError } from "../domain-error.js";
 import { requireRole } from "../plugins/auth.js";
 import { AgentDesk, type Scope } from "../queue/agent-desk.js";
+import deliveryRoutes from "./deliveries.js";
 import { openEventStream } from "./sse.js";
 
 const ConversationId = Type.Object({ id: Type.String({ format: "uuid" }) });
@@ -39,6 +40,7 @@ export default async function agentRoutes(app: FastifyInstance) {
   });
   const agent = requireRole("agent");
   const tags = ["agent"];
+  await app.register(deliveryRoutes, { desk });
 
   app.get("/api/queues", { schema: { tags }, onRequest: agent }, () => desk.queues());
 

@@ -3,15 +3,15 @@ import {
   ChannelParams,
   ChannelSettingsBody,
   ChannelSettingsList,
+  RefusalAnswer,
   SETTINGS_CHANNELS,
   type SettingsChannel,
-  SettingsRefusal,
 } from "../../schema/api/index.js";
 import { DomainError } from "../domain-error.js";
 import { requireRole } from "../plugins/auth.js";
 import { liveVersions } from "../store/flow-versions.js";
 
-const refusals = { 400: SettingsRefusal, 401: SettingsRefusal, 403: SettingsRefusal, 404: SettingsRefusal };
+const refusals = { 400: RefusalAnswer, 401: RefusalAnswer, 403: RefusalAnswer, 404: RefusalAnswer };
 
 /**
  * The "Canaux" admin page's API: each provider channel's settings (secrets only as "stored"), the
@@ -28,7 +28,7 @@ export default async function channelSettingsRoutes(app: FastifyInstance) {
       schema: {
         tags,
         description: "WhatsApp, Messenger and SMS: on or off, where their settings come from, the webhook address.",
-        response: { 200: ChannelSettingsList, 401: SettingsRefusal, 403: SettingsRefusal },
+        response: { 200: ChannelSettingsList, 401: RefusalAnswer, 403: RefusalAnswer },
       },
       onRequest: admin,
     },

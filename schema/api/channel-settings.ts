@@ -94,13 +94,3 @@ export const ChannelSettingsList = Type.Array(ChannelSettingsView);
 export const ChannelParams = Type.Object({
   channel: Type.Union(SETTINGS_CHANNELS.map((channel) => Type.Literal(channel))),
 });
-
-/** The error envelope every refusal is answered with (`runtime/plugins/errors.ts`). */
-export const SettingsRefusal = Type.Object({
-  error: Type.Object({
-    code: Type.String(),
-    message: Type.String(),
-    problems: Type.Optional(Type.Array(Type.Object({}, { additionalProperties: true }))),
-    details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-  }),
-});

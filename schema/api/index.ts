@@ -1,4 +1,6 @@
 export * from "./analytics.js";
 export * from "./channel-settings.js";
+export * from "./deliveries.js";
 export * from "./disposition.js";
 export * from "./handoff.js";
+export * from "./refusal.js";

@@ -1,6 +1,8 @@
 import { join, resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { twilioSignature } from "../../runtime/channels/sms/signature.js";
+import { FakeProvider } from "../integration/providers/fake-provider.js";
 import { ADMIN, type Harness, screenshotOnFailure, startHarness, typeInto } from "./harness.js";
 
 const artifacts = resolve(import.meta.dirname, "../artifacts");
@@ -8,23 +10,33 @@ const APP_SECRET = "meta-app-secret-4f1c";
 const TOKEN = "EAAG-graph-token-9d2e";
 let harness: Harness;
 let page: Page;
+/** Twilio's REST API on 127.0.0.1: takes every SMS and names it `SMout<n>`. */
+const twilio = new FakeProvider((_request, n) => ({ status: 201, body: { sid: `SMout${n}`, status: "queued" } }));
+const TWILIO_URL = "https://relais.example.fr/webhooks/twilio";
+const AUTH_TOKEN = "twilio-auth-token-5b";
 
 beforeAll(async () => {
-  harness = await startHarness();
+  harness = await startHarness({ TWILIO_API_URL: await twilio.start() });
   page = harness.page;
 });
 afterAll(async () => {
   await harness?.close();
+  await twilio.stop();
 });
 
-async function logIn() {
-  await page.goto(harness.baseUrl);
-  await page.locator('input[name="email"]').click();
-  await page.keyboard.type(ADMIN.email);
-  await page.locator('input[name="password"]').click();
-  await page.keyboard.type(ADMIN.password);
-  await page.keyboard.press("Enter");
-  await page.locator("tr[data-flow]").first().waitFor();
+/** Opens a page of the app as the admin, logging in first when the browser has no session yet. */
+async function openAsAdmin(hash: string, shown: string) {
+  await page.goto(`${harness.baseUrl}/${hash}`);
+  const login = page.locator('input[name="email"]');
+  await login.or(page.locator(shown)).first().waitFor();
+  if (await login.isVisible()) {
+    await login.click();
+    await page.keyboard.type(ADMIN.email);
+    await page.locator('input[name="password"]').click();
+    await page.keyboard.type(ADMIN.password);
+    await page.keyboard.press("Enter");
+  }
+  await page.locator(shown).first().waitFor();
 }
 
 const handshake = async (token: string) =>
@@ -34,7 +46,7 @@ const handshake = async (token: string) =>
 describe("the channels admin page", () => {
   it("connects WhatsApp without a restart, and never shows its secrets again", async () => {
     try {
-      await logIn();
+      await openAsAdmin("#/", "nav.console-links");
       await page.getByRole("link", { name: "Canaux" }).click();
       const whatsapp = page.locator('section[data-channel="whatsapp"]');
       await whatsapp.getByText("Désactivé : son webhook répond 404").waitFor();
@@ -90,6 +102,78 @@ describe("the channels admin page", () => {
       await page.locator("select.language-switch").selectOption("fr");
     } catch (error) {
       await screenshotOnFailure(page, "channels-admin");
+      throw error;
+    }
+  });
+
+  it("shows agents how far each SMS got, live: sent, delivered, not delivered and why", async () => {
+    const { app } = harness;
+    const login = await app.inject({ method: "POST", url: "/api/auth/login", payload: ADMIN });
+    const cookie = `relais_session=${login.cookies.find((c) => c.name === "relais_session")?.value}`;
+    const saved = await app.inject({
+      method: "PUT",
+      url: "/api/channel-settings/sms",
+      headers: { cookie },
+      payload: {
+        enabled: true,
+        flowId: "triage",
+        settings: { accountSid: "AC0123456789abcdef", from: "+33100000000", publicUrl: TWILIO_URL },
+        secrets: { authToken: AUTH_TOKEN },
+      },
+    });
+    expect(saved.statusCode).toBe(200);
+    const twilioPost = (form: Record<string, string>) =>
+      app.inject({
+        method: "POST",
+        url: "/webhooks/twilio",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          "x-twilio-signature": twilioSignature(AUTH_TOKEN, TWILIO_URL, form),
+        },
+        payload: new URLSearchParams(form).toString(),
+      });
+    const customer = "+33611223344";
+    const sms = (sid: string, body: string) =>
+      twilioPost({ AccountSid: "AC0123456789abcdef", From: customer, To: "+33100000000", MessageSid: sid, Body: body });
+    expect((await sms("SMin1", "Bonjour")).statusCode).toBe(200);
+    expect((await sms("SMin2", "je veux parler à un conseiller")).statusCode).toBe(200);
+    let conversationId = "";
+    for (;;) {
+      const claimed = await app.inject({ method: "POST", url: "/api/queues/support/claim", headers: { cookie } });
+      if (claimed.statusCode !== 200) throw new Error(`nothing to claim: ${claimed.statusCode} ${claimed.body}`);
+      if (claimed.json().conversation.address === customer) {
+        conversationId = claimed.json().conversation.id;
+        break;
+      }
+    }
+    /** The sid Twilio gave the SMS holding these words, once Relais sent it. */
+    const sidOf = async (words: string) => {
+      await expect.poll(() => twilio.received.findIndex((each) => each.body.includes(words))).toBeGreaterThan(-1);
+      return `SMout${twilio.received.findIndex((each) => each.body.includes(words)) + 1}`;
+    };
+    const status = (sid: string, MessageStatus: string, more: Record<string, string> = {}) =>
+      twilioPost({ AccountSid: "AC0123456789abcdef", MessageSid: sid, MessageStatus, To: customer, ...more });
+    try {
+      await openAsAdmin(`#/agent/${conversationId}`, "article.conversation");
+      await typeInto(page.locator('textarea[name="reply"]'), "Je regarde votre dossier");
+      await page.getByRole("button", { name: "Envoyer" }).click();
+      const reply = page.locator(".entry.agent").filter({ hasText: "Je regarde votre dossier" });
+      await reply.locator(".delivery").filter({ hasText: "Envoyé" }).waitFor();
+      // Twilio's API takes the SMS form-encoded: spaces are `+`.
+      const replySid = await sidOf("Je+regarde+votre+dossier");
+      expect((await status(replySid, "delivered")).statusCode).toBe(200);
+      await reply.locator(".delivery").filter({ hasText: "Remis" }).waitFor();
+
+      const handoffSid = await sidOf("mets+en+relation");
+      await status(handoffSid, "undelivered", { ErrorCode: "30003" });
+      const handoff = page.locator(".entry.bot").filter({ hasText: "Je vous mets en relation avec un conseiller" });
+      await handoff
+        .locator(".delivery.failed")
+        .filter({ hasText: "Non remis : téléphone injoignable (éteint ou hors réseau)" })
+        .waitFor();
+      await page.screenshot({ path: join(artifacts, "agent-delivery-states.png") });
+    } catch (error) {
+      await screenshotOnFailure(page, "agent-delivery-states");
       throw error;
     }
   });

@@ -1,4 +1,4 @@
-import type { HandoffReason, TranscriptEvent } from "../../../schema/api/index.js";
+import type { HandoffReason, MessageDelivery, TranscriptEvent } from "../../../schema/api/index.js";
 import type { Flow } from "../../../schema/index.js";
 import { call, type User } from "../api.js";
 
@@ -109,6 +109,7 @@ export const agentApi = {
   /** Takes this waiting case; 409 NOT_WAITING when someone was faster. */
   pick: (id: string) => call<{ conversation: ConversationRow }>("POST", conversation(id, "pick")),
   detail: (id: string) => call<ConversationDetail>("GET", `/api/conversations/${encodeURIComponent(id)}`),
+  deliveries: (id: string) => call<MessageDelivery[]>("GET", `/api/conversations/${encodeURIComponent(id)}/deliveries`),
   reply: (id: string, text: string) => call<void>("POST", conversation(id, "reply"), { text }),
   note: (id: string, text: string) => call<void>("POST", conversation(id, "note"), { text }),
   transfer: (id: string, queue: string, note: string) =>

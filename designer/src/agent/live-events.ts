@@ -8,7 +8,8 @@ export type LiveEvent =
   | { type: "conversation.claimed"; conversationId: string; agentId: string }
   | { type: "conversation.reassigned"; conversationId: string; queue: string; from: string | null; to: string | null }
   | { type: "conversation.closed"; conversationId: string }
-  | { type: "conversation.delivery_failed"; conversationId: string; outboxId: number; attempts: number; error: string };
+  | { type: "conversation.delivery_failed"; conversationId: string; outboxId: number; attempts: number; error: string }
+  | { type: "conversation.delivery"; conversationId: string; outboxId: number; status: string; error?: string };
 
 const EVENT_TYPES: LiveEvent["type"][] = [
   "handoff.created",
@@ -18,6 +19,7 @@ const EVENT_TYPES: LiveEvent["type"][] = [
   "conversation.reassigned",
   "conversation.closed",
   "conversation.delivery_failed",
+  "conversation.delivery",
 ];
 
 /**
