@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import type { QueueNoticeTexts } from "../../schema/api/index.js";
 import type { Store } from "../store/db.js";
 import type { Schedule, WeeklyHours } from "./business-hours.js";
 import { scheduleProblems } from "./queue-settings.js";
@@ -11,6 +12,8 @@ export interface QueueConfig extends Schedule {
   slaMinutes: number;
   /** Told to customers outside hours; `{{opensAt}}` becomes the next opening. */
   outOfHoursText: Record<string, string>;
+  /** This queue's own words for the notices to customers (claimed, transferred, resolved, waiting); defaults when absent. */
+  noticeTexts?: QueueNoticeTexts;
 }
 
 const officeHours: WeeklyHours = {
@@ -49,6 +52,8 @@ function toRow(queue: QueueConfig) {
     holidays: JSON.stringify(queue.holidays),
     slaMinutes: queue.slaMinutes,
     outOfHoursText: JSON.stringify(queue.outOfHoursText),
+    // Absent: kept as stored, so a queues file that does not word them leaves the admin's words alone.
+    ...(queue.noticeTexts ? { noticeTexts: JSON.stringify(queue.noticeTexts) } : {}),
   };
 }
 
@@ -97,6 +102,7 @@ export async function loadQueues(store: Store): Promise<Map<string, QueueConfig>
         hours: JSON.parse(row.hours) as WeeklyHours,
         holidays: JSON.parse(row.holidays) as string[],
         outOfHoursText: JSON.parse(row.outOfHoursText) as Record<string, string>,
+        noticeTexts: JSON.parse(row.noticeTexts) as QueueNoticeTexts,
       },
     ]),
   );

@@ -1,6 +1,6 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
-import { DISPOSITION_CODES, isDisposition } from "../../schema/api/index.js";
+import { DISPOSITION_CODES, isDisposition, QueueNoticeTexts } from "../../schema/api/index.js";
 import { SLUG_PATTERN } from "../../schema/index.js";
 import { WEEKDAYS } from "../conversation/business-hours.js";
 import { assertSchedule } from "../conversation/queue-settings.js";
@@ -66,6 +66,7 @@ export default async function agentRoutes(app: FastifyInstance) {
           holidays: Type.Array(Type.String({ pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" })),
           slaMinutes: Type.Integer({ minimum: 1 }),
           outOfHoursText: Type.Record(Type.String(), Type.String({ minLength: 1 })),
+          noticeTexts: Type.Optional(QueueNoticeTexts),
         }),
       },
       onRequest: requireRole("admin"),

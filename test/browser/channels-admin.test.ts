@@ -177,4 +177,41 @@ describe("the channels admin page", () => {
       throw error;
     }
   });
+
+  it("lets an admin word a queue's notices to customers, in French and English, the defaults shown", async () => {
+    try {
+      await openAsAdmin("#/admin/queues", "details.queue-settings");
+      const support = page.locator("details.queue-settings", { hasText: "(support)" });
+      await support.locator("summary").click();
+      const claimedFr = support.locator('textarea[name="notice-claimed-fr"]');
+      expect(await claimedFr.getAttribute("placeholder")).toBe("{{agent}}, du service client, prend le relais.");
+      expect(await support.locator('textarea[name="notice-claimed-en"]').getAttribute("placeholder")).toBe(
+        "{{agent}} from customer service is taking over.",
+      );
+      await typeInto(claimedFr, "{{agent}}, de l'équipe Support, vous répond.");
+      await typeInto(support.locator('textarea[name="notice-resolved-en"]'), "All done, thank you!");
+      await support.getByRole("button", { name: "Enregistrer" }).click();
+      const stored = async () => {
+        const { app } = harness;
+        const login = await app.inject({ method: "POST", url: "/api/auth/login", payload: ADMIN });
+        const cookie = `relais_session=${login.cookies.find((c) => c.name === "relais_session")?.value}`;
+        const queues = (await app.inject({ url: "/api/queue-settings", headers: { cookie } })).json() as {
+          id: string;
+          noticeTexts?: unknown;
+        }[];
+        return queues.find((queue) => queue.id === "support")?.noticeTexts;
+      };
+      await expect.poll(stored).toEqual({
+        claimed: { fr: "{{agent}}, de l'équipe Support, vous répond." },
+        resolved: { en: "All done, thank you!" },
+      });
+      const reopened = page.locator("details.queue-settings", { hasText: "(support)" });
+      if (!(await reopened.getAttribute("open"))) await reopened.locator("summary").click();
+      await reopened.locator("fieldset.notice-texts").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(artifacts, "queue-notice-texts.png") });
+    } catch (error) {
+      await screenshotOnFailure(page, "queue-notice-texts");
+      throw error;
+    }
+  });
 });

@@ -1,4 +1,9 @@
-import type { ChannelSettingsBody, ChannelSettingsView, SettingsChannel } from "../../../schema/api/index.js";
+import type {
+  ChannelSettingsBody,
+  ChannelSettingsView,
+  QueueNoticeTexts,
+  SettingsChannel,
+} from "../../../schema/api/index.js";
 import { call, type User } from "../api.js";
 
 export type Role = User["role"];
@@ -37,6 +42,8 @@ export interface QueueSettings {
   holidays: string[];
   slaMinutes: number;
   outOfHoursText: Record<string, string>;
+  /** The queue's own words for what customers are told; an empty text is the default. */
+  noticeTexts?: QueueNoticeTexts;
 }
 
 export const adminApi = {
