@@ -214,4 +214,42 @@ describe("the channels admin page", () => {
       throw error;
     }
   });
+
+  it("previews a question on each channel with the channels' own renderers", async () => {
+    try {
+      await openAsAdmin("#/", "nav.console-links");
+      await page.goto(`${harness.baseUrl}/#/flows/identify-customer`);
+      await page.locator(".toolbar .flow-name", { hasText: "Identifier le client" }).waitFor();
+      await page.locator('.react-flow__node[data-id="ask-method"]').click({ position: { x: 8, y: 8 } });
+      const preview = page.getByRole("region", { name: "Aperçu par canal" });
+      const bubbles = preview.locator("ol.preview-bubbles");
+      await bubbles
+        .locator(".preview-text", { hasText: "Pour vous identifier, que préférez-vous me donner ?" })
+        .waitFor();
+      await expect
+        .poll(() => bubbles.locator(".preview-button").allTextContents())
+        .toEqual(["Mon e-mail", "Mon téléphone", "Mon n° client"]);
+
+      await preview.getByRole("tab", { name: "SMS" }).click();
+      await page.locator('ol.preview-bubbles[data-preview="sms"]').waitFor();
+      expect(await bubbles.locator(".preview-text").textContent()).toBe(
+        "Pour vous identifier, que préférez-vous me donner ?\n1. Mon e-mail\n2. Mon téléphone\n3. Mon n° client",
+      );
+      // "°" is not in the GSM alphabet: the SMS goes as UCS-2, 70 characters a segment.
+      await preview.getByText("2 SMS facturés (UCS-2)").waitFor();
+      await preview.getByText("Les choix deviennent une liste numérotée").waitFor();
+
+      await preview.getByRole("tab", { name: "Messenger" }).click();
+      await preview.getByLabel("Langue").selectOption("en");
+      await expect
+        .poll(() => page.locator('ol.preview-bubbles[data-preview="messenger"] .preview-button').allTextContents())
+        .toEqual(["My email", "My phone", "My customer no."]);
+      await preview.getByRole("tab", { name: "WhatsApp" }).click();
+      await preview.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(artifacts, "channel-preview.png") });
+    } catch (error) {
+      await screenshotOnFailure(page, "channel-preview");
+      throw error;
+    }
+  });
 });

@@ -5,6 +5,7 @@ import type { Command } from "../model/commands.js";
 import type { FlowDocument } from "../model/document.js";
 import { noteIdOf } from "../model/graph.js";
 import { slugify } from "../model/slug.js";
+import { ChannelPreviewPanel } from "./ChannelPreview.js";
 import { fieldContext } from "./context.js";
 import { FieldEditor } from "./FieldEditor.js";
 import { HttpTest } from "./HttpTest.js";
@@ -118,6 +119,9 @@ function NodeForm({
         </div>
       ))}
       {node.type === "http" && <HttpTest node={node} flow={doc.flow} dispatch={dispatch} />}
+      {(node.type === "message" || node.type === "question") && (
+        <ChannelPreviewPanel node={node} languages={doc.flow.languages ?? []} />
+      )}
     </form>
   );
 }
