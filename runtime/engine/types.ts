@@ -1,4 +1,6 @@
+import type { BotMessage } from "../../schema/api/channels.js";
 import type { HandoffReason } from "../../schema/api/handoff.js";
+import type { HttpRequest, HttpResult } from "../../schema/api/simulator.js";
 import type { Flow, FlowNode, Priority } from "../../schema/index.js";
 import type { ExpressionCache } from "./expressions.js";
 import type { EngineLimits } from "./limits.js";
@@ -21,17 +23,7 @@ export type EngineInput =
   /** An agent gives the conversation back to the bot at a node of the current flow. */
   | { type: "resume"; nodeId: string };
 
-export interface HttpRequest {
-  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  url: string;
-  headers: Record<string, string>;
-  body?: string;
-  timeoutMs: number;
-}
-
-export type HttpResult =
-  | { ok: true; status: number; headers: Record<string, string>; body: unknown }
-  | { ok: false; error: "timeout" | "network" | "refused" | "too_large" | "invalid"; message: string };
+export type { BotMessage, HttpRequest, HttpResult };
 
 export interface HttpEffect {
   type: "http";
@@ -40,14 +32,6 @@ export interface HttpEffect {
   request: HttpRequest;
 }
 export type Effect = HttpEffect;
-
-/** A channel-neutral bot message; channel renderers turn it into WhatsApp, Messenger, SMS… */
-export interface BotMessage {
-  nodeId: string;
-  text: string;
-  choices?: { id: string; label: string }[];
-  media?: { kind: "image" | "video" | "audio" | "file"; url: string; caption?: string }[];
-}
 
 export type { HandoffReason };
 
@@ -86,7 +70,33 @@ export type EngineEvent =
   | { type: "input"; flowId: string; nodeId: string; valid: boolean }
   | { type: "intent"; flowId: string; nodeId: string; intent: string; confidence: number }
   | { type: "handoff"; flowId: string; nodeId: string; ruleId: string }
+  /** Values a customer message held that questions of the flow ask for. */
+  | { type: "heard"; flowId: string; nodeId: string; entities: { kind: EntityKind; value: unknown }[] }
+  /**
+   * A question not asked, its answer already known: given in an earlier message (`message`, with
+   * the entity's kind) or held by its variable before the question was reached (`known`).
+   */
+  | {
+      type: "filled";
+      flowId: string;
+      nodeId: string;
+      variable: string;
+      value: unknown;
+      from: "message" | "known";
+      entity?: EntityKind;
+    }
   | { type: "end"; flowId: string; nodeId: string };
+
+/** Kinds of value found inside what customers write, that questions can take without asking. */
+export type EntityKind = "email" | "phone" | "date" | "pattern" | "amount";
+
+/** A value a customer gave that no question has taken yet. */
+export interface HeardEntity {
+  kind: EntityKind;
+  /** Which questions take it: the kind, with the phone region or the pattern (`phone:FR`, `pattern:i:CMD-[0-9]{6}`). */
+  key: string;
+  value: unknown;
+}
 
 export interface Frame {
   flowId: string;
@@ -108,6 +118,13 @@ export interface ConversationState {
   variables: Record<string, unknown>;
   /** The opening message, until the flow first waits (see `start`). */
   openingText?: string;
+  /**
+   * Values the customer gave that no question has taken yet, the latest of each key: the next
+   * question asking for one takes it instead of asking.
+   */
+  entities?: HeardEntity[];
+  /** Variables questions of this conversation saved: a question saving one again asks, whatever it holds. */
+  answered?: string[];
   /** HTTP calls since the customer last wrote, bounded so that a loop of lookups ends. */
   effectsSinceInput?: number;
   /** Set while the engine waits for an effect's result. */

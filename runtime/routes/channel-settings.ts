@@ -1,23 +1,20 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import {
   ChannelParams,
   ChannelSettingsBody,
   ChannelSettingsList,
-  RefusalAnswer,
+  errorResponses,
   SETTINGS_CHANNELS,
-  type SettingsChannel,
 } from "../../schema/api/index.js";
 import { DomainError } from "../domain-error.js";
 import { requireRole } from "../plugins/auth.js";
 import { liveVersions } from "../store/flow-versions.js";
 
-const refusals = { 400: RefusalAnswer, 401: RefusalAnswer, 403: RefusalAnswer, 404: RefusalAnswer };
-
 /**
  * The "Canaux" admin page's API: each provider channel's settings (secrets only as "stored"), the
  * webhook address to give the provider, and saving them, which turns the channel on or off at once.
  */
-export default async function channelSettingsRoutes(app: FastifyInstance) {
+const channelSettingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const admin = requireRole("admin");
   const tags = ["channels"];
   const list = () => app.channelConfig.views(app.config.publicUrl);
@@ -28,7 +25,7 @@ export default async function channelSettingsRoutes(app: FastifyInstance) {
       schema: {
         tags,
         description: "WhatsApp, Messenger and SMS: on or off, where their settings come from, the webhook address.",
-        response: { 200: ChannelSettingsList, 401: RefusalAnswer, 403: RefusalAnswer },
+        response: { 200: ChannelSettingsList, ...errorResponses(401, 403) },
       },
       onRequest: admin,
     },
@@ -43,12 +40,12 @@ export default async function channelSettingsRoutes(app: FastifyInstance) {
           tags,
           description: `Saves the ${channel} settings over the environment's; secrets left out keep their stored value.`,
           body: ChannelSettingsBody[channel],
-          response: { 200: ChannelSettingsList, ...refusals },
+          response: { 200: ChannelSettingsList, ...errorResponses(400, 401, 403, 413, 415) },
         },
         onRequest: admin,
       },
       async (request) => {
-        const body = request.body as ChannelSettingsBody;
+        const { body } = request;
         if (!(await liveVersions(app.store)).has(body.flowId)) {
           throw new DomainError(
             "invalid",
@@ -80,14 +77,16 @@ export default async function channelSettingsRoutes(app: FastifyInstance) {
         tags,
         description: "Forgets the admin's settings for a channel: the environment's apply again.",
         params: ChannelParams,
-        response: { 200: ChannelSettingsList, ...refusals },
+        response: { 200: ChannelSettingsList, ...errorResponses(400, 401, 403) },
       },
       onRequest: admin,
     },
     async (request) => {
-      const { channel } = request.params as { channel: SettingsChannel };
+      const { channel } = request.params;
       await app.channelConfig.clear(channel);
       return list();
     },
   );
-}
+};
+
+export default channelSettingsRoutes;

@@ -53,7 +53,11 @@ export const conversations = pgTable(
     createdAt: bigint("created_at", { mode: "number" }).notNull(),
     updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
   },
-  (t) => [index("conversations_address").on(t.channel, t.flowId, t.address, t.status)],
+  (t) => [
+    index("conversations_address").on(t.channel, t.flowId, t.address, t.status),
+    // Retention finds the conversations idle for longest.
+    index("conversations_updated").on(t.updatedAt),
+  ],
 );
 
 export const messages = pgTable(
@@ -114,7 +118,7 @@ export const outbox = pgTable(
     /** Set when the outbox gave up (after the last attempt); the row is no longer sent. */
     failedAt: bigint("failed_at", { mode: "number" }),
   },
-  (t) => [index("outbox_pending").on(t.sentAt, t.id)],
+  (t) => [index("outbox_pending").on(t.sentAt, t.id), index("outbox_conversation").on(t.conversationId)],
 );
 
 /**
@@ -162,7 +166,10 @@ export const handoffs = pgTable(
     closedAt: bigint("closed_at", { mode: "number" }),
     disposition: text("disposition"),
   },
-  (t) => [index("handoffs_waiting").on(t.queue, t.claimedBy, t.closedAt, t.rank, t.createdAt)],
+  (t) => [
+    index("handoffs_waiting").on(t.queue, t.claimedBy, t.closedAt, t.rank, t.createdAt),
+    index("handoffs_conversation").on(t.conversationId),
+  ],
 );
 
 export const queues = pgTable("queues", {
@@ -228,7 +235,7 @@ export const events = pgTable(
     data: text("data"),
     at: bigint("at", { mode: "number" }).notNull(),
   },
-  (t) => [index("events_flow").on(t.flowId, t.flowVersion, t.type)],
+  (t) => [index("events_flow").on(t.flowId, t.flowVersion, t.type), index("events_conversation").on(t.conversationId)],
 );
 
 /**

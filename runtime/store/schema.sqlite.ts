@@ -53,7 +53,11 @@ export const conversations = sqliteTable(
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
-  (t) => [index("conversations_address").on(t.channel, t.flowId, t.address, t.status)],
+  (t) => [
+    index("conversations_address").on(t.channel, t.flowId, t.address, t.status),
+    // Retention finds the conversations idle for longest.
+    index("conversations_updated").on(t.updatedAt),
+  ],
 );
 
 export const messages = sqliteTable(
@@ -114,7 +118,7 @@ export const outbox = sqliteTable(
     /** Set when the outbox gave up (after the last attempt); the row is no longer sent. */
     failedAt: integer("failed_at"),
   },
-  (t) => [index("outbox_pending").on(t.sentAt, t.id)],
+  (t) => [index("outbox_pending").on(t.sentAt, t.id), index("outbox_conversation").on(t.conversationId)],
 );
 
 /**
@@ -162,7 +166,10 @@ export const handoffs = sqliteTable(
     closedAt: integer("closed_at"),
     disposition: text("disposition"),
   },
-  (t) => [index("handoffs_waiting").on(t.queue, t.claimedBy, t.closedAt, t.rank, t.createdAt)],
+  (t) => [
+    index("handoffs_waiting").on(t.queue, t.claimedBy, t.closedAt, t.rank, t.createdAt),
+    index("handoffs_conversation").on(t.conversationId),
+  ],
 );
 
 export const queues = sqliteTable("queues", {
@@ -228,7 +235,7 @@ export const events = sqliteTable(
     data: text("data"),
     at: integer("at").notNull(),
   },
-  (t) => [index("events_flow").on(t.flowId, t.flowVersion, t.type)],
+  (t) => [index("events_flow").on(t.flowId, t.flowVersion, t.type), index("events_conversation").on(t.conversationId)],
 );
 
 /**

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
+import type { DeadLetter } from "../../schema/api/ops.js";
 import { notice, unreadableLine, waitingNotice } from "../channels/customer-notices.js";
 import type { Config } from "../config.js";
 import { type LoopOutcome, runEngine } from "../conversation/engine-loop.js";
@@ -49,18 +50,7 @@ type InboxRow = {
   deadAt: number | null;
 };
 
-/** A message set aside after failing: what operators see to decide what to do with it. */
-export interface DeadLetter {
-  id: number;
-  channel: string;
-  flowId: string;
-  address: string;
-  externalId: string;
-  receivedAt: number;
-  deadAt: number;
-  attempts: number;
-  error: string;
-}
+export type { DeadLetter };
 
 /** Processing attempts of one inbox row before it is set aside; retries go at once, within the same drain. */
 export const MAX_ATTEMPTS = 3;

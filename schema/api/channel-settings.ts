@@ -64,6 +64,8 @@ export const ChannelSettingsBody = {
 };
 export type ChannelSettingsBody<C extends SettingsChannel = SettingsChannel> = Static<(typeof ChannelSettingsBody)[C]>;
 
+const ChannelName = Type.Union([Type.Literal("whatsapp"), Type.Literal("messenger"), Type.Literal("sms")]);
+
 export const ChannelSource = Type.Union([Type.Literal("admin"), Type.Literal("environment"), Type.Literal("none")], {
   description:
     "Where the channel's settings come from: the admin page (which wins), the environment variables, or nowhere.",
@@ -71,7 +73,7 @@ export const ChannelSource = Type.Union([Type.Literal("admin"), Type.Literal("en
 
 export const ChannelSettingsView = Type.Object(
   {
-    channel: Type.Union(SETTINGS_CHANNELS.map((channel) => Type.Literal(channel))),
+    channel: ChannelName,
     on: Type.Boolean({ description: "The webhook takes messages and replies go out." }),
     source: ChannelSource,
     enabled: Type.Boolean({ description: "What the admin chose; true when the settings come from the environment." }),
@@ -91,6 +93,4 @@ export type ChannelSettingsView = Static<typeof ChannelSettingsView>;
 
 export const ChannelSettingsList = Type.Array(ChannelSettingsView);
 
-export const ChannelParams = Type.Object({
-  channel: Type.Union(SETTINGS_CHANNELS.map((channel) => Type.Literal(channel))),
-});
+export const ChannelParams = Type.Object({ channel: ChannelName });

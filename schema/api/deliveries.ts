@@ -12,7 +12,13 @@ export const MessageDelivery = Type.Object(
   {
     messageId: Type.Integer({ description: "The transcript entry the status is for." }),
     state: Type.Union(
-      DELIVERY_STATES.map((state) => Type.Literal(state)),
+      [
+        Type.Literal("sending"),
+        Type.Literal("sent"),
+        Type.Literal("delivered"),
+        Type.Literal("read"),
+        Type.Literal("failed"),
+      ],
       {
         description:
           "`sending` until the channel took it (retries included), then what the provider last reported; `failed` once it gave up or the provider refused it.",

@@ -28,6 +28,8 @@ export const LINT_CODES = [
   "sms-segments",
   "duplicate-escalation-rule",
   "unknown-queue",
+  "few-intent-examples",
+  "shared-intent-example",
 ] as const;
 
 export type LintCode = (typeof LINT_CODES)[number];

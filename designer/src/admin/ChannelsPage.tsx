@@ -2,11 +2,12 @@ import { type FormEvent, useCallback, useEffect, useState } from "react";
 import {
   CHANNEL_FIELDS,
   type ChannelSettingsView,
+  type FlowSummary,
   OPTIONAL_FIELDS,
   type SettingsChannel,
 } from "../../../schema/api/index.js";
 import { channelName } from "../agent/channel-names.js";
-import { ApiError, api, type FlowSummary } from "../api.js";
+import { ApiError, api } from "../api.js";
 import "./admin.css";
 import { adminApi } from "./admin-api.js";
 import { cw } from "./channel-words.js";
