@@ -1,22 +1,7 @@
 import { and, asc, eq, isNull, ne } from "drizzle-orm";
+import type { Member, Role } from "../../schema/api/index.js";
 import { DomainError } from "../domain-error.js";
 import type { Db, Store } from "../store/db.js";
-import type { Role } from "./users.js";
-
-/** A member of the team as admins see them: who, which role, which queues they work. */
-export interface Member {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  /** Queue ids this person works; empty means every queue. */
-  queues: string[];
-  /** False until the person has set a password (invited, not yet arrived). */
-  hasPassword: boolean;
-  /** True while an admin has closed the account. */
-  disabled: boolean;
-  createdAt: string;
-}
 
 function toMember(row: {
   id: string;

@@ -1,8 +1,8 @@
 import { and, desc, eq, gte } from "drizzle-orm";
+import type { QueueSettings } from "../../schema/api/index.js";
 import { DEFAULT_NOTICES, type NoticeKey, type QueueNoticeKey, type QueueNoticeTexts } from "../../schema/api/index.js";
 import { describeOpening, openState } from "../conversation/business-hours.js";
 import { localize } from "../conversation/localize.js";
-import type { QueueConfig } from "../conversation/queues.js";
 import type { BotMessage, ConversationState } from "../engine/types.js";
 import type { Db, Tables } from "../store/db.js";
 
@@ -83,7 +83,7 @@ export async function waitingNotice(
   db: Db,
   tables: Tables,
   conversationId: string,
-  queue: QueueConfig | undefined,
+  queue: QueueSettings | undefined,
   waitingSince: number,
   language: string,
   now: number,

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
+import type { QueueSettings } from "../../schema/api/index.js";
 import type { BotMessage, Handoff } from "../engine/types.js";
 import { describeOpening, openState } from "./business-hours.js";
 import { localize } from "./localize.js";
-import type { QueueConfig } from "./queues.js";
 import { PRIORITY_RANK } from "./types.js";
 
 export interface HandoffRow {
@@ -26,7 +26,7 @@ export interface HandoffRow {
 export function recordHandoff(input: {
   conversationId: string;
   handoff: Pick<Handoff, "queue" | "priority" | "reason" | "summary" | "note" | "nodeId">;
-  queues: ReadonlyMap<string, QueueConfig>;
+  queues: ReadonlyMap<string, QueueSettings>;
   now: number;
   language: string;
 }): { row: HandoffRow; outOfHours?: BotMessage; queueKnown: boolean } {

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or } from "drizzle-orm";
-import type { TranscriptEvent } from "../../schema/api/handoff.js";
+import type { HandoffReason, LiveEvent, TranscriptEvent, User } from "../../schema/api/index.js";
 import { queuesOf } from "../auth/team.js";
-import { roleAtLeast, type User } from "../auth/users.js";
+import { roleAtLeast } from "../auth/users.js";
 import { firstName, writeNotice } from "../channels/customer-notices.js";
 import type { Outbox } from "../channels/outbox.js";
 import type { Config } from "../config.js";
@@ -9,7 +9,7 @@ import { openState } from "../conversation/business-hours.js";
 import { runEngine } from "../conversation/engine-loop.js";
 import { recordHandoff } from "../conversation/handoff-record.js";
 import { liveEngineDeps } from "../conversation/live-deps.js";
-import type { LiveEvent, LiveEvents } from "../conversation/live-events.js";
+import type { LiveEvents } from "../conversation/live-events.js";
 import { loadQueues } from "../conversation/queues.js";
 import type { StepWriter } from "../conversation/step-writer.js";
 import { systemEntry } from "../conversation/system-entry.js";
@@ -308,8 +308,8 @@ export class AgentDesk {
         ? {
             queue: handoff.queue,
             priority: handoff.priority,
-            reason: JSON.parse(handoff.reason) as unknown,
-            summary: JSON.parse(handoff.summary) as unknown,
+            reason: JSON.parse(handoff.reason) as HandoffReason,
+            summary: JSON.parse(handoff.summary) as Record<string, unknown>,
             note: handoff.note,
             slaDueAt: new Date(handoff.slaDueAt).toISOString(),
           }

@@ -1,24 +1,8 @@
 import { and, count, eq, gt, inArray, max, sql } from "drizzle-orm";
-import type { ConversationState, HandoffReason } from "../engine/types.js";
+import type { ConversationSummary, HandoffReason } from "../../schema/api/index.js";
+import type { ConversationState } from "../engine/types.js";
 import type { Store } from "../store/db.js";
-import { type CustomerIdentity, customerIdentity } from "./customer-identity.js";
-
-/** A conversation as lists show it: enough to know whom, why, how urgent, and whether they wrote since. */
-export interface ConversationSummary {
-  id: string;
-  channel: string;
-  flowId: string;
-  flowVersion: number;
-  status: string;
-  assignedTo: string | null;
-  createdAt: number;
-  updatedAt: number;
-  customer: CustomerIdentity;
-  lastMessage: { role: string; text: string; at: number } | null;
-  /** Customer messages since the last answer they got (from a person, or the bot before the handoff). */
-  unanswered: number;
-  handoff: { queue: string; priority: string; reason: HandoffReason; slaDueAt: number; createdAt: number } | null;
-}
+import { customerIdentity } from "./customer-identity.js";
 
 interface Row {
   id: string;
