@@ -30,6 +30,8 @@ export interface OutboxOptions {
   onGiveUp: (failure: DeliveryFailure) => void;
   /** Told when a channel took a message, after the row says so. */
   onSent?: (sent: { outboxId: number; conversationId: string }) => void;
+  /** Told when a round fails as a whole (the database out of reach): the rows wait for the next round. */
+  onRoundFailed: (error: unknown) => void;
   now?: () => number;
   random?: () => number;
 }
@@ -81,14 +83,21 @@ export class Outbox {
     this.senders.set(channel, sender);
   }
 
-  /** Asks for a delivery round; rounds never overlap, and a request during one triggers another. */
+  /**
+   * Asks for a delivery round; rounds never overlap, and a request during one triggers another. Never
+   * rejects: a round that fails goes to `onRoundFailed`, and its rows wait for the next.
+   */
   flush(): Promise<void> {
     this.again = true;
     if (!this.running) {
       this.running = this.mutex.run(async () => {
         while (this.again) {
           this.again = false;
-          await this.round();
+          try {
+            await this.round();
+          } catch (error) {
+            this.options.onRoundFailed(error);
+          }
         }
       });
       void this.running.finally(() => {

@@ -9,6 +9,7 @@ import { SecretBox } from "../channels/secret-box.js";
 import { WebchatSessions } from "../channels/webchat-sessions.js";
 import { StepWriter } from "../conversation/step-writer.js";
 import { HttpClient } from "../http-client/http-client.js";
+import { describeFailure } from "../store/failure.js";
 import { Processor } from "../worker/processor.js";
 
 declare module "fastify" {
@@ -41,6 +42,9 @@ export default fp(
         app.live.publish({ type: "conversation.delivery_failed", conversationId, outboxId, attempts, error }),
       onSent: ({ conversationId, outboxId }) =>
         app.live.publish({ type: "conversation.delivery", conversationId, outboxId, status: "sent" }),
+      onRoundFailed: (error) => {
+        if (!app.dbHealth.failed(error)) app.log.error({ failure: describeFailure(error) }, "outbox round failed");
+      },
     });
     app.decorate("outbox", outbox);
     const webchat = new WebchatSessions(app.store.bus, () => void outbox.flush());
@@ -84,11 +88,13 @@ export default fp(
       pushChannels,
     });
     app.decorate("processor", processor);
-    app.addHook("onReady", async () => {
+    const resume = async () => {
       const resumed = await processor.resumePending();
       if (resumed > 0) app.log.info({ conversations: resumed }, "resumed unprocessed messages");
       await outbox.flush();
-    });
+    };
+    app.addHook("onReady", resume);
+    app.dbHealth.onRecovered(resume);
     app.addHook("preClose", async () => {
       webchat.closeAll();
     });

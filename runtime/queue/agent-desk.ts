@@ -467,14 +467,17 @@ export class AgentDesk {
         `The flow \`${currentFlow?.flow.id ?? held.flowId}\` has no node \`${nodeId}\`.`,
       );
     }
+    // Run before the turn: the flow's HTTP lookups hold no database connection and no lock while they wait.
+    const outcome = await runEngine(
+      compiled,
+      state,
+      { type: "resume", nodeId },
+      liveEngineDeps(this.deps.config, flows),
+      (request) => this.deps.http.run(request),
+    );
     await this.deps.inTurn(held, async () => {
-      const outcome = await runEngine(
-        compiled,
-        state,
-        { type: "resume", nodeId },
-        liveEngineDeps(this.deps.config, flows),
-        (request) => this.deps.http.run(request),
-      );
+      // Still theirs: nobody resolved, transferred or gave it back meanwhile.
+      await this.mustHold(conversationId, agent);
       await this.deps.steps.write(undefined, outcome, {
         conversationId,
         isNew: false,
