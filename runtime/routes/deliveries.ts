@@ -14,7 +14,7 @@ const deliveryRoutes: FastifyPluginAsyncTypebox<{ desk: AgentDesk }> = async (ap
         tags: ["agent"],
         description: "How far each message the bot or an agent sent got, by transcript entry.",
         params: Type.Object({ id: Type.String({ format: "uuid" }) }),
-        response: { 200: MessageDeliveries, ...errorResponses(400, 401, 403, 404) },
+        response: { 200: MessageDeliveries, ...errorResponses(400, 401, 404) },
       },
       onRequest: requireRole("agent"),
     },
