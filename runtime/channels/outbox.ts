@@ -28,6 +28,8 @@ export interface OutboxOptions {
   maxAttempts: number;
   /** Told when the outbox gives up on a message, after the row says so. */
   onGiveUp: (failure: DeliveryFailure) => void;
+  /** Told when a channel took a message, after the row says so. */
+  onSent?: (sent: { outboxId: number; conversationId: string }) => void;
   /** Told when a round fails as a whole (the database out of reach): the rows wait for the next round. */
   onRoundFailed: (error: unknown) => void;
   now?: () => number;
@@ -153,6 +155,7 @@ export class Outbox {
         const now = this.now();
         if (result === true) {
           await this.store.tx((db) => db.update(outbox).set({ sentAt: now }).where(eq(outbox.id, row.id)));
+          this.store.afterCommit(() => this.options.onSent?.({ outboxId: row.id, conversationId: row.conversationId }));
           return { done: true as const };
         }
         if (result === false) return { done: false as const };

@@ -1,9 +1,11 @@
 import fp from "fastify-plugin";
+import { ChannelConfig } from "../channels/channel-config.js";
 import { channelSettingsFromEnv } from "../channels/channel-settings.js";
 import { Outbox } from "../channels/outbox.js";
 import { ProviderHttp } from "../channels/provider-http.js";
 import { ChannelRegistry, PROVIDER_CHANNELS } from "../channels/registry.js";
 import { restSender } from "../channels/rest-sender.js";
+import { SecretBox } from "../channels/secret-box.js";
 import { WebchatSessions } from "../channels/webchat-sessions.js";
 import { StepWriter } from "../conversation/step-writer.js";
 import { HttpClient } from "../http-client/http-client.js";
@@ -15,6 +17,8 @@ declare module "fastify" {
     webchat: WebchatSessions;
     /** The provider channels (WhatsApp, Messenger, SMS) that are on, with their adapters. */
     channels: ChannelRegistry;
+    /** The channel settings admins set, stored encrypted, laid over the environment's. */
+    channelConfig: ChannelConfig;
   }
 }
 
@@ -36,6 +40,8 @@ export default fp(
       ...config.outboxRetry,
       onGiveUp: ({ conversationId, outboxId, attempts, error }) =>
         app.live.publish({ type: "conversation.delivery_failed", conversationId, outboxId, attempts, error }),
+      onSent: ({ conversationId, outboxId }) =>
+        app.live.publish({ type: "conversation.delivery", conversationId, outboxId, status: "sent" }),
       onRoundFailed: (error) => {
         if (!app.dbHealth.failed(error)) app.log.error({ failure: describeFailure(error) }, "outbox round failed");
       },
@@ -49,6 +55,15 @@ export default fp(
     outbox.register("rest", restSender(config.env.RELAIS_REST_CALLBACK_URL, providerHttp));
     const channels = new ChannelRegistry(providerHttp, channelSettingsFromEnv(config.env));
     app.decorate("channels", channels);
+    const channelConfig = new ChannelConfig(
+      app.store,
+      SecretBox.load(config.env, config.dataDir),
+      channels,
+      config.env,
+      (error) => app.log.error({ why: (error as Error).message }, "channel settings not applied"),
+    );
+    await channelConfig.reload();
+    app.decorate("channelConfig", channelConfig);
     for (const channel of PROVIDER_CHANNELS) outbox.register(channel, channels.sender(channel, app.store));
     const pushChannels = new Set<string>(PROVIDER_CHANNELS);
     const steps = new StepWriter({
@@ -85,6 +100,7 @@ export default fp(
     });
     app.addHook("onClose", async () => {
       await processor.idle();
+      channelConfig.close();
       outbox.stop();
       await outbox.flush();
       await httpClient.close();

@@ -89,7 +89,7 @@ export class AgentDesk {
   }
 
   /** 404 for a conversation outside the scope, as for one that does not exist: its existence is not theirs to know. */
-  private async mustSee(scope: Scope, conversationId: string): Promise<void> {
+  async mustSee(scope: Scope, conversationId: string): Promise<void> {
     if (!(await this.sees(scope, conversationId))) {
       throw new DomainError(
         "notFound",

@@ -87,6 +87,16 @@ const ROUTES: Route[] = [
     { method: "post", path: `/webhooks/${channel}`, body: true, statuses: [200, 400, 401, 404, 413, 415, 500, 503] },
   ]),
   { method: "post", path: "/webhooks/twilio", body: true, statuses: [200, 400, 401, 404, 413, 415, 500, 503] },
+  { method: "get", path: "/api/channel-settings", statuses: [200, 401, 403, 500, 503] },
+  ...["whatsapp", "messenger", "sms"].map(
+    (channel): Route => ({
+      method: "put",
+      path: `/api/channel-settings/${channel}`,
+      body: true,
+      statuses: [200, 400, 401, 403, 413, 415, 500, 503],
+    }),
+  ),
+  { method: "delete", path: "/api/channel-settings/{channel}", statuses: [200, 400, 401, 403, 500, 503] },
 ];
 
 /** Every documented route under these paths must be in ROUTES: a new one comes with its contract. */
@@ -98,6 +108,7 @@ const PREFIXES = [
   "/api/customers",
   "/api/channels/rest",
   "/webhooks",
+  "/api/channel-settings",
 ];
 
 describe("the API contract in /api/docs", () => {

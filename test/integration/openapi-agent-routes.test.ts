@@ -86,6 +86,7 @@ const ROUTES: Route[] = [
     statuses: [200, 400, 429, 500, 503],
     stream: true,
   },
+  { method: "get", path: "/api/conversations/{id}/deliveries", statuses: [200, 400, 401, 404, 500, 503] },
 ];
 
 /** Every documented route under these paths must be in ROUTES: a new one comes with its contract. */
@@ -181,7 +182,7 @@ describe("the agent, account and web chat routes in /api/docs", () => {
     expect(keys(member)).toEqual(["createdAt", "disabled", "email", "hasPassword", "id", "name", "queues", "role"]);
     const [settings] = await get("/api/queue-settings");
     expect(keys(settings)).toEqual(
-      ["holidays", "hours", "id", "level", "name", "outOfHoursText", "slaMinutes", "timezone"].sort(),
+      ["holidays", "hours", "id", "level", "name", "noticeTexts", "outOfHoursText", "slaMinutes", "timezone"].sort(),
     );
     const [canned] = await get("/api/canned-responses", agent);
     expect(keys(canned)).toEqual(["id", "text", "title"]);

@@ -4,6 +4,7 @@ import { ApiError } from "../api.js";
 import "./admin.css";
 import { adminApi, type QueueSettings, WEEKDAYS } from "./admin-api.js";
 import { HoursEditor } from "./HoursEditor.js";
+import { NoticeTextsEditor, withoutEmptyTexts } from "./NoticeTextsEditor.js";
 
 const TIME_ZONES: string[] =
   (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.("timeZone") ?? [];
@@ -57,6 +58,7 @@ function QueueForm({ initial, isNew, onSaved }: { initial: QueueSettings; isNew:
     const settings = {
       ...queue,
       outOfHoursText,
+      noticeTexts: withoutEmptyTexts(queue.noticeTexts ?? {}),
       holidays: holidays
         .split(/\s+/)
         .map((line) => line.trim())
@@ -172,6 +174,7 @@ function QueueForm({ initial, isNew, onSaved }: { initial: QueueSettings; isNew:
         </label>
       ))}
       <p className="muted small">{w("outOfHoursHelp")}</p>
+      <NoticeTextsEditor texts={queue.noticeTexts ?? {}} onChange={(texts) => set("noticeTexts", texts)} />
       <div className="form-buttons">
         <button type="submit" className="primary">
           {w("save")}
