@@ -45,6 +45,20 @@ module.exports = {
           "^runtime/engine/index\\.ts$",
           "^runtime/testing/index\\.ts$",
           "^runtime/nlu/index\\.ts$",
+          "^runtime/channels/preview\\.ts$",
+        ],
+      },
+    },
+    {
+      name: "channel-renderers-are-pure",
+      comment: "The designer's channel preview runs the channels' renderers in the browser: they render, never send.",
+      severity: "error",
+      from: { path: "^runtime/channels/(preview|text-limits|service-window|[a-z]+/(render|segments))\\.ts$" },
+      to: {
+        path: ["^runtime/", ...io],
+        pathNot: [
+          "^runtime/engine/",
+          "^runtime/channels/(adapter|preview|text-limits|service-window|[a-z]+/(render|segments))\\.ts$",
         ],
       },
     },

@@ -21,6 +21,7 @@ import agentRoutes from "./routes/agent.js";
 import analyticsRoutes from "./routes/analytics.js";
 import authRoutes from "./routes/auth.js";
 import cannedRoutes from "./routes/canned.js";
+import channelSettingsRoutes from "./routes/channel-settings.js";
 import channelRoutes from "./routes/channels.js";
 import consoleRoutes from "./routes/console.js";
 import customerRoutes from "./routes/customers.js";
@@ -112,6 +113,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(cannedRoutes);
   await app.register(consoleRoutes);
   await app.register(channelRoutes);
+  await app.register(channelSettingsRoutes);
   await app.register(webchatRoutes);
   await app.register(whatsappRoutes);
   await app.register(messengerRoutes);

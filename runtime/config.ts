@@ -166,8 +166,9 @@ function flowSecretSpace(
 ): Pick<Config, "flowSecrets" | "sampleCrm"> {
   const secrets = new Map<string, string>();
   for (const [key, value] of Object.entries(env)) {
-    if (key.startsWith(FLOW_SECRET_PREFIX) && value !== undefined)
-      secrets.set(key.slice(FLOW_SECRET_PREFIX.length), value);
+    const name = key.slice(FLOW_SECRET_PREFIX.length);
+    if (key.startsWith(FLOW_SECRET_PREFIX) && value !== undefined && !reservedSecretName(name))
+      secrets.set(name, value);
   }
   const file = env.RELAIS_SECRETS_FILE;
   if (file) {

@@ -62,7 +62,7 @@ export function channelSettingsFromEnv(env: Env): ChannelSettings {
     const template = parseTemplate(env.WHATSAPP_TEMPLATE);
     settings.whatsapp = {
       ...whatsapp,
-      apiUrl: trimSlash(env.WHATSAPP_API_URL || "https://graph.facebook.com/v21.0"),
+      apiUrl: apiUrlOf(env, "whatsapp"),
       ...(template ? { template } : {}),
     };
   }
@@ -75,7 +75,7 @@ export function channelSettingsFromEnv(env: Env): ChannelSettings {
   if (messenger)
     settings.messenger = {
       ...messenger,
-      apiUrl: trimSlash(env.MESSENGER_API_URL || "https://graph.facebook.com/v21.0"),
+      apiUrl: apiUrlOf(env, "messenger"),
     };
   const sms = all(env, {
     accountSid: "TWILIO_ACCOUNT_SID",
@@ -84,11 +84,21 @@ export function channelSettingsFromEnv(env: Env): ChannelSettings {
     from: "TWILIO_FROM",
     flowId: "TWILIO_FLOW",
   });
-  if (sms) settings.sms = { ...sms, apiUrl: trimSlash(env.TWILIO_API_URL || "https://api.twilio.com") };
+  if (sms) settings.sms = { ...sms, apiUrl: apiUrlOf(env, "sms") };
   return settings;
 }
 
-const trimSlash = (url: string) => url.replace(/\/+$/, "");
+const API_URLS = {
+  whatsapp: ["WHATSAPP_API_URL", "https://graph.facebook.com/v21.0"],
+  messenger: ["MESSENGER_API_URL", "https://graph.facebook.com/v21.0"],
+  sms: ["TWILIO_API_URL", "https://api.twilio.com"],
+} as const;
+
+/** The provider's API base URL: set by the environment only (tests point it at a local fake provider). */
+export function apiUrlOf(env: Env, channel: keyof ChannelSettings): string {
+  const [name, fallback] = API_URLS[channel];
+  return (env[name] || fallback).replace(/\/+$/, "");
+}
 
 /** `name:language`; a value without a language is refused at start rather than at the first send. */
 export function parseTemplate(raw: string | undefined): { name: string; language: string } | undefined {

@@ -1,41 +1,25 @@
 import { and, desc, eq, gte } from "drizzle-orm";
 import type { QueueSettings } from "../../schema/api/index.js";
+import { DEFAULT_NOTICES, type NoticeKey, type QueueNoticeKey, type QueueNoticeTexts } from "../../schema/api/index.js";
 import { describeOpening, openState } from "../conversation/business-hours.js";
 import { localize } from "../conversation/localize.js";
 import type { BotMessage, ConversationState } from "../engine/types.js";
 import type { Db, Tables } from "../store/db.js";
 
 /**
- * What Relais itself tells customers, in the conversation's language (French when it has none),
- * so they always know who they talk to: `{{agent}}`, `{{queue}}`, `{{minutes}}`, `{{opensAt}}` are filled in.
+ * A notice in the conversation's language (French when it has none): the queue's own words when it
+ * has some for that language, the default otherwise, with `{{name}}` placeholders filled in.
  */
-const notices = {
-  unreadable: {
-    fr: "Je ne peux lire que du texte ici. Pouvez-vous l'écrire en quelques mots ?",
-    en: "I can only read text here. Could you write it in a few words?",
-  },
-  claimed: {
-    fr: "{{agent}}, du service client, prend le relais.",
-    en: "{{agent}} from customer service is taking over.",
-  },
-  transferred: {
-    fr: "Je transmets votre demande à l'équipe {{queue}}, qui vous répond ici.",
-    en: "I am passing your request to the {{queue}} team, who will answer you here.",
-  },
-  resolved: {
-    fr: "Votre demande est traitée et la conversation close. Écrivez-nous ici quand vous voulez.",
-    en: "Your request is handled and the conversation closed. Write to us here any time.",
-  },
-  waiting: {
-    fr: "Votre message est bien transmis. Un conseiller vous répond ici, en général sous {{minutes}} minutes.",
-    en: "Your message has been passed on. An agent answers you here, usually within {{minutes}} minutes.",
-  },
-} as const;
-
-export type NoticeKey = keyof typeof notices;
-
-export function notice(key: NoticeKey, language: string, values: Record<string, string> = {}): string {
-  let text: string = localize(notices[key], language || "fr");
+export function notice(
+  key: NoticeKey,
+  language: string,
+  values: Record<string, string> = {},
+  own: QueueNoticeTexts = {},
+): string {
+  const lang = language || "fr";
+  const texts = key in own ? own[key as QueueNoticeKey] : undefined;
+  const custom = (texts?.[lang] ?? texts?.[lang.slice(0, 2)])?.trim();
+  let text: string = custom || localize(DEFAULT_NOTICES[key], lang);
   for (const [name, value] of Object.entries(values)) text = text.replaceAll(`{{${name}}}`, value);
   return text;
 }
@@ -62,7 +46,10 @@ export async function writeNotice(
   const [conversation] = await db.select().from(conversations).where(eq(conversations.id, conversationId));
   if (!conversation) return;
   const language = (JSON.parse(conversation.state) as ConversationState).language ?? "fr";
-  const message: BotMessage = { nodeId: `notice:${key}`, text: notice(key, language, values) };
+  const message: BotMessage = {
+    nodeId: `notice:${key}`,
+    text: notice(key, language, values, await handoffQueueTexts(db, tables, conversationId)),
+  };
   await db
     .insert(messages)
     .values({ conversationId, role: "bot", text: message.text, payload: JSON.stringify(message), at: now });
@@ -73,6 +60,19 @@ export async function writeNotice(
     message: JSON.stringify(message),
     createdAt: now,
   });
+}
+
+/** The notice texts of the queue the conversation was last handed to (the one claiming, receiving or resolving it). */
+async function handoffQueueTexts(db: Db, tables: Tables, conversationId: string): Promise<QueueNoticeTexts> {
+  const { handoffs, queues } = tables;
+  const [row] = await db
+    .select({ texts: queues.noticeTexts })
+    .from(handoffs)
+    .innerJoin(queues, eq(queues.id, handoffs.queue))
+    .where(eq(handoffs.conversationId, conversationId))
+    .orderBy(desc(handoffs.createdAt))
+    .limit(1);
+  return row ? (JSON.parse(row.texts) as QueueNoticeTexts) : {};
 }
 
 /**
@@ -98,7 +98,10 @@ export async function waitingNotice(
   if (!queue) return { nodeId: "notice:waiting", text: notice("waiting", language, { minutes: "30" }) };
   const state = openState(queue, new Date(now));
   if (state.open) {
-    return { nodeId: "notice:waiting", text: notice("waiting", language, { minutes: String(queue.slaMinutes) }) };
+    return {
+      nodeId: "notice:waiting",
+      text: notice("waiting", language, { minutes: String(queue.slaMinutes) }, queue.noticeTexts),
+    };
   }
   const opensAt = state.opensAt
     ? describeOpening(state.opensAt, queue.timezone, language)

@@ -28,6 +28,10 @@ export interface OutboxOptions {
   maxAttempts: number;
   /** Told when the outbox gives up on a message, after the row says so. */
   onGiveUp: (failure: DeliveryFailure) => void;
+  /** Told when a channel took a message, after the row says so. */
+  onSent?: (sent: { outboxId: number; conversationId: string }) => void;
+  /** Told when a round fails as a whole (the database out of reach): the rows wait for the next round. */
+  onRoundFailed: (error: unknown) => void;
   now?: () => number;
   random?: () => number;
 }
@@ -79,14 +83,21 @@ export class Outbox {
     this.senders.set(channel, sender);
   }
 
-  /** Asks for a delivery round; rounds never overlap, and a request during one triggers another. */
+  /**
+   * Asks for a delivery round; rounds never overlap, and a request during one triggers another. Never
+   * rejects: a round that fails goes to `onRoundFailed`, and its rows wait for the next.
+   */
   flush(): Promise<void> {
     this.again = true;
     if (!this.running) {
       this.running = this.mutex.run(async () => {
         while (this.again) {
           this.again = false;
-          await this.round();
+          try {
+            await this.round();
+          } catch (error) {
+            this.options.onRoundFailed(error);
+          }
         }
       });
       void this.running.finally(() => {
@@ -144,6 +155,7 @@ export class Outbox {
         const now = this.now();
         if (result === true) {
           await this.store.tx((db) => db.update(outbox).set({ sentAt: now }).where(eq(outbox.id, row.id)));
+          this.store.afterCommit(() => this.options.onSent?.({ outboxId: row.id, conversationId: row.conversationId }));
           return { done: true as const };
         }
         if (result === false) return { done: false as const };

@@ -38,6 +38,11 @@ export class ChannelRegistry {
     if (settings.sms) this.adapters.set("sms", twilioAdapter(settings.sms, this.http));
   }
 
+  /** The settings in use now, for the admin page to say which channels are on. */
+  settingsNow(): ChannelSettings {
+    return this.settings;
+  }
+
   get<C extends ProviderChannel>(channel: C): ActiveChannel<C> | undefined {
     const settings = this.settings[channel] as SettingsOf[C] | undefined;
     const adapter = this.adapters.get(channel);

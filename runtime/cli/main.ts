@@ -1,9 +1,11 @@
 import { Command } from "commander";
 import { chatCommand } from "./chat.js";
 import { consoleOutput, fmtCommand, lintCommand, testCommand, validateCommand } from "./commands.js";
+import { copyCommand, migrateCommand } from "./db.js";
 import { eraseCommand } from "./erase.js";
 import { nluEvalCommand } from "./nlu-eval.js";
 import { publishCommand } from "./publish.js";
+import { startCommand } from "./start.js";
 
 const program = new Command()
   .name("relais")
@@ -13,6 +15,33 @@ const program = new Command()
 const exit = (code: number) => {
   process.exitCode = code;
 };
+
+program
+  .command("start")
+  .description(
+    "Run the runtime (configured by its environment variables); with --workers N, N processes sharing the port, each replaced when it dies (PostgreSQL only).",
+  )
+  .option("--workers <n>", "how many processes, e.g. one per core", "1")
+  .action(async (options: { workers: string }) => exit(await startCommand(options, consoleOutput)));
+
+const db = program.command("db").description("The runtime's database: migrate it, move it to PostgreSQL.");
+
+db.command("migrate")
+  .description(
+    "Bring the database to the latest schema, as a start does: DATABASE_URL (and DATABASE_SCHEMA), else the SQLite file of DATA_DIR.",
+  )
+  .action(async () => exit(await migrateCommand(consoleOutput)));
+
+db.command("copy")
+  .description(
+    "Copy an installation, history included, from its SQLite file into an empty PostgreSQL database, then check counts and a sample of rows. Stop Relais first.",
+  )
+  .requiredOption("--from <file>", "the SQLite file, e.g. data/relais.sqlite")
+  .requiredOption("--to <url>", "the PostgreSQL database, e.g. postgres://relais@db:5432/relais")
+  .option("--schema <name>", "a PostgreSQL schema of its own (DATABASE_SCHEMA of the runtime)")
+  .action(async (options: { from: string; to: string; schema?: string }) =>
+    exit(await copyCommand(options, consoleOutput)),
+  );
 
 program
   .command("validate")

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import type { QueueSettings, WeeklyHours } from "../../schema/api/index.js";
+import type { QueueNoticeTexts, QueueSettings, WeeklyHours } from "../../schema/api/index.js";
 import type { Store } from "../store/db.js";
 import { scheduleProblems } from "./queue-settings.js";
 
@@ -39,6 +39,8 @@ function toRow(queue: QueueSettings) {
     holidays: JSON.stringify(queue.holidays),
     slaMinutes: queue.slaMinutes,
     outOfHoursText: JSON.stringify(queue.outOfHoursText),
+    // Absent: kept as stored, so a queues file that does not word them leaves the admin's words alone.
+    ...(queue.noticeTexts ? { noticeTexts: JSON.stringify(queue.noticeTexts) } : {}),
   };
 }
 
@@ -87,6 +89,7 @@ export async function loadQueues(store: Store): Promise<Map<string, QueueSetting
         hours: JSON.parse(row.hours) as WeeklyHours,
         holidays: JSON.parse(row.holidays) as string[],
         outOfHoursText: JSON.parse(row.outOfHoursText) as Record<string, string>,
+        noticeTexts: JSON.parse(row.noticeTexts) as QueueNoticeTexts,
       },
     ]),
   );

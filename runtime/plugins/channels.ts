@@ -1,12 +1,15 @@
 import fp from "fastify-plugin";
+import { ChannelConfig } from "../channels/channel-config.js";
 import { channelSettingsFromEnv } from "../channels/channel-settings.js";
 import { Outbox } from "../channels/outbox.js";
 import { ProviderHttp } from "../channels/provider-http.js";
 import { ChannelRegistry, PROVIDER_CHANNELS } from "../channels/registry.js";
 import { restSender } from "../channels/rest-sender.js";
+import { SecretBox } from "../channels/secret-box.js";
 import { WebchatSessions } from "../channels/webchat-sessions.js";
 import { StepWriter } from "../conversation/step-writer.js";
 import { HttpClient } from "../http-client/http-client.js";
+import { describeFailure } from "../store/failure.js";
 import { Processor } from "../worker/processor.js";
 
 declare module "fastify" {
@@ -14,6 +17,8 @@ declare module "fastify" {
     webchat: WebchatSessions;
     /** The provider channels (WhatsApp, Messenger, SMS) that are on, with their adapters. */
     channels: ChannelRegistry;
+    /** The channel settings admins set, stored encrypted, laid over the environment's. */
+    channelConfig: ChannelConfig;
   }
 }
 
@@ -35,6 +40,11 @@ export default fp(
       ...config.outboxRetry,
       onGiveUp: ({ conversationId, outboxId, attempts, error }) =>
         app.live.publish({ type: "conversation.delivery_failed", conversationId, outboxId, attempts, error }),
+      onSent: ({ conversationId, outboxId }) =>
+        app.live.publish({ type: "conversation.delivery", conversationId, outboxId, status: "sent" }),
+      onRoundFailed: (error) => {
+        if (!app.dbHealth.failed(error)) app.log.error({ failure: describeFailure(error) }, "outbox round failed");
+      },
     });
     app.decorate("outbox", outbox);
     const webchat = new WebchatSessions(app.store.bus, () => void outbox.flush());
@@ -45,6 +55,15 @@ export default fp(
     outbox.register("rest", restSender(config.env.RELAIS_REST_CALLBACK_URL, providerHttp));
     const channels = new ChannelRegistry(providerHttp, channelSettingsFromEnv(config.env));
     app.decorate("channels", channels);
+    const channelConfig = new ChannelConfig(
+      app.store,
+      SecretBox.load(config.env, config.dataDir),
+      channels,
+      config.env,
+      (error) => app.log.error({ why: (error as Error).message }, "channel settings not applied"),
+    );
+    await channelConfig.reload();
+    app.decorate("channelConfig", channelConfig);
     for (const channel of PROVIDER_CHANNELS) outbox.register(channel, channels.sender(channel, app.store));
     const pushChannels = new Set<string>(PROVIDER_CHANNELS);
     const steps = new StepWriter({
@@ -69,16 +88,19 @@ export default fp(
       pushChannels,
     });
     app.decorate("processor", processor);
-    app.addHook("onReady", async () => {
+    const resume = async () => {
       const resumed = await processor.resumePending();
       if (resumed > 0) app.log.info({ conversations: resumed }, "resumed unprocessed messages");
       await outbox.flush();
-    });
+    };
+    app.addHook("onReady", resume);
+    app.dbHealth.onRecovered(resume);
     app.addHook("preClose", async () => {
       webchat.closeAll();
     });
     app.addHook("onClose", async () => {
       await processor.idle();
+      channelConfig.close();
       outbox.stop();
       await outbox.flush();
       await httpClient.close();

@@ -1,9 +1,34 @@
 import fp from "fastify-plugin";
 import { openStore } from "../store/db.js";
+import { describeFailure } from "../store/failure.js";
+import { DatabaseHealth, RETRY_AFTER_SECONDS } from "../store/health.js";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    dbHealth: DatabaseHealth;
+  }
+}
+
+/** The answer to a request that needs the database while it is out of reach. */
+export const databaseUnavailable = {
+  error: {
+    code: "DATABASE_UNAVAILABLE",
+    message: `The database cannot be reached for now; send this request again in ${RETRY_AFTER_SECONDS} seconds. A message already received is kept and answered once.`,
+  },
+};
+
+/** The answer to a request whose transaction lost a race with another (a deadlock): it may be sent again at once. */
+export const databaseBusy = {
+  error: { code: "DATABASE_BUSY", message: "The database was busy with the same rows; send this request again." },
+};
+
+/** What needs the database: the API and the health check (the designer's files do not). */
+const needsDatabase = (url: string) => url.startsWith("/api/") || url.split("?")[0] === "/healthz";
 
 /**
  * The database, migrated at start and closed last. On PostgreSQL, processes starting together
- * take turns until each is ready, so only the first migrates and seeds.
+ * take turns until each is ready, so only the first migrates and seeds. While the database is out
+ * of reach, requests that need it get 503 with `Retry-After` at once.
  */
 export default fp(
   async (app) => {
@@ -16,8 +41,26 @@ export default fp(
       onGroupCommit: (transactions) => app.metrics.groupCommits.observe(transactions),
     });
     app.decorate("store", store);
+    const health = new DatabaseHealth(
+      () => store.ping(),
+      (event, error) => {
+        const failure = error === undefined ? undefined : describeFailure(error);
+        if (event === "lost") app.log.error({ failure }, "database out of reach: requests get 503 until it is back");
+        else if (event === "back") app.log.warn("database back: resuming the messages and replies that waited");
+        else app.log.error({ failure }, "could not resume what waited for the database");
+      },
+    );
+    app.decorate("dbHealth", health);
+    app.addHook("onRequest", async (request, reply) => {
+      if (health.down && needsDatabase(request.url)) {
+        return reply.status(503).header("retry-after", String(RETRY_AFTER_SECONDS)).send(databaseUnavailable);
+      }
+    });
     app.addHook("onReady", () => store.started());
-    app.addHook("onClose", () => store.close());
+    app.addHook("onClose", async () => {
+      health.stop();
+      await store.close();
+    });
     app.log.info({ dialect: store.dialect }, "database ready");
   },
   { name: "db" },

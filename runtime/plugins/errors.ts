@@ -2,7 +2,9 @@ import type { FastifyError } from "fastify";
 import fp from "fastify-plugin";
 import type { Problem } from "../../schema/index.js";
 import { DomainError, type FailureKind } from "../domain-error.js";
-import { describeFailure } from "../store/failure.js";
+import { describeFailure, isTransient } from "../store/failure.js";
+import { RETRY_AFTER_SECONDS } from "../store/health.js";
+import { databaseBusy, databaseUnavailable } from "./db.js";
 
 /** Each kind of domain refusal as an HTTP status, here and nowhere else. */
 export const STATUS_OF: Record<FailureKind, number> = {
@@ -66,6 +68,15 @@ export default fp(
       }
       if (status < 500) {
         return reply.status(status).send({ error: { code: error.code ?? "BAD_REQUEST", message: error.message } });
+      }
+      if (isTransient(error)) {
+        // Out of reach: marked down, so the next requests are refused at once until it answers again.
+        const unreachable = app.dbHealth.failed(error);
+        request.log.warn({ failure: describeFailure(error) }, "request refused: the database failed");
+        return reply
+          .status(503)
+          .header("retry-after", String(unreachable ? RETRY_AFTER_SECONDS : 1))
+          .send(unreachable ? databaseUnavailable : databaseBusy);
       }
       request.log.error({ failure: describeFailure(error) }, "request failed");
       return reply

@@ -94,7 +94,7 @@ export class AgentDesk {
   }
 
   /** 404 for a conversation outside the scope, as for one that does not exist: its existence is not theirs to know. */
-  private async mustSee(scope: Scope, conversationId: string): Promise<void> {
+  async mustSee(scope: Scope, conversationId: string): Promise<void> {
     if (!(await this.sees(scope, conversationId))) {
       throw new DomainError(
         "notFound",
@@ -498,14 +498,17 @@ export class AgentDesk {
         `The flow \`${currentFlow?.flow.id ?? held.flowId}\` has no node \`${nodeId}\`.`,
       );
     }
+    // Run before the turn: the flow's HTTP lookups hold no database connection and no lock while they wait.
+    const outcome = await runEngine(
+      compiled,
+      state,
+      { type: "resume", nodeId },
+      liveEngineDeps(this.deps.config, flows),
+      (request) => this.deps.http.run(request),
+    );
     await this.deps.inTurn(held, async () => {
-      const outcome = await runEngine(
-        compiled,
-        state,
-        { type: "resume", nodeId },
-        liveEngineDeps(this.deps.config, flows),
-        (request) => this.deps.http.run(request),
-      );
+      // Still theirs: nobody resolved, transferred or gave it back meanwhile.
+      await this.mustHold(conversationId, agent);
       await this.deps.steps.write(undefined, outcome, {
         conversationId,
         isNew: false,

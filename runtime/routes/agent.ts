@@ -27,6 +27,7 @@ import { saveQueue } from "../conversation/queues.js";
 import { DomainError } from "../domain-error.js";
 import { requireRole } from "../plugins/auth.js";
 import { AgentDesk, type Scope } from "../queue/agent-desk.js";
+import deliveryRoutes from "./deliveries.js";
 import { openEventStream } from "./sse.js";
 
 /** People work the queues an admin gave them (all when none); supervisors and admins help anywhere. */
@@ -54,6 +55,7 @@ const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
   const agent = requireRole("agent");
   const tags = ["agent"];
+  await app.register(deliveryRoutes, { desk });
 
   app.get(
     "/api/queues",

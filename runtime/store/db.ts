@@ -87,7 +87,7 @@ export async function openStore(options: {
   return openSqlite(join(options.dataDir, "relais.sqlite"), options.onGroupCommit ?? (() => undefined));
 }
 
-function openSqlite(file: string, onGroupCommit: (transactions: number) => void): Store {
+export function openSqlite(file: string, onGroupCommit: (transactions: number) => void): Store {
   mkdirSync(dirname(file), { recursive: true });
   const client = new Database(file);
   client.pragma("journal_mode = WAL");

@@ -41,10 +41,24 @@ const TRANSIENT_MESSAGE =
   /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i;
 
 export function isTransient(error: unknown): boolean {
+  return matches(error, TRANSIENT_CODE, TRANSIENT_MESSAGE);
+}
+
+/**
+ * The transient failures that say the database itself is out of reach (refused, dropped, shutting
+ * down, out of connections), rather than one transaction losing a race it can run again at once.
+ */
+const UNREACHABLE_CODE = /^(08|53300|57P|ECONN|ETIMEDOUT|EPIPE|EAI_AGAIN)/;
+
+export function isUnreachable(error: unknown): boolean {
+  return matches(error, UNREACHABLE_CODE, TRANSIENT_MESSAGE);
+}
+
+function matches(error: unknown, codes: RegExp, messages: RegExp): boolean {
   for (let cause = error, depth = 0; cause && depth < 5; depth++) {
     const { code, message } = cause as { code?: unknown; message?: unknown };
-    if (typeof code === "string" && TRANSIENT_CODE.test(code)) return true;
-    if (typeof message === "string" && TRANSIENT_MESSAGE.test(message)) return true;
+    if (typeof code === "string" && codes.test(code)) return true;
+    if (typeof message === "string" && messages.test(message)) return true;
     cause = (cause as { cause?: unknown }).cause;
   }
   return false;

@@ -217,6 +217,22 @@ export const queues = sqliteTable("queues", {
   holidays: text("holidays").notNull(),
   slaMinutes: integer("sla_minutes").notNull(),
   outOfHoursText: text("out_of_hours_text").notNull(),
+  /** JSON `{claimed|transferred|resolved|waiting: {language: text}}`: this queue's own words for Relais's notices to customers. */
+  noticeTexts: text("notice_texts").notNull().default("{}"),
+});
+
+/**
+ * Channel credentials an admin set in the "Canaux" page, which win over the environment's. The
+ * plain fields are JSON; the secrets are one JSON object sealed with AES-256-GCM (`channels/secret-box.ts`).
+ */
+export const channelSettings = sqliteTable("channel_settings", {
+  channel: text("channel").primaryKey(),
+  enabled: integer("enabled").notNull(),
+  flowId: text("flow_id").notNull(),
+  settings: text("settings").notNull(),
+  secrets: text("secrets").notNull(),
+  updatedBy: text("updated_by").notNull(),
+  updatedAt: integer("updated_at").notNull(),
 });
 
 /** How a queue hands out its cases: by hand ("take next") or automatically, and to how many at once per person. */

@@ -12,7 +12,7 @@ import * as Q from "../conversation/step-queries.js";
 import { answerInbox, type StepWriter } from "../conversation/step-writer.js";
 import type { ChannelAnswer, ConversationStatus, InboundMessage } from "../conversation/types.js";
 import { DomainError } from "../domain-error.js";
-import type { ConversationState, EngineInput } from "../engine/types.js";
+import type { ConversationState, EngineInput, HttpRequest, HttpResult } from "../engine/types.js";
 import type { PublishedFlows } from "../flows/published.js";
 import type { HttpClient } from "../http-client/http-client.js";
 import type { Metrics } from "../plugins/metrics.js";
@@ -49,6 +49,16 @@ type InboxRow = {
   attempts: number;
   deadAt: number | null;
 };
+
+/**
+ * The HTTP answers gathered for one inbox row, in the order its flow asked for them, while the
+ * conversation stood at `base`.
+ */
+interface Lookups {
+  rowId: number;
+  base: string;
+  results: HttpResult[];
+}
 
 export type { DeadLetter };
 
@@ -122,8 +132,9 @@ export class Processor {
   }
 
   /**
-   * Processes every unprocessed inbox row: the ones a crash left behind. One address failing never
-   * stops the others (its failing row is set aside as it would be for a live message).
+   * Processes every unprocessed inbox row: the ones a crash or a database out of reach left behind.
+   * One address failing never stops the others (its failing row is set aside as it would be for a
+   * live message); the store failing rejects, once every address has been tried.
    */
   async resumePending(): Promise<number> {
     const { inbox } = this.ctx.store.tables;
@@ -134,11 +145,19 @@ export class Processor {
         .where(and(isNull(inbox.processedAt), isNull(inbox.deadAt))),
     );
     const outcomes = await Promise.allSettled(rows.map((row) => this.drain(row.channel, row.flowId, row.address)));
+    let storeFailure: unknown;
     for (const outcome of outcomes) {
       if (outcome.status === "rejected") {
-        this.ctx.log.error({ failure: describeFailure(outcome.reason) }, "could not resume a conversation's messages");
+        if (isTransient(outcome.reason)) storeFailure ??= outcome.reason;
+        else
+          this.ctx.log.error(
+            { failure: describeFailure(outcome.reason) },
+            "could not resume a conversation's messages",
+          );
       }
     }
+    // The store failing leaves rows for later: the caller hears of it, to try again once it answers.
+    if (storeFailure) throw storeFailure;
     return rows.length;
   }
 
@@ -186,20 +205,25 @@ export class Processor {
     const { inbox } = store.tables;
     const key = turnKey(channel, flowId, address);
     let current: InboxRow | undefined;
+    let lookups: Lookups | undefined;
     const step = () =>
       store.exclusive(key, async () => {
         // Read under the lock: another process may have just processed what this one was told about.
         const [next] = await store.read((db) => Q.nextPending(store, db, { channel, flowId, address }));
-        if (!next) return false;
+        if (!next) return { done: true as const };
         current = next;
-        await this.process(next);
-        return true;
+        if (lookups?.rowId !== next.id) lookups = { rowId: next.id, base: "", results: [] };
+        return { done: false as const, lookup: await this.process(next, lookups) };
       });
     return this.serial.run(key, async () => {
       for (;;) {
         current = undefined;
         try {
-          if (!(await step())) return;
+          const taken = await step();
+          if (taken.done) return;
+          // The turn asked for an HTTP lookup and wrote nothing: it runs here, holding no connection and
+          // no lock, and the next turn takes the message again with the answer.
+          if (taken.lookup && lookups) lookups.results.push(await this.runHttp(taken.lookup));
         } catch (error) {
           // The turn's transaction is rolled back; the failure is counted in a transaction of its own,
           // unless the store itself is failing: then the row stays as it is, for a later delivery or start.
@@ -237,12 +261,17 @@ export class Processor {
     if (dead) metrics.deadLetters.inc({ channel: row.channel });
   }
 
-  private async process(row: InboxRow): Promise<void> {
+  /**
+   * Processes one inbox row in the caller's turn, or returns the HTTP lookup its flow needs next and
+   * writes nothing: the caller runs it outside the turn and calls again with the answer in `lookups`.
+   */
+  private async process(row: InboxRow, lookups: Lookups): Promise<HttpRequest | undefined> {
     const { store, metrics, log } = this.ctx;
-    const { conversations } = store.tables;
     const started = performance.now();
     const now = Date.now();
-    metrics.messageWait.observe({ channel: row.channel }, Math.max(0, now - row.receivedAt) / 1000);
+    if (lookups.results.length === 0) {
+      metrics.messageWait.observe({ channel: row.channel }, Math.max(0, now - row.receivedAt) / 1000);
+    }
     const payload = JSON.parse(row.payload) as {
       text?: string;
       choiceId?: string;
@@ -257,7 +286,7 @@ export class Processor {
     if (active && (active.status === "queued" || active.status === "agent")) {
       await this.toPerson(row, active, payload, now);
       metrics.messages.inc({ channel: row.channel, handler: "person" });
-      return;
+      return undefined;
     }
     const pinned = active
       ? (JSON.parse(active.pinned) as Record<string, number>)
@@ -276,7 +305,7 @@ export class Processor {
         status: "closed",
       };
       await store.tx((db) => answerInbox(db, this.ctx.store, row.id, answer, null, now));
-      return;
+      return undefined;
     }
     const deps = liveEngineDeps(this.ctx.config, compiledFlows, this.ctx.flows.models.classify);
     const state = active ? (JSON.parse(active.state) as ConversationState) : undefined;
@@ -297,7 +326,7 @@ export class Processor {
         now,
       });
       metrics.messages.inc({ channel: row.channel, handler: "bot" });
-      return;
+      return undefined;
     }
     // A new conversation starts with the customer's message (its first intent node reads it) and
     // with who wrote it, as the flow's built-in `contact` variable.
@@ -311,7 +340,18 @@ export class Processor {
       : payload.choiceId !== undefined
         ? { type: "choice", choiceId: payload.choiceId }
         : { type: "text", text: payload.text ?? "" };
-    const outcome = await runEngine(compiled, state, input, deps, (request) => this.runHttp(request));
+    // The answers looked up in earlier turns hold while the conversation is as it was then.
+    const base = active?.state ?? `new:${JSON.stringify(pinned)}`;
+    if (lookups.base !== base) Object.assign(lookups, { base, results: [] });
+    let asked: HttpRequest | undefined;
+    let answered = 0;
+    const outcome = await runEngine(compiled, state, input, deps, async (request) => {
+      const known = lookups.results[answered++];
+      if (known) return known;
+      asked ??= request;
+      return { ok: false, error: "network", message: "looked up outside the turn" };
+    });
+    if (asked) return asked;
     if (payload.unsupported !== undefined) {
       outcome.outputs.unshift({ nodeId: "notice:unreadable", text: notice("unreadable", outcome.state.language) });
     }
@@ -337,6 +377,7 @@ export class Processor {
       },
       "message processed",
     );
+    return undefined;
   }
 
   private async runHttp(request: Parameters<HttpClient["run"]>[0]) {

@@ -51,16 +51,18 @@ const ERROR_MEANINGS = {
   422: "Well formed but not doable as things are (`problems` says why).",
   429: "Too many attempts; wait for `Retry-After` seconds.",
   500: "The server failed; the details are in its log, never in the answer.",
+  503: "The database is out of reach or busy; nothing was lost: try again after `Retry-After` seconds.",
 } as const;
 export type ErrorStatus = keyof typeof ERROR_MEANINGS;
 
 /**
  * The error answers of a route, for its `response` schema: one `ApiErrorBody` per status it sends,
- * each described for the API documentation. 500 is always there: any route can fail.
+ * each described for the API documentation. 500 and 503 are always there: any route can fail, and any
+ * route may meet the database out of reach.
  */
-export function errorResponses<S extends ErrorStatus>(...statuses: S[]): Record<S | 500, typeof ApiErrorBody> {
-  const answers = {} as Record<S | 500, typeof ApiErrorBody>;
-  for (const status of [...statuses, 500 as const])
+export function errorResponses<S extends ErrorStatus>(...statuses: S[]): Record<S | 500 | 503, typeof ApiErrorBody> {
+  const answers = {} as Record<S | 500 | 503, typeof ApiErrorBody>;
+  for (const status of [...statuses, 500 as const, 503 as const])
     answers[status] = { ...ApiErrorBody, description: ERROR_MEANINGS[status] };
   return answers;
 }

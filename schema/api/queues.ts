@@ -1,5 +1,6 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { SLUG_PATTERN } from "../common.js";
+import { QueueNoticeTexts } from "./customer-notices.js";
 
 /* The handoff queues: their settings for admins, their state for agents (`/api/queues…`, `/api/queue-settings`). */
 
@@ -45,6 +46,7 @@ const queueFields = {
   outOfHoursText: Type.Record(Type.String(), Type.String({ minLength: 1 }), {
     description: "Told to customers outside hours, per language; `{{opensAt}}` becomes the next opening.",
   }),
+  noticeTexts: Type.Optional(QueueNoticeTexts),
 };
 
 export const QueueId = Type.String({ pattern: SLUG_PATTERN, maxLength: 64 });

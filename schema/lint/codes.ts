@@ -24,6 +24,8 @@ export const LINT_CODES = [
   "missing-translation",
   "whatsapp-buttons",
   "whatsapp-button-body",
+  "messenger-labels",
+  "sms-segments",
   "duplicate-escalation-rule",
   "unknown-queue",
   "few-intent-examples",

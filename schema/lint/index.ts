@@ -3,6 +3,7 @@ import type { Problem } from "../problem.js";
 
 export { LINT_CODES, type LintCode } from "./codes.js";
 
+import { messengerLabels, smsSegments } from "./channel-limits.js";
 import { lintContext, type Rule } from "./context.js";
 import { duplicateId } from "./duplicate-id.js";
 import { duplicateEscalationRule } from "./escalation.js";
@@ -42,6 +43,8 @@ const rules: readonly Rule[] = [
   missingTranslation,
   whatsappButtons,
   whatsappButtonBody,
+  messengerLabels,
+  smsSegments,
   duplicateEscalationRule,
   unknownQueue,
   fewIntentExamples,

@@ -9,6 +9,9 @@ export const SECRETS = "secrets";
 /** Flow secret `X` is read from `RELAIS_SECRET_X` (or the operator's secrets file), never from another variable. */
 export const FLOW_SECRET_PREFIX = "RELAIS_SECRET_";
 
+/** The key that encrypts stored channel credentials: it has the flow secrets' prefix, and is none of them. */
+export const SECRET_KEY_SETTING = "RELAIS_SECRET_KEY";
+
 /**
  * The runtime's own settings. A flow naming one of them is a mistake or an attempt to read the
  * server's configuration: refused, so the name never even looks like it could work.
@@ -31,6 +34,9 @@ export const RUNTIME_SETTINGS: readonly string[] = [
 
 /** Why a secret name is outside the space the operator fills for flows, or undefined when it is inside. */
 export function reservedSecretName(name: string): string | undefined {
+  if (`${FLOW_SECRET_PREFIX}${name}` === SECRET_KEY_SETTING) {
+    return `${SECRET_KEY_SETTING} is the key that encrypts the credentials Relais stores, which flows can never read`;
+  }
   if (name.startsWith(FLOW_SECRET_PREFIX)) {
     return `write \`${name.slice(FLOW_SECRET_PREFIX.length)}\`: the runtime adds the prefix ${FLOW_SECRET_PREFIX} itself`;
   }

@@ -69,7 +69,7 @@ interface Choice {
   label: LocalizedText;
 }
 
-function choicesOf(node: FlowNode): { choices: Choice[]; pointer: string } | undefined {
+export function choicesOf(node: FlowNode): { choices: Choice[]; pointer: string } | undefined {
   if (node.type === "message" && Array.isArray(node.choices)) return { choices: node.choices, pointer: "/choices" };
   if (node.type === "question" && node.input?.kind === "choice" && Array.isArray(node.input.choices)) {
     return { choices: node.input.choices, pointer: "/input/choices" };
@@ -77,7 +77,7 @@ function choicesOf(node: FlowNode): { choices: Choice[]; pointer: string } | und
   return undefined;
 }
 
-function labelsOf(label: LocalizedText): { text: string; language?: string }[] {
+export function labelsOf(label: LocalizedText): { text: string; language?: string }[] {
   if (typeof label === "string") return [{ text: label }];
   if (typeof label !== "object" || label === null) return [];
   return Object.entries(label).flatMap(([language, text]) => (typeof text === "string" ? [{ text, language }] : []));

@@ -15,7 +15,15 @@ const smoke = process.argv.includes("--smoke");
 /** `--smoke`: each bench short (BENCH_SMOKE=1), the designer's in Chromium left out, to check the benches still run. */
 const all = smoke
   ? ["engine.ts", "runtime-http.ts"]
-  : ["engine.ts", "runtime-http.ts", "runtime-rest.ts", "designer-500.ts", "designer-canvas.ts", "analytics-1m.ts"];
+  : [
+      "engine.ts",
+      "runtime-http.ts",
+      "runtime-pg.ts",
+      "runtime-rest.ts",
+      "designer-500.ts",
+      "designer-canvas.ts",
+      "analytics-1m.ts",
+    ];
 /** `npm run bench -- runtime-http.ts`: only the benches named. */
 const named = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
 const benches = named.length > 0 ? all.filter((file) => named.includes(file)) : all;

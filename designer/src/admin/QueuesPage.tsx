@@ -7,6 +7,7 @@ import { routingApi } from "../agent/routing-api.js";
 import { rw } from "../agent/routing-words.js";
 import { adminApi, type QueueSettings, WEEKDAYS } from "./admin-api.js";
 import { HoursEditor } from "./HoursEditor.js";
+import { NoticeTextsEditor, withoutEmptyTexts } from "./NoticeTextsEditor.js";
 import { RoutingForm } from "./RoutingForm.js";
 
 const TIME_ZONES: string[] =
@@ -61,6 +62,7 @@ function QueueForm({ initial, isNew, onSaved }: { initial: QueueSettings; isNew:
     const settings = {
       ...queue,
       outOfHoursText,
+      noticeTexts: withoutEmptyTexts(queue.noticeTexts ?? {}),
       holidays: holidays
         .split(/\s+/)
         .map((line) => line.trim())
@@ -176,6 +178,7 @@ function QueueForm({ initial, isNew, onSaved }: { initial: QueueSettings; isNew:
         </label>
       ))}
       <p className="muted small">{w("outOfHoursHelp")}</p>
+      <NoticeTextsEditor texts={queue.noticeTexts ?? {}} onChange={(texts) => set("noticeTexts", texts)} />
       <div className="form-buttons">
         <button type="submit" className="primary">
           {w("save")}

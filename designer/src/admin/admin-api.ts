@@ -1,5 +1,7 @@
 import type {
   ApiToken,
+  ChannelSettingsBody,
+  ChannelSettingsView,
   EndedSessions,
   Invitation,
   InvitationBody,
@@ -9,6 +11,7 @@ import type {
   NewUserBody,
   QueueSettings,
   SavedQueue,
+  SettingsChannel,
   UserAnswer,
 } from "../../../schema/api/index.js";
 import { call } from "../api.js";
@@ -31,4 +34,8 @@ export const adminApi = {
   saveQueue: ({ id, ...settings }: QueueSettings) =>
     call<SavedQueue>("PUT", `/api/queues/${encodeURIComponent(id)}`, settings),
   deleteQueue: (id: string) => call<void>("DELETE", `/api/queues/${encodeURIComponent(id)}`),
+  channels: () => call<ChannelSettingsView[]>("GET", "/api/channel-settings"),
+  saveChannel: (channel: SettingsChannel, body: ChannelSettingsBody) =>
+    call<ChannelSettingsView[]>("PUT", `/api/channel-settings/${channel}`, body),
+  clearChannel: (channel: SettingsChannel) => call<ChannelSettingsView[]>("DELETE", `/api/channel-settings/${channel}`),
 };

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import type { ConversationState } from "../../../runtime/engine/index.js";
+import type { MessageDelivery } from "../../../schema/api/index.js";
 import { ApiError, type User } from "../api.js";
 import { agentApi, type CannedResponse, type ConversationDetail, type QueueSummary } from "./agent-api.js";
 import { ConversationActions } from "./ConversationActions.js";
@@ -43,14 +44,19 @@ export function ConversationView({
   onChanged: () => void;
 }) {
   const [detail, setDetail] = useState<ConversationDetail | undefined>();
+  const [deliveries, setDeliveries] = useState<ReadonlyMap<number, MessageDelivery>>(new Map());
   const [nodes, setNodes] = useState<NodeChoice[]>([]);
   const [notice, setNotice] = useState<{ kind: "info" | "error"; text: string } | undefined>();
   const [loadError, setLoadError] = useState("");
 
   const load = useCallback(async () => {
     try {
-      const fresh = await agentApi.detail(conversationId);
+      const [fresh, delivered] = await Promise.all([
+        agentApi.detail(conversationId),
+        agentApi.deliveries(conversationId),
+      ]);
       setDetail(fresh);
+      setDeliveries(new Map(delivered.map((delivery) => [delivery.messageId, delivery])));
       setLoadError("");
       return fresh;
     } catch (error) {
@@ -175,7 +181,7 @@ export function ConversationView({
         />
       )}
       <HandoffPacket detail={detail} now={now} />
-      <Transcript entries={detail.transcript} variables={detail.handoff?.summary ?? {}} />
+      <Transcript entries={detail.transcript} variables={detail.handoff?.summary ?? {}} deliveries={deliveries} />
       {detail.deliveryFailures.map((failure) => (
         <p key={failure.outboxId} role="alert" className="delivery-failure">
           {w("deliveryFailed", { attempts: failure.attempts, why: failure.error, text: failure.text })}

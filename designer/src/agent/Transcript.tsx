@@ -1,5 +1,7 @@
 import { useEffect, useRef } from "react";
+import type { MessageDelivery } from "../../../schema/api/index.js";
 import type { TranscriptEntry } from "./agent-api.js";
+import { deliveryWords } from "./delivery-words.js";
 import { describeEvent } from "./event-words.js";
 import { type AgentWord, language, w } from "./words.js";
 
@@ -12,8 +14,11 @@ const time = (iso: string) =>
 export function Transcript({
   entries,
   variables,
+  deliveries,
 }: {
   entries: TranscriptEntry[];
+  /** How far each message sent got, by entry id; entries without one were answered in the request itself. */
+  deliveries: ReadonlyMap<number, MessageDelivery>;
   /** What the bot collected, to say amounts with their currency. */
   variables: Record<string, unknown>;
 }) {
@@ -24,18 +29,26 @@ export function Transcript({
   return (
     <section className="agent-transcript" aria-label={w("transcript")}>
       <ol>
-        {entries.map((entry) => (
-          <li key={entry.id} className={`entry ${entry.role}`} data-role={entry.role}>
-            <div className="entry-head">
-              <span className="who">
-                {w(`role.${entry.role}` as AgentWord)}
-                {entry.author && ` · ${entry.author}`}
-              </span>
-              <time dateTime={entry.at}>{time(entry.at)}</time>
-            </div>
-            <p className="entry-text">{entry.event ? describeEvent(entry.event, variables) : entry.text}</p>
-          </li>
-        ))}
+        {entries.map((entry) => {
+          const delivery = deliveries.get(entry.id);
+          return (
+            <li key={entry.id} className={`entry ${entry.role}`} data-role={entry.role}>
+              <div className="entry-head">
+                <span className="who">
+                  {w(`role.${entry.role}` as AgentWord)}
+                  {entry.author && ` · ${entry.author}`}
+                </span>
+                <time dateTime={entry.at}>{time(entry.at)}</time>
+              </div>
+              <p className="entry-text">{entry.event ? describeEvent(entry.event, variables) : entry.text}</p>
+              {delivery && (
+                <p className={`delivery ${delivery.state}`} data-delivery={delivery.state}>
+                  {deliveryWords(delivery)}
+                </p>
+              )}
+            </li>
+          );
+        })}
         <li ref={end} aria-hidden="true" className="entry-end" />
       </ol>
     </section>

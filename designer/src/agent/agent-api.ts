@@ -6,6 +6,7 @@ import type {
   Done,
   Floor,
   FlowVersionContent,
+  MessageDelivery,
   MyQueues,
   QueueSummary,
 } from "../../../schema/api/index.js";
@@ -34,6 +35,7 @@ export const agentApi = {
   /** Takes this waiting case; 409 NOT_WAITING when someone was faster. */
   pick: (id: string) => call<Claimed>("POST", conversation(id, "pick")),
   detail: (id: string) => call<ConversationDetail>("GET", `/api/conversations/${encodeURIComponent(id)}`),
+  deliveries: (id: string) => call<MessageDelivery[]>("GET", `/api/conversations/${encodeURIComponent(id)}/deliveries`),
   reply: (id: string, text: string) => call<Done>("POST", conversation(id, "reply"), { text }),
   note: (id: string, text: string) => call<Done>("POST", conversation(id, "note"), { text }),
   transfer: (id: string, queue: string, note: string) =>

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ChannelsPage } from "../admin/ChannelsPage.js";
 import { QueuesPage } from "../admin/QueuesPage.js";
 import { TeamPage } from "../admin/TeamPage.js";
 import type { User } from "../api.js";
@@ -12,8 +13,8 @@ import { sw } from "./search-words.js";
 import { w } from "./words.js";
 
 /**
- * The pages beside the flow editor: `#/agent[/<conversation id>]`, `#/search`, `#/customer/<conversation
- * id>`, `#/supervision`, `#/admin/team`, `#/admin/queues`. Agents and supervisors never get the editor; undefined leaves the hash to it.
+ * The pages beside the flow editor: `#/agent[/<conversation id>]`, `#/search`, `#/customer/<conversation id>`, `#/supervision`, `#/admin/team`,
+ * `#/admin/queues`, `#/admin/channels`. Agents and supervisors never get the editor; undefined leaves the hash to it.
  */
 export function consolePage(hash: string, user: User): ReactNode | undefined {
   const agent = /^#\/agent(?:\/([0-9a-f-]{36}))?$/.exec(hash);
@@ -28,6 +29,7 @@ export function consolePage(hash: string, user: User): ReactNode | undefined {
   }
   if (user.role === "admin" && hash === "#/admin/team") return <TeamPage />;
   if (user.role === "admin" && hash === "#/admin/queues") return <QueuesPage />;
+  if (user.role === "admin" && hash === "#/admin/channels") return <ChannelsPage />;
   return undefined;
 }
 
@@ -47,6 +49,7 @@ export function ConsoleLinks({ user, hash }: { user: User; hash: string }) {
       ? ([
           ["#/admin/team", w("team")],
           ["#/admin/queues", w("queues")],
+          ["#/admin/channels", w("channels")],
         ] as [string, string][])
       : []),
   ];

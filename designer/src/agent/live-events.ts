@@ -12,6 +12,7 @@ const EVENT_TYPES: LiveEventType[] = [
   "conversation.reassigned",
   "conversation.closed",
   "conversation.delivery_failed",
+  "conversation.delivery",
 ];
 
 /**

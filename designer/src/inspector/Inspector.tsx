@@ -5,6 +5,7 @@ import type { Command } from "../model/commands.js";
 import type { FlowDocument } from "../model/document.js";
 import { noteIdOf } from "../model/graph.js";
 import { slugify } from "../model/slug.js";
+import { ChannelPreviewPanel } from "./ChannelPreview.js";
 import { fieldContext } from "./context.js";
 import { FieldEditor } from "./FieldEditor.js";
 import { HttpTest } from "./HttpTest.js";
@@ -123,6 +124,9 @@ function NodeForm({
         </div>
       ))}
       {node.type === "http" && <HttpTest node={node} flow={doc.flow} dispatch={dispatch} />}
+      {(node.type === "message" || node.type === "question") && (
+        <ChannelPreviewPanel node={node} languages={doc.flow.languages ?? []} />
+      )}
       {node.type === "intent" && <TryPhrase node={node} flow={doc.flow} others={others} />}
     </form>
   );

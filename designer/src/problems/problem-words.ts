@@ -146,6 +146,14 @@ export const problemWords = {
     fr: "{where} : le texte fait {length} caractères, mais WhatsApp n'en montre que {limit} au-dessus des boutons ; le début partirait dans un message séparé. Raccourcissez-le.",
     en: "{where}: the text has {length} characters, but WhatsApp shows only {limit} above reply buttons; the start would go as a separate message. Shorten it.",
   },
+  "lint/messenger-labels": {
+    fr: "{where} : le choix « {label} » fait {length} caractères, mais les réponses rapides de Messenger n'en montrent que {limit} : raccourcissez-le.",
+    en: "{where}: the choice “{label}” has {length} characters, but Messenger quick replies show only {limit}: shorten it.",
+  },
+  "lint/sms-segments": {
+    fr: "{where} : par SMS, ce texte et ses choix numérotés prennent {segments} segments ({encoding}), envoyés en plusieurs parts et facturés chacun ; tenez-le en {limit} segments.",
+    en: "{where}: by SMS, this text and its numbered choices take {segments} segments ({encoding}), sent in parts and billed each; keep it within {limit} segments.",
+  },
   "lint/duplicate-escalation-rule": {
     fr: "{where} porte l'identifiant « {id} », déjà pris par la règle n° {first} : donnez à chaque règle le sien, car chaque transfert note la règle qui l'a déclenché.",
     en: "{where} has the id “{id}”, already taken by rule {first}: give each rule its own, since every handoff records the rule that fired.",

@@ -1,6 +1,6 @@
 import { DrizzleQueryError } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { describeFailure, isTransient } from "../../../runtime/store/failure.js";
+import { describeFailure, isTransient, isUnreachable } from "../../../runtime/store/failure.js";
 
 const pgError = (code: string, message: string) =>
   Object.assign(new Error(message), { code, detail: "Key (x)=(secret)" });
@@ -32,5 +32,16 @@ describe("failures as logs and operators see them", () => {
     expect(isTransient(Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" }))).toBe(true);
     expect(isTransient(wrapped(pgError("22021", "invalid byte sequence")))).toBe(false);
     expect(isTransient(new SyntaxError("Unexpected token"))).toBe(false);
+  });
+
+  it("tells a database out of reach from a transaction that lost a race", () => {
+    const wrapped = (cause: unknown) => new DrizzleQueryError("select 1", [], cause as Error);
+    expect(
+      isUnreachable(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" })),
+    ).toBe(true);
+    expect(isUnreachable(wrapped(new Error("Connection terminated unexpectedly")))).toBe(true);
+    expect(isUnreachable(wrapped(pgError("57P01", "terminating connection due to administrator command")))).toBe(true);
+    expect(isUnreachable(wrapped(pgError("40P01", "deadlock detected")))).toBe(false);
+    expect(isUnreachable(Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" }))).toBe(false);
   });
 });

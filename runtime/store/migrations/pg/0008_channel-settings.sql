@@ -1,0 +1,11 @@
+CREATE TABLE "channel_settings" (
+	"channel" text PRIMARY KEY NOT NULL,
+	"enabled" integer NOT NULL,
+	"flow_id" text NOT NULL,
+	"settings" text NOT NULL,
+	"secrets" text NOT NULL,
+	"updated_by" text NOT NULL,
+	"updated_at" bigint NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "queues" ADD COLUMN "notice_texts" text DEFAULT '{}' NOT NULL;

@@ -1,0 +1,161 @@
+/**
+ * Scale-out over real HTTP on loopback: the REST channel on the shipped `triage` flow with 1,000
+ * conversations over 100 connections, served by 1, 2 and 4 processes on PostgreSQL (`relais start
+ * --workers N`, each on a schema of its own), against one process on SQLite, in interleaved rounds
+ * (min / median / max). PostgreSQL is `BENCH_DATABASE_URL`, else `TEST_DATABASE_URL`, else the local
+ * test database. Run alone: `npx tsx test/bench/runtime-pg.ts`; `BENCH_SMOKE=1` runs it short.
+ */
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { Customers, drive, spread } from "./load.js";
+import { type ServerProcess, startServer } from "./process.js";
+import type { BenchReport, Check, Result } from "./report.js";
+import { runWhenMain } from "./report.js";
+
+const smoke = process.env.BENCH_SMOKE === "1";
+const ROUNDS = smoke ? 1 : 3;
+const SECONDS = smoke ? 5 : Number(process.env.BENCH_ROUND_SECONDS ?? 5);
+const CONNECTIONS = 100;
+const CONVERSATIONS = 1_000;
+const databaseUrl =
+  process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const PATH = "/api/channels/rest/messages";
+
+interface Setup {
+  name: string;
+  workers: number;
+  postgres: boolean;
+}
+
+const setups: Setup[] = [
+  { name: "SQLite, 1 process", workers: 1, postgres: false },
+  { name: "PostgreSQL, 1 process", workers: 1, postgres: true },
+  { name: "PostgreSQL, 2 processes", workers: 2, postgres: true },
+  { name: "PostgreSQL, 4 processes", workers: 4, postgres: true },
+];
+
+const schemaOf = (setup: Setup) => `relais_bench_${setup.workers}_${process.pid}`;
+
+async function dropSchemas(): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  for (const setup of setups)
+    if (setup.postgres) await client.query(`drop schema if exists ${schemaOf(setup)} cascade`);
+  await client.end();
+}
+
+function start(setup: Setup, dir: string): Promise<ServerProcess> {
+  return startServer({
+    name: setup.name,
+    command: process.execPath,
+    args: [join(root, "runtime/cli/bin.js"), "start", "--workers", String(setup.workers)],
+    cwd: root,
+    env: {
+      DATA_DIR: join(dir, "data"),
+      FLOWS_DIR: join(dir, "flows"),
+      DESIGNER_DIR: join(dir, "no-designer"),
+      RELAIS_ADMIN_EMAIL: "bench@example.fr",
+      RELAIS_ADMIN_PASSWORD: "bench-password-1",
+      LOG_LEVEL: "warn",
+      ...(setup.postgres ? { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schemaOf(setup) } : { DATABASE_URL: "" }),
+    },
+    readyPath: "/healthz",
+  });
+}
+
+export async function runtimePgBench(): Promise<BenchReport> {
+  const dir = mkdtempSync(join(tmpdir(), "relais-bench-pg-"));
+  cpSync(join(root, "flows"), join(dir, "flows"), { recursive: true });
+  const servers: ServerProcess[] = [];
+  try {
+    await dropSchemas();
+    const perSecond = new Map<string, number[]>();
+    const p99 = new Map<string, number[]>();
+    const customers = new Map(
+      setups.map((setup, i) => [setup.name, new Customers(`pg-bench-${i}`, CONVERSATIONS)] as const),
+    );
+    // One setup up at a time: each process opens up to 21 connections, and 1 + 2 + 4 processes at once
+    // would pass PostgreSQL's default 100. Each round starts each setup again on its data.
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [i, setup] of setups.entries()) {
+        const server = await start(setup, dir);
+        servers.push(server);
+        const url = `${server.url}${PATH}`;
+        // A bench of errors measures nothing: the bot must answer first.
+        const answered = async (name: string) => {
+          const response = await fetch(url, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: new Customers(name, 1).next(0),
+          });
+          const body = await response.text();
+          if (response.status !== 200) {
+            throw new Error(`${setup.name}: expected the bot to answer, got ${response.status} ${body}`);
+          }
+        };
+        await answered(`pg-check-${round}-${i}`);
+        // Warm-up: JIT, pools, compiled flows; not counted. What it left queued is answered before the round.
+        await drive(url, new Customers(`pg-warm-${round}-${i}`, CONNECTIONS), {
+          connections: CONNECTIONS,
+          seconds: 3,
+          warmUp: true,
+        });
+        await answered(`pg-drained-${round}-${i}`);
+        const load = await drive(url, customers.get(setup.name) as Customers, {
+          connections: CONNECTIONS,
+          seconds: SECONDS,
+        }).catch((error: unknown) => {
+          throw new Error(`${setup.name}, round ${round + 1}: ${String(error)}`);
+        });
+        perSecond.set(setup.name, [...(perSecond.get(setup.name) ?? []), load.perSecond]);
+        p99.set(setup.name, [...(p99.get(setup.name) ?? []), load.p99Ms]);
+        await server.stop();
+        servers.pop();
+      }
+    }
+    const median = (name: string) => spread(perSecond.get(name) ?? []).median;
+    const baseline = setups[0] as Setup;
+    const figures: [string, string][] = setups.map((setup) => {
+      const rate = spread(perSecond.get(setup.name) ?? []);
+      const latency = spread(p99.get(setup.name) ?? []);
+      return [
+        `${setup.name}, ${CONVERSATIONS} conversations over ${CONNECTIONS} connections`,
+        `${rate.median.toFixed(0)} msg/s (min ${rate.min.toFixed(0)}, max ${rate.max.toFixed(0)}), p99 ${latency.median.toFixed(0)} ms`,
+      ];
+    });
+    const results: Result[] = setups.slice(1).map((setup) => ({
+      name: `REST msg/s, ${setup.name}`,
+      value: median(setup.name),
+      unit: "msg/s",
+      baseline: `REST msg/s, ${baseline.name}`,
+      baselineValue: median(baseline.name),
+      ratio: median(setup.name) / median(baseline.name),
+    }));
+    const one = median("PostgreSQL, 1 process");
+    const checks: Check[] = [
+      {
+        label: "PostgreSQL 2 processes / 1 process, msg/s",
+        ratio: median("PostgreSQL, 2 processes") / one,
+        target: 1.3,
+        direction: "atLeast",
+      },
+      {
+        label: "PostgreSQL 4 processes / SQLite 1 process, msg/s",
+        ratio: median("PostgreSQL, 4 processes") / median(baseline.name),
+        target: 1,
+        direction: "atLeast",
+      },
+    ];
+    return { bench: "Scale-out on PostgreSQL (REST channel, triage flow)", figures, checks, results };
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
+    await dropSchemas();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await runWhenMain(import.meta.url, runtimePgBench);

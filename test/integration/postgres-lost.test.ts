@@ -1,0 +1,98 @@
+import { rmSync } from "node:fs";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { crmEnv, dirWithLookupFlow, hangingCrm } from "./hanging-crm.js";
+import { type Built, build, send } from "./helpers.js";
+import { dropSchema, freshSchema, POSTGRES_URL, requirePostgres } from "./postgres-server.js";
+import { TcpProxy } from "./tcp-proxy.js";
+
+const schema = freshSchema("relais_lost");
+
+describe("PostgreSQL lost while running", () => {
+  let built: Built;
+  let proxy: TcpProxy;
+  let crm: Awaited<ReturnType<typeof hangingCrm>>;
+  let dir: string;
+  /** Looks at the rows straight on the server, not through the runtime's cut connection. */
+  const direct = new pg.Client({ connectionString: POSTGRES_URL });
+  const inboxRow = async (externalId: string) => {
+    const { rows } = await direct.query<{ processed_at: string | null; result: string | null }>(
+      `select processed_at, result from ${schema}.inbox where external_id = $1`,
+      [externalId],
+    );
+    return rows[0];
+  };
+
+  beforeAll(async () => {
+    await requirePostgres();
+    await direct.connect();
+    const target = new URL(POSTGRES_URL);
+    proxy = await TcpProxy.start({ host: target.hostname, port: Number(target.port || 5432) });
+    const throughProxy = new URL(POSTGRES_URL);
+    throughProxy.hostname = "127.0.0.1";
+    throughProxy.port = String(proxy.port);
+    crm = await hangingCrm();
+    dir = dirWithLookupFlow();
+    built = await build(
+      { DATABASE_URL: throughProxy.toString(), DATABASE_SCHEMA: schema, ...crmEnv(crm.url) },
+      { keepDir: dir },
+    );
+  });
+  afterAll(async () => {
+    await crm?.close();
+    await proxy?.restore();
+    await built?.close();
+    await proxy?.cut();
+    rmSync(dir, { recursive: true, force: true });
+    await direct.end();
+    await dropSchema(schema);
+  });
+
+  it("answers 503 with Retry-After while it is gone, loses nothing it accepted, and resumes by itself", async () => {
+    const first = await send(built.app, { flowId: "echo", from: "lost-a", messageId: "a-0", text: "Bonjour" });
+    expect(first.statusCode).toBe(200);
+    // Accepted (in the inbox) and waiting on the CRM when the database goes away.
+    const looking = send(built.app, { flowId: "lookup", from: "lost-b", messageId: "b-0", text: "Bonjour" });
+    await crm.waitingFor(1);
+    expect((await inboxRow("b-0"))?.processed_at).toBeNull();
+
+    await proxy.cut();
+    const refused = await send(built.app, { flowId: "echo", from: "lost-a", messageId: "a-1", text: "encore" });
+    expect(refused.statusCode).toBe(503);
+    expect(refused.headers["retry-after"]).toBe("5");
+    expect(refused.json().error.code).toBe("DATABASE_UNAVAILABLE");
+    // Marked down: the next ones, and the load balancer's health check, are refused at once.
+    const following = await send(built.app, { flowId: "echo", from: "lost-c", messageId: "c-0", text: "Bonjour" });
+    expect(following.statusCode).toBe(503);
+    expect(following.headers["retry-after"]).toBe("5");
+    const health = await built.app.inject({ method: "GET", url: "/healthz" });
+    expect(health.statusCode).toBe(503);
+    // The CRM answers while the database is gone: that message cannot be written, and its sender hears 503.
+    crm.release();
+    const lookedUp = await looking;
+    expect(lookedUp.statusCode).toBe(503);
+    expect(lookedUp.headers["retry-after"]).toBeDefined();
+
+    await proxy.restore();
+    // Nobody sends anything: the accepted message is processed once the database answers.
+    let row = await inboxRow("b-0");
+    while (!row?.processed_at) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      row = await inboxRow("b-0");
+    }
+    expect(JSON.parse(row.result ?? "{}").replies[0].text).toBe("Bonjour lost-b");
+    // Sent again, it gets the answer it was given, and the refused ones go through now.
+    const again = await send(built.app, { flowId: "lookup", from: "lost-b", messageId: "b-0", text: "Bonjour" });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().replies[0].text).toBe("Bonjour lost-b");
+    const retried = await send(built.app, { flowId: "echo", from: "lost-a", messageId: "a-1", text: "encore" });
+    expect(retried.statusCode).toBe(200);
+    expect(retried.json().replies[0].text).toBe("Reçu : encore");
+    expect((await built.app.inject({ method: "GET", url: "/healthz" })).statusCode).toBe(200);
+    const { rows } = await direct.query<{ text: string; role: string }>(
+      `select m.role, m.text from ${schema}.messages m join ${schema}.conversations c on c.id = m.conversation_id
+       where c.address = 'lost-a' order by m.id`,
+    );
+    expect(rows.filter((m) => m.role === "customer").map((m) => m.text)).toEqual(["Bonjour", "encore"]);
+  });
+});
