@@ -27,17 +27,21 @@ const backText = {
   en: "Our agents are away right now. They are back {{opensAt}} and will pick up your request where it is.",
 };
 
-export const defaultQueues: QueueConfig[] = [
-  { id: "support", name: "Support", level: 1, slaMinutes: 30 },
-  { id: "priority", name: "Clients prioritaires", level: 1, slaMinutes: 10 },
-  { id: "level2", name: "Niveau 2", level: 2, slaMinutes: 120 },
-].map((queue) => ({
+const seeded = (queue: Pick<QueueConfig, "id" | "name" | "level" | "slaMinutes">): QueueConfig => ({
   ...queue,
   timezone: "Europe/Paris",
   hours: officeHours,
   holidays: ["2026-12-25", "2027-01-01"],
   outOfHoursText: backText,
-}));
+});
+
+const supportQueue = seeded({ id: "support", name: "Support", level: 1, slaMinutes: 30 });
+
+export const defaultQueues: QueueConfig[] = [
+  supportQueue,
+  seeded({ id: "priority", name: "Clients prioritaires", level: 1, slaMinutes: 10 }),
+  seeded({ id: "level2", name: "Niveau 2", level: 2, slaMinutes: 120 }),
+];
 
 function toRow(queue: QueueConfig) {
   return {
@@ -56,7 +60,7 @@ function toRow(queue: QueueConfig) {
 export async function setUpQueues(store: Store, file: string | undefined): Promise<void> {
   const fromFile: QueueConfig[] = file
     ? ((JSON.parse(await readFile(file, "utf8")) as Partial<QueueConfig>[]).map((queue) => ({
-        ...(defaultQueues.find((d) => d.id === queue.id) ?? defaultQueues[0]!),
+        ...(defaultQueues.find((d) => d.id === queue.id) ?? supportQueue),
         name: queue.id ?? "",
         ...queue,
       })) as QueueConfig[])

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import { notice, unreadableLine, waitingNotice } from "../channels/customer-notices.js";
 import type { Config } from "../config.js";
@@ -97,7 +97,6 @@ export class Processor {
   /** Records a message in the inbox (once per channel and external id), processes it, and answers. */
   async deliver(message: InboundMessage): Promise<ChannelAnswer> {
     const { store } = this.ctx;
-    const { inbox } = store.tables;
     const key = turnKey(message.channel, message.flowId, message.address);
     const row = await store.sharedTx(key, async (db) => {
       const inbound = { channel: message.channel, address: message.address, externalId: message.externalId };
@@ -193,7 +192,6 @@ export class Processor {
   /** Processes the address's unprocessed rows oldest first, each in its own turn, until none is left. */
   private drain(channel: string, flowId: string, address: string): Promise<void> {
     const { store } = this.ctx;
-    const { inbox } = store.tables;
     const key = turnKey(channel, flowId, address);
     let current: InboxRow | undefined;
     const step = () =>
@@ -249,7 +247,6 @@ export class Processor {
 
   private async process(row: InboxRow): Promise<void> {
     const { store, metrics, log } = this.ctx;
-    const { conversations } = store.tables;
     const started = performance.now();
     const now = Date.now();
     metrics.messageWait.observe({ channel: row.channel }, Math.max(0, now - row.receivedAt) / 1000);

@@ -210,6 +210,7 @@ export function Canvas({ doc, extras, dispatch, selection, onSelection }: Canvas
   const closeMenu = useCallback(() => setMenu(undefined), []);
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: the area takes the drop of a palette item and Escape bubbling up from the menu and the flow inside it; it is not a control itself.
     <div
       className="canvas"
       ref={area}
