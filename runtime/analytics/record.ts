@@ -2,6 +2,8 @@ import { eq, sql } from "drizzle-orm";
 import type { EngineStatus } from "../engine/types.js";
 import type { Metrics } from "../plugins/metrics.js";
 import type { Db, Tables } from "../store/db.js";
+import { readJson } from "../store/json-column.js";
+import { StringList } from "../store/json-columns.js";
 import { type ConversationAggregate, foldTurn, type Turn } from "./fold.js";
 
 export type StepFacts = Omit<Turn, "status"> & { status: Exclude<EngineStatus, { type: "effect" }> };
@@ -21,7 +23,14 @@ export async function recordStep(db: Db, tables: Tables, facts: StepFacts): Prom
   const { analyticsConversations: rows, analyticsCounts: counts } = tables;
   const [stored] = await db.select().from(rows).where(eq(rows.conversationId, facts.conversationId));
   const previous = stored
-    ? ({ ...stored, path: JSON.parse(stored.path) as string[] } as ConversationAggregate)
+    ? ({
+        ...stored,
+        path: readJson(StringList, stored.path, {
+          table: "analytics_conversations",
+          column: "path",
+          id: stored.conversationId,
+        }),
+      } as ConversationAggregate)
     : undefined;
   const { status } = facts;
   const folded = foldTurn(previous, {

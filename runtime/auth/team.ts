@@ -1,6 +1,8 @@
 import { and, asc, eq, isNull, ne } from "drizzle-orm";
 import { DomainError } from "../domain-error.js";
 import type { Db, Store } from "../store/db.js";
+import { readJson } from "../store/json-column.js";
+import { StringList } from "../store/json-columns.js";
 import type { Role } from "./users.js";
 
 /** A member of the team as admins see them: who, which role, which queues they work. */
@@ -33,7 +35,7 @@ function toMember(row: {
     email: row.email,
     name: row.name,
     role: row.role as Role,
-    queues: JSON.parse(row.queues) as string[],
+    queues: readJson(StringList, row.queues, { table: "users", column: "queues", id: row.id }),
     hasPassword: row.passwordHash !== null,
     disabled: row.disabledAt !== null,
     createdAt: new Date(row.createdAt).toISOString(),

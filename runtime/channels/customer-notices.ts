@@ -1,9 +1,11 @@
 import { and, desc, eq, gte } from "drizzle-orm";
+import { ConversationState } from "../../schema/api/index.js";
 import { describeOpening, openState } from "../conversation/business-hours.js";
 import { localize } from "../conversation/localize.js";
 import type { QueueConfig } from "../conversation/queues.js";
-import type { BotMessage, ConversationState } from "../engine/types.js";
+import type { BotMessage } from "../engine/types.js";
 import type { Db, Tables } from "../store/db.js";
+import { readJson } from "../store/json-column.js";
 
 /**
  * What Relais itself tells customers, in the conversation's language (French when it has none),
@@ -61,7 +63,11 @@ export async function writeNotice(
   const { conversations, messages, outbox } = tables;
   const [conversation] = await db.select().from(conversations).where(eq(conversations.id, conversationId));
   if (!conversation) return;
-  const language = (JSON.parse(conversation.state) as ConversationState).language ?? "fr";
+  const { language } = readJson(ConversationState, conversation.state, {
+    table: "conversations",
+    column: "state",
+    id: conversation.id,
+  });
   const message: BotMessage = { nodeId: `notice:${key}`, text: notice(key, language, values) };
   await db
     .insert(messages)

@@ -1,5 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Store } from "../store/db.js";
+import { readJson } from "../store/json-column.js";
+import { StoredWeeklyHours, StringList, TextPerLanguage } from "../store/json-columns.js";
 import type { Schedule, WeeklyHours } from "./business-hours.js";
 import { scheduleProblems } from "./queue-settings.js";
 
@@ -98,9 +100,13 @@ export async function loadQueues(store: Store): Promise<Map<string, QueueConfig>
       row.id,
       {
         ...row,
-        hours: JSON.parse(row.hours) as WeeklyHours,
-        holidays: JSON.parse(row.holidays) as string[],
-        outOfHoursText: JSON.parse(row.outOfHoursText) as Record<string, string>,
+        hours: readJson(StoredWeeklyHours, row.hours, { table: "queues", column: "hours", id: row.id }),
+        holidays: readJson(StringList, row.holidays, { table: "queues", column: "holidays", id: row.id }),
+        outOfHoursText: readJson(TextPerLanguage, row.outOfHoursText, {
+          table: "queues",
+          column: "out_of_hours_text",
+          id: row.id,
+        }),
       },
     ]),
   );

@@ -1,6 +1,6 @@
-import type { BotMessage } from "../engine/types.js";
+import type { ChannelAnswer, ConversationStatus } from "../../schema/api/conversation-state.js";
 
-export type ConversationStatus = "bot" | "queued" | "agent" | "closed";
+export type { ChannelAnswer, ConversationStatus };
 
 /** A customer message as every channel hands it over, before anything is decided about it. */
 export interface InboundMessage {
@@ -16,13 +16,6 @@ export interface InboundMessage {
   language?: string;
   /** A message type the channel received but Relais cannot read (sticker, location, audio…). */
   unsupported?: string;
-}
-
-/** What the channel answers for one message; stored with the inbox row so a retry gets it again. */
-export interface ChannelAnswer {
-  conversationId: string | null;
-  replies: BotMessage[];
-  status: ConversationStatus;
 }
 
 export const PRIORITY_RANK = { urgent: 0, high: 1, normal: 2, low: 3 } as const;

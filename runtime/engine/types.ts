@@ -1,5 +1,6 @@
+import type { BotMessage, ConversationState, Frame, Handoff } from "../../schema/api/conversation-state.js";
 import type { HandoffReason } from "../../schema/api/handoff.js";
-import type { Flow, FlowNode, Priority } from "../../schema/index.js";
+import type { Flow, FlowNode } from "../../schema/index.js";
 import type { ExpressionCache } from "./expressions.js";
 import type { EngineLimits } from "./limits.js";
 
@@ -41,26 +42,7 @@ export interface HttpEffect {
 }
 export type Effect = HttpEffect;
 
-/** A channel-neutral bot message; channel renderers turn it into WhatsApp, Messenger, SMS… */
-export interface BotMessage {
-  nodeId: string;
-  text: string;
-  choices?: { id: string; label: string }[];
-  media?: { kind: "image" | "video" | "audio" | "file"; url: string; caption?: string }[];
-}
-
-export type { HandoffReason };
-
-export interface Handoff {
-  queue: string;
-  priority: Priority;
-  reason: HandoffReason;
-  note?: string;
-  /** Every collected variable, so the agent never asks again. */
-  summary: Record<string, unknown>;
-  flowId: string;
-  nodeId: string;
-}
+export type { BotMessage, ConversationState, Frame, Handoff, HandoffReason };
 
 export type EngineStatus =
   | { type: "wait"; nodeId: string }
@@ -87,42 +69,6 @@ export type EngineEvent =
   | { type: "intent"; flowId: string; nodeId: string; intent: string; confidence: number }
   | { type: "handoff"; flowId: string; nodeId: string; ruleId: string }
   | { type: "end"; flowId: string; nodeId: string };
-
-export interface Frame {
-  flowId: string;
-  nodeId: string;
-}
-
-/** Everything the engine needs to go on later; JSON-serialisable, stored with the conversation. */
-export interface ConversationState {
-  /** Call stack: the last frame is where the conversation is; earlier ones are `jump` nodes to return to. */
-  stack: Frame[];
-  status: "active" | "handoff" | "ended";
-  /** One of the flow's languages: replies, reprompts and system messages are in it. */
-  language: string;
-  /**
-   * How the language was set: `hint` (given by the channel), `default` (the flow's first), or
-   * detected from what the customer wrote, with its confidence. Once `sure`, it no longer changes.
-   */
-  languageFrom?: { source: "hint" | "default" | "detected"; confidence?: number; sure?: boolean };
-  variables: Record<string, unknown>;
-  /** The opening message, until the flow first waits (see `start`). */
-  openingText?: string;
-  /** HTTP calls since the customer last wrote, bounded so that a loop of lookups ends. */
-  effectsSinceInput?: number;
-  /** Set while the engine waits for an effect's result. */
-  pendingEffect?: { id: string; nodeId: string };
-  /** Answers given at the current question, for `maxAttempts`. */
-  attempts: number;
-  /** Consecutive answers that were not understood, for the `failedInputs` rule. */
-  failedInputs: number;
-  /** Visits per `flowId/nodeId`, for the `loop` rule. */
-  visits: Record<string, number>;
-  /** Escalation rules that already fired (`flowId/ruleId`): each fires at most once per conversation. */
-  firedRules?: string[];
-  /** The handoff in force while `status` is `handoff`, until an agent resumes the bot. */
-  handoff?: Handoff;
-}
 
 export interface Classification {
   intent: string;

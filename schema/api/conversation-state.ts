@@ -1,0 +1,102 @@
+import { type Static, Type } from "@sinclair/typebox";
+import { Priority } from "../common.js";
+import { HandoffReason } from "./handoff.js";
+
+/** A channel-neutral bot message; channel renderers turn it into WhatsApp, Messenger, SMS… */
+export const BotMessage = Type.Object({
+  nodeId: Type.String(),
+  text: Type.String(),
+  choices: Type.Optional(Type.Array(Type.Object({ id: Type.String(), label: Type.String() }))),
+  media: Type.Optional(
+    Type.Array(
+      Type.Object({
+        kind: Type.Union([Type.Literal("image"), Type.Literal("video"), Type.Literal("audio"), Type.Literal("file")]),
+        url: Type.String(),
+        caption: Type.Optional(Type.String()),
+      }),
+    ),
+  ),
+});
+export type BotMessage = Static<typeof BotMessage>;
+
+export const Handoff = Type.Object({
+  queue: Type.String(),
+  priority: Priority,
+  reason: HandoffReason,
+  note: Type.Optional(Type.String()),
+  summary: Type.Record(Type.String(), Type.Unknown(), {
+    description: "Every collected variable, so the agent never asks again.",
+  }),
+  flowId: Type.String(),
+  nodeId: Type.String(),
+});
+export type Handoff = Static<typeof Handoff>;
+
+export const Frame = Type.Object({ flowId: Type.String(), nodeId: Type.String() });
+export type Frame = Static<typeof Frame>;
+
+/** Everything the engine needs to go on later; JSON-serialisable, stored with the conversation. */
+export const ConversationState = Type.Object({
+  stack: Type.Array(Frame, {
+    description: "Call stack: the last frame is where the conversation is; earlier ones are `jump` nodes to return to.",
+  }),
+  status: Type.Union([Type.Literal("active"), Type.Literal("handoff"), Type.Literal("ended")]),
+  language: Type.String({
+    description: "One of the flow's languages: replies, reprompts and system messages are in it.",
+  }),
+  languageFrom: Type.Optional(
+    Type.Object(
+      {
+        source: Type.Union([Type.Literal("hint"), Type.Literal("default"), Type.Literal("detected")]),
+        confidence: Type.Optional(Type.Number()),
+        sure: Type.Optional(Type.Boolean()),
+      },
+      {
+        description:
+          "How the language was set: `hint` (given by the channel), `default` (the flow's first), or detected from what the customer wrote, with its confidence. Once `sure`, it no longer changes.",
+      },
+    ),
+  ),
+  variables: Type.Record(Type.String(), Type.Unknown()),
+  openingText: Type.Optional(Type.String({ description: "The opening message, until the flow first waits." })),
+  effectsSinceInput: Type.Optional(
+    Type.Number({ description: "HTTP calls since the customer last wrote, bounded so that a loop of lookups ends." }),
+  ),
+  pendingEffect: Type.Optional(
+    Type.Object(
+      { id: Type.String(), nodeId: Type.String() },
+      { description: "Set while the engine waits for an effect's result." },
+    ),
+  ),
+  attempts: Type.Number({ description: "Answers given at the current question, for `maxAttempts`." }),
+  failedInputs: Type.Number({
+    description: "Consecutive answers that were not understood, for the `failedInputs` rule.",
+  }),
+  visits: Type.Record(Type.String(), Type.Number(), {
+    description: "Visits per `flowId/nodeId`, for the `loop` rule.",
+  }),
+  firedRules: Type.Optional(
+    Type.Array(Type.String(), {
+      description: "Escalation rules that already fired (`flowId/ruleId`): each fires at most once per conversation.",
+    }),
+  ),
+  handoff: Type.Optional(Handoff),
+});
+export type ConversationState = Static<typeof ConversationState>;
+
+/** Where a conversation is: with the bot, waiting in a queue, with a person, or over. */
+export const ConversationStatus = Type.Union([
+  Type.Literal("bot"),
+  Type.Literal("queued"),
+  Type.Literal("agent"),
+  Type.Literal("closed"),
+]);
+export type ConversationStatus = Static<typeof ConversationStatus>;
+
+/** What the channel answers for one message; stored with the inbox row so a retry gets it again. */
+export const ChannelAnswer = Type.Object({
+  conversationId: Type.Union([Type.String(), Type.Null()]),
+  replies: Type.Array(BotMessage),
+  status: ConversationStatus,
+});
+export type ChannelAnswer = Static<typeof ChannelAnswer>;
