@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, gt, isNull, ne, or } from "drizzle-orm";
 import type { Store } from "../store/db.js";
+import { ROLES } from "../store/enums.js";
 import { hashPassword, hashSecret, newSecret, verifyPassword } from "./passwords.js";
 
-export const ROLES = ["agent", "supervisor", "editor", "admin"] as const;
+export { ROLES };
 export type Role = (typeof ROLES)[number];
 
 export interface User {

@@ -85,12 +85,8 @@ export const ConversationState = Type.Object({
 export type ConversationState = Static<typeof ConversationState>;
 
 /** Where a conversation is: with the bot, waiting in a queue, with a person, or over. */
-export const ConversationStatus = Type.Union([
-  Type.Literal("bot"),
-  Type.Literal("queued"),
-  Type.Literal("agent"),
-  Type.Literal("closed"),
-]);
+export const CONVERSATION_STATUSES = ["bot", "queued", "agent", "closed"] as const;
+export const ConversationStatus = Type.Union(CONVERSATION_STATUSES.map((status) => Type.Literal(status)));
 export type ConversationStatus = Static<typeof ConversationStatus>;
 
 /** What the channel answers for one message; stored with the inbox row so a retry gets it again. */
