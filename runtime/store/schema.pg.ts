@@ -203,7 +203,9 @@ export const users = pgTable("users", {
 export const credentials = pgTable("credentials", {
   hash: text("hash").primaryKey(),
   kind: text("kind", { enum: CREDENTIAL_KINDS }).notNull(),
-  userId: text("user_id").notNull(),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id),
   name: text("name"),
   expiresAt: bigint("expires_at", { mode: "number" }),
   usedAt: bigint("used_at", { mode: "number" }),
@@ -314,7 +316,9 @@ export const crmCustomers = pgTable("crm_customers", {
 
 export const crmOrders = pgTable("crm_orders", {
   number: text("number").primaryKey(),
-  customerId: text("customer_id").notNull(),
+  customerId: text("customer_id")
+    .notNull()
+    .references(() => crmCustomers.id),
   status: text("status").notNull(),
   statusLabel: text("status_label").notNull(),
   total: text("total").notNull(),

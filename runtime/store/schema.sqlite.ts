@@ -203,7 +203,9 @@ export const users = sqliteTable("users", {
 export const credentials = sqliteTable("credentials", {
   hash: text("hash").primaryKey(),
   kind: text("kind", { enum: CREDENTIAL_KINDS }).notNull(),
-  userId: text("user_id").notNull(),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id),
   name: text("name"),
   expiresAt: integer("expires_at"),
   usedAt: integer("used_at"),
@@ -314,7 +316,9 @@ export const crmCustomers = sqliteTable("crm_customers", {
 
 export const crmOrders = sqliteTable("crm_orders", {
   number: text("number").primaryKey(),
-  customerId: text("customer_id").notNull(),
+  customerId: text("customer_id")
+    .notNull()
+    .references(() => crmCustomers.id),
   status: text("status").notNull(),
   statusLabel: text("status_label").notNull(),
   total: text("total").notNull(),
