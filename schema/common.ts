@@ -50,10 +50,8 @@ export const LocalizedText = Type.Union(
 );
 export type LocalizedText = Static<typeof LocalizedText>;
 
-/** From the least to the most urgent. */
-export const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
 export const Priority = Type.Union(
-  PRIORITIES.map((priority) => Type.Literal(priority)),
+  [Type.Literal("low"), Type.Literal("normal"), Type.Literal("high"), Type.Literal("urgent")],
   { description: "How soon a person should take the conversation." },
 );
 export type Priority = Static<typeof Priority>;

@@ -1,11 +1,21 @@
+import { type Static, Type } from "@sinclair/typebox";
 import type { Flow } from "./flow.js";
 import { formatFlow } from "./format.js";
 
-export interface FlowDiff {
-  added: string[];
-  removed: string[];
-  changed: { id: string; fields: string[] }[];
-}
+export const FlowDiff = Type.Object(
+  {
+    added: Type.Array(Type.String(), { description: "Ids of the nodes only the second flow has." }),
+    removed: Type.Array(Type.String(), { description: "Ids of the nodes only the first flow has." }),
+    changed: Type.Array(
+      Type.Object({
+        id: Type.String({ description: "A node id, or `(flow)` for the flow's own settings." }),
+        fields: Type.Array(Type.String(), { description: "The fields that differ, e.g. `text`, `next`." }),
+      }),
+    ),
+  },
+  { description: "What changed between two flows, node by node." },
+);
+export type FlowDiff = Static<typeof FlowDiff>;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 

@@ -1,4 +1,4 @@
-import type { ChannelAnswer, ConversationStatus } from "../../schema/api/conversation-state.js";
+import type { ChannelAnswer, ConversationStatus } from "../../schema/api/channels.js";
 
 export type { ChannelAnswer, ConversationStatus };
 

@@ -1,5 +1,7 @@
-import type { BotMessage, ConversationState, Frame, Handoff } from "../../schema/api/conversation-state.js";
+import type { BotMessage } from "../../schema/api/channels.js";
+import type { ConversationState, Frame, Handoff } from "../../schema/api/conversation-state.js";
 import type { HandoffReason } from "../../schema/api/handoff.js";
+import type { HttpRequest, HttpResult } from "../../schema/api/simulator.js";
 import type { Flow, FlowNode } from "../../schema/index.js";
 import type { ExpressionCache } from "./expressions.js";
 import type { EngineLimits } from "./limits.js";
@@ -22,17 +24,7 @@ export type EngineInput =
   /** An agent gives the conversation back to the bot at a node of the current flow. */
   | { type: "resume"; nodeId: string };
 
-export interface HttpRequest {
-  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  url: string;
-  headers: Record<string, string>;
-  body?: string;
-  timeoutMs: number;
-}
-
-export type HttpResult =
-  | { ok: true; status: number; headers: Record<string, string>; body: unknown }
-  | { ok: false; error: "timeout" | "network" | "refused" | "too_large" | "invalid"; message: string };
+export type { BotMessage, HttpRequest, HttpResult };
 
 export interface HttpEffect {
   type: "http";
@@ -42,7 +34,7 @@ export interface HttpEffect {
 }
 export type Effect = HttpEffect;
 
-export type { BotMessage, ConversationState, Frame, Handoff, HandoffReason };
+export type { ConversationState, Frame, Handoff, HandoffReason };
 
 export type EngineStatus =
   | { type: "wait"; nodeId: string }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { DraftRevision } from "../../schema/api/flows.js";
 import {
   type Flow,
   formatConversationTests,
@@ -30,13 +31,7 @@ export interface Draft {
  * Which state of a draft an editor started from. `id` is a hash of the flow and layout files as they
  * are on disk, so an edit made outside the designer (git, a text editor) also makes it stale.
  */
-export interface DraftRevision {
-  id: string;
-  /** Who saved it through the runtime; null when the files were changed outside it. */
-  savedBy: string | null;
-  /** When: the save, or the flow file's modification time when it was changed outside the runtime. */
-  savedAt: string;
-}
+export type { DraftRevision };
 
 export type SaveResult = { saved: DraftRevision } | { conflict: DraftRevision };
 

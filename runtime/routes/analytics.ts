@@ -1,7 +1,14 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import type { FastifyInstance } from "fastify";
-import { AnalyticsComparison, AnalyticsFigures, AnalyticsQuery, CompareQuery } from "../../schema/api/analytics.js";
-import { SLUG_PATTERN } from "../../schema/index.js";
+import {
+  AnalyticsComparison,
+  AnalyticsFigures,
+  AnalyticsQuery,
+  answeredAs,
+  CompareQuery,
+  errorResponses,
+  FlowIdParams,
+} from "../../schema/api/index.js";
 import { figuresCsv } from "../analytics/csv.js";
 import { dayFromText, readFigures } from "../analytics/figures.js";
 import { dayOf } from "../analytics/fold.js";
@@ -9,13 +16,12 @@ import { DomainError } from "../domain-error.js";
 import { requireRole } from "../plugins/auth.js";
 import { getVersion } from "../store/flow-versions.js";
 
-const FlowId = Type.Object({ id: Type.String({ pattern: SLUG_PATTERN, maxLength: 64 }) });
 /** Longest period one request covers: a day per line of the daily series. */
 export const MAX_PERIOD_DAYS = 1000;
 const Csv = Type.String({ description: "`flow,version,from,to,figure,subject,value`, one figure per line." });
 
 /** Figures per flow, version and period for CX managers: JSON for the designer, CSV for spreadsheets. */
-export default async function analyticsRoutes(app: FastifyInstance) {
+const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { store } = app;
   const read = requireRole("editor");
 
@@ -92,13 +98,13 @@ export default async function analyticsRoutes(app: FastifyInstance) {
       schema: {
         tags: ["analytics"],
         summary: "A flow's figures over a period, for one published version or all of them",
-        params: FlowId,
+        params: FlowIdParams,
         querystring: AnalyticsQuery,
-        response: { 200: AnalyticsFigures },
+        response: { 200: AnalyticsFigures, ...errorResponses(400, 401, 403, 404) },
       },
       onRequest: read,
     },
-    async (request) => figures((request.params as { id: string }).id, request.query as AnalyticsQuery),
+    async (request) => figures(request.params.id, request.query),
   );
 
   app.get(
@@ -107,16 +113,15 @@ export default async function analyticsRoutes(app: FastifyInstance) {
       schema: {
         tags: ["analytics"],
         summary: "The same figures as CSV",
-        params: FlowId,
+        params: FlowIdParams,
         querystring: AnalyticsQuery,
-        produces: ["text/csv"],
-        response: { 200: Csv },
+        response: { 200: answeredAs("text/csv", Csv), ...errorResponses(400, 401, 403, 404) },
       },
       onRequest: read,
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
-      const result = await figures(id, request.query as AnalyticsQuery);
+      const { id } = request.params;
+      const result = await figures(id, request.query);
       reply.header("content-type", "text/csv; charset=utf-8");
       reply.header("content-disposition", csvName(id, `analytics-${result.version ?? "all"}`));
       return figuresCsv([result]);
@@ -129,13 +134,13 @@ export default async function analyticsRoutes(app: FastifyInstance) {
       schema: {
         tags: ["analytics"],
         summary: "The figures of two published versions over the same period, side by side",
-        params: FlowId,
+        params: FlowIdParams,
         querystring: CompareQuery,
-        response: { 200: AnalyticsComparison },
+        response: { 200: AnalyticsComparison, ...errorResponses(400, 401, 403, 404) },
       },
       onRequest: read,
     },
-    async (request) => comparison((request.params as { id: string }).id, request.query as CompareQuery),
+    async (request) => comparison(request.params.id, request.query),
   );
 
   app.get(
@@ -144,20 +149,20 @@ export default async function analyticsRoutes(app: FastifyInstance) {
       schema: {
         tags: ["analytics"],
         summary: "The comparison as CSV, the two versions' lines one after the other",
-        params: FlowId,
+        params: FlowIdParams,
         querystring: CompareQuery,
-        produces: ["text/csv"],
-        response: { 200: Csv },
+        response: { 200: answeredAs("text/csv", Csv), ...errorResponses(400, 401, 403, 404) },
       },
       onRequest: read,
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
-      const query = request.query as CompareQuery;
+      const { id } = request.params;
+      const { query } = request;
       const result = await comparison(id, query);
       reply.header("content-type", "text/csv; charset=utf-8");
       reply.header("content-disposition", csvName(id, `compare-${query.version}-${query.with}`));
       return figuresCsv([result.version, result.with]);
     },
   );
-}
+};
+export default analyticsRoutes;

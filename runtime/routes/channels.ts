@@ -1,25 +1,13 @@
 import { timingSafeEqual } from "node:crypto";
-import { Type } from "@sinclair/typebox";
-import type { FastifyInstance, FastifyRequest } from "fastify";
-import { LanguageCode, SLUG_PATTERN } from "../../schema/index.js";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import type { FastifyRequest } from "fastify";
+import { ChannelAnswer, errorResponses, restMessageBody } from "../../schema/api/index.js";
 import { DomainError } from "../domain-error.js";
 import { timeReplies } from "../plugins/metrics.js";
 import { liveVersions } from "../store/flow-versions.js";
 
-const BotMessageSchema = Type.Object({
-  nodeId: Type.String(),
-  text: Type.String(),
-  choices: Type.Optional(Type.Array(Type.Object({ id: Type.String(), label: Type.String() }))),
-  media: Type.Optional(
-    Type.Array(Type.Object({ kind: Type.String(), url: Type.String(), caption: Type.Optional(Type.String()) })),
-  ),
-});
-
-export const ChannelAnswerSchema = Type.Object({
-  conversationId: Type.Union([Type.String(), Type.Null()]),
-  replies: Type.Array(BotMessageSchema),
-  status: Type.Union(["bot", "queued", "agent", "closed"].map((s) => Type.Literal(s))),
-});
+/** The channel answer's schema, for the web chat's route until it imports `ChannelAnswer` itself. */
+export const ChannelAnswerSchema = ChannelAnswer;
 
 const isLoopback = (address: string) =>
   address === "127.0.0.1" || address === "::1" || address === "::ffff:127.0.0.1" || address.startsWith("127.");
@@ -31,7 +19,7 @@ function sameSecret(given: string, expected: string) {
 }
 
 /** The REST channel: for a provider bridge, a test harness, or any backend that relays messages. */
-export default async function channelRoutes(app: FastifyInstance) {
+const channelRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const authorize = async (request: FastifyRequest) => {
     const token = app.config.restToken;
     const header = request.headers.authorization ?? "";
@@ -56,31 +44,14 @@ export default async function channelRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ["channels"],
-        body: Type.Object(
-          {
-            flowId: Type.String({ pattern: SLUG_PATTERN, maxLength: 64 }),
-            from: Type.String({ minLength: 1, maxLength: 200 }),
-            messageId: Type.String({ minLength: 1, maxLength: 200 }),
-            text: Type.Optional(Type.String({ maxLength: app.config.messageMaxChars })),
-            choiceId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-            language: Type.Optional(LanguageCode),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: ChannelAnswerSchema },
+        body: restMessageBody(app.config.messageMaxChars),
+        response: { 200: ChannelAnswer, ...errorResponses(400, 401, 403, 404, 413, 415) },
       },
       onRequest: authorize,
       onResponse: timeReplies(() => app.metrics, "rest"),
     },
     async (request) => {
-      const body = request.body as {
-        flowId: string;
-        from: string;
-        messageId: string;
-        text?: string;
-        choiceId?: string;
-        language?: string;
-      };
+      const body = request.body;
       if (body.text === undefined && body.choiceId === undefined) {
         throw new DomainError("invalid", "BAD_REQUEST", "Send `text` or `choiceId` with the message.", [
           {
@@ -106,4 +77,5 @@ export default async function channelRoutes(app: FastifyInstance) {
       });
     },
   );
-}
+};
+export default channelRoutes;

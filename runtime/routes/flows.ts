@@ -1,26 +1,42 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import type { FastifyInstance } from "fastify";
+import {
+  CreatedFlow,
+  CreateFlowBody,
+  DiffQuery,
+  type DraftRevision,
+  errorResponses,
+  FlowFile,
+  FlowIdParams,
+  FlowSummary,
+  FlowVersionContent,
+  PublishBody,
+  Published,
+  RollbackBody,
+  RolledBack,
+  Saved,
+  SavedFlow,
+  SavedLayout,
+  SaveFlowBody,
+  SaveLayoutBody,
+  SaveTestsBody,
+  VersionParams,
+  VersionSummary,
+} from "../../schema/api/index.js";
 import {
   diffFlows,
   type Flow,
+  FlowDiff,
   hasErrors,
-  SLUG_PATTERN,
   validateConversationTests,
   validateLayout,
 } from "../../schema/index.js";
 import { DomainError } from "../domain-error.js";
-import { checkFlowValue, type DraftRevision, flowFile, type SaveResult } from "../flows/drafts.js";
+import { checkFlowValue, flowFile, type SaveResult } from "../flows/drafts.js";
 import { requireRole } from "../plugins/auth.js";
 import { flowHash, getVersion, listVersions, liveVersions, publishVersion, rollback } from "../store/flow-versions.js";
 
-const FlowId = Type.Object({ id: Type.String({ pattern: SLUG_PATTERN, maxLength: 64 }) });
-const Revision = Type.String({
-  pattern: "^[0-9a-f]{16}$",
-  description: "The draft revision the editor started from (`revision.id` of GET /api/flows/:id).",
-});
-const templates = ["blank", "identify-customer", "order-status", "triage"] as const;
-
-export default async function flowRoutes(app: FastifyInstance) {
+const flowRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { drafts, store } = app;
   const read = requireRole("agent");
   const write = requireRole("editor");
@@ -34,77 +50,102 @@ export default async function flowRoutes(app: FastifyInstance) {
     return result.saved;
   }
 
+  const unknownFlow = (id: string) =>
+    new DomainError(
+      "notFound",
+      "UNKNOWN_FLOW",
+      `There is no flow \`${id}\` (no file ${flowFile(id)} in the flows folder).`,
+    );
+
   async function draftOr404(id: string) {
     const draft = await drafts.read(id, await drafts.validFlows());
-    if (!draft)
-      throw new DomainError(
-        "notFound",
-        "UNKNOWN_FLOW",
-        `There is no flow \`${id}\` (no file ${flowFile(id)} in the flows folder).`,
-      );
+    if (!draft) throw unknownFlow(id);
     return draft;
   }
 
-  app.get("/api/flows", { schema: { tags: ["flows"] }, onRequest: read }, async () => {
-    const live = await liveVersions(store);
-    const others = await drafts.validFlows();
-    const ids = [...new Set([...(await drafts.ids()), ...live.keys()])].sort();
-    return Promise.all(
-      ids.map(async (id) => {
-        const draft = await drafts.read(id, others);
-        const version = live.get(id);
-        const published = version === undefined ? undefined : await getVersion(store, id, version);
-        const draftHash = draft?.flow ? flowHash(draft.flow) : null;
-        const flow = draft?.flow ?? published?.flow;
-        return {
-          id,
-          name: flow?.name ?? id,
-          languages: flow?.languages ?? [],
-          nodeCount: flow?.nodes.length ?? 0,
-          live: published
-            ? { version: published.version, hash: published.hash, publishedAt: published.createdAt }
-            : null,
-          draftHash,
-          changed: draftHash !== (published?.hash ?? null),
-          problems: {
-            errors: draft?.problems.filter((p) => p.severity === "error").length ?? 0,
-            warnings: draft?.problems.filter((p) => p.severity === "warning").length ?? 0,
-          },
-        };
-      }),
-    );
-  });
+  app.get(
+    "/api/flows",
+    {
+      schema: {
+        tags: ["flows"],
+        summary: "Every flow: its draft's state and its live version",
+        response: { 200: Type.Array(FlowSummary), ...errorResponses(400, 401, 403) },
+      },
+      onRequest: read,
+    },
+    async () => {
+      const live = await liveVersions(store);
+      const others = await drafts.validFlows();
+      const ids = [...new Set([...(await drafts.ids()), ...live.keys()])].sort();
+      return Promise.all(
+        ids.map(async (id) => {
+          const draft = await drafts.read(id, others);
+          const version = live.get(id);
+          const published = version === undefined ? undefined : await getVersion(store, id, version);
+          const draftHash = draft?.flow ? flowHash(draft.flow) : null;
+          const flow = draft?.flow ?? published?.flow;
+          return {
+            id,
+            name: flow?.name ?? id,
+            languages: flow?.languages ?? [],
+            nodeCount: flow?.nodes.length ?? 0,
+            live: published
+              ? { version: published.version, hash: published.hash, publishedAt: published.createdAt }
+              : null,
+            draftHash,
+            changed: draftHash !== (published?.hash ?? null),
+            problems: {
+              errors: draft?.problems.filter((p) => p.severity === "error").length ?? 0,
+              warnings: draft?.problems.filter((p) => p.severity === "warning").length ?? 0,
+            },
+          };
+        }),
+      );
+    },
+  );
 
-  app.get("/api/flows/:id", { schema: { tags: ["flows"], params: FlowId }, onRequest: read }, async (request) => {
-    const draft = await draftOr404((request.params as { id: string }).id);
-    return {
-      id: draft.id,
-      flow: draft.flow,
-      raw: draft.raw,
-      layout: draft.layout,
-      tests: draft.tests,
-      problems: draft.problems,
-      revision: await drafts.revision(draft.id),
-    };
-  });
+  app.get(
+    "/api/flows/:id",
+    {
+      schema: {
+        tags: ["flows"],
+        summary: "A flow's draft: its file, layout, tests, problems and revision",
+        params: FlowIdParams,
+        response: { 200: FlowFile, ...errorResponses(400, 401, 403, 404) },
+      },
+      onRequest: read,
+    },
+    async (request) => {
+      const draft = await draftOr404(request.params.id);
+      const revision = await drafts.revision(draft.id);
+      if (!revision) throw unknownFlow(draft.id);
+      return {
+        id: draft.id,
+        flow: draft.flow,
+        raw: draft.raw,
+        layout: draft.layout as FlowFile["layout"],
+        tests: draft.tests as FlowFile["tests"],
+        problems: draft.problems,
+        revision,
+      };
+    },
+  );
 
   app.put(
     "/api/flows/:id",
     {
       schema: {
         tags: ["flows"],
-        params: FlowId,
-        body: Type.Object({
-          flow: Type.Unknown(),
-          layout: Type.Optional(Type.Unknown()),
-          baseRevision: Type.Optional(Revision),
-        }),
+        summary: "Saves a flow's draft (and its layout), unless it changed since `baseRevision`",
+        params: FlowIdParams,
+        body: SaveFlowBody,
+        response: { 200: SavedFlow, ...errorResponses(400, 401, 403, 409, 413, 415) },
       },
       onRequest: write,
     },
     async (request) => {
-      const { id } = request.params as { id: string };
-      const body = request.body as { flow: unknown; layout?: unknown; baseRevision?: string };
+      const { id } = request.params;
+      const body = request.body;
       const checked = checkFlowValue(body.flow, flowFile(id), await drafts.validFlows(), await drafts.queueIds());
       if (!checked.flow)
         throw new DomainError(
@@ -137,22 +178,14 @@ export default async function flowRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ["flows"],
-        body: Type.Object({
-          id: Type.String({ pattern: SLUG_PATTERN, maxLength: 64 }),
-          name: Type.String({ minLength: 1, maxLength: 120 }),
-          template: Type.Union(templates.map((t) => Type.Literal(t))),
-          duplicateOf: Type.Optional(Type.String({ pattern: SLUG_PATTERN, maxLength: 64 })),
-        }),
+        summary: "Creates a flow from a template, or as a copy of another",
+        body: CreateFlowBody,
+        response: { 201: CreatedFlow, ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422) },
       },
       onRequest: write,
     },
     async (request, reply) => {
-      const body = request.body as {
-        id: string;
-        name: string;
-        template: (typeof templates)[number];
-        duplicateOf?: string;
-      };
+      const body = request.body;
       if (await drafts.read(body.id))
         throw new DomainError("conflict", "FLOW_EXISTS", `A flow \`${body.id}\` already exists; choose another id.`);
       const source = body.duplicateOf ?? (body.template === "blank" ? undefined : body.template);
@@ -187,12 +220,20 @@ export default async function flowRoutes(app: FastifyInstance) {
 
   app.delete(
     "/api/flows/:id",
-    { schema: { tags: ["flows"], params: FlowId }, onRequest: write },
+    {
+      schema: {
+        tags: ["flows"],
+        summary: "Deletes a flow's draft files; its published versions stay",
+        params: FlowIdParams,
+        response: { 204: Type.Null({ description: "Deleted." }), ...errorResponses(400, 401, 403, 404) },
+      },
+      onRequest: write,
+    },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       await draftOr404(id);
       await drafts.remove(id);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -201,15 +242,17 @@ export default async function flowRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ["flows"],
-        params: FlowId,
-        body: Type.Object({ layout: Type.Unknown(), baseRevision: Type.Optional(Revision) }),
+        summary: "Saves a flow's layout alone, unless the draft changed since `baseRevision`",
+        params: FlowIdParams,
+        body: SaveLayoutBody,
+        response: { 200: SavedLayout, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
       },
       onRequest: write,
     },
     async (request) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       await draftOr404(id);
-      const { layout, baseRevision } = request.body as { layout: unknown; baseRevision?: string };
+      const { layout, baseRevision } = request.body;
       checkLayout(layout, id);
       const revision = await saveDraft(id, {
         layout,
@@ -223,11 +266,20 @@ export default async function flowRoutes(app: FastifyInstance) {
 
   app.put(
     "/api/flows/:id/tests",
-    { schema: { tags: ["flows"], params: FlowId, body: Type.Object({ tests: Type.Unknown() }) }, onRequest: write },
+    {
+      schema: {
+        tags: ["flows"],
+        summary: "Saves a flow's conversation tests",
+        params: FlowIdParams,
+        body: SaveTestsBody,
+        response: { 200: Saved, ...errorResponses(400, 401, 403, 404, 413, 415) },
+      },
+      onRequest: write,
+    },
     async (request) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       await draftOr404(id);
-      const { tests } = request.body as { tests: unknown };
+      const { tests } = request.body;
       const checked = validateConversationTests(tests, `${id}.test.json`);
       if (!checked.ok)
         throw new DomainError(
@@ -246,22 +298,16 @@ export default async function flowRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ["flows"],
-        params: FlowId,
-        body: Type.Object({
-          note: Type.String({ maxLength: 2000 }),
-          revision: Type.Optional(
-            Type.String({
-              pattern: Revision.pattern,
-              description: "The draft revision the publisher reviewed; refused when the draft has changed since.",
-            }),
-          ),
-        }),
+        summary: "Publishes the draft as a new version, live at once",
+        params: FlowIdParams,
+        body: PublishBody,
+        response: { 201: Published, ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422) },
       },
       onRequest: write,
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
-      const body = request.body as { note: string; revision?: string };
+      const { id } = request.params;
+      const body = request.body;
       const draft = await draftOr404(id);
       const current = await drafts.revision(id);
       if (body.revision !== undefined && current && current.id !== body.revision) throw draftChanged(id, current);
@@ -300,9 +346,17 @@ export default async function flowRoutes(app: FastifyInstance) {
 
   app.get(
     "/api/flows/:id/versions",
-    { schema: { tags: ["flows"], params: FlowId }, onRequest: read },
+    {
+      schema: {
+        tags: ["flows"],
+        summary: "A flow's published versions, newest first",
+        params: FlowIdParams,
+        response: { 200: Type.Array(VersionSummary), ...errorResponses(400, 401, 403) },
+      },
+      onRequest: read,
+    },
     async (request) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const live = (await liveVersions(store)).get(id);
       return (await listVersions(store, id)).map((v) => ({
         version: v.version,
@@ -320,28 +374,36 @@ export default async function flowRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ["flows"],
-        params: Type.Object({ id: FlowId.properties.id, version: Type.String({ pattern: "^[1-9][0-9]*$" }) }),
+        summary: "One published version's flow and layout",
+        params: VersionParams,
+        response: { 200: FlowVersionContent, ...errorResponses(400, 401, 403, 404) },
       },
       onRequest: read,
     },
     async (request) => {
-      const { id } = request.params as { id: string };
-      const version = Number((request.params as { version: string }).version);
+      const { id } = request.params;
+      const version = Number(request.params.version);
       const found = await getVersion(store, id, version);
       if (!found) throw new DomainError("notFound", "UNKNOWN_VERSION", `Flow \`${id}\` has no version ${version}.`);
-      return { flow: found.flow, layout: found.layout };
+      return { flow: found.flow, layout: found.layout as FlowVersionContent["layout"] };
     },
   );
 
   app.post(
     "/api/flows/:id/rollback",
     {
-      schema: { tags: ["flows"], params: FlowId, body: Type.Object({ version: Type.Integer({ minimum: 1 }) }) },
+      schema: {
+        tags: ["flows"],
+        summary: "Makes an earlier published version live again",
+        params: FlowIdParams,
+        body: RollbackBody,
+        response: { 200: RolledBack, ...errorResponses(400, 401, 403, 404, 413, 415) },
+      },
       onRequest: write,
     },
     async (request) => {
-      const { id } = request.params as { id: string };
-      const { version } = request.body as { version: number };
+      const { id } = request.params;
+      const { version } = request.body;
       if (!(await rollback(store, id, version, Date.now()))) {
         throw new DomainError(
           "notFound",
@@ -359,17 +421,16 @@ export default async function flowRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ["flows"],
-        params: FlowId,
-        querystring: Type.Object({
-          from: Type.String({ pattern: "^(live|[0-9]+)$" }),
-          to: Type.String({ pattern: "^(draft|live|[0-9]+)$" }),
-        }),
+        summary: "What changed between two versions, or a version and the draft, node by node",
+        params: FlowIdParams,
+        querystring: DiffQuery,
+        response: { 200: FlowDiff, ...errorResponses(400, 401, 403, 404, 422) },
       },
       onRequest: read,
     },
     async (request) => {
-      const { id } = request.params as { id: string };
-      const { from, to } = request.query as { from: string; to: string };
+      const { id } = request.params;
+      const { from, to } = request.query;
       const resolve = async (which: string): Promise<Flow> => {
         if (which === "draft") {
           const draft = await draftOr404(id);
@@ -390,7 +451,8 @@ export default async function flowRoutes(app: FastifyInstance) {
       return diffFlows(await resolve(from), await resolve(to));
     },
   );
-}
+};
+export default flowRoutes;
 
 function draftChanged(id: string, current: DraftRevision): DomainError {
   const who = current.savedBy ?? "someone outside the designer (the file changed on disk)";

@@ -1,21 +1,10 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import type { FastifyInstance } from "fastify";
+import { DeadLetter, DeadLettersQuery, errorResponses } from "../../schema/api/index.js";
 import { requireRole } from "../plugins/auth.js";
 
-const DeadLetterSchema = Type.Object({
-  id: Type.Integer(),
-  channel: Type.String(),
-  flowId: Type.String(),
-  address: Type.String(),
-  externalId: Type.String(),
-  receivedAt: Type.Integer(),
-  deadAt: Type.Integer(),
-  attempts: Type.Integer(),
-  error: Type.String(),
-});
-
 /** Messages that failed to process and were set aside, so an operator sees them (and the metric counts them). */
-export default async function inboxAdminRoutes(app: FastifyInstance) {
+const inboxAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/api/inbox/dead-letters",
     {
@@ -23,14 +12,12 @@ export default async function inboxAdminRoutes(app: FastifyInstance) {
         tags: ["ops"],
         description:
           "Customer messages set aside after failing to process several times, newest first, with the last error. Their senders' later messages went on.",
-        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })) }),
-        response: { 200: Type.Array(DeadLetterSchema) },
+        querystring: DeadLettersQuery,
+        response: { 200: Type.Array(DeadLetter), ...errorResponses(400, 401, 403) },
       },
       onRequest: requireRole("admin"),
     },
-    async (request) => {
-      const { limit } = request.query as { limit?: number };
-      return app.processor.deadLetters(limit ?? 100);
-    },
+    async (request) => app.processor.deadLetters(request.query.limit ?? 100),
   );
-}
+};
+export default inboxAdminRoutes;

@@ -1,7 +1,8 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { metaWebhook } from "./provider-webhook.js";
 
 /** Messenger Platform webhook at `/webhooks/messenger`: Meta's handshake, then signed messages and statuses. */
-export default async function messengerRoutes(app: FastifyInstance) {
+const messengerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   metaWebhook(app, "messenger");
-}
+};
+export default messengerRoutes;

@@ -1,5 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import type { FastifyRequest } from "fastify";
+import { answeredAs, errorResponses, Health, Metrics } from "../../schema/api/index.js";
 import { DomainError } from "../domain-error.js";
 
 const isLoopback = (address: string) => address === "::1" || /^(::ffff:)?127\./.test(address);
@@ -11,7 +13,7 @@ function sameSecret(given: string, expected: string) {
 }
 
 /** Liveness with a database round trip, and Prometheus metrics (with RELAIS_METRICS_TOKEN, or from this machine). */
-export default async function opsRoutes(app: FastifyInstance) {
+const opsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const scraper = async (request: FastifyRequest) => {
     const token = app.config.metricsToken;
     const header = request.headers.authorization ?? "";
@@ -31,12 +33,20 @@ export default async function opsRoutes(app: FastifyInstance) {
       );
     }
   };
-  app.get("/healthz", { schema: { hide: true } }, async () => {
+  app.get("/healthz", { schema: { hide: true, response: { 200: Health, ...errorResponses(400) } } }, async () => {
     await app.store.ping();
-    return { status: "ok", database: app.store.dialect };
+    return { status: "ok" as const, database: app.store.dialect };
   });
-  app.get("/metrics", { schema: { hide: true }, onRequest: scraper }, async (_request, reply) => {
-    reply.header("content-type", app.metrics.registry.contentType);
-    return app.metrics.registry.metrics();
-  });
-}
+  app.get(
+    "/metrics",
+    {
+      schema: { hide: true, response: { 200: answeredAs("text/plain", Metrics), ...errorResponses(400, 401, 403) } },
+      onRequest: scraper,
+    },
+    async (_request, reply) => {
+      reply.header("content-type", app.metrics.registry.contentType);
+      return app.metrics.registry.metrics();
+    },
+  );
+};
+export default opsRoutes;

@@ -1,5 +1,14 @@
-import { Type } from "@sinclair/typebox";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import {
+  answeredAs,
+  errorResponses,
+  HandshakeAnswer,
+  HandshakeQuery,
+  MetaSignatureHeaders,
+  ProviderUpdate,
+  WebhookAnswer,
+} from "../../schema/api/index.js";
 import { type InboundEvent, MalformedPayload, type ProviderChannel } from "../channels/adapter.js";
 import { metaChallenge } from "../channels/meta-signature.js";
 import { applyStatuses } from "../channels/provider-sender.js";
@@ -16,12 +25,8 @@ declare module "fastify" {
 /** Meta's webhooks carry up to 1,000 updates each; 3 MB is their documented ceiling. */
 export const WEBHOOK_BODY_LIMIT = 3 * 1024 * 1024;
 
-export const WebhookAnswer = Type.Object({ received: Type.Integer() });
-export const HandshakeQuery = Type.Object({
-  "hub.mode": Type.Optional(Type.String({ maxLength: 64 })),
-  "hub.verify_token": Type.Optional(Type.String({ maxLength: 500 })),
-  "hub.challenge": Type.Optional(Type.String({ maxLength: 500 })),
-});
+/** The error answers of a signed provider webhook: malformed, unsigned, off, too large. */
+export const WEBHOOK_ERRORS = errorResponses(400, 401, 404, 413, 415);
 
 /**
  * Keeps the raw bytes of this plugin's request bodies for the signature check, unparsed until it
@@ -43,8 +48,8 @@ export function channelOff(channel: ProviderChannel): DomainError {
 }
 
 /** Meta's GET handshake: echo `hub.challenge` when the verify token matches, 403 otherwise. */
-export function answerHandshake(request: FastifyRequest, reply: FastifyReply, verifyToken: string) {
-  const challenge = metaChallenge(request.query as Record<string, string | undefined>, verifyToken);
+export function answerHandshake(query: HandshakeQuery, reply: FastifyReply, verifyToken: string) {
+  const challenge = metaChallenge(query, verifyToken);
   if (challenge === undefined) {
     throw new DomainError(
       "forbidden",
@@ -109,16 +114,23 @@ export async function receiveEvents(
  * A Meta webhook (WhatsApp, Messenger): the GET handshake, then POSTs whose `X-Hub-Signature-256`
  * is checked over the raw body before anything is read or stored; 404 while the channel is off.
  */
-export function metaWebhook(app: FastifyInstance, channel: "whatsapp" | "messenger"): void {
+export function metaWebhook(app: Parameters<FastifyPluginAsyncTypebox>[0], channel: "whatsapp" | "messenger"): void {
   keepRawBodies(app, ["application/json"]);
   const url = `/webhooks/${channel}`;
   app.get(
     url,
-    { schema: { tags: ["webhooks"], querystring: HandshakeQuery, response: { 200: Type.String() } } },
-    (request, reply) => {
+    {
+      schema: {
+        tags: ["webhooks"],
+        summary: `Meta's subscription handshake for the ${channel} webhook`,
+        querystring: HandshakeQuery,
+        response: { 200: answeredAs("text/plain", HandshakeAnswer), ...errorResponses(400, 403, 404) },
+      },
+    },
+    async (request, reply) => {
       const active = app.channels.get(channel);
       if (!active) throw channelOff(channel);
-      return answerHandshake(request, reply, active.settings.verifyToken);
+      return answerHandshake(request.query, reply, active.settings.verifyToken);
     },
   );
   app.post(
@@ -126,8 +138,10 @@ export function metaWebhook(app: FastifyInstance, channel: "whatsapp" | "messeng
     {
       schema: {
         tags: ["webhooks"],
-        headers: Type.Object({ "x-hub-signature-256": Type.Optional(Type.String({ maxLength: 200 })) }),
-        response: { 200: WebhookAnswer },
+        summary: `${channel === "whatsapp" ? "WhatsApp" : "Messenger"} messages and delivery statuses, signed by Meta`,
+        headers: MetaSignatureHeaders,
+        body: ProviderUpdate,
+        response: { 200: WebhookAnswer, ...WEBHOOK_ERRORS },
       },
       bodyLimit: WEBHOOK_BODY_LIMIT,
     },

@@ -1,48 +1,23 @@
-import { Type } from "@sinclair/typebox";
-import type { FastifyInstance } from "fastify";
-import { SecretName } from "../../schema/index.js";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import {
+  errorResponses,
+  NodeRequestBody,
+  NodeRequestRun,
+  SecretsQuery,
+  SecretsStatus,
+} from "../../schema/api/index.js";
 import { secretsFor } from "../config.js";
 import { DomainError } from "../domain-error.js";
 import { checkFlowValue, flowFile } from "../flows/drafts.js";
 import { requireRole } from "../plugins/auth.js";
 import { redactSecrets, renderNodeRequest } from "../testing/node-request.js";
 
-const ShownRequest = Type.Object(
-  {
-    method: Type.String(),
-    url: Type.String(),
-    headers: Type.Record(Type.String(), Type.String()),
-    body: Type.Optional(Type.String()),
-  },
-  { description: "The request as sent, each secret's value replaced by `{{ secrets.NAME }}`." },
-);
-
-const HttpResultSchema = Type.Union([
-  Type.Object({
-    ok: Type.Literal(true),
-    status: Type.Integer(),
-    headers: Type.Record(Type.String(), Type.String()),
-    body: Type.Unknown(),
-  }),
-  Type.Object({
-    ok: Type.Literal(false),
-    error: Type.Union(["timeout", "network", "refused", "too_large", "invalid"].map((e) => Type.Literal(e))),
-    message: Type.String(),
-  }),
-]);
-
-const SecretNames = Type.String({
-  pattern: "^([A-Z][A-Z0-9_]*(,[A-Z][A-Z0-9_]*)*)?$",
-  maxLength: 4000,
-  description: "Comma-separated secret names, e.g. `CRM_BASE_URL,CRM_TOKEN`.",
-});
-
 /**
  * What the designer runs on the server: one HTTP node's request, rendered with the runtime's own
  * secret values and sent through the guarded client. The inspector's "test the request" and the
  * simulator's real calls both use it, so the browser never holds a secret.
  */
-export default async function simulatorRoutes(app: FastifyInstance) {
+const simulatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const write = requireRole("editor");
 
   app.post(
@@ -51,20 +26,14 @@ export default async function simulatorRoutes(app: FastifyInstance) {
       schema: {
         tags: ["flows"],
         summary: "Runs one HTTP node's request with the server's secrets",
-        body: Type.Object({
-          flow: Type.Unknown({ description: "The flow the node belongs to, as edited (saved or not)." }),
-          nodeId: Type.String({ minLength: 1, maxLength: 64 }),
-          variables: Type.Record(Type.String(), Type.Unknown(), {
-            description: "The conversation's variables the request's templates read.",
-          }),
-        }),
-        response: { 200: Type.Object({ request: ShownRequest, result: HttpResultSchema }) },
+        body: NodeRequestBody,
+        response: { 200: NodeRequestRun, ...errorResponses(400, 401, 403, 413, 415, 422) },
       },
       onRequest: write,
     },
     async (request) => {
-      const body = request.body as { flow: unknown; nodeId: string; variables: Record<string, unknown> };
-      const id = (body.flow as { id?: unknown } | null)?.id;
+      const body = request.body;
+      const id = typeof body.flow === "object" && body.flow !== null && "id" in body.flow ? body.flow.id : undefined;
       const file = flowFile(typeof id === "string" ? id : "flow");
       const checked = checkFlowValue(body.flow, file);
       if (!checked.flow) {
@@ -91,17 +60,16 @@ export default async function simulatorRoutes(app: FastifyInstance) {
       schema: {
         tags: ["flows"],
         summary: "Whether the runtime has a value for each secret named; never the value",
-        querystring: Type.Object({ names: SecretNames }),
-        response: {
-          200: Type.Object({ secrets: Type.Array(Type.Object({ name: SecretName, set: Type.Boolean() })) }),
-        },
+        querystring: SecretsQuery,
+        response: { 200: SecretsStatus, ...errorResponses(400, 401, 403) },
       },
       onRequest: write,
     },
     async (request) => {
-      const names = [...new Set((request.query as { names: string }).names.split(",").filter(Boolean))];
+      const names = [...new Set(request.query.names.split(",").filter(Boolean))];
       const values = secretsFor(app.config, names);
       return { secrets: names.map((name) => ({ name, set: Object.hasOwn(values, name) })) };
     },
   );
-}
+};
+export default simulatorRoutes;

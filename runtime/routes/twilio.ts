@@ -1,18 +1,18 @@
-import { Type } from "@sinclair/typebox";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { and, desc, eq } from "drizzle-orm";
-import type { FastifyInstance } from "fastify";
+import { answeredAs, EmptyTwiml, ProviderUpdate, TwilioSignatureHeaders } from "../../schema/api/index.js";
 import type { InboundEvent } from "../channels/adapter.js";
 import { spelledNumber } from "../channels/sms/number-words.js";
 import { readForm } from "../channels/sms/signature.js";
 import { DomainError } from "../domain-error.js";
 import type { BotMessage } from "../engine/types.js";
-import { channelOff, keepRawBodies, receiveEvents, WEBHOOK_BODY_LIMIT } from "./provider-webhook.js";
+import { channelOff, keepRawBodies, receiveEvents, WEBHOOK_BODY_LIMIT, WEBHOOK_ERRORS } from "./provider-webhook.js";
 
 /** Replies go through Twilio's REST API once processed, so the webhook's TwiML answer says nothing. */
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
 
 /** SMS through Twilio at `/webhooks/twilio`: incoming messages and status callbacks, signed. */
-export default async function twilioRoutes(app: FastifyInstance) {
+const twilioRoutes: FastifyPluginAsyncTypebox = async (app) => {
   keepRawBodies(app, ["application/x-www-form-urlencoded"]);
 
   /** `deux` answers a question whose choices were numbered: it becomes `2`, which the bot reads as the second. */
@@ -46,8 +46,11 @@ export default async function twilioRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ["webhooks"],
-        headers: Type.Object({ "x-twilio-signature": Type.Optional(Type.String({ maxLength: 200 })) }),
-        response: { 200: Type.String() },
+        summary: "SMS and delivery statuses through Twilio, signed",
+        headers: TwilioSignatureHeaders,
+        consumes: ["application/x-www-form-urlencoded"],
+        body: ProviderUpdate,
+        response: { 200: answeredAs("text/xml", EmptyTwiml), ...WEBHOOK_ERRORS },
       },
       bodyLimit: WEBHOOK_BODY_LIMIT,
     },
@@ -70,4 +73,5 @@ export default async function twilioRoutes(app: FastifyInstance) {
       return reply.header("content-type", "text/xml; charset=utf-8").send(EMPTY_TWIML);
     },
   );
-}
+};
+export default twilioRoutes;

@@ -1,12 +1,27 @@
+import type { ConversationStatus } from "../../schema/api/channels.js";
+import type { Priority } from "../../schema/common.js";
+
 /*
- * The closed sets of values some text columns hold, declared once (here, or in the contract when
- * it has them): the tables type those columns with them (`text(…, { enum })`), and the code's own
- * types derive from them.
+ * The closed sets of values some text columns hold: the tables type those columns with them
+ * (`text(…, { enum })`), and the code's own types derive from them. A set the contract already
+ * declares is listed again here as a tuple (drizzle needs one), and `Exactly` fails to compile if
+ * the two ever differ.
  */
 
-/** `conversations.status`, `handoffs.priority`: the contract's. */
-export { CONVERSATION_STATUSES } from "../../schema/api/conversation-state.js";
-export { PRIORITIES } from "../../schema/common.js";
+type Exactly<List extends readonly string[], Union extends string> = [Union] extends [List[number]]
+  ? List
+  : ["missing from the list", Exclude<Union, List[number]>];
+
+const exactly =
+  <Union extends string>() =>
+  <const List extends readonly Union[]>(list: Exactly<List, Union>) =>
+    list;
+
+/** `conversations.status`: the contract's `ConversationStatus`. */
+export const CONVERSATION_STATUSES = exactly<ConversationStatus>()(["bot", "queued", "agent", "closed"]);
+
+/** `handoffs.priority`: the contract's `Priority`, from the least to the most urgent. */
+export const PRIORITIES = exactly<Priority>()(["low", "normal", "high", "urgent"]);
 
 /** `messages.role`: who wrote the line; `note` is an agent's note the customer never sees, `system` an event. */
 export const MESSAGE_ROLES = ["customer", "bot", "agent", "note", "system"] as const;

@@ -1,15 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
+import type { ErasedRows } from "../../schema/api/customers.js";
 import type { Store } from "./db.js";
-
-/** What was deleted for one customer, table by table. */
-export interface Erased {
-  conversations: number;
-  messages: number;
-  events: number;
-  handoffs: number;
-  inbox: number;
-  outbox: number;
-}
 
 /**
  * Deletes everything stored about one customer of one channel (their address: a phone number, a web
@@ -17,7 +8,7 @@ export interface Erased {
  * transcripts, events, handoffs and outbox rows that refer to them, and their inbox rows, answers
  * included. The right to erasure of the GDPR (article 17); nothing of other customers is touched.
  */
-export async function eraseCustomer(store: Store, channel: string, address: string): Promise<Erased> {
+export async function eraseCustomer(store: Store, channel: string, address: string): Promise<ErasedRows> {
   const { conversations, messages, events, handoffs, inbox, outbox } = store.tables;
   return store.tx(async (db) => {
     const ids = (
@@ -26,7 +17,7 @@ export async function eraseCustomer(store: Store, channel: string, address: stri
         .from(conversations)
         .where(and(eq(conversations.channel, channel), eq(conversations.address, address)))
     ).map((row) => row.id);
-    const erased: Erased = { conversations: 0, messages: 0, events: 0, handoffs: 0, inbox: 0, outbox: 0 };
+    const erased: ErasedRows = { conversations: 0, messages: 0, events: 0, handoffs: 0, inbox: 0, outbox: 0 };
     if (ids.length > 0) {
       erased.messages = (
         await db.delete(messages).where(inArray(messages.conversationId, ids)).returning({ id: messages.id })

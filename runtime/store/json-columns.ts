@@ -1,5 +1,5 @@
 import { Type } from "@sinclair/typebox";
-import { BotMessage } from "../../schema/api/conversation-state.js";
+import { BotMessage } from "../../schema/api/channels.js";
 import { WEEKDAYS } from "../conversation/business-hours.js";
 
 /*

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import { ChannelAnswer, ConversationState } from "../../schema/api/index.js";
+import type { DeadLetter } from "../../schema/api/ops.js";
 import { notice, unreadableLine, waitingNotice } from "../channels/customer-notices.js";
 import type { Config } from "../config.js";
 import { type LoopOutcome, runEngine } from "../conversation/engine-loop.js";
@@ -41,18 +42,7 @@ export interface ProcessorContext {
   pushChannels?: ReadonlySet<string>;
 }
 
-/** A message set aside after failing: what operators see to decide what to do with it. */
-export interface DeadLetter {
-  id: number;
-  channel: string;
-  flowId: string;
-  address: string;
-  externalId: string;
-  receivedAt: number;
-  deadAt: number;
-  attempts: number;
-  error: string;
-}
+export type { DeadLetter };
 
 /** Processing attempts of one inbox row before it is set aside; retries go at once, within the same drain. */
 export const MAX_ATTEMPTS = 3;

@@ -2,23 +2,6 @@ import { type Static, Type } from "@sinclair/typebox";
 import { Priority } from "../common.js";
 import { HandoffReason } from "./handoff.js";
 
-/** A channel-neutral bot message; channel renderers turn it into WhatsApp, Messenger, SMS… */
-export const BotMessage = Type.Object({
-  nodeId: Type.String(),
-  text: Type.String(),
-  choices: Type.Optional(Type.Array(Type.Object({ id: Type.String(), label: Type.String() }))),
-  media: Type.Optional(
-    Type.Array(
-      Type.Object({
-        kind: Type.Union([Type.Literal("image"), Type.Literal("video"), Type.Literal("audio"), Type.Literal("file")]),
-        url: Type.String(),
-        caption: Type.Optional(Type.String()),
-      }),
-    ),
-  ),
-});
-export type BotMessage = Static<typeof BotMessage>;
-
 export const Handoff = Type.Object({
   queue: Type.String(),
   priority: Priority,
@@ -83,16 +66,3 @@ export const ConversationState = Type.Object({
   handoff: Type.Optional(Handoff),
 });
 export type ConversationState = Static<typeof ConversationState>;
-
-/** Where a conversation is: with the bot, waiting in a queue, with a person, or over. */
-export const CONVERSATION_STATUSES = ["bot", "queued", "agent", "closed"] as const;
-export const ConversationStatus = Type.Union(CONVERSATION_STATUSES.map((status) => Type.Literal(status)));
-export type ConversationStatus = Static<typeof ConversationStatus>;
-
-/** What the channel answers for one message; stored with the inbox row so a retry gets it again. */
-export const ChannelAnswer = Type.Object({
-  conversationId: Type.Union([Type.String(), Type.Null()]),
-  replies: Type.Array(BotMessage),
-  status: ConversationStatus,
-});
-export type ChannelAnswer = Static<typeof ChannelAnswer>;

@@ -1,7 +1,7 @@
 import "./analytics.css";
 import { useEffect, useMemo, useState } from "react";
-import type { AnalyticsComparison, AnalyticsFigures } from "../../../schema/api/index.js";
-import { api, type VersionSummary } from "../api.js";
+import type { AnalyticsComparison, AnalyticsFigures, VersionSummary } from "../../../schema/api/index.js";
+import { api } from "../api.js";
 import { useLanguage } from "../i18n.js";
 import { autoLayoutInWorker } from "../model/auto-layout-in-worker.js";
 import { emptyLayout, type FlowDocument } from "../model/document.js";

@@ -1,15 +1,14 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
-import { ApiError, api, type FlowSummary } from "../api.js";
+import { FLOW_TEMPLATES, type FlowSummary, type FlowTemplate } from "../../../schema/api/index.js";
+import { ApiError, api } from "../api.js";
 import { t } from "../i18n.js";
 import { freshId, slugify } from "../model/slug.js";
-
-const templates = ["blank", "identify-customer", "order-status", "triage"] as const;
 
 export function FlowList({ onOpen }: { onOpen: (id: string) => void }) {
   const [flows, setFlows] = useState<FlowSummary[]>([]);
   const [error, setError] = useState("");
   const [name, setName] = useState("");
-  const [template, setTemplate] = useState<(typeof templates)[number]>("blank");
+  const [template, setTemplate] = useState<FlowTemplate>("blank");
 
   const reload = useCallback(() => {
     api.flows().then(setFlows, (failure: unknown) => setError(String(failure)));
@@ -58,9 +57,9 @@ export function FlowList({ onOpen }: { onOpen: (id: string) => void }) {
         <select
           aria-label={t("template")}
           value={template}
-          onChange={(e) => setTemplate(e.target.value as typeof template)}
+          onChange={(e) => setTemplate(e.target.value as FlowTemplate)}
         >
-          {templates.map((id) => (
+          {FLOW_TEMPLATES.map((id) => (
             <option key={id} value={id}>
               {t(`template.${id}`)}
             </option>

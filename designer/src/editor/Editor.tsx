@@ -1,5 +1,6 @@
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { FlowFile, VersionSummary } from "../../../schema/api/index.js";
 import {
   type Flow,
   type FlowNode,
@@ -10,7 +11,7 @@ import {
 } from "../../../schema/index.js";
 import { agentApi } from "../agent/agent-api.js";
 import { AnalyticsView } from "../analytics/AnalyticsView.js";
-import { api, type FlowFile, type VersionSummary } from "../api.js";
+import { api } from "../api.js";
 import { Canvas } from "../canvas/Canvas.js";
 import { Palette } from "../canvas/Palette.js";
 import { openingViewport } from "../canvas/viewport.js";

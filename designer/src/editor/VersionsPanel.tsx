@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
-import { api, type VersionSummary } from "../api.js";
+import type { VersionSummary } from "../../../schema/api/index.js";
+import { api } from "../api.js";
 import { t } from "../i18n.js";
 import { ChangeList } from "./ChangeList.js";
 import { type ChangeLine, describeChanges } from "./change-words.js";

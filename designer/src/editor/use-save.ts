@@ -1,6 +1,7 @@
 import { type Dispatch, type SetStateAction, useCallback, useRef, useState } from "react";
+import type { DraftRevision, FlowFile } from "../../../schema/api/index.js";
 import type { Flow, Problem } from "../../../schema/index.js";
-import { ApiError, api, type DraftRevision, type FlowFile } from "../api.js";
+import { ApiError, api } from "../api.js";
 import { t } from "../i18n.js";
 import { autoLayoutInWorker } from "../model/auto-layout-in-worker.js";
 import { emptyLayout, type FlowDocument } from "../model/document.js";

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { HttpRequest, HttpResult } from "../../../runtime/engine/index.js";
+import type { NodeRequestRun } from "../../../schema/api/index.js";
 import type { Flow, FlowNode, HttpNode } from "../../../schema/index.js";
 import { api } from "../api.js";
 import { t } from "../i18n.js";
@@ -24,7 +24,7 @@ export function HttpTest({
 }) {
   const inputs = requestInputs(node);
   const [samples, setSamples] = useState<Record<string, string>>({});
-  const [answer, setAnswer] = useState<{ request: Omit<HttpRequest, "timeoutMs">; result: HttpResult }>();
+  const [answer, setAnswer] = useState<NodeRequestRun>();
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
   const [picked, setPicked] = useState<PathStep[]>();

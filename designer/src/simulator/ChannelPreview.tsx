@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { BotMessage } from "../../../runtime/engine/index.js";
+import type { BotMessage } from "../../../schema/api/index.js";
 import { t } from "../i18n.js";
 
 const channels = ["whatsapp", "messenger", "sms", "webchat"] as const;
