@@ -3,6 +3,7 @@ import { DomainError } from "../domain-error.js";
 import type { Db, Store } from "../store/db.js";
 import { readJson } from "../store/json-column.js";
 import { StringList } from "../store/json-columns.js";
+import type { UserRow } from "../store/records.js";
 import type { Role } from "./users.js";
 
 /** A member of the team as admins see them: who, which role, which queues they work. */
@@ -20,21 +21,12 @@ export interface Member {
   createdAt: string;
 }
 
-function toMember(row: {
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-  queues: string;
-  passwordHash: string | null;
-  disabledAt: number | null;
-  createdAt: number;
-}): Member {
+function toMember(row: UserRow): Member {
   return {
     id: row.id,
     email: row.email,
     name: row.name,
-    role: row.role as Role,
+    role: row.role,
     queues: readJson(StringList, row.queues, { table: "users", column: "queues", id: row.id }),
     hasPassword: row.passwordHash !== null,
     disabled: row.disabledAt !== null,
