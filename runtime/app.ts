@@ -14,6 +14,7 @@ import errorsPlugin from "./plugins/errors.js";
 import flowsPlugin from "./plugins/flows.js";
 import { createMetrics } from "./plugins/metrics.js";
 import queuePlugin from "./plugins/queue.js";
+import retentionPlugin from "./plugins/retention.js";
 import storableTextPlugin from "./plugins/storable-text.js";
 import "./plugins/services.js";
 import agentRoutes from "./routes/agent.js";
@@ -90,6 +91,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(flowsPlugin);
   await app.register(queuePlugin);
   await app.register(channelsPlugin);
+  await app.register(retentionPlugin);
   await app.register(opsRoutes);
   await app.register(authRoutes);
   await app.register(flowRoutes);

@@ -2,8 +2,9 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { isIP } from "node:net";
 import { resolve } from "node:path";
-import { FLOW_SECRET_PREFIX, reservedSecretName } from "../schema/index.js";
+import { FLOW_SECRET_PREFIX, reservedSecretName, SLUG_PATTERN } from "../schema/index.js";
 import { DEFAULT_LIMITS } from "./engine/limits.js";
+import type { RetentionPolicy } from "./store/retention.js";
 
 /** Everything the runtime reads from its environment, read once at start. */
 export interface Config {
@@ -51,6 +52,8 @@ export interface Config {
   webchatStreamsPerAddress: number;
   /** Minutes without a customer message after which analytics count a conversation still with the bot as abandoned. */
   abandonAfterMinutes: number;
+  /** How long transcripts, answered inbox rows and sent outbox rows are kept; pruned in the background. */
+  retention: RetentionPolicy;
   /** The runtime's other settings (callback URL, canned responses file), never handed to flows. */
   env: Record<string, string | undefined>;
 }
@@ -93,6 +96,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     webchatStreamsPerAddress: positive(env, "RELAIS_WEBCHAT_STREAMS_PER_ADDRESS", 20),
     abandonAfterMinutes: positive(env, "RELAIS_ANALYTICS_ABANDON_MINUTES", 30),
+    retention: {
+      transcriptDays: positive(env, "RELAIS_RETENTION_DAYS", 365),
+      transcriptDaysByFlow: daysByFlow(env.RELAIS_RETENTION_DAYS_BY_FLOW),
+      deliveryDays: positive(env, "RELAIS_DELIVERY_RETENTION_DAYS", 7),
+    },
     env,
   };
 }
@@ -104,6 +112,23 @@ function positive(env: Record<string, string | undefined>, name: string, fallbac
   if (!Number.isFinite(value) || value <= 0)
     throw new Error(`${name} must be a positive number, not ${JSON.stringify(raw)}.`);
   return value;
+}
+
+/** `RELAIS_RETENTION_DAYS_BY_FLOW`: `flow=days` pairs separated by commas, e.g. `returns=730,quiz=30`. */
+function daysByFlow(raw: string | undefined): Record<string, number> {
+  const byFlow: Record<string, number> = {};
+  for (const entry of (raw ?? "").split(",").map((part) => part.trim())) {
+    if (entry === "") continue;
+    const [flowId, days] = entry.split("=").map((part) => part.trim());
+    const value = Number(days);
+    if (!flowId || !new RegExp(SLUG_PATTERN).test(flowId) || !Number.isFinite(value) || value <= 0) {
+      throw new Error(
+        `RELAIS_RETENTION_DAYS_BY_FLOW: \`${entry}\` is not \`flow=days\` with a flow id and a positive number of days, e.g. RELAIS_RETENTION_DAYS_BY_FLOW=returns=730,quiz=30.`,
+      );
+    }
+    byFlow[flowId] = value;
+  }
+  return byFlow;
 }
 
 /**

@@ -11,16 +11,12 @@ import type {
   RolledBack,
   SavedFlow,
   SecretsStatus,
+  User,
   VersionSummary,
 } from "../../schema/api/index.js";
 import type { ConversationTestFile, Flow, Layout, Problem } from "../../schema/index.js";
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: "admin" | "supervisor" | "editor" | "agent";
-}
+export type { User } from "../../schema/api/index.js";
 
 /** A refusal from the runtime (its `ApiErrorBody`), with its code and any problems it found. */
 export class ApiError extends Error {

@@ -206,6 +206,13 @@ const words = {
   "questionKind.email": { fr: "Adresse e-mail", en: "Email address" },
   "questionKind.phone": { fr: "Numéro de téléphone", en: "Phone number" },
   "questionKind.date": { fr: "Date", en: "Date" },
+  "questionKind.amount": { fr: "Montant", en: "Amount" },
+  currency: { fr: "Devise si le client n'en écrit pas", en: "Currency when the customer writes none" },
+  "currency.EUR": { fr: "Euro (€)", en: "Euro (€)" },
+  "currency.USD": { fr: "Dollar américain ($)", en: "US dollar ($)" },
+  "currency.GBP": { fr: "Livre sterling (£)", en: "Pound sterling (£)" },
+  "currency.CHF": { fr: "Franc suisse (CHF)", en: "Swiss franc (CHF)" },
+  "currency.CAD": { fr: "Dollar canadien (CA$)", en: "Canadian dollar (CA$)" },
   "questionKind.choice": { fr: "Choix dans une liste", en: "Choice from a list" },
   "questionKind.pattern": { fr: "Format imposé", en: "Set format" },
   "priority.low": { fr: "Basse", en: "Low" },
@@ -288,6 +295,84 @@ const words = {
   },
   "secrets.exists": { fr: "Ce secret est déjà déclaré.", en: "This secret is already declared." },
   "sim.chat": { fr: "Conversation", en: "Conversation" },
+  "understood.intent": {
+    fr: "Intention reconnue : {intent} (confiance {confidence})",
+    en: "Intent recognised: {intent} (confidence {confidence})",
+  },
+  "understood.intentLow": {
+    fr: "Pas compris avec assez de certitude : au mieux {intent} (confiance {confidence}, seuil {floor})",
+    en: "Not understood with enough certainty: at best {intent} (confidence {confidence}, floor {floor})",
+  },
+  "understood.heard": { fr: "Trouvé dans le message : {values}", en: "Found in the message: {values}" },
+  "understood.filledFromMessage": {
+    fr: "Question « {step} » pas posée : {variable} = {value}, déjà donné dans un message",
+    en: "Question “{step}” not asked: {variable} = {value}, already given in a message",
+  },
+  "understood.filledKnown": {
+    fr: "Question « {step} » pas posée : {variable} = {value}, déjà connu",
+    en: "Question “{step}” not asked: {variable} = {value}, already known",
+  },
+  "understood.languageDetected": {
+    fr: "Langue : {language}, reconnue dans ce qu'écrit le client (confiance {confidence})",
+    en: "Language: {language}, recognised from what the customer writes (confidence {confidence})",
+  },
+  "understood.languageSure": {
+    fr: "Langue : {language}, reconnue avec certitude (confiance {confidence}), gardée pour la suite",
+    en: "Language: {language}, recognised for sure (confidence {confidence}), kept from now on",
+  },
+  "understood.languageHint": {
+    fr: "Langue : {language}, choisie au départ",
+    en: "Language: {language}, chosen at the start",
+  },
+  "understood.languageDefault": {
+    fr: "Langue : {language}, celle du parcours par défaut",
+    en: "Language: {language}, the flow's default",
+  },
+  "tryPhrase.title": { fr: "Essayer une phrase", en: "Try a phrase" },
+  "tryPhrase.placeholder": {
+    fr: "Tapez ce qu'écrirait un client, par exemple : où en est mon colis",
+    en: "Type what a customer would write, e.g. where is my parcel",
+  },
+  "tryPhrase.language": { fr: "Langue de la phrase", en: "Language of the phrase" },
+  "tryPhrase.languageAuto": { fr: "Reconnue dans la phrase", en: "Recognised from the phrase" },
+  "tryPhrase.training": {
+    fr: "Entraînement du modèle sur vos exemples…",
+    en: "Training the model on your examples…",
+  },
+  "tryPhrase.languageDetected": {
+    fr: "Langue reconnue dans la phrase : {language}",
+    en: "Language recognised in the phrase: {language}",
+  },
+  "tryPhrase.languageUsed": { fr: "Phrase lue en {language}", en: "Phrase read in {language}" },
+  "tryPhrase.winner": {
+    fr: "Gagnante : {intent} (confiance {confidence})",
+    en: "Wins: {intent} (confidence {confidence})",
+  },
+  "tryPhrase.found": {
+    fr: "Valeurs trouvées pour les questions du parcours : {values}",
+    en: "Values found for the flow's questions: {values}",
+  },
+  "tryPhrase.nearest": {
+    fr: "La plus proche : {intent} (confiance {confidence})",
+    en: "Nearest: {intent} (confidence {confidence})",
+  },
+  "tryPhrase.runnerUp": {
+    fr: "Suivante : {intent} (confiance {confidence})",
+    en: "Runner-up: {intent} (confidence {confidence})",
+  },
+  "tryPhrase.belowFloor": {
+    fr: "Sous la confiance minimale de {floor} : la phrase irait à la sortie « non reconnu ».",
+    en: "Below the confidence floor of {floor}: the phrase would take the “not recognised” way.",
+  },
+  "tryPhrase.outOfScope": {
+    fr: "Pour le modèle, la phrase ne parle d'aucune de ces intentions (confiance {confidence}) : elle irait à la sortie « non reconnu ».",
+    en: "To the model, the phrase is about none of these intents (confidence {confidence}): it would take the “not recognised” way.",
+  },
+  "entity.email": { fr: "adresse e-mail", en: "email address" },
+  "entity.phone": { fr: "numéro de téléphone", en: "phone number" },
+  "entity.date": { fr: "date", en: "date" },
+  "entity.pattern": { fr: "référence", en: "reference" },
+  "entity.amount": { fr: "montant", en: "amount" },
   "sim.fixtures": { fr: "Réponses de test", en: "Test responses" },
   "sim.tests": { fr: "Tests", en: "Tests" },
   "sim.language": { fr: "Langue", en: "Language" },

@@ -1,10 +1,11 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, getTableColumns, type SQL, sql } from "drizzle-orm";
 import type { EngineStatus } from "../engine/types.js";
 import type { Metrics } from "../plugins/metrics.js";
-import type { Db, Tables } from "../store/db.js";
+import type { Db, Store } from "../store/db.js";
 import { readJson } from "../store/json-column.js";
 import { StringList } from "../store/json-columns.js";
-import { type ConversationAggregate, foldTurn, type Turn } from "./fold.js";
+import { prepared } from "../store/prepared.js";
+import { type ConversationAggregate, type CountIncrement, foldTurn, type Turn } from "./fold.js";
 
 export type StepFacts = Omit<Turn, "status"> & { status: Exclude<EngineStatus, { type: "effect" }> };
 
@@ -15,13 +16,69 @@ export interface RecordedStep {
   outcomeChanged: boolean;
 }
 
+const p = sql.placeholder;
+
+const storedRow = prepared((db, { analyticsConversations: rows }) =>
+  db
+    .select()
+    .from(rows)
+    .where(eq(rows.conversationId, p("conversationId"))),
+);
+
+/** Every column of the row from the placeholder of its name; a conflict on the conversation takes the new values. */
+const saveRow = prepared((db, { analyticsConversations: rows }) => {
+  const columns = Object.entries(getTableColumns(rows));
+  const values = Object.fromEntries(columns.map(([key]) => [key, p(key)])) as unknown as typeof rows.$inferInsert;
+  const set: Record<string, SQL> = Object.fromEntries(
+    columns
+      .filter(([key]) => key !== "conversationId")
+      .map(([key, column]) => [key, sql`excluded.${sql.identifier(column.name)}`]),
+  );
+  return db.insert(rows).values(values).onConflictDoUpdate({ target: rows.conversationId, set });
+});
+
+const addCount = prepared((db, { analyticsCounts: counts }) =>
+  db
+    .insert(counts)
+    .values({
+      flowId: p("flowId"),
+      flowVersion: p("flowVersion"),
+      day: p("day"),
+      kind: p("kind"),
+      key: p("key"),
+      count: p("count"),
+    })
+    .onConflictDoUpdate({
+      target: [counts.flowId, counts.flowVersion, counts.day, counts.kind, counts.key],
+      set: { count: sql`${counts.count} + excluded.count` },
+    }),
+);
+
+/**
+ * Adds a step's counts: on SQLite one prepared statement per count (a statement is kept only for one
+ * shape, and a step adds a varying number); on PostgreSQL, where each is a round trip, all in one.
+ */
+async function addCounts(store: Store, db: Db, increments: CountIncrement[]): Promise<void> {
+  if (store.dialect === "sqlite") {
+    for (const increment of increments) await addCount(store, db, { ...increment });
+    return;
+  }
+  const { analyticsCounts: counts } = store.tables;
+  await db
+    .insert(counts)
+    .values(increments)
+    .onConflictDoUpdate({
+      target: [counts.flowId, counts.flowVersion, counts.day, counts.kind, counts.key],
+      set: { count: sql`${counts.count} + excluded.count` },
+    });
+}
+
 /**
  * Keeps the analytics of a conversation up to date with one bot step, inside the step's
- * transaction: one read of its row, one write of it, one upsert of the counts it adds.
+ * transaction: one read of its row, one write of it, the counts it adds; prepared once on SQLite.
  */
-export async function recordStep(db: Db, tables: Tables, facts: StepFacts): Promise<RecordedStep> {
-  const { analyticsConversations: rows, analyticsCounts: counts } = tables;
-  const [stored] = await db.select().from(rows).where(eq(rows.conversationId, facts.conversationId));
+export async function recordStep(store: Store, db: Db, facts: StepFacts): Promise<RecordedStep> {
+  const [stored] = await storedRow(store, db, { conversationId: facts.conversationId });
   const previous = stored
     ? ({
         ...stored,
@@ -46,18 +103,8 @@ export async function recordStep(db: Db, tables: Tables, facts: StepFacts): Prom
           }
         : { type: status.type },
   });
-  const row = { ...folded.aggregate, path: JSON.stringify(folded.aggregate.path) };
-  if (stored) await db.update(rows).set(row).where(eq(rows.conversationId, facts.conversationId));
-  else await db.insert(rows).values(row);
-  if (folded.counts.length > 0) {
-    await db
-      .insert(counts)
-      .values(folded.counts)
-      .onConflictDoUpdate({
-        target: [counts.flowId, counts.flowVersion, counts.day, counts.kind, counts.key],
-        set: { count: sql`${counts.count} + excluded.count` },
-      });
-  }
+  await saveRow(store, db, { ...folded.aggregate, path: JSON.stringify(folded.aggregate.path) });
+  if (folded.counts.length > 0) await addCounts(store, db, folded.counts);
   return { aggregate: folded.aggregate, started: folded.started, outcomeChanged: folded.outcomeChanged };
 }
 

@@ -1,25 +1,10 @@
 import { and, asc, eq, isNull, ne } from "drizzle-orm";
+import type { Member, Role } from "../../schema/api/index.js";
 import { DomainError } from "../domain-error.js";
 import type { Db, Store } from "../store/db.js";
 import { readJson } from "../store/json-column.js";
 import { StringList } from "../store/json-columns.js";
 import type { UserRow } from "../store/records.js";
-import type { Role } from "./users.js";
-
-/** A member of the team as admins see them: who, which role, which queues they work. */
-export interface Member {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  /** Queue ids this person works; empty means every queue. */
-  queues: string[];
-  /** False until the person has set a password (invited, not yet arrived). */
-  hasPassword: boolean;
-  /** True while an admin has closed the account. */
-  disabled: boolean;
-  createdAt: string;
-}
 
 function toMember(row: UserRow): Member {
   return {

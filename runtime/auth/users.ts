@@ -1,28 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, gt, isNull, ne, or } from "drizzle-orm";
+import { type ApiToken, ROLES, type Role, type User } from "../../schema/api/index.js";
 import type { Store } from "../store/db.js";
-import { ROLES } from "../store/enums.js";
 import { hashPassword, hashSecret, newSecret, verifyPassword } from "./passwords.js";
-
-export { ROLES };
-export type Role = (typeof ROLES)[number];
-
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-}
-
-/** An API token as admins see it: never its secret. */
-export interface ApiToken {
-  id: string;
-  name: string;
-  role: Role;
-  createdBy: string;
-  createdAt: string;
-  expiresAt: string | null;
-}
 
 /**
  * What each role may do besides its own: supervisors run the agents (never the flows), editors draw

@@ -1,8 +1,7 @@
 import { and, desc, eq, gte } from "drizzle-orm";
-import { ConversationState } from "../../schema/api/index.js";
+import { ConversationState, type QueueSettings } from "../../schema/api/index.js";
 import { describeOpening, openState } from "../conversation/business-hours.js";
 import { localize } from "../conversation/localize.js";
-import type { QueueConfig } from "../conversation/queues.js";
 import type { BotMessage } from "../engine/types.js";
 import type { Db, Tables } from "../store/db.js";
 import { readJson } from "../store/json-column.js";
@@ -89,7 +88,7 @@ export async function waitingNotice(
   db: Db,
   tables: Tables,
   conversationId: string,
-  queue: QueueConfig | undefined,
+  queue: QueueSettings | undefined,
   waitingSince: number,
   language: string,
   now: number,

@@ -1,29 +1,15 @@
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
-import type { BotMessage } from "../engine/types.js";
+import type { BotMessage, ConversationStatus, WebchatHistory, WebchatHistoryEntry } from "../../schema/api/index.js";
 import type { Store } from "../store/db.js";
 import { readJson } from "../store/json-column.js";
 import { BotPayload, CustomerPayload } from "../store/json-columns.js";
-
-export interface HistoryEntry {
-  id: number;
-  role: "customer" | "bot" | "agent";
-  text: string;
-  choices?: BotMessage["choices"];
-  media?: BotMessage["media"];
-  author?: string;
-  at: string;
-}
 
 /**
  * What a web chat visitor sees again when they come back (a reload, the next day): their latest
  * conversation as they saw it, without agents' notes or Relais's own system lines. The buttons of
  * the bot's last message stay usable while the bot still waits for them.
  */
-export async function webchatHistory(
-  store: Store,
-  flowId: string,
-  session: string,
-): Promise<{ status: string; messages: HistoryEntry[] }> {
+export async function webchatHistory(store: Store, flowId: string, session: string): Promise<WebchatHistory> {
   const { conversations, messages } = store.tables;
   const [conversation] = await store.read((db) =>
     db
@@ -66,7 +52,7 @@ export async function webchatHistory(
     return transcript;
   });
   let offered: BotMessage["choices"] = [];
-  const entries = rows.map((row): HistoryEntry => {
+  const entries = rows.map((row): WebchatHistoryEntry => {
     const at = new Date(row.at).toISOString();
     if (row.role === "customer" && row.payload) {
       // A tapped button shows as its label, as it did when the visitor tapped it.
@@ -88,7 +74,7 @@ export async function webchatHistory(
     }
     return {
       id: row.id,
-      role: row.role as HistoryEntry["role"],
+      role: row.role as WebchatHistoryEntry["role"],
       text: row.text,
       ...(row.author ? { author: row.author } : {}),
       at,
@@ -98,5 +84,5 @@ export async function webchatHistory(
   entries.forEach((entry, index) => {
     if (entry.choices && (index !== entries.length - 1 || conversation.status !== "bot")) delete entry.choices;
   });
-  return { status: conversation.status, messages: entries };
+  return { status: conversation.status as ConversationStatus, messages: entries };
 }

@@ -1,14 +1,7 @@
-import type { BotMessage } from "../engine/types.js";
+import type { WebchatEvent } from "../../schema/api/index.js";
 import type { Bus } from "../store/bus.js";
 import type { Sender } from "./outbox.js";
 
-/** One message for the widget; `id` is the outbox row's, so a widget shown it twice keeps one. */
-export interface WebchatEvent {
-  type: "message";
-  id: number;
-  role: "agent" | "bot";
-  message: BotMessage;
-}
 type Listener = (event: WebchatEvent) => void;
 
 /** On the bus: a process has a message for a session it has no stream for. */

@@ -1,17 +1,8 @@
 import { DateTime } from "luxon";
+import { type QueueSettings, WEEKDAYS, type Weekday } from "../../schema/api/index.js";
 
-export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-
-/** Opening intervals per weekday, local to the queue's time zone: `{ "mon": [["09:00", "18:00"]] }`. */
-export type WeeklyHours = Partial<Record<Weekday, [string, string][]>>;
-
-export interface Schedule {
-  timezone: string;
-  hours: WeeklyHours;
-  /** Local dates (`2026-12-25`) when nobody works. */
-  holidays: string[];
-}
+/** When a queue's people work: its time zone, weekly hours and holidays. */
+export type Schedule = Pick<QueueSettings, "timezone" | "hours" | "holidays">;
 
 const minutes = (hhmm: string) => {
   const [h, m] = hhmm.split(":").map(Number);

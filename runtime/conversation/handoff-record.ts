@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
+import type { QueueSettings } from "../../schema/api/index.js";
 import type { BotMessage, Handoff } from "../engine/types.js";
 import type { NewHandoffRow } from "../store/records.js";
 import { describeOpening, openState } from "./business-hours.js";
 import { localize } from "./localize.js";
-import type { QueueConfig } from "./queues.js";
 import { PRIORITY_RANK } from "./types.js";
 
 /**
@@ -14,7 +14,7 @@ import { PRIORITY_RANK } from "./types.js";
 export function recordHandoff(input: {
   conversationId: string;
   handoff: Pick<Handoff, "queue" | "priority" | "reason" | "summary" | "note" | "nodeId">;
-  queues: ReadonlyMap<string, QueueConfig>;
+  queues: ReadonlyMap<string, QueueSettings>;
   now: number;
   language: string;
 }): { row: NewHandoffRow; outOfHours?: BotMessage; queueKnown: boolean } {

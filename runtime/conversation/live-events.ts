@@ -1,24 +1,7 @@
+import type { LiveEvent } from "../../schema/api/index.js";
 import type { Bus } from "../store/bus.js";
 
-/** What the agent console hears about, over `GET /api/events`. */
-export type LiveEvent =
-  | { type: "handoff.created"; conversationId: string; queue: string; priority: string }
-  | { type: "conversation.message"; conversationId: string; role: string; text: string }
-  | { type: "conversation.transferred"; conversationId: string; queue: string }
-  | { type: "conversation.claimed"; conversationId: string; agentId: string }
-  /** A supervisor moved it: `to` null is back to its queue. */
-  | { type: "conversation.reassigned"; conversationId: string; queue: string; from: string | null; to: string | null }
-  | { type: "conversation.closed"; conversationId: string }
-  | { type: "conversation.delivery_failed"; conversationId: string; outboxId: number; attempts: number; error: string }
-  /** A provider's report on a message it took: sent, delivered, read, or failed after all. */
-  | {
-      type: "conversation.delivery";
-      conversationId: string;
-      outboxId: number;
-      status: "sent" | "delivered" | "read" | "failed";
-      error?: string;
-    };
-
+/** What agent consoles hear over `GET /api/events` (schema/api/live-events.ts). */
 const TOPIC = "live";
 
 /**

@@ -1,19 +1,9 @@
 import { readFile } from "node:fs/promises";
+import { type QueueSettings, WeeklyHours } from "../../schema/api/index.js";
 import type { Store } from "../store/db.js";
 import { readJson } from "../store/json-column.js";
-import { StoredWeeklyHours, StringList, TextPerLanguage } from "../store/json-columns.js";
-import type { Schedule, WeeklyHours } from "./business-hours.js";
+import { StringList, TextPerLanguage } from "../store/json-columns.js";
 import { scheduleProblems } from "./queue-settings.js";
-
-export interface QueueConfig extends Schedule {
-  id: string;
-  name: string;
-  /** 1 answers first; 2 is pulled in by level 1 through a transfer. */
-  level: number;
-  slaMinutes: number;
-  /** Told to customers outside hours; `{{opensAt}}` becomes the next opening. */
-  outOfHoursText: Record<string, string>;
-}
 
 const officeHours: WeeklyHours = {
   mon: [["09:00", "18:00"]],
@@ -29,7 +19,7 @@ const backText = {
   en: "Our agents are away right now. They are back {{opensAt}} and will pick up your request where it is.",
 };
 
-const seeded = (queue: Pick<QueueConfig, "id" | "name" | "level" | "slaMinutes">): QueueConfig => ({
+const seeded = (queue: Pick<QueueSettings, "id" | "name" | "level" | "slaMinutes">): QueueSettings => ({
   ...queue,
   timezone: "Europe/Paris",
   hours: officeHours,
@@ -39,13 +29,13 @@ const seeded = (queue: Pick<QueueConfig, "id" | "name" | "level" | "slaMinutes">
 
 const supportQueue = seeded({ id: "support", name: "Support", level: 1, slaMinutes: 30 });
 
-export const defaultQueues: QueueConfig[] = [
+export const defaultQueues: QueueSettings[] = [
   supportQueue,
   seeded({ id: "priority", name: "Clients prioritaires", level: 1, slaMinutes: 10 }),
   seeded({ id: "level2", name: "Niveau 2", level: 2, slaMinutes: 120 }),
 ];
 
-function toRow(queue: QueueConfig) {
+function toRow(queue: QueueSettings) {
   return {
     id: queue.id,
     name: queue.name,
@@ -60,12 +50,12 @@ function toRow(queue: QueueConfig) {
 
 /** Seeds the default queues into an empty table, then applies the operator's file (`RELAIS_QUEUES_FILE`) over them. */
 export async function setUpQueues(store: Store, file: string | undefined): Promise<void> {
-  const fromFile: QueueConfig[] = file
-    ? ((JSON.parse(await readFile(file, "utf8")) as Partial<QueueConfig>[]).map((queue) => ({
+  const fromFile: QueueSettings[] = file
+    ? ((JSON.parse(await readFile(file, "utf8")) as Partial<QueueSettings>[]).map((queue) => ({
         ...(defaultQueues.find((d) => d.id === queue.id) ?? supportQueue),
         name: queue.id ?? "",
         ...queue,
-      })) as QueueConfig[])
+      })) as QueueSettings[])
     : [];
   const problems = fromFile.flatMap((queue, index) =>
     scheduleProblems(queue).map(
@@ -82,17 +72,17 @@ export async function setUpQueues(store: Store, file: string | undefined): Promi
   });
 }
 
-async function upsert(db: Parameters<Parameters<Store["tx"]>[0]>[0], store: Store, queue: QueueConfig) {
+async function upsert(db: Parameters<Parameters<Store["tx"]>[0]>[0], store: Store, queue: QueueSettings) {
   const { queues } = store.tables;
   const row = toRow(queue);
   await db.insert(queues).values(row).onConflictDoUpdate({ target: queues.id, set: row });
 }
 
-export async function saveQueue(store: Store, queue: QueueConfig): Promise<void> {
+export async function saveQueue(store: Store, queue: QueueSettings): Promise<void> {
   await store.tx((db) => upsert(db, store, queue));
 }
 
-export async function loadQueues(store: Store): Promise<Map<string, QueueConfig>> {
+export async function loadQueues(store: Store): Promise<Map<string, QueueSettings>> {
   const { queues } = store.tables;
   const rows = await store.read((db) => db.select().from(queues));
   return new Map(
@@ -100,7 +90,7 @@ export async function loadQueues(store: Store): Promise<Map<string, QueueConfig>
       row.id,
       {
         ...row,
-        hours: readJson(StoredWeeklyHours, row.hours, { table: "queues", column: "hours", id: row.id }),
+        hours: readJson(WeeklyHours, row.hours, { table: "queues", column: "hours", id: row.id }),
         holidays: readJson(StringList, row.holidays, { table: "queues", column: "holidays", id: row.id }),
         outOfHoursText: readJson(TextPerLanguage, row.outOfHoursText, {
           table: "queues",

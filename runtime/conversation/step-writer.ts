@@ -166,7 +166,7 @@ export class StepWriter {
           at: now,
         });
       }
-      recorded = await recordStep(db, store.tables, {
+      recorded = await recordStep(store, db, {
         conversationId,
         flowId,
         flowVersion: version,

@@ -4,6 +4,7 @@ import { receiveHttpResult } from "./nodes/http.js";
 import { answererOf, enterNode } from "./nodes/index.js";
 import { readOpeningIntent } from "./nodes/intent.js";
 import { type CustomerInput, goto, type Outcome, Run } from "./run.js";
+import { hearEntities } from "./slots.js";
 import type {
   CompiledFlow,
   ConversationState,
@@ -35,7 +36,10 @@ export async function advance(
 ): Promise<StepResult> {
   if (input.type === "start" || state === undefined) {
     const run = new Run(compiled, initialState(compiled, input), deps);
-    if (run.state.openingText !== undefined) followLanguage(run, run.state.openingText);
+    if (run.state.openingText !== undefined) {
+      followLanguage(run, run.state.openingText);
+      hearEntities(run, run.state.openingText);
+    }
     return finish(run, async () => {
       if (!compiled.startNodeId) {
         throw run.failure("UNKNOWN_NODE", `Flow \`${compiled.flow.id}\` has no start node: add one and connect it.`);
@@ -177,7 +181,10 @@ async function receive(run: Run, input: Exclude<EngineInput, { type: "start" | "
       `A customer input arrived at node \`${node.id}\`, which does not wait for one.`,
     );
   }
-  if (input.type === "text") followLanguage(run, input.text);
+  if (input.type === "text") {
+    followLanguage(run, input.text);
+    hearEntities(run, input.text);
+  }
   const customer: CustomerInput =
     input.type === "text" ? { type: "text", text: input.text } : { type: "choice", choiceId: input.choiceId };
   const escalated = await escalate(run, { input: true, ...(input.type === "text" ? { text: input.text } : {}) });
@@ -259,6 +266,7 @@ async function step(run: Run, handle: string, target: string | undefined): Promi
   run.steps += 1;
   run.stepsByNode.set(key, reached);
   run.frame.nodeId = target;
+  run.enteredBy = handle;
   run.state.attempts = 0;
   run.state.visits[key] = (run.state.visits[key] ?? 0) + 1;
   const transition = handle === "start" || handle === "resume" ? {} : { from, handle };

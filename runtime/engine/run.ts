@@ -45,6 +45,8 @@ export class Run {
   readonly stepsByNode = new Map<string, number>();
   /** Set when a node wrote a variable, so that value rules are checked before going on. */
   wrote = false;
+  /** The transition by which the current node was entered: `resume` when an agent gave the conversation back there. */
+  enteredBy = "";
   readonly #flows = new Map<string, CompiledFlow>();
 
   constructor(

@@ -1,5 +1,11 @@
 import type { BotMessage } from "../../schema/api/channels.js";
-import type { ConversationState, Frame, Handoff } from "../../schema/api/conversation-state.js";
+import type {
+  ConversationState,
+  EntityKind,
+  Frame,
+  Handoff,
+  HeardEntity,
+} from "../../schema/api/conversation-state.js";
 import type { HandoffReason } from "../../schema/api/handoff.js";
 import type { HttpRequest, HttpResult } from "../../schema/api/simulator.js";
 import type { Flow, FlowNode } from "../../schema/index.js";
@@ -60,7 +66,24 @@ export type EngineEvent =
   | { type: "input"; flowId: string; nodeId: string; valid: boolean }
   | { type: "intent"; flowId: string; nodeId: string; intent: string; confidence: number }
   | { type: "handoff"; flowId: string; nodeId: string; ruleId: string }
+  /** Values a customer message held that questions of the flow ask for. */
+  | { type: "heard"; flowId: string; nodeId: string; entities: { kind: EntityKind; value: unknown }[] }
+  /**
+   * A question not asked, its answer already known: given in an earlier message (`message`, with
+   * the entity's kind) or held by its variable before the question was reached (`known`).
+   */
+  | {
+      type: "filled";
+      flowId: string;
+      nodeId: string;
+      variable: string;
+      value: unknown;
+      from: "message" | "known";
+      entity?: EntityKind;
+    }
   | { type: "end"; flowId: string; nodeId: string };
+
+export type { EntityKind, HeardEntity };
 
 export interface Classification {
   intent: string;

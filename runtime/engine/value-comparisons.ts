@@ -54,13 +54,26 @@ function compared(
   literalFirst: boolean,
 ): Comparison {
   const value = getPath(variables, path);
+  const currency = typeof value === "number" ? currencyBeside(path, variables) : undefined;
   return {
     path,
     ...(value === undefined ? {} : { value }),
+    ...(currency ? { currency } : {}),
     operator,
     literal: literalValue,
     ...(literalFirst ? { literalFirst } : {}),
   };
+}
+
+/**
+ * The currency of an amount: the ISO code beside it, as an amount question saves it
+ * (`refund.value` beside `refund.currency`) and as order systems answer (`order.total`, `order.currency`).
+ */
+function currencyBeside(path: string, variables: Record<string, unknown>): string | undefined {
+  const parent = path.split(".").slice(0, -1);
+  if (parent.length === 0) return undefined;
+  const currency = getPath(variables, [...parent, "currency"].join("."));
+  return typeof currency === "string" && /^[A-Z]{3}$/.test(currency) ? currency : undefined;
 }
 
 /** `order.total` for a path of plain names, without filters. */

@@ -3,7 +3,7 @@ import { overlapClassifier } from "../engine/classifier.js";
 import { trainingSets } from "../engine/intent-candidates.js";
 import type { Classification, EngineDeps, IntentCandidate } from "../engine/types.js";
 import { type IntentModel, loadIntentModel, supportsLanguage, trainIntentModel } from "./nlpjs-intents.js";
-import { trainingKey } from "./training-key.js";
+import { keyOfText, trainingKey, trainingText } from "./training-key.js";
 
 /** Where trained models are kept: the database for the runtime, memory for the simulator and tests. */
 export interface ModelStore {
@@ -37,8 +37,13 @@ export interface PrepareReport {
  * overlap meanwhile: a customer never waits for training. The simulator then trains the model in
  * the background; the runtime reports it (its models are trained at publish and at start).
  */
+/** Keys remembered by classify, far more than the intent nodes of the live versions. */
+const KEYS_KEPT = 1_000;
+
 export class IntentModels {
   readonly #loaded = new Map<string, IntentModel>();
+  /** Each classify would hash its node's examples again (an asynchronous digest per message): by training text. */
+  readonly #keys = new Map<string, string>();
   readonly #pending = new Map<string, Promise<void>>();
   #trained = 0;
 
@@ -88,7 +93,7 @@ export class IntentModels {
   readonly classify = async (text: string, intents: IntentCandidate[], language: string): Promise<Classification[]> => {
     const fallback = this.options.fallback ?? overlapClassifier;
     if (!supportsLanguage(language) || intents.length === 0) return fallback(text, intents, language);
-    const key = await trainingKey(language, intents);
+    const key = await this.#keyOf(language, intents);
     const model = this.#loaded.get(key) ?? (await this.#fromStore(key, language));
     if (model) return model.classify(text);
     const whenMissing = this.options.whenMissing ?? "train";
@@ -105,6 +110,16 @@ export class IntentModels {
   /** Resolves when every background training started so far has ended, for tests and shutdown. */
   async idle(): Promise<void> {
     while (this.#pending.size > 0) await Promise.allSettled([...this.#pending.values()]);
+  }
+
+  async #keyOf(language: string, intents: readonly IntentCandidate[]): Promise<string> {
+    const text = trainingText(language, intents);
+    const known = this.#keys.get(text);
+    if (known !== undefined) return known;
+    const key = await keyOfText(text);
+    if (this.#keys.size >= KEYS_KEPT) this.#keys.clear();
+    this.#keys.set(text, key);
+    return key;
   }
 
   async #fromStore(key: string, language: string): Promise<IntentModel | undefined> {

@@ -9,7 +9,14 @@ const MODEL_FORMAT = "nlpjs-4.27/3";
  * Web Crypto, so that the designer and the runtime compute the same key.
  */
 export async function trainingKey(language: string, intents: readonly IntentCandidate[]): Promise<string> {
-  const text = JSON.stringify([MODEL_FORMAT, language, intents.map((intent) => [intent.id, intent.examples])]);
+  return keyOfText(trainingText(language, intents));
+}
+
+/** What {@link trainingKey} hashes: equal texts, equal keys. */
+export const trainingText = (language: string, intents: readonly IntentCandidate[]) =>
+  JSON.stringify([MODEL_FORMAT, language, intents.map((intent) => [intent.id, intent.examples])]);
+
+export async function keyOfText(text: string): Promise<string> {
   const digest = await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   return [...new Uint8Array(digest)]
     .slice(0, 16)

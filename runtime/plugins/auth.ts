@@ -1,7 +1,8 @@
 import cookie from "@fastify/cookie";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
-import { type Role, roleAtLeast, Users } from "../auth/users.js";
+import type { Role } from "../../schema/api/index.js";
+import { roleAtLeast, Users } from "../auth/users.js";
 import { DomainError } from "../domain-error.js";
 
 export const SESSION_COOKIE = "relais_session";

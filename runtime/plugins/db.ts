@@ -13,6 +13,7 @@ export default fp(
       databaseUrl,
       databaseSchema,
       onBusError: (error) => app.log.warn({ err: error }, "live updates between processes interrupted"),
+      onGroupCommit: (transactions) => app.metrics.groupCommits.observe(transactions),
     });
     app.decorate("store", store);
     app.addHook("onReady", () => store.started());

@@ -76,6 +76,18 @@ export function createMetrics() {
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
       registers: [registry],
     }),
+    groupCommits: new Histogram({
+      name: "relais_group_commit_transactions",
+      help: "Transactions (conversation steps, inbox rows) written by each SQLite commit: many conversations share one.",
+      buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500],
+      registers: [registry],
+    }),
+    prunedRows: new Counter({
+      name: "relais_pruned_rows_total",
+      help: "Rows deleted by the retention policy, by table (transcripts, events, inbox and outbox rows past their days).",
+      labelNames: ["table"] as const,
+      registers: [registry],
+    }),
     runtimeErrors: new Counter({
       name: "relais_runtime_errors_total",
       help: "Runtime failures in flows (expressions, HTTP lookups, unknown flows), by code.",

@@ -1,4 +1,5 @@
-import type { User, Users } from "../auth/users.js";
+import type { User } from "../../schema/api/index.js";
+import type { Users } from "../auth/users.js";
 import type { Outbox } from "../channels/outbox.js";
 import type { Config } from "../config.js";
 import type { LiveEvents } from "../conversation/live-events.js";

@@ -1,7 +1,13 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or } from "drizzle-orm";
-import { ConversationState, HandoffReason, TranscriptEvent } from "../../schema/api/index.js";
+import {
+  ConversationState,
+  HandoffReason,
+  type LiveEvent,
+  TranscriptEvent,
+  type User,
+} from "../../schema/api/index.js";
 import { queuesOf } from "../auth/team.js";
-import { roleAtLeast, type User } from "../auth/users.js";
+import { roleAtLeast } from "../auth/users.js";
 import { firstName, writeNotice } from "../channels/customer-notices.js";
 import type { Outbox } from "../channels/outbox.js";
 import type { Config } from "../config.js";
@@ -9,7 +15,7 @@ import { openState } from "../conversation/business-hours.js";
 import { runEngine } from "../conversation/engine-loop.js";
 import { recordHandoff } from "../conversation/handoff-record.js";
 import { liveEngineDeps } from "../conversation/live-deps.js";
-import type { LiveEvent, LiveEvents } from "../conversation/live-events.js";
+import type { LiveEvents } from "../conversation/live-events.js";
 import { loadQueues } from "../conversation/queues.js";
 import type { StepWriter } from "../conversation/step-writer.js";
 import { systemEntry } from "../conversation/system-entry.js";

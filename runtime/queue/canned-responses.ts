@@ -1,17 +1,7 @@
 import { readFile } from "node:fs/promises";
-import { type Static, Type } from "@sinclair/typebox";
+import { Type } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
-
-export const CannedResponse = Type.Object(
-  {
-    id: Type.String({ pattern: "^[a-z0-9][a-z0-9-]*$", maxLength: 64 }),
-    title: Type.String({ minLength: 1, maxLength: 120 }),
-    /** `{{ customer.firstName }}`-style paths over the collected variables, plus `agent.name`. */
-    text: Type.String({ minLength: 1, maxLength: 4000 }),
-  },
-  { additionalProperties: false },
-);
-export type CannedResponse = Static<typeof CannedResponse>;
+import { CannedResponse } from "../../schema/api/index.js";
 
 /** The answers agents give every day, in French first since our first users write in French. */
 export const defaultCannedResponses: CannedResponse[] = [

@@ -1,26 +1,9 @@
 import { and, count, eq, gt, inArray, max, sql } from "drizzle-orm";
-import { ConversationState, HandoffReason } from "../../schema/api/index.js";
+import { ConversationState, type ConversationSummary, HandoffReason } from "../../schema/api/index.js";
 import type { Store } from "../store/db.js";
 import { readJson } from "../store/json-column.js";
 import type { ConversationRow } from "../store/records.js";
-import { type CustomerIdentity, customerIdentity } from "./customer-identity.js";
-
-/** A conversation as lists show it: enough to know whom, why, how urgent, and whether they wrote since. */
-export interface ConversationSummary {
-  id: string;
-  channel: string;
-  flowId: string;
-  flowVersion: number;
-  status: string;
-  assignedTo: string | null;
-  createdAt: number;
-  updatedAt: number;
-  customer: CustomerIdentity;
-  lastMessage: { role: string; text: string; at: number } | null;
-  /** Customer messages since the last answer they got (from a person, or the bot before the handoff). */
-  unanswered: number;
-  handoff: { queue: string; priority: string; reason: HandoffReason; slaDueAt: number; createdAt: number } | null;
-}
+import { customerIdentity } from "./customer-identity.js";
 
 /** Last lines are cut: a list shows their beginning, the conversation the rest. */
 const PREVIEW_CHARS = 160;

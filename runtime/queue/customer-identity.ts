@@ -1,10 +1,4 @@
-/** Who the customer is, from what the bot collected: a name when it found one, else where they write from. */
-export interface CustomerIdentity {
-  name: string | null;
-  email: string | null;
-  phone: string | null;
-  address: string;
-}
+import type { CustomerIdentity } from "../../schema/api/index.js";
 
 const text = (value: unknown): string | null =>
   typeof value === "string" && value.trim() !== "" ? value.trim() : null;

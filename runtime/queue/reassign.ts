@@ -1,7 +1,8 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { TranscriptEvent } from "../../schema/api/handoff.js";
+import type { User } from "../../schema/api/index.js";
 import { getMember } from "../auth/team.js";
-import { roleAtLeast, type User } from "../auth/users.js";
+import { roleAtLeast } from "../auth/users.js";
 import { firstName, writeNotice } from "../channels/customer-notices.js";
 import type { Outbox } from "../channels/outbox.js";
 import type { LiveEvents } from "../conversation/live-events.js";

@@ -1,18 +1,33 @@
-import { Type } from "@sinclair/typebox";
-import type { FastifyInstance } from "fastify";
-import { DISPOSITION_CODES, isDisposition } from "../../schema/api/index.js";
-import { SLUG_PATTERN } from "../../schema/index.js";
-import { WEEKDAYS } from "../conversation/business-hours.js";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { type TObject, Type } from "@sinclair/typebox";
+import {
+  answeredAs,
+  Claimed,
+  ConversationDetail,
+  ConversationList,
+  ConversationListQuery,
+  ConversationParams,
+  DISPOSITION_CODES,
+  Done,
+  errorResponses,
+  isDisposition,
+  LiveEvent,
+  QueueParams,
+  QueueRefParams,
+  QueueSettingsBody,
+  QueueSummary,
+  ReleaseBody,
+  ReplyBody,
+  ResolveBody,
+  SavedQueue,
+  TransferBody,
+} from "../../schema/api/index.js";
 import { assertSchedule } from "../conversation/queue-settings.js";
 import { saveQueue } from "../conversation/queues.js";
 import { DomainError } from "../domain-error.js";
 import { requireRole } from "../plugins/auth.js";
 import { AgentDesk, type Scope } from "../queue/agent-desk.js";
 import { openEventStream } from "./sse.js";
-
-const ConversationId = Type.Object({ id: Type.String({ format: "uuid" }) });
-const Text = Type.String({ minLength: 1, maxLength: 4000 });
-const Time = Type.String({ pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$" });
 
 /** People work the queues an admin gave them (all when none); supervisors and admins help anywhere. */
 function mustWork(scope: Scope, queueId: string) {
@@ -25,7 +40,7 @@ function mustWork(scope: Scope, queueId: string) {
   }
 }
 
-export default async function agentRoutes(app: FastifyInstance) {
+const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const desk = new AgentDesk({
     store: app.store,
     config: app.config,
@@ -40,52 +55,60 @@ export default async function agentRoutes(app: FastifyInstance) {
   const agent = requireRole("agent");
   const tags = ["agent"];
 
-  app.get("/api/queues", { schema: { tags }, onRequest: agent }, () => desk.queues());
+  app.get(
+    "/api/queues",
+    {
+      schema: {
+        tags,
+        description: "Every queue: how many wait, since when, whether people are in, when its SLA runs out.",
+        response: { 200: Type.Array(QueueSummary), ...errorResponses(401) },
+      },
+      onRequest: agent,
+    },
+    () => desk.queues(),
+  );
 
   app.put(
     "/api/queues/:id",
     {
       schema: {
         tags,
-        params: Type.Object({ id: Type.String({ pattern: SLUG_PATTERN, maxLength: 64 }) }),
-        body: Type.Object({
-          name: Type.String({ minLength: 1, maxLength: 120 }),
-          level: Type.Integer({ minimum: 1, maximum: 3 }),
-          timezone: Type.String({ minLength: 1, maxLength: 64 }),
-          hours: Type.Partial(
-            Type.Record(
-              Type.Union(WEEKDAYS.map((d) => Type.Literal(d))),
-              Type.Array(Type.Tuple([Time, Time]), {
-                description: 'Opening intervals, local time, e.g. [["09:00", "18:00"]].',
-              }),
-            ),
-            { additionalProperties: false },
-          ),
-          holidays: Type.Array(Type.String({ pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" })),
-          slaMinutes: Type.Integer({ minimum: 1 }),
-          outOfHoursText: Type.Record(Type.String(), Type.String({ minLength: 1 })),
-        }),
+        description: "Creates or changes a queue; refused with BAD_SCHEDULE when its hours cannot work.",
+        params: QueueParams,
+        body: QueueSettingsBody,
+        response: { 200: SavedQueue, ...errorResponses(400, 401, 403, 413, 415) },
       },
       onRequest: requireRole("admin"),
     },
     async (request) => {
-      const { id } = request.params as { id: string };
-      const settings = request.body as Omit<Parameters<typeof saveQueue>[1], "id">;
-      assertSchedule(settings);
-      await saveQueue(app.store, { id, ...settings });
+      const { id } = request.params;
+      assertSchedule(request.body);
+      await saveQueue(app.store, { id, ...request.body });
       return { id };
     },
   );
 
   app.post(
     "/api/queues/:id/claim",
-    { schema: { tags, params: Type.Object({ id: Type.String({ maxLength: 64 }) }) }, onRequest: agent },
+    {
+      schema: {
+        tags,
+        description: "Takes the queue's most urgent, oldest waiting case.",
+        params: QueueRefParams,
+        response: {
+          200: Claimed,
+          204: Type.Null({ description: "Nobody waits in the queue." }),
+          ...errorResponses(400, 401, 403),
+        },
+      },
+      onRequest: agent,
+    },
     async (request, reply) => {
-      const queueId = (request.params as { id: string }).id;
+      const queueId = request.params.id;
       const user = request.user!;
       mustWork(await desk.scope(user), queueId);
       const conversation = await desk.claim(queueId, user);
-      return conversation ? { conversation } : reply.status(204).send();
+      return conversation ? { conversation } : reply.status(204).send(null);
     },
   );
 
@@ -95,12 +118,13 @@ export default async function agentRoutes(app: FastifyInstance) {
       schema: {
         tags,
         description: "The queue's waiting cases, most urgent and oldest first, with whom, why and the last message.",
-        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        params: QueueRefParams,
+        response: { 200: ConversationList, ...errorResponses(400, 401, 403) },
       },
       onRequest: agent,
     },
     async (request) => {
-      const queueId = (request.params as { id: string }).id;
+      const queueId = request.params.id;
       mustWork(await desk.scope(request.user!), queueId);
       return desk.waiting(queueId);
     },
@@ -112,78 +136,87 @@ export default async function agentRoutes(app: FastifyInstance) {
       schema: {
         tags,
         description: "Takes this waiting case rather than the next one; 409 NOT_WAITING when someone took it first.",
-        params: ConversationId,
+        params: ConversationParams,
+        response: { 200: Claimed, ...errorResponses(400, 401, 404, 409) },
       },
       onRequest: agent,
     },
     async (request) => {
       const user = request.user!;
-      return { conversation: await desk.pick((request.params as { id: string }).id, user, await desk.scope(user)) };
+      return { conversation: await desk.pick(request.params.id, user, await desk.scope(user)) };
     },
   );
 
   app.get(
     "/api/conversations",
-    { schema: { tags, querystring: Type.Object({ mine: Type.Optional(Type.String()) }) }, onRequest: agent },
+    {
+      schema: {
+        tags,
+        description: "The open conversations in the queues you work and those you hold, latest first.",
+        querystring: ConversationListQuery,
+        response: { 200: ConversationList, ...errorResponses(400, 401) },
+      },
+      onRequest: agent,
+    },
     async (request) =>
-      (request.query as { mine?: string }).mine === "1"
-        ? desk.mine(request.user!)
-        : desk.list(await desk.scope(request.user!)),
+      request.query.mine === "1" ? desk.mine(request.user!) : desk.list(await desk.scope(request.user!)),
   );
 
-  app.get("/api/conversations/:id", { schema: { tags, params: ConversationId }, onRequest: agent }, async (request) =>
-    desk.detail((request.params as { id: string }).id, await desk.scope(request.user!)),
+  app.get(
+    "/api/conversations/:id",
+    {
+      schema: {
+        tags,
+        description: "The conversation with its handoff, transcript, channel limits and undelivered messages.",
+        params: ConversationParams,
+        response: { 200: ConversationDetail, ...errorResponses(400, 401, 404) },
+      },
+      onRequest: agent,
+    },
+    async (request) => desk.detail(request.params.id, await desk.scope(request.user!)),
   );
+
+  /** An action on a conversation: its body, and what it answers once done or refused. */
+  const action = <B extends TObject>(body: B, description: string) => ({
+    schema: {
+      tags,
+      description,
+      params: ConversationParams,
+      body,
+      response: { 200: Done, ...errorResponses(400, 401, 404, 409, 413, 415) },
+    },
+    onRequest: agent,
+  });
 
   app.post(
     "/api/conversations/:id/reply",
-    { schema: { tags, params: ConversationId, body: Type.Object({ text: Text }) }, onRequest: agent },
+    action(ReplyBody, "Sends the text to the customer on their channel; only the person holding it may."),
     async (request) => {
-      await desk.reply((request.params as { id: string }).id, request.user!, (request.body as { text: string }).text);
+      await desk.reply(request.params.id, request.user!, request.body.text);
       return {};
     },
   );
   app.post(
     "/api/conversations/:id/note",
-    { schema: { tags, params: ConversationId, body: Type.Object({ text: Text }) }, onRequest: agent },
+    action(ReplyBody, "Adds a note to the transcript for the team; the customer never sees it."),
     async (request) => {
-      await desk.note((request.params as { id: string }).id, request.user!, (request.body as { text: string }).text);
+      await desk.note(request.params.id, request.user!, request.body.text);
       return {};
     },
   );
   app.post(
     "/api/conversations/:id/transfer",
-    {
-      schema: {
-        tags,
-        params: ConversationId,
-        body: Type.Object({ queue: Type.String({ maxLength: 64 }), note: Type.String({ maxLength: 4000 }) }),
-      },
-      onRequest: agent,
-    },
+    action(TransferBody, "Level 1 pulls in level 2: the case waits again, in the other queue, with the note."),
     async (request) => {
-      const body = request.body as { queue: string; note: string };
-      await desk.transfer((request.params as { id: string }).id, request.user!, body.queue, body.note);
+      await desk.transfer(request.params.id, request.user!, request.body.queue, request.body.note);
       return {};
     },
   );
   app.post(
     "/api/conversations/:id/resolve",
-    {
-      schema: {
-        tags,
-        params: ConversationId,
-        body: Type.Object({
-          disposition: Type.String({
-            maxLength: 64,
-            description: `How it ended, as a code: ${DISPOSITION_CODES.join(", ")}.`,
-          }),
-        }),
-      },
-      onRequest: agent,
-    },
+    action(ResolveBody, "Closes the case with a disposition code; UNKNOWN_DISPOSITION names the known ones."),
     async (request) => {
-      const { disposition } = request.body as { disposition: string };
+      const { disposition } = request.body;
       if (!isDisposition(disposition)) {
         throw new DomainError(
           "invalid",
@@ -200,47 +233,49 @@ export default async function agentRoutes(app: FastifyInstance) {
           ],
         );
       }
-      await desk.resolve(
-        (request.params as { id: string }).id,
-        request.user!,
-        (request.body as { disposition: string }).disposition,
-      );
+      await desk.resolve(request.params.id, request.user!, disposition);
       return {};
     },
   );
   app.post(
     "/api/conversations/:id/release",
-    {
-      schema: {
-        tags,
-        params: ConversationId,
-        body: Type.Object({ nodeId: Type.String({ pattern: SLUG_PATTERN, maxLength: 64 }) }),
-      },
-      onRequest: agent,
-    },
+    action(ReleaseBody, "Gives the conversation back to the bot at a node of its flow."),
     async (request) => {
-      await desk.release(
-        (request.params as { id: string }).id,
-        request.user!,
-        (request.body as { nodeId: string }).nodeId,
-      );
+      await desk.release(request.params.id, request.user!, request.body.nodeId);
       return {};
     },
   );
 
-  app.get("/api/events", { schema: { tags }, onRequest: agent }, async (request, reply) => {
-    // The scope is read once per connection: a change of queues applies when the console reconnects.
-    const scope = await desk.scope(request.user!);
-    let unsubscribe = () => {};
-    const stream = openEventStream(request, reply, () => unsubscribe());
-    // Events are checked one after the other, so they reach the console in the order they happened.
-    let turn = Promise.resolve();
-    unsubscribe = app.live.subscribe((event) => {
-      turn = turn
-        .then(async () => {
-          if (await desk.hears(scope, event)) stream.send(event.type, event);
-        })
-        .catch((error: unknown) => request.log.warn({ err: error }, "live event not sent"));
-    });
-  });
-}
+  app.get(
+    "/api/events",
+    {
+      schema: {
+        tags,
+        description:
+          "Server-sent events for the agent console, about the conversations in your queues and those you hold: each event's name is its `type`, its data the event as JSON.",
+        response: {
+          200: answeredAs("text/event-stream", LiveEvent),
+          ...errorResponses(401),
+        },
+      },
+      onRequest: agent,
+    },
+    async (request, reply) => {
+      // The scope is read once per connection: a change of queues applies when the console reconnects.
+      const scope = await desk.scope(request.user!);
+      let unsubscribe = () => {};
+      const stream = openEventStream<LiveEvent>(request, reply, () => unsubscribe());
+      // Events are checked one after the other, so they reach the console in the order they happened.
+      let turn = Promise.resolve();
+      unsubscribe = app.live.subscribe((event) => {
+        turn = turn
+          .then(async () => {
+            if (await desk.hears(scope, event)) stream.send(event);
+          })
+          .catch((error: unknown) => request.log.warn({ err: error }, "live event not sent"));
+      });
+    },
+  );
+};
+
+export default agentRoutes;

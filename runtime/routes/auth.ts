@@ -1,32 +1,30 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import type { FastifyInstance } from "fastify";
+import {
+  ApiToken,
+  errorResponses,
+  LoginBody,
+  Me,
+  NewToken,
+  NewTokenBody,
+  NewUserBody,
+  OneTimeLinkParams,
+  PasswordBody,
+  TokenParams,
+  UserAnswer,
+} from "../../schema/api/index.js";
 import { hashSecret } from "../auth/passwords.js";
-import { ROLES } from "../auth/users.js";
 import { DomainError } from "../domain-error.js";
 import { requireRole, SESSION_COOKIE } from "../plugins/auth.js";
 import { KeyedSerial } from "../worker/keyed-serial.js";
 
-const UserSchema = Type.Object({
-  id: Type.String(),
-  email: Type.String(),
-  name: Type.String(),
-  role: Type.Union(ROLES.map((role) => Type.Literal(role))),
-});
-
-const TokenSchema = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  role: Type.Union(ROLES.map((role) => Type.Literal(role))),
-  createdBy: Type.String(),
-  createdAt: Type.String(),
-  expiresAt: Type.Union([Type.String(), Type.Null()]),
-});
+const NoContent = (description: string) => Type.Null({ description });
 
 /** Wrong passwords one address may try per window before it must wait; right ones never count. */
 export const LOGIN_FAILURES_ALLOWED = 10;
 const LOGIN_WINDOW = "15 minutes";
 
-export default async function authRoutes(app: FastifyInstance) {
+const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const failedLogins = app.createRateLimit({ max: LOGIN_FAILURES_ALLOWED, timeWindow: LOGIN_WINDOW });
   // An address's attempts take turns, so a burst of guesses cannot all pass the count before any is added.
   const attempts = new KeyedSerial();
@@ -42,15 +40,12 @@ export default async function authRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ["auth"],
-        body: Type.Object({
-          email: Type.String({ minLength: 3, maxLength: 320 }),
-          password: Type.String({ maxLength: 1000 }),
-        }),
-        response: { 200: Type.Object({ user: UserSchema }) },
+        body: LoginBody,
+        response: { 200: UserAnswer, ...errorResponses(400, 401, 403, 413, 415, 429) },
       },
     },
     async (request, reply) => {
-      const { email, password } = request.body as { email: string; password: string };
+      const { email, password } = request.body;
       const user = await attempts.run(request.ip, async () => {
         const limit = await failedLogins(request, { increment: false });
         if (!limit.isAllowed && limit.remaining === 0) {
@@ -77,37 +72,50 @@ export default async function authRoutes(app: FastifyInstance) {
       return { user };
     },
   );
-  app.post("/api/auth/logout", { schema: { tags: ["auth"] } }, async (request, reply) => {
-    const session = request.cookies[SESSION_COOKIE];
-    if (session) await app.users.revoke(session);
-    reply.clearCookie(SESSION_COOKIE, { path: "/" });
-    return reply.status(204).send();
-  });
+  app.post(
+    "/api/auth/logout",
+    {
+      schema: {
+        tags: ["auth"],
+        response: { 204: NoContent("Logged out: the session cookie is cleared."), ...errorResponses() },
+      },
+    },
+    async (request, reply) => {
+      const session = request.cookies[SESSION_COOKIE];
+      if (session) await app.users.revoke(session);
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return reply.status(204).send(null);
+    },
+  );
   app.get(
     "/api/auth/me",
     {
       schema: {
         tags: ["auth"],
-        response: {
-          200: Type.Object({
-            user: UserSchema,
-            hasPassword: Type.Boolean({
-              description: "False for someone who came in with a one-time link and has not chosen a password yet.",
-            }),
-          }),
-        },
+        response: { 200: Me, ...errorResponses(401) },
       },
       onRequest: requireRole("agent"),
     },
-    async (request) => ({ user: request.user, hasPassword: await app.users.hasPassword(request.user!.id) }),
+    async (request) => ({ user: request.user!, hasPassword: await app.users.hasPassword(request.user!.id) }),
   );
   app.get(
     "/api/auth/one-time/:token",
-    { schema: { tags: ["auth"], params: Type.Object({ token: Type.String({ maxLength: 200 }) }) } },
+    {
+      schema: {
+        tags: ["auth"],
+        description: "Logs in with a one-time link and goes to the app; HEAD (mail scanners) leaves the link unused.",
+        params: OneTimeLinkParams,
+        response: {
+          200: NoContent("To HEAD only: an empty page, the link stays usable."),
+          302: NoContent("Logged in: the session cookie is set; to the app (`Location: /`)."),
+          ...errorResponses(400, 401),
+        },
+      },
+    },
     async (request, reply) => {
       // Mail scanners check links with HEAD: answering it must not use the link up.
-      if (request.method === "HEAD") return reply.status(200).type("text/html").send();
-      const user = await app.users.useLink((request.params as { token: string }).token);
+      if (request.method === "HEAD") return reply.status(200).type("text/html").send(null);
+      const user = await app.users.useLink(request.params.token);
       if (!user)
         throw new DomainError(
           "unauthenticated",
@@ -125,15 +133,16 @@ export default async function authRoutes(app: FastifyInstance) {
         tags: ["auth"],
         description:
           "Changes your password and ends your other sessions. `currentPassword` is required once you have one (not right after a one-time link).",
-        body: Type.Object({
-          currentPassword: Type.Optional(Type.String({ maxLength: 1000 })),
-          password: Type.String({ minLength: 10, maxLength: 1000 }),
-        }),
+        body: PasswordBody,
+        response: {
+          204: NoContent("Changed; your other sessions are ended."),
+          ...errorResponses(400, 401, 403, 413, 415),
+        },
       },
       onRequest: requireRole("agent"),
     },
     async (request, reply) => {
-      const { currentPassword, password } = request.body as { currentPassword?: string; password: string };
+      const { currentPassword, password } = request.body;
       const userId = request.user!.id;
       if (await app.users.hasPassword(userId)) {
         if (currentPassword === undefined || !(await app.users.checkPassword(userId, currentPassword))) {
@@ -149,7 +158,7 @@ export default async function authRoutes(app: FastifyInstance) {
         }
       }
       await app.users.setPassword(userId, password, request.cookies[SESSION_COOKIE]);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
   app.post(
@@ -157,18 +166,13 @@ export default async function authRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ["auth"],
-        body: Type.Object({
-          email: Type.String({ minLength: 3, maxLength: 320 }),
-          name: Type.String({ minLength: 1, maxLength: 120 }),
-          role: Type.Union(ROLES.map((role) => Type.Literal(role))),
-          password: Type.String({ minLength: 10, maxLength: 1000 }),
-        }),
-        response: { 201: Type.Object({ user: UserSchema }) },
+        body: NewUserBody,
+        response: { 201: UserAnswer, ...errorResponses(400, 401, 403, 409, 413, 415) },
       },
       onRequest: requireRole("admin"),
     },
     async (request, reply) => {
-      const body = request.body as { email: string; name: string; role: (typeof ROLES)[number]; password: string };
+      const { body } = request;
       const user = await app.users.create(body).catch(() => {
         throw new DomainError("conflict", "EMAIL_TAKEN", `A user with the e-mail ${body.email} already exists.`);
       });
@@ -180,23 +184,13 @@ export default async function authRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ["auth"],
-        body: Type.Object({
-          name: Type.String({ minLength: 1, maxLength: 120 }),
-          role: Type.Union(ROLES.map((role) => Type.Literal(role))),
-          expiresInDays: Type.Optional(
-            Type.Integer({ minimum: 1, maximum: 3650, description: "Defaults to RELAIS_TOKEN_DAYS (90)." }),
-          ),
-        }),
-        response: { 201: Type.Object({ token: Type.String(), id: Type.String(), expiresAt: Type.String() }) },
+        body: NewTokenBody,
+        response: { 201: NewToken, ...errorResponses(400, 401, 403, 413, 415) },
       },
       onRequest: requireRole("admin"),
     },
     async (request, reply) => {
-      const { name, role, expiresInDays } = request.body as {
-        name: string;
-        role: (typeof ROLES)[number];
-        expiresInDays?: number;
-      };
+      const { name, role, expiresInDays } = request.body;
       const token = await app.users.issue(request.user!.id, "token", {
         name,
         role,
@@ -208,7 +202,10 @@ export default async function authRoutes(app: FastifyInstance) {
   );
   app.get(
     "/api/tokens",
-    { schema: { tags: ["auth"], response: { 200: Type.Array(TokenSchema) } }, onRequest: requireRole("admin") },
+    {
+      schema: { tags: ["auth"], response: { 200: Type.Array(ApiToken), ...errorResponses(401, 403) } },
+      onRequest: requireRole("admin"),
+    },
     () => app.users.tokens(),
   );
   app.delete(
@@ -217,15 +214,18 @@ export default async function authRoutes(app: FastifyInstance) {
       schema: {
         tags: ["auth"],
         description: "Revokes an API token at once.",
-        params: Type.Object({ id: Type.String({ pattern: "^[0-9a-f]{64}$" }) }),
+        params: TokenParams,
+        response: { 204: NoContent("Revoked."), ...errorResponses(400, 401, 403, 404) },
       },
       onRequest: requireRole("admin"),
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       if (!(await app.users.revokeToken(id)))
         throw new DomainError("notFound", "UNKNOWN_TOKEN", `There is no API token ${id}.`);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
-}
+};
+
+export default authRoutes;

@@ -6,9 +6,6 @@ import { DomainError } from "../domain-error.js";
 import { timeReplies } from "../plugins/metrics.js";
 import { liveVersions } from "../store/flow-versions.js";
 
-/** The channel answer's schema, for the web chat's route until it imports `ChannelAnswer` itself. */
-export const ChannelAnswerSchema = ChannelAnswer;
-
 const isLoopback = (address: string) =>
   address === "127.0.0.1" || address === "::1" || address === "::ffff:127.0.0.1" || address.startsWith("127.");
 

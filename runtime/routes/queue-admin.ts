@@ -1,13 +1,13 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { and, eq, isNull } from "drizzle-orm";
-import type { FastifyInstance } from "fastify";
-import { SLUG_PATTERN } from "../../schema/index.js";
+import { errorResponses, QueueParams, QueueSettings } from "../../schema/api/index.js";
 import { loadQueues } from "../conversation/queues.js";
 import { DomainError } from "../domain-error.js";
 import { requireRole } from "../plugins/auth.js";
 
 /** Queue settings for admins: read them all (to edit them with `PUT /api/queues/:id`) and remove unused ones. */
-export default async function queueAdminRoutes(app: FastifyInstance) {
+const queueAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const admin = requireRole("admin");
   const tags = ["agent"];
 
@@ -17,6 +17,7 @@ export default async function queueAdminRoutes(app: FastifyInstance) {
       schema: {
         tags,
         description: "Every queue with its level, business hours, holidays, SLA target and out-of-hours message.",
+        response: { 200: Type.Array(QueueSettings), ...errorResponses(401, 403) },
       },
       onRequest: admin,
     },
@@ -27,11 +28,16 @@ export default async function queueAdminRoutes(app: FastifyInstance) {
   app.delete(
     "/api/queues/:id",
     {
-      schema: { tags, params: Type.Object({ id: Type.String({ pattern: SLUG_PATTERN, maxLength: 64 }) }) },
+      schema: {
+        tags,
+        description: "Removes a queue nobody waits in or is served from any more.",
+        params: QueueParams,
+        response: { 204: Type.Null({ description: "Removed." }), ...errorResponses(400, 401, 403, 404, 409) },
+      },
       onRequest: admin,
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const { queues, handoffs } = app.store.tables;
       await app.store.tx(async (db) => {
         const open = await db
@@ -49,7 +55,9 @@ export default async function queueAdminRoutes(app: FastifyInstance) {
         const removed = await db.delete(queues).where(eq(queues.id, id)).returning({ id: queues.id });
         if (removed.length === 0) throw new DomainError("notFound", "UNKNOWN_QUEUE", `There is no queue \`${id}\`.`);
       });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
-}
+};
+
+export default queueAdminRoutes;

@@ -1,10 +1,12 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 
 /**
- * Opens a server-sent events stream; returns a writer and calls `onClose` when the client leaves.
- * `headers` are added to the response's (the stream bypasses Fastify's reply hooks).
+ * Opens a server-sent events stream of the contract's events (`LiveEvent`, `WebchatEvent`); returns
+ * a writer and calls `onClose` when the client leaves. Each event goes out named by its `type`, its
+ * data the whole event as JSON. `headers` are added to the response's (the stream bypasses Fastify's
+ * reply hooks).
  */
-export function openEventStream(
+export function openEventStream<Event extends { type: string }>(
   request: FastifyRequest,
   reply: FastifyReply,
   onClose: () => void,
@@ -29,8 +31,8 @@ export function openEventStream(
   request.raw.on("close", close);
   return {
     /** `id` becomes the browser's `lastEventId`, so a client can tell an event it already had. */
-    send: (event: string, data: unknown, id?: string | number) =>
-      raw.write(`${id === undefined ? "" : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`),
+    send: (event: Event, id?: string | number) =>
+      raw.write(`${id === undefined ? "" : `id: ${id}\n`}event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`),
     end: () => {
       close();
       raw.end();

@@ -1,33 +1,20 @@
 import { readFile } from "node:fs/promises";
-import { Type } from "@sinclair/typebox";
-import type { FastifyInstance } from "fastify";
-import { LanguageCode, SLUG_PATTERN } from "../../schema/index.js";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import {
+  answeredAs,
+  ChannelAnswer,
+  errorResponses,
+  WebchatEvent,
+  WebchatHistory,
+  WebchatParams,
+  WebchatSessionQuery,
+  webchatMessageBody,
+} from "../../schema/api/index.js";
 import { webchatHistory } from "../channels/webchat-history.js";
 import { DomainError } from "../domain-error.js";
 import { timeReplies } from "../plugins/metrics.js";
 import { liveVersions } from "../store/flow-versions.js";
-import { ChannelAnswerSchema } from "./channels.js";
 import { openEventStream } from "./sse.js";
-
-const FlowParams = Type.Object({ flowId: Type.String({ pattern: SLUG_PATTERN, maxLength: 64 }) });
-const Session = Type.String({ pattern: "^[A-Za-z0-9-]{16,64}$" });
-/** The page's language (`<html lang>` or the browser's), so the bot answers in it: `fr`, `en-GB`. */
-const Choice = Type.Object({ id: Type.String(), label: Type.String() });
-const Media = Type.Object({ kind: Type.String(), url: Type.String(), caption: Type.Optional(Type.String()) });
-const HistorySchema = Type.Object({
-  status: Type.Union(["none", "bot", "queued", "agent", "closed"].map((s) => Type.Literal(s))),
-  messages: Type.Array(
-    Type.Object({
-      id: Type.Integer(),
-      role: Type.Union([Type.Literal("customer"), Type.Literal("bot"), Type.Literal("agent")]),
-      text: Type.String(),
-      choices: Type.Optional(Type.Array(Choice)),
-      media: Type.Optional(Type.Array(Media)),
-      author: Type.Optional(Type.String()),
-      at: Type.String({ format: "date-time" }),
-    }),
-  ),
-});
 
 const escapeHtml = (text: string) =>
   text.replace(
@@ -42,7 +29,7 @@ const escapeHtml = (text: string) =>
 const CORS = { "access-control-allow-origin": "*" };
 
 /** The web chat: the widget script, a demo page per flow, messages in and live messages out (SSE). */
-export default async function webchatRoutes(app: FastifyInstance) {
+const webchatRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const widget = await readFile(new URL("../channels/widget.js", import.meta.url), "utf8");
   // Open event streams per client address: one address cannot hold the process's sockets.
   const streamsByAddress = new Map<string, number>();
@@ -60,8 +47,8 @@ export default async function webchatRoutes(app: FastifyInstance) {
       .send(widget),
   );
 
-  app.get("/chat/:flowId", { schema: { hide: true, params: FlowParams } }, async (request, reply) => {
-    const { flowId } = request.params as { flowId: string };
+  app.get("/chat/:flowId", { schema: { hide: true, params: WebchatParams } }, async (request, reply) => {
+    const { flowId } = request.params;
     const id = escapeHtml(flowId);
     reply
       .header("content-type", "text/html; charset=utf-8")
@@ -96,32 +83,17 @@ export default async function webchatRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ["channels"],
-        params: FlowParams,
-        body: Type.Object(
-          {
-            session: Session,
-            messageId: Type.String({ minLength: 1, maxLength: 200 }),
-            text: Type.Optional(Type.String({ minLength: 1, maxLength: app.config.messageMaxChars })),
-            choiceId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-            /** The page's language (`<html lang>`): a hint for a new conversation. */
-            language: Type.Optional(LanguageCode),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: ChannelAnswerSchema },
+        description: "A visitor's message to the flow's bot (or to the person who has the conversation).",
+        params: WebchatParams,
+        body: webchatMessageBody(app.config.messageMaxChars),
+        response: { 200: ChannelAnswer, ...errorResponses(400, 404, 413, 415, 429) },
       },
       config: { rateLimit: { max: 60, timeWindow: "1 minute" } },
       onResponse: timeReplies(() => app.metrics, "webchat"),
     },
     async (request) => {
-      const { flowId } = request.params as { flowId: string };
-      const body = request.body as {
-        session: string;
-        messageId: string;
-        text?: string;
-        choiceId?: string;
-        language?: string;
-      };
+      const { flowId } = request.params;
+      const { body } = request;
       if (body.text === undefined && body.choiceId === undefined) {
         throw new DomainError("invalid", "BAD_REQUEST", "Send `text` or `choiceId` with the message.");
       }
@@ -145,24 +117,35 @@ export default async function webchatRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ["channels"],
-        params: FlowParams,
-        querystring: Type.Object({ session: Session }),
-        response: { 200: HistorySchema },
+        description: "What a returning visitor sees again: their latest conversation with this flow.",
+        params: WebchatParams,
+        querystring: WebchatSessionQuery,
+        response: { 200: WebchatHistory, ...errorResponses(400, 429) },
       },
       config: { rateLimit: { max: 60, timeWindow: "1 minute" } },
     },
     async (request) => {
-      const { flowId } = request.params as { flowId: string };
-      const { session } = request.query as { session: string };
-      return webchatHistory(app.store, flowId, session);
+      return webchatHistory(app.store, request.params.flowId, request.query.session);
     },
   );
 
   app.get(
     "/api/channels/webchat/:flowId/events",
-    { schema: { tags: ["channels"], params: FlowParams, querystring: Type.Object({ session: Session }) } },
+    {
+      schema: {
+        tags: ["channels"],
+        description:
+          "Server-sent events for the widget: each message the bot or an agent writes to this session, event `message`, its id the SSE event id.",
+        params: WebchatParams,
+        querystring: WebchatSessionQuery,
+        response: {
+          200: answeredAs("text/event-stream", WebchatEvent),
+          ...errorResponses(400, 429),
+        },
+      },
+    },
     (request, reply) => {
-      const { session } = request.query as { session: string };
+      const { session } = request.query;
       const open = streamsByAddress.get(request.ip) ?? 0;
       if (open >= app.config.webchatStreamsPerAddress) {
         throw new DomainError(
@@ -178,7 +161,7 @@ export default async function webchatRoutes(app: FastifyInstance) {
         else streamsByAddress.delete(request.ip);
       };
       let stop = () => {};
-      const stream = openEventStream(
+      const stream = openEventStream<WebchatEvent>(
         request,
         reply,
         () => {
@@ -190,11 +173,13 @@ export default async function webchatRoutes(app: FastifyInstance) {
       stop = app.webchat.listen(
         session,
         (event) => {
-          stream.send(event.type, event, event.id);
+          stream.send(event, event.id);
         },
         () => stream.end(),
       );
       void app.outbox.flush();
     },
   );
-}
+};
+
+export default webchatRoutes;

@@ -58,7 +58,11 @@ export interface Store {
   tables: Tables;
   /** Runs `work` in one transaction: all of it is written, or none. */
   tx<T>(work: (db: Db) => Promise<T>): Promise<T>;
-  /** Runs reads; on SQLite they wait for the transaction in flight so they never see half of one. */
+  /**
+   * Runs reads; on SQLite they wait for the transaction in flight so they never see half of one. They
+   * may see whole transactions of the group not committed yet (see `groupCommit`), which a failing
+   * commit would take back; a transaction's own caller goes on only once it is committed.
+   */
   read<T>(work: (db: Db) => Promise<T>): Promise<T>;
   /**
    * Runs `work` as the only holder of `key` among all processes sharing the database. On
@@ -102,14 +106,16 @@ export async function openStore(options: {
   databaseSchema?: string;
   /** Failures of the live-update connection, which recovers by itself. */
   onBusError?: (error: unknown) => void;
+  /** On SQLite, told of each group commit with how many transactions it held (see `groupCommit`). */
+  onGroupCommit?: (transactions: number) => void;
 }): Promise<Store> {
   if (options.databaseUrl) {
     return openPostgres(options.databaseUrl, options.databaseSchema, options.onBusError ?? (() => undefined));
   }
-  return openSqlite(join(options.dataDir, "relais.sqlite"));
+  return openSqlite(join(options.dataDir, "relais.sqlite"), options.onGroupCommit ?? (() => undefined));
 }
 
-function openSqlite(file: string): Store {
+function openSqlite(file: string, onGroupCommit: (transactions: number) => void): Store {
   mkdirSync(dirname(file), { recursive: true });
   const client = new Database(file);
   client.pragma("journal_mode = WAL");
@@ -126,9 +132,14 @@ function openSqlite(file: string): Store {
   // by another request and never swallows another request's writes.
   const mutex = new Mutex();
   const bus = new LocalBus();
-  const begin = client.prepare("BEGIN IMMEDIATE");
-  const commit = client.prepare("COMMIT");
-  const rollback = client.prepare("ROLLBACK");
+  const statements = {
+    begin: client.prepare("BEGIN IMMEDIATE"),
+    commit: client.prepare("COMMIT"),
+    rollback: client.prepare("ROLLBACK"),
+    savepoint: client.prepare("SAVEPOINT step"),
+    release: client.prepare("RELEASE step"),
+    rollbackStep: client.prepare("ROLLBACK TO step"),
+  };
   const ping = client.prepare("SELECT 1");
   // The calls are synchronous and each turn starts in a promise callback of the one before: under
   // load, turns would follow each other in microtasks for as long as any is queued, and Node would
@@ -143,21 +154,15 @@ function openSqlite(file: string): Store {
       }
       return work();
     });
+  const group = groupCommit(statements, client, (commitTurn) => void mutex.run(commitTurn), onGroupCommit);
   const store: Store = {
     dialect: "sqlite",
     tables: sqliteTables,
-    tx: (work) =>
-      turn(async () => {
-        begin.run();
-        try {
-          const result = await work(db);
-          commit.run();
-          return result;
-        } catch (error) {
-          rollback.run();
-          throw error;
-        }
-      }),
+    tx: async (work) => {
+      const { result, committed } = await turn(() => group.step(() => work(db)));
+      await committed;
+      return result;
+    },
     read: (work) => turn(() => work(db)),
     ping: async () => {
       ping.get();
@@ -170,11 +175,88 @@ function openSqlite(file: string): Store {
     started: async () => undefined,
     close: async () => {
       await bus.close();
+      await group.idle();
       await mutex.run(async () => client.close());
       await wal.close();
     },
   };
   return store;
+}
+
+/** A statement of the store's one connection. */
+interface Statement {
+  run(): unknown;
+}
+
+/**
+ * Group commit: the transactions asked for within one turn of the event loop are one SQLite
+ * transaction, each a savepoint in it, so many conversations' steps cost one commit (one write of the
+ * pages they share: the tails of the transcript, events and inbox, the analytics counts). A step that
+ * fails rolls back to its savepoint alone. Each caller hears of its own outcome only once the whole
+ * group is committed (its `committed`), so nothing is answered before it is written; one conversation's
+ * next step waits for that, so it is never written in the same group as the step before it.
+ * `schedule` runs the commit in the store's turn, after the steps already queued.
+ */
+function groupCommit(
+  sql: Record<"begin" | "commit" | "rollback" | "savepoint" | "release" | "rollbackStep", Statement>,
+  client: { inTransaction: boolean },
+  schedule: (commitTurn: () => Promise<void>) => void,
+  onCommit: (transactions: number) => void,
+) {
+  let open:
+    | { committed: Promise<void>; settle: (error?: unknown) => void; steps: number; failure?: unknown }
+    | undefined;
+  const openGroup = () => {
+    let settle: (error?: unknown) => void = () => undefined;
+    const committed = new Promise<void>((resolve, reject) => {
+      settle = (error) => (error === undefined ? resolve() : reject(error));
+    });
+    // Callers that never reach it (a step that failed on its own) must not leave it unhandled.
+    committed.catch(() => undefined);
+    const group: NonNullable<typeof open> = { committed, settle, steps: 0 };
+    sql.begin.run();
+    open = group;
+    setImmediate(() =>
+      schedule(async () => {
+        open = undefined;
+        if (group.failure !== undefined) return group.settle(group.failure);
+        try {
+          sql.commit.run();
+          onCommit(group.steps);
+          group.settle();
+        } catch (error) {
+          if (client.inTransaction) sql.rollback.run();
+          group.settle(error);
+        }
+      }),
+    );
+    return group;
+  };
+  return {
+    /** Resolves once the group open now, if any, is committed or given up. */
+    idle: () => open?.committed.catch(() => undefined),
+    async step<T>(work: () => Promise<T>): Promise<{ result: T; committed: Promise<void> }> {
+      const group = open ?? openGroup();
+      if (group.failure !== undefined) throw group.failure;
+      sql.savepoint.run();
+      try {
+        const result = await work();
+        sql.release.run();
+        group.steps++;
+        return { result, committed: group.committed };
+      } catch (error) {
+        if (client.inTransaction) {
+          sql.rollbackStep.run();
+          sql.release.run();
+        } else {
+          // SQLite rolled the whole transaction back (a full disk, an I/O error): the group's other
+          // steps are lost with it, and each of their callers hears so.
+          group.failure = error;
+        }
+        throw error;
+      }
+    },
+  };
 }
 
 /**

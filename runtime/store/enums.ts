@@ -1,3 +1,4 @@
+import type { Role } from "../../schema/api/auth.js";
 import type { ConversationStatus } from "../../schema/api/channels.js";
 import type { Priority } from "../../schema/common.js";
 
@@ -26,8 +27,8 @@ export const PRIORITIES = exactly<Priority>()(["low", "normal", "high", "urgent"
 /** `messages.role`: who wrote the line; `note` is an agent's note the customer never sees, `system` an event. */
 export const MESSAGE_ROLES = ["customer", "bot", "agent", "note", "system"] as const;
 
-/** `users.role`, from the least to the most rights. */
-export const ROLES = ["agent", "supervisor", "editor", "admin"] as const;
+/** `users.role`: the contract's `Role`, from the least to the most rights. */
+export const USER_ROLES = exactly<Role>()(["agent", "supervisor", "editor", "admin"]);
 
 /** `credentials.kind`: a browser session, a first-start login link, or an API token. */
 export const CREDENTIAL_KINDS = ["session", "link", "token"] as const;

@@ -9,7 +9,7 @@ import type { Store } from "./db.js";
  * included. The right to erasure of the GDPR (article 17); nothing of other customers is touched.
  */
 export async function eraseCustomer(store: Store, channel: string, address: string): Promise<ErasedRows> {
-  const { conversations, messages, events, handoffs, inbox, outbox } = store.tables;
+  const { conversations, messages, events, handoffs, inbox, outbox, deliveries } = store.tables;
   return store.tx(async (db) => {
     const ids = (
       await db
@@ -33,6 +33,12 @@ export async function eraseCustomer(store: Store, channel: string, address: stri
       ).length;
     }
     // Outbox rows by address too: a message queued before its conversation row existed is still theirs.
+    // Their delivery receipts (provider message ids) go with them, counted as part of the outbox rows.
+    const theirOutbox = db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(and(eq(outbox.channel, channel), eq(outbox.address, address)));
+    await db.delete(deliveries).where(inArray(deliveries.outboxId, theirOutbox));
     erased.outbox = (
       await db
         .delete(outbox)

@@ -47,32 +47,35 @@ export async function publishVersion(
   input: { flow: Flow; layout: unknown; author: string; note: string; now: number },
 ): Promise<{ version: number; hash: string }> {
   const { flowVersions } = store.tables;
-  return store.tx(async (db) => {
-    const [last] = await db
-      .select({ version: flowVersions.version })
-      .from(flowVersions)
-      .where(eq(flowVersions.flowId, input.flow.id))
-      .orderBy(desc(flowVersions.version))
-      .limit(1);
-    const version = (last?.version ?? 0) + 1;
-    const hash = flowHash(input.flow);
-    await db.insert(flowVersions).values({
-      flowId: input.flow.id,
-      version,
-      hash,
-      flow: JSON.stringify(input.flow),
-      layout: input.layout === undefined || input.layout === null ? null : JSON.stringify(input.layout),
-      author: input.author,
-      note: input.note,
-      createdAt: input.now,
-    });
-    await setLive(db, store, input.flow.id, version, input.now);
-    return { version, hash };
-  });
+  return afterLiveChange(store, () =>
+    store.tx(async (db) => {
+      const [last] = await db
+        .select({ version: flowVersions.version })
+        .from(flowVersions)
+        .where(eq(flowVersions.flowId, input.flow.id))
+        .orderBy(desc(flowVersions.version))
+        .limit(1);
+      const version = (last?.version ?? 0) + 1;
+      const hash = flowHash(input.flow);
+      await db.insert(flowVersions).values({
+        flowId: input.flow.id,
+        version,
+        hash,
+        flow: JSON.stringify(input.flow),
+        layout: input.layout === undefined || input.layout === null ? null : JSON.stringify(input.layout),
+        author: input.author,
+        note: input.note,
+        createdAt: input.now,
+      });
+      await setLive(db, store, input.flow.id, version, input.now);
+      return { version, hash };
+    }),
+  );
 }
 
 async function setLive(db: Db, store: Store, flowId: string, version: number, now: number) {
   const { liveFlows } = store.tables;
+  liveKept.delete(store);
   await db
     .insert(liveFlows)
     .values({ flowId, version, updatedAt: now })
@@ -82,23 +85,54 @@ async function setLive(db: Db, store: Store, flowId: string, version: number, no
 /** Moves the live pointer; the versions themselves never change. */
 export async function rollback(store: Store, flowId: string, version: number, now: number): Promise<boolean> {
   const { flowVersions } = store.tables;
-  return store.tx(async (db) => {
-    const [row] = await db
-      .select({ version: flowVersions.version })
-      .from(flowVersions)
-      .where(and(eq(flowVersions.flowId, flowId), eq(flowVersions.version, version)));
-    if (!row) return false;
-    await setLive(db, store, flowId, version, now);
-    return true;
-  });
+  return afterLiveChange(store, () =>
+    store.tx(async (db) => {
+      const [row] = await db
+        .select({ version: flowVersions.version })
+        .from(flowVersions)
+        .where(and(eq(flowVersions.flowId, flowId), eq(flowVersions.version, version)));
+      if (!row) return false;
+      await setLive(db, store, flowId, version, now);
+      return true;
+    }),
+  );
 }
 
 const liveFlowRows = prepared((db, { liveFlows }) => db.select().from(liveFlows));
 
-/** Read for every message (the channel checks the flow is live, a new conversation pins it): prepared once. */
-export async function liveVersions(store: Store): Promise<Map<string, number>> {
+/**
+ * The live pointers, kept between changes on SQLite: one process, and every change goes through
+ * `setLive`, which forgets them, as does the end of its transaction (committed or not), so a read in
+ * between is never kept. On PostgreSQL another process may publish: read each time (prepared).
+ */
+const liveKept = new WeakMap<Store, Promise<Map<string, number>>>();
+
+async function afterLiveChange<T>(store: Store, change: () => Promise<T>): Promise<T> {
+  try {
+    return await change();
+  } finally {
+    liveKept.delete(store);
+  }
+}
+
+async function readLive(store: Store): Promise<Map<string, number>> {
   const rows = await store.read((db) => liveFlowRows(store, db));
   return new Map(rows.map((row) => [row.flowId, row.version]));
+}
+
+/** Read for every message (the channel checks the flow is live, a new conversation pins it). */
+export async function liveVersions(store: Store): Promise<Map<string, number>> {
+  if (store.dialect !== "sqlite") return readLive(store);
+  let kept = liveKept.get(store);
+  if (!kept) {
+    const reading = readLive(store);
+    kept = reading;
+    liveKept.set(store, reading);
+    reading.catch(() => {
+      if (liveKept.get(store) === reading) liveKept.delete(store);
+    });
+  }
+  return new Map(await kept);
 }
 
 export async function listVersions(store: Store, flowId: string): Promise<Omit<FlowVersion, "flow" | "layout">[]> {

@@ -1,6 +1,5 @@
 import { Type } from "@sinclair/typebox";
 import { BotMessage } from "../../schema/api/channels.js";
-import { WEEKDAYS } from "../conversation/business-hours.js";
 
 /*
  * The shapes of the JSON the tables hold, one per column, for `readJson` to check where a column
@@ -16,14 +15,6 @@ export const StringList = Type.Array(Type.String());
 
 /** `handoffs.summary`: every variable the bot collected. */
 export const CollectedVariables = Type.Record(Type.String(), Type.Unknown());
-
-/** `queues.hours`: opening intervals per weekday, local to the queue's time zone. */
-export const StoredWeeklyHours = Type.Partial(
-  Type.Record(
-    Type.Union(WEEKDAYS.map((day) => Type.Literal(day))),
-    Type.Array(Type.Tuple([Type.String(), Type.String()])),
-  ),
-);
 
 /** `queues.out_of_hours_text`: the text per language. */
 export const TextPerLanguage = Type.Record(Type.String(), Type.String());

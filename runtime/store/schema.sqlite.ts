@@ -7,7 +7,7 @@ import {
   MESSAGE_ROLES,
   OUTCOMES,
   PRIORITIES,
-  ROLES,
+  USER_ROLES,
 } from "./enums.js";
 
 /*
@@ -63,7 +63,11 @@ export const conversations = sqliteTable(
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
-  (t) => [index("conversations_address").on(t.channel, t.flowId, t.address, t.status)],
+  (t) => [
+    index("conversations_address").on(t.channel, t.flowId, t.address, t.status),
+    // Retention finds the conversations idle for longest.
+    index("conversations_updated").on(t.updatedAt),
+  ],
 );
 
 export const messages = sqliteTable(
@@ -124,7 +128,7 @@ export const outbox = sqliteTable(
     /** Set when the outbox gave up (after the last attempt); the row is no longer sent. */
     failedAt: integer("failed_at"),
   },
-  (t) => [index("outbox_pending").on(t.sentAt, t.id)],
+  (t) => [index("outbox_pending").on(t.sentAt, t.id), index("outbox_conversation").on(t.conversationId)],
 );
 
 /**
@@ -172,7 +176,10 @@ export const handoffs = sqliteTable(
     closedAt: integer("closed_at"),
     disposition: text("disposition"),
   },
-  (t) => [index("handoffs_waiting").on(t.queue, t.claimedBy, t.closedAt, t.rank, t.createdAt)],
+  (t) => [
+    index("handoffs_waiting").on(t.queue, t.claimedBy, t.closedAt, t.rank, t.createdAt),
+    index("handoffs_conversation").on(t.conversationId),
+  ],
 );
 
 export const queues = sqliteTable("queues", {
@@ -190,7 +197,7 @@ export const users = sqliteTable("users", {
   id: text("id").primaryKey(),
   email: text("email").notNull().unique(),
   name: text("name").notNull(),
-  role: text("role", { enum: ROLES }).notNull(),
+  role: text("role", { enum: USER_ROLES }).notNull(),
   passwordHash: text("password_hash"),
   createdAt: integer("created_at").notNull(),
   /** JSON array of the queue ids an agent works; empty means every queue. */
@@ -224,7 +231,7 @@ export const events = sqliteTable(
     data: text("data"),
     at: integer("at").notNull(),
   },
-  (t) => [index("events_flow").on(t.flowId, t.flowVersion, t.type)],
+  (t) => [index("events_flow").on(t.flowId, t.flowVersion, t.type), index("events_conversation").on(t.conversationId)],
 );
 
 /**

@@ -15,6 +15,27 @@ export const Handoff = Type.Object({
 });
 export type Handoff = Static<typeof Handoff>;
 
+/** Kinds of value found inside what customers write, that questions can take without asking. */
+export const EntityKind = Type.Union([
+  Type.Literal("email"),
+  Type.Literal("phone"),
+  Type.Literal("date"),
+  Type.Literal("pattern"),
+  Type.Literal("amount"),
+]);
+export type EntityKind = Static<typeof EntityKind>;
+
+/** A value a customer gave that no question has taken yet. */
+export const HeardEntity = Type.Object({
+  kind: EntityKind,
+  key: Type.String({
+    description:
+      "Which questions take it: the kind, with the phone region or the pattern (`phone:FR`, `pattern:i:CMD-[0-9]{6}`).",
+  }),
+  value: Type.Unknown(),
+});
+export type HeardEntity = Static<typeof HeardEntity>;
+
 export const Frame = Type.Object({ flowId: Type.String(), nodeId: Type.String() });
 export type Frame = Static<typeof Frame>;
 
@@ -42,6 +63,18 @@ export const ConversationState = Type.Object({
   ),
   variables: Type.Record(Type.String(), Type.Unknown()),
   openingText: Type.Optional(Type.String({ description: "The opening message, until the flow first waits." })),
+  entities: Type.Optional(
+    Type.Array(HeardEntity, {
+      description:
+        "Values the customer gave that no question has taken yet, the latest of each key: the next question asking for one takes it instead of asking.",
+    }),
+  ),
+  answered: Type.Optional(
+    Type.Array(Type.String(), {
+      description:
+        "Variables questions of this conversation saved: a question saving one again asks, whatever it holds.",
+    }),
+  ),
   effectsSinceInput: Type.Optional(
     Type.Number({ description: "HTTP calls since the customer last wrote, bounded so that a loop of lookups ends." }),
   ),

@@ -18,6 +18,9 @@ export const Comparison = Type.Object(
   {
     path: Type.String({ description: "The variable compared, e.g. `order.total`." }),
     value: Type.Optional(Type.Unknown({ description: "Its value when the rule fired; absent when unset." })),
+    currency: Type.Optional(
+      Type.String({ description: "ISO 4217 code when the value is an amount, e.g. `EUR` beside `order.total`." }),
+    ),
     operator: ComparisonOperator,
     literal: Type.Unknown({ description: "What it is compared with, as the rule writes it, e.g. `500`." }),
     literalFirst: Type.Optional(Type.Boolean({ description: "The rule writes the literal first: `500 <= x`." })),

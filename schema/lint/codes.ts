@@ -26,6 +26,8 @@ export const LINT_CODES = [
   "whatsapp-button-body",
   "duplicate-escalation-rule",
   "unknown-queue",
+  "few-intent-examples",
+  "shared-intent-example",
 ] as const;
 
 export type LintCode = (typeof LINT_CODES)[number];

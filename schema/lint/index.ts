@@ -7,6 +7,7 @@ import { lintContext, type Rule } from "./context.js";
 import { duplicateId } from "./duplicate-id.js";
 import { duplicateEscalationRule } from "./escalation.js";
 import { expressionSyntax } from "./expression-syntax.js";
+import { fewIntentExamples, sharedIntentExample } from "./intents.js";
 import { jumpMissingFlow, jumpToSelf } from "./jump.js";
 import { expressionRegex, invalidPattern } from "./pattern.js";
 import { reservedSecret, secretsOutsideHttp, unknownSecret } from "./secrets.js";
@@ -43,6 +44,8 @@ const rules: readonly Rule[] = [
   whatsappButtonBody,
   duplicateEscalationRule,
   unknownQueue,
+  fewIntentExamples,
+  sharedIntentExample,
 ];
 
 export interface LintOptions {

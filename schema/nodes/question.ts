@@ -48,6 +48,22 @@ export const QuestionInput = discriminated(
       { additionalProperties: false, description: "A phone number, saved in international form (+33…)." },
     ),
     Type.Object(
+      {
+        kind: Type.Literal("amount"),
+        currency: Type.Optional(
+          Type.String({
+            pattern: "^[A-Z]{3}$",
+            description: "ISO 4217 code of an amount written without a currency, e.g. `EUR` (the default).",
+          }),
+        ),
+      },
+      {
+        additionalProperties: false,
+        description:
+          "An amount of money (300 €, 45,50 EUR, $45.50), saved as `{ value, currency }`; a bare number takes `currency`.",
+      },
+    ),
+    Type.Object(
       { kind: Type.Literal("date") },
       { additionalProperties: false, description: "A date (31/12/2026 or 2026-12-31), saved as YYYY-MM-DD." },
     ),
@@ -81,6 +97,12 @@ export const QuestionNode = Type.Object(
     input: QuestionInput,
     saveAs: VariablePath,
     reprompt: Type.Optional(LocalizedText),
+    alwaysAsk: Type.Optional(
+      Type.Boolean({
+        description:
+          "Ask even when the answer is already known: given in an earlier message (an e-mail, an order number…) or set before the question is reached. Left out, such a question is skipped.",
+      }),
+    ),
     maxAttempts: Type.Optional(
       Type.Integer({ minimum: 1, maximum: 10, description: "How many answers are accepted before giving up." }),
     ),
@@ -156,6 +178,15 @@ export const question: NodeDefinition<QuestionNode> = {
         label: { fr: "Relance si la réponse ne convient pas", en: "Reprompt when the answer is not valid" },
       },
       { field: "maxAttempts", widget: "number", label: { fr: "Nombre d'essais", en: "Attempts" } },
+      {
+        field: "alwaysAsk",
+        widget: "checkbox",
+        label: { fr: "Toujours poser la question", en: "Always ask" },
+        help: {
+          fr: "Sinon, la question est sautée quand le client a déjà donné la réponse (dans un message précédent, par exemple son e-mail ou son numéro de commande).",
+          en: "Otherwise the question is skipped when the customer has already given the answer (in an earlier message, such as their e-mail or order number).",
+        },
+      },
     ],
   },
 };

@@ -166,7 +166,7 @@ export async function analyticsBench(): Promise<BenchReport> {
     const writeStarted = performance.now();
     for (const conversation of turns) {
       for (const step of conversation) {
-        await store.tx((db) => recordStep(db, store.tables, { ...step, flowVersion: 3, pinned: { support: 3 } }));
+        await store.tx((db) => recordStep(store, db, { ...step, flowVersion: 3, pinned: { support: 3 } }));
         steps++;
       }
     }

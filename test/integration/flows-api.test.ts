@@ -62,6 +62,10 @@ describe("flows API", () => {
     expect((await call("POST", "/api/flows/echo/rollback", { version: 1 })).json()).toEqual({ live: 1 });
     const versions = (await call("GET", "/api/flows/echo/versions")).json();
     expect(versions.find((v: { live: boolean }) => v.live).version).toBe(1);
+    // A conversation started after the rollback is on version 1 again.
+    await send(built.app, { flowId: "echo", from: "after-rollback", messageId: "r-1", text: "Bonjour" });
+    const back = await send(built.app, { flowId: "echo", from: "after-rollback", messageId: "r-2", text: "c" });
+    expect(back.json().replies[0].text).toBe("Reçu : c");
     expect(started.json().conversationId).toBe(old.json().conversationId);
   });
 

@@ -1,58 +1,34 @@
-import { call, type User } from "../api.js";
+import type {
+  ApiToken,
+  EndedSessions,
+  Invitation,
+  InvitationBody,
+  LoginLink,
+  Member,
+  MemberChange,
+  NewUserBody,
+  QueueSettings,
+  SavedQueue,
+  UserAnswer,
+} from "../../../schema/api/index.js";
+import { call } from "../api.js";
 
-export type Role = User["role"];
-export const ROLES: Role[] = ["agent", "supervisor", "editor", "admin"];
-export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+export type { ApiToken, Member, QueueSettings, Role, Weekday } from "../../../schema/api/index.js";
+export { ROLES, WEEKDAYS } from "../../../schema/api/index.js";
 
-export interface Member {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  queues: string[];
-  hasPassword: boolean;
-  disabled: boolean;
-  createdAt: string;
-}
-
-/** An API token as the runtime lists it, never its secret. */
-export interface ApiToken {
-  id: string;
-  name: string;
-  role: Role;
-  createdBy: string;
-  createdAt: string;
-  expiresAt: string | null;
-}
-
-/** A queue as admins define it (`runtime/queue/queues.ts`). */
-export interface QueueSettings {
-  id: string;
-  name: string;
-  level: number;
-  timezone: string;
-  hours: Partial<Record<Weekday, [string, string][]>>;
-  holidays: string[];
-  slaMinutes: number;
-  outOfHoursText: Record<string, string>;
-}
-
+/** The admin pages' calls, typed by the runtime's contract (schema/api/team.ts, auth.ts, queues.ts). */
 export const adminApi = {
   members: () => call<Member[]>("GET", "/api/users"),
-  invite: (body: { email: string; name: string; role: Role; queues: string[] }) =>
-    call<{ user: Member; link: string }>("POST", "/api/users/invitations", body),
-  create: (body: { email: string; name: string; role: Role; password: string }) =>
-    call<{ user: User }>("POST", "/api/users", body),
-  update: (id: string, body: { name?: string; role?: Role; queues?: string[]; disabled?: boolean }) =>
-    call<Member>("PUT", `/api/users/${encodeURIComponent(id)}`, body),
+  invite: (body: InvitationBody) => call<Invitation>("POST", "/api/users/invitations", body),
+  create: (body: NewUserBody) => call<UserAnswer>("POST", "/api/users", body),
+  update: (id: string, body: MemberChange) => call<Member>("PUT", `/api/users/${encodeURIComponent(id)}`, body),
   remove: (id: string) => call<void>("DELETE", `/api/users/${encodeURIComponent(id)}`),
-  endSessions: (id: string) => call<{ ended: number }>("DELETE", `/api/users/${encodeURIComponent(id)}/sessions`),
+  endSessions: (id: string) => call<EndedSessions>("DELETE", `/api/users/${encodeURIComponent(id)}/sessions`),
   tokens: () => call<ApiToken[]>("GET", "/api/tokens"),
   revokeToken: (id: string) => call<void>("DELETE", `/api/tokens/${encodeURIComponent(id)}`),
-  newLink: (id: string) => call<{ link: string }>("POST", `/api/users/${encodeURIComponent(id)}/link`),
+  newLink: (id: string) => call<LoginLink>("POST", `/api/users/${encodeURIComponent(id)}/link`),
   queues: () => call<QueueSettings[]>("GET", "/api/queue-settings"),
   saveQueue: ({ id, ...settings }: QueueSettings) =>
-    call<{ id: string }>("PUT", `/api/queues/${encodeURIComponent(id)}`, settings),
+    call<SavedQueue>("PUT", `/api/queues/${encodeURIComponent(id)}`, settings),
   deleteQueue: (id: string) => call<void>("DELETE", `/api/queues/${encodeURIComponent(id)}`),
 };

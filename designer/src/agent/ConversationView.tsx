@@ -104,7 +104,7 @@ export function ConversationView({
     return w("failed", { why: error.message });
   };
 
-  const act = async (work: () => Promise<void>, success: string): Promise<boolean> => {
+  const act = async (work: () => Promise<unknown>, success: string): Promise<boolean> => {
     try {
       await work();
       setNotice({ kind: "info", text: success });

@@ -1,16 +1,10 @@
 import { useEffect, useRef, useState } from "react";
+import type { LiveEvent, LiveEventType } from "../../../schema/api/index.js";
 
-/** What the runtime announces on `GET /api/events` (runtime/queue/live-events.ts). */
-export type LiveEvent =
-  | { type: "handoff.created"; conversationId: string; queue: string; priority: string }
-  | { type: "conversation.message"; conversationId: string; role: string; text: string }
-  | { type: "conversation.transferred"; conversationId: string; queue: string }
-  | { type: "conversation.claimed"; conversationId: string; agentId: string }
-  | { type: "conversation.reassigned"; conversationId: string; queue: string; from: string | null; to: string | null }
-  | { type: "conversation.closed"; conversationId: string }
-  | { type: "conversation.delivery_failed"; conversationId: string; outboxId: number; attempts: number; error: string };
+export type { LiveEvent };
 
-const EVENT_TYPES: LiveEvent["type"][] = [
+/** The events the console reloads on; providers' delivery reports (`conversation.delivery`) change nothing it shows. */
+const EVENT_TYPES: LiveEventType[] = [
   "handoff.created",
   "conversation.message",
   "conversation.transferred",

@@ -30,7 +30,7 @@ function describeDetails(reason: HandoffReason, variables: Record<string, unknow
       }
       const joinWord = { and: fr ? " et " : " and ", or: fr ? " ou " : " or " };
       const parts = comparisons.map((c) => {
-        const currency = currencyNear(c.path, variables);
+        const currency = c.currency ?? currencyNear(c.path, variables);
         const show = (value: unknown) =>
           typeof value === "number" && currency ? `${num(value)} ${currency}` : num(value);
         const compared = c.literalFirst
@@ -127,7 +127,7 @@ export function formatNumber(value: unknown, lang: Lang): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-/** `EUR` when the amount at `order.total` sits next to `order.currency`. */
+/** `EUR` when the amount at `order.total` sits next to `order.currency`: for reasons recorded without their currency. */
 function currencyNear(path: string, variables: Record<string, unknown>): string | undefined {
   const parent = path.split(".").slice(0, -1);
   if (parent.length === 0) return undefined;

@@ -597,6 +597,7 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
                 notes={[]}
                 dispatch={() => undefined}
                 flows={[...others.keys()]}
+                others={others}
               />
             </fieldset>
           )}
@@ -607,6 +608,7 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
               notes={[...selection].filter(isNoteId)}
               dispatch={dispatch}
               flows={[...others.keys()]}
+              others={others}
             />
           )}
           {side === "problems" && (

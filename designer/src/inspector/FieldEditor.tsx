@@ -1,8 +1,9 @@
+import { DEFAULT_CURRENCY } from "../../../runtime/engine/index.js";
 import type { FieldHint, FlowNode, LocalizedText } from "../../../schema/index.js";
 import { say, t } from "../i18n.js";
 import { ConditionBuilder } from "./ConditionBuilder.js";
 import type { FieldContext } from "./context.js";
-import { mediaKindWords, optionWords, questionKindWords } from "./enum-words.js";
+import { currencyWords, mediaKindWords, optionWords, questionKindWords } from "./enum-words.js";
 import { WordSelect } from "./WordSelect.js";
 import {
   Checkbox,
@@ -262,6 +263,7 @@ export function FieldEditor({
 }
 
 const inputKinds = Object.keys(questionKindWords) as (keyof typeof questionKindWords)[];
+const currencies = Object.keys(currencyWords) as (keyof typeof currencyWords)[];
 const mediaKinds = Object.keys(mediaKindWords) as (keyof typeof mediaKindWords)[];
 
 function QuestionInputEditor({
@@ -312,6 +314,15 @@ function QuestionInputEditor({
             onChange={(text) => set("example", text)}
           />
         </>
+      )}
+      {kind === "amount" && (
+        <WordSelect
+          label={t("currency")}
+          options={currencies}
+          words={currencyWords}
+          value={(value.currency as (typeof currencies)[number] | undefined) ?? DEFAULT_CURRENCY}
+          onChange={(currency) => set("currency", currency === DEFAULT_CURRENCY ? undefined : currency)}
+        />
       )}
       {kind === "number" && (
         <>

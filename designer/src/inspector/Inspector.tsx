@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { definitionOf, type FlowNode } from "../../../schema/index.js";
+import { definitionOf, type Flow, type FlowNode } from "../../../schema/index.js";
 import { say, t } from "../i18n.js";
 import type { Command } from "../model/commands.js";
 import type { FlowDocument } from "../model/document.js";
@@ -9,6 +9,7 @@ import { fieldContext } from "./context.js";
 import { FieldEditor } from "./FieldEditor.js";
 import { HttpTest } from "./HttpTest.js";
 import { httpFieldContext } from "./http-test.js";
+import { TryPhrase } from "./TryPhrase.js";
 
 interface InspectorProps {
   doc: FlowDocument;
@@ -16,9 +17,11 @@ interface InspectorProps {
   notes: string[];
   dispatch: (command: Command) => void;
   flows: string[];
+  /** The other flows, for the values the flows a step jumps to ask for. */
+  others: ReadonlyMap<string, Flow>;
 }
 
-export function Inspector({ doc, selected, notes, dispatch, flows }: InspectorProps) {
+export function Inspector({ doc, selected, notes, dispatch, flows, others }: InspectorProps) {
   const node = selected.length === 1 ? doc.flow.nodes.find((candidate) => candidate.id === selected[0]) : undefined;
   const note =
     notes.length === 1 && selected.length === 0
@@ -42,7 +45,7 @@ export function Inspector({ doc, selected, notes, dispatch, flows }: InspectorPr
         {selected.length > 1 ? t("nodes", { count: selected.length }) : t("selectNode")}
       </p>
     );
-  return <NodeForm key={node.id} node={node} doc={doc} dispatch={dispatch} flows={flows} />;
+  return <NodeForm key={node.id} node={node} doc={doc} dispatch={dispatch} flows={flows} others={others} />;
 }
 
 /** By new node id, the field to focus once a renamed node's form is shown again. */
@@ -53,11 +56,13 @@ function NodeForm({
   doc,
   dispatch,
   flows,
+  others,
 }: {
   node: FlowNode;
   doc: FlowDocument;
   dispatch: (c: Command) => void;
   flows: string[];
+  others: ReadonlyMap<string, Flow>;
 }) {
   const definition = definitionOf(node);
   const context = fieldContext(doc.flow, flows);
@@ -118,6 +123,7 @@ function NodeForm({
         </div>
       ))}
       {node.type === "http" && <HttpTest node={node} flow={doc.flow} dispatch={dispatch} />}
+      {node.type === "intent" && <TryPhrase node={node} flow={doc.flow} others={others} />}
     </form>
   );
 }

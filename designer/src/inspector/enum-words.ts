@@ -1,3 +1,4 @@
+import type { CURRENCIES } from "../../../runtime/engine/index.js";
 import type { EscalationRuleKind, Priority, QuestionInput } from "../../../schema/index.js";
 import { t, type WordKey } from "../i18n.js";
 import type { Operator, VariableType } from "../model/condition.js";
@@ -9,9 +10,19 @@ export const questionKindWords = {
   email: "questionKind.email",
   phone: "questionKind.phone",
   date: "questionKind.date",
+  amount: "questionKind.amount",
   choice: "questionKind.choice",
   pattern: "questionKind.pattern",
 } as const satisfies Record<QuestionInput["kind"], WordKey>;
+
+/** Currencies of an amount question, in words. */
+export const currencyWords = {
+  EUR: "currency.EUR",
+  USD: "currency.USD",
+  GBP: "currency.GBP",
+  CHF: "currency.CHF",
+  CAD: "currency.CAD",
+} as const satisfies Record<(typeof CURRENCIES)[number], WordKey>;
 
 export const priorityWords = {
   low: "priority.low",

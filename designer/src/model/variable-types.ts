@@ -12,6 +12,11 @@ export function variableTypes(flow: Flow): Record<string, VariableType> {
   for (const node of flow.nodes) {
     if (node.type !== "question" || node.saveAs in types) continue;
     types[node.saveAs] = savedType(node);
+    if (node.input.kind === "amount") {
+      // Rules compare the amount's value (`refund.value >= 500`); its currency is shown beside it.
+      types[`${node.saveAs}.value`] = "number";
+      types[`${node.saveAs}.currency`] = "string";
+    }
   }
   for (const [name, declaration] of Object.entries(flow.variables ?? {})) types[name] = declaration.type;
   return types;
@@ -21,6 +26,7 @@ export function variableTypes(flow: Flow): Record<string, VariableType> {
 const savedType = memoByObject((question: QuestionNode): VariableType => {
   const input = question.input;
   if (input.kind === "number") return "number";
+  if (input.kind === "amount") return "object";
   if (input.kind !== "choice") return "string";
   const saved = new Set(input.choices.map((choice) => typeof (choice.value ?? choice.id)));
   const only = saved.size === 1 ? [...saved][0] : undefined;

@@ -148,6 +148,9 @@ function valuesOf(problem: Problem, document: unknown): Record<string, string | 
     values.from = list(from.map((id) => word("problem.quoted", { text: labelOfNodeId(document, id) })));
   }
   if (problem.code === "lint/missing-translation") values.languages = list(strings(params.languages).map(languageName));
+  if (problem.code === "lint/few-intent-examples" && typeof params.language === "string") {
+    values.language = languageName(params.language);
+  }
   if (problem.code === "lint/expression-syntax" && params.kind === "template") {
     values.context = params.reason === "syntax" ? "template" : String(params.reason);
   }

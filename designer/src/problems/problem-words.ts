@@ -126,6 +126,18 @@ export const problemWords = {
     fr: "{where} : le texte « {field} » n'a pas de versions en {languages} ; ajoutez-les, ou utilisez un seul texte pour toutes les langues.",
     en: "{where}: the text “{field}” has no versions in {languages}; add them, or use one text for every language.",
   },
+  "lint/few-intent-examples_one": {
+    fr: "{where} : l'intention « {intent} » n'a que {count} exemple en {language} ; donnez-en au moins {minimum}, formulés différemment, pour que les mots des clients soient reconnus.",
+    en: "{where}: the intent “{intent}” has only {count} example in {language}; give it at least {minimum}, worded differently, so that customers' own words are recognised.",
+  },
+  "lint/few-intent-examples_other": {
+    fr: "{where} : l'intention « {intent} » n'a que {count} exemples en {language} ; donnez-en au moins {minimum}, formulés différemment, pour que les mots des clients soient reconnus.",
+    en: "{where}: the intent “{intent}” has only {count} examples in {language}; give it at least {minimum}, worded differently, so that customers' own words are recognised.",
+  },
+  "lint/shared-intent-example": {
+    fr: "{where} : l'exemple « {example} » est donné à la fois pour « {other} » et pour « {intent} » ; aucune des deux ne peut l'emporter sur cette phrase. Gardez-le sous l'intention qu'il exprime.",
+    en: "{where}: the example “{example}” is given both for “{other}” and for “{intent}”; neither can win on that phrase. Keep it under the intent it means.",
+  },
   "lint/whatsapp-buttons": {
     fr: "{where} : le choix « {label} » fait {length} caractères, mais WhatsApp n'en montre que {limit} : raccourcissez-le.",
     en: "{where}: the choice “{label}” has {length} characters, but WhatsApp shows only {limit}: shorten it.",

@@ -22,11 +22,12 @@ import { simulatorModels, TRAIN_DELAY_MS } from "./intent-models.js";
 import { SaveTestDialog } from "./SaveTestDialog.js";
 import { type Answer, fixtureFor, fixturesOf, runTurn, stepsOf, type Turn, withTest } from "./session.js";
 import { TestsRun } from "./TestsRun.js";
+import { understoodWords } from "./understood-words.js";
 
 interface Line {
   /** Stable while the line is shown, for React. */
   id: number;
-  role: "customer" | "bot" | "system";
+  role: "customer" | "bot" | "system" | "understood";
   text: string;
   message?: BotMessage;
 }
@@ -75,6 +76,7 @@ export function SimulatorPanel({ flow, tests: savedTests, others, onActiveNode, 
   const [busy, setBusy] = useState(false);
   const ids = useRef(0);
 
+  const flowsById = useMemo(() => new Map([...others, [flow.id, flow]]), [flow, others]);
   const standIns = useMemo(
     () =>
       secretStandIns(
@@ -151,6 +153,8 @@ export function SimulatorPanel({ flow, tests: savedTests, others, onActiveNode, 
         setCalls((old) => [...old, ...turn.calls]);
         const added: Omit<Line, "id">[] = [];
         if (shown) added.push({ role: "customer", text: shown });
+        const understood = understoodWords(turn.events, turn.state, input.type === "text", flowsById);
+        for (const fact of understood) added.push({ role: "understood", text: fact });
         for (const call of turn.calls) {
           added.push({ role: "system", text: call.note ?? `${call.request.method} ${call.request.url}` });
         }
@@ -173,7 +177,7 @@ export function SimulatorPanel({ flow, tests: savedTests, others, onActiveNode, 
         setBusy(false);
       }
     },
-    [flow, deps, resolve, onActiveNode],
+    [flow, deps, resolve, onActiveNode, flowsById],
   );
 
   const restart = useCallback(

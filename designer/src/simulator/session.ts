@@ -3,6 +3,7 @@ import type {
   CompiledFlow,
   ConversationState,
   EngineDeps,
+  EngineEvent,
   EngineInput,
   EngineStatus,
   HttpEffect,
@@ -17,6 +18,8 @@ export interface Turn {
   state: ConversationState;
   outputs: BotMessage[];
   status: EngineStatus;
+  /** What the engine recorded: intents recognised, values found and filled… */
+  events: EngineEvent[];
   /** Each HTTP call of the turn and where its answer came from. */
   calls: { request: HttpRequest; result: HttpResult; from: "fixture" | "network"; note?: string }[];
 }
@@ -46,6 +49,7 @@ export async function runTurn(
     state: turn.state,
     outputs: turn.outputs,
     status: turn.status,
+    events: turn.events,
     calls: turn.calls.map((call, i) => {
       const answer = answers[i];
       return { ...call, from: answer?.from ?? "network", ...(answer?.note ? { note: answer.note } : {}) };

@@ -1,14 +1,15 @@
 import type { QuestionChoice, QuestionNode } from "../../../schema/nodes/question.js";
-import { characterCount, parseNumber } from "../answers.js";
 import { matchChoice, renderChoices } from "../choices.js";
-import { findDate, findEmail, findPattern, findPhone } from "../entities.js";
 import { escalate } from "../escalation.js";
-import { DEFAULT_PHONE_REGION } from "../phone.js";
+import { readValue } from "../read-value.js";
 import { type CustomerInput, goto, type Outcome, type Run, WAIT } from "../run.js";
+import { knownAnswer, recordAnswer } from "../slots.js";
 import type { BotMessage } from "../types.js";
 
-/** Asks the question and waits for the answer. */
+/** Asks the question and waits for the answer, unless the answer is known already (see `knownAnswer`). */
 export async function enterQuestion(node: QuestionNode, run: Run): Promise<Outcome> {
+  const known = knownAnswer(node, run);
+  if (known) return known;
   run.say(await ask(node, run, node.text, "/text"));
   return WAIT;
 }
@@ -23,9 +24,11 @@ export async function answerQuestion(node: QuestionNode, input: CustomerInput, r
   if (answer) {
     run.state.attempts = 0;
     run.setVariable(node.saveAs, answer.value);
+    recordAnswer(run, node);
     if (answer.given) {
       // The customer gave the value the chosen path asks for: it is saved, and that question skipped.
       run.setVariable(answer.given.question.saveAs, answer.given.value);
+      recordAnswer(run, answer.given.question);
       return goto(`choice:${answer.choice?.id}`, answer.given.question.next);
     }
     if (answer.choice?.next !== undefined) return goto(`choice:${answer.choice.id}`, answer.choice.next);
@@ -80,53 +83,11 @@ async function valueForChoice(choices: readonly QuestionChoice[], text: string, 
   for (const choice of choices) {
     const next = choice.next === undefined ? undefined : run.flow.nodes.get(choice.next);
     if (next?.type !== "question" || !GIVEABLE.has(next.input.kind)) continue;
-    const given = await readValue(next, text, run);
-    if (given) return { value: choice.value ?? choice.id, choice, given: { question: next, value: given.value } };
+    const given = readValue(next, text, run);
+    if (!given) continue;
+    // A question marked to always ask is asked all the same: the value only says which choice.
+    if (next.alwaysAsk) return { value: choice.value ?? choice.id, choice };
+    return { value: choice.value ?? choice.id, choice, given: { question: next, value: given.value } };
   }
   return undefined;
-}
-
-/** A typed answer read as the question's kind: the whole text, or the value found in the sentence. */
-async function readValue(node: QuestionNode, typed: string, run: Run): Promise<Answer> {
-  const spec = node.input;
-  const text = typed.trim();
-  const found = <T>(value: T | undefined) => (value === undefined ? undefined : { value });
-  switch (spec.kind) {
-    case "text": {
-      const length = characterCount(text);
-      if (length < (spec.minLength ?? 1)) return undefined;
-      if (spec.maxLength !== undefined && length > spec.maxLength) return undefined;
-      return { value: text };
-    }
-    case "number": {
-      const value = parseNumber(text);
-      if (value === undefined) return undefined;
-      if (spec.integer && !Number.isInteger(value)) return undefined;
-      if (spec.min !== undefined && value < spec.min) return undefined;
-      if (spec.max !== undefined && value > spec.max) return undefined;
-      return { value };
-    }
-    case "email":
-      return found(findEmail(text));
-    case "phone":
-      return found(findPhone(text, spec.region ?? DEFAULT_PHONE_REGION));
-    case "date":
-      return found(findDate(text, run.state.language, run.deps.now()));
-    case "pattern": {
-      const pattern = run.flow.expressions.pattern(spec.pattern, spec.caseSensitive ?? false);
-      if (!pattern.ok) {
-        throw run.failure(
-          "EXPRESSION",
-          `The pattern \`${spec.pattern}\` in node \`${node.id}\` of flow \`${run.frame.flowId}\`, field \`/input/pattern\` cannot run: ${pattern.message}. Relais runs patterns in linear time (RE2 syntax: no backreferences or lookarounds).`,
-        );
-      }
-      return found(findPattern(pattern.regex, text));
-    }
-    case "choice":
-      return undefined;
-    default: {
-      const unknown: never = spec;
-      throw new Error(`Unknown question kind ${JSON.stringify(unknown)}`);
-    }
-  }
 }

@@ -28,6 +28,19 @@ describe("handoff reason in plain words", () => {
     expect(describeReason(reason, { order })).toBe("Montant de commande élevé : 740 EUR >= 500 EUR");
   });
 
+  it("carries the currency in the reason, for lists that show it without the collected variables", () => {
+    const reason = valueReason("order.total >= 500", { order }, ["order.total"], "Montant de commande élevé");
+    expect(reason.kind === "value" && reason.comparisons?.[0]?.currency).toBe("EUR");
+    expect(describeReason(reason, {})).toBe("Montant de commande élevé : 740 EUR >= 500 EUR");
+  });
+
+  it("shows an amount a question saved with its currency", () => {
+    const variables = { refund: { value: 45.5, currency: "USD" } };
+    const reason = valueReason("refund.value > 40", variables, ["refund.value"]);
+    expect(describeReason(reason, {}, "en")).toBe("refund.value 45.50 USD > 40 USD");
+    expect(describeReason(reason, {})).toBe("refund.value 45,50 USD > 40 USD");
+  });
+
   it("names the variable when the rule has no label, and writes decimals the French way", () => {
     const variables = { order: { ...order, total: 740.5 } };
     const reason = valueReason("order.total >= 500", variables, ["order.total"]);

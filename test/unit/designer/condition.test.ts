@@ -320,9 +320,13 @@ describe("variable types for the builder", () => {
             ],
           },
         },
+        { id: "q7", type: "question", text: "?", saveAs: "refund", input: { kind: "amount", currency: "EUR" } },
       ],
     } as unknown as Flow;
     expect(variableTypes(flow)).toEqual({
+      refund: "object",
+      "refund.value": "number",
+      "refund.currency": "string",
       total: "number",
       email: "string",
       age: "number",

@@ -47,6 +47,11 @@ describe("question kinds", () => {
     [{ kind: "date" }, "demain", "2026-03-15"],
     [{ kind: "date" }, "le 12/03", "2026-03-12"],
     [{ kind: "date" }, "je passe lundi prochain", "2026-03-16"],
+    [{ kind: "amount" }, "300 €", { value: 300, currency: "EUR" }],
+    [{ kind: "amount" }, "45,50", { value: 45.5, currency: "EUR" }],
+    [{ kind: "amount", currency: "USD" }, "45.50", { value: 45.5, currency: "USD" }],
+    [{ kind: "amount", currency: "USD" }, "on m'a débité 45,50 EUR", { value: 45.5, currency: "EUR" }],
+    [{ kind: "amount" }, "I was charged $45.50", { value: 45.5, currency: "USD" }],
   ] as [Question["input"], string, unknown][])("%j accepts %j as %j", async (input, text, saved) => {
     const { conversation, result, valid } = await answer(input, text);
     expect(valid).toBe(true);
@@ -74,6 +79,8 @@ describe("question kinds", () => {
     [{ kind: "date" }, "2026-13-01"],
     [{ kind: "date" }, "29/02/2027"],
     [{ kind: "date" }, "un de ces jours"],
+    [{ kind: "amount" }, "beaucoup"],
+    [{ kind: "amount" }, "3 pommes"],
     [{ kind: "pattern", pattern: "CMD-[0-9]{6}" }, "CMD-12345"],
     [{ kind: "pattern", pattern: "CMD-[0-9]{6}" }, "ma commande CMD-1234567"],
     [{ kind: "pattern", pattern: "CMD-[0-9]{6}" }, "ma commande XCMD-123456"],

@@ -158,14 +158,14 @@ describe("validateFlow", () => {
         params: {
           tag: "kind",
           value: "colour",
-          allowed: ["text", "number", "email", "phone", "date", "choice", "pattern"],
+          allowed: ["text", "number", "email", "phone", "amount", "date", "choice", "pattern"],
         },
         severity: "error",
         file: FILE,
         nodeId: "ask",
         pointer: "/nodes/1/input",
         message:
-          'The field `input` has an unknown kind "colour". Known kinds: text, number, email, phone, date, choice, pattern.',
+          'The field `input` has an unknown kind "colour". Known kinds: text, number, email, phone, amount, date, choice, pattern.',
       },
     ]);
   });

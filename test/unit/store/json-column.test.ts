@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readJson, StoredJsonError } from "../../../runtime/store/json-column.js";
-import { PinnedVersions, StoredWeeklyHours } from "../../../runtime/store/json-columns.js";
-import { ConversationState } from "../../../schema/api/index.js";
+import { PinnedVersions } from "../../../runtime/store/json-columns.js";
+import { ConversationState, WeeklyHours } from "../../../schema/api/index.js";
 import { validateLayout } from "../../../schema/index.js";
 
 const at = { table: "conversations", column: "state", id: "c-1" };
@@ -9,7 +9,7 @@ const at = { table: "conversations", column: "state", id: "c-1" };
 describe("readJson", () => {
   it("gives the stored value when it has its column's shape", () => {
     expect(readJson(PinnedVersions, '{"main":3,"billing":1}', at)).toEqual({ main: 3, billing: 1 });
-    expect(readJson(StoredWeeklyHours, '{"mon":[["09:00","18:00"]]}', at)).toEqual({ mon: [["09:00", "18:00"]] });
+    expect(readJson(WeeklyHours, '{"mon":[["09:00","18:00"]]}', at)).toEqual({ mon: [["09:00", "18:00"]] });
   });
 
   it("names the table, the column, the row and the place when the value is not of its shape", () => {
