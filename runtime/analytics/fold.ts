@@ -1,4 +1,5 @@
 import type { EngineEvent } from "../engine/types.js";
+import type { COUNT_KINDS, OUTCOMES } from "../store/enums.js";
 
 /** How a conversation stands for analytics; the row of `analytics_conversations`. */
 export interface ConversationAggregate {
@@ -9,7 +10,7 @@ export interface ConversationAggregate {
   startedAt: number;
   lastCustomerAt: number;
   customerMessages: number;
-  outcome: "open" | "contained" | "handover";
+  outcome: (typeof OUTCOMES)[number];
   endedAt: number | null;
   atFlowId: string | null;
   atFlowVersion: number | null;
@@ -23,7 +24,7 @@ export interface ConversationAggregate {
   handoffNodeId: string | null;
 }
 
-export type CountKind = "reach" | "edge" | "answers" | "misses";
+export type CountKind = (typeof COUNT_KINDS)[number];
 
 /** What to add to `analytics_counts`; `day` is the conversation's start day. */
 export interface CountIncrement {

@@ -2,6 +2,8 @@ import { eq, getTableColumns, type SQL, sql } from "drizzle-orm";
 import type { EngineStatus } from "../engine/types.js";
 import type { Metrics } from "../plugins/metrics.js";
 import type { Db, Store } from "../store/db.js";
+import { readJson } from "../store/json-column.js";
+import { StringList } from "../store/json-columns.js";
 import { prepared } from "../store/prepared.js";
 import { type ConversationAggregate, type CountIncrement, foldTurn, type Turn } from "./fold.js";
 
@@ -78,7 +80,14 @@ async function addCounts(store: Store, db: Db, increments: CountIncrement[]): Pr
 export async function recordStep(store: Store, db: Db, facts: StepFacts): Promise<RecordedStep> {
   const [stored] = await storedRow(store, db, { conversationId: facts.conversationId });
   const previous = stored
-    ? ({ ...stored, path: JSON.parse(stored.path) as string[] } as ConversationAggregate)
+    ? ({
+        ...stored,
+        path: readJson(StringList, stored.path, {
+          table: "analytics_conversations",
+          column: "path",
+          id: stored.conversationId,
+        }),
+      } as ConversationAggregate)
     : undefined;
   const { status } = facts;
   const folded = foldTurn(previous, {

@@ -2,23 +2,17 @@ import { and, asc, eq, isNull, ne } from "drizzle-orm";
 import type { Member, Role } from "../../schema/api/index.js";
 import { DomainError } from "../domain-error.js";
 import type { Db, Store } from "../store/db.js";
+import { readJson } from "../store/json-column.js";
+import { StringList } from "../store/json-columns.js";
+import type { UserRow } from "../store/records.js";
 
-function toMember(row: {
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-  queues: string;
-  passwordHash: string | null;
-  disabledAt: number | null;
-  createdAt: number;
-}): Member {
+function toMember(row: UserRow): Member {
   return {
     id: row.id,
     email: row.email,
     name: row.name,
-    role: row.role as Role,
-    queues: JSON.parse(row.queues) as string[],
+    role: row.role,
+    queues: readJson(StringList, row.queues, { table: "users", column: "queues", id: row.id }),
     hasPassword: row.passwordHash !== null,
     disabled: row.disabledAt !== null,
     createdAt: new Date(row.createdAt).toISOString(),

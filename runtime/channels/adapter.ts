@@ -1,10 +1,11 @@
 import type { BotMessage } from "../engine/types.js";
+import type { DELIVERY_STATUSES } from "../store/enums.js";
 
 /** The channels that speak to a provider's API (the REST channel and the web chat are Relais's own). */
 export type ProviderChannel = "whatsapp" | "messenger" | "sms";
 
 /** How far a sent message got; the order in which it only ever moves forward. */
-export type DeliveryStatus = "sent" | "delivered" | "read" | "failed";
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** What one webhook delivery holds, already in Relais's terms. */
 export type InboundEvent =

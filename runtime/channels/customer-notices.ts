@@ -1,10 +1,17 @@
 import { and, desc, eq, gte } from "drizzle-orm";
-import type { QueueSettings } from "../../schema/api/index.js";
-import { DEFAULT_NOTICES, type NoticeKey, type QueueNoticeKey, type QueueNoticeTexts } from "../../schema/api/index.js";
+import {
+  ConversationState,
+  DEFAULT_NOTICES,
+  type NoticeKey,
+  type QueueNoticeKey,
+  QueueNoticeTexts,
+  type QueueSettings,
+} from "../../schema/api/index.js";
 import { describeOpening, openState } from "../conversation/business-hours.js";
 import { localize } from "../conversation/localize.js";
-import type { BotMessage, ConversationState } from "../engine/types.js";
+import type { BotMessage } from "../engine/types.js";
 import type { Db, Tables } from "../store/db.js";
+import { readJson } from "../store/json-column.js";
 
 /**
  * A notice in the conversation's language (French when it has none): the queue's own words when it
@@ -45,7 +52,11 @@ export async function writeNotice(
   const { conversations, messages, outbox } = tables;
   const [conversation] = await db.select().from(conversations).where(eq(conversations.id, conversationId));
   if (!conversation) return;
-  const language = (JSON.parse(conversation.state) as ConversationState).language ?? "fr";
+  const { language } = readJson(ConversationState, conversation.state, {
+    table: "conversations",
+    column: "state",
+    id: conversation.id,
+  });
   const message: BotMessage = {
     nodeId: `notice:${key}`,
     text: notice(key, language, values, await handoffQueueTexts(db, tables, conversationId)),
@@ -66,13 +77,13 @@ export async function writeNotice(
 async function handoffQueueTexts(db: Db, tables: Tables, conversationId: string): Promise<QueueNoticeTexts> {
   const { handoffs, queues } = tables;
   const [row] = await db
-    .select({ texts: queues.noticeTexts })
+    .select({ id: queues.id, texts: queues.noticeTexts })
     .from(handoffs)
     .innerJoin(queues, eq(queues.id, handoffs.queue))
     .where(eq(handoffs.conversationId, conversationId))
     .orderBy(desc(handoffs.createdAt))
     .limit(1);
-  return row ? (JSON.parse(row.texts) as QueueNoticeTexts) : {};
+  return row ? readJson(QueueNoticeTexts, row.texts, { table: "queues", column: "notice_texts", id: row.id }) : {};
 }
 
 /**

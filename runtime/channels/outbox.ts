@@ -1,7 +1,8 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
-import type { BotMessage } from "../engine/types.js";
+import { BotMessage } from "../../schema/api/index.js";
 import type { Store } from "../store/db.js";
+import { readJson } from "../store/json-column.js";
 import { Mutex } from "../store/mutex.js";
 
 export interface OutboxMessage {
@@ -135,7 +136,10 @@ export class Outbox {
         continue;
       }
       const sender = this.senders.get(row.channel);
-      const message: OutboxMessage = { ...row, message: JSON.parse(row.message) as BotMessage };
+      const message: OutboxMessage = {
+        ...row,
+        message: readJson(BotMessage, row.message, { table: "outbox", column: "message", id: row.id }),
+      };
       // With several processes, another one may be sending this row right now: hold the
       // conversation's lock, look again, and send only what is still unsent.
       const outcome = await this.store.exclusive(`outbox:${row.conversationId}`, async () => {

@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, inArray, lte } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
+import { ConversationState } from "../../schema/api/index.js";
 import type { LiveEvents } from "../conversation/live-events.js";
-import type { ConversationState } from "../engine/types.js";
 import type { Store } from "../store/db.js";
+import { readJson } from "../store/json-column.js";
 import type { ChannelAdapter, DeliveryStatus, InboundEvent, SendContext } from "./adapter.js";
 import { nextStatus } from "./delivery-status.js";
 import type { OutboxMessage, Sender } from "./outbox.js";
@@ -58,7 +59,13 @@ export function providerSender<P>(adapter: ChannelAdapter<P>, store: Store, now:
         .orderBy(desc(messages.id))
         .limit(1),
     );
-    const language = conversation ? (JSON.parse(conversation.state) as ConversationState).language : "fr";
+    const language = conversation
+      ? readJson(ConversationState, conversation.state, {
+          table: "conversations",
+          column: "state",
+          id: outgoing.conversationId,
+        }).language
+      : "fr";
     return {
       lastCustomerAt: last?.at,
       now: at,

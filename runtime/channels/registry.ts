@@ -12,7 +12,7 @@ type SettingsOf = { whatsapp: WhatsAppSettings; messenger: MessengerSettings; sm
 
 export interface ActiveChannel<C extends ProviderChannel> {
   settings: SettingsOf[C];
-  adapter: ChannelAdapter<any>;
+  adapter: ChannelAdapter<unknown>;
 }
 
 /**
@@ -21,7 +21,7 @@ export interface ActiveChannel<C extends ProviderChannel> {
  */
 export class ChannelRegistry {
   private settings: ChannelSettings = {};
-  private adapters = new Map<ProviderChannel, ChannelAdapter<any>>();
+  private adapters = new Map<ProviderChannel, ChannelAdapter<unknown>>();
 
   constructor(
     private readonly http: ProviderHttp,

@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { BotMessage, ConversationStatus, WebchatHistory, WebchatHistoryEntry } from "../../schema/api/index.js";
 import type { Store } from "../store/db.js";
+import { readJson } from "../store/json-column.js";
+import { BotPayload, CustomerPayload } from "../store/json-columns.js";
 
 /**
  * What a web chat visitor sees again when they come back (a reload, the next day): their latest
@@ -54,12 +56,12 @@ export async function webchatHistory(store: Store, flowId: string, session: stri
     const at = new Date(row.at).toISOString();
     if (row.role === "customer" && row.payload) {
       // A tapped button shows as its label, as it did when the visitor tapped it.
-      const { choiceId } = JSON.parse(row.payload) as { choiceId?: string };
+      const { choiceId } = readJson(CustomerPayload, row.payload, { table: "messages", column: "payload", id: row.id });
       const label = offered?.find((choice) => choice.id === choiceId)?.label;
       return { id: row.id, role: "customer", text: label ?? row.text, at };
     }
     if (row.role === "bot" && row.payload) {
-      const message = JSON.parse(row.payload) as BotMessage;
+      const message = readJson(BotPayload, row.payload, { table: "messages", column: "payload", id: row.id });
       if (message.choices?.length) offered = message.choices;
       return {
         id: row.id,

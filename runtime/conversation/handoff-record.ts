@@ -1,22 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { QueueSettings } from "../../schema/api/index.js";
 import type { BotMessage, Handoff } from "../engine/types.js";
+import type { NewHandoffRow } from "../store/records.js";
 import { describeOpening, openState } from "./business-hours.js";
 import { localize } from "./localize.js";
 import { PRIORITY_RANK } from "./types.js";
-
-export interface HandoffRow {
-  id: string;
-  conversationId: string;
-  queue: string;
-  priority: string;
-  rank: number;
-  reason: string;
-  summary: string;
-  note: string | null;
-  slaDueAt: number;
-  createdAt: number;
-}
 
 /**
  * The handoff row for a conversation going to a queue, and, outside the queue's hours, the message
@@ -29,13 +17,13 @@ export function recordHandoff(input: {
   queues: ReadonlyMap<string, QueueSettings>;
   now: number;
   language: string;
-}): { row: HandoffRow; outOfHours?: BotMessage; queueKnown: boolean } {
+}): { row: NewHandoffRow; outOfHours?: BotMessage; queueKnown: boolean } {
   const queueKnown = input.queues.has(input.handoff.queue);
   const queue = input.queues.get(input.handoff.queue) ?? input.queues.get("support");
   const queueId = queueKnown ? input.handoff.queue : (queue?.id ?? input.handoff.queue);
   const state = queue ? openState(queue, new Date(input.now)) : { open: true };
   const clockStarts = state.open ? input.now : (state.opensAt?.getTime() ?? input.now);
-  const row: HandoffRow = {
+  const row: NewHandoffRow = {
     id: randomUUID(),
     conversationId: input.conversationId,
     queue: queueId,

@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
-import type { QueueNoticeTexts, QueueSettings, WeeklyHours } from "../../schema/api/index.js";
+import { QueueNoticeTexts, type QueueSettings, WeeklyHours } from "../../schema/api/index.js";
 import type { Store } from "../store/db.js";
+import { readJson } from "../store/json-column.js";
+import { StringList, TextPerLanguage } from "../store/json-columns.js";
 import { scheduleProblems } from "./queue-settings.js";
 
 const officeHours: WeeklyHours = {
@@ -17,17 +19,21 @@ const backText = {
   en: "Our agents are away right now. They are back {{opensAt}} and will pick up your request where it is.",
 };
 
-export const defaultQueues: QueueSettings[] = [
-  { id: "support", name: "Support", level: 1, slaMinutes: 30 },
-  { id: "priority", name: "Clients prioritaires", level: 1, slaMinutes: 10 },
-  { id: "level2", name: "Niveau 2", level: 2, slaMinutes: 120 },
-].map((queue) => ({
+const seeded = (queue: Pick<QueueSettings, "id" | "name" | "level" | "slaMinutes">): QueueSettings => ({
   ...queue,
   timezone: "Europe/Paris",
   hours: officeHours,
   holidays: ["2026-12-25", "2027-01-01"],
   outOfHoursText: backText,
-}));
+});
+
+const supportQueue = seeded({ id: "support", name: "Support", level: 1, slaMinutes: 30 });
+
+export const defaultQueues: QueueSettings[] = [
+  supportQueue,
+  seeded({ id: "priority", name: "Clients prioritaires", level: 1, slaMinutes: 10 }),
+  seeded({ id: "level2", name: "Niveau 2", level: 2, slaMinutes: 120 }),
+];
 
 function toRow(queue: QueueSettings) {
   return {
@@ -48,7 +54,7 @@ function toRow(queue: QueueSettings) {
 export async function setUpQueues(store: Store, file: string | undefined): Promise<void> {
   const fromFile: QueueSettings[] = file
     ? ((JSON.parse(await readFile(file, "utf8")) as Partial<QueueSettings>[]).map((queue) => ({
-        ...(defaultQueues.find((d) => d.id === queue.id) ?? defaultQueues[0]!),
+        ...(defaultQueues.find((d) => d.id === queue.id) ?? supportQueue),
         name: queue.id ?? "",
         ...queue,
       })) as QueueSettings[])
@@ -86,10 +92,18 @@ export async function loadQueues(store: Store): Promise<Map<string, QueueSetting
       row.id,
       {
         ...row,
-        hours: JSON.parse(row.hours) as WeeklyHours,
-        holidays: JSON.parse(row.holidays) as string[],
-        outOfHoursText: JSON.parse(row.outOfHoursText) as Record<string, string>,
-        noticeTexts: JSON.parse(row.noticeTexts) as QueueNoticeTexts,
+        hours: readJson(WeeklyHours, row.hours, { table: "queues", column: "hours", id: row.id }),
+        holidays: readJson(StringList, row.holidays, { table: "queues", column: "holidays", id: row.id }),
+        outOfHoursText: readJson(TextPerLanguage, row.outOfHoursText, {
+          table: "queues",
+          column: "out_of_hours_text",
+          id: row.id,
+        }),
+        noticeTexts: readJson(QueueNoticeTexts, row.noticeTexts, {
+          table: "queues",
+          column: "notice_texts",
+          id: row.id,
+        }),
       },
     ]),
   );

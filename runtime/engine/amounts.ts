@@ -44,10 +44,10 @@ const CURRENCY_SIGNS: readonly (readonly [string, string])[] = [
 export const CURRENCIES = ["EUR", "USD", "GBP", "CHF", "CAD"] as const;
 export const DEFAULT_CURRENCY = CURRENCIES[0];
 
-const escape = (text: string) => text.replace(/[$.*+?^()[\]{}|\\]/g, "\\$&");
+const escapeRegex = (text: string) => text.replace(/[$.*+?^()[\]{}|\\]/g, "\\$&");
 const CURRENCY = [
-  ...CURRENCY_SIGNS.map(([sign]) => escape(sign)),
-  ...CURRENCY_WORDS.map(([word]) => `${escape(word).replace(/ /g, "\\s+")}(?![\\p{L}\\p{N}])`),
+  ...CURRENCY_SIGNS.map(([sign]) => escapeRegex(sign)),
+  ...CURRENCY_WORDS.map(([word]) => `${escapeRegex(word).replace(/ /g, "\\s+")}(?![\\p{L}\\p{N}])`),
 ].join("|");
 /** `1 250,50`, `1.250,50`, `1,250.50` (groups of three), or `300`, `45,5`, `45.50`. */
 const NUMBER = "[1-9]\\d{0,2}(?:[ \\u00a0\\u202f.,']\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?";

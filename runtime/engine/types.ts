@@ -1,7 +1,14 @@
 import type { BotMessage } from "../../schema/api/channels.js";
+import type {
+  ConversationState,
+  EntityKind,
+  Frame,
+  Handoff,
+  HeardEntity,
+} from "../../schema/api/conversation-state.js";
 import type { HandoffReason } from "../../schema/api/handoff.js";
 import type { HttpRequest, HttpResult } from "../../schema/api/simulator.js";
-import type { Flow, FlowNode, Priority } from "../../schema/index.js";
+import type { Flow, FlowNode } from "../../schema/index.js";
 import type { ExpressionCache } from "./expressions.js";
 import type { EngineLimits } from "./limits.js";
 
@@ -33,18 +40,7 @@ export interface HttpEffect {
 }
 export type Effect = HttpEffect;
 
-export type { HandoffReason };
-
-export interface Handoff {
-  queue: string;
-  priority: Priority;
-  reason: HandoffReason;
-  note?: string;
-  /** Every collected variable, so the agent never asks again. */
-  summary: Record<string, unknown>;
-  flowId: string;
-  nodeId: string;
-}
+export type { ConversationState, Frame, Handoff, HandoffReason };
 
 export type EngineStatus =
   | { type: "wait"; nodeId: string }
@@ -87,59 +83,7 @@ export type EngineEvent =
     }
   | { type: "end"; flowId: string; nodeId: string };
 
-/** Kinds of value found inside what customers write, that questions can take without asking. */
-export type EntityKind = "email" | "phone" | "date" | "pattern" | "amount";
-
-/** A value a customer gave that no question has taken yet. */
-export interface HeardEntity {
-  kind: EntityKind;
-  /** Which questions take it: the kind, with the phone region or the pattern (`phone:FR`, `pattern:i:CMD-[0-9]{6}`). */
-  key: string;
-  value: unknown;
-}
-
-export interface Frame {
-  flowId: string;
-  nodeId: string;
-}
-
-/** Everything the engine needs to go on later; JSON-serialisable, stored with the conversation. */
-export interface ConversationState {
-  /** Call stack: the last frame is where the conversation is; earlier ones are `jump` nodes to return to. */
-  stack: Frame[];
-  status: "active" | "handoff" | "ended";
-  /** One of the flow's languages: replies, reprompts and system messages are in it. */
-  language: string;
-  /**
-   * How the language was set: `hint` (given by the channel), `default` (the flow's first), or
-   * detected from what the customer wrote, with its confidence. Once `sure`, it no longer changes.
-   */
-  languageFrom?: { source: "hint" | "default" | "detected"; confidence?: number; sure?: boolean };
-  variables: Record<string, unknown>;
-  /** The opening message, until the flow first waits (see `start`). */
-  openingText?: string;
-  /**
-   * Values the customer gave that no question has taken yet, the latest of each key: the next
-   * question asking for one takes it instead of asking.
-   */
-  entities?: HeardEntity[];
-  /** Variables questions of this conversation saved: a question saving one again asks, whatever it holds. */
-  answered?: string[];
-  /** HTTP calls since the customer last wrote, bounded so that a loop of lookups ends. */
-  effectsSinceInput?: number;
-  /** Set while the engine waits for an effect's result. */
-  pendingEffect?: { id: string; nodeId: string };
-  /** Answers given at the current question, for `maxAttempts`. */
-  attempts: number;
-  /** Consecutive answers that were not understood, for the `failedInputs` rule. */
-  failedInputs: number;
-  /** Visits per `flowId/nodeId`, for the `loop` rule. */
-  visits: Record<string, number>;
-  /** Escalation rules that already fired (`flowId/ruleId`): each fires at most once per conversation. */
-  firedRules?: string[];
-  /** The handoff in force while `status` is `handoff`, until an agent resumes the bot. */
-  handoff?: Handoff;
-}
+export type { EntityKind, HeardEntity };
 
 export interface Classification {
   intent: string;

@@ -42,9 +42,11 @@ export async function evaluateIntents(
     const ranked = await classify(phrase.text, intentCandidates(node, phrase.lang), phrase.lang);
     const best = ranked.filter((entry) => known.has(entry.intent)).sort((a, b) => b.confidence - a.confidence)[0];
     const predicted = best && best.confidence >= floor ? best.intent : NO_INTENT;
-    const row = (confusion[phrase.intent] ??= {});
+    const row = confusion[phrase.intent] ?? {};
+    confusion[phrase.intent] = row;
     row[predicted] = (row[predicted] ?? 0) + 1;
-    const language = (languages[phrase.lang] ??= { total: 0, right: 0 });
+    const language = languages[phrase.lang] ?? { total: 0, right: 0 };
+    languages[phrase.lang] = language;
     language.total += 1;
     if (predicted === phrase.intent) language.right += 1;
     else mistakes.push({ phrase, predicted, confidence: best?.confidence ?? 0 });

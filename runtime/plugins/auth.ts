@@ -1,23 +1,29 @@
 import cookie from "@fastify/cookie";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
-import type { Role } from "../../schema/api/index.js";
+import type { Role, User } from "../../schema/api/index.js";
 import { roleAtLeast, Users } from "../auth/users.js";
 import { DomainError } from "../domain-error.js";
 
 export const SESSION_COOKIE = "relais_session";
 
+/** The caller of a route guarded by `requireRole`; refuses (401) a request that has none. */
+export function signedIn(request: FastifyRequest): User {
+  if (!request.user)
+    throw new DomainError(
+      "unauthenticated",
+      "UNAUTHENTICATED",
+      "Log in (cookie `relais_session`) or send `Authorization: Bearer <API token>`.",
+    );
+  return request.user;
+}
+
 /** Refuses a request without a user (401) or whose user lacks the role (403). */
 export function requireRole(role: Role) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
-    if (!request.user)
-      throw new DomainError(
-        "unauthenticated",
-        "UNAUTHENTICATED",
-        "Log in (cookie `relais_session`) or send `Authorization: Bearer <API token>`.",
-      );
-    if (!roleAtLeast(request.user.role, role)) {
-      throw new DomainError("forbidden", "FORBIDDEN", `This needs the ${role} role; you are ${request.user.role}.`);
+    const user = signedIn(request);
+    if (!roleAtLeast(user.role, role)) {
+      throw new DomainError("forbidden", "FORBIDDEN", `This needs the ${role} role; you are ${user.role}.`);
     }
   };
 }

@@ -8,6 +8,7 @@ import { DomainError } from "../domain-error.js";
  * NUL in `text`; a lone surrogate is not UTF-8 and is replaced on the way in). In `u` mode a
  * well-formed pair is one code point outside D800–DFFF, so only the lone halves match.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what PostgreSQL cannot store; finding it is the point.
 const UNSTORABLE = /[\u0000\uD800-\uDFFF]/u;
 
 function why(text: string): string {

@@ -1,5 +1,11 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or } from "drizzle-orm";
-import type { HandoffReason, LiveEvent, TranscriptEvent, User } from "../../schema/api/index.js";
+import {
+  ConversationState,
+  HandoffReason,
+  type LiveEvent,
+  TranscriptEvent,
+  type User,
+} from "../../schema/api/index.js";
 import { queuesOf } from "../auth/team.js";
 import { roleAtLeast } from "../auth/users.js";
 import { firstName, writeNotice } from "../channels/customer-notices.js";
@@ -14,11 +20,12 @@ import { loadQueues } from "../conversation/queues.js";
 import type { StepWriter } from "../conversation/step-writer.js";
 import { systemEntry } from "../conversation/system-entry.js";
 import { DomainError } from "../domain-error.js";
-import type { ConversationState } from "../engine/types.js";
 import type { PublishedFlows } from "../flows/published.js";
 import type { HttpClient } from "../http-client/http-client.js";
 import type { Metrics } from "../plugins/metrics.js";
 import type { Db, Store } from "../store/db.js";
+import { readJson } from "../store/json-column.js";
+import { CollectedVariables, OutboxMessage, PinnedVersions } from "../store/json-columns.js";
 import { summarize } from "./conversation-list.js";
 import { loadRouting } from "./routing-settings.js";
 
@@ -339,8 +346,12 @@ export class AgentDesk {
         ? {
             queue: handoff.queue,
             priority: handoff.priority,
-            reason: JSON.parse(handoff.reason) as HandoffReason,
-            summary: JSON.parse(handoff.summary) as Record<string, unknown>,
+            reason: readJson(HandoffReason, handoff.reason, { table: "handoffs", column: "reason", id: handoff.id }),
+            summary: readJson(CollectedVariables, handoff.summary, {
+              table: "handoffs",
+              column: "summary",
+              id: handoff.id,
+            }),
             note: handoff.note,
             slaDueAt: new Date(handoff.slaDueAt).toISOString(),
           }
@@ -350,14 +361,16 @@ export class AgentDesk {
         role: m.role,
         text: m.text,
         ...(m.author ? { author: m.author } : {}),
-        ...(m.role === "system" && m.payload ? { event: JSON.parse(m.payload) as TranscriptEvent } : {}),
+        ...(m.role === "system" && m.payload
+          ? { event: readJson(TranscriptEvent, m.payload, { table: "messages", column: "payload", id: m.id }) }
+          : {}),
         at: new Date(m.at).toISOString(),
       })),
       channel: { name: conversation.channel, limits: channelLimits(conversation.channel) },
       /** Messages the channel never took, after every retry: the customer did not get them. */
       deliveryFailures: undelivered.map((row) => ({
         outboxId: row.id,
-        text: (JSON.parse(row.message) as { text: string }).text,
+        text: readJson(OutboxMessage, row.message, { table: "outbox", column: "message", id: row.id }).text,
         attempts: row.attempts,
         error: row.lastError ?? "",
         failedAt: new Date(row.failedAt ?? 0).toISOString(),
@@ -411,14 +424,22 @@ export class AgentDesk {
         .from(handoffs)
         .where(and(eq(handoffs.conversationId, conversationId), isNull(handoffs.closedAt))),
     );
-    const state = JSON.parse(conversation.state) as ConversationState;
+    const state = readJson(ConversationState, conversation.state, {
+      table: "conversations",
+      column: "state",
+      id: conversation.id,
+    });
     const recorded = recordHandoff({
       conversationId,
       handoff: {
         queue: queueId,
         priority: (current?.priority ?? "normal") as "normal",
-        reason: current ? JSON.parse(current.reason) : { ruleId: "transfer", kind: "transfer", values: {} },
-        summary: current ? JSON.parse(current.summary) : state.variables,
+        reason: current
+          ? readJson(HandoffReason, current.reason, { table: "handoffs", column: "reason", id: current.id })
+          : { ruleId: "transfer", kind: "transfer", values: {} },
+        summary: current
+          ? readJson(CollectedVariables, current.summary, { table: "handoffs", column: "summary", id: current.id })
+          : state.variables,
         note,
         nodeId: state.stack.at(-1)?.nodeId ?? "transfer",
       },
@@ -487,9 +508,10 @@ export class AgentDesk {
   /** Gives the conversation back to the bot at a node of its flow; the bot's messages go out through the outbox. */
   async release(conversationId: string, agent: User, nodeId: string) {
     const held = await this.mustHold(conversationId, agent);
-    const flows = await this.deps.published.load(JSON.parse(held.pinned) as Record<string, number>);
+    const pinned = readJson(PinnedVersions, held.pinned, { table: "conversations", column: "pinned", id: held.id });
+    const flows = await this.deps.published.load(pinned);
     const compiled = flows.get(held.flowId);
-    const state = JSON.parse(held.state) as ConversationState;
+    const state = readJson(ConversationState, held.state, { table: "conversations", column: "state", id: held.id });
     const currentFlow = flows.get(state.stack.at(-1)?.flowId ?? held.flowId) ?? compiled;
     if (!compiled || !currentFlow?.nodes.has(nodeId)) {
       throw new DomainError(
@@ -512,7 +534,7 @@ export class AgentDesk {
       await this.deps.steps.write(undefined, outcome, {
         conversationId,
         isNew: false,
-        pinned: JSON.parse(held.pinned) as Record<string, number>,
+        pinned,
         flowVersion: held.flowVersion,
         now: Date.now(),
         pushReplies: { channel: held.channel, flowId: held.flowId, address: held.address },

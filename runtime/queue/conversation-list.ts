@@ -1,27 +1,15 @@
 import { and, count, eq, gt, inArray, max, sql } from "drizzle-orm";
-import type { ConversationSummary, HandoffReason } from "../../schema/api/index.js";
-import type { ConversationState } from "../engine/types.js";
+import { ConversationState, type ConversationSummary, HandoffReason } from "../../schema/api/index.js";
 import type { Store } from "../store/db.js";
+import { readJson } from "../store/json-column.js";
+import type { ConversationRow } from "../store/records.js";
 import { customerIdentity } from "./customer-identity.js";
-
-interface Row {
-  id: string;
-  channel: string;
-  address: string;
-  flowId: string;
-  flowVersion: number;
-  state: string;
-  status: string;
-  assignedTo: string | null;
-  createdAt: number;
-  updatedAt: number;
-}
 
 /** Last lines are cut: a list shows their beginning, the conversation the rest. */
 const PREVIEW_CHARS = 160;
 
 /** Enriches conversation rows for a list in four queries, whatever their number. */
-export async function summarize(store: Store, rows: Row[]): Promise<ConversationSummary[]> {
+export async function summarize(store: Store, rows: Omit<ConversationRow, "pinned">[]): Promise<ConversationSummary[]> {
   if (rows.length === 0) return [];
   const { messages, handoffs } = store.tables;
   const ids = rows.map((row) => row.id);
@@ -58,7 +46,7 @@ export async function summarize(store: Store, rows: Row[]): Promise<Conversation
     if (!known || known.createdAt <= handoff.createdAt) handoffOf.set(handoff.conversationId, handoff);
   }
   return rows.map((row) => {
-    const state = JSON.parse(row.state) as ConversationState;
+    const state = readJson(ConversationState, row.state, { table: "conversations", column: "state", id: row.id });
     const last = lastMessages.find((message) => message.conversationId === row.id);
     const handoff = handoffOf.get(row.id);
     return {
@@ -83,7 +71,7 @@ export async function summarize(store: Store, rows: Row[]): Promise<Conversation
         ? {
             queue: handoff.queue,
             priority: handoff.priority,
-            reason: JSON.parse(handoff.reason) as HandoffReason,
+            reason: readJson(HandoffReason, handoff.reason, { table: "handoffs", column: "reason", id: handoff.id }),
             slaDueAt: handoff.slaDueAt,
             createdAt: handoff.createdAt,
           }

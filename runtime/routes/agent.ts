@@ -25,7 +25,7 @@ import {
 import { assertSchedule } from "../conversation/queue-settings.js";
 import { saveQueue } from "../conversation/queues.js";
 import { DomainError } from "../domain-error.js";
-import { requireRole } from "../plugins/auth.js";
+import { requireRole, signedIn } from "../plugins/auth.js";
 import { AgentDesk, type Scope } from "../queue/agent-desk.js";
 import deliveryRoutes from "./deliveries.js";
 import { openEventStream } from "./sse.js";
@@ -107,7 +107,7 @@ const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const queueId = request.params.id;
-      const user = request.user!;
+      const user = signedIn(request);
       mustWork(await desk.scope(user), queueId);
       const conversation = await desk.claim(queueId, user);
       return conversation ? { conversation } : reply.status(204).send(null);
@@ -127,7 +127,7 @@ const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const queueId = request.params.id;
-      mustWork(await desk.scope(request.user!), queueId);
+      mustWork(await desk.scope(signedIn(request)), queueId);
       return desk.waiting(queueId);
     },
   );
@@ -144,7 +144,7 @@ const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: agent,
     },
     async (request) => {
-      const user = request.user!;
+      const user = signedIn(request);
       return { conversation: await desk.pick(request.params.id, user, await desk.scope(user)) };
     },
   );
@@ -161,7 +161,7 @@ const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: agent,
     },
     async (request) =>
-      request.query.mine === "1" ? desk.mine(request.user!) : desk.list(await desk.scope(request.user!)),
+      request.query.mine === "1" ? desk.mine(signedIn(request)) : desk.list(await desk.scope(signedIn(request))),
   );
 
   app.get(
@@ -175,7 +175,7 @@ const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       onRequest: agent,
     },
-    async (request) => desk.detail(request.params.id, await desk.scope(request.user!)),
+    async (request) => desk.detail(request.params.id, await desk.scope(signedIn(request))),
   );
 
   /** An action on a conversation: its body, and what it answers once done or refused. */
@@ -194,7 +194,7 @@ const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     "/api/conversations/:id/reply",
     action(ReplyBody, "Sends the text to the customer on their channel; only the person holding it may."),
     async (request) => {
-      await desk.reply(request.params.id, request.user!, request.body.text);
+      await desk.reply(request.params.id, signedIn(request), request.body.text);
       return {};
     },
   );
@@ -202,7 +202,7 @@ const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     "/api/conversations/:id/note",
     action(ReplyBody, "Adds a note to the transcript for the team; the customer never sees it."),
     async (request) => {
-      await desk.note(request.params.id, request.user!, request.body.text);
+      await desk.note(request.params.id, signedIn(request), request.body.text);
       return {};
     },
   );
@@ -210,7 +210,7 @@ const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     "/api/conversations/:id/transfer",
     action(TransferBody, "Level 1 pulls in level 2: the case waits again, in the other queue, with the note."),
     async (request) => {
-      await desk.transfer(request.params.id, request.user!, request.body.queue, request.body.note);
+      await desk.transfer(request.params.id, signedIn(request), request.body.queue, request.body.note);
       return {};
     },
   );
@@ -235,7 +235,7 @@ const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
           ],
         );
       }
-      await desk.resolve(request.params.id, request.user!, disposition);
+      await desk.resolve(request.params.id, signedIn(request), disposition);
       return {};
     },
   );
@@ -243,7 +243,7 @@ const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     "/api/conversations/:id/release",
     action(ReleaseBody, "Gives the conversation back to the bot at a node of its flow."),
     async (request) => {
-      await desk.release(request.params.id, request.user!, request.body.nodeId);
+      await desk.release(request.params.id, signedIn(request), request.body.nodeId);
       return {};
     },
   );
@@ -264,7 +264,7 @@ const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       // The scope is read once per connection: a change of queues applies when the console reconnects.
-      const scope = await desk.scope(request.user!);
+      const scope = await desk.scope(signedIn(request));
       let unsubscribe = () => {};
       const stream = openEventStream<LiveEvent>(request, reply, () => unsubscribe());
       // Events are checked one after the other, so they reach the console in the order they happened.

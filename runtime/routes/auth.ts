@@ -15,7 +15,7 @@ import {
 } from "../../schema/api/index.js";
 import { hashSecret } from "../auth/passwords.js";
 import { DomainError } from "../domain-error.js";
-import { requireRole, SESSION_COOKIE } from "../plugins/auth.js";
+import { requireRole, SESSION_COOKIE, signedIn } from "../plugins/auth.js";
 import { KeyedSerial } from "../worker/keyed-serial.js";
 
 const NoContent = (description: string) => Type.Null({ description });
@@ -96,7 +96,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       onRequest: requireRole("agent"),
     },
-    async (request) => ({ user: request.user!, hasPassword: await app.users.hasPassword(request.user!.id) }),
+    async (request) => ({ user: signedIn(request), hasPassword: await app.users.hasPassword(signedIn(request).id) }),
   );
   app.get(
     "/api/auth/one-time/:token",
@@ -143,7 +143,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { currentPassword, password } = request.body;
-      const userId = request.user!.id;
+      const userId = signedIn(request).id;
       if (await app.users.hasPassword(userId)) {
         if (currentPassword === undefined || !(await app.users.checkPassword(userId, currentPassword))) {
           throw new DomainError("forbidden", "WRONG_PASSWORD", "Your current password is not right; type it again.", [
@@ -191,7 +191,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { name, role, expiresInDays } = request.body;
-      const token = await app.users.issue(request.user!.id, "token", {
+      const token = await app.users.issue(signedIn(request).id, "token", {
         name,
         role,
         expiresInDays: expiresInDays ?? app.config.tokenTtlDays,

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { errorResponses, MessageDeliveries } from "../../schema/api/index.js";
 import { messageDeliveries } from "../channels/message-deliveries.js";
-import { requireRole } from "../plugins/auth.js";
+import { requireRole, signedIn } from "../plugins/auth.js";
 import type { AgentDesk } from "../queue/agent-desk.js";
 
 /** Delivery states for the agent console: sent, delivered, read or failed beside each message sent. */
@@ -20,7 +20,7 @@ const deliveryRoutes: FastifyPluginAsyncTypebox<{ desk: AgentDesk }> = async (ap
     },
     async (request) => {
       const { id } = request.params;
-      await desk.mustSee(await desk.scope(request.user!), id);
+      await desk.mustSee(await desk.scope(signedIn(request)), id);
       return messageDeliveries(app.store, id);
     },
   );

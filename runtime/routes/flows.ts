@@ -4,7 +4,7 @@ import {
   CreatedFlow,
   CreateFlowBody,
   DiffQuery,
-  DraftRevision,
+  type DraftRevision,
   errorResponses,
   FlowFile,
   FlowIdParams,
@@ -33,7 +33,7 @@ import {
 } from "../../schema/index.js";
 import { DomainError } from "../domain-error.js";
 import { checkFlowValue, flowFile, type SaveResult } from "../flows/drafts.js";
-import { requireRole } from "../plugins/auth.js";
+import { requireRole, signedIn } from "../plugins/auth.js";
 import { flowHash, getVersion, listVersions, liveVersions, publishVersion, rollback } from "../store/flow-versions.js";
 
 const flowRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -165,7 +165,7 @@ const flowRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const revision = await saveDraft(id, {
         flow: checked.flow,
         layout: body.layout,
-        author: author(request.user!),
+        author: author(signedIn(request)),
         base: body.baseRevision,
         now: Date.now(),
       });
@@ -213,7 +213,7 @@ const flowRoutes: FastifyPluginAsyncTypebox = async (app) => {
           ],
         } as Flow;
       }
-      await saveDraft(body.id, { flow, author: author(request.user!), now: Date.now() });
+      await saveDraft(body.id, { flow, author: author(signedIn(request)), now: Date.now() });
       return reply.status(201).send({ id: body.id });
     },
   );
@@ -256,7 +256,7 @@ const flowRoutes: FastifyPluginAsyncTypebox = async (app) => {
       checkLayout(layout, id);
       const revision = await saveDraft(id, {
         layout,
-        author: author(request.user!),
+        author: author(signedIn(request)),
         base: baseRevision,
         now: Date.now(),
       });
@@ -335,7 +335,7 @@ const flowRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const published = await publishVersion(store, {
         flow: draft.flow,
         layout: draft.layout,
-        author: request.user!.email,
+        author: signedIn(request).email,
         note: body.note,
         now: Date.now(),
       });

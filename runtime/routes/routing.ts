@@ -9,7 +9,7 @@ import {
   QueueRoutingOf,
 } from "../../schema/api/index.js";
 import { DomainError } from "../domain-error.js";
-import { requireRole } from "../plugins/auth.js";
+import { requireRole, signedIn } from "../plugins/auth.js";
 import { AutoAssigner } from "../queue/auto-assign.js";
 import { choosePresence, peopleAtWork } from "../queue/presence.js";
 import { loadRouting, saveRouting } from "../queue/routing-settings.js";
@@ -59,7 +59,7 @@ const routingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       onRequest: agent,
     },
-    (request) => mine(request.user!.id),
+    (request) => mine(signedIn(request).id),
   );
 
   app.put(
@@ -75,9 +75,9 @@ const routingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: agent,
     },
     async (request) => {
-      await choosePresence(app.store, request.user!.id, request.body.status);
+      await choosePresence(app.store, signedIn(request).id, request.body.status);
       assigner.wake();
-      return mine(request.user!.id);
+      return mine(signedIn(request).id);
     },
   );
 

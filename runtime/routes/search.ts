@@ -6,7 +6,7 @@ import {
   SearchQuery,
   SearchResults,
 } from "../../schema/api/index.js";
-import { requireRole } from "../plugins/auth.js";
+import { requireRole, signedIn } from "../plugins/auth.js";
 import { scopeOf } from "../queue/agent-desk.js";
 import { ConversationSearch } from "../queue/conversation-search.js";
 import { SearchIndexer } from "../queue/search-index.js";
@@ -44,7 +44,7 @@ const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       onRequest: agent,
     },
-    async (request) => search.search(await scopeOf(app.store, request.user!), request.query),
+    async (request) => search.search(await scopeOf(app.store, signedIn(request)), request.query),
   );
 
   app.get(
@@ -59,7 +59,7 @@ const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       onRequest: agent,
     },
-    async (request) => search.customerHistory(await scopeOf(app.store, request.user!), request.params.id),
+    async (request) => search.customerHistory(await scopeOf(app.store, signedIn(request)), request.params.id),
   );
 };
 export default searchRoutes;

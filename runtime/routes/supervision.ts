@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { AssignBody, ConversationParams, Done, errorResponses, Floor } from "../../schema/api/index.js";
-import { requireRole } from "../plugins/auth.js";
+import { requireRole, signedIn } from "../plugins/auth.js";
 import { moveConversation } from "../queue/reassign.js";
 import { floorView } from "../queue/supervision.js";
 
@@ -29,7 +29,7 @@ const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: supervisor,
     },
     async (request) => {
-      await moveConversation({ store: app.store, live: app.live, outbox: app.outbox }, request.user!, {
+      await moveConversation({ store: app.store, live: app.live, outbox: app.outbox }, signedIn(request), {
         conversationId: request.params.id,
         ...request.body,
       });

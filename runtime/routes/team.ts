@@ -22,7 +22,7 @@ import {
 } from "../auth/team.js";
 import { loadQueues } from "../conversation/queues.js";
 import { DomainError } from "../domain-error.js";
-import { requireRole } from "../plugins/auth.js";
+import { requireRole, signedIn } from "../plugins/auth.js";
 
 /** The team, for admins: who works here, with which role and on which queues; invitations by one-time link. */
 const teamRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -58,7 +58,7 @@ const teamRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags, response: { 200: MyQueues, ...errorResponses(401) } },
       onRequest: requireRole("agent"),
     },
-    async (request) => ({ queues: await queuesOf(app.store, request.user!.id) }),
+    async (request) => ({ queues: await queuesOf(app.store, signedIn(request).id) }),
   );
 
   app.post(

@@ -5,7 +5,8 @@ import type { InboundEvent } from "../channels/adapter.js";
 import { spelledNumber } from "../channels/sms/number-words.js";
 import { readForm } from "../channels/sms/signature.js";
 import { DomainError } from "../domain-error.js";
-import type { BotMessage } from "../engine/types.js";
+import { readJson } from "../store/json-column.js";
+import { BotPayload } from "../store/json-columns.js";
 import { channelOff, keepRawBodies, receiveEvents, WEBHOOK_BODY_LIMIT, WEBHOOK_ERRORS } from "./provider-webhook.js";
 
 /** Replies go through Twilio's REST API once processed, so the webhook's TwiML answer says nothing. */
@@ -23,7 +24,7 @@ const twilioRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { conversations, messages } = app.store.tables;
     const [last] = await app.store.read((db) =>
       db
-        .select({ payload: messages.payload, role: messages.role })
+        .select({ id: messages.id, payload: messages.payload, role: messages.role })
         .from(messages)
         .innerJoin(conversations, eq(conversations.id, messages.conversationId))
         .where(
@@ -37,7 +38,10 @@ const twilioRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .orderBy(desc(messages.id))
         .limit(1),
     );
-    const offered = last?.role === "bot" && last.payload ? (JSON.parse(last.payload) as BotMessage).choices : undefined;
+    const offered =
+      last?.role === "bot" && last.payload
+        ? readJson(BotPayload, last.payload, { table: "messages", column: "payload", id: last.id }).choices
+        : undefined;
     return offered && number <= offered.length ? { ...event, text: String(number) } : event;
   }
 

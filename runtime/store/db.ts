@@ -25,6 +25,34 @@ import * as sqliteTables from "./schema.sqlite.js";
 export type Db = BetterSQLite3Database;
 export type Tables = typeof sqliteTables;
 
+/** The tables of a schema module, by export name. */
+type TablesOf<M> = { [K in keyof M as M[K] extends { $inferSelect: unknown } ? K : never]: M[K] };
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/**
+ * `true` for each table whose PostgreSQL rows, read and written, are exactly its SQLite twin's;
+ * the schemas-agree test checks what types cannot see (names, nullability, keys, indexes).
+ */
+type RowsAgree = {
+  [K in keyof TablesOf<typeof sqliteTables>]: K extends keyof TablesOf<typeof pgTables>
+    ? Same<Tables[K]["$inferSelect"], (typeof pgTables)[K]["$inferSelect"]> extends true
+      ? Same<Tables[K]["$inferInsert"], (typeof pgTables)[K]["$inferInsert"]>
+      : false
+    : false;
+};
+
+type DialectsAgree = RowsAgree[keyof RowsAgree] extends true
+  ? []
+  : ["a table's rows differ between SQLite and PostgreSQL"];
+
+/**
+ * The PostgreSQL tables under the SQLite typing the repository is written against. A call compiles
+ * only while every table reads and writes the same rows in both dialects (`RowsAgree` all `true`),
+ * so the one conversion between the dialects' table types is checked rather than assumed.
+ */
+function pgTablesTypedAsSqlite(tables: typeof pgTables, ..._agree: DialectsAgree): Tables {
+  return tables as unknown as Tables;
+}
+
 export interface Store {
   dialect: "sqlite" | "postgres";
   tables: Tables;
@@ -326,7 +354,7 @@ async function openPostgres(
   };
   return {
     dialect: "postgres",
-    tables: pgTables as unknown as Tables,
+    tables: pgTablesTypedAsSqlite(pgTables),
     tx: (work) => (current()?.db ?? db).transaction((tx) => work(tx as unknown as Db)),
     read: (work) => work((current()?.db ?? db) as unknown as Db),
     exclusive: async (key, work) => {

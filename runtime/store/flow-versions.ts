@@ -1,8 +1,17 @@
 import { createHash } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
-import { type Flow, formatFlow } from "../../schema/index.js";
+import {
+  type Flow,
+  formatFlow,
+  migrateFlow,
+  type Validated,
+  validateFlow,
+  validateLayout,
+} from "../../schema/index.js";
 import type { Db, Store } from "./db.js";
+import { readJson } from "./json-column.js";
 import { prepared } from "./prepared.js";
+import type { FlowVersionRow } from "./records.js";
 
 export interface FlowVersion {
   flowId: string;
@@ -18,17 +27,19 @@ export interface FlowVersion {
 /** The content hash of a flow: of its canonical text, so formatting never changes it. */
 export const flowHash = (flow: unknown) => createHash("sha256").update(formatFlow(flow)).digest("hex").slice(0, 16);
 
-function toVersion(row: {
-  flowId: string;
-  version: number;
-  hash: string;
-  flow: string;
-  layout: string | null;
-  author: string;
-  note: string;
-  createdAt: number;
-}): FlowVersion {
-  return { ...row, flow: JSON.parse(row.flow) as Flow, layout: row.layout ? JSON.parse(row.layout) : null };
+/** A stored flow, brought to the current format (as a draft is) and checked against it. */
+function checkStoredFlow(value: unknown): Validated<Flow> {
+  const migrated = migrateFlow(value, "flow");
+  return migrated.ok ? validateFlow(migrated.value, "flow") : migrated;
+}
+
+function toVersion(row: FlowVersionRow): FlowVersion {
+  const at = (column: string) => ({ table: "flow_versions", column, id: `${row.flowId}@${row.version}` });
+  return {
+    ...row,
+    flow: readJson(checkStoredFlow, row.flow, at("flow")),
+    layout: row.layout ? readJson((value) => validateLayout(value, "layout"), row.layout, at("layout")) : null,
+  };
 }
 
 export async function publishVersion(

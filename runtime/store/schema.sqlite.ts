@@ -1,4 +1,14 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  CONVERSATION_STATUSES,
+  COUNT_KINDS,
+  CREDENTIAL_KINDS,
+  DELIVERY_STATUSES,
+  MESSAGE_ROLES,
+  OUTCOMES,
+  PRIORITIES,
+  USER_ROLES,
+} from "./enums.js";
 
 /*
  * The SQLite tables. `schema.pg.ts` declares the same shapes for PostgreSQL: times are epoch
@@ -48,7 +58,7 @@ export const conversations = sqliteTable(
     /** `{flowId: version}` for every flow a jump can reach, fixed at start. */
     pinned: text("pinned").notNull(),
     state: text("state").notNull(),
-    status: text("status").notNull(),
+    status: text("status", { enum: CONVERSATION_STATUSES }).notNull(),
     assignedTo: text("assigned_to"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
@@ -65,7 +75,7 @@ export const messages = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     conversationId: text("conversation_id").notNull(),
-    role: text("role").notNull(),
+    role: text("role", { enum: MESSAGE_ROLES }).notNull(),
     text: text("text").notNull(),
     author: text("author"),
     payload: text("payload"),
@@ -136,7 +146,7 @@ export const deliveries = sqliteTable(
     /** Which of the row's provider messages this is, from 0; a retry sends only the parts not yet taken. */
     part: integer("part").notNull(),
     providerMessageId: text("provider_message_id").notNull(),
-    status: text("status").notNull(),
+    status: text("status", { enum: DELIVERY_STATUSES }).notNull(),
     error: text("error"),
     updatedAt: integer("updated_at").notNull(),
   },
@@ -153,7 +163,7 @@ export const handoffs = sqliteTable(
     id: text("id").primaryKey(),
     conversationId: text("conversation_id").notNull(),
     queue: text("queue").notNull(),
-    priority: text("priority").notNull(),
+    priority: text("priority", { enum: PRIORITIES }).notNull(),
     /** 0 urgent … 3 low, so claims order by it. */
     rank: integer("rank").notNull(),
     reason: text("reason").notNull(),
@@ -262,7 +272,7 @@ export const users = sqliteTable("users", {
   id: text("id").primaryKey(),
   email: text("email").notNull().unique(),
   name: text("name").notNull(),
-  role: text("role").notNull(),
+  role: text("role", { enum: USER_ROLES }).notNull(),
   passwordHash: text("password_hash"),
   createdAt: integer("created_at").notNull(),
   /** JSON array of the queue ids an agent works; empty means every queue. */
@@ -274,8 +284,10 @@ export const users = sqliteTable("users", {
 /** Browser sessions, first-start login links and API tokens: a hashed secret that stands for a user. */
 export const credentials = sqliteTable("credentials", {
   hash: text("hash").primaryKey(),
-  kind: text("kind").notNull(),
-  userId: text("user_id").notNull(),
+  kind: text("kind", { enum: CREDENTIAL_KINDS }).notNull(),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id),
   name: text("name"),
   expiresAt: integer("expires_at"),
   usedAt: integer("used_at"),
@@ -314,7 +326,7 @@ export const analyticsConversations = sqliteTable(
     lastCustomerAt: integer("last_customer_at").notNull(),
     customerMessages: integer("customer_messages").notNull(),
     /** `open` while with the bot, `contained` once it ended without a person, `handover` from its first handoff on. */
-    outcome: text("outcome").notNull(),
+    outcome: text("outcome", { enum: OUTCOMES }).notNull(),
     /** When it ended or was first handed over. */
     endedAt: integer("ended_at"),
     /** The node the bot is at (or left the conversation at), for drop-off. */
@@ -367,7 +379,7 @@ export const analyticsCounts = sqliteTable(
     flowId: text("flow_id").notNull(),
     flowVersion: integer("flow_version").notNull(),
     day: integer("day").notNull(),
-    kind: text("kind").notNull(),
+    kind: text("kind", { enum: COUNT_KINDS }).notNull(),
     key: text("key").notNull(),
     count: integer("count").notNull(),
   },
@@ -386,7 +398,9 @@ export const crmCustomers = sqliteTable("crm_customers", {
 
 export const crmOrders = sqliteTable("crm_orders", {
   number: text("number").primaryKey(),
-  customerId: text("customer_id").notNull(),
+  customerId: text("customer_id")
+    .notNull()
+    .references(() => crmCustomers.id),
   status: text("status").notNull(),
   statusLabel: text("status_label").notNull(),
   total: text("total").notNull(),

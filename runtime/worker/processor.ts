@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
+import { ChannelAnswer, ConversationState } from "../../schema/api/index.js";
 import type { DeadLetter } from "../../schema/api/ops.js";
 import { notice, unreadableLine, waitingNotice } from "../channels/customer-notices.js";
 import type { Config } from "../config.js";
@@ -10,14 +11,17 @@ import type { LiveEvents } from "../conversation/live-events.js";
 import { loadQueues } from "../conversation/queues.js";
 import * as Q from "../conversation/step-queries.js";
 import { answerInbox, type StepWriter } from "../conversation/step-writer.js";
-import type { ChannelAnswer, ConversationStatus, InboundMessage } from "../conversation/types.js";
+import type { ConversationStatus, InboundMessage } from "../conversation/types.js";
 import { DomainError } from "../domain-error.js";
-import type { ConversationState, EngineInput, HttpRequest, HttpResult } from "../engine/types.js";
+import type { EngineInput, HttpRequest, HttpResult } from "../engine/types.js";
 import type { PublishedFlows } from "../flows/published.js";
 import type { HttpClient } from "../http-client/http-client.js";
 import type { Metrics } from "../plugins/metrics.js";
 import type { Store } from "../store/db.js";
 import { describeFailure, isTransient } from "../store/failure.js";
+import { readJson } from "../store/json-column.js";
+import { InboxPayload, PinnedVersions } from "../store/json-columns.js";
+import type { ConversationRow, InboxRow } from "../store/records.js";
 import { KeyedSerial } from "./keyed-serial.js";
 
 export interface ProcessorContext {
@@ -38,18 +42,6 @@ export interface ProcessorContext {
   pushChannels?: ReadonlySet<string>;
 }
 
-type InboxRow = {
-  id: number;
-  channel: string;
-  flowId: string;
-  address: string;
-  payload: string;
-  receivedAt: number;
-  result: string | null;
-  attempts: number;
-  deadAt: number | null;
-};
-
 /**
  * The HTTP answers gathered for one inbox row, in the order its flow asked for them, while the
  * conversation stood at `base`.
@@ -64,16 +56,6 @@ export type { DeadLetter };
 
 /** Processing attempts of one inbox row before it is set aside; retries go at once, within the same drain. */
 export const MAX_ATTEMPTS = 3;
-type ConversationRow = {
-  id: string;
-  flowId: string;
-  channel: string;
-  address: string;
-  flowVersion: number;
-  pinned: string;
-  state: string;
-  status: string;
-};
 
 const unavailable: Record<string, string> = {
   fr: "Ce service n'est pas disponible pour le moment. Merci de réessayer plus tard.",
@@ -97,7 +79,6 @@ export class Processor {
   /** Records a message in the inbox (once per channel and external id), processes it, and answers. */
   async deliver(message: InboundMessage): Promise<ChannelAnswer> {
     const { store } = this.ctx;
-    const { inbox } = store.tables;
     const key = turnKey(message.channel, message.flowId, message.address);
     const row = await store.sharedTx(key, async (db) => {
       const inbound = { channel: message.channel, address: message.address, externalId: message.externalId };
@@ -114,7 +95,10 @@ export class Processor {
       });
       if (inserted) return { id: inserted.id, flowId: message.flowId, result: null, deadAt: null, duplicate: false };
       const [existing] = await Q.inboxByExternalId(store, db, inbound);
-      return { ...(existing as InboxRow), duplicate: true };
+      // The insert gave way to a row with the same key, which the same transaction therefore sees.
+      if (!existing)
+        throw new Error(`Inbox row of ${inbound.channel} message ${inbound.externalId} neither written nor found.`);
+      return { ...existing, duplicate: true };
     });
     if (row.duplicate) this.ctx.metrics.duplicates.inc({ channel: message.channel });
     if (!row.result && row.deadAt === null) await this.drain(message.channel, row.flowId, message.address);
@@ -128,7 +112,7 @@ export class Processor {
         `This message could not be processed and was set aside for an operator (inbox row ${row.id}); sending it again gives this same answer.`,
       );
     }
-    return JSON.parse(done.result) as ChannelAnswer;
+    return readJson(ChannelAnswer, done.result, { table: "inbox", column: "result", id: row.id });
   }
 
   /**
@@ -202,7 +186,6 @@ export class Processor {
   /** Processes the address's unprocessed rows oldest first, each in its own turn, until none is left. */
   private drain(channel: string, flowId: string, address: string): Promise<void> {
     const { store } = this.ctx;
-    const { inbox } = store.tables;
     const key = turnKey(channel, flowId, address);
     let current: InboxRow | undefined;
     let lookups: Lookups | undefined;
@@ -272,12 +255,7 @@ export class Processor {
     if (lookups.results.length === 0) {
       metrics.messageWait.observe({ channel: row.channel }, Math.max(0, now - row.receivedAt) / 1000);
     }
-    const payload = JSON.parse(row.payload) as {
-      text?: string;
-      choiceId?: string;
-      unsupported?: string;
-      language?: string;
-    };
+    const payload = readJson(InboxPayload, row.payload, { table: "inbox", column: "payload", id: row.id });
     // Kept for the agent as a line of its own; the bot does not take it as an answer.
     if (payload.unsupported !== undefined) payload.text = unreadableLine(payload.unsupported);
     const [active] = await store.read((db) =>
@@ -289,7 +267,7 @@ export class Processor {
       return undefined;
     }
     const pinned = active
-      ? (JSON.parse(active.pinned) as Record<string, number>)
+      ? readJson(PinnedVersions, active.pinned, { table: "conversations", column: "pinned", id: active.id })
       : await this.ctx.flows.pin(row.flowId);
     const compiledFlows = pinned ? await this.ctx.flows.load(pinned) : undefined;
     const compiled = compiledFlows?.get(row.flowId);
@@ -308,7 +286,9 @@ export class Processor {
       return undefined;
     }
     const deps = liveEngineDeps(this.ctx.config, compiledFlows, this.ctx.flows.models.classify);
-    const state = active ? (JSON.parse(active.state) as ConversationState) : undefined;
+    const state = active
+      ? readJson(ConversationState, active.state, { table: "conversations", column: "state", id: active.id })
+      : undefined;
     if (payload.unsupported !== undefined && state && active) {
       const outcome: LoopOutcome = {
         state,
@@ -425,7 +405,11 @@ export class Processor {
         at: now,
       });
       if (waiting) {
-        const language = (JSON.parse(conversation.state) as ConversationState).language;
+        const { language } = readJson(ConversationState, conversation.state, {
+          table: "conversations",
+          column: "state",
+          id: conversation.id,
+        });
         const told = await waitingNotice(
           db,
           store.tables,

@@ -3,6 +3,7 @@ export * from "./analytics.js";
 export * from "./auth.js";
 export * from "./channel-settings.js";
 export * from "./channels.js";
+export * from "./conversation-state.js";
 export * from "./customer-notices.js";
 export * from "./customers.js";
 export * from "./deliveries.js";

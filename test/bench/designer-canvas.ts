@@ -178,7 +178,7 @@ async function panFrames(page: Page, cdp: CDPSession): Promise<{ p95: number; bu
 
 export async function designerCanvasBench(): Promise<BenchReport> {
   const harness = await startHarness();
-  let removeBare = () => undefined as void;
+  let removeBare: () => void = () => undefined;
   try {
     const sizes = [50, BIG] as const;
     for (const size of sizes) {

@@ -69,17 +69,17 @@ setFlagsFromString("--expose-gc");
 const collect = runInNewContext("gc") as () => void;
 
 /** Holds what is being measured across the collection that follows its creation. */
-let kept: unknown;
+const holder: { kept?: unknown } = {};
 
 /** Heap bytes retained by what `make` returns, measured between full collections. */
 export function retainedBytes(make: () => unknown): number {
   collect();
   collect();
   const before = process.memoryUsage().heapUsed;
-  kept = make();
+  holder.kept = make();
   collect();
   collect();
   const after = process.memoryUsage().heapUsed;
-  kept = undefined;
+  holder.kept = undefined;
   return after - before;
 }

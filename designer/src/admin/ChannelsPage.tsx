@@ -47,9 +47,9 @@ function SecretField({
   const replacing = value !== undefined;
   return (
     <div className="secret-field" data-secret={name}>
-      <label>
-        {fieldLabel(name)}
-        {replacing || !stored ? (
+      {replacing || !stored ? (
+        <label>
+          {fieldLabel(name)}
           <input
             name={`secret-${name}`}
             type="password"
@@ -57,10 +57,13 @@ function SecretField({
             value={value ?? ""}
             onChange={(event) => onChange(event.target.value)}
           />
-        ) : (
+        </label>
+      ) : (
+        <div className="secret-kept">
+          {fieldLabel(name)}
           <span className="secret-stored">{cw("stored")}</span>
-        )}
-      </label>
+        </div>
+      )}
       {stored && (
         <button type="button" onClick={() => onChange(replacing ? undefined : "")}>
           {replacing ? cw("keep") : cw("replace")}

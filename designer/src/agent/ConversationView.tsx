@@ -71,23 +71,25 @@ export function ConversationView({
     }
   }, [conversationId]);
 
-  // `version` is not read inside: it changes when a live event concerns this conversation, to reload it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is not read: it changes when a live event concerns this conversation, to reload it.
   useEffect(() => {
     void load();
   }, [load, version]);
 
   const position = detail ? botPosition(detail) : undefined;
+  const positionFlowId = position?.flowId;
+  const positionVersion = position?.version;
   useEffect(() => {
-    if (!position) return;
+    if (positionFlowId === undefined || positionVersion === undefined) return;
     let current = true;
-    agentApi.flowVersion(position.flowId, position.version).then(
+    agentApi.flowVersion(positionFlowId, positionVersion).then(
       (answer) => current && setNodes(resumableNodes(answer.flow)),
       () => current && setNodes([]),
     );
     return () => {
       current = false;
     };
-  }, [position?.flowId, position?.version]);
+  }, [positionFlowId, positionVersion]);
 
   /** Why the runtime refused, in words: who has it now, or that it was closed meanwhile. */
   const explain = async (error: unknown): Promise<string> => {

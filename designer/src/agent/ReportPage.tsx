@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useState } from "react";
 import type { TeamFigures, TeamReport } from "../../../schema/api/index.js";
 import { call } from "../api.js";
 import "./agent.css";
@@ -57,15 +57,17 @@ export function ReportPage() {
   const [period, setPeriod] = useState({ from: day(-6), to: day(0) });
   const [report, setReport] = useState<TeamReport>();
   const [error, setError] = useState("");
-  const load = async (asked: { from: string; to: string }) => {
+  const load = useCallback(async (asked: { from: string; to: string }) => {
     try {
       setReport(await call<TeamReport>("GET", `/api/reports/team?${new URLSearchParams(asked)}`));
       setError("");
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     }
-  };
-  useEffect(() => void load(period), []);
+  }, []);
+  useEffect(() => {
+    void load({ from: day(-6), to: day(0) });
+  }, [load]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void load(period);

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useState } from "react";
 import type { ConversationStatus, SearchQuery, SearchResults } from "../../../schema/api/index.js";
 import "./agent.css";
 import { agentApi, type QueueSummary } from "./agent-api.js";
@@ -25,7 +25,7 @@ export function SearchPage() {
   const [now, setNow] = useState(Date.now);
   const set = <K extends keyof SearchQuery>(key: K, value: SearchQuery[K]) => setQuery({ ...query, [key]: value });
 
-  const run = async (asked: SearchQuery) => {
+  const run = useCallback(async (asked: SearchQuery) => {
     try {
       setFound(await searchApi.search(asked));
       setNow(Date.now());
@@ -33,11 +33,11 @@ export function SearchPage() {
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     }
-  };
+  }, []);
   useEffect(() => {
     agentApi.queues().then(setQueues, () => setQueues([]));
     void run({});
-  }, []);
+  }, [run]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -52,89 +52,91 @@ export function SearchPage() {
   return (
     <div className="search-page">
       <h1>{sw("searchTitle")}</h1>
-      <form className="search-form" role="search" onSubmit={submit}>
-        <label className="search-words">
-          {sw("words")}
-          <input
-            type="search"
-            name="q"
-            maxLength={200}
-            value={query.q ?? ""}
-            onChange={(event) => set("q", event.target.value)}
-          />
-        </label>
-        <label>
-          {sw("status")}
-          <select
-            name="status"
-            value={query.status ?? ""}
-            onChange={(event) => set("status", (event.target.value || undefined) as ConversationStatus | undefined)}
-          >
-            <option value="">{sw("anyStatus")}</option>
-            {STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {sw(`status.${status}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {sw("queue")}
-          <select
-            name="queue"
-            value={query.queue ?? ""}
-            onChange={(event) => set("queue", event.target.value || undefined)}
-          >
-            <option value="">{sw("anyQueue")}</option>
-            {queues.map((queue) => (
-              <option key={queue.id} value={queue.id}>
-                {queue.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {sw("channel")}
-          <select
-            name="channel"
-            value={query.channel ?? ""}
-            onChange={(event) => set("channel", event.target.value || undefined)}
-          >
-            <option value="">{sw("anyChannel")}</option>
-            {CHANNELS.map((channel) => (
-              <option key={channel} value={channel}>
-                {channelName(channel)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {sw("from")}
-          <input
-            type="date"
-            name="from"
-            value={query.from ?? ""}
-            onChange={(event) => set("from", event.target.value || undefined)}
-          />
-        </label>
-        <label>
-          {sw("to")}
-          <input
-            type="date"
-            name="to"
-            value={query.to ?? ""}
-            onChange={(event) => set("to", event.target.value || undefined)}
-          />
-        </label>
-        <div className="search-buttons">
-          <button type="submit" className="primary">
-            {sw("find")}
-          </button>
-          <button type="button" onClick={closedOnly}>
-            {sw("closedList")}
-          </button>
-        </div>
-      </form>
+      <search>
+        <form className="search-form" onSubmit={submit}>
+          <label className="search-words">
+            {sw("words")}
+            <input
+              type="search"
+              name="q"
+              maxLength={200}
+              value={query.q ?? ""}
+              onChange={(event) => set("q", event.target.value)}
+            />
+          </label>
+          <label>
+            {sw("status")}
+            <select
+              name="status"
+              value={query.status ?? ""}
+              onChange={(event) => set("status", (event.target.value || undefined) as ConversationStatus | undefined)}
+            >
+              <option value="">{sw("anyStatus")}</option>
+              {STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {sw(`status.${status}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {sw("queue")}
+            <select
+              name="queue"
+              value={query.queue ?? ""}
+              onChange={(event) => set("queue", event.target.value || undefined)}
+            >
+              <option value="">{sw("anyQueue")}</option>
+              {queues.map((queue) => (
+                <option key={queue.id} value={queue.id}>
+                  {queue.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {sw("channel")}
+            <select
+              name="channel"
+              value={query.channel ?? ""}
+              onChange={(event) => set("channel", event.target.value || undefined)}
+            >
+              <option value="">{sw("anyChannel")}</option>
+              {CHANNELS.map((channel) => (
+                <option key={channel} value={channel}>
+                  {channelName(channel)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {sw("from")}
+            <input
+              type="date"
+              name="from"
+              value={query.from ?? ""}
+              onChange={(event) => set("from", event.target.value || undefined)}
+            />
+          </label>
+          <label>
+            {sw("to")}
+            <input
+              type="date"
+              name="to"
+              value={query.to ?? ""}
+              onChange={(event) => set("to", event.target.value || undefined)}
+            />
+          </label>
+          <div className="search-buttons">
+            <button type="submit" className="primary">
+              {sw("find")}
+            </button>
+            <button type="button" onClick={closedOnly}>
+              {sw("closedList")}
+            </button>
+          </div>
+        </form>
+      </search>
       {error && (
         <p role="alert" className="error">
           {error}

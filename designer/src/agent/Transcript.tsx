@@ -23,6 +23,7 @@ export function Transcript({
   variables: Record<string, unknown>;
 }) {
   const end = useRef<HTMLLIElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `entries.length` is not read: a new line scrolls the end into view.
   useEffect(() => {
     end.current?.scrollIntoView?.({ block: "end" });
   }, [entries.length]);

@@ -19,6 +19,7 @@ export function WaitingList({
   onPick: ((conversationId: string) => void) | undefined;
 }) {
   const [rows, setRows] = useState<ConversationSummary[]>([]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the queue's count and deadline are not read: when they move, the list is loaded again.
   useEffect(() => {
     let current = true;
     agentApi.waiting(queue.id).then(

@@ -35,6 +35,7 @@ function withReach(Base: ComponentType<NodeProps<FlowCanvasNode>>) {
     const reached = figures?.reached ?? 0;
     const part = share(reached, started);
     return (
+      // biome-ignore lint/a11y/noStaticElementInteractions: hovering only previews the figures that selecting the node (by keyboard too) shows.
       <div
         className="reach"
         data-reached={reached}

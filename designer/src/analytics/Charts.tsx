@@ -87,6 +87,7 @@ export function ReasonsChart({ figures, flow }: { figures: AnalyticsFigures; flo
   const lang = useLanguage();
   const title = w("chartReasons");
   const rules = figures.handoffsByRule;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `w` and `reasonWords` read the language from their module; `lang` draws the chart again when it changes.
   const build = useCallback(
     (target: HTMLElement) => {
       const names = rules.map((rule) => reasonWords(rule, flow));

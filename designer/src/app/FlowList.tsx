@@ -13,7 +13,7 @@ export function FlowList({ onOpen }: { onOpen: (id: string) => void }) {
   const reload = useCallback(() => {
     api.flows().then(setFlows, (failure: unknown) => setError(String(failure)));
   }, []);
-  useEffect(reload, []);
+  useEffect(reload, [reload]);
 
   const taken = new Set(flows.map((flow) => flow.id));
   const run = async (action: () => Promise<unknown>) => {

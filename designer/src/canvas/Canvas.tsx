@@ -68,10 +68,11 @@ export function Canvas({ doc, extras, dispatch, selection, onSelection }: Canvas
   // The canvas opens where it should from its first frame: its size is read before React Flow is drawn.
   // Only the document at mount decides it: later edits never move the view.
   const [opening, setOpening] = useState<Viewport>();
+  const [atMount] = useState(doc);
   useLayoutEffect(() => {
     const rect = area.current?.getBoundingClientRect();
-    if (rect) setOpening(openingViewport(doc.flow, doc.layout, rect));
-  }, []);
+    if (rect) setOpening(openingViewport(atMount.flow, atMount.layout, rect));
+  }, [atMount]);
   const graph = useMemo(
     () => toGraph(doc.flow, doc.layout, { ...extras, selected: selection }),
     [doc, extras, selection],
@@ -209,6 +210,7 @@ export function Canvas({ doc, extras, dispatch, selection, onSelection }: Canvas
   const closeMenu = useCallback(() => setMenu(undefined), []);
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: the area takes the drop of a palette item and Escape bubbling up from the menu and the flow inside it; it is not a control itself.
     <div
       className="canvas"
       ref={area}

@@ -132,6 +132,7 @@ const NoteView = memo(function NoteView({ data, selected }: NodeProps<NoteCanvas
         <textarea
           className="sticky-note nodrag nowheel"
           aria-label={t("addNote")}
+          // biome-ignore lint/a11y/noAutofocus: the field appears because the person asked to edit the note (double click); typing goes into it.
           autoFocus
           value={editing}
           onChange={(event) => {
@@ -142,6 +143,7 @@ const NoteView = memo(function NoteView({ data, selected }: NodeProps<NoteCanvas
           onKeyDown={(event) => event.key === "Escape" && setEditing(undefined)}
         />
       ) : (
+        // biome-ignore lint/a11y/noStaticElementInteractions: a note is a React Flow node: selected and moved with the canvas's own keys; double click edits its text in place.
         <div className="sticky-note" data-note-id={note.id} onDoubleClick={() => setEditing(note.text)}>
           {note.text}
         </div>

@@ -37,7 +37,7 @@ export function VersionsPanel({
       (failure: unknown) => setError(String(failure)),
     );
   }, [flowId]);
-  useEffect(reload, []);
+  useEffect(reload, [reload]);
 
   const compare = async () => {
     if (from === undefined || to === undefined) return;

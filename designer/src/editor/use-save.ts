@@ -169,7 +169,7 @@ export function useSave(options: {
     } catch (failure) {
       setNotice({ kind: "error", text: failure instanceof Error ? failure.message : String(failure) });
     }
-  }, [flowId]);
+  }, [flowId, revision]);
 
   choices.current = { loadTheirs, saveOver };
 
@@ -219,7 +219,7 @@ export function useSave(options: {
         setNotice({ kind: "error", text: failure instanceof Error ? failure.message : String(failure) });
       }
     },
-    [dirty, save, flowId, refusal],
+    [dirty, save, flowId, refusal, revision],
   );
 
   return { save, review, startPublish, cancelPublish, publish };

@@ -102,7 +102,7 @@ export function ChannelPreviewPanel({ node, languages }: { node: FlowNode; langu
       </div>
       <ol className={`preview-bubbles ${channel}`} data-preview={channel}>
         {preview.bubbles.map((bubble, i) => (
-          // Bubbles have no identity beyond their place in the rendering, recomputed whole at each change.
+          // biome-ignore lint/suspicious/noArrayIndexKey: bubbles have no identity beyond their place in the rendering, recomputed whole at each change.
           <li key={i} className="preview-bubble">
             {bubble.media && <p className="preview-media">{pw("media", { kind: bubble.media.kind })}</p>}
             {bubble.text && <p className="preview-text">{bubble.text}</p>}

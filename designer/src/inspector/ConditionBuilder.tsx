@@ -29,7 +29,7 @@ type Mode = "rules" | "expression";
 const textOf = (value: Literal | undefined): string => (value === undefined ? "" : String(value));
 
 /** The value a typed text stands for, given what the operator asks: text, a number, or either. */
-function valueOf(text: string, kind: ReturnType<typeof valueKind>): Literal | undefined {
+function literalOf(text: string, kind: ReturnType<typeof valueKind>): Literal | undefined {
   switch (kind) {
     case "none":
       return undefined;
@@ -120,7 +120,7 @@ export function ConditionBuilder({
   const withVariable = (row: EditedRow, variable: string): EditedRow => {
     const type = typeOf(variable);
     const operator = operatorsFor(type).includes(row.operator) ? row.operator : (operatorsFor(type)[0] as Operator);
-    return { ...row, variable, operator, value: valueOf(row.text, valueKind(operator, type)) };
+    return { ...row, variable, operator, value: literalOf(row.text, valueKind(operator, type)) };
   };
 
   const showRules = (condition: Condition) => {
@@ -174,7 +174,7 @@ export function ConditionBuilder({
         const kind = valueKind(row.operator, type);
         const notANumber = kind === "number" && row.text !== "" && row.value === undefined;
         return (
-          <div key={row.key} className="condition-row" role="group" aria-label={t("condition.row", { n: index + 1 })}>
+          <fieldset key={row.key} className="condition-row" aria-label={t("condition.row", { n: index + 1 })}>
             <Picker
               label={t("condition.variable")}
               id={`${id}-variables`}
@@ -188,7 +188,7 @@ export function ConditionBuilder({
               value={row.operator}
               onChange={(e) => {
                 const operator = e.target.value as Operator;
-                setRow(index, { ...row, operator, value: valueOf(row.text, valueKind(operator, type)) });
+                setRow(index, { ...row, operator, value: literalOf(row.text, valueKind(operator, type)) });
               }}
             >
               {offered.map((operator) => (
@@ -205,7 +205,9 @@ export function ConditionBuilder({
                 placeholder={t("condition.value")}
                 inputMode={kind === "number" ? "decimal" : undefined}
                 value={row.text}
-                onChange={(e) => setRow(index, { ...row, text: e.target.value, value: valueOf(e.target.value, kind) })}
+                onChange={(e) =>
+                  setRow(index, { ...row, text: e.target.value, value: literalOf(e.target.value, kind) })
+                }
               />
             )}
             <button
@@ -222,7 +224,7 @@ export function ConditionBuilder({
               ×
             </button>
             {notANumber && <small className="help error">{t("condition.numberNeeded")}</small>}
-          </div>
+          </fieldset>
         );
       })}
       <button

@@ -74,7 +74,8 @@ export function FlowSettings({ flow, dispatch }: { flow: Flow; dispatch: (comman
           onChange={(queue) => setPolicy({ defaultQueue: queue ?? "support" })}
         />
       </label>
-      <label>
+      {/* Not a <label>: one text per language is one labelled control each. */}
+      <div>
         {t("handoffText")}
         <LocalizedTextInput
           label={t("handoffText")}
@@ -82,7 +83,7 @@ export function FlowSettings({ flow, dispatch }: { flow: Flow; dispatch: (comman
           value={policy?.text}
           onChange={(text) => setPolicy({ text: text as LocalizedText })}
         />
-      </label>
+      </div>
       <h4>{t("rules")}</h4>
       <EscalationRules
         rules={policy?.rules ?? []}

@@ -1,5 +1,6 @@
 import { lazy, type ReactNode, Suspense, useMemo, useState } from "react";
 import type { LocalizedText } from "../../../schema/index.js";
+import { useRowKeys } from "../app/row-keys.js";
 import { t } from "../i18n.js";
 import type { FieldContext } from "./context.js";
 
@@ -62,7 +63,7 @@ function useNameOptions(names: readonly string[], labelled: boolean): ReactNode 
   const key = names.join("\n");
   return useMemo(
     () =>
-      names.map((name) => (
+      (key === "" ? [] : key.split("\n")).map((name) => (
         <option key={name} value={name}>
           {labelled ? name : undefined}
         </option>
@@ -194,17 +195,20 @@ export function ListEditor<T>({
   render: (item: T, set: (item: T) => void, index: number) => ReactNode;
 }) {
   const list = items ?? [];
+  const { keys, removing } = useRowKeys(list.length);
   return (
     <div className="list">
       {list.map((item, index) => (
-        <div className="list-item" key={index}>
+        <div className="list-item" key={keys[index]}>
           {render(item, (next) => onChange(list.map((old, i) => (i === index ? next : old))), index)}
           <button
             type="button"
             className="remove"
-            onClick={() =>
-              onChange(list.filter((_, i) => i !== index).length ? list.filter((_, i) => i !== index) : undefined)
-            }
+            onClick={() => {
+              const rest = list.filter((_, i) => i !== index);
+              removing(index);
+              onChange(rest.length ? rest : undefined);
+            }}
           >
             {t("remove")}
           </button>

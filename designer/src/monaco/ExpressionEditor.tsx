@@ -28,7 +28,7 @@ export default function ExpressionEditor({
   // Monaco 0.57 types through an EditContext `div`, which React Flow does not take for a text field: `nokey`
   // tells it to leave keys alone here, so Space does not pan and Backspace does not delete the selected node.
   return (
-    <div className="monaco-expression nokey" aria-label={label}>
+    <fieldset className="monaco-expression nokey" aria-label={label}>
       <Editor
         height={28}
         language="jsonata"
@@ -55,6 +55,6 @@ export default function ExpressionEditor({
           scrollbar: { vertical: "hidden", horizontal: "hidden" },
         }}
       />
-    </div>
+    </fieldset>
   );
 }

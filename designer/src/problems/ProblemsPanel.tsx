@@ -18,10 +18,10 @@ export function ProblemsPanel({ problems, onPick, document, fixes }: ProblemsPan
   if (problems.length === 0) return <p className="problems-empty">{t("noProblems")}</p>;
   return (
     <ul className="problems">
-      {problems.map((problem, i) => {
+      {problems.map((problem) => {
         const fix = fixes && quickFixFor(problem, fixes.doc);
         return (
-          <li key={`${problem.code}${problem.pointer}${i}`}>
+          <li key={`${problem.file} ${problem.code} ${problem.pointer} ${problem.message}`}>
             <button
               type="button"
               className={`problem ${problem.severity}`}

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import type { Flow, HttpFixture } from "../../../schema/index.js";
+import { useRowKeys } from "../app/row-keys.js";
 import { t } from "../i18n.js";
 import {
   bodyFields,
@@ -92,6 +93,7 @@ function FixtureEditor({
   const [rows, setRows] = useState<[string, string][] | undefined>(() => bodyFields(fixture.body));
   const [text, setText] = useState(() => (rows ? "" : fieldText(fixture.body)));
   const [statusText, setStatusText] = useState(String(fixture.status ?? 200));
+  const { keys, removing } = useRowKeys(rows?.length ?? 0);
   const { error: _error, status: _status, body: _body, ...where } = fixture;
   const setOutcome = (next: Outcome) => {
     setStatusText("200");
@@ -151,7 +153,7 @@ function FixtureEditor({
             <fieldset className="body-fields">
               <legend>{t("sim.bodyFields")}</legend>
               {rows.map(([name, value], i) => (
-                <div className="body-field" key={i}>
+                <div className="body-field" key={keys[i]}>
                   <input
                     aria-label={t("sim.fieldName")}
                     value={name}
@@ -166,7 +168,10 @@ function FixtureEditor({
                     type="button"
                     className="remove"
                     aria-label={`${t("remove")} ${name}`}
-                    onClick={() => setRowsAndBody(rows.filter((_, j) => j !== i))}
+                    onClick={() => {
+                      removing(i);
+                      setRowsAndBody(rows.filter((_, j) => j !== i));
+                    }}
                   >
                     ×
                   </button>

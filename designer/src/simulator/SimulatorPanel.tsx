@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import type {
   BotMessage,
   ConversationState,
@@ -25,10 +25,15 @@ import { TestsRun } from "./TestsRun.js";
 import { understoodWords } from "./understood-words.js";
 
 interface Line {
+  /** Stable while the line is shown, for React. */
+  id: number;
   role: "customer" | "bot" | "system" | "understood";
   text: string;
   message?: BotMessage;
 }
+
+let lineIds = 0;
+const numbered = (lines: Omit<Line, "id">[]): Line[] => lines.map((line) => ({ ...line, id: lineIds++ }));
 
 interface Props {
   flow: Flow;
@@ -146,7 +151,7 @@ export function SimulatorPanel({ flow, tests: savedTests, others, onActiveNode, 
         setStatus(turn.status);
         setSteps((old) => [...old, ...stepsOf(input, turn)]);
         setCalls((old) => [...old, ...turn.calls]);
-        const added: Line[] = [];
+        const added: Omit<Line, "id">[] = [];
         if (shown) added.push({ role: "customer", text: shown });
         const understood = understoodWords(turn.events, turn.state, input.type === "text", flowsById);
         for (const fact of understood) added.push({ role: "understood", text: fact });
@@ -162,7 +167,7 @@ export function SimulatorPanel({ flow, tests: savedTests, others, onActiveNode, 
           });
         }
         if (turn.status.type === "end") added.push({ role: "system", text: t("ended") });
-        setLines((old) => [...old, ...added]);
+        setLines((old) => [...old, ...numbered(added)]);
         onActiveNode(turn.state.stack.at(-1)?.nodeId);
       } catch (failure) {
         setError(
@@ -189,12 +194,14 @@ export function SimulatorPanel({ flow, tests: savedTests, others, onActiveNode, 
   );
 
   // A new simulation starts when the panel opens; the canvas marks go when it closes.
+  const opened = useEffectEvent(() => restart());
+  const closed = useEffectEvent(() => {
+    onActiveNode(undefined);
+    onUntested(undefined);
+  });
   useEffect(() => {
-    restart();
-    return () => {
-      onActiveNode(undefined);
-      onUntested(undefined);
-    };
+    opened();
+    return () => closed();
   }, []);
 
   /** Test responses are saved a moment after the last edit, once the file has a test to hold them. */
@@ -237,7 +244,7 @@ export function SimulatorPanel({ flow, tests: savedTests, others, onActiveNode, 
       await api.saveTests(flow.id, next);
       setTests(next);
       onTestsSaved(next);
-      setLines((old) => [...old, { role: "system", text: t("testSaved") }]);
+      setLines((old) => [...old, ...numbered([{ role: "system", text: t("testSaved") }])]);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     }
@@ -319,7 +326,7 @@ export function SimulatorPanel({ flow, tests: savedTests, others, onActiveNode, 
           )}
           <ol className="transcript" aria-live="polite">
             {lines.map((line, i) => (
-              <li key={i} className={line.role}>
+              <li key={line.id} className={line.role}>
                 <span>{line.text}</span>
                 {line.message?.choices && i === lastBotIndex && waiting && (
                   <div className="choices">

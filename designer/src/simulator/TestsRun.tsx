@@ -50,8 +50,8 @@ export function TestsRun({
             {t("sim.summary", { passed: run.results.length - failed, failed })}
           </p>
           <ul className="test-results">
-            {run.results.map((result, i) => (
-              <li key={i} className={result.passed ? "passed" : "failed"} data-test={result.name}>
+            {run.results.map((result) => (
+              <li key={result.name} className={result.passed ? "passed" : "failed"} data-test={result.name}>
                 <span className="verdict">{result.passed ? `✓ ${t("sim.passed")}` : `✗ ${t("sim.failed")}`}</span>{" "}
                 <strong>{result.name}</strong>
                 {result.difference && <p className="difference">{differenceText(result.difference)}</p>}

@@ -1,0 +1,37 @@
+import { Type } from "@sinclair/typebox";
+import { BotMessage } from "../../schema/api/channels.js";
+
+/*
+ * The shapes of the JSON the tables hold, one per column, for `readJson` to check where a column
+ * is read. Columns holding a contract type (`conversations.state`, `handoffs.reason`, `inbox.result`,
+ * `messages.payload` of a system line) are read with that type's schema directly.
+ */
+
+/** `conversations.pinned`: `{flowId: version}` for every flow a jump can reach, fixed at start. */
+export const PinnedVersions = Type.Record(Type.String(), Type.Integer());
+
+/** `users.queues`, `queues.holidays`, `analytics_conversations.path`. */
+export const StringList = Type.Array(Type.String());
+
+/** `handoffs.summary`: every variable the bot collected. */
+export const CollectedVariables = Type.Record(Type.String(), Type.Unknown());
+
+/** `queues.out_of_hours_text`: the text per language. */
+export const TextPerLanguage = Type.Record(Type.String(), Type.String());
+
+/** `inbox.payload`: what the customer sent, as the channel handed it over. */
+export const InboxPayload = Type.Object({
+  text: Type.Optional(Type.String()),
+  choiceId: Type.Optional(Type.String()),
+  unsupported: Type.Optional(Type.String()),
+  language: Type.Optional(Type.String()),
+});
+
+/** `messages.payload` of a customer line: the choice tapped, if any. */
+export const CustomerPayload = Type.Object({ choiceId: Type.Optional(Type.String()) });
+
+/** `messages.payload` of a bot line: the message but its text, which is the line's own column. */
+export const BotPayload = Type.Omit(BotMessage, ["text"]);
+
+/** `outbox.message`: the bot message to send. */
+export const OutboxMessage = BotMessage;

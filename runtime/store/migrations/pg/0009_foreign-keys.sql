@@ -1,0 +1,2 @@
+ALTER TABLE "credentials" ADD CONSTRAINT "credentials_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "crm_orders" ADD CONSTRAINT "crm_orders_customer_id_crm_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "crm_customers"("id") ON DELETE no action ON UPDATE no action;
