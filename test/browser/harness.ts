@@ -65,6 +65,8 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     RELAIS_ADMIN_PASSWORD: ADMIN.password,
     RELAIS_HTTP_ALLOW: "127.0.0.1",
     RELAIS_SAMPLE_CRM: "1",
+    // The shipped queues keep office hours: a test run in the evening would see them closed.
+    RELAIS_QUEUES_FILE: join(import.meta.dirname, "fixtures", "queues-always-open.json"),
     LOG_LEVEL: "warn",
     ...env,
   });

@@ -162,6 +162,10 @@ describe("a supervisor runs the floor in real Chromium", () => {
     await page.getByRole("link", { name: "Files" }).click();
     const level2 = page.locator("details.queue-settings", { hasText: "(level2)" });
     await level2.locator("summary").click();
+    // The test queues are open round the clock: office hours first, which the admin then takes away.
+    const roundTheClock = level2.getByLabel("Ouverte 24 h/24, 7 j/7");
+    if (await roundTheClock.isChecked()) await roundTheClock.uncheck();
+    await level2.locator(".hours-editor").waitFor();
     const closeButtons = level2.locator(".hours-editor button", { hasText: "✕" });
     while ((await closeButtons.count()) > 0) await closeButtons.first().click();
     await level2.locator('form[data-queue-form="level2"] button[type="submit"]').click();
