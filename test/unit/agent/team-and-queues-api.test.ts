@@ -82,7 +82,8 @@ describe("team and queue settings API", () => {
     };
     expect((await call("PUT", "/api/queues/quebec", admin, queue)).statusCode).toBe(200);
     const settings = (await call("GET", "/api/queue-settings", admin)).json() as { id: string }[];
-    expect(settings.find((q) => q.id === "quebec")).toEqual({ id: "quebec", ...queue });
+    // No notice texts of its own: the customers get the default words.
+    expect(settings.find((q) => q.id === "quebec")).toEqual({ id: "quebec", ...queue, noticeTexts: {} });
     const listed = (await call("GET", "/api/queues", admin)).json() as {
       id: string;
       open: boolean;
