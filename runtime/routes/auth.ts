@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import {
   ApiToken,
+  answeredAs,
   errorResponses,
   LoginBody,
   Me,
@@ -106,7 +107,10 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description: "Logs in with a one-time link and goes to the app; HEAD (mail scanners) leaves the link unused.",
         params: OneTimeLinkParams,
         response: {
-          200: NoContent("To HEAD only: an empty page, the link stays usable."),
+          200: answeredAs(
+            "text/html",
+            Type.String({ maxLength: 0, description: "To HEAD only: an empty page, the link stays usable." }),
+          ),
           302: NoContent("Logged in: the session cookie is set; to the app (`Location: /`)."),
           ...errorResponses(400, 401),
         },
@@ -114,7 +118,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       // Mail scanners check links with HEAD: answering it must not use the link up.
-      if (request.method === "HEAD") return reply.status(200).type("text/html").send(null);
+      if (request.method === "HEAD") return reply.status(200).type("text/html").send("");
       const user = await app.users.useLink(request.params.token);
       if (!user)
         throw new DomainError(

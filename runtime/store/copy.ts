@@ -18,14 +18,30 @@ export interface TableCopied {
   sampled: number;
 }
 
-/** Every table of the schema, by its export name, as SQLite and as PostgreSQL declare it. */
-function tablePairs() {
-  const pairs: { name: string; sqlite: SQLiteTable; pg: PgTable }[] = [];
+type TablePair = { name: string; sqlite: SQLiteTable; pg: PgTable };
+
+/**
+ * Every table of the schema, as SQLite and as PostgreSQL declare it, each after the tables its
+ * foreign keys point at: copied in this order, every row it refers to is already there.
+ */
+function tablePairs(): TablePair[] {
+  const byName = new Map<string, TablePair>();
   for (const [name, table] of Object.entries(sqliteTables)) {
     const pg = (pgTables as Record<string, unknown>)[name];
-    if (is(table, SQLiteTable) && is(pg, PgTable)) pairs.push({ name: getTableName(table), sqlite: table, pg });
+    if (is(table, SQLiteTable) && is(pg, PgTable))
+      byName.set(getTableName(table), { name: getTableName(table), sqlite: table, pg });
   }
-  return pairs;
+  const ordered: TablePair[] = [];
+  const visit = (pair: TablePair) => {
+    if (ordered.includes(pair)) return;
+    for (const key of getTableConfig(pair.pg).foreignKeys) {
+      const target = byName.get(getTableName(key.reference().foreignTable));
+      if (target && target !== pair) visit(target);
+    }
+    ordered.push(pair);
+  };
+  for (const pair of byName.values()) visit(pair);
+  return ordered;
 }
 
 const rowsOf = (db: Db, table: SQLiteTable, offset: number, limit: number) =>

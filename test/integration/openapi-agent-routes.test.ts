@@ -7,7 +7,7 @@ const ROUTES: Route[] = [
   { method: "post", path: "/api/auth/login", body: true, statuses: [200, 400, 401, 403, 413, 415, 429, 500, 503] },
   { method: "post", path: "/api/auth/logout", statuses: [204, 500, 503] },
   { method: "get", path: "/api/auth/me", statuses: [200, 401, 500, 503] },
-  { method: "get", path: "/api/auth/one-time/{token}", statuses: [200, 302, 400, 401, 500, 503], empty: [200, 302] },
+  { method: "get", path: "/api/auth/one-time/{token}", statuses: [200, 302, 400, 401, 500, 503], empty: [302] },
   { method: "post", path: "/api/auth/password", body: true, statuses: [204, 400, 401, 403, 413, 415, 500, 503] },
   { method: "post", path: "/api/users", body: true, statuses: [201, 400, 401, 403, 409, 413, 415, 500, 503] },
   { method: "post", path: "/api/tokens", body: true, statuses: [201, 400, 401, 403, 413, 415, 500, 503] },
