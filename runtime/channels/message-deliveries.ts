@@ -1,6 +1,8 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { DeliveryState, MessageDelivery } from "../../schema/api/index.js";
 import type { Store } from "../store/db.js";
+import { readJson } from "../store/json-column.js";
+import { OutboxMessage } from "../store/json-columns.js";
 import type { DeliveryStatus } from "./adapter.js";
 
 interface SentMessage {
@@ -40,7 +42,7 @@ export function pairWithMessages(messages: readonly SentMessage[], rows: readonl
   }
   const paired = new Map<number, number>();
   for (const row of rows) {
-    const { text } = JSON.parse(row.message) as { text: string };
+    const { text } = readJson(OutboxMessage, row.message, { table: "outbox", column: "message", id: row.id });
     const candidates = waiting.get(JSON.stringify([row.createdAt, text]));
     const messageId = candidates?.shift();
     if (messageId !== undefined) paired.set(row.id, messageId);

@@ -10,6 +10,8 @@ import {
 import type { Problem } from "../../schema/index.js";
 import { DomainError } from "../domain-error.js";
 import type { Store } from "../store/db.js";
+import { readJson } from "../store/json-column.js";
+import { ChannelFields } from "../store/json-columns.js";
 import { apiUrlOf, type ChannelSettings, channelSettingsFromEnv, parseTemplate } from "./channel-settings.js";
 import { type SecretBox, WrongSecretKey } from "./secret-box.js";
 
@@ -36,12 +38,20 @@ export async function loadStoredChannels(store: Store, box: SecretBox): Promise<
     const base = {
       enabled: row.enabled === 1,
       flowId: row.flowId,
-      settings: JSON.parse(row.settings) as Record<string, string>,
+      settings: readJson(ChannelFields, row.settings, {
+        table: "channel_settings",
+        column: "settings",
+        id: row.channel,
+      }),
     };
     try {
       stored[row.channel] = {
         ...base,
-        secrets: JSON.parse(box.open(row.secrets, `${row.channel} credentials`)) as Record<string, string>,
+        secrets: readJson(ChannelFields, box.open(row.secrets, `${row.channel} credentials`), {
+          table: "channel_settings",
+          column: "secrets",
+          id: row.channel,
+        }),
       };
     } catch (error) {
       if (!(error instanceof WrongSecretKey)) throw error;

@@ -1,9 +1,10 @@
 import { and, desc, eq, gte, inArray, lte, or, type SQL } from "drizzle-orm";
+import { ConversationState } from "../../schema/api/index.js";
 import type { CustomerHistory, SearchHit, SearchQuery, SearchResults } from "../../schema/api/search.js";
 import { DomainError } from "../domain-error.js";
-import type { ConversationState } from "../engine/types.js";
 import type { Store } from "../store/db.js";
 import { fullTextMatch } from "../store/full-text.js";
+import { readJson } from "../store/json-column.js";
 import type { Scope } from "./agent-desk.js";
 import { summarize } from "./conversation-list.js";
 import type { SearchIndexer } from "./search-index.js";
@@ -95,7 +96,10 @@ export class ConversationSearch {
         const state = states.find((row) => row.id === hit.id)?.state;
         return {
           conversation: hit,
-          collected: state ? ((JSON.parse(state) as ConversationState).variables ?? {}) : {},
+          collected: state
+            ? (readJson(ConversationState, state, { table: "conversations", column: "state", id: hit.id }).variables ??
+              {})
+            : {},
         };
       }),
     };

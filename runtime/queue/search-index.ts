@@ -1,6 +1,7 @@
 import { desc, gt, inArray, max } from "drizzle-orm";
-import type { ConversationState } from "../engine/types.js";
+import { ConversationState } from "../../schema/api/index.js";
 import type { Store } from "../store/db.js";
+import { readJson } from "../store/json-column.js";
 import { customerIdentity } from "./customer-identity.js";
 
 /**
@@ -154,7 +155,8 @@ export class SearchIndexer {
       ),
     ]);
     const documents = rows.map((row) => {
-      const variables = (JSON.parse(row.state) as ConversationState).variables ?? {};
+      const variables =
+        readJson(ConversationState, row.state, { table: "conversations", column: "state", id: row.id }).variables ?? {};
       const customer = customerIdentity(variables, row.address);
       const own = lines.filter((line) => line.conversationId === row.id);
       const handoff = latest.find((candidate) => candidate.conversationId === row.id);

@@ -16,6 +16,9 @@ export const StringList = Type.Array(Type.String());
 /** `handoffs.summary`: every variable the bot collected. */
 export const CollectedVariables = Type.Record(Type.String(), Type.Unknown());
 
+/** `channel_settings.settings` and its sealed `secrets`: each field of the channel's form by name. */
+export const ChannelFields = Type.Record(Type.String(), Type.String());
+
 /** `queues.out_of_hours_text`: the text per language. */
 export const TextPerLanguage = Type.Record(Type.String(), Type.String());
 
