@@ -190,7 +190,7 @@ describe("the channels admin page", () => {
       );
       await typeInto(claimedFr, "{{agent}}, de l'équipe Support, vous répond.");
       await typeInto(support.locator('textarea[name="notice-resolved-en"]'), "All done, thank you!");
-      await support.getByRole("button", { name: "Enregistrer" }).click();
+      await support.getByRole("button", { name: "Enregistrer", exact: true }).click();
       const stored = async () => {
         const { app } = harness;
         const login = await app.inject({ method: "POST", url: "/api/auth/login", payload: ADMIN });
