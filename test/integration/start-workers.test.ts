@@ -31,7 +31,11 @@ describe("relais start --workers", () => {
     expect(output()).toContain("--workers 2 needs PostgreSQL: set DATABASE_URL");
   });
 
-  it("runs 2 processes on one port, replaces one killed, and closes them all on SIGTERM", async () => {
+  // Three processes start and compile the runtime one after the other: on a busy machine that alone
+  // can pass the suite's minute.
+  it("runs 2 processes on one port, replaces one killed, and closes them all on SIGTERM", {
+    timeout: 10 * 60_000,
+  }, async () => {
     const port = await freePort();
     const { child, output } = launch(["runtime/cli/bin.js", "start", "--workers", "2"], {
       DATA_DIR: join(dir, "data"),
