@@ -1,7 +1,7 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { TypeCompiler } from "@sinclair/typebox/compiler";
 import { request } from "undici";
-import type { Classification, EngineDeps, IntentCandidate } from "../engine/types.js";
+import type { Classification, EngineDeps, EntityKind, IntentCandidate } from "../engine/types.js";
 import { MAX_TEXT_CHARS, NO_INTENT } from "./nlpjs-intents.js";
 
 /** Where a language model answers, as the operator configured it (`RELAIS_LLM_*`). */
@@ -34,6 +34,15 @@ export const LlmEntity = Type.Object(
 );
 export type LlmEntity = Static<typeof LlmEntity>;
 
+/** The questions a model's kind of value fills: references are what flows ask for with their own patterns. */
+const GIVEN_KIND: Record<LlmEntity["kind"], EntityKind> = {
+  email: "email",
+  phone: "phone",
+  date: "date",
+  amount: "amount",
+  reference: "pattern",
+};
+
 /** The only answer accepted from the model; anything else is malformed and the trained model answers. */
 const LlmAnswer = Type.Object({
   intent: Type.String({ minLength: 1, maxLength: 200 }),
@@ -53,14 +62,14 @@ class HttpStatus extends Error {}
 
 export interface Understanding {
   classifications: Classification[];
-  /** Values the model saw in the text, as written there. */
+  /** Values the model saw in the text, in their usual written form. */
   entities: LlmEntity[];
 }
 
 const SYSTEM_PROMPT = [
   "You read one message a customer wrote to a customer-service bot.",
   "Choose the one intent, among those listed with example phrases, that the message expresses; answer `none` when no listed intent fits.",
-  "List the values the message contains: e-mail addresses, phone numbers, dates, amounts of money, order or customer references, each as written.",
+  "List the values the message contains: e-mail addresses, phone numbers, dates, amounts of money, order or customer references, each in its usual written form (an e-mail as an address, a phone number as digits, a date as YYYY-MM-DD, an amount as a number and its ISO currency code, a reference as printed on the order) even when the customer spelt it out in words.",
   'Answer with one JSON object and nothing else: {"intent": "<an intent id or none>", "confidence": <0 to 1>, "entities": [{"kind": "email|phone|date|amount|reference", "text": "<as written>"}]}.',
 ].join("\n");
 
@@ -130,9 +139,13 @@ export async function askModel(
     throw new Malformed("the endpoint's answer has no choices[0].message.content");
   const answer = answerOf((completion as Static<typeof ChatCompletion>).choices[0]?.message.content ?? "");
   const known = intents.some((intent) => intent.id === answer.intent);
+  const entities = answer.entities ?? [];
+  const given = entities.map((entity) => ({ kind: GIVEN_KIND[entity.kind], text: entity.text }));
   return {
-    classifications: [{ intent: known ? answer.intent : NO_INTENT, confidence: answer.confidence }],
-    entities: answer.entities ?? [],
+    classifications: [
+      { intent: known ? answer.intent : NO_INTENT, confidence: answer.confidence, ...(given.length ? { given } : {}) },
+    ],
+    entities,
   };
 }
 

@@ -61,6 +61,16 @@ describe("language model intents over the chat-completions wire format", () => {
       { kind: "reference", text: "CMD-100001" },
       { kind: "email", text: "camille.martin@example.fr" },
     ]);
+    expect(understood.classifications).toEqual([
+      {
+        intent: "order_status",
+        confidence: 0.9,
+        given: [
+          { kind: "pattern", text: "CMD-100001" },
+          { kind: "email", text: "camille.martin@example.fr" },
+        ],
+      },
+    ]);
     expect(server.requests.at(-1)?.headers.authorization).toBeUndefined();
   });
 
