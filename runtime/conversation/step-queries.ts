@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import { prepared } from "../store/prepared.js";
 
 /** The queries of one customer message, from the inbox to the answer: prepared once (see `prepared`). */
@@ -37,7 +37,11 @@ export const inboxAnswer = prepared((db, { inbox }) =>
     .where(eq(inbox.id, p("id"))),
 );
 
-export const nextPending = prepared((db, { inbox }) =>
+/**
+ * The address's unprocessed rows, in no order: a customer has few in flight, and asking SQLite for the
+ * oldest sorted them in a temporary B-tree at every message; {@link oldest} picks it.
+ */
+export const pendingOf = prepared((db, { inbox }) =>
   db
     .select()
     .from(inbox)
@@ -49,10 +53,12 @@ export const nextPending = prepared((db, { inbox }) =>
         isNull(inbox.processedAt),
         isNull(inbox.deadAt),
       ),
-    )
-    .orderBy(asc(inbox.id))
-    .limit(1),
+    ),
 );
+
+/** The row received first (the lowest id), if any. */
+export const oldest = <T extends { id: number }>(rows: readonly T[]): T | undefined =>
+  rows.reduce<T | undefined>((first, row) => (first && first.id < row.id ? first : row), undefined);
 
 export const markDone = prepared((db, { inbox }) =>
   db

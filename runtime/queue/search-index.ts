@@ -1,7 +1,8 @@
-import { desc, gt, inArray, max } from "drizzle-orm";
+import { desc, gt, inArray, max, sql } from "drizzle-orm";
 import { ConversationState } from "../../schema/api/index.js";
 import type { Store } from "../store/db.js";
 import { readJson } from "../store/json-column.js";
+import { prepared } from "../store/prepared.js";
 import { customerIdentity } from "./customer-identity.js";
 
 /**
@@ -11,6 +12,11 @@ import { customerIdentity } from "./customer-identity.js";
 const MESSAGE_MARGIN = 200;
 const CHANGE_MARGIN_MS = 2_000;
 const BATCH = 500;
+/**
+ * Documents written per transaction: the store's turns let the event loop accept and answer between
+ * transactions, not within one, and each document costs its full-text entry rewritten.
+ */
+const WRITE_CHUNK = 20;
 /** A document keeps this much of a conversation's words; very long transcripts are found by their start. */
 const BODY_CHARS = 100_000;
 
@@ -21,6 +27,53 @@ function collectedWords(value: unknown, into: string[] = []): string[] {
   else if (value && typeof value === "object") for (const item of Object.values(value)) collectedWords(item, into);
   return into;
 }
+
+const p = sql.placeholder;
+/** What a rewrite of a document replaces: every column but its key. */
+const REWRITTEN_COLUMNS = [
+  "channel",
+  "address",
+  "status",
+  "queue",
+  "agentId",
+  "customerName",
+  "email",
+  "phone",
+  "body",
+  "lastMessageId",
+  "conversationUpdatedAt",
+  "createdAt",
+] as const;
+
+/**
+ * A conversation's document, written or rewritten: built and prepared once (preparing it, with its
+ * full-text triggers, cost as much as writing it).
+ */
+const upsertDocument = prepared((db, { conversationSearch: doc }) =>
+  db
+    .insert(doc)
+    .values({
+      conversationId: p("conversationId"),
+      channel: p("channel"),
+      address: p("address"),
+      status: p("status"),
+      queue: p("queue"),
+      agentId: p("agentId"),
+      customerName: p("customerName"),
+      email: p("email"),
+      phone: p("phone"),
+      body: p("body"),
+      lastMessageId: p("lastMessageId"),
+      conversationUpdatedAt: p("conversationUpdatedAt"),
+      createdAt: p("createdAt"),
+    })
+    .onConflictDoUpdate({
+      target: doc.conversationId,
+      set: Object.fromEntries(
+        REWRITTEN_COLUMNS.map((column) => [column, sql`excluded.${sql.identifier(doc[column].name)}`]),
+      ),
+    }),
+);
 
 /**
  * Keeps `conversation_search` in step with the conversations: each call brings up to date the
@@ -132,7 +185,7 @@ export class SearchIndexer {
   }
 
   private async index(ids: string[]): Promise<void> {
-    const { conversationSearch, conversations, messages, handoffs } = this.store.tables;
+    const { conversations, messages, handoffs } = this.store.tables;
     const [rows, lines, latest] = await Promise.all([
       this.store.read((db) => db.select().from(conversations).where(inArray(conversations.id, ids))),
       this.store.read((db) =>
@@ -187,14 +240,11 @@ export class SearchIndexer {
         createdAt: row.createdAt,
       };
     });
-    await this.store.tx(async (db) => {
-      for (const document of documents) {
-        const { conversationId, ...rest } = document;
-        await db
-          .insert(conversationSearch)
-          .values(document)
-          .onConflictDoUpdate({ target: conversationSearch.conversationId, set: rest });
-      }
-    });
+    for (let from = 0; from < documents.length; from += WRITE_CHUNK) {
+      await this.store.tx(async (db) => {
+        for (const document of documents.slice(from, from + WRITE_CHUNK))
+          await upsertDocument(this.store, db, document);
+      });
+    }
   }
 }

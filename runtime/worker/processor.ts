@@ -74,6 +74,16 @@ const unavailable: Record<string, string> = {
  */
 export class Processor {
   private readonly serial = new KeyedSerial();
+  /**
+   * Answers of rows processed here while their `deliver` waits, so that it need not read back what
+   * this process has just written; only for waited rows, so rows resumed after a crash leave nothing.
+   */
+  private readonly answers = new Map<number, ChannelAnswer | undefined>();
+  /**
+   * The engine's dependencies by the versions a conversation is pinned to, built once for each set
+   * (published versions never change) rather than for every message; a set per publish at most.
+   */
+  private readonly depsByPinned = new Map<string, EngineDeps>();
 
   /** The intent classifier: the configured language model in front of the trained models, or those alone. */
   private readonly classify: EngineDeps["classify"];
@@ -116,18 +126,30 @@ export class Processor {
       return { ...existing, duplicate: true };
     });
     if (row.duplicate) this.ctx.metrics.duplicates.inc({ channel: message.channel });
-    if (!row.result && row.deadAt === null) await this.drain(message.channel, row.flowId, message.address);
-    const [done] = await store.read((db) => Q.inboxAnswer(store, db, { id: row.id }));
+    let answer: ChannelAnswer | undefined;
+    if (!row.result && row.deadAt === null) {
+      this.answers.set(row.id, undefined);
+      try {
+        await this.drain(message.channel, row.flowId, message.address, row.id);
+        answer = this.answers.get(row.id);
+      } finally {
+        this.answers.delete(row.id);
+      }
+    }
+    if (!answer) {
+      const [done] = await store.read((db) => Q.inboxAnswer(store, db, { id: row.id }));
+      if (done?.result) answer = readJson(ChannelAnswer, done.result, { table: "inbox", column: "result", id: row.id });
+    }
     // Acknowledged means on disk: the message and its answer are flushed before the answer goes out.
     await store.durable();
-    if (!done?.result) {
+    if (!answer) {
       throw new DomainError(
         "failed",
         "NOT_PROCESSED",
         `This message could not be processed and was set aside for an operator (inbox row ${row.id}); sending it again gives this same answer.`,
       );
     }
-    return readJson(ChannelAnswer, done.result, { table: "inbox", column: "result", id: row.id });
+    return answer;
   }
 
   /**
@@ -198,8 +220,12 @@ export class Processor {
     return this.serial.run(key, () => this.ctx.store.exclusive(key, work));
   }
 
-  /** Processes the address's unprocessed rows oldest first, each in its own turn, until none is left. */
-  private drain(channel: string, flowId: string, address: string): Promise<void> {
+  /**
+   * Processes the address's unprocessed rows oldest first, each in its own turn, until none is left,
+   * or, for a `deliver` (`until` its row), until its row is processed: the rows after it have callers
+   * of their own, and looking again would cost every message a query that finds nothing.
+   */
+  private drain(channel: string, flowId: string, address: string, until?: number): Promise<void> {
     const { store } = this.ctx;
     const key = turnKey(channel, flowId, address);
     let current: InboxRow | undefined;
@@ -207,11 +233,11 @@ export class Processor {
     const step = () =>
       store.exclusive(key, async () => {
         // Read under the lock: another process may have just processed what this one was told about.
-        const [next] = await store.read((db) => Q.nextPending(store, db, { channel, flowId, address }));
-        if (!next) return { done: true as const };
+        const next = Q.oldest(await store.read((db) => Q.pendingOf(store, db, { channel, flowId, address })));
+        if (!next || (until !== undefined && next.id > until)) return { done: true as const };
         current = next;
         if (lookups?.rowId !== next.id) lookups = { rowId: next.id, base: "", results: [] };
-        return { done: false as const, lookup: await this.process(next, lookups) };
+        return { done: false as const, rowId: next.id, ...(await this.process(next, lookups)) };
       });
     return this.serial.run(key, async () => {
       for (;;) {
@@ -221,7 +247,13 @@ export class Processor {
           if (taken.done) return;
           // The turn asked for an HTTP lookup and wrote nothing: it runs here, holding no connection and
           // no lock, and the next turn takes the message again with the answer.
-          if (taken.lookup && lookups) lookups.results.push(await this.runHttp(taken.lookup));
+          if ("lookup" in taken) {
+            if (lookups) lookups.results.push(await this.runHttp(taken.lookup));
+            continue;
+          }
+          // Committed now (on PostgreSQL the exclusive turn commits as it returns).
+          if (this.answers.has(taken.rowId)) this.answers.set(taken.rowId, taken.answer);
+          if (until !== undefined && taken.rowId >= until) return;
         } catch (error) {
           // The turn's transaction is rolled back; the failure is counted in a transaction of its own,
           // unless the store itself is failing: then the row stays as it is, for a later delivery or start.
@@ -260,10 +292,11 @@ export class Processor {
   }
 
   /**
-   * Processes one inbox row in the caller's turn, or returns the HTTP lookup its flow needs next and
-   * writes nothing: the caller runs it outside the turn and calls again with the answer in `lookups`.
+   * Processes one inbox row in the caller's turn and returns its answer, or returns the HTTP lookup its
+   * flow needs next and writes nothing: the caller runs it outside the turn and calls again with the
+   * answer in `lookups`.
    */
-  private async process(row: InboxRow, lookups: Lookups): Promise<HttpRequest | undefined> {
+  private async process(row: InboxRow, lookups: Lookups): Promise<{ lookup: HttpRequest } | { answer: ChannelAnswer }> {
     const { store, metrics, log } = this.ctx;
     const started = performance.now();
     const now = Date.now();
@@ -277,9 +310,9 @@ export class Processor {
       Q.activeConversation(store, db, { channel: row.channel, flowId: row.flowId, address: row.address }),
     );
     if (active && (active.status === "queued" || active.status === "agent")) {
-      await this.toPerson(row, active, payload, now);
+      const answer = await this.toPerson(row, active, payload, now);
       metrics.messages.inc({ channel: row.channel, handler: "person" });
-      return undefined;
+      return { answer };
     }
     const pinned = active
       ? readJson(PinnedVersions, active.pinned, { table: "conversations", column: "pinned", id: active.id })
@@ -298,9 +331,14 @@ export class Processor {
         status: "closed",
       };
       await store.tx((db) => answerInbox(db, this.ctx.store, row.id, answer, null, now));
-      return undefined;
+      return { answer };
     }
-    const deps = liveEngineDeps(this.ctx.config, compiledFlows, this.classify);
+    const pinnedKey = JSON.stringify(pinned);
+    let deps = this.depsByPinned.get(pinnedKey);
+    if (!deps) {
+      deps = liveEngineDeps(this.ctx.config, compiledFlows, this.classify);
+      this.depsByPinned.set(pinnedKey, deps);
+    }
     const state = active
       ? readJson(ConversationState, active.state, { table: "conversations", column: "state", id: active.id })
       : undefined;
@@ -312,7 +350,7 @@ export class Processor {
         events: [],
         errors: [],
       };
-      await this.ctx.steps.write(row, outcome, {
+      const answer = await this.ctx.steps.write(row, outcome, {
         conversationId: active.id,
         isNew: false,
         pinned,
@@ -321,7 +359,7 @@ export class Processor {
         now,
       });
       metrics.messages.inc({ channel: row.channel, handler: "bot" });
-      return undefined;
+      return { answer };
     }
     // A new conversation starts with the customer's message (its first intent node reads it) and
     // with who wrote it, as the flow's built-in `contact` variable.
@@ -336,7 +374,7 @@ export class Processor {
         ? { type: "choice", choiceId: payload.choiceId }
         : { type: "text", text: payload.text ?? "" };
     // The answers looked up in earlier turns hold while the conversation is as it was then.
-    const base = active?.state ?? `new:${JSON.stringify(pinned)}`;
+    const base = active?.state ?? `new:${pinnedKey}`;
     if (lookups.base !== base) Object.assign(lookups, { base, results: [] });
     let asked: HttpRequest | undefined;
     let answered = 0;
@@ -346,7 +384,7 @@ export class Processor {
       asked ??= request;
       return { ok: false, error: "network", message: "looked up outside the turn" };
     });
-    if (asked) return asked;
+    if (asked) return { lookup: asked };
     if (payload.unsupported !== undefined) {
       outcome.outputs.unshift({ nodeId: "notice:unreadable", text: notice("unreadable", outcome.state.language) });
     }
@@ -372,7 +410,7 @@ export class Processor {
       },
       "message processed",
     );
-    return undefined;
+    return { answer };
   }
 
   private async runHttp(request: Parameters<HttpClient["run"]>[0]) {
@@ -390,7 +428,7 @@ export class Processor {
     conversation: ConversationRow,
     payload: { text?: string; choiceId?: string },
     now: number,
-  ): Promise<void> {
+  ): Promise<ChannelAnswer> {
     const { store } = this.ctx;
     const { handoffs, outbox } = store.tables;
     const text = payload.text ?? payload.choiceId ?? "";
@@ -462,6 +500,7 @@ export class Processor {
       this.ctx.live.publish({ type: "conversation.message", conversationId: conversation.id, role: "customer", text });
       if (pushed && answer.replies.length > 0) this.ctx.flushOutbox();
     });
+    return answer;
   }
 }
 

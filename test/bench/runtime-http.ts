@@ -400,6 +400,8 @@ async function scaleRounds(dirs: string[]): Promise<{ small: ScalePoint; large: 
     dirs.push(dir);
     const first = await startRelais(dir, `Relais (${count} conversations)`);
     await checkConversation({ name: "template", server: first, path: "/api/channels/rest/messages" }, 20);
+    // The search index catches up every 5 s: its documents of these conversations are copied with them.
+    await sleep(6_000);
     await first.stop();
     await seedConversations(join(dir, "data", "relais.sqlite"), count);
     points.push({ count, server: await startRelais(dir, `Relais (${count} conversations)`) });

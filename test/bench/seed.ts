@@ -2,12 +2,14 @@ import Database from "better-sqlite3";
 
 /** Columns that name a conversation or a customer: suffixed in each copy so that copies are new ones. */
 const IDENTITIES = new Set(["id", "conversation_id", "address", "external_id"]);
-const TABLES = ["conversations", "messages", "inbox", "outbox", "events", "handoffs"];
+const TABLES = ["conversations", "messages", "inbox", "outbox", "events", "handoffs", "conversation_search"];
 
 /**
  * Fills a stopped runtime's SQLite file up to about `count` conversations by copying the ones it holds
- * (with their transcript, inbox, outbox, events and handoffs) under new ids, as if that many customers
- * had talked to it: the conversations a real history leaves, far faster than sending their messages.
+ * (with their transcript, inbox, outbox, events, handoffs and search documents) under new ids, as if
+ * that many customers had talked to it: the conversations a real history leaves, far faster than
+ * sending their messages. Each copied document names its copy's newest message, so the runtime finds
+ * the index up to date rather than rebuilding the whole history while it is measured.
  */
 export function seedConversations(file: string, count: number): void {
   const db = new Database(file);
@@ -31,6 +33,10 @@ export function seedConversations(file: string, count: number): void {
            INSERT INTO ${table} (${names}) SELECT ${values} FROM copy, ${table} WHERE ${table}.rowid <= ?`,
         ).run(copies, last);
       }
+      db.prepare(
+        `UPDATE conversation_search SET last_message_id = coalesce(
+           (SELECT max(id) FROM messages WHERE messages.conversation_id = conversation_search.conversation_id), 0)`,
+      ).run();
     })();
   } finally {
     db.close();
