@@ -30,6 +30,7 @@ import {
 } from "../model/graph.js";
 import { freeSpot } from "../model/placement.js";
 import { freshId } from "../model/slug.js";
+import { keepShownContent, LiveNodes, LiveNodesContext } from "./live-nodes.js";
 import { canvasNodeTypes, NoteEditing } from "./node-views.js";
 import { openingViewport } from "./viewport.js";
 
@@ -79,8 +80,11 @@ export function Canvas({ doc, extras, dispatch, selection, onSelection }: Canvas
   );
   const [nodes, setNodes] = useState<CanvasNode[]>(graph.nodes);
   const [edges, setEdges] = useState<Edge[]>(graph.edges);
+  const [live] = useState(() => new LiveNodes());
+  // Before the browser paints: the node typed into shows the new text in the same frame as the field.
+  useLayoutEffect(() => live.show(doc.flow.nodes), [live, doc.flow.nodes]);
   useEffect(() => {
-    setNodes((current) => keepViewState(graph.nodes, current));
+    setNodes((current) => keepViewState(keepShownContent(graph.nodes, current), current));
     setEdges((current) => keepEdgeState(graph.edges, current));
   }, [graph]);
 
@@ -218,33 +222,35 @@ export function Canvas({ doc, extras, dispatch, selection, onSelection }: Canvas
       onDragOver={(event) => event.preventDefault()}
       onKeyDown={(event) => event.key === "Escape" && setMenu(undefined)}
     >
-      <NoteEditing.Provider value={noteEditing}>
-        {opening && (
-          <ReactFlow<CanvasNode>
-            nodes={nodes}
-            edges={edges}
-            nodeTypes={canvasNodeTypes}
-            onNodesChange={onNodesChange}
-            onEdgesChange={onEdgesChange}
-            onNodeDragStop={onDragStop}
-            onDelete={onDelete}
-            onConnect={onConnect}
-            onConnectEnd={onConnectEnd}
-            onPaneClick={closeMenu}
-            defaultViewport={opening}
-            isValidConnection={isValidConnection}
-            deleteKeyCode={DELETE_KEYS}
-            multiSelectionKeyCode={MULTI_SELECTION_KEYS}
-            selectionOnDrag={false}
-            minZoom={0.1}
-            onlyRenderVisibleElements
-          >
-            <Background />
-            <MiniMap pannable zoomable nodeColor={minimapColor} />
-            <Controls />
-          </ReactFlow>
-        )}
-      </NoteEditing.Provider>
+      <LiveNodesContext.Provider value={live}>
+        <NoteEditing.Provider value={noteEditing}>
+          {opening && (
+            <ReactFlow<CanvasNode>
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={canvasNodeTypes}
+              onNodesChange={onNodesChange}
+              onEdgesChange={onEdgesChange}
+              onNodeDragStop={onDragStop}
+              onDelete={onDelete}
+              onConnect={onConnect}
+              onConnectEnd={onConnectEnd}
+              onPaneClick={closeMenu}
+              defaultViewport={opening}
+              isValidConnection={isValidConnection}
+              deleteKeyCode={DELETE_KEYS}
+              multiSelectionKeyCode={MULTI_SELECTION_KEYS}
+              selectionOnDrag={false}
+              minZoom={0.1}
+              onlyRenderVisibleElements
+            >
+              <Background />
+              <MiniMap pannable zoomable nodeColor={minimapColor} />
+              <Controls />
+            </ReactFlow>
+          )}
+        </NoteEditing.Provider>
+      </LiveNodesContext.Provider>
       {menu && (
         <div
           className="next-step-menu"

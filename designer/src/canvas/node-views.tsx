@@ -11,6 +11,7 @@ import { language, say, t, useLanguage } from "../i18n.js";
 import { priorityWords, questionKindWords, wordOf } from "../inspector/enum-words.js";
 import type { Command } from "../model/commands.js";
 import type { FlowCanvasNode, NoteCanvasNode } from "../model/graph.js";
+import { useLiveNode } from "./live-nodes.js";
 
 const textOf = (text: LocalizedText | undefined): string =>
   text === undefined ? "" : typeof text === "string" ? text : (text[language] ?? Object.values(text)[0] ?? "");
@@ -58,9 +59,10 @@ const summaries: { [T in NodeType]: (node: Extract<FlowNode, { type: T }>) => Re
 
 function makeView<T extends NodeType>(type: T): ComponentType<NodeProps<FlowCanvasNode>> {
   const summary = summaries[type] as (node: FlowNode) => ReactNode;
-  function View({ data, selected }: NodeProps<FlowCanvasNode>) {
+  function View({ id, data, selected }: NodeProps<FlowCanvasNode>) {
     useLanguage();
-    const { node, transitions, mark, problem } = data;
+    const node = useLiveNode(id, data.node);
+    const { transitions, mark, problem } = data;
     const ui = definitionOf(node).ui;
     const classes = [
       "flow-node",

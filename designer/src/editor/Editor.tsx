@@ -34,6 +34,7 @@ import { Dialog } from "./Dialog.js";
 import { dropDraft, keepDraft, keptDraft } from "./draft-storage.js";
 import { FindBox } from "./FindBox.js";
 import { PublishDialog } from "./PublishDialog.js";
+import { sameJson } from "./same-json.js";
 import { type Notice, rawWhere, useSave } from "./use-save.js";
 import { VersionCanvas } from "./VersionCanvas.js";
 import { VersionsPanel } from "./VersionsPanel.js";
@@ -42,7 +43,7 @@ const RawEditor = lazy(() => import("../monaco/RawEditor.js"));
 
 type Side = "inspector" | "problems" | "simulator" | "versions";
 
-const sameDoc = (a: FlowDocument, b: FlowDocument) => JSON.stringify(a) === JSON.stringify(b);
+const sameDoc = (a: FlowDocument, b: FlowDocument) => sameJson(a, b);
 const typingInField = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   target.closest("input, textarea, select, [contenteditable=true], .monaco-editor") !== null;
@@ -171,12 +172,11 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
   // Writing a 1,000-node draft out (to compare it, to keep it) costs tens of milliseconds: while typing
   // goes on, an edited draft counts as unsaved and is kept once typing pauses.
   const settledDoc = useSettledValue(doc, CHECK_AFTER_MS);
-  const dirty =
-    doc !== undefined && saved !== undefined && doc !== saved && (settledDoc !== doc || !sameDoc(doc, saved));
   const settledDirty = useMemo(
     () => settledDoc !== undefined && saved !== undefined && !sameDoc(settledDoc, saved),
     [settledDoc, saved],
   );
+  const dirty = doc !== undefined && saved !== undefined && doc !== saved && (settledDoc !== doc || settledDirty);
   // Only a draft that is still the one on screen is kept: once an edit and a save follow, the settled
   // draft is older than what was saved, and keeping it would bring that older text back on the next visit.
   const settledIsCurrent = settledDoc === doc;
