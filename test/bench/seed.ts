@@ -2,11 +2,11 @@ import Database from "better-sqlite3";
 
 /** Columns that name a conversation or a customer: suffixed in each copy so that copies are new ones. */
 const IDENTITIES = new Set(["id", "conversation_id", "address", "external_id"]);
-const TABLES = ["conversations", "messages", "inbox", "outbox", "events", "handoffs"];
+const TABLES = ["conversations", "messages", "inbox", "outbox", "handoffs", "analytics_conversations"];
 
 /**
  * Fills a stopped runtime's SQLite file up to about `count` conversations by copying the ones it holds
- * (with their transcript, inbox, outbox, events and handoffs) under new ids, as if that many customers
+ * (with their transcript, inbox, outbox, handoffs and analytics rows) under new ids, as if that many customers
  * had talked to it: the conversations a real history leaves, far faster than sending their messages.
  */
 export function seedConversations(file: string, count: number): void {
