@@ -7,6 +7,7 @@ import swaggerUi from "@fastify/swagger-ui";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Config } from "./config.js";
+import analyticsFoldPlugin from "./plugins/analytics-fold.js";
 import authPlugin from "./plugins/auth.js";
 import channelsPlugin from "./plugins/channels.js";
 import dbPlugin from "./plugins/db.js";
@@ -96,6 +97,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(queuePlugin);
   await app.register(channelsPlugin);
   await app.register(retentionPlugin);
+  await app.register(analyticsFoldPlugin);
   await app.register(opsRoutes);
   await app.register(authRoutes);
   await app.register(flowRoutes);

@@ -37,45 +37,34 @@ const saveRow = prepared((db, { analyticsConversations: rows }) => {
   return db.insert(rows).values(values).onConflictDoUpdate({ target: rows.conversationId, set });
 });
 
-const addCount = prepared((db, { analyticsCounts: counts }) =>
-  db
-    .insert(counts)
-    .values({
-      flowId: p("flowId"),
-      flowVersion: p("flowVersion"),
-      day: p("day"),
-      kind: p("kind"),
-      key: p("key"),
-      count: p("count"),
-    })
-    .onConflictDoUpdate({
-      target: [counts.flowId, counts.flowVersion, counts.day, counts.kind, counts.key],
-      set: { count: sql`${counts.count} + excluded.count` },
-    }),
+const addDelta = prepared((db, { analyticsDeltas: deltas }) =>
+  db.insert(deltas).values({
+    flowId: p("flowId"),
+    flowVersion: p("flowVersion"),
+    day: p("day"),
+    kind: p("kind"),
+    key: p("key"),
+    count: p("count"),
+  }),
 );
 
 /**
- * Adds a step's counts: on SQLite one prepared statement per count (a statement is kept only for one
- * shape, and a step adds a varying number); on PostgreSQL, where each is a round trip, all in one.
+ * Appends a step's counts as deltas (see `analytics_deltas`): on SQLite one prepared statement per
+ * count (a statement is kept only for one shape, and a step adds a varying number); on PostgreSQL,
+ * where each is a round trip, all in one.
  */
-async function addCounts(store: Store, db: Db, increments: CountIncrement[]): Promise<void> {
+async function addDeltas(store: Store, db: Db, increments: CountIncrement[]): Promise<void> {
   if (store.dialect === "sqlite") {
-    for (const increment of increments) await addCount(store, db, { ...increment });
+    for (const increment of increments) await addDelta(store, db, { ...increment });
     return;
   }
-  const { analyticsCounts: counts } = store.tables;
-  await db
-    .insert(counts)
-    .values(increments)
-    .onConflictDoUpdate({
-      target: [counts.flowId, counts.flowVersion, counts.day, counts.kind, counts.key],
-      set: { count: sql`${counts.count} + excluded.count` },
-    });
+  await db.insert(store.tables.analyticsDeltas).values(increments);
 }
 
 /**
  * Keeps the analytics of a conversation up to date with one bot step, inside the step's
- * transaction: one read of its row, one write of it, the counts it adds; prepared once on SQLite.
+ * transaction: one read of its row, one write of it, the deltas it appends; prepared once on SQLite.
+ * Only rows of this conversation are written, so steps of other conversations never wait for it.
  */
 export async function recordStep(store: Store, db: Db, facts: StepFacts): Promise<RecordedStep> {
   const [stored] = await storedRow(store, db, { conversationId: facts.conversationId });
@@ -104,7 +93,7 @@ export async function recordStep(store: Store, db: Db, facts: StepFacts): Promis
         : { type: status.type },
   });
   await saveRow(store, db, { ...folded.aggregate, path: JSON.stringify(folded.aggregate.path) });
-  if (folded.counts.length > 0) await addCounts(store, db, folded.counts);
+  if (folded.counts.length > 0) await addDeltas(store, db, folded.counts);
   return { aggregate: folded.aggregate, started: folded.started, outcomeChanged: folded.outcomeChanged };
 }
 

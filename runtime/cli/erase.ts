@@ -35,7 +35,7 @@ export async function eraseCommand(
     io.err(`erasure refused (${status}): ${json.error?.message ?? "no reason given"}`);
     return 1;
   }
-  const counts = ["conversations", "messages", "events", "handoffs", "inbox", "outbox"]
+  const counts = ["conversations", "messages", "handoffs", "inbox", "outbox"]
     .map((table) => `${table} ${String(json[table] ?? 0)}`)
     .join(", ");
   io.out(`erased ${channel} customer ${address}: ${counts}`);

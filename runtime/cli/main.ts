@@ -95,7 +95,7 @@ program
 program
   .command("erase-customer")
   .description(
-    "Erase everything a running server stores about one customer of a channel (GDPR right to erasure): conversations, transcripts, events, handoffs, inbox and outbox rows.",
+    "Erase everything a running server stores about one customer of a channel (GDPR right to erasure): conversations, transcripts, handoffs, inbox and outbox rows.",
   )
   .argument("<channel>", "channel, e.g. rest, webchat")
   .argument("<address>", "the customer's address on that channel: phone number, sender id, web chat session")

@@ -121,15 +121,3 @@ export const insertMessage = prepared((db, { messages }) =>
     at: p("at"),
   }),
 );
-
-export const insertEvent = prepared((db, { events }) =>
-  db.insert(events).values({
-    conversationId: p("conversationId"),
-    flowId: p("flowId"),
-    flowVersion: p("flowVersion"),
-    type: p("type"),
-    nodeId: p("nodeId"),
-    data: p("data"),
-    at: p("at"),
-  }),
-);

@@ -53,7 +53,7 @@ export interface StepMeta {
 
 /**
  * Writes one step of a conversation in one transaction: its state, transcript, outbox rows,
- * handoff, analytics events and the inbox row's answer. The worker (customer messages) and the
+ * handoff, analytics and the inbox row's answer. The worker (customer messages) and the
  * agent desk (an agent giving back to the bot) both write steps through it.
  */
 export class StepWriter {
@@ -153,23 +153,12 @@ export class StepWriter {
           await db.insert(messages).values(systemEntry(conversationId, { event: "handedOff", params }, now));
         }
       }
-      const version = meta.flowVersion;
-      for (const event of outcome.events) {
-        const { type, flowId: eventFlow, nodeId, ...data } = event;
-        await Q.insertEvent(store, db, {
-          conversationId,
-          flowId: eventFlow,
-          flowVersion: meta.pinned[eventFlow] ?? version,
-          type,
-          nodeId,
-          data: Object.keys(data).length > 0 ? JSON.stringify(data) : null,
-          at: now,
-        });
-      }
+      // The engine's events are folded into the analytics aggregates, never stored as they are: some
+      // (`heard`, `filled`) hold what the customer wrote.
       recorded = await recordStep(store, db, {
         conversationId,
         flowId,
-        flowVersion: version,
+        flowVersion: meta.flowVersion,
         pinned: meta.pinned,
         now,
         customerMessage: meta.customerText !== undefined,

@@ -90,7 +90,7 @@ export function createMetrics() {
     }),
     prunedRows: new Counter({
       name: "relais_pruned_rows_total",
-      help: "Rows deleted by the retention policy, by table (transcripts, events, inbox and outbox rows past their days).",
+      help: "Rows deleted by the retention policy, by table (transcripts, inbox and outbox rows past their days).",
       labelNames: ["table"] as const,
       registers: [registry],
     }),

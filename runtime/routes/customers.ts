@@ -11,7 +11,7 @@ const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ["ops"],
         description:
-          "Erases everything stored about one customer of a channel (their conversations on every flow, transcripts, events, handoffs, inbox and outbox rows) and says how many rows of each went. Erasing again finds nothing and answers zeros.",
+          "Erases everything stored about one customer of a channel (their conversations on every flow, transcripts, handoffs, inbox and outbox rows) and says how many rows of each went. Erasing again finds nothing and answers zeros.",
         params: CustomerParams,
         response: { 200: Erased, ...errorResponses(400, 401, 403) },
       },

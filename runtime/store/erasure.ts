@@ -5,11 +5,11 @@ import type { Store } from "./db.js";
 /**
  * Deletes everything stored about one customer of one channel (their address: a phone number, a web
  * chat session, a REST sender id), in one transaction: their conversations on every flow with the
- * transcripts, events, handoffs and outbox rows that refer to them, and their inbox rows, answers
+ * transcripts, handoffs and outbox rows that refer to them, and their inbox rows, answers
  * included. The right to erasure of the GDPR (article 17); nothing of other customers is touched.
  */
 export async function eraseCustomer(store: Store, channel: string, address: string): Promise<ErasedRows> {
-  const { conversations, conversationSearch, messages, events, handoffs, inbox, outbox, deliveries } = store.tables;
+  const { conversations, conversationSearch, messages, handoffs, inbox, outbox, deliveries } = store.tables;
   return store.tx(async (db) => {
     const ids = (
       await db
@@ -17,13 +17,10 @@ export async function eraseCustomer(store: Store, channel: string, address: stri
         .from(conversations)
         .where(and(eq(conversations.channel, channel), eq(conversations.address, address)))
     ).map((row) => row.id);
-    const erased: ErasedRows = { conversations: 0, messages: 0, events: 0, handoffs: 0, inbox: 0, outbox: 0 };
+    const erased: ErasedRows = { conversations: 0, messages: 0, handoffs: 0, inbox: 0, outbox: 0 };
     if (ids.length > 0) {
       erased.messages = (
         await db.delete(messages).where(inArray(messages.conversationId, ids)).returning({ id: messages.id })
-      ).length;
-      erased.events = (
-        await db.delete(events).where(inArray(events.conversationId, ids)).returning({ id: events.id })
       ).length;
       erased.handoffs = (
         await db.delete(handoffs).where(inArray(handoffs.conversationId, ids)).returning({ id: handoffs.id })

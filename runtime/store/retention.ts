@@ -18,7 +18,6 @@ export interface RetentionPolicy {
 export interface Pruned {
   conversations: number;
   messages: number;
-  events: number;
   handoffs: number;
   outbox: number;
   deliveries: number;
@@ -32,7 +31,6 @@ export const PRUNE_BATCH = 200;
 const nothing = (): Pruned => ({
   conversations: 0,
   messages: 0,
-  events: 0,
   handoffs: 0,
   outbox: 0,
   deliveries: 0,
@@ -57,7 +55,7 @@ function rules(policy: RetentionPolicy) {
 /**
  * Deletes one batch of what the policy no longer keeps, each table in a transaction of its own:
  * - conversations closed, or left with the bot, for longer than their flow's days (never one waiting
- *   for a person or with one), with their transcript, events, handoffs, outbox rows and delivery
+ *   for a person or with one), with their transcript, handoffs, outbox rows and delivery
  *   receipts; the conversation row goes first, its condition checked again as it is deleted, so one a
  *   customer has just written to again is kept whole;
  * - answered inbox rows after the delivery days (or the flow's, when shorter), and rows set aside
@@ -66,7 +64,7 @@ function rules(policy: RetentionPolicy) {
  *   conversation: agents see them).
  */
 export async function pruneBatch(store: Store, policy: RetentionPolicy, now: number): Promise<Pruned> {
-  const { conversations, conversationSearch, messages, events, handoffs, outbox, deliveries, inbox } = store.tables;
+  const { conversations, conversationSearch, messages, handoffs, outbox, deliveries, inbox } = store.tables;
   const pruned = nothing();
   const deliveryCutoff = now - policy.deliveryDays * DAY_MS;
   for (const rule of rules(policy)) {
@@ -105,7 +103,6 @@ export async function pruneBatch(store: Store, policy: RetentionPolicy, now: num
         deliveries: await count(db.delete(deliveries).where(inArray(deliveries.outboxId, sent)), deliveries.id),
         outbox: await count(db.delete(outbox).where(inArray(outbox.conversationId, ids)), outbox.id),
         messages: await count(db.delete(messages).where(inArray(messages.conversationId, ids)), messages.id),
-        events: await count(db.delete(events).where(inArray(events.conversationId, ids)), events.id),
         handoffs: await count(db.delete(handoffs).where(inArray(handoffs.conversationId, ids)), handoffs.id),
       };
     });

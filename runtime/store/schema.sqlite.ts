@@ -294,25 +294,10 @@ export const credentials = sqliteTable("credentials", {
   createdAt: integer("created_at").notNull(),
 });
 
-export const events = sqliteTable(
-  "events",
-  {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    conversationId: text("conversation_id").notNull(),
-    flowId: text("flow_id").notNull(),
-    flowVersion: integer("flow_version").notNull(),
-    type: text("type").notNull(),
-    nodeId: text("node_id").notNull(),
-    data: text("data"),
-    at: integer("at").notNull(),
-  },
-  (t) => [index("events_flow").on(t.flowId, t.flowVersion, t.type), index("events_conversation").on(t.conversationId)],
-);
-
 /**
  * One row per conversation for analytics: where it started, where the bot is, how it went. Node,
  * rule and flow ids and counts only (no message text, no collected value), so it outlives the
- * pruning of transcripts and events.
+ * pruning of transcripts.
  */
 export const analyticsConversations = sqliteTable(
   "analytics_conversations",
@@ -385,6 +370,21 @@ export const analyticsCounts = sqliteTable(
   },
   (t) => [uniqueIndex("analytics_counts_key").on(t.flowId, t.flowVersion, t.day, t.kind, t.key)],
 );
+
+/**
+ * What bot steps add to `analytics_counts`, one row per increment, only ever inserted: no row is
+ * shared between conversations, so steps on several processes never wait for each other's counts.
+ * A background folder adds them into `analytics_counts` and deletes them; reads add those not folded yet.
+ */
+export const analyticsDeltas = sqliteTable("analytics_deltas", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  flowId: text("flow_id").notNull(),
+  flowVersion: integer("flow_version").notNull(),
+  day: integer("day").notNull(),
+  kind: text("kind", { enum: COUNT_KINDS }).notNull(),
+  key: text("key").notNull(),
+  count: integer("count").notNull(),
+});
 
 export const crmCustomers = sqliteTable("crm_customers", {
   id: text("id").primaryKey(),

@@ -12,7 +12,6 @@ export const ErasedRows = Type.Object(
   {
     conversations: Type.Integer({ minimum: 0 }),
     messages: Type.Integer({ minimum: 0 }),
-    events: Type.Integer({ minimum: 0 }),
     handoffs: Type.Integer({ minimum: 0 }),
     inbox: Type.Integer({ minimum: 0 }),
     outbox: Type.Integer({ minimum: 0 }),

@@ -105,10 +105,13 @@ export async function runtimePgBench(): Promise<BenchReport> {
           warmUp: true,
         });
         await answered(`pg-drained-${round}-${i}`);
+        // A round where no request is answered in time is a figure (0 msg/s), not a broken bench: it is
+        // what steps queued on shared rows did before the analytics deltas.
         const load = await drive(url, customers.get(setup.name) as Customers, {
           connections: CONNECTIONS,
           seconds: SECONDS,
         }).catch((error: unknown) => {
+          if (String(error).includes("no answer at all")) return { perSecond: 0, p99Ms: Number.POSITIVE_INFINITY };
           throw new Error(`${setup.name}, round ${round + 1}: ${String(error)}`);
         });
         perSecond.set(setup.name, [...(perSecond.get(setup.name) ?? []), load.perSecond]);
@@ -124,7 +127,7 @@ export async function runtimePgBench(): Promise<BenchReport> {
       const latency = spread(p99.get(setup.name) ?? []);
       return [
         `${setup.name}, ${CONVERSATIONS} conversations over ${CONNECTIONS} connections`,
-        `${rate.median.toFixed(0)} msg/s (min ${rate.min.toFixed(0)}, max ${rate.max.toFixed(0)}), p99 ${latency.median.toFixed(0)} ms`,
+        `${rate.median.toFixed(0)} msg/s (min ${rate.min.toFixed(0)}, max ${rate.max.toFixed(0)}), p99 ${Number.isFinite(latency.median) ? `${latency.median.toFixed(0)} ms` : `over ${SECONDS} s`}`,
       ];
     });
     const results: Result[] = setups.slice(1).map((setup) => ({

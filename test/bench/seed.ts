@@ -2,12 +2,20 @@ import Database from "better-sqlite3";
 
 /** Columns that name a conversation or a customer: suffixed in each copy so that copies are new ones. */
 const IDENTITIES = new Set(["id", "conversation_id", "address", "external_id"]);
-const TABLES = ["conversations", "messages", "inbox", "outbox", "events", "handoffs", "conversation_search"];
+const TABLES = [
+  "conversations",
+  "messages",
+  "inbox",
+  "outbox",
+  "handoffs",
+  "analytics_conversations",
+  "conversation_search",
+];
 
 /**
  * Fills a stopped runtime's SQLite file up to about `count` conversations by copying the ones it holds
- * (with their transcript, inbox, outbox, events, handoffs and search documents) under new ids, as if
- * that many customers had talked to it: the conversations a real history leaves, far faster than
+ * (with their transcript, inbox, outbox, handoffs, analytics rows and search documents) under new ids,
+ * as if that many customers had talked to it: the conversations a real history leaves, far faster than
  * sending their messages. Each copied document names its copy's newest message, so the runtime finds
  * the index up to date rather than rebuilding the whole history while it is measured.
  */

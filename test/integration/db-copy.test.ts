@@ -83,7 +83,7 @@ describe("moving an installation from SQLite to PostgreSQL", () => {
       "handoffs",
       "users",
       "flow_versions",
-      "events",
+      "analytics_conversations",
       "queues",
     ]) {
       const { n } = source.prepare(`select count(*) as n from ${table}`).get() as { n: number };

@@ -19,7 +19,7 @@ describe("erasing one customer's data (GDPR)", () => {
     }
   };
   const rowsOf = async (address: string) => {
-    const { conversations, messages, inbox, events } = built.app.store.tables;
+    const { conversations, messages, inbox } = built.app.store.tables;
     return built.app.store.read(async (db) => {
       const ids = (
         await db.select({ id: conversations.id }).from(conversations).where(eq(conversations.address, address))
@@ -30,15 +30,12 @@ describe("erasing one customer's data (GDPR)", () => {
         messages: (
           await Promise.all(ids.map((id) => count(db.select().from(messages).where(eq(messages.conversationId, id)))))
         ).reduce((a, b) => a + b, 0),
-        events: (
-          await Promise.all(ids.map((id) => count(db.select().from(events).where(eq(events.conversationId, id)))))
-        ).reduce((a, b) => a + b, 0),
         inbox: await count(db.select().from(inbox).where(eq(inbox.address, address))),
       };
     });
   };
 
-  it("deletes the customer's conversations, transcripts, events and inbox, and nobody else's", async () => {
+  it("deletes the customer's conversations, transcripts and inbox, and nobody else's", async () => {
     await talk("+33611111111");
     await talk("+33622222222");
     const before = await rowsOf("+33611111111");
@@ -57,10 +54,9 @@ describe("erasing one customer's data (GDPR)", () => {
       address: "+33611111111",
       conversations: 1,
       messages: before.messages,
-      events: before.events,
       inbox: 3,
     });
-    expect(await rowsOf("+33611111111")).toEqual({ conversations: 0, messages: 0, events: 0, inbox: 0 });
+    expect(await rowsOf("+33611111111")).toEqual({ conversations: 0, messages: 0, inbox: 0 });
     expect(await rowsOf("+33622222222")).toEqual(other);
 
     const again = await built.app.inject({
@@ -111,7 +107,7 @@ describe("erasing one customer's data (GDPR)", () => {
     const io = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(`error: ${line}`) };
     expect(await eraseCommand("rest", "cli-customer", { server: address, token }, io)).toBe(0);
     expect(lines[0]).toMatch(/^erased rest customer cli-customer: conversations 1, messages \d+/);
-    expect(await rowsOf("cli-customer")).toEqual({ conversations: 0, messages: 0, events: 0, inbox: 0 });
+    expect(await rowsOf("cli-customer")).toEqual({ conversations: 0, messages: 0, inbox: 0 });
     expect(await eraseCommand("rest", "cli-customer", { server: address, token: "rls_wrong" }, io)).toBe(1);
     expect(lines[1]).toMatch(/^error: erasure refused \(401\)/);
   });

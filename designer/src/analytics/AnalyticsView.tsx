@@ -5,6 +5,7 @@ import { api } from "../api.js";
 import { useLanguage } from "../i18n.js";
 import { autoLayoutInWorker } from "../model/auto-layout-in-worker.js";
 import { emptyLayout, type FlowDocument } from "../model/document.js";
+import { unplacedNodes } from "../model/graph.js";
 import { AnalyticsCanvas } from "./AnalyticsCanvas.js";
 import { type AnalyticsChoice, analyticsApi } from "./analytics-api.js";
 import { ConversationsChart, ReasonsChart } from "./Charts.js";
@@ -56,7 +57,10 @@ export function AnalyticsView({ flowId }: { flowId: string }) {
     api
       .version(flowId, drawn)
       .then(async ({ flow, layout }) => {
-        const placed = await autoLayoutInWorker(flow, layout ?? emptyLayout(flowId));
+        // Laying out starts a worker and loads the layout engine (seconds on a first open): only for
+        // a version whose saved layout misses nodes, as the editor does.
+        const saved = layout ?? emptyLayout(flowId);
+        const placed = unplacedNodes(flow, saved).length > 0 ? await autoLayoutInWorker(flow, saved) : saved;
         if (current) setDoc({ flow, layout: placed });
       })
       .catch((failure: Error) => current && setError(failure.message));
@@ -92,6 +96,8 @@ export function AnalyticsView({ flowId }: { flowId: string }) {
       current = false;
     };
   }, [flowId, choice, other]);
+
+  const sides = figures && olderFirst(figures, comparison?.with);
 
   if (versions && versions.length === 0) {
     return (
@@ -189,14 +195,12 @@ export function AnalyticsView({ flowId }: { flowId: string }) {
       <div className="analytics-body">
         <div className="canvas-area">{doc && figures && <AnalyticsCanvas doc={doc} figures={figures} />}</div>
         <aside className="analytics-panel">
-          {figures && (
+          {figures && sides && (
             <>
-              {comparison && (
-                <h3>
-                  {w("compared", { version: comparison.version.version ?? "", other: comparison.with.version ?? "" })}
-                </h3>
+              {sides.other && (
+                <h3>{w("compared", { version: sides.figures.version ?? "", other: sides.other.version ?? "" })}</h3>
               )}
-              <FiguresPanel figures={figures} other={comparison?.with} flow={doc?.flow} />
+              <FiguresPanel {...sides} flow={doc?.flow} />
               <ConversationsChart figures={figures} />
               <ReasonsChart figures={figures} flow={doc?.flow} />
             </>
@@ -205,4 +209,16 @@ export function AnalyticsView({ flowId }: { flowId: string }) {
       </div>
     </div>
   );
+}
+
+/**
+ * The two versions compared, the older on the left whichever is drawn, so that the arrow reads as
+ * what a publish changed (« 62 % → 71 % »).
+ */
+function olderFirst(
+  figures: AnalyticsFigures,
+  other: AnalyticsFigures | undefined,
+): { figures: AnalyticsFigures; other?: AnalyticsFigures } {
+  if (!other || (other.version ?? 0) > (figures.version ?? 0)) return { figures, other };
+  return { figures: other, other: figures };
 }

@@ -64,12 +64,14 @@ export function ConversationsChart({ figures }: { figures: AnalyticsFigures }) {
               stroke: "#16a34a",
               width: 2,
               spanGaps: true,
+              // A day alone between days without conversations draws no line: its point shows it.
+              points: { show: true, size: 6, fill: "#16a34a" },
               value: (_u, value) => (value === null ? "—" : percent(value / 100, lang)),
             },
           ],
           axes: [
             { values: (_u, splits) => splits.map(dayLabel) },
-            { scale: "n", label: w("seriesStarted") },
+            { scale: "n", label: w("seriesStarted"), incrs: WHOLE_STEPS },
             { scale: "%", side: 1, label: w("seriesContainment"), grid: { show: false } },
           ],
         },
@@ -114,7 +116,7 @@ export function ReasonsChart({ figures, flow }: { figures: AnalyticsFigures; flo
               rotate: -20,
               size: 70,
             },
-            { label: w("seriesHandoffs") },
+            { label: w("seriesHandoffs"), incrs: WHOLE_STEPS },
           ],
         },
         [rules.map((_, index) => index), rules.map((rule) => rule.count)],
@@ -126,6 +128,11 @@ export function ReasonsChart({ figures, flow }: { figures: AnalyticsFigures; flo
   if (rules.length === 0) return null;
   return <UPlot build={build} label={title} />;
 }
+
+/** Ticks of a count axis: whole numbers only (no 2.5 conversations). */
+const WHOLE_STEPS = [
+  1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 1_000_000,
+];
 
 /** Counts start at zero, so that bars compare by their height. */
 const fromZero = (_u: uPlot, _min: number, max: number): uPlot.Range.MinMax => [0, Math.max(1, Math.ceil(max * 1.1))];

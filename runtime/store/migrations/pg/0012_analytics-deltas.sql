@@ -1,0 +1,11 @@
+CREATE TABLE "analytics_deltas" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"flow_id" text NOT NULL,
+	"flow_version" integer NOT NULL,
+	"day" integer NOT NULL,
+	"kind" text NOT NULL,
+	"key" text NOT NULL,
+	"count" integer NOT NULL
+);
+--> statement-breakpoint
+DROP TABLE "events" CASCADE;
