@@ -42,6 +42,9 @@ import webchatRoutes from "./routes/webchat.js";
 import whatsappRoutes from "./routes/whatsapp.js";
 import sampleCrmRoutes from "./sample-crm/routes.js";
 
+/** How long a start-up may wait for its turn and its plugins before it gives up. */
+const STARTUP_TURN_MS = 120_000;
+
 /** The whole runtime as one Fastify instance; `server.ts` only makes it listen. */
 export async function buildApp(config: Config): Promise<FastifyInstance> {
   const app = Fastify({
@@ -55,6 +58,10 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     // report, not to paper over.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
     forceCloseConnections: true,
+    // Processes starting together on PostgreSQL take turns inside the database plugin (the first
+    // migrates and seeds): on a busy machine the fourth waits for three start-ups, longer than
+    // Fastify's default 10 s for a plugin, and was restarted in a loop.
+    pluginTimeout: STARTUP_TURN_MS,
     // A hop count as a function: Fastify's types take no number, though proxy-addr does.
     trustProxy:
       typeof config.trustProxy === "number"
