@@ -172,6 +172,10 @@ function valuesOf(problem: Problem, document: unknown): Record<string, string | 
       );
     }
   }
+  if (problem.code === "lint/sms-media" || problem.code.startsWith("lint/media-")) {
+    if (typeof params.kind === "string") values.kind = word(`medium.${params.kind}`);
+    if (typeof params.channel === "string") values.channel = word(`channel.${params.channel}`);
+  }
   if (typeof params.context === "string") values.context = params.context;
   return values;
 }
