@@ -9,8 +9,8 @@ import { AgentDesk } from "../queue/agent-desk.js";
 
 const AttachmentParams = Type.Object({
   id: Type.String({ format: "uuid" }),
-  messageId: Type.Integer({ minimum: 1 }),
-  index: Type.Integer({ minimum: 0, maximum: 9 }),
+  messageId: Type.String({ pattern: "^[1-9][0-9]{0,15}$", description: "The transcript line's id." }),
+  index: Type.String({ pattern: "^[0-9]$", description: "Which of its files, from 0." }),
 });
 
 /**
@@ -52,7 +52,9 @@ const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: requireRole("agent"),
     },
     async (request, reply) => {
-      const { id, messageId, index } = request.params;
+      const { id } = request.params;
+      const messageId = Number(request.params.messageId);
+      const index = Number(request.params.index);
       const { channel, attachment } = await desk.attachment(await desk.scope(signedIn(request)), id, messageId, index);
       const fetched = await fetchAttachment(channel, attachment, app.channels, http);
       if (!fetched.ok) {
