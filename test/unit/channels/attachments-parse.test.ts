@@ -55,7 +55,9 @@ describe("attachments a customer sends", () => {
     });
     expect(parseWhatsApp(document)[0]).toMatchObject({
       unsupported: "document",
-      attachments: [{ kind: "file", mediaId: "1090421482512089", mime: "application/pdf", fileName: "facture-4512.pdf" }],
+      attachments: [
+        { kind: "file", mediaId: "1090421482512089", mime: "application/pdf", fileName: "facture-4512.pdf" },
+      ],
     });
     const location = whatsapp({ type: "location", location: { latitude: 48.85, longitude: 2.35 } });
     expect(parseWhatsApp(location)[0]).not.toHaveProperty("attachments");
