@@ -76,26 +76,26 @@ export class ProviderHttp {
       }
       const location = response.headers.location;
       if (response.statusCode >= 300 && response.statusCode < 400 && typeof location === "string") {
-        response.body.destroy();
+        await response.body.dump();
         target = new URL(location, target).toString();
         sent = {};
         continue;
       }
       if (response.statusCode < 200 || response.statusCode >= 300) {
-        response.body.destroy();
+        await response.body.dump();
         return { ok: false, error: `answered ${response.statusCode}` };
       }
       const length = Number(response.headers["content-length"] ?? 0);
       if (length > maxBytes) {
-        response.body.destroy();
+        await response.body.dump();
         return { ok: false, error: `sent ${length} bytes, more than the ${maxBytes} allowed`, tooLarge: true };
       }
       const chunks: Buffer[] = [];
       let size = 0;
       for await (const chunk of response.body) {
         size += chunk.length;
+        // Leaving the loop ends the download.
         if (size > maxBytes) {
-          response.body.destroy();
           return { ok: false, error: `sent more than the ${maxBytes} bytes allowed`, tooLarge: true };
         }
         chunks.push(chunk);
