@@ -4,6 +4,7 @@ import { isIP } from "node:net";
 import { resolve } from "node:path";
 import { FLOW_SECRET_PREFIX, reservedSecretName, SLUG_PATTERN } from "../schema/index.js";
 import { DEFAULT_LIMITS } from "./engine/limits.js";
+import type { LlmSettings } from "./nlu/llm-intents.js";
 import type { RetentionPolicy } from "./store/retention.js";
 
 /** Everything the runtime reads from its environment, read once at start. */
@@ -54,6 +55,12 @@ export interface Config {
   abandonAfterMinutes: number;
   /** How long transcripts, answered inbox rows and sent outbox rows are kept; pruned in the background. */
   retention: RetentionPolicy;
+  /**
+   * An OpenAI-compatible chat-completions endpoint that classifies intents before the trained model
+   * (`RELAIS_LLM_URL`, `RELAIS_LLM_MODEL`, `RELAIS_LLM_API_KEY`, `RELAIS_LLM_TIMEOUT_MS`); unset, no
+   * customer text leaves the machine.
+   */
+  llm: LlmSettings | undefined;
   /** The runtime's other settings (callback URL, canned responses file), never handed to flows. */
   env: Record<string, string | undefined>;
 }
@@ -101,7 +108,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       transcriptDaysByFlow: daysByFlow(env.RELAIS_RETENTION_DAYS_BY_FLOW),
       deliveryDays: positive(env, "RELAIS_DELIVERY_RETENTION_DAYS", 7),
     },
+    llm: llmSettings(env),
     env,
+  };
+}
+
+function llmSettings(env: Record<string, string | undefined>): LlmSettings | undefined {
+  const url = env.RELAIS_LLM_URL?.trim();
+  if (!url) return undefined;
+  if (!/^https?:\/\/[^/]/.test(url))
+    throw new Error(
+      `RELAIS_LLM_URL must be an http(s) URL, e.g. http://127.0.0.1:8080/v1, not ${JSON.stringify(url)}.`,
+    );
+  const model = env.RELAIS_LLM_MODEL?.trim();
+  if (!model) throw new Error("RELAIS_LLM_MODEL must name the model to ask when RELAIS_LLM_URL is set.");
+  return {
+    url,
+    model,
+    apiKey: env.RELAIS_LLM_API_KEY || undefined,
+    timeoutMs: positive(env, "RELAIS_LLM_TIMEOUT_MS", 2000),
   };
 }
 

@@ -160,6 +160,21 @@ const words = {
   "condition.expressionMode": { fr: "Expression", en: "Expression" },
   "condition.expression": { fr: "Expression JSONata", en: "JSONata expression" },
   "condition.numberNeeded": { fr: "Un nombre, par exemple 300 ou 12,5.", en: "A number, e.g. 300 or 12.5." },
+  "condition.currency": { fr: "Devise", en: "Currency" },
+  "condition.anyCurrency": { fr: "toute devise", en: "any currency" },
+  "condition.currencyOnly": {
+    fr: "Seuls les montants en {currency} remplissent cette condition, sans conversion : ajoutez une condition par devise.",
+    en: "Only amounts in {currency} meet this condition, never converted: add a condition for each currency.",
+  },
+  "condition.anyCurrencyHelp": {
+    fr: "Comparé à la valeur seule, quelle que soit la devise : 500 dollars comptent comme 500 euros.",
+    en: "Compared by value alone, whatever the currency: 500 dollars count as 500 euros.",
+  },
+  "amountIn.EUR": { fr: "euros", en: "euros" },
+  "amountIn.USD": { fr: "dollars américains", en: "US dollars" },
+  "amountIn.GBP": { fr: "livres sterling", en: "pounds sterling" },
+  "amountIn.CHF": { fr: "francs suisses", en: "Swiss francs" },
+  "amountIn.CAD": { fr: "dollars canadiens", en: "Canadian dollars" },
   "condition.unreadable.syntax": {
     fr: "Cette expression contient une erreur ({message}) : corrigez-la ici, les règles simples ne peuvent pas la montrer.",
     en: "This expression has an error ({message}): fix it here; simple rules cannot show it.",

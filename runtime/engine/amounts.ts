@@ -82,3 +82,7 @@ export function findAmounts(text: string): Amount[] {
 
 /** The first amount with its currency written in a text. */
 export const findAmount = (text: string): Amount | undefined => findAmounts(text)[0];
+
+/** An ISO 4217 code as an amount holds it beside its value: `EUR`. */
+export const isCurrencyCode = (value: unknown): value is string =>
+  typeof value === "string" && /^[A-Z]{3}$/.test(value);

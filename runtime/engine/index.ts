@@ -1,5 +1,5 @@
 export { advance, MAX_STEPS } from "./advance.js";
-export { type Amount, CURRENCIES, DEFAULT_CURRENCY, findAmounts } from "./amounts.js";
+export { type Amount, CURRENCIES, DEFAULT_CURRENCY, findAmounts, isCurrencyCode } from "./amounts.js";
 export { parseNumber } from "./answers.js";
 export { overlapClassifier } from "./classifier.js";
 export { compileFlow } from "./compile.js";

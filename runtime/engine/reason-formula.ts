@@ -37,10 +37,11 @@ export function reasonFormula(reason: HandoffReason): string {
 }
 
 function comparisonFormula(comparison: Comparison): string {
-  const { path, value, operator, literal, literalFirst, joiner } = comparison;
+  const { path, value, operator, literal, literalCurrency, literalFirst, joiner } = comparison;
+  const threshold = literalCurrency ? `${asWritten(literal)} ${literalCurrency}` : asWritten(literal);
   const compared = literalFirst
-    ? `${asWritten(literal)} ${operator} ${path} = ${show(value)}`
-    : `${path} = ${show(value)} ${operator} ${asWritten(literal)}`;
+    ? `${threshold} ${operator} ${path} = ${show(value)}`
+    : `${path} = ${show(value)} ${operator} ${threshold}`;
   return joiner ? ` ${joiner} ${compared}` : compared;
 }
 

@@ -4,7 +4,7 @@ import { EngineFailure } from "./errors.js";
 import { DEFAULT_PHONE_REGION } from "./phone.js";
 import { readValue } from "./read-value.js";
 import { goto, type Outcome, Run } from "./run.js";
-import type { CompiledFlow, ConversationState, EngineDeps, EntityKind, HeardEntity } from "./types.js";
+import type { CompiledFlow, ConversationState, EngineDeps, EntityKind, GivenValue, HeardEntity } from "./types.js";
 import { getPath } from "./variables.js";
 
 /**
@@ -84,6 +84,33 @@ export function hearEntities(run: Run, typed: string): void {
     const found = valueIn(question, text, run);
     if (found) heard.push({ ...entity, value: found.value });
   }
+  keepHeard(run, heard);
+}
+
+/**
+ * Keeps the values a classifier gave (a language model's reading of the message) that the flow's own
+ * readers missed in the text: each is read by the questions of its kind as if typed alone, and a
+ * value already heard is never replaced by one given.
+ */
+export function hearGiven(run: Run, given: readonly GivenValue[]): void {
+  const held = new Set((run.state.entities ?? []).map((each) => each.key));
+  const heard: HeardEntity[] = [];
+  for (const question of questionsInReach(run)) {
+    const entity = entityOf(question);
+    if (!entity || held.has(entity.key) || heard.some((each) => each.key === entity.key)) continue;
+    for (const value of given) {
+      if (value.kind !== entity.kind) continue;
+      const found = valueIn(question, value.text.slice(0, HEARD_CHARS), run);
+      if (!found) continue;
+      heard.push({ ...entity, value: found.value });
+      break;
+    }
+  }
+  keepHeard(run, heard);
+}
+
+/** Keeps values heard, each replacing an earlier one of the same key (the customer corrected it). */
+function keepHeard(run: Run, heard: HeardEntity[]): void {
   if (heard.length === 0) return;
   const keys = new Set(heard.map((each) => each.key));
   run.state.entities = [...(run.state.entities ?? []).filter((each) => !keys.has(each.key)), ...heard];

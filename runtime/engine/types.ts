@@ -88,6 +88,17 @@ export type { EntityKind, HeardEntity };
 export interface Classification {
   intent: string;
   confidence: number;
+  /**
+   * Values a classifier read in the text (a language model), each in its usual written form: they
+   * fill questions only through those questions' own readers, so a value the flow would refuse
+   * typed is refused given this way too.
+   */
+  given?: readonly GivenValue[];
+}
+
+export interface GivenValue {
+  kind: EntityKind;
+  text: string;
 }
 
 export interface LanguageGuess {

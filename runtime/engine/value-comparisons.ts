@@ -1,5 +1,6 @@
 import type { Comparison, ComparisonOperator } from "../../schema/api/handoff.js";
 import { parseExpression } from "../../schema/expression.js";
+import { isCurrencyCode } from "./amounts.js";
 import { getPath } from "./variables.js";
 
 interface AstNode {
@@ -17,6 +18,8 @@ const OPERATORS = new Set<string>(["=", "!=", "<", "<=", ">", ">=", "in"]);
 /**
  * A value rule as plain comparisons with the values they read (`order.total` was 740, `>=` 500),
  * joined by and/or; undefined when the expression is anything else (a function call, arithmetic).
+ * An amount compared in one currency, as the condition builder writes it
+ * (`refund.value >= 500 and refund.currency = "EUR"`), is one comparison whose threshold has that currency.
  */
 export function valueComparisons(source: string, variables: Record<string, unknown>): Comparison[] | undefined {
   const parsed = parseExpression(source);
@@ -24,12 +27,21 @@ export function valueComparisons(source: string, variables: Record<string, unkno
 }
 
 function comparisons(node: AstNode, variables: Record<string, unknown>): Comparison[] | undefined {
+  // Parentheses are kept only around one amount in one currency: flattening any other group would lose it.
+  if (node.type === "block" && node.expressions?.length === 1 && node.expressions[0]) {
+    const inner = comparisons(node.expressions[0], variables);
+    return inner?.length === 1 ? inner : undefined;
+  }
   if (node.type !== "binary" || typeof node.value !== "string" || !node.lhs || !node.rhs) return undefined;
   const operator = node.value;
   if (operator === "and" || operator === "or") {
     const left = comparisons(node.lhs, variables);
     const right = comparisons(node.rhs, variables);
     if (!left || !right) return undefined;
+    if (operator === "and") {
+      const folded = inCurrency(left, right) ?? inCurrency(right, left);
+      if (folded) return folded;
+    }
     const [first, ...rest] = right;
     return first ? [...left, { ...first, joiner: operator }, ...rest] : undefined;
   }
@@ -66,6 +78,25 @@ function compared(
 }
 
 /**
+ * `amount` (an and-chain of comparisons) with `currency`, a single `X.currency = "EUR"`, folded into the
+ * comparison of X's value: undefined when the chain has no comparison of a number beside that currency.
+ */
+function inCurrency(amount: Comparison[], currency: Comparison[]): Comparison[] | undefined {
+  const [only] = currency;
+  if (currency.length !== 1 || !only || only.operator !== "=" || !isCurrencyCode(only.literal)) return undefined;
+  if (!only.path.endsWith(".currency")) return undefined;
+  const parent = only.path.slice(0, -".currency".length);
+  const index = amount.findIndex(
+    (comparison) =>
+      typeof comparison.literal === "number" && comparison.path.split(".").slice(0, -1).join(".") === parent,
+  );
+  if (index < 0) return undefined;
+  return amount.map((comparison, i) =>
+    i === index ? { ...comparison, literalCurrency: only.literal as string } : comparison,
+  );
+}
+
+/**
  * The currency of an amount: the ISO code beside it, as an amount question saves it
  * (`refund.value` beside `refund.currency`) and as order systems answer (`order.total`, `order.currency`).
  */
@@ -73,7 +104,7 @@ function currencyBeside(path: string, variables: Record<string, unknown>): strin
   const parent = path.split(".").slice(0, -1);
   if (parent.length === 0) return undefined;
   const currency = getPath(variables, [...parent, "currency"].join("."));
-  return typeof currency === "string" && /^[A-Z]{3}$/.test(currency) ? currency : undefined;
+  return isCurrencyCode(currency) ? currency : undefined;
 }
 
 /** `order.total` for a path of plain names, without filters. */

@@ -24,6 +24,12 @@ export function createMetrics() {
       labelNames: ["channel"] as const,
       registers: [registry],
     }),
+    llmFallbacks: new Counter({
+      name: "relais_llm_fallbacks_total",
+      help: "Messages the configured language model did not classify (timeout, HTTP error, unreachable, malformed answer): the trained intent model answered instead.",
+      labelNames: ["reason"] as const,
+      registers: [registry],
+    }),
     handoffs: new Counter({
       name: "relais_handoffs_total",
       help: "Conversations handed to a person, by queue and rule kind.",

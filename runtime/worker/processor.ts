@@ -14,9 +14,10 @@ import * as Q from "../conversation/step-queries.js";
 import { answerInbox, type StepWriter } from "../conversation/step-writer.js";
 import type { ConversationStatus, InboundMessage } from "../conversation/types.js";
 import { DomainError } from "../domain-error.js";
-import type { EngineInput, HttpRequest, HttpResult } from "../engine/types.js";
+import type { EngineDeps, EngineInput, HttpRequest, HttpResult } from "../engine/types.js";
 import type { PublishedFlows } from "../flows/published.js";
 import type { HttpClient } from "../http-client/http-client.js";
+import { llmClassifier } from "../nlu/llm-intents.js";
 import type { Metrics } from "../plugins/metrics.js";
 import type { Store } from "../store/db.js";
 import { describeFailure, isTransient } from "../store/failure.js";
@@ -75,7 +76,21 @@ const unavailable: Record<string, string> = {
 export class Processor {
   private readonly serial = new KeyedSerial();
 
-  constructor(private readonly ctx: ProcessorContext) {}
+  /** The intent classifier: the configured language model in front of the trained models, or those alone. */
+  private readonly classify: EngineDeps["classify"];
+
+  constructor(private readonly ctx: ProcessorContext) {
+    const trained = ctx.flows.models.classify;
+    this.classify = ctx.config.llm
+      ? llmClassifier(ctx.config.llm, trained, (reason, error) => {
+          ctx.metrics.llmFallbacks.inc({ reason });
+          ctx.log.warn(
+            { reason, why: (error as Error).message },
+            "language model not used: the trained model answered",
+          );
+        })
+      : trained;
+  }
 
   /** Records a message in the inbox (once per channel and external id), processes it, and answers. */
   async deliver(message: InboundMessage): Promise<ChannelAnswer> {
@@ -287,7 +302,7 @@ export class Processor {
       await store.tx((db) => answerInbox(db, this.ctx.store, row.id, answer, null, now));
       return undefined;
     }
-    const deps = liveEngineDeps(this.ctx.config, compiledFlows, this.ctx.flows.models.classify);
+    const deps = liveEngineDeps(this.ctx.config, compiledFlows, this.classify);
     const state = active
       ? readJson(ConversationState, active.state, { table: "conversations", column: "state", id: active.id })
       : undefined;

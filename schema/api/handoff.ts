@@ -23,6 +23,12 @@ export const Comparison = Type.Object(
     ),
     operator: ComparisonOperator,
     literal: Type.Unknown({ description: "What it is compared with, as the rule writes it, e.g. `500`." }),
+    literalCurrency: Type.Optional(
+      Type.String({
+        description:
+          'ISO 4217 code of the threshold when the rule compares an amount in one currency only, e.g. `EUR` for `refund.value >= 500 and refund.currency = "EUR"`.',
+      }),
+    ),
     literalFirst: Type.Optional(Type.Boolean({ description: "The rule writes the literal first: `500 <= x`." })),
     joiner: Type.Optional(
       Type.Union([Type.Literal("and"), Type.Literal("or")], { description: "How it joins the comparison before it." }),

@@ -14,9 +14,10 @@ import { type BenchReport, formatRatio, REPORT_PREFIX, verdict } from "./report.
 const smoke = process.argv.includes("--smoke");
 /** `--smoke`: each bench short (BENCH_SMOKE=1), the designer's in Chromium left out, to check the benches still run. */
 const all = smoke
-  ? ["engine.ts", "runtime-http.ts"]
+  ? ["engine.ts", "runtime-http.ts", "nlu.ts"]
   : [
       "engine.ts",
+      "nlu.ts",
       "runtime-http.ts",
       "runtime-pg.ts",
       "runtime-rest.ts",

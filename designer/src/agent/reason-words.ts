@@ -31,11 +31,13 @@ function describeDetails(reason: HandoffReason, variables: Record<string, unknow
       const joinWord = { and: fr ? " et " : " and ", or: fr ? " ou " : " or " };
       const parts = comparisons.map((c) => {
         const currency = c.currency ?? currencyNear(c.path, variables);
-        const show = (value: unknown) =>
-          typeof value === "number" && currency ? `${num(value)} ${currency}` : num(value);
+        const show = (value: unknown, code = currency) =>
+          typeof value === "number" && code ? `${num(value)} ${code}` : num(value);
+        // A threshold in one currency says it, whatever the amount's: `740 USD >= 500 EUR` did not fire.
+        const literal = show(c.literal, c.literalCurrency ?? currency);
         const compared = c.literalFirst
-          ? `${show(c.literal)} ${c.operator} ${show(c.value)}`
-          : `${show(c.value)} ${c.operator} ${show(c.literal)}`;
+          ? `${literal} ${c.operator} ${show(c.value)}`
+          : `${show(c.value)} ${c.operator} ${literal}`;
         if (reason.label && comparisons.length === 1) {
           // "Litige en cours" says it all when the rule is `order.dispute = true`.
           if (c.operator === "=" && c.literal === true) return "";

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from "react";
-import { parseNumber } from "../../../runtime/engine/index.js";
+import { CURRENCIES, parseNumber } from "../../../runtime/engine/index.js";
 import { t } from "../i18n.js";
 import {
   type Condition,
@@ -14,7 +14,7 @@ import {
   valueKind,
 } from "../model/condition.js";
 import type { FieldContext } from "./context.js";
-import { operatorWord, variableTypeWords, wordOf } from "./enum-words.js";
+import { amountCurrencyWords, operatorWord, variableTypeWords, wordOf } from "./enum-words.js";
 import { ExpressionInput, Picker } from "./widgets.js";
 import "./condition-builder.css";
 
@@ -105,7 +105,12 @@ export function ConditionBuilder({
     const expression = toExpression(
       {
         match: nextMatch,
-        rows: nextRows.map(({ variable, operator, value: v }) => ({ variable, operator, value: v })),
+        rows: nextRows.map(({ variable, operator, value: v, currency }) => ({
+          variable,
+          operator,
+          value: v,
+          ...(currency ? { currency } : {}),
+        })),
       },
       types,
     );
@@ -120,7 +125,16 @@ export function ConditionBuilder({
   const withVariable = (row: EditedRow, variable: string): EditedRow => {
     const type = typeOf(variable);
     const operator = operatorsFor(type).includes(row.operator) ? row.operator : (operatorsFor(type)[0] as Operator);
-    return { ...row, variable, operator, value: literalOf(row.text, valueKind(operator, type)) };
+    // An amount starts in its question's currency; any other variable has none.
+    const { currency: _previous, ...rest } = row;
+    const currency = context.amounts?.[variable];
+    return {
+      ...rest,
+      variable,
+      operator,
+      value: literalOf(row.text, valueKind(operator, type)),
+      ...(currency ? { currency } : {}),
+    };
   };
 
   const showRules = (condition: Condition) => {
@@ -173,8 +187,15 @@ export function ConditionBuilder({
           : [...operatorsFor(type), row.operator];
         const kind = valueKind(row.operator, type);
         const notANumber = kind === "number" && row.text !== "" && row.value === undefined;
+        const amount =
+          kind === "number" && (row.currency !== undefined || context.amounts?.[row.variable] !== undefined);
         return (
-          <fieldset key={row.key} className="condition-row" aria-label={t("condition.row", { n: index + 1 })}>
+          <fieldset
+            key={row.key}
+            className="condition-row"
+            data-amount={amount || undefined}
+            aria-label={t("condition.row", { n: index + 1 })}
+          >
             <Picker
               label={t("condition.variable")}
               id={`${id}-variables`}
@@ -210,6 +231,15 @@ export function ConditionBuilder({
                 }
               />
             )}
+            {amount && (
+              <CurrencyPicker
+                value={row.currency}
+                onChange={(currency) => {
+                  const { currency: _previous, ...rest } = row;
+                  setRow(index, currency ? { ...rest, currency } : rest);
+                }}
+              />
+            )}
             <button
               type="button"
               className="remove"
@@ -224,6 +254,13 @@ export function ConditionBuilder({
               ×
             </button>
             {notANumber && <small className="help error">{t("condition.numberNeeded")}</small>}
+            {amount && (
+              <small className="help">
+                {row.currency
+                  ? t("condition.currencyOnly", { currency: wordOf(amountCurrencyWords, row.currency) })
+                  : t("condition.anyCurrencyHelp")}
+              </small>
+            )}
           </fieldset>
         );
       })}
@@ -235,6 +272,33 @@ export function ConditionBuilder({
         + {t("condition.add")}
       </button>
     </div>
+  );
+}
+
+/** The currency a threshold is in, in words ("euros"), or any currency: the value alone, said so. */
+function CurrencyPicker({
+  value,
+  onChange,
+}: {
+  value: string | undefined;
+  onChange: (currency: string | undefined) => void;
+}) {
+  const known = (CURRENCIES as readonly string[]).includes(value ?? "");
+  return (
+    <select
+      className="condition-currency"
+      aria-label={t("condition.currency")}
+      value={value ?? ""}
+      onChange={(e) => onChange(e.target.value || undefined)}
+    >
+      {CURRENCIES.map((code) => (
+        <option key={code} value={code}>
+          {wordOf(amountCurrencyWords, code)}
+        </option>
+      ))}
+      {value && !known && <option value={value}>{value}</option>}
+      <option value="">{t("condition.anyCurrency")}</option>
+    </select>
   );
 }
 

@@ -1,7 +1,7 @@
 import { definitionOf, type Flow, type FlowNode } from "../../../schema/index.js";
 import type { VariableType } from "../model/condition.js";
 import { memoByObject } from "../model/memo-by-object.js";
-import { variableTypes } from "../model/variable-types.js";
+import { amountCurrencies, variableTypes } from "../model/variable-types.js";
 
 const writesOf = memoByObject((node: FlowNode) => definitionOf(node).writes(node));
 
@@ -13,6 +13,8 @@ export interface FieldContext {
   flows: string[];
   /** The type of each variable whose type is known, for the operators the condition builder offers. */
   types: Record<string, VariableType>;
+  /** Amounts' value paths (`refund.value`) with the currency a condition on them starts in. */
+  amounts?: Record<string, string>;
 }
 
 export function fieldContext(flow: Flow, flows: string[]): FieldContext {
@@ -29,5 +31,6 @@ export function fieldContext(flow: Flow, flows: string[]): FieldContext {
     queues: [...queues].sort(),
     flows,
     types: variableTypes(flow),
+    amounts: amountCurrencies(flow),
   };
 }

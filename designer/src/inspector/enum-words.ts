@@ -24,6 +24,15 @@ export const currencyWords = {
   CAD: "currency.CAD",
 } as const satisfies Record<(typeof CURRENCIES)[number], WordKey>;
 
+/** Currencies after a number in a condition, in words: "500 euros". */
+export const amountCurrencyWords = {
+  EUR: "amountIn.EUR",
+  USD: "amountIn.USD",
+  GBP: "amountIn.GBP",
+  CHF: "amountIn.CHF",
+  CAD: "amountIn.CAD",
+} as const satisfies Record<(typeof CURRENCIES)[number], WordKey>;
+
 export const priorityWords = {
   low: "priority.low",
   normal: "priority.normal",

@@ -1,4 +1,5 @@
 import jsonata from "jsonata";
+import { isCurrencyCode } from "../../../runtime/engine/index.js";
 
 /**
  * The condition builder's model: rows of `variable operator value`, all or any of them holding, written
@@ -33,6 +34,11 @@ export interface ConditionRow {
   variable: string;
   operator: Operator;
   value?: Literal;
+  /**
+   * The ISO 4217 code of a number compared as an amount in one currency: the row holds only for an amount
+   * in that currency (`refund.value >= 500 and refund.currency = "EUR"`), never by a converted value.
+   */
+  currency?: string;
 }
 
 export interface Condition {
@@ -132,7 +138,25 @@ const literalSource = (value: Literal): string => (typeof value === "string" ? J
 
 const characters = (text: string) => [...text].length;
 
+/** `refund.currency` for `refund.value`: where an amount keeps its currency; undefined for a top-level variable. */
+export function currencyPathOf(variable: string): string | undefined {
+  const steps = variable.split(".");
+  return steps.length > 1 ? [...steps.slice(0, -1), "currency"].join(".") : undefined;
+}
+
+/** Whether the row compares a number that can carry a currency: a value to compare, beside a currency. */
+const takesCurrency = (row: ConditionRow): boolean =>
+  typeof row.value === "number" && ["eq", "ne", "gt", "ge", "lt", "le"].includes(row.operator);
+
 function rowSource(row: ConditionRow): string {
+  const currencyPath = row.currency && takesCurrency(row) ? currencyPathOf(row.variable) : undefined;
+  const compared = comparisonSource(row);
+  return currencyPath
+    ? `${compared} and ${pathSource(currencyPath)} = ${literalSource(row.currency as string)}`
+    : compared;
+}
+
+function comparisonSource(row: ConditionRow): string {
   const path = pathSource(row.variable);
   const value = row.value as Literal;
   switch (row.operator) {
@@ -184,7 +208,11 @@ export const isComplete = (row: ConditionRow, type: VariableType): boolean =>
 export function toExpression(condition: Condition, types: Record<string, VariableType>): string {
   const rows = condition.rows.filter((row) => isComplete(row, types[row.variable] ?? "unknown"));
   if (rows.length === 0) return "true";
-  return rows.map(rowSource).join(condition.match === "all" ? " and " : " or ");
+  // An amount in one currency is two comparisons: in parentheses beside other rows, so it reads back as one.
+  const sources = rows.map((row) =>
+    rows.length > 1 && row.currency && takesCurrency(row) ? `(${rowSource(row)})` : rowSource(row),
+  );
+  return sources.join(condition.match === "all" ? " and " : " or ");
 }
 
 // The parts of JSONata's syntax tree the reader looks at.
@@ -288,8 +316,20 @@ function readComparison(node: Ast): ConditionRow | undefined {
   return undefined;
 }
 
+/** `refund.value >= 500 and refund.currency = "EUR"` (either way round): one row of an amount in euros. */
+function readAmountRow(node: Ast): ConditionRow | undefined {
+  if (node.type !== "binary" || node.value !== "and") return undefined;
+  const sides = [unwrap(node.lhs as Ast), unwrap(node.rhs as Ast)].map(readComparison);
+  for (const [amount, currency] of [sides, [...sides].reverse()]) {
+    if (!amount || !currency || amount.currency !== undefined || !takesCurrency(amount)) continue;
+    if (currency.operator !== "eq" || !isCurrencyCode(currency.value)) continue;
+    if (currency.variable === currencyPathOf(amount.variable)) return { ...amount, currency: currency.value };
+  }
+  return undefined;
+}
+
 function readRow(node: Ast): ConditionRow | undefined {
-  const comparison = readComparison(node);
+  const comparison = readComparison(node) ?? readAmountRow(node);
   if (comparison) return comparison;
   const call = callOf(node);
   if (call?.name === "contains" && call.args.length === 2) {

@@ -1,3 +1,4 @@
+import { DEFAULT_CURRENCY } from "../../../runtime/engine/index.js";
 import type { Flow, QuestionNode } from "../../../schema/index.js";
 import type { VariableType } from "./condition.js";
 import { memoByObject } from "./memo-by-object.js";
@@ -20,6 +21,19 @@ export function variableTypes(flow: Flow): Record<string, VariableType> {
   }
   for (const [name, declaration] of Object.entries(flow.variables ?? {})) types[name] = declaration.type;
   return types;
+}
+
+/**
+ * The value path of each amount a question saves (`refund.value`), with the currency that question gives a
+ * bare number: the currency a new condition on that amount starts with.
+ */
+export function amountCurrencies(flow: Flow): Record<string, string> {
+  const amounts: Record<string, string> = {};
+  for (const node of flow.nodes) {
+    if (node.type === "question" && node.input.kind === "amount")
+      amounts[`${node.saveAs}.value`] ??= node.input.currency ?? DEFAULT_CURRENCY;
+  }
+  return amounts;
 }
 
 /** What a question saves, by its kind of answer: choices save their values' one type, or an unknown one. */

@@ -2,6 +2,7 @@ import { DEFAULT_CONFIDENCE_FLOOR, type IntentNode } from "../../../schema/nodes
 import { escalate } from "../escalation.js";
 import { intentCandidates } from "../intent-candidates.js";
 import { type CustomerInput, goto, type Outcome, type Run, WAIT } from "../run.js";
+import { hearGiven } from "../slots.js";
 import type { Classification } from "../types.js";
 
 /** Asks (when it has a text) and waits for the customer to say what they want. */
@@ -53,6 +54,8 @@ async function classify(
   run: Run,
 ): Promise<Classification | undefined> {
   const ranked = await run.deps.classify(text, intentCandidates(node, language), language);
+  const given = ranked.flatMap((entry) => entry.given ?? []);
+  if (given.length > 0) hearGiven(run, given);
   const known = new Set(node.intents.map((intent) => intent.id));
   // The best known intent, whatever order the classifier returned them in.
   let best: Classification | undefined;

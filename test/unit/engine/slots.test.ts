@@ -333,3 +333,60 @@ describe("slot filling", () => {
     expect(result.state.entities).toBeUndefined();
   });
 });
+
+describe("values a classifier gives", () => {
+  const router: Node = {
+    id: "what",
+    type: "intent",
+    text: "Que puis-je faire pour vous ?",
+    intents: [{ id: "order_status", examples: { fr: ["où est ma commande"] }, next: "ask-email" }],
+    fallback: "done",
+  };
+  const flow = flowOf([router, askEmail, askOrder, done]);
+  /** A classifier such as a language model, which reads values the flow's readers cannot find in the words. */
+  const reading = (given: { kind: "email" | "pattern" | "phone"; text: string }[]) =>
+    makeDeps({ classify: () => [{ intent: "order_status", confidence: 0.9, given }] });
+
+  it("fills a question with a value the classifier read, checked by the question's own reader", async () => {
+    const deps = reading([
+      { kind: "email", text: "camille.martin@example.fr" },
+      { kind: "pattern", text: "CMD-100001" },
+    ]);
+    const conversation = new Conversation(flow, deps);
+    await conversation.start();
+    const result = await conversation.say("ma commande, c'est camille point martin arobase example point fr");
+    expect(conversation.texts).toEqual(["camille.martin@example.fr / CMD-100001"]);
+    expect(result.events).toContainEqual({
+      type: "heard",
+      flowId: "test-flow",
+      nodeId: "what",
+      entities: [
+        { kind: "email", value: "camille.martin@example.fr" },
+        { kind: "pattern", value: "CMD-100001" },
+      ],
+    });
+  });
+
+  it("refuses a given value the question would refuse typed, and asks", async () => {
+    const conversation = new Conversation(flow, reading([{ kind: "email", text: "camille chez example" }]));
+    await conversation.start();
+    await conversation.say("où est ma commande");
+    expect(conversation.texts).toEqual(["Votre e-mail ?"]);
+  });
+
+  it("never replaces a value the customer's own words gave", async () => {
+    const conversation = new Conversation(flow, reading([{ kind: "email", text: "autre@example.fr" }]));
+    await conversation.start();
+    await conversation.say("où est ma commande ? lea@example.fr");
+    expect(conversation.texts).toEqual(["Votre numéro de commande ?"]);
+    await conversation.say("CMD-100002");
+    expect(conversation.texts).toEqual(["lea@example.fr / CMD-100002"]);
+  });
+
+  it("gives a value only to questions of its kind", async () => {
+    const conversation = new Conversation(flow, reading([{ kind: "phone", text: "camille.martin@example.fr" }]));
+    await conversation.start();
+    await conversation.say("où est ma commande");
+    expect(conversation.texts).toEqual(["Votre e-mail ?"]);
+  });
+});
