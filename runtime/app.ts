@@ -20,6 +20,7 @@ import storableTextPlugin from "./plugins/storable-text.js";
 import "./plugins/services.js";
 import agentRoutes from "./routes/agent.js";
 import analyticsRoutes from "./routes/analytics.js";
+import attachmentRoutes from "./routes/attachments.js";
 import authRoutes from "./routes/auth.js";
 import cannedRoutes from "./routes/canned.js";
 import channelSettingsRoutes from "./routes/channel-settings.js";
@@ -111,6 +112,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(analyticsRoutes);
   await app.register(simulatorRoutes);
   await app.register(agentRoutes);
+  await app.register(attachmentRoutes);
   await app.register(supervisionRoutes);
   await app.register(routingRoutes);
   await app.register(searchRoutes);

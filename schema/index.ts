@@ -1,3 +1,4 @@
+export * from "./channel-capabilities.js";
 export * from "./common.js";
 export * from "./conversation-test.js";
 export * from "./diff.js";

@@ -3,6 +3,7 @@ import type {
   CreatedFlow,
   CreateFlowBody,
   ErrorDetails,
+  FlowChannels,
   FlowFile,
   FlowSummary,
   FlowVersionContent,
@@ -75,6 +76,8 @@ export const api = {
   setPassword: (password: string) => call<void>("POST", "/api/auth/password", { password }),
   flows: () => call<FlowSummary[]>("GET", "/api/flows"),
   flow: (id: string) => call<FlowFile>("GET", `/api/flows/${encodeURIComponent(id)}`),
+  /** The channels the flow is published on, whose limits its problems check. */
+  flowChannels: (id: string) => call<FlowChannels>("GET", `/api/flows/${encodeURIComponent(id)}/channels`),
   createFlow: (body: CreateFlowBody) => call<CreatedFlow>("POST", "/api/flows", body),
   deleteFlow: (id: string) => call<void>("DELETE", `/api/flows/${encodeURIComponent(id)}`),
   /** Refused with DRAFT_CHANGED when the draft is no longer at `baseRevision`. */

@@ -1,3 +1,4 @@
+import type { Attachment } from "../../schema/api/channels.js";
 import type { BotMessage } from "../engine/types.js";
 import type { DELIVERY_STATUSES } from "../store/enums.js";
 
@@ -19,6 +20,8 @@ export type InboundEvent =
       choiceId?: string;
       /** A message type Relais cannot read here (sticker, location, audio…), kept for the agent. */
       unsupported?: string;
+      /** The files it carries (pictures, documents…), kept with the line for the agent to see. */
+      attachments?: Attachment[];
     }
   | {
       kind: "status";

@@ -5,6 +5,10 @@ export type ProviderResponse =
   /** `error` completes a sentence naming the destination: "The callback answered 503". */
   | { ok: false; error: string; retryable: boolean };
 
+export type ProviderFile =
+  | { ok: true; contentType: string; body: Buffer }
+  | { ok: false; error: string; tooLarge?: boolean };
+
 /**
  * Calls destinations the operator configured (a provider's API, the REST callback). They are trusted
  * by configuration, so they never pass the flows' address guard: a callback on a private address is
@@ -47,6 +51,59 @@ export class ProviderHttp {
       // A refusal of the request itself will be refused again; throttling and outages pass.
       retryable: response.statusCode >= 500 || response.statusCode === 429 || response.statusCode === 408,
     };
+  }
+
+  /**
+   * A file from a provider (a customer's picture): at most `maxBytes`, following one redirect (Twilio
+   * keeps media behind one) without passing the credentials on to where it leads.
+   */
+  async file(url: string, headers: Record<string, string>, maxBytes: number): Promise<ProviderFile> {
+    let target = url;
+    let sent = headers;
+    for (let hop = 0; hop < 2; hop++) {
+      let response: Awaited<ReturnType<typeof request>>;
+      try {
+        response = await request(target, {
+          method: "GET",
+          headers: sent,
+          dispatcher: this.agent,
+          signal: AbortSignal.timeout(this.options.timeoutMs),
+          headersTimeout: this.options.timeoutMs,
+          bodyTimeout: this.options.timeoutMs,
+        });
+      } catch (error) {
+        return { ok: false, error: `could not be reached (${describe(error)})` };
+      }
+      const location = response.headers.location;
+      if (response.statusCode >= 300 && response.statusCode < 400 && typeof location === "string") {
+        await response.body.dump();
+        target = new URL(location, target).toString();
+        sent = {};
+        continue;
+      }
+      if (response.statusCode < 200 || response.statusCode >= 300) {
+        await response.body.dump();
+        return { ok: false, error: `answered ${response.statusCode}` };
+      }
+      const length = Number(response.headers["content-length"] ?? 0);
+      if (length > maxBytes) {
+        await response.body.dump();
+        return { ok: false, error: `sent ${length} bytes, more than the ${maxBytes} allowed`, tooLarge: true };
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of response.body) {
+        size += chunk.length;
+        // Leaving the loop ends the download.
+        if (size > maxBytes) {
+          return { ok: false, error: `sent more than the ${maxBytes} bytes allowed`, tooLarge: true };
+        }
+        chunks.push(chunk);
+      }
+      const type = response.headers["content-type"];
+      return { ok: true, contentType: typeof type === "string" ? type : "", body: Buffer.concat(chunks) };
+    }
+    return { ok: false, error: "redirected more than once" };
   }
 
   close(): Promise<void> {

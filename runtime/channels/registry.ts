@@ -43,6 +43,16 @@ export class ChannelRegistry {
     return this.settings;
   }
 
+  /** The flow each channel that is on starts, for the linter to check the limits of those channels only. */
+  starts(): Partial<Record<ProviderChannel, string>> {
+    return Object.fromEntries(
+      PROVIDER_CHANNELS.flatMap((channel) => {
+        const flowId = this.settings[channel]?.flowId;
+        return flowId ? [[channel, flowId]] : [];
+      }),
+    );
+  }
+
   get<C extends ProviderChannel>(channel: C): ActiveChannel<C> | undefined {
     const settings = this.settings[channel] as SettingsOf[C] | undefined;
     const adapter = this.adapters.get(channel);

@@ -1,5 +1,5 @@
 import { writeFile } from "node:fs/promises";
-import { formatByKind, formatProblem, hasErrors, type Problem } from "../../schema/index.js";
+import { CHANNELS, type Channel, formatByKind, formatProblem, hasErrors, type Problem } from "../../schema/index.js";
 import { compileFlow } from "../engine/index.js";
 import type { CompiledFlow } from "../engine/types.js";
 import { runTestFile, type TestResult, unvisitedNodes } from "../testing/conversation.js";
@@ -32,10 +32,23 @@ export async function validateCommand(paths: readonly string[], io: Output): Pro
   return invalid ? 1 : 0;
 }
 
-/** `relais lint`: schema errors, then the graph checks the schema cannot make. */
-export async function lintCommand(paths: readonly string[], io: Output): Promise<number> {
+/**
+ * `relais lint`: schema errors, then the graph checks the schema cannot make. Offline, which channels
+ * start each flow is the server's to know: the channel limits checked are those of `channels`, or of
+ * every channel, which is said.
+ */
+export async function lintCommand(
+  paths: readonly string[],
+  io: Output,
+  channels?: readonly Channel[],
+): Promise<number> {
   const workspace = await loadWorkspace(await resolvePaths(paths, defaultFlowsDir()));
-  const linted = lintWorkspace(workspace);
+  const linted = lintWorkspace(workspace, channels);
+  io.out(
+    channels
+      ? `Channel limits checked for: ${channels.join(", ")}.`
+      : `Channel limits checked for every channel (${CHANNELS.join(", ")}): which ones start each flow is known to the server only; pass --channels to check fewer.`,
+  );
   const requested = new Set(workspace.files.map((file) => file.path));
   const problems = [
     ...workspace.files.flatMap((file) => file.problems),
@@ -45,6 +58,19 @@ export async function lintCommand(paths: readonly string[], io: Output): Promise
   const errors = problems.filter((problem) => problem.severity === "error").length;
   io.out(`${plural(errors, "error")}, ${plural(problems.length - errors, "warning")}.`);
   return errors ? 1 : 0;
+}
+
+/** The channels of `--channels whatsapp,sms`; an unknown name is refused with the known ones. */
+export function parseChannels(list: string): Channel[] {
+  const names = list
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
+  const unknown = names.filter((name) => !(CHANNELS as readonly string[]).includes(name));
+  if (unknown.length > 0 || names.length === 0) {
+    throw new Error(`unknown channel ${unknown.join(", ") || "(none given)"}; use some of ${CHANNELS.join(", ")}.`);
+  }
+  return names as Channel[];
 }
 
 /** `relais fmt`: rewrites files in canonical form, or with `check` lists those that are not. */

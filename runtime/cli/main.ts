@@ -1,6 +1,7 @@
-import { Command } from "commander";
+import { Command, InvalidArgumentError } from "commander";
+import type { Channel } from "../../schema/index.js";
 import { chatCommand } from "./chat.js";
-import { consoleOutput, fmtCommand, lintCommand, testCommand, validateCommand } from "./commands.js";
+import { consoleOutput, fmtCommand, lintCommand, parseChannels, testCommand, validateCommand } from "./commands.js";
 import { copyCommand, migrateCommand } from "./db.js";
 import { eraseCommand } from "./erase.js";
 import { nluEvalCommand } from "./nlu-eval.js";
@@ -55,7 +56,20 @@ program
     "Validate, then check the flow graph: missing or dangling transitions, unreachable nodes, variables, secrets, expressions, jumps, WhatsApp limits.",
   )
   .argument("[files...]", "flow files to lint (default: every file of flows/)")
-  .action(async (files: string[]) => exit(await lintCommand(files, consoleOutput)));
+  .option(
+    "--channels <list>",
+    "check the limits of these channels only, e.g. whatsapp,webchat,rest (default: every channel; the server knows which start each flow)",
+    (list: string) => {
+      try {
+        return parseChannels(list);
+      } catch (error) {
+        throw new InvalidArgumentError((error as Error).message);
+      }
+    },
+  )
+  .action(async (files: string[], options: { channels?: Channel[] }) =>
+    exit(await lintCommand(files, consoleOutput, options.channels)),
+  );
 
 program
   .command("fmt")

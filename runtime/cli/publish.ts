@@ -49,6 +49,9 @@ export async function publishCommand(flowId: string, options: PublishOptions, io
     });
     if (published.status >= 300) return failed("publish", published, io);
     io.out(`published ${flowId} as version ${String(published.json.version)} (${String(published.json.hash)})`);
+    // The server's warnings, channel limits among them, checked for the channels that start this flow.
+    const warnings = Array.isArray(published.json.problems) ? (published.json.problems as Problem[]) : [];
+    for (const problem of warnings) io.out(`  ${formatProblem(problem)}`);
     return 0;
   } catch (error) {
     io.err(`cannot reach ${base}: ${(error as Error).message}`);

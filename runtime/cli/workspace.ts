@@ -1,6 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import {
+  type Channel,
   type ConversationTestFile,
   type FileKind,
   type Flow,
@@ -108,12 +109,12 @@ export async function loadWorkspace(paths: readonly string[]): Promise<Workspace
   return workspace;
 }
 
-/** Lint findings of every valid flow, with the other flows as context for jumps. */
-export function lintWorkspace(workspace: Workspace): Map<string, Problem[]> {
+/** Lint findings of every valid flow, with the other flows as context for jumps; `channels` limits those checked (every one when left out). */
+export function lintWorkspace(workspace: Workspace, channels?: readonly Channel[]): Map<string, Problem[]> {
   const flows = new Map([...workspace.flows].map(([id, entry]) => [id, entry.flow]));
   const found = new Map<string, Problem[]>();
   for (const { path, flow } of workspace.flows.values()) {
-    found.set(path, lintFlow(flow, shownPath(path), { flows }));
+    found.set(path, lintFlow(flow, shownPath(path), { flows, channels }));
   }
   return found;
 }

@@ -1,6 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import type { Counter } from "prom-client";
+import type { Attachment } from "../../schema/api/channels.js";
 import type { TranscriptEvent } from "../../schema/api/handoff.js";
 import { countStep, type RecordedStep, recordStep } from "../analytics/record.js";
 import type { BotMessage } from "../engine/types.js";
@@ -43,6 +44,8 @@ export interface StepMeta {
   flowVersion: number;
   customerText?: string;
   customerChoice?: string;
+  /** The files the customer sent, kept with their line. */
+  customerAttachments?: Attachment[];
   now: number;
   /** When an agent gives back, replies are pushed through the outbox, not returned to a request. */
   pushReplies?: { channel: string; flowId: string; address: string };
@@ -129,7 +132,10 @@ export class StepWriter {
           conversationId,
           role: "customer",
           text: meta.customerText,
-          payload: meta.customerChoice ? JSON.stringify({ choiceId: meta.customerChoice }) : null,
+          payload:
+            meta.customerChoice || meta.customerAttachments
+              ? JSON.stringify({ choiceId: meta.customerChoice, attachments: meta.customerAttachments })
+              : null,
           at: now,
         });
       }

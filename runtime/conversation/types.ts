@@ -1,4 +1,4 @@
-import type { ChannelAnswer, ConversationStatus } from "../../schema/api/channels.js";
+import type { Attachment, ChannelAnswer, ConversationStatus } from "../../schema/api/channels.js";
 
 export type { ChannelAnswer, ConversationStatus };
 
@@ -16,6 +16,8 @@ export interface InboundMessage {
   language?: string;
   /** A message type the channel received but Relais cannot read (sticker, location, audio…). */
   unsupported?: string;
+  /** The files the message carries, kept with the customer's line of the transcript. */
+  attachments?: Attachment[];
 }
 
 export const PRIORITY_RANK = { urgent: 0, high: 1, normal: 2, low: 3 } as const;

@@ -3,14 +3,17 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises"
 import { join } from "node:path";
 import type { DraftRevision } from "../../schema/api/flows.js";
 import {
+  type Channel,
   type Flow,
   formatConversationTests,
   formatFlow,
   formatLayout,
+  type LintOptions,
   lintFlow,
   migrateFlow,
   type Problem,
   parseJsonFile,
+  publishedOn,
   readDocument,
   validateFlow,
 } from "../../schema/index.js";
@@ -59,7 +62,15 @@ export class Drafts {
     private readonly dir: string,
     /** The queues the runtime knows, so the linter reports handoffs to a missing one. */
     readonly queueIds: () => Promise<readonly string[]> = async () => [],
+    /** The flow each provider channel starts, so channel limits are checked where they apply; unknown, every channel's are. */
+    private readonly starts: () => Partial<Record<Channel, string>> | undefined = () => undefined,
   ) {}
+
+  /** The channels flow `id` is published on, given every flow by id; undefined while the channels are not known. */
+  channelsOf(id: string, flows: ReadonlyMap<string, Flow>): Channel[] | undefined {
+    const starts = this.starts();
+    return starts && publishedOn(id, starts, flows);
+  }
 
   async ids(): Promise<string[]> {
     const names = await readdir(this.dir).catch(() => [] as string[]);
@@ -72,7 +83,8 @@ export class Drafts {
   async read(id: string, others?: ReadonlyMap<string, Flow>): Promise<Draft | undefined> {
     const raw = await readFile(join(this.dir, flowFile(id)), "utf8").catch(() => undefined);
     if (raw === undefined) return undefined;
-    const checked = this.check(raw, flowFile(id), others, await this.queueIds());
+    const channels = others && this.channelsOf(id, others);
+    const checked = this.check(raw, flowFile(id), { flows: others, queues: await this.queueIds(), channels });
     return {
       id,
       raw,
@@ -100,19 +112,13 @@ export class Drafts {
   }
 
   /** `checkFlowText`, answered from the last check of the same text against the same flows and queues. */
-  private check(
-    raw: string,
-    file: string,
-    others: ReadonlyMap<string, Flow> | undefined,
-    queues: readonly string[],
-  ): { flow: Flow | null; problems: Problem[] } {
+  private check(raw: string, file: string, options: LintOptions): { flow: Flow | null; problems: Problem[] } {
     const parsed = this.parsed(raw, file);
     if (!parsed.flow) return parsed;
-    const othersKey = others ? this.flowSetKeys.get(others) : "";
-    if (othersKey === undefined) return checkFlowText(raw, file, others, queues);
-    const lintKey = `${othersKey}|${queues.join(",")}`;
-    if (parsed.lint?.key !== lintKey)
-      parsed.lint = { key: lintKey, problems: lintFlow(parsed.flow, file, { flows: others, queues }) };
+    const othersKey = options.flows ? this.flowSetKeys.get(options.flows) : "";
+    if (othersKey === undefined) return checkFlowText(raw, file, options);
+    const lintKey = `${othersKey}|${options.queues?.join(",")}|${options.channels?.join(",") ?? "*"}`;
+    if (parsed.lint?.key !== lintKey) parsed.lint = { key: lintKey, problems: lintFlow(parsed.flow, file, options) };
     return { flow: parsed.flow, problems: parsed.lint.problems };
   }
 
@@ -225,26 +231,24 @@ function parseAndValidate(raw: string, file: string): { flow: Flow | null; probl
 export function checkFlowText(
   raw: string,
   file: string,
-  others?: ReadonlyMap<string, Flow>,
-  queues?: readonly string[],
+  options: LintOptions = {},
 ): { flow: Flow | null; problems: Problem[] } {
   const checked = parseAndValidate(raw, file);
   if (!checked.flow) return checked;
-  return { flow: checked.flow, problems: lintFlow(checked.flow, file, { flows: others, queues }) };
+  return { flow: checked.flow, problems: lintFlow(checked.flow, file, options) };
 }
 
 /** Schema and lint problems of a flow value (a save or a publish from the designer). */
 export function checkFlowValue(
   value: unknown,
   file: string,
-  others?: ReadonlyMap<string, Flow>,
-  queues?: readonly string[],
+  options: LintOptions = {},
 ): { flow: Flow | null; problems: Problem[] } {
   const migrated = migrateFlow(value, file);
   if (!migrated.ok) return { flow: null, problems: migrated.problems };
   const validated = validateFlow(migrated.value, file);
   if (!validated.ok) return { flow: null, problems: validated.problems };
-  return { flow: validated.value, problems: lintFlow(validated.value, file, { flows: others, queues }) };
+  return { flow: validated.value, problems: lintFlow(validated.value, file, options) };
 }
 
 /** A file's content pointing at its JSON Schema, so editors check it: a file first written by the designer too. */

@@ -15,7 +15,12 @@ import { storedModels } from "../store/nlu-models.js";
  */
 export default fp(
   async (app) => {
-    const drafts = new Drafts(app.config.flowsDir, async () => [...(await loadQueues(app.store)).keys()]);
+    const drafts = new Drafts(
+      app.config.flowsDir,
+      async () => [...(await loadQueues(app.store)).keys()],
+      // The channels are set up after the flows (they take messages for them): until then, every channel's limits.
+      () => (app.hasDecorator("channels") ? app.channels.starts() : undefined),
+    );
     app.decorate("drafts", drafts);
     const models = new IntentModels(storedModels(app.store), {
       whenMissing: (key, language) =>

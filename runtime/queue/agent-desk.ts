@@ -25,7 +25,7 @@ import type { HttpClient } from "../http-client/http-client.js";
 import type { Metrics } from "../plugins/metrics.js";
 import type { Db, Store } from "../store/db.js";
 import { readJson } from "../store/json-column.js";
-import { CollectedVariables, OutboxMessage, PinnedVersions } from "../store/json-columns.js";
+import { CollectedVariables, CustomerPayload, OutboxMessage, PinnedVersions } from "../store/json-columns.js";
 import { summarize } from "./conversation-list.js";
 import { loadRouting } from "./routing-settings.js";
 
@@ -85,6 +85,34 @@ export class AgentDesk {
         .limit(1),
     );
     return latest !== undefined && scope.queues.includes(latest.queue);
+  }
+
+  /** A file a customer sent in a conversation of the scope, with the channel it came by; 404 otherwise. */
+  async attachment(scope: Scope, conversationId: string, messageId: number, index: number) {
+    await this.mustSee(scope, conversationId);
+    const { conversations, messages } = this.deps.store.tables;
+    const [row] = await this.deps.store.read((db) =>
+      db
+        .select({ payload: messages.payload, channel: conversations.channel })
+        .from(messages)
+        .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+        .where(
+          and(eq(messages.id, messageId), eq(messages.conversationId, conversationId), eq(messages.role, "customer")),
+        ),
+    );
+    const attachment = row?.payload
+      ? readJson(CustomerPayload, row.payload, { table: "messages", column: "payload", id: messageId }).attachments?.[
+          index
+        ]
+      : undefined;
+    if (!row || !attachment) {
+      throw new DomainError(
+        "notFound",
+        "UNKNOWN_ATTACHMENT",
+        `Message ${messageId} of conversation ${conversationId} has no file number ${index}.`,
+      );
+    }
+    return { channel: row.channel, attachment };
   }
 
   /** Whether a live event concerns a conversation in the scope, so that the person's stream carries it. */
@@ -364,6 +392,7 @@ export class AgentDesk {
         ...(m.role === "system" && m.payload
           ? { event: readJson(TranscriptEvent, m.payload, { table: "messages", column: "payload", id: m.id }) }
           : {}),
+        ...(m.role === "customer" && m.payload ? attachmentsOf(conversationId, m.id, m.payload) : {}),
         at: new Date(m.at).toISOString(),
       })),
       channel: { name: conversation.channel, limits: channelLimits(conversation.channel) },
@@ -619,3 +648,21 @@ function channelLimits(channel: string) {
       return { maxTextLength: 4000, buttons: 0, media: false };
   }
 }
+
+/** The files of a customer line, each behind the route that fetches it for agents (the provider's token stays here). */
+function attachmentsOf(conversationId: string, messageId: number, payload: string) {
+  const { attachments } = readJson(CustomerPayload, payload, { table: "messages", column: "payload", id: messageId });
+  if (!attachments?.length) return {};
+  return {
+    attachments: attachments.map((attachment, index) => ({
+      kind: attachment.kind,
+      ...(attachment.mime ? { mime: attachment.mime } : {}),
+      ...(attachment.caption ? { caption: attachment.caption } : {}),
+      ...(attachment.fileName ? { fileName: attachment.fileName } : {}),
+      href: attachmentPath(conversationId, messageId, index),
+    })),
+  };
+}
+
+export const attachmentPath = (conversationId: string, messageId: number, index: number) =>
+  `/api/conversations/${encodeURIComponent(conversationId)}/messages/${messageId}/attachments/${index}`;

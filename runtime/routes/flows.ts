@@ -6,6 +6,7 @@ import {
   DiffQuery,
   type DraftRevision,
   errorResponses,
+  FlowChannels,
   FlowFile,
   FlowIdParams,
   FlowSummary,
@@ -24,6 +25,7 @@ import {
   VersionSummary,
 } from "../../schema/api/index.js";
 import {
+  CHANNELS,
   diffFlows,
   type Flow,
   FlowDiff,
@@ -131,6 +133,24 @@ const flowRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  app.get(
+    "/api/flows/:id/channels",
+    {
+      schema: {
+        tags: ["flows"],
+        summary: "The channels a flow is published on, whose limits its problems check",
+        params: FlowIdParams,
+        response: { 200: FlowChannels, ...errorResponses(400, 401, 403, 404) },
+      },
+      onRequest: read,
+    },
+    async (request) => {
+      const { id } = request.params;
+      await draftOr404(id);
+      return { channels: drafts.channelsOf(id, await drafts.validFlows()) ?? [...CHANNELS] };
+    },
+  );
+
   app.put(
     "/api/flows/:id",
     {
@@ -146,7 +166,12 @@ const flowRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { id } = request.params;
       const body = request.body;
-      const checked = checkFlowValue(body.flow, flowFile(id), await drafts.validFlows(), await drafts.queueIds());
+      const flows = await drafts.validFlows();
+      const checked = checkFlowValue(body.flow, flowFile(id), {
+        flows,
+        queues: await drafts.queueIds(),
+        channels: drafts.channelsOf(id, flows),
+      });
       if (!checked.flow)
         throw new DomainError(
           "invalid",
@@ -340,7 +365,7 @@ const flowRoutes: FastifyPluginAsyncTypebox = async (app) => {
         now: Date.now(),
       });
       request.log.info({ flowId: id, version: published.version, intentModels: trained }, "flow published");
-      return reply.status(201).send(published);
+      return reply.status(201).send({ ...published, problems: draft.problems });
     },
   );
 

@@ -99,6 +99,7 @@ export async function receiveEvents(
         text: event.text,
         choiceId: event.choiceId,
         unsupported: event.unsupported,
+        attachments: event.attachments,
       });
     } catch (error) {
       // Stored but set aside after failing: the provider retrying it would get the same answer.

@@ -1,5 +1,5 @@
 import { Type } from "@sinclair/typebox";
-import { BotMessage } from "../../schema/api/channels.js";
+import { Attachment, BotMessage } from "../../schema/api/channels.js";
 
 /*
  * The shapes of the JSON the tables hold, one per column, for `readJson` to check where a column
@@ -28,10 +28,14 @@ export const InboxPayload = Type.Object({
   choiceId: Type.Optional(Type.String()),
   unsupported: Type.Optional(Type.String()),
   language: Type.Optional(Type.String()),
+  attachments: Type.Optional(Type.Array(Attachment)),
 });
 
-/** `messages.payload` of a customer line: the choice tapped, if any. */
-export const CustomerPayload = Type.Object({ choiceId: Type.Optional(Type.String()) });
+/** `messages.payload` of a customer line: the choice tapped, the files sent, if any. */
+export const CustomerPayload = Type.Object({
+  choiceId: Type.Optional(Type.String()),
+  attachments: Type.Optional(Type.Array(Attachment)),
+});
 
 /** `messages.payload` of a bot line: the message but its text, which is the line's own column. */
 export const BotPayload = Type.Omit(BotMessage, ["text"]);

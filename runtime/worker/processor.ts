@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
+import type { Attachment } from "../../schema/api/channels.js";
 import { ChannelAnswer, ConversationState } from "../../schema/api/index.js";
 import type { DeadLetter } from "../../schema/api/ops.js";
 import { notice, unreadableLine, waitingNotice } from "../channels/customer-notices.js";
@@ -115,6 +116,7 @@ export class Processor {
           choiceId: message.choiceId,
           unsupported: message.unsupported,
           language: message.language,
+          attachments: message.attachments,
         }),
         receivedAt: Date.now(),
       });
@@ -356,6 +358,7 @@ export class Processor {
         pinned,
         flowVersion: active.flowVersion,
         customerText: payload.text,
+        customerAttachments: payload.attachments,
         now,
       });
       metrics.messages.inc({ channel: row.channel, handler: "bot" });
@@ -396,6 +399,7 @@ export class Processor {
       flowVersion: active?.flowVersion ?? (pinned[row.flowId] as number),
       customerText: payload.text ?? payload.choiceId,
       customerChoice: payload.choiceId,
+      customerAttachments: payload.attachments,
       now,
     });
     metrics.messages.inc({ channel: row.channel, handler: "bot" });
@@ -426,7 +430,7 @@ export class Processor {
   private async toPerson(
     row: InboxRow,
     conversation: ConversationRow,
-    payload: { text?: string; choiceId?: string },
+    payload: { text?: string; choiceId?: string; attachments?: Attachment[] },
     now: number,
   ): Promise<ChannelAnswer> {
     const { store } = this.ctx;
@@ -454,7 +458,7 @@ export class Processor {
         conversationId: conversation.id,
         role: "customer",
         text,
-        payload: null,
+        payload: payload.attachments ? JSON.stringify({ attachments: payload.attachments }) : null,
         at: now,
       });
       if (waiting) {

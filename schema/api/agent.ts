@@ -104,6 +104,18 @@ export const TranscriptEntry = Type.Object({
   event: Type.Optional(
     Stored(TranscriptEvent, "What a system line records, as an event and its facts (see TranscriptEvent)."),
   ),
+  attachments: Type.Optional(
+    Type.Array(
+      Type.Object({
+        kind: Type.Union([Type.Literal("image"), Type.Literal("video"), Type.Literal("audio"), Type.Literal("file")]),
+        mime: Type.Optional(Type.String()),
+        caption: Type.Optional(Type.String()),
+        fileName: Type.Optional(Type.String()),
+        href: Type.String({ description: "The file through Relais (agents only): the provider's token stays here." }),
+      }),
+      { description: "The files the customer sent with this line." },
+    ),
+  ),
   at: Type.String({ format: "date-time" }),
 });
 export type TranscriptEntry = Static<typeof TranscriptEntry>;

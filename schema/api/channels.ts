@@ -25,6 +25,19 @@ export const BotMessage = Type.Object(
 );
 export type BotMessage = Static<typeof BotMessage>;
 
+export const Attachment = Type.Object(
+  {
+    kind: Type.Union([Type.Literal("image"), Type.Literal("video"), Type.Literal("audio"), Type.Literal("file")]),
+    mime: Type.Optional(Type.String({ description: "Its media type as the provider gave it, e.g. `image/jpeg`." })),
+    url: Type.Optional(Type.String({ description: "Where the provider keeps it (Messenger, Twilio)." })),
+    mediaId: Type.Optional(Type.String({ description: "The provider's media id (WhatsApp), fetched with its token." })),
+    caption: Type.Optional(Type.String()),
+    fileName: Type.Optional(Type.String()),
+  },
+  { description: "A file a customer sent, kept with their line of the transcript." },
+);
+export type Attachment = Static<typeof Attachment>;
+
 export const ConversationStatus = Type.Union(
   [Type.Literal("bot"), Type.Literal("queued"), Type.Literal("agent"), Type.Literal("closed")],
   { description: "Who has the conversation: the bot, a queue waiting for a person, a person, or no one (ended)." },

@@ -1,4 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
+import { CHANNELS, type Channel } from "../channel-capabilities.js";
 import { SLUG_PATTERN } from "../common.js";
 import type { ConversationTestFile } from "../conversation-test.js";
 import type { Flow } from "../flow.js";
@@ -75,6 +76,17 @@ export const FlowFile = Type.Object({
 });
 export type FlowFile = Static<typeof FlowFile>;
 
+export const FlowChannels = Type.Object(
+  {
+    channels: Type.Array(Type.Unsafe<Channel>({ type: "string", enum: [...CHANNELS] }), {
+      description:
+        "The channels that start it, or start a flow that reaches it through jumps (WhatsApp, Messenger, SMS, as set in the environment or by an admin), and the web chat and REST channel, which start any flow.",
+    }),
+  },
+  { description: "The channels a flow is published on: the lint checks their limits, not the others'." },
+);
+export type FlowChannels = Static<typeof FlowChannels>;
+
 export const SaveFlowBody = Type.Object({
   flow: Type.Unknown({ description: "The whole flow; checked against the flow schema, then linted." }),
   layout: Type.Optional(Type.Unknown({ description: "The layout, saved with it when given." })),
@@ -137,6 +149,9 @@ export type PublishBody = Static<typeof PublishBody>;
 export const Published = Type.Object({
   version: Type.Integer({ minimum: 1, description: "The new version, live from now on." }),
   hash: Type.String({ description: "Its content hash." }),
+  problems: Type.Array(Problem, {
+    description: "The warnings it went live with, the channel limits of the channels it is published on among them.",
+  }),
 });
 export type Published = Static<typeof Published>;
 

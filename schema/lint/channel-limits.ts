@@ -1,20 +1,24 @@
+import { MESSENGER, WHATSAPP } from "../channel-capabilities.js";
 import { plainForSms, segments } from "../sms-segments.js";
 import { type LintContext, nodeProblem, nodesOf, pointerSegment } from "./context.js";
 import { choicesOf, labelsOf } from "./whatsapp.js";
 
 /** Messenger shows 4 to 13 choices as quick replies, whose titles it cuts at 20 characters (1 to 3: buttons, same cut). */
-const MESSENGER_TITLE = 20;
+const MESSENGER_TITLE = MESSENGER.title;
 /** WhatsApp's reply buttons are for 1 to 3 choices; past them, its list rows take longer labels than Messenger. */
-const WHATSAPP_BUTTONS = 3;
+const WHATSAPP_BUTTONS = WHATSAPP.buttons;
 
 /**
- * Choice labels Messenger would cut, among 4 or more choices (with 1 to 3, WhatsApp's reply buttons
- * cut at the same length and `whatsapp-buttons` already says so).
+ * Choice labels Messenger would cut: among 4 or more choices, or among 1 to 3 when WhatsApp is not
+ * there to say so (its reply buttons cut at the same length, and `whatsapp-buttons` says it once).
  */
 export function messengerLabels(context: LintContext) {
+  if (!context.channels.has("messenger")) return [];
+  const fewSaidByWhatsApp = context.channels.has("whatsapp");
   return nodesOf(context.flow).flatMap((node, index) => {
     const found = choicesOf(node);
-    if (!found || found.choices.length <= WHATSAPP_BUTTONS) return [];
+    if (!found || found.choices.length === 0) return [];
+    if (fewSaidByWhatsApp && found.choices.length <= WHATSAPP_BUTTONS) return [];
     return found.choices.flatMap((choice, i) =>
       labelsOf(choice.label).flatMap(({ text, language }) => {
         const length = [...text].length;
@@ -26,7 +30,7 @@ export function messengerLabels(context: LintContext) {
             index,
             pointer,
             "messenger-labels",
-            `node \`${node.id}\`: the label ${JSON.stringify(text)} of choice \`${choice.id}\` has ${length} characters, but Messenger quick replies show at most ${MESSENGER_TITLE}; shorten it to ${MESSENGER_TITLE} characters or fewer.`,
+            `node \`${node.id}\`: the label ${JSON.stringify(text)} of choice \`${choice.id}\` has ${length} characters, but Messenger ${found.choices.length <= MESSENGER.buttons ? "buttons" : "quick replies"} show at most ${MESSENGER_TITLE}; shorten it to ${MESSENGER_TITLE} characters or fewer.`,
             "warning",
             { choice: choice.id, label: text, length, limit: MESSENGER_TITLE },
           ),
@@ -44,6 +48,7 @@ const SMS_SEGMENTS = 3;
  * customer gets it cut into parts, billed each. `{{ }}` templates count as written.
  */
 export function smsSegments(context: LintContext) {
+  if (!context.channels.has("sms")) return [];
   return nodesOf(context.flow).flatMap((node, index) => {
     if (node.type !== "message" && node.type !== "question") return [];
     const choices = choicesOf(node)?.choices ?? [];

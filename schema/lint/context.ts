@@ -1,3 +1,4 @@
+import { CHANNELS, type Channel } from "../channel-capabilities.js";
 import type { Flow } from "../flow.js";
 import type { FlowNode } from "../nodes/index.js";
 import type { Problem, ProblemParams } from "../problem.js";
@@ -11,6 +12,8 @@ export interface LintContext {
   flows: ReadonlyMap<string, Flow> | undefined;
   /** Queue ids the runtime knows, when the caller knows them; handoffs elsewhere are reported. */
   queues: readonly string[] | undefined;
+  /** The channels the flow is published on: their rules apply, the others' do not. */
+  channels: ReadonlySet<Channel>;
   /** Index of the first node holding each id; later duplicates are reported and otherwise ignored. */
   indexById: ReadonlyMap<string, number>;
 }
@@ -22,12 +25,13 @@ export function lintContext(
   file: string,
   flows?: ReadonlyMap<string, Flow>,
   queues?: readonly string[],
+  channels: readonly Channel[] = CHANNELS,
 ): LintContext {
   const indexById = new Map<string, number>();
   nodesOf(flow).forEach((node, index) => {
     if (!indexById.has(node.id)) indexById.set(node.id, index);
   });
-  return { flow, file, flows, queues, indexById };
+  return { flow, file, flows, queues, channels: new Set(channels), indexById };
 }
 
 /** The flow's nodes, read defensively: a rule must not throw on a document that slipped past validation. */

@@ -1,3 +1,4 @@
+import type { Channel } from "../channel-capabilities.js";
 import type { Flow } from "../flow.js";
 import type { Problem } from "../problem.js";
 
@@ -10,6 +11,7 @@ import { duplicateEscalationRule } from "./escalation.js";
 import { expressionSyntax } from "./expression-syntax.js";
 import { fewIntentExamples, sharedIntentExample } from "./intents.js";
 import { jumpMissingFlow, jumpToSelf } from "./jump.js";
+import { mediaCaption, mediaFormat, smsMedia } from "./media.js";
 import { expressionRegex, invalidPattern } from "./pattern.js";
 import { reservedSecret, secretsOutsideHttp, unknownSecret } from "./secrets.js";
 import { startNode } from "./start.js";
@@ -20,6 +22,7 @@ import { unreachableNode } from "./unreachable.js";
 import { undeclaredVariable, variableReadBeforeSet } from "./variables.js";
 import { whatsappButtonBody, whatsappButtons } from "./whatsapp.js";
 
+export { publishedOn } from "./published-on.js";
 export { FLOW_SECRET_PREFIX, reservedSecretName } from "./secrets.js";
 
 const rules: readonly Rule[] = [
@@ -45,6 +48,9 @@ const rules: readonly Rule[] = [
   whatsappButtonBody,
   messengerLabels,
   smsSegments,
+  smsMedia,
+  mediaFormat,
+  mediaCaption,
   duplicateEscalationRule,
   unknownQueue,
   fewIntentExamples,
@@ -56,6 +62,11 @@ export interface LintOptions {
   flows?: ReadonlyMap<string, Flow>;
   /** The queue ids the runtime knows, so handoffs to a missing queue are reported. */
   queues?: readonly string[];
+  /**
+   * The channels the flow is published on (see `publishedOn`), whose limits are checked; every
+   * channel when left out, as when no runtime says which channels start which flow.
+   */
+  channels?: readonly Channel[];
 }
 
 /**
@@ -63,7 +74,7 @@ export interface LintOptions {
  * Pure; call it on a flow that passed `validateFlow`. Problems come in the order of the nodes.
  */
 export function lintFlow(flow: Flow, file: string, options: LintOptions = {}): Problem[] {
-  const context = lintContext(flow, file, options.flows, options.queues);
+  const context = lintContext(flow, file, options.flows, options.queues, options.channels);
   return rules.flatMap((rule) => rule(context)).sort(byPlace);
 }
 

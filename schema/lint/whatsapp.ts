@@ -1,13 +1,24 @@
+import { WHATSAPP } from "../channel-capabilities.js";
 import type { LocalizedText } from "../common.js";
 import type { FlowNode } from "../nodes/index.js";
 import { type LintContext, nodeProblem, nodesOf, pointerSegment } from "./context.js";
 
 /** WhatsApp shows up to 3 choices as reply buttons, more as a list; each cuts labels at its own length. */
-const REPLY_BUTTONS = { most: 3, characters: 20, name: "reply buttons", used: "1 to 3 choices" };
-const LIST_ROWS = { characters: 24, name: "list rows", used: "4 to 10 choices" };
+const REPLY_BUTTONS = {
+  most: WHATSAPP.buttons,
+  characters: WHATSAPP.buttonTitle,
+  name: "reply buttons",
+  used: `1 to ${WHATSAPP.buttons} choices`,
+};
+const LIST_ROWS = {
+  characters: WHATSAPP.rowTitle,
+  name: "list rows",
+  used: `${WHATSAPP.buttons + 1} to ${WHATSAPP.listRows} choices`,
+};
 
 /** Choice labels longer than WhatsApp shows: the customer would read a cut label. */
 export function whatsappButtons(context: LintContext) {
+  if (!context.channels.has("whatsapp")) return [];
   return nodesOf(context.flow).flatMap((node, index) => {
     const found = choicesOf(node);
     if (!found || found.choices.length === 0) return [];
@@ -33,14 +44,14 @@ export function whatsappButtons(context: LintContext) {
   });
 }
 
-/** WhatsApp's reply buttons carry at most this much text above them. */
-const BUTTON_BODY = 1024;
+const BUTTON_BODY = WHATSAPP.buttonBody;
 
 /**
  * A text over 1,024 characters above 1 to 3 choices: WhatsApp's reply buttons carry no more, so the
  * customer would get the start of it as a message of its own and the buttons under the rest.
  */
 export function whatsappButtonBody(context: LintContext) {
+  if (!context.channels.has("whatsapp")) return [];
   return nodesOf(context.flow).flatMap((node, index) => {
     const found = choicesOf(node);
     if (!found || found.choices.length === 0 || found.choices.length > REPLY_BUTTONS.most) return [];

@@ -10,6 +10,7 @@ const ROUTES: Route[] = [
   { method: "get", path: "/api/flows", statuses: [200, 400, 401, 403, 500, 503] },
   { method: "post", path: "/api/flows", body: true, statuses: [201, 400, 401, 403, 404, 409, 413, 415, 422, 500, 503] },
   { method: "get", path: "/api/flows/{id}", statuses: [200, 400, 401, 403, 404, 500, 503] },
+  { method: "get", path: "/api/flows/{id}/channels", statuses: [200, 400, 401, 403, 404, 500, 503] },
   { method: "put", path: "/api/flows/{id}", body: true, statuses: [200, 400, 401, 403, 409, 413, 415, 500, 503] },
   { method: "delete", path: "/api/flows/{id}", statuses: [204, 400, 401, 403, 404, 500, 503] },
   {

@@ -40,6 +40,11 @@ const ROUTES: Route[] = [
   { method: "get", path: "/api/queue-settings", statuses: [200, 401, 403, 500, 503] },
   { method: "get", path: "/api/conversations", query: ["mine"], statuses: [200, 400, 401, 500, 503] },
   { method: "get", path: "/api/conversations/{id}", statuses: [200, 400, 401, 404, 500, 503] },
+  {
+    method: "get",
+    path: "/api/conversations/{id}/messages/{messageId}/attachments/{index}",
+    statuses: [200, 400, 401, 403, 404, 422, 500, 503],
+  },
   { method: "post", path: "/api/conversations/{id}/pick", statuses: [200, 400, 401, 403, 404, 409, 500, 503] },
   ...["reply", "note", "transfer", "resolve", "release"].map(
     (action): Route => ({

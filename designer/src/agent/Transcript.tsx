@@ -1,5 +1,6 @@
 import { useEffect, useRef } from "react";
 import type { MessageDelivery } from "../../../schema/api/index.js";
+import { Attachments } from "./Attachments.js";
 import type { TranscriptEntry } from "./agent-api.js";
 import { deliveryWords } from "./delivery-words.js";
 import { describeEvent } from "./event-words.js";
@@ -42,6 +43,7 @@ export function Transcript({
                 <time dateTime={entry.at}>{time(entry.at)}</time>
               </div>
               <p className="entry-text">{entry.event ? describeEvent(entry.event, variables) : entry.text}</p>
+              {entry.attachments && <Attachments attachments={entry.attachments} />}
               {delivery && (
                 <p className={`delivery ${delivery.state}`} data-delivery={delivery.state}>
                   {deliveryWords(delivery)}

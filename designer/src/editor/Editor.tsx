@@ -2,6 +2,7 @@ import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { FlowFile, VersionSummary } from "../../../schema/api/index.js";
 import {
+  type Channel,
   type Flow,
   type FlowNode,
   hasErrors,
@@ -77,18 +78,23 @@ function useSettledValue<T>(value: T, ms: number): T | undefined {
  * keystroke would otherwise wait for); undefined until the first answer. Answers for a flow already
  * replaced by a newer one are dropped.
  */
-function useProblems(flow: Flow | undefined, others: Map<string, Flow>, queues: string[]): Problem[] | undefined {
+function useProblems(
+  flow: Flow | undefined,
+  others: Map<string, Flow>,
+  queues: string[],
+  channels: Channel[] | undefined,
+): Problem[] | undefined {
   const [problems, setProblems] = useState<Problem[]>();
   useEffect(() => {
     if (!flow) return;
     let current = true;
-    problemsInWorker(flow, others, queues)
-      .catch(() => problemsOf(flow, others, queues))
+    problemsInWorker(flow, others, queues, channels)
+      .catch(() => problemsOf(flow, others, queues, channels))
       .then((found) => current && setProblems(found));
     return () => {
       current = false;
     };
-  }, [flow, others, queues]);
+  }, [flow, others, queues, channels]);
   return problems;
 }
 
@@ -102,6 +108,8 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
   // The simulator starts a conversation at once: it waits for the flows a jump may reach.
   const [othersLoaded, setOthersLoaded] = useState(false);
   const [queueIds, setQueueIds] = useState<string[]>([]);
+  /** The channels the flow is published on, as the runtime says; every channel's limits until then. */
+  const [channels, setChannels] = useState<Channel[]>();
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
   const [tab, setTab] = useState<"canvas" | "raw" | "settings" | "analytics">("canvas");
   const [side, setSide] = useState<Side>("inspector");
@@ -151,6 +159,10 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
     agentApi.queues().then(
       (queues) => setQueueIds(queues.map((queue) => queue.id)),
       () => undefined,
+    );
+    api.flowChannels(flowId).then(
+      (answer) => setChannels(answer.channels),
+      () => setChannels(undefined),
     );
     // The flow being opened comes first: the others (for jumps and the simulator) are asked for once it is
     // here, so that the server does not check every flow while the person waits for this one.
@@ -213,7 +225,8 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
   // changes only the layout and never triggers a check.
   const checkedFlow = useSettledValue(doc?.flow, CHECK_AFTER_MS);
   // Until the other flows are here, the server's problems stand: checked without them, a jump would look broken.
-  const problems = useProblems(othersLoaded ? checkedFlow : undefined, others, queueIds) ?? file?.problems ?? [];
+  const problems =
+    useProblems(othersLoaded ? checkedFlow : undefined, others, queueIds, channels) ?? file?.problems ?? [];
   const blocked = hasErrors(problems);
 
   // Computed from the draft being edited, so the marks follow each edit, saved or not.
@@ -620,6 +633,7 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
                   : setTab(problem.pointer.startsWith("/nodes") ? "canvas" : "settings")
               }
               fixes={doc && { doc, dispatch }}
+              channels={channels}
             />
           )}
           {side === "simulator" && doc && !othersLoaded && <p className="loading">{t("loading")}</p>}

@@ -1,8 +1,8 @@
-import type { Problem } from "../../../schema/index.js";
+import type { Channel, Problem } from "../../../schema/index.js";
 import { t } from "../i18n.js";
 import type { Command } from "../model/commands.js";
 import type { FlowDocument } from "../model/document.js";
-import { problemInWords, problemWord } from "./in-words.js";
+import { channelsInWords, problemInWords, problemWord } from "./in-words.js";
 import { quickFixFor } from "./quick-fixes.js";
 
 interface ProblemsPanelProps {
@@ -12,9 +12,20 @@ interface ProblemsPanelProps {
   document?: unknown;
   /** The draft and its dispatch, to offer a quick fix where one is obvious; applied as an undoable command. */
   fixes?: { doc: FlowDocument; dispatch: (command: Command) => void };
+  /** The channels the flow is published on, whose limits were checked; every channel's when unknown. */
+  channels?: readonly Channel[];
 }
 
-export function ProblemsPanel({ problems, onPick, document, fixes }: ProblemsPanelProps) {
+export function ProblemsPanel({ problems, onPick, document, fixes, channels }: ProblemsPanelProps) {
+  return (
+    <>
+      <p className="problems-channels">{channelsInWords(channels)}</p>
+      <ProblemList problems={problems} onPick={onPick} document={document} fixes={fixes} />
+    </>
+  );
+}
+
+function ProblemList({ problems, onPick, document, fixes }: ProblemsPanelProps) {
   if (problems.length === 0) return <p className="problems-empty">{t("noProblems")}</p>;
   return (
     <ul className="problems">

@@ -172,8 +172,20 @@ function valuesOf(problem: Problem, document: unknown): Record<string, string | 
       );
     }
   }
+  if (problem.code === "lint/sms-media" || problem.code.startsWith("lint/media-")) {
+    if (typeof params.kind === "string") values.kind = word(`medium.${params.kind}`);
+    if (typeof params.channel === "string") values.channel = word(`channel.${params.channel}`);
+    if (typeof params.format === "string") values.format = params.format.toUpperCase();
+    if (params.accepted !== undefined) values.accepted = list(strings(params.accepted), "problem.or");
+  }
   if (typeof params.context === "string") values.context = params.context;
   return values;
+}
+
+/** Which channels' limits the problems check, in a sentence; every channel's while the runtime has not said. */
+export function channelsInWords(channels: readonly string[] | undefined): string {
+  if (!channels) return word("problem.checkedForAll");
+  return word("problem.checkedFor", { channels: list(channels.map((channel) => word(`channel.${channel}`))) });
 }
 
 /**

@@ -147,12 +147,45 @@ export const problemWords = {
     en: "{where}: the text has {length} characters, but WhatsApp shows only {limit} above reply buttons; the start would go as a separate message. Shorten it.",
   },
   "lint/messenger-labels": {
-    fr: "{where} : le choix « {label} » fait {length} caractères, mais les réponses rapides de Messenger n'en montrent que {limit} : raccourcissez-le.",
-    en: "{where}: the choice “{label}” has {length} characters, but Messenger quick replies show only {limit}: shorten it.",
+    fr: "{where} : le choix « {label} » fait {length} caractères, mais les boutons et réponses rapides de Messenger n'en montrent que {limit} : raccourcissez-le.",
+    en: "{where}: the choice “{label}” has {length} characters, but Messenger's buttons and quick replies show only {limit}: shorten it.",
   },
   "lint/sms-segments": {
     fr: "{where} : par SMS, ce texte et ses choix numérotés prennent {segments} segments ({encoding}), envoyés en plusieurs parts et facturés chacun ; tenez-le en {limit} segments.",
     en: "{where}: by SMS, this text and its numbered choices take {segments} segments ({encoding}), sent in parts and billed each; keep it within {limit} segments.",
+  },
+  "lint/sms-media": {
+    fr: "{where} : un SMS ne peut pas montrer {kind} ; le client en reçoit le lien à la place.",
+    en: "{where}: an SMS cannot show {kind}; the customer gets its link instead.",
+  },
+  "lint/media-format": {
+    fr: "{where} : {kind} est au format {format}, que {channel} ne montre pas ; le client n'y recevrait rien. Utilisez {accepted}.",
+    en: "{where}: {kind} is in {format} format, which {channel} does not show; the customer there would get nothing. Use {accepted}.",
+  },
+  "lint/media-caption": {
+    fr: "{where} : la légende fait {length} caractères, mais {channel} n'en montre que {limit} sous {kind} ; la fin serait coupée. Raccourcissez-la.",
+    en: "{where}: the caption has {length} characters, but {channel} shows only {limit} under {kind}; the end would be cut. Shorten it.",
+  },
+  "lint/media-caption_none": {
+    fr: "{where} : {channel} ne montre pas de légende sous {kind} ; le client ne la lirait pas. Mettez ce qu'elle dit dans le texte du message.",
+    en: "{where}: {channel} shows no caption under {kind}; the customer there would not read it. Put what it says in the message's text.",
+  },
+  "medium.image": { fr: "l'image", en: "the image" },
+  "medium.video": { fr: "la vidéo", en: "the video" },
+  "medium.audio": { fr: "le fichier audio", en: "the audio file" },
+  "medium.file": { fr: "le fichier", en: "the file" },
+  "channel.whatsapp": { fr: "WhatsApp", en: "WhatsApp" },
+  "channel.messenger": { fr: "Messenger", en: "Messenger" },
+  "channel.sms": { fr: "SMS", en: "SMS" },
+  "channel.webchat": { fr: "le chat web", en: "the web chat" },
+  "channel.rest": { fr: "l'API REST", en: "the REST API" },
+  "problem.checkedFor": {
+    fr: "Limites vérifiées pour les canaux de ce parcours : {channels}.",
+    en: "Limits checked for this flow's channels: {channels}.",
+  },
+  "problem.checkedForAll": {
+    fr: "Limites vérifiées pour tous les canaux : le serveur n'a pas dit lesquels démarrent ce parcours.",
+    en: "Limits checked for every channel: the server has not said which ones start this flow.",
   },
   "lint/duplicate-escalation-rule": {
     fr: "{where} porte l'identifiant « {id} », déjà pris par la règle n° {first} : donnez à chaque règle le sien, car chaque transfert note la règle qui l'a déclenché.",

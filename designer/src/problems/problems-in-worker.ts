@@ -1,4 +1,4 @@
-import type { Flow, Problem } from "../../../schema/index.js";
+import type { Channel, Flow, Problem } from "../../../schema/index.js";
 import { workerCall } from "../workers/worker-call.js";
 import type { ProblemsRequest } from "./problems.worker.js";
 
@@ -12,8 +12,9 @@ export function problemsInWorker(
   flow: Flow,
   others: ReadonlyMap<string, Flow>,
   queues: readonly string[],
+  channels?: readonly Channel[],
 ): Promise<Problem[]> {
-  const request: ProblemsRequest = { flow, queues: [...queues] };
+  const request: ProblemsRequest = { flow, queues: [...queues], ...(channels ? { channels: [...channels] } : {}) };
   if (others !== othersSent) {
     request.others = [...others];
     othersSent = others;

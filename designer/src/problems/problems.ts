@@ -1,14 +1,20 @@
-import { type Flow, lintFlow, type Problem, validateFlow } from "../../../schema/index.js";
+import { type Channel, type Flow, lintFlow, type Problem, validateFlow } from "../../../schema/index.js";
 
 /**
  * Schema problems of the draft, or, once it validates, what the linter finds in its graph.
- * `queues` are the runtime's queue ids, so a handoff to a missing queue is reported.
+ * `queues` are the runtime's queue ids, so a handoff to a missing queue is reported; `channels` those
+ * the flow is published on, whose limits are checked (every channel's until the runtime has said).
  */
-export function problemsOf(flow: Flow, others: ReadonlyMap<string, Flow>, queues: readonly string[] = []): Problem[] {
+export function problemsOf(
+  flow: Flow,
+  others: ReadonlyMap<string, Flow>,
+  queues: readonly string[] = [],
+  channels?: readonly Channel[],
+): Problem[] {
   const file = `${flow.id}.flow.json`;
   const checked = validateFlow(flow, file);
   if (!checked.ok) return checked.problems;
-  return lintFlow(flow, file, { flows: others, queues });
+  return lintFlow(flow, file, { flows: others, queues, channels });
 }
 
 /** The worst severity per node id, for the marks on the canvas. */

@@ -1,3 +1,4 @@
+import type { Attachment } from "../../../schema/api/channels.js";
 import { type InboundEvent, MalformedPayload } from "../adapter.js";
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -6,7 +7,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 /**
  * The events of a Messenger Platform webhook (`object: page`, entries of `messaging` events):
  * texts, quick replies and postbacks (a button's payload is the choice id), attachments kept as
- * unsupported, deliveries by message id, reads as a watermark. Echoes of the page's own messages are skipped.
+ * unsupported with their files, deliveries by message id, reads as a watermark. Echoes of the page's own messages are skipped.
  */
 export function parseMessenger(body: unknown): InboundEvent[] {
   if (!isObject(body) || body.object !== "page" || !Array.isArray(body.entry)) {
@@ -27,6 +28,15 @@ export function parseMessenger(body: unknown): InboundEvent[] {
   return events;
 }
 
+const KINDS: readonly string[] = ["image", "video", "audio", "file"];
+
+/** An attachment with a file behind it (Messenger's CDN address); locations and fallbacks have none. */
+function attachmentOf(attachment: unknown): Attachment[] {
+  if (!isObject(attachment) || typeof attachment.type !== "string" || !KINDS.includes(attachment.type)) return [];
+  const url = isObject(attachment.payload) ? attachment.payload.url : undefined;
+  return typeof url === "string" && url !== "" ? [{ kind: attachment.type as Attachment["kind"], url }] : [];
+}
+
 function readEvent(event: Record<string, unknown>, address: string): InboundEvent[] | undefined {
   const { message, postback, delivery, read } = event;
   if (isObject(message)) {
@@ -37,9 +47,17 @@ function readEvent(event: Record<string, unknown>, address: string): InboundEven
       return [{ ...base, choiceId: message.quick_reply.payload }];
     }
     if (typeof message.text === "string" && message.text !== "") return [{ ...base, text: message.text }];
-    const [attachment] = Array.isArray(message.attachments) ? message.attachments : [];
-    const type = isObject(attachment) && typeof attachment.type === "string" ? attachment.type : "attachment";
-    return [{ ...base, unsupported: message.sticker_id !== undefined ? "sticker" : type }];
+    const sent = Array.isArray(message.attachments) ? message.attachments : [];
+    const [first] = sent;
+    const type = isObject(first) && typeof first.type === "string" ? first.type : "attachment";
+    const attachments = sent.flatMap(attachmentOf);
+    return [
+      {
+        ...base,
+        unsupported: message.sticker_id !== undefined ? "sticker" : type,
+        ...(attachments.length > 0 ? { attachments } : {}),
+      },
+    ];
   }
   if (isObject(postback)) {
     if (typeof postback.payload !== "string") throw new MalformedPayload("a postback has no payload");

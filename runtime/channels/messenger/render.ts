@@ -1,18 +1,11 @@
+import { MESSENGER } from "../../../schema/channel-capabilities.js";
 import type { BotMessage } from "../../engine/types.js";
 import type { SendContext } from "../adapter.js";
 import { windowState } from "../service-window.js";
 import { numberedChoices, shorten, splitText } from "../text-limits.js";
 
-/** Limits of the Send API (developers.facebook.com/docs/messenger-platform/send-messages). */
-export const MESSENGER_LIMITS = {
-  text: 2000,
-  buttonTemplateText: 640,
-  buttons: 3,
-  quickReplies: 13,
-  title: 20,
-  windowHours: 24,
-  humanAgentHours: 7 * 24,
-} as const;
+/** Limits of the Send API, as the linter knows them too. */
+export const MESSENGER_LIMITS = MESSENGER;
 
 export interface MessengerPayload {
   messaging_type: "RESPONSE" | "MESSAGE_TAG";

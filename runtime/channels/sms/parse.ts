@@ -1,3 +1,4 @@
+import type { Attachment } from "../../../schema/api/channels.js";
 import { type DeliveryStatus, type InboundEvent, MalformedPayload } from "../adapter.js";
 
 /** Twilio's message statuses that Relais tracks; `queued`, `sending`, `accepted` come before any of them. */
@@ -11,8 +12,8 @@ const STATUSES: Record<string, DeliveryStatus> = {
 
 /**
  * A Twilio Messaging webhook (form fields): an incoming SMS (`MessageSid`, `From`, `Body`), or a
- * status callback (`MessageSid`, `MessageStatus`) for a message Relais sent. A message with only
- * pictures (MMS) is kept as unsupported.
+ * status callback (`MessageSid`, `MessageStatus`) for a message Relais sent. An MMS keeps its files
+ * (`MediaUrl0`, `MediaContentType0`…); one with pictures only is kept as unsupported.
  */
 export function parseTwilio(form: Record<string, string>): InboundEvent[] {
   const sid = form.MessageSid ?? form.SmsSid;
@@ -27,6 +28,25 @@ export function parseTwilio(form: Record<string, string>): InboundEvent[] {
   if (!form.From) throw new MalformedPayload("an incoming message has no From");
   const base = { kind: "message" as const, externalId: sid, address: form.From };
   const body = form.Body ?? "";
-  if (body.trim() === "") return [{ ...base, unsupported: Number(form.NumMedia ?? 0) > 0 ? "media" : "empty" }];
-  return [{ ...base, text: body }];
+  const attachments = mediaOf(form);
+  const files = attachments.length > 0 ? { attachments } : {};
+  if (body.trim() === "")
+    return [{ ...base, unsupported: Number(form.NumMedia ?? 0) > 0 ? "media" : "empty", ...files }];
+  return [{ ...base, text: body, ...files }];
+}
+
+/** Twilio lists an MMS's files as `MediaUrl<n>` and `MediaContentType<n>`, `NumMedia` of them (at most 10). */
+function mediaOf(form: Record<string, string>): Attachment[] {
+  const count = Math.min(Number(form.NumMedia ?? 0) || 0, 10);
+  return Array.from({ length: count }).flatMap((_, i) => {
+    const url = form[`MediaUrl${i}`];
+    if (!url) return [];
+    const mime = form[`MediaContentType${i}`];
+    return [{ kind: kindOf(mime), url, ...(mime ? { mime } : {}) }];
+  });
+}
+
+function kindOf(mime: string | undefined): Attachment["kind"] {
+  const family = mime?.split("/")[0];
+  return family === "image" || family === "video" || family === "audio" ? family : "file";
 }

@@ -1,3 +1,4 @@
+import type { Attachment } from "../../../schema/api/channels.js";
 import { type DeliveryStatus, type InboundEvent, MalformedPayload } from "../adapter.js";
 
 const statuses: Record<string, DeliveryStatus> = {
@@ -14,7 +15,7 @@ const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 /**
  * The messages and statuses of a Cloud API webhook (`object: whatsapp_business_account`, entries of
  * changes whose `value` holds `messages` and `statuses`). Text, reply-button and list answers are
- * read; every other type is kept as unsupported, for the agent.
+ * read; every other type is kept as unsupported, for the agent, with its file when it carries one.
  */
 export function parseWhatsApp(body: unknown): InboundEvent[] {
   if (!isObject(body) || body.object !== "whatsapp_business_account" || !Array.isArray(body.entry)) {
@@ -52,7 +53,34 @@ function readMessage(message: unknown): InboundEvent {
   if (type === "button" && isObject(message.button) && typeof message.button.text === "string") {
     return { ...base, text: message.button.text };
   }
-  return { ...base, unsupported: type };
+  const attachment = attachmentOf(type, message[type]);
+  return { ...base, unsupported: type, ...(attachment ? { attachments: [attachment] } : {}) };
+}
+
+/** The Cloud API's media message types, as the kinds Relais shows (a sticker is a WebP image, a voice note audio). */
+const MEDIA_KINDS: Record<string, Attachment["kind"]> = {
+  image: "image",
+  sticker: "image",
+  video: "video",
+  audio: "audio",
+  document: "file",
+};
+
+/** A media message's file: its id (fetched later with the token), type, caption and name. */
+function attachmentOf(type: string, media: unknown): Attachment | undefined {
+  const kind = MEDIA_KINDS[type];
+  if (!kind || !isObject(media) || typeof media.id !== "string") return undefined;
+  const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
+  const mime = text(media.mime_type);
+  const caption = text(media.caption);
+  const fileName = text(media.filename);
+  return {
+    kind,
+    mediaId: media.id,
+    ...(mime ? { mime } : {}),
+    ...(caption ? { caption } : {}),
+    ...(fileName ? { fileName } : {}),
+  };
 }
 
 /** A status Relais does not track (Meta adds some, like `deleted`) is skipped, not refused: refusing would make Meta retry it for days. */

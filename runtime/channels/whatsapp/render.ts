@@ -1,3 +1,4 @@
+import { WHATSAPP } from "../../../schema/channel-capabilities.js";
 import type { BotMessage } from "../../engine/types.js";
 import type { SendContext } from "../adapter.js";
 import { windowState } from "../service-window.js";
@@ -33,19 +34,8 @@ interface MediaRef {
   caption?: string;
 }
 
-/** The Cloud API's limits (developers.facebook.com/docs/whatsapp/cloud-api/reference/messages). */
-export const WHATSAPP_LIMITS = {
-  text: 4096,
-  buttonBody: 1024,
-  buttons: 3,
-  buttonTitle: 20,
-  listRows: 10,
-  rowTitle: 24,
-  rowDescription: 72,
-  listButton: 20,
-  caption: 1024,
-  windowHours: 24,
-} as const;
+/** The Cloud API's limits, as the linter knows them too. */
+export const WHATSAPP_LIMITS = WHATSAPP;
 
 /** The template sent outside the window instead of a free-form message: `name` approved in `language`. */
 export interface WhatsAppTemplate {
@@ -142,13 +132,13 @@ function textPayload(body: string): WhatsAppPayload {
 }
 
 function mediaPayload(media: NonNullable<BotMessage["media"]>[number]): WhatsAppPayload {
-  const caption = media.caption ? { caption: shorten(media.caption, WHATSAPP_LIMITS.caption) } : {};
+  const limit = WHATSAPP_LIMITS.media[media.kind].caption;
+  const caption = media.caption && limit > 0 ? { caption: shorten(media.caption, limit) } : {};
   switch (media.kind) {
     case "image":
       return { type: "image", image: { link: media.url, ...caption } };
     case "video":
       return { type: "video", video: { link: media.url, ...caption } };
-    // WhatsApp shows no caption under audio.
     case "audio":
       return { type: "audio", audio: { link: media.url } };
     case "file":

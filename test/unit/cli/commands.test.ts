@@ -2,7 +2,14 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { fmtCommand, lintCommand, type Output, testCommand, validateCommand } from "../../../runtime/cli/commands.js";
+import {
+  fmtCommand,
+  lintCommand,
+  type Output,
+  parseChannels,
+  testCommand,
+  validateCommand,
+} from "../../../runtime/cli/commands.js";
 
 let dir: string;
 
@@ -84,6 +91,32 @@ describe("relais lint", () => {
     const { io, text } = collect();
     expect(await lintCommand([file], io)).toBe(1);
     expect(text()).toMatch(/node `check` \/nodes\/1\/rules\/0\/when error lint\/expression-syntax/);
+  });
+
+  it("checks every channel's limits offline and says so, or those of --channels only", async () => {
+    const file = join(dir, "demo.flow.json");
+    const flow = minimal([
+      { id: "start", type: "start", next: "menu" },
+      {
+        id: "menu",
+        type: "message",
+        text: "Quel sujet ?",
+        choices: [{ id: "order", label: "Suivre ma commande en cours", next: "bye" }],
+      },
+      { id: "bye", type: "end" },
+    ]);
+    await writeFile(file, JSON.stringify(flow, null, 2));
+    const every = collect();
+    expect(await lintCommand([file], every.io)).toBe(0);
+    expect(every.text()).toContain(
+      "Channel limits checked for every channel (whatsapp, messenger, sms, webchat, rest)",
+    );
+    expect(every.text()).toContain("lint/whatsapp-buttons");
+    const some = collect();
+    expect(await lintCommand([file], some.io, parseChannels("webchat, sms"))).toBe(0);
+    expect(some.text()).toContain("Channel limits checked for: webchat, sms.");
+    expect(some.text()).not.toContain("lint/whatsapp-buttons");
+    expect(() => parseChannels("whatsapp,telegram")).toThrow(/unknown channel telegram; use some of whatsapp/);
   });
 
   it("passes the shipped flows without errors", async () => {

@@ -116,6 +116,40 @@ describe("problems in words", () => {
     for (const sentence of sentences) expect(sentence).not.toMatch(/[{}`]|lint\/|\/nodes/);
   });
 
+  it("says the media a channel cannot show with the channel's and the medium's names", () => {
+    const document = {
+      schemaVersion: 1,
+      id: "photo",
+      name: "Photo",
+      languages: ["fr"],
+      nodes: [
+        { id: "start", type: "start", next: "show" },
+        {
+          id: "show",
+          type: "message",
+          label: "Photo du colis",
+          text: "Voici votre colis",
+          media: [{ kind: "image", url: "https://cdn.example.fr/colis.gif", caption: "Le colis" }],
+          next: "bye",
+        },
+        { id: "bye", type: "end" },
+      ],
+    };
+    const checked = validateFlow(document, "photo.flow.json");
+    if (!checked.ok) throw new Error("the fixture should be a valid flow");
+    const problems = lintFlow(checked.value, "photo.flow.json", { channels: ["whatsapp", "messenger", "sms"] });
+    setLanguage("fr");
+    expect(problems.map((problem) => problemInWords(problem, document))).toEqual([
+      "L'étape « Photo du colis » : un SMS ne peut pas montrer l'image ; le client en reçoit le lien à la place.",
+      "L'étape « Photo du colis » : Messenger ne montre pas de légende sous l'image ; le client ne la lirait pas. Mettez ce qu'elle dit dans le texte du message.",
+      "L'étape « Photo du colis » : l'image est au format GIF, que WhatsApp ne montre pas ; le client n'y recevrait rien. Utilisez JPG, JPEG ou PNG.",
+    ]);
+    setLanguage("en");
+    expect(problems.map((problem) => problemInWords(problem, document))).toContain(
+      "The step “Photo du colis”: Messenger shows no caption under the image; the customer there would not read it. Put what it says in the message's text.",
+    );
+  });
+
   it("says a schema error with the field's caption and the value's kind", () => {
     const document = structuredClone(orderFlow);
     (document.nodes[1] as Record<string, unknown>).maxAttempts = "3";
