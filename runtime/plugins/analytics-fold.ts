@@ -1,6 +1,7 @@
 import fp from "fastify-plugin";
 import { foldAllDeltas } from "../analytics/deltas.js";
 import { describeFailure } from "../store/failure.js";
+import { runInBackground } from "./background-pass.js";
 
 /** Deltas wait at most about this long before they are folded; reads add the waiting ones anyway. */
 const EVERY_MS = 2000;
@@ -12,29 +13,17 @@ const EVERY_MS = 2000;
  */
 export default fp(
   async (app) => {
-    let timer: NodeJS.Timeout | undefined;
-    let running: Promise<void> | undefined;
-    let closed = false;
-    const pass = async () => {
-      try {
-        await foldAllDeltas(app.store);
-      } catch (error) {
-        app.log.warn({ failure: describeFailure(error) }, "analytics fold failed; the next one tries again");
-      }
-    };
-    const schedule = () => {
-      if (closed) return;
-      timer = setTimeout(() => {
-        running = pass().finally(schedule);
-      }, EVERY_MS);
-      timer.unref();
-    };
-    app.addHook("onReady", async () => schedule());
-    app.addHook("preClose", async () => {
-      closed = true;
-      clearTimeout(timer);
-      await running;
-      await pass();
+    runInBackground(app, {
+      firstMs: EVERY_MS,
+      everyMs: EVERY_MS,
+      atClose: true,
+      run: async () => {
+        try {
+          await foldAllDeltas(app.store);
+        } catch (error) {
+          app.log.warn({ failure: describeFailure(error) }, "analytics fold failed; the next one tries again");
+        }
+      },
     });
   },
   { name: "analytics-fold", dependencies: ["db"] },

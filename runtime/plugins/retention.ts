@@ -1,6 +1,7 @@
 import fp from "fastify-plugin";
 import { describeFailure } from "../store/failure.js";
 import { pruneAll } from "../store/retention.js";
+import { runInBackground } from "./background-pass.js";
 
 /** The first pass waits for start-up to be over; later ones follow at this interval. */
 const FIRST_PASS_MS = 30_000;
@@ -13,33 +14,21 @@ const EVERY_MS = 10 * 60_000;
  */
 export default fp(
   async (app) => {
-    let timer: NodeJS.Timeout | undefined;
-    let running: Promise<void> | undefined;
-    let closed = false;
-    const pass = async () => {
-      try {
-        const pruned = await pruneAll(app.store, app.config.retention, Date.now());
-        for (const [table, rows] of Object.entries(pruned)) {
-          if (rows > 0) app.metrics.prunedRows.inc({ table }, rows);
+    runInBackground(app, {
+      firstMs: FIRST_PASS_MS,
+      everyMs: EVERY_MS,
+      run: async () => {
+        try {
+          const pruned = await pruneAll(app.store, app.config.retention, Date.now());
+          for (const [table, rows] of Object.entries(pruned)) {
+            if (rows > 0) app.metrics.prunedRows.inc({ table }, rows);
+          }
+          if (pruned.conversations > 0 || pruned.inbox > 0 || pruned.outbox > 0)
+            app.log.info({ pruned }, "retention pass");
+        } catch (error) {
+          app.log.warn({ failure: describeFailure(error) }, "retention pass failed; the next one tries again");
         }
-        if (pruned.conversations > 0 || pruned.inbox > 0 || pruned.outbox > 0)
-          app.log.info({ pruned }, "retention pass");
-      } catch (error) {
-        app.log.warn({ failure: describeFailure(error) }, "retention pass failed; the next one tries again");
-      }
-    };
-    const schedule = (delay: number) => {
-      if (closed) return;
-      timer = setTimeout(() => {
-        running = pass().finally(() => schedule(EVERY_MS));
-      }, delay);
-      timer.unref();
-    };
-    app.addHook("onReady", async () => schedule(FIRST_PASS_MS));
-    app.addHook("preClose", async () => {
-      closed = true;
-      clearTimeout(timer);
-      await running;
+      },
     });
   },
   { name: "retention", dependencies: ["db"] },

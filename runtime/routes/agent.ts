@@ -26,7 +26,8 @@ import { assertSchedule } from "../conversation/queue-settings.js";
 import { saveQueue } from "../conversation/queues.js";
 import { DomainError } from "../domain-error.js";
 import { requireRole, signedIn } from "../plugins/auth.js";
-import { AgentDesk, type Scope } from "../queue/agent-desk.js";
+import type { Scope } from "../queue/agent-desk.js";
+import { agentDeskOf } from "./agent-desk-of.js";
 import deliveryRoutes from "./deliveries.js";
 import { openEventStream } from "./sse.js";
 
@@ -42,17 +43,7 @@ function mustWork(scope: Scope, queueId: string) {
 }
 
 const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const desk = new AgentDesk({
-    store: app.store,
-    config: app.config,
-    metrics: app.metrics,
-    live: app.live,
-    published: app.published,
-    outbox: app.outbox,
-    http: app.httpClient,
-    steps: app.steps,
-    inTurn: (conversation, work) => app.processor.inTurn(conversation, work),
-  });
+  const desk = agentDeskOf(app);
   const agent = requireRole("agent");
   const tags = ["agent"];
   await app.register(deliveryRoutes, { desk });

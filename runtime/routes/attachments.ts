@@ -5,7 +5,7 @@ import { fetchAttachment } from "../channels/attachment-fetch.js";
 import { ProviderHttp } from "../channels/provider-http.js";
 import { DomainError } from "../domain-error.js";
 import { requireRole, signedIn } from "../plugins/auth.js";
-import { AgentDesk } from "../queue/agent-desk.js";
+import { agentDeskOf } from "./agent-desk-of.js";
 
 const AttachmentParams = Type.Object({
   id: Type.String({ format: "uuid" }),
@@ -19,17 +19,7 @@ const AttachmentParams = Type.Object({
  * `img-src 'self'`), and no provider token or address reaches the browser.
  */
 const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const desk = new AgentDesk({
-    store: app.store,
-    config: app.config,
-    metrics: app.metrics,
-    live: app.live,
-    published: app.published,
-    outbox: app.outbox,
-    http: app.httpClient,
-    steps: app.steps,
-    inTurn: (conversation, work) => app.processor.inTurn(conversation, work),
-  });
+  const desk = agentDeskOf(app);
   const http = new ProviderHttp({ timeoutMs: 15_000, maxResponseBytes: 64 * 1024 });
   app.addHook("onClose", () => http.close());
 

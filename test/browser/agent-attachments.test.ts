@@ -1,9 +1,9 @@
-import { createHmac } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { metaSignature, whatsappMessage } from "../fixtures/whatsapp-webhook.js";
 import { ADMIN, type Harness, startHarness, typeInto } from "./harness.js";
 
 /*
@@ -53,30 +53,12 @@ function startGraph(): Promise<string> {
 
 /** A Cloud API webhook with one message, signed as Meta signs it. */
 async function whatsapp(id: string, message: Record<string, unknown>) {
-  const raw = JSON.stringify({
-    object: "whatsapp_business_account",
-    entry: [
-      {
-        id: "102290129340398",
-        changes: [
-          {
-            field: "messages",
-            value: {
-              messaging_product: "whatsapp",
-              metadata: { display_phone_number: "15550783881", phone_number_id: PHONE_ID },
-              contacts: [{ profile: { name: "Camille" }, wa_id: CUSTOMER }],
-              messages: [{ from: CUSTOMER, id, timestamp: "1749416383", ...message }],
-            },
-          },
-        ],
-      },
-    ],
-  });
+  const raw = JSON.stringify(whatsappMessage(CUSTOMER, id, message, { name: "Camille", phoneNumberId: PHONE_ID }));
   const response = await fetch(`${harness.baseUrl}/webhooks/whatsapp`, {
     method: "POST",
     headers: {
       "content-type": "application/json",
-      "x-hub-signature-256": `sha256=${createHmac("sha256", SECRET).update(raw).digest("hex")}`,
+      "x-hub-signature-256": metaSignature(raw, SECRET),
     },
     body: raw,
   });

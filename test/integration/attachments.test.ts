@@ -1,7 +1,7 @@
-import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { metaSignature, whatsappMessage } from "../fixtures/whatsapp-webhook.js";
 import { ADMIN, type Built, login, userWithRole } from "./helpers.js";
 import { buildWithChoices } from "./providers/setup.js";
 
@@ -64,39 +64,17 @@ function post(body: unknown) {
     url: "/webhooks/whatsapp",
     headers: {
       "content-type": "application/json",
-      "x-hub-signature-256": `sha256=${createHmac("sha256", SECRET).update(raw).digest("hex")}`,
+      "x-hub-signature-256": metaSignature(raw, SECRET),
     },
     payload: raw,
   });
 }
 
-const imageFrom = (from: string, id: string, mediaId: string) => ({
-  object: "whatsapp_business_account",
-  entry: [
-    {
-      id: "102290129340398",
-      changes: [
-        {
-          field: "messages",
-          value: {
-            messaging_product: "whatsapp",
-            metadata: { display_phone_number: "15550783881", phone_number_id: "106540352242922" },
-            contacts: [{ profile: { name: "Sheena" }, wa_id: from }],
-            messages: [
-              {
-                from,
-                id,
-                timestamp: "1749416383",
-                type: "image",
-                image: { caption: "Le colis abîmé", mime_type: "image/png", sha256: "x", id: mediaId },
-              },
-            ],
-          },
-        },
-      ],
-    },
-  ],
-});
+const imageFrom = (from: string, id: string, mediaId: string) =>
+  whatsappMessage(from, id, {
+    type: "image",
+    image: { caption: "Le colis abîmé", mime_type: "image/png", sha256: "x", id: mediaId },
+  });
 
 interface Line {
   role: string;

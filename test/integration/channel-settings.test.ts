@@ -1,9 +1,10 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { metaSignature, whatsappWebhook } from "../fixtures/whatsapp-webhook.js";
 import { ADMIN, type Built, build, fixtures, login, userWithRole } from "./helpers.js";
 import { FakeProvider } from "./providers/fake-provider.js";
 
@@ -51,30 +52,15 @@ const save = (channel: string, body: Record<string, unknown>) =>
 const handshake = (token: string) =>
   app().inject({ url: `/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${token}&hub.challenge=42` });
 function postText(from: string, id: string) {
-  const raw = JSON.stringify({
-    object: "whatsapp_business_account",
-    entry: [
-      {
-        id: "1",
-        changes: [
-          {
-            field: "messages",
-            value: {
-              messaging_product: "whatsapp",
-              metadata: { display_phone_number: "15550783881", phone_number_id: "106540352242922" },
-              messages: [{ from, id, timestamp: "1749416383", type: "text", text: { body: "Bonjour" } }],
-            },
-          },
-        ],
-      },
-    ],
-  });
+  const raw = JSON.stringify(
+    whatsappWebhook({ messages: [{ from, id, timestamp: "1749416383", type: "text", text: { body: "Bonjour" } }] }),
+  );
   return app().inject({
     method: "POST",
     url: "/webhooks/whatsapp",
     headers: {
       "content-type": "application/json",
-      "x-hub-signature-256": `sha256=${createHmac("sha256", SECRET).update(raw).digest("hex")}`,
+      "x-hub-signature-256": metaSignature(raw, SECRET),
     },
     payload: raw,
   });

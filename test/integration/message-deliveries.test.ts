@@ -1,6 +1,6 @@
-import { createHmac } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { metaSignature, whatsappWebhook } from "../fixtures/whatsapp-webhook.js";
 import { ADMIN, type Built, login, userWithRole } from "./helpers.js";
 import { FakeProvider } from "./providers/fake-provider.js";
 import { buildWithChoices } from "./providers/setup.js";
@@ -12,26 +12,6 @@ const graph = new FakeProvider((_request, n) => ({
 let built: Built;
 let cookie: string;
 
-function webhook(value: Record<string, unknown>) {
-  return {
-    object: "whatsapp_business_account",
-    entry: [
-      {
-        id: "102290129340398",
-        changes: [
-          {
-            field: "messages",
-            value: {
-              messaging_product: "whatsapp",
-              metadata: { display_phone_number: "15550783881", phone_number_id: "106540352242922" },
-              ...value,
-            },
-          },
-        ],
-      },
-    ],
-  };
-}
 function post(body: unknown) {
   const raw = JSON.stringify(body);
   return built.app.inject({
@@ -39,16 +19,16 @@ function post(body: unknown) {
     url: "/webhooks/whatsapp",
     headers: {
       "content-type": "application/json",
-      "x-hub-signature-256": `sha256=${createHmac("sha256", SECRET).update(raw).digest("hex")}`,
+      "x-hub-signature-256": metaSignature(raw, SECRET),
     },
     payload: raw,
   });
 }
 const FROM = "33600000020";
 const text = (id: string, body: string) =>
-  webhook({ messages: [{ from: FROM, id, timestamp: "1749416383", type: "text", text: { body } }] });
+  whatsappWebhook({ messages: [{ from: FROM, id, timestamp: "1749416383", type: "text", text: { body } }] });
 const tap = (id: string, choice: string, title: string) =>
-  webhook({
+  whatsappWebhook({
     messages: [
       {
         from: FROM,
@@ -61,7 +41,9 @@ const tap = (id: string, choice: string, title: string) =>
   });
 const report = (id: string, status: string, errors?: unknown[]) =>
   post(
-    webhook({ statuses: [{ id, status, timestamp: "1749416500", recipient_id: FROM, ...(errors ? { errors } : {}) }] }),
+    whatsappWebhook({
+      statuses: [{ id, status, timestamp: "1749416500", recipient_id: FROM, ...(errors ? { errors } : {}) }],
+    }),
   );
 
 async function conversationId() {

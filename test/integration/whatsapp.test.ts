@@ -1,6 +1,6 @@
-import { createHmac } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { metaSignature, whatsappMessage, whatsappWebhook } from "../fixtures/whatsapp-webhook.js";
 import { ADMIN, type Built, login } from "./helpers.js";
 import { FakeProvider } from "./providers/fake-provider.js";
 import { buildWithChoices } from "./providers/setup.js";
@@ -11,32 +11,8 @@ const graph = new FakeProvider((_request, n) => ({
 }));
 let built: Built;
 
-/** A Cloud API webhook body as Meta sends it. */
-function webhook(value: Record<string, unknown>) {
-  return {
-    object: "whatsapp_business_account",
-    entry: [
-      {
-        id: "102290129340398",
-        changes: [
-          {
-            field: "messages",
-            value: {
-              messaging_product: "whatsapp",
-              metadata: { display_phone_number: "15550783881", phone_number_id: "106540352242922" },
-              ...value,
-            },
-          },
-        ],
-      },
-    ],
-  };
-}
 const textFrom = (from: string, id: string, body: string) =>
-  webhook({
-    contacts: [{ profile: { name: "Sheena" }, wa_id: from }],
-    messages: [{ from, id, timestamp: "1749416383", type: "text", text: { body } }],
-  });
+  whatsappMessage(from, id, { type: "text", text: { body } });
 
 function post(body: unknown, secret = SECRET) {
   const raw = JSON.stringify(body);
@@ -45,7 +21,7 @@ function post(body: unknown, secret = SECRET) {
     url: "/webhooks/whatsapp",
     headers: {
       "content-type": "application/json",
-      "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(raw).digest("hex")}`,
+      "x-hub-signature-256": metaSignature(raw, secret),
     },
     payload: raw,
   });
@@ -135,7 +111,7 @@ describe("the WhatsApp webhook", () => {
     expect(request?.path).toBe("/106540352242922/messages");
     expect(request?.headers.authorization).toBe("Bearer graph-token");
 
-    const tap = webhook({
+    const tap = whatsappWebhook({
       messages: [
         {
           from: "33600000002",
@@ -171,7 +147,7 @@ describe("the WhatsApp webhook", () => {
   });
 
   it("answers a sticker politely in the conversation's language and keeps it for the agent", async () => {
-    const sticker = webhook({
+    const sticker = whatsappWebhook({
       messages: [
         {
           from: "33600000004",
@@ -207,7 +183,7 @@ describe("the WhatsApp webhook", () => {
       url: "/webhooks/whatsapp",
       headers: {
         "content-type": "application/json",
-        "x-hub-signature-256": `sha256=${createHmac("sha256", SECRET).update(raw).digest("hex")}`,
+        "x-hub-signature-256": metaSignature(raw, SECRET),
       },
       payload: raw,
     });
@@ -252,7 +228,7 @@ describe("the WhatsApp webhook", () => {
     await expect.poll(async () => (await statusOf())?.providerMessageId).toBeTruthy();
     const id = (await statusOf())?.providerMessageId as string;
     const report = (status: string) =>
-      post(webhook({ statuses: [{ id, status, timestamp: "1749416500", recipient_id: "33600000006" }] }));
+      post(whatsappWebhook({ statuses: [{ id, status, timestamp: "1749416500", recipient_id: "33600000006" }] }));
     expect((await report("read")).statusCode).toBe(200);
     expect((await report("delivered")).statusCode).toBe(200);
     expect((await report("sent")).statusCode).toBe(200);
@@ -261,7 +237,7 @@ describe("the WhatsApp webhook", () => {
 
   it("outside the 24-hour window sends the configured template instead of the agent's words", async () => {
     expect((await post(textFrom("33600000007", "wamid.win-1", "Bonjour"))).statusCode).toBe(200);
-    const tap = webhook({
+    const tap = whatsappWebhook({
       messages: [
         {
           from: "33600000007",

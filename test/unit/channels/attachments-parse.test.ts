@@ -2,27 +2,9 @@ import { describe, expect, it } from "vitest";
 import { parseMessenger } from "../../../runtime/channels/messenger/parse.js";
 import { parseTwilio } from "../../../runtime/channels/sms/parse.js";
 import { parseWhatsApp } from "../../../runtime/channels/whatsapp/parse.js";
+import { whatsappMessage } from "../../fixtures/whatsapp-webhook.js";
 
-/** A Cloud API webhook with one message, as in developers.facebook.com/docs/whatsapp/cloud-api/webhooks/payload-examples. */
-const whatsapp = (message: Record<string, unknown>) => ({
-  object: "whatsapp_business_account",
-  entry: [
-    {
-      id: "102290129340398",
-      changes: [
-        {
-          field: "messages",
-          value: {
-            messaging_product: "whatsapp",
-            metadata: { display_phone_number: "15550783881", phone_number_id: "106540352242922" },
-            contacts: [{ profile: { name: "Sheena" }, wa_id: "16505551234" }],
-            messages: [{ from: "16505551234", id: "wamid.media", timestamp: "1749416383", ...message }],
-          },
-        },
-      ],
-    },
-  ],
-});
+const whatsapp = (message: Record<string, unknown>) => whatsappMessage("16505551234", "wamid.media", message);
 
 describe("attachments a customer sends", () => {
   it("keeps a WhatsApp image's media id, type and caption, and a document's file name", () => {
