@@ -192,6 +192,11 @@ const words = {
     fr: "Quelqu'un a déplacé cette conversation entre-temps : {name} l'a maintenant. Rien n'a été fait.",
     en: "Someone moved this conversation meanwhile: {name} has it now. Nothing was done.",
   },
+  agentFull: {
+    fr: "{name} a déjà {holding} conversations en cours, le maximum de la file {queue} ({capacity}). Rien n'a été fait : confiez-la à quelqu'un qui a de la place, ou cochez « même s'il est complet ».",
+    en: "{name} already holds {holding} conversations, the most queue {queue} allows ({capacity}). Nothing was done: give it to someone with room, or tick “even if full”.",
+  },
+  giveEvenIfFull: { fr: "même s'il est complet", en: "even if full" },
   movedMeanwhile: {
     fr: "Quelqu'un a déplacé cette conversation entre-temps. Rien n'a été fait.",
     en: "Someone moved this conversation meanwhile. Nothing was done.",
