@@ -47,6 +47,7 @@ function toRow(queue: QueueSettings) {
     outOfHoursText: JSON.stringify(queue.outOfHoursText),
     // Absent: kept as stored, so a queues file that does not word them leaves the admin's words alone.
     ...(queue.noticeTexts ? { noticeTexts: JSON.stringify(queue.noticeTexts) } : {}),
+    ...(queue.satisfactionSurvey === undefined ? {} : { satisfactionSurvey: queue.satisfactionSurvey ? 1 : 0 }),
   };
 }
 
@@ -104,6 +105,7 @@ export async function loadQueues(store: Store): Promise<Map<string, QueueSetting
           column: "notice_texts",
           id: row.id,
         }),
+        satisfactionSurvey: row.satisfactionSurvey === 1,
       },
     ]),
   );

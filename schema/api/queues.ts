@@ -47,6 +47,12 @@ const queueFields = {
     description: "Told to customers outside hours, per language; `{{opensAt}}` becomes the next opening.",
   }),
   noticeTexts: Type.Optional(QueueNoticeTexts),
+  satisfactionSurvey: Type.Optional(
+    Type.Boolean({
+      description:
+        "Ask customers, once their case is resolved, how satisfied they are (1 to 5, in their language; the words are the `satisfaction` notice).",
+    }),
+  ),
 };
 
 export const QueueId = Type.String({ pattern: SLUG_PATTERN, maxLength: 64 });

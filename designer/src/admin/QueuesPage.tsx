@@ -9,6 +9,7 @@ import { adminApi, type QueueSettings, WEEKDAYS } from "./admin-api.js";
 import { HoursEditor } from "./HoursEditor.js";
 import { NoticeTextsEditor, withoutEmptyTexts } from "./NoticeTextsEditor.js";
 import { RoutingForm } from "./RoutingForm.js";
+import { SatisfactionEditor } from "./SatisfactionEditor.js";
 
 const TIME_ZONES: string[] =
   (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.("timeZone") ?? [];
@@ -179,6 +180,11 @@ function QueueForm({ initial, isNew, onSaved }: { initial: QueueSettings; isNew:
       ))}
       <p className="muted small">{w("outOfHoursHelp")}</p>
       <NoticeTextsEditor texts={queue.noticeTexts ?? {}} onChange={(texts) => set("noticeTexts", texts)} />
+      <SatisfactionEditor
+        asked={queue.satisfactionSurvey ?? false}
+        texts={queue.noticeTexts ?? {}}
+        onChange={(asked, texts) => setQueue({ ...queue, satisfactionSurvey: asked, noticeTexts: texts })}
+      />
       <div className="form-buttons">
         <button type="submit" className="primary">
           {w("save")}

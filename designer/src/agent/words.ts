@@ -291,6 +291,17 @@ const words = {
     fr: "Quand le client écrit pendant l'attente (file ouverte)",
     en: "When the customer writes while waiting (queue open)",
   },
+  "notice.satisfaction": { fr: "La question de satisfaction", en: "The satisfaction question" },
+  "notice.satisfactionThanks": { fr: "Le remerciement après la note", en: "The thank-you after the score" },
+  satisfactionSurvey: { fr: "Satisfaction du client", en: "Customer satisfaction" },
+  satisfactionAsk: {
+    fr: "Demander au client une note de 1 à 5 quand sa demande est résolue",
+    en: "Ask the customer for a score from 1 to 5 when their request is resolved",
+  },
+  satisfactionHelp: {
+    fr: "Posée dans la langue de la conversation, avec des boutons 1 à 5 là où le canal en affiche. Sa réponse (« 4 », « cinq »…) est notée pour la file et le conseiller ; tout autre message clôt la question sans note et va au robot.",
+    en: "Asked in the conversation's language, with buttons 1 to 5 where the channel shows them. Their answer (“4”, “five”…) is recorded for the queue and the agent; any other message ends the question without a score and goes to the bot.",
+  },
   "noticeLanguage.fr": { fr: "En français", en: "In French" },
   "noticeLanguage.en": { fr: "En anglais", en: "In English" },
   deleteQueue: { fr: "Supprimer", en: "Delete" },
