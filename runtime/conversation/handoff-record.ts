@@ -31,9 +31,7 @@ export function recordHandoff(input: {
     reason: JSON.stringify(input.handoff.reason),
     summary: JSON.stringify(input.handoff.summary),
     note: input.handoff.note ?? null,
-    slaDueAt: queue
-      ? afterOpenTime(queue, new Date(input.now), queue.slaMinutes).getTime()
-      : input.now + 30 * 60_000,
+    slaDueAt: queue ? afterOpenTime(queue, new Date(input.now), queue.slaMinutes).getTime() : input.now + 30 * 60_000,
     createdAt: input.now,
   };
   if (state.open || !queue) return { row, queueKnown };
