@@ -122,10 +122,12 @@ export class SearchIndexer {
           .groupBy(messages.conversationId),
       ),
     ]);
+    const docOf = new Map(docs.map((doc) => [doc.id, doc]));
+    const lastOf = new Map(lastIds.map((row) => [row.id, Number(row.last ?? 0)]));
     return rows
       .filter((row) => {
-        const doc = docs.find((candidate) => candidate.id === row.id);
-        const last = Number(lastIds.find((candidate) => candidate.id === row.id)?.last ?? 0);
+        const doc = docOf.get(row.id);
+        const last = lastOf.get(row.id) ?? 0;
         return !doc || doc.lastMessageId < last || doc.updatedAt < row.updatedAt;
       })
       .map((row) => row.id);
@@ -154,11 +156,17 @@ export class SearchIndexer {
           .orderBy(desc(handoffs.createdAt)),
       ),
     ]);
+    const linesOf = new Map<string, typeof lines>();
+    for (const line of lines) {
+      const own = linesOf.get(line.conversationId);
+      if (own) own.push(line);
+      else linesOf.set(line.conversationId, [line]);
+    }
     const documents = rows.map((row) => {
       const variables =
         readJson(ConversationState, row.state, { table: "conversations", column: "state", id: row.id }).variables ?? {};
       const customer = customerIdentity(variables, row.address);
-      const own = lines.filter((line) => line.conversationId === row.id);
+      const own = linesOf.get(row.id) ?? [];
       const handoff = latest.find((candidate) => candidate.conversationId === row.id);
       const body = [
         customer.name,

@@ -91,6 +91,9 @@ function seed(file: string, copies: number): void {
     const unique = (column: string) =>
       `replace(replace(${column}, 'CMD-', 'CMD-' || copy.n || 'x'), '@exemple', 'c' || copy.n || '@exemple')`;
     const suffixed = (column: string) => `${column} || '~' || copy.n`;
+    // Each copy an hour older than the one before: a history of months, not 100,000 customers in one minute.
+    const earlier = (column: string) => `${column} - copy.n * 3600000`;
+    const TIMES = new Set(["created_at", "updated_at", "at", "conversation_updated_at", "sla_due_at"]);
     const copy = `WITH RECURSIVE copy(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM copy WHERE n < ${copies})`;
     const columns = (table: string) =>
       (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string; pk: number; type: string }[]).filter(
@@ -107,7 +110,11 @@ function seed(file: string, copies: number): void {
     };
     db.transaction(() => {
       copyTable("conversations", (name) =>
-        name === "id" || name === "address" ? suffixed(`src.${name}`) : `src."${name}"`,
+        name === "id" || name === "address"
+          ? suffixed(`src.${name}`)
+          : TIMES.has(name)
+            ? earlier(`src.${name}`)
+            : `src."${name}"`,
       );
       copyTable("messages", (name) =>
         name === "conversation_id"
@@ -117,7 +124,11 @@ function seed(file: string, copies: number): void {
             : `src."${name}"`,
       );
       copyTable("handoffs", (name) =>
-        name === "id" || name === "conversation_id" ? suffixed(`src.${name}`) : `src."${name}"`,
+        name === "id" || name === "conversation_id"
+          ? suffixed(`src.${name}`)
+          : TIMES.has(name)
+            ? earlier(`src.${name}`)
+            : `src."${name}"`,
       );
       copyTable("conversation_search", (name) =>
         name === "conversation_id" || name === "address"
@@ -126,7 +137,9 @@ function seed(file: string, copies: number): void {
             ? unique(`src.${name}`)
             : name === "last_message_id"
               ? `(SELECT max(m.id) FROM messages m WHERE m.conversation_id = src.conversation_id || '~' || copy.n)`
-              : `src."${name}"`,
+              : TIMES.has(name)
+                ? earlier(`src.${name}`)
+                : `src."${name}"`,
       );
     })();
   } finally {
