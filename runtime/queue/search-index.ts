@@ -57,16 +57,13 @@ export class SearchIndexer {
   /** One batch: the conversations written to since the watermark whose documents are behind. */
   private async pass(): Promise<number> {
     const { conversationSearch, conversations, messages } = this.store.tables;
-    const [mark] = await this.store.read((db) =>
-      db
-        .select({
-          message: max(conversationSearch.lastMessageId),
-          change: max(conversationSearch.conversationUpdatedAt),
-        })
-        .from(conversationSearch),
-    );
-    const sinceMessage = Number(mark?.message ?? 0) - MESSAGE_MARGIN;
-    const sinceChange = Number(mark?.change ?? 0) - CHANGE_MARGIN_MS;
+    // One aggregate per query: each is then read off its index's end, not by scanning every document.
+    const [[lastMessage], [lastChange]] = await Promise.all([
+      this.store.read((db) => db.select({ v: max(conversationSearch.lastMessageId) }).from(conversationSearch)),
+      this.store.read((db) => db.select({ v: max(conversationSearch.conversationUpdatedAt) }).from(conversationSearch)),
+    ]);
+    const sinceMessage = Number(lastMessage?.v ?? 0) - MESSAGE_MARGIN;
+    const sinceChange = Number(lastChange?.v ?? 0) - CHANGE_MARGIN_MS;
     const newest = max(messages.id);
     const [written, changed] = await Promise.all([
       this.store.read((db) =>

@@ -215,6 +215,7 @@ export const conversationSearch = sqliteTable(
     index("conversation_search_phone").on(t.phone),
     index("conversation_search_created").on(t.createdAt),
     index("conversation_search_watermark").on(t.lastMessageId),
+    index("conversation_search_updated").on(t.conversationUpdatedAt),
   ],
 );
 

@@ -8,4 +8,5 @@ CREATE TABLE "satisfaction" (
 );
 --> statement-breakpoint
 ALTER TABLE "queues" ADD COLUMN "satisfaction_survey" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
-CREATE INDEX "satisfaction_asked" ON "satisfaction" USING btree ("asked_at");
+CREATE INDEX "satisfaction_asked" ON "satisfaction" USING btree ("asked_at");--> statement-breakpoint
+CREATE INDEX "conversation_search_updated" ON "conversation_search" USING btree ("conversation_updated_at");

@@ -8,4 +8,5 @@ CREATE TABLE `satisfaction` (
 );
 --> statement-breakpoint
 CREATE INDEX `satisfaction_asked` ON `satisfaction` (`asked_at`);--> statement-breakpoint
-ALTER TABLE `queues` ADD `satisfaction_survey` integer DEFAULT 0 NOT NULL;
+ALTER TABLE `queues` ADD `satisfaction_survey` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX `conversation_search_updated` ON `conversation_search` (`conversation_updated_at`);
