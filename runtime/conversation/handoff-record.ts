@@ -2,14 +2,14 @@ import { randomUUID } from "node:crypto";
 import type { QueueSettings } from "../../schema/api/index.js";
 import type { BotMessage, Handoff } from "../engine/types.js";
 import type { NewHandoffRow } from "../store/records.js";
-import { describeOpening, openState } from "./business-hours.js";
+import { afterOpenTime, describeOpening, openState } from "./business-hours.js";
 import { localize } from "./localize.js";
 import { PRIORITY_RANK } from "./types.js";
 
 /**
  * The handoff row for a conversation going to a queue, and, outside the queue's hours, the message
- * telling the customer when people are back (the case waits all the same). The SLA clock starts
- * when the queue opens.
+ * telling the customer when people are back (the case waits all the same). The SLA counts only the
+ * queue's open hours: it starts when the queue opens, and stops over nights, weekends and holidays.
  */
 export function recordHandoff(input: {
   conversationId: string;
@@ -22,7 +22,6 @@ export function recordHandoff(input: {
   const queue = input.queues.get(input.handoff.queue) ?? input.queues.get("support");
   const queueId = queueKnown ? input.handoff.queue : (queue?.id ?? input.handoff.queue);
   const state = queue ? openState(queue, new Date(input.now)) : { open: true };
-  const clockStarts = state.open ? input.now : (state.opensAt?.getTime() ?? input.now);
   const row: NewHandoffRow = {
     id: randomUUID(),
     conversationId: input.conversationId,
@@ -32,7 +31,7 @@ export function recordHandoff(input: {
     reason: JSON.stringify(input.handoff.reason),
     summary: JSON.stringify(input.handoff.summary),
     note: input.handoff.note ?? null,
-    slaDueAt: clockStarts + (queue?.slaMinutes ?? 30) * 60_000,
+    slaDueAt: queue ? afterOpenTime(queue, new Date(input.now), queue.slaMinutes).getTime() : input.now + 30 * 60_000,
     createdAt: input.now,
   };
   if (state.open || !queue) return { row, queueKnown };

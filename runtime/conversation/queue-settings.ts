@@ -1,7 +1,7 @@
 import { DateTime, IANAZone } from "luxon";
 import type { Problem } from "../../schema/index.js";
 import { DomainError } from "../domain-error.js";
-import type { Schedule } from "./business-hours.js";
+import { asClosure, type Schedule } from "./business-hours.js";
 
 const field = (pointer: string, message: string): Problem => ({
   code: "queue/schedule",
@@ -42,9 +42,14 @@ export function scheduleProblems(schedule: Schedule): Problem[] {
       }
     });
   }
-  schedule.holidays.forEach((date, index) => {
-    if (!DateTime.fromISO(date).isValid) {
-      problems.push(field(`/holidays/${index}`, `\`${date}\` is not a date; write it as YYYY-MM-DD.`));
+  schedule.holidays.map(asClosure).forEach(({ from, to }, index) => {
+    const bad = [from, to].find((date) => !DateTime.fromISO(date).isValid);
+    if (bad) {
+      problems.push(field(`/holidays/${index}`, `\`${bad}\` is not a date; write it as YYYY-MM-DD.`));
+    } else if (to < from) {
+      problems.push(
+        field(`/holidays/${index}`, `The closure from ${from} to ${to} ends before it starts; swap the dates.`),
+      );
     }
   });
   return problems;

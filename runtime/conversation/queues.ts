@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { QueueNoticeTexts, type QueueSettings, WeeklyHours } from "../../schema/api/index.js";
 import type { Store } from "../store/db.js";
 import { readJson } from "../store/json-column.js";
-import { StringList, TextPerLanguage } from "../store/json-columns.js";
+import { HolidayList, TextPerLanguage } from "../store/json-columns.js";
 import { scheduleProblems } from "./queue-settings.js";
 
 const officeHours: WeeklyHours = {
@@ -23,7 +23,10 @@ const seeded = (queue: Pick<QueueSettings, "id" | "name" | "level" | "slaMinutes
   ...queue,
   timezone: "Europe/Paris",
   hours: officeHours,
-  holidays: ["2026-12-25", "2027-01-01"],
+  holidays: [
+    { from: "2026-12-25", to: "2026-12-25", label: "Noël" },
+    { from: "2027-01-01", to: "2027-01-01", label: "Jour de l'an" },
+  ],
   outOfHoursText: backText,
 });
 
@@ -47,6 +50,7 @@ function toRow(queue: QueueSettings) {
     outOfHoursText: JSON.stringify(queue.outOfHoursText),
     // Absent: kept as stored, so a queues file that does not word them leaves the admin's words alone.
     ...(queue.noticeTexts ? { noticeTexts: JSON.stringify(queue.noticeTexts) } : {}),
+    ...(queue.satisfactionSurvey === undefined ? {} : { satisfactionSurvey: queue.satisfactionSurvey ? 1 : 0 }),
   };
 }
 
@@ -93,7 +97,7 @@ export async function loadQueues(store: Store): Promise<Map<string, QueueSetting
       {
         ...row,
         hours: readJson(WeeklyHours, row.hours, { table: "queues", column: "hours", id: row.id }),
-        holidays: readJson(StringList, row.holidays, { table: "queues", column: "holidays", id: row.id }),
+        holidays: readJson(HolidayList, row.holidays, { table: "queues", column: "holidays", id: row.id }),
         outOfHoursText: readJson(TextPerLanguage, row.outOfHoursText, {
           table: "queues",
           column: "out_of_hours_text",
@@ -104,6 +108,7 @@ export async function loadQueues(store: Store): Promise<Map<string, QueueSetting
           column: "notice_texts",
           id: row.id,
         }),
+        satisfactionSurvey: row.satisfactionSurvey === 1,
       },
     ]),
   );

@@ -17,6 +17,7 @@ import { recordHandoff } from "../conversation/handoff-record.js";
 import { liveEngineDeps } from "../conversation/live-deps.js";
 import type { LiveEvents } from "../conversation/live-events.js";
 import { loadQueues } from "../conversation/queues.js";
+import { askSatisfaction } from "../conversation/satisfaction.js";
 import type { StepWriter } from "../conversation/step-writer.js";
 import { systemEntry } from "../conversation/system-entry.js";
 import { DomainError } from "../domain-error.js";
@@ -513,14 +514,15 @@ export class AgentDesk {
   }
 
   async resolve(conversationId: string, agent: User, disposition: string) {
-    await this.mustHold(conversationId, agent);
+    const held = await this.mustHold(conversationId, agent);
     const { handoffs, conversations, messages } = this.deps.store.tables;
     const now = Date.now();
     await this.deps.store.tx(async (db) => {
-      await db
+      const closed = await db
         .update(handoffs)
         .set({ closedAt: now, disposition })
-        .where(and(eq(handoffs.conversationId, conversationId), isNull(handoffs.closedAt)));
+        .where(and(eq(handoffs.conversationId, conversationId), isNull(handoffs.closedAt)))
+        .returning({ queue: handoffs.queue });
       await db
         .update(conversations)
         .set({ status: "closed", updatedAt: now })
@@ -529,6 +531,16 @@ export class AgentDesk {
         .insert(messages)
         .values(systemEntry(conversationId, { event: "closed", params: { agent: agent.name, disposition } }, now));
       await writeNotice(db, this.deps.store.tables, conversationId, "resolved", {}, now);
+      const queue = closed[0]?.queue;
+      if (queue) {
+        await askSatisfaction(db, this.deps.store.tables, {
+          conversationId,
+          queue,
+          agentId: agent.id,
+          buttons: channelLimits(held.channel).buttons >= 5,
+          now,
+        });
+      }
     });
     void this.deps.outbox.flush();
     this.deps.live.publish({ type: "conversation.closed", conversationId });

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { TranscriptEvent } from "../../schema/api/handoff.js";
 import type { User } from "../../schema/api/index.js";
 import { getMember } from "../auth/team.js";
@@ -10,6 +10,7 @@ import { loadQueues } from "../conversation/queues.js";
 import { systemEntry } from "../conversation/system-entry.js";
 import { DomainError } from "../domain-error.js";
 import type { Store } from "../store/db.js";
+import { loadRouting } from "./routing-settings.js";
 
 /** What moving a conversation works with. */
 export interface MoveDeps {
@@ -27,13 +28,27 @@ export interface Move {
   conversationId: string;
   expected: string | null;
   to: string | null;
+  /** Gives it to the person even beyond their capacity in the queue: the supervisor's explicit choice. */
+  force?: boolean;
+}
+
+/** Locks the person the case goes to, so that moves and automatic assignments to them count their load in turn. */
+async function lockPerson(db: Parameters<Parameters<Store["tx"]>[0]>[0], store: Store, userId: string, now: number) {
+  const { agentPresence, users } = store.tables;
+  // Automatic assignment locks the presence row; a person without one is never given cases automatically,
+  // and the users row orders the supervisors' moves to them.
+  await db.update(agentPresence).set({ lastAssignedAt: now }).where(eq(agentPresence.userId, userId));
+  await db
+    .update(users)
+    .set({ name: sql`${users.name}` })
+    .where(eq(users.id, userId));
 }
 
 /** Takes over, reassigns or returns to the queue any open conversation with a person, with a transcript line. */
 export async function moveConversation(deps: MoveDeps, by: User, move: Move) {
   const { conversations, handoffs, messages, users } = deps.store.tables;
   const target = move.to ? await assignable(deps, move.to) : undefined;
-  const queues = await loadQueues(deps.store);
+  const [queues, routing] = await Promise.all([loadQueues(deps.store), loadRouting(deps.store)]);
   const now = Date.now();
   const moved = await deps.store.tx(async (db) => {
     const [row] = await db.select().from(conversations).where(eq(conversations.id, move.conversationId));
@@ -63,6 +78,25 @@ export async function moveConversation(deps: MoveDeps, by: User, move: Move) {
     if (holder !== move.expected) return { conflict: true as const };
     if (move.to === holder) {
       throw new DomainError("conflict", "ALREADY_THERE", "The conversation is already where you want it.");
+    }
+    // A takeover is the supervisor's own hand and never refused; giving it to someone else respects their room.
+    if (target && move.to !== by.id && !move.force) {
+      await lockPerson(db, deps.store, target.id, now);
+      const capacity = routing.get(handoff.queue)?.capacity ?? Number.POSITIVE_INFINITY;
+      const [held] = await db
+        .select({ n: count() })
+        .from(handoffs)
+        .where(and(eq(handoffs.claimedBy, target.id), isNull(handoffs.closedAt), ne(handoffs.id, handoff.id)));
+      const holding = Number(held?.n ?? 0);
+      if (holding >= capacity) {
+        throw new DomainError(
+          "conflict",
+          "AGENT_FULL",
+          `${target.name} already holds ${holding} conversations and the queue \`${handoff.queue}\` allows ${capacity} at once; give it to someone with room, wait until they finish one, or send \`force: true\` to give it all the same.`,
+          undefined,
+          { full: { name: target.name, holding, capacity, queue: handoff.queue } },
+        );
+      }
     }
     const changed = await db
       .update(conversations)

@@ -110,16 +110,13 @@ export class SearchIndexer {
   /** One batch: the conversations written to since the watermark whose documents are behind. */
   private async pass(): Promise<number> {
     const { conversationSearch, conversations, messages } = this.store.tables;
-    const [mark] = await this.store.read((db) =>
-      db
-        .select({
-          message: max(conversationSearch.lastMessageId),
-          change: max(conversationSearch.conversationUpdatedAt),
-        })
-        .from(conversationSearch),
-    );
-    const sinceMessage = Number(mark?.message ?? 0) - MESSAGE_MARGIN;
-    const sinceChange = Number(mark?.change ?? 0) - CHANGE_MARGIN_MS;
+    // One aggregate per query: each is then read off its index's end, not by scanning every document.
+    const [[lastMessage], [lastChange]] = await Promise.all([
+      this.store.read((db) => db.select({ v: max(conversationSearch.lastMessageId) }).from(conversationSearch)),
+      this.store.read((db) => db.select({ v: max(conversationSearch.conversationUpdatedAt) }).from(conversationSearch)),
+    ]);
+    const sinceMessage = Number(lastMessage?.v ?? 0) - MESSAGE_MARGIN;
+    const sinceChange = Number(lastChange?.v ?? 0) - CHANGE_MARGIN_MS;
     const newest = max(messages.id);
     const [written, changed] = await Promise.all([
       this.store.read((db) =>
@@ -175,10 +172,12 @@ export class SearchIndexer {
           .groupBy(messages.conversationId),
       ),
     ]);
+    const docOf = new Map(docs.map((doc) => [doc.id, doc]));
+    const lastOf = new Map(lastIds.map((row) => [row.id, Number(row.last ?? 0)]));
     return rows
       .filter((row) => {
-        const doc = docs.find((candidate) => candidate.id === row.id);
-        const last = Number(lastIds.find((candidate) => candidate.id === row.id)?.last ?? 0);
+        const doc = docOf.get(row.id);
+        const last = lastOf.get(row.id) ?? 0;
         return !doc || doc.lastMessageId < last || doc.updatedAt < row.updatedAt;
       })
       .map((row) => row.id);
@@ -207,11 +206,17 @@ export class SearchIndexer {
           .orderBy(desc(handoffs.createdAt)),
       ),
     ]);
+    const linesOf = new Map<string, typeof lines>();
+    for (const line of lines) {
+      const own = linesOf.get(line.conversationId);
+      if (own) own.push(line);
+      else linesOf.set(line.conversationId, [line]);
+    }
     const documents = rows.map((row) => {
       const variables =
         readJson(ConversationState, row.state, { table: "conversations", column: "state", id: row.id }).variables ?? {};
       const customer = customerIdentity(variables, row.address);
-      const own = lines.filter((line) => line.conversationId === row.id);
+      const own = linesOf.get(row.id) ?? [];
       const handoff = latest.find((candidate) => candidate.conversationId === row.id);
       const body = [
         customer.name,

@@ -1,4 +1,4 @@
-import { and, gte, lt } from "drizzle-orm";
+import { and, gte, isNotNull, lt } from "drizzle-orm";
 import type { TeamFigures, TeamReport } from "../../schema/api/team-report.js";
 import { field } from "../analytics/csv.js";
 import { listMembers } from "../auth/team.js";
@@ -25,7 +25,20 @@ function percentile(values: number[], share: number): number | null {
   return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? null;
 }
 
-function figures(id: string, name: string, cases: Case[]): TeamFigures {
+type Score = { queue: string; agentId: string | null; score: number };
+
+/** Answers, mean (two decimals) and how many gave each score from 1 to 5. */
+export function satisfactionFigures(scores: number[]): TeamFigures["satisfaction"] {
+  const counted = [1, 2, 3, 4, 5].map((score) => scores.filter((s) => s === score).length);
+  const sum = scores.reduce((total, s) => total + s, 0);
+  return {
+    answers: scores.length,
+    average: scores.length === 0 ? null : Math.round((sum / scores.length) * 100) / 100,
+    scores: counted,
+  };
+}
+
+function figures(id: string, name: string, cases: Case[], scores: Score[]): TeamFigures {
   const taken = cases.filter((c) => c.claimedAt !== null);
   const waits = taken.map((c) => ((c.claimedAt ?? 0) - c.createdAt) / 1000);
   const handling = taken.filter((c) => c.closedAt !== null).map((c) => ((c.closedAt ?? 0) - (c.claimedAt ?? 0)) / 1000);
@@ -46,15 +59,16 @@ function figures(id: string, name: string, cases: Case[]): TeamFigures {
     slaMet: taken.filter((c) => (c.claimedAt ?? 0) <= c.slaDueAt).length,
     transfers: cases.filter((c) => c.disposition?.startsWith(TRANSFERRED)).length,
     dispositions,
+    satisfaction: satisfactionFigures(scores.map((s) => s.score)),
   };
 }
 
 /** Per queue and per person: the cases that reached a queue in the period, from `from` to `to` included (UTC days). */
 export async function teamReport(store: Store, from: string, to: string): Promise<TeamReport> {
-  const { handoffs } = store.tables;
+  const { handoffs, satisfaction } = store.tables;
   const start = Date.parse(`${from}T00:00:00Z`);
   const end = Date.parse(`${to}T00:00:00Z`) + DAY_MS;
-  const [cases, queues, members] = await Promise.all([
+  const [cases, answers, queues, members] = await Promise.all([
     store.read((db) =>
       db
         .select({
@@ -69,11 +83,23 @@ export async function teamReport(store: Store, from: string, to: string): Promis
         .from(handoffs)
         .where(and(gte(handoffs.createdAt, start), lt(handoffs.createdAt, end))),
     ),
+    store.read((db) =>
+      db
+        .select({ queue: satisfaction.queue, agentId: satisfaction.agentId, score: satisfaction.score })
+        .from(satisfaction)
+        .where(and(gte(satisfaction.askedAt, start), lt(satisfaction.askedAt, end), isNotNull(satisfaction.score))),
+    ),
     loadQueues(store),
     listMembers(store),
   ]);
+  const scores = answers.map((a) => ({ ...a, score: a.score ?? 0 }));
   const queueIds = [...new Set([...queues.keys(), ...cases.map((c) => c.queue)])].sort();
-  const agentIds = [...new Set(cases.flatMap((c) => (c.claimedBy ? [c.claimedBy] : [])))];
+  const agentIds = [
+    ...new Set([
+      ...cases.flatMap((c) => (c.claimedBy ? [c.claimedBy] : [])),
+      ...scores.flatMap((s) => (s.agentId ? [s.agentId] : [])),
+    ]),
+  ];
   return {
     from,
     to,
@@ -82,6 +108,7 @@ export async function teamReport(store: Store, from: string, to: string): Promis
         id,
         queues.get(id)?.name ?? id,
         cases.filter((c) => c.queue === id),
+        scores.filter((s) => s.queue === id),
       ),
     ),
     agents: agentIds
@@ -90,6 +117,7 @@ export async function teamReport(store: Store, from: string, to: string): Promis
           id,
           members.find((member) => member.id === id)?.name ?? id,
           cases.filter((c) => c.claimedBy === id),
+          scores.filter((s) => s.agentId === id),
         ),
       )
       .sort((a, b) => a.name.localeCompare(b.name)),
@@ -110,6 +138,13 @@ export const TEAM_CSV_HEADER = [
   "sla_met",
   "transfers",
   "dispositions",
+  "satisfaction_answers",
+  "satisfaction_average",
+  "satisfaction_1",
+  "satisfaction_2",
+  "satisfaction_3",
+  "satisfaction_4",
+  "satisfaction_5",
 ] as const;
 
 /** One line per queue and per person; dispositions as `code=count` pairs separated by spaces. */
@@ -130,6 +165,9 @@ export function teamReportCsv(report: TeamReport): string {
     Object.entries(row.dispositions)
       .map(([code, count]) => `${code}=${count}`)
       .join(" "),
+    row.satisfaction.answers,
+    row.satisfaction.average,
+    ...row.satisfaction.scores,
   ];
   const lines = [
     [...TEAM_CSV_HEADER],

@@ -21,7 +21,7 @@ const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         description:
-          "Gives the conversation to a person (yourself: a takeover) or, with `to` null, back to its queue. `expected` is who you saw holding it (null: nobody); if someone moved it meanwhile, 409 MOVED_MEANWHILE says who has it now.",
+          "Gives the conversation to a person (yourself: a takeover) or, with `to` null, back to its queue. `expected` is who you saw holding it (null: nobody); if someone moved it meanwhile, 409 MOVED_MEANWHILE says who has it now. Given to someone else who already holds the queue's capacity, 409 AGENT_FULL, unless `force` is true.",
         params: ConversationParams,
         body: AssignBody,
         response: { 200: Done, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },

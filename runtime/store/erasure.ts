@@ -9,7 +9,7 @@ import type { Store } from "./db.js";
  * included. The right to erasure of the GDPR (article 17); nothing of other customers is touched.
  */
 export async function eraseCustomer(store: Store, channel: string, address: string): Promise<ErasedRows> {
-  const { conversations, conversationSearch, messages, handoffs, inbox, outbox, deliveries } = store.tables;
+  const { conversations, conversationSearch, messages, handoffs, inbox, outbox, deliveries, satisfaction } = store.tables;
   return store.tx(async (db) => {
     const ids = (
       await db
@@ -27,6 +27,7 @@ export async function eraseCustomer(store: Store, channel: string, address: stri
       ).length;
       // The search document repeats their words; it goes with them (not counted: it is a copy).
       await db.delete(conversationSearch).where(inArray(conversationSearch.conversationId, ids));
+      await db.delete(satisfaction).where(inArray(satisfaction.conversationId, ids));
       erased.conversations = (
         await db.delete(conversations).where(inArray(conversations.id, ids)).returning({ id: conversations.id })
       ).length;

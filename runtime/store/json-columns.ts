@@ -1,5 +1,6 @@
 import { Type } from "@sinclair/typebox";
 import { Attachment, BotMessage } from "../../schema/api/channels.js";
+import { QueueSettingsBody } from "../../schema/api/queues.js";
 
 /*
  * The shapes of the JSON the tables hold, one per column, for `readJson` to check where a column
@@ -10,8 +11,11 @@ import { Attachment, BotMessage } from "../../schema/api/channels.js";
 /** `conversations.pinned`: `{flowId: version}` for every flow a jump can reach, fixed at start. */
 export const PinnedVersions = Type.Record(Type.String(), Type.Integer());
 
-/** `users.queues`, `queues.holidays`, `analytics_conversations.path`. */
+/** `users.queues`, `analytics_conversations.path`. */
 export const StringList = Type.Array(Type.String());
+
+/** `queues.holidays`: dates, and closures from one date to another with a label. */
+export const HolidayList = QueueSettingsBody.properties.holidays;
 
 /** `handoffs.summary`: every variable the bot collected. */
 export const CollectedVariables = Type.Record(Type.String(), Type.Unknown());

@@ -64,7 +64,7 @@ function rules(policy: RetentionPolicy) {
  *   conversation: agents see them).
  */
 export async function pruneBatch(store: Store, policy: RetentionPolicy, now: number): Promise<Pruned> {
-  const { conversations, conversationSearch, messages, handoffs, outbox, deliveries, inbox } = store.tables;
+  const { conversations, conversationSearch, messages, handoffs, outbox, deliveries, inbox, satisfaction } = store.tables;
   const pruned = nothing();
   const deliveryCutoff = now - policy.deliveryDays * DAY_MS;
   for (const rule of rules(policy)) {
@@ -97,6 +97,8 @@ export async function pruneBatch(store: Store, policy: RetentionPolicy, now: num
       const sent = db.select({ id: outbox.id }).from(outbox).where(inArray(outbox.conversationId, ids));
       // The search document repeats the transcript's words: it goes with it (not counted: a copy).
       await db.delete(conversationSearch).where(inArray(conversationSearch.conversationId, ids));
+      // Scores go with the conversations they were given for, as their handoffs do.
+      await db.delete(satisfaction).where(inArray(satisfaction.conversationId, ids));
       return {
         ...nothing(),
         conversations: ids.length,

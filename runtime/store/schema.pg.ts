@@ -215,6 +215,7 @@ export const conversationSearch = pgTable(
     index("conversation_search_phone").on(t.phone),
     index("conversation_search_created").on(t.createdAt),
     index("conversation_search_watermark").on(t.lastMessageId),
+    index("conversation_search_updated").on(t.conversationUpdatedAt),
   ],
 );
 
@@ -229,7 +230,27 @@ export const queues = pgTable("queues", {
   outOfHoursText: text("out_of_hours_text").notNull(),
   /** JSON `{claimed|transferred|resolved|waiting: {language: text}}`: this queue's own words for Relais's notices to customers. */
   noticeTexts: text("notice_texts").notNull().default("{}"),
+  /** 1 when customers are asked, once their case is resolved, how satisfied they are (1 to 5). */
+  satisfactionSurvey: integer("satisfaction_survey").notNull().default(0),
 });
+
+/**
+ * The satisfaction question asked when a conversation was resolved, and the customer's score (1 to 5)
+ * against its queue and the person who resolved it. `endedAt` is set when they answered, or wrote
+ * something else instead (then `score` stays null); while it is null their next message is read as an answer.
+ */
+export const satisfaction = pgTable(
+  "satisfaction",
+  {
+    conversationId: text("conversation_id").primaryKey(),
+    queue: text("queue").notNull(),
+    agentId: text("agent_id"),
+    askedAt: bigint("asked_at", { mode: "number" }).notNull(),
+    score: integer("score"),
+    endedAt: bigint("ended_at", { mode: "number" }),
+  },
+  (t) => [index("satisfaction_asked").on(t.askedAt)],
+);
 
 /**
  * Channel credentials an admin set in the "Canaux" page, which win over the environment's. The

@@ -10,6 +10,7 @@ import { type LoopOutcome, runEngine } from "../conversation/engine-loop.js";
 import { liveEngineDeps } from "../conversation/live-deps.js";
 import type { LiveEvents } from "../conversation/live-events.js";
 import { loadQueues } from "../conversation/queues.js";
+import { takeSatisfactionAnswer } from "../conversation/satisfaction.js";
 import * as Q from "../conversation/step-queries.js";
 import { answerInbox, type StepWriter } from "../conversation/step-writer.js";
 import type { ConversationStatus, InboundMessage } from "../conversation/types.js";
@@ -311,6 +312,16 @@ export class Processor {
     const [active] = await store.read((db) =>
       Q.activeConversation(store, db, { channel: row.channel, flowId: row.flowId, address: row.address }),
     );
+    // The answer to the satisfaction question of their last conversation is recorded, not run through the bot.
+    if (!active && payload.unsupported === undefined) {
+      const pushed = this.ctx.pushChannels?.has(row.channel) ?? false;
+      const scored = await takeSatisfactionAnswer(store, row, payload, pushed, now);
+      if (scored) {
+        metrics.messages.inc({ channel: row.channel, handler: "satisfaction" });
+        if (pushed) store.afterCommit(() => this.ctx.flushOutbox());
+        return undefined;
+      }
+    }
     if (active && (active.status === "queued" || active.status === "agent")) {
       const answer = await this.toPerson(row, active, payload, now);
       metrics.messages.inc({ channel: row.channel, handler: "person" });

@@ -28,6 +28,14 @@ export const DEFAULT_NOTICES = {
     fr: "Votre message est bien transmis. Un conseiller vous répond ici, en général sous {{minutes}} minutes.",
     en: "Your message has been passed on. An agent answers you here, usually within {{minutes}} minutes.",
   },
+  satisfaction: {
+    fr: "Êtes-vous satisfait de notre aide ? Répondez par une note de 1 (pas du tout) à 5 (tout à fait).",
+    en: "Are you satisfied with our help? Answer with a score from 1 (not at all) to 5 (completely).",
+  },
+  satisfactionThanks: {
+    fr: "Merci pour votre note !",
+    en: "Thank you for your score!",
+  },
 } as const satisfies Record<string, UiText>;
 
 export type NoticeKey = keyof typeof DEFAULT_NOTICES;
@@ -38,6 +46,8 @@ export const QUEUE_NOTICES = {
   transferred: ["queue"],
   resolved: [],
   waiting: ["minutes"],
+  satisfaction: [],
+  satisfactionThanks: [],
 } as const satisfies Partial<Record<NoticeKey, readonly string[]>>;
 
 export type QueueNoticeKey = keyof typeof QUEUE_NOTICES;

@@ -14,6 +14,15 @@ export const ErrorDetails = Type.Object(
         description: "Who has the conversation now, when a move on it came too late.",
       }),
     ),
+    full: Type.Optional(
+      Type.Object(
+        { name: Type.String(), holding: Type.Integer(), capacity: Type.Integer(), queue: Type.String() },
+        {
+          description:
+            "`AGENT_FULL`: the person a conversation was given to, and their load against the queue's capacity.",
+        },
+      ),
+    ),
   },
   {
     additionalProperties: true,

@@ -30,6 +30,19 @@ export const WeeklyHours = Type.Partial(
 );
 export type WeeklyHours = Static<typeof WeeklyHours>;
 
+const IsoDate = Type.String({ pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", description: "A local date, `YYYY-MM-DD`." });
+
+/** A holiday or an exceptional closure: one day (`from` = `to`) or several, both ends included. */
+export const Closure = Type.Object(
+  {
+    from: IsoDate,
+    to: IsoDate,
+    label: Type.String({ maxLength: 120, description: "What it is, for the admins: “Noël”, “Inventaire”." }),
+  },
+  { additionalProperties: false },
+);
+export type Closure = Static<typeof Closure>;
+
 const queueFields = {
   name: Type.String({ minLength: 1, maxLength: 120 }),
   level: Type.Integer({
@@ -39,14 +52,21 @@ const queueFields = {
   }),
   timezone: Type.String({ minLength: 1, maxLength: 64, description: "An IANA time zone, e.g. `Europe/Paris`." }),
   hours: WeeklyHours,
-  holidays: Type.Array(Type.String({ pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }), {
-    description: "Local dates (`2026-12-25`) when nobody works.",
+  holidays: Type.Array(Type.Union([IsoDate, Closure]), {
+    description:
+      "Local days when nobody works: a date (`2026-12-25`), or a closure from one date to another (both included) with a label.",
   }),
   slaMinutes: Type.Integer({ minimum: 1 }),
   outOfHoursText: Type.Record(Type.String(), Type.String({ minLength: 1 }), {
     description: "Told to customers outside hours, per language; `{{opensAt}}` becomes the next opening.",
   }),
   noticeTexts: Type.Optional(QueueNoticeTexts),
+  satisfactionSurvey: Type.Optional(
+    Type.Boolean({
+      description:
+        "Ask customers, once their case is resolved, how satisfied they are (1 to 5, in their language; the words are the `satisfaction` notice).",
+    }),
+  ),
 };
 
 export const QueueId = Type.String({ pattern: SLUG_PATTERN, maxLength: 64 });

@@ -35,5 +35,11 @@ export const AssignBody = Type.Object({
     description: "Who you saw holding it (null: nobody, it was waiting).",
   }),
   to: Type.Union([PersonId, Type.Null()], { description: "A person (yourself: a takeover); null: back to its queue." }),
+  force: Type.Optional(
+    Type.Boolean({
+      description:
+        "Give it to the person even when they already hold as many conversations as the queue's capacity (otherwise 409 AGENT_FULL).",
+    }),
+  ),
 });
 export type AssignBody = Static<typeof AssignBody>;

@@ -26,6 +26,16 @@ export const TeamFigures = Type.Object({
   transfers: Type.Integer({ minimum: 0 }),
   /** Closed cases per disposition code. */
   dispositions: Type.Record(Type.String(), Type.Integer({ minimum: 0 })),
+  /** The customers' answers to the satisfaction question asked on resolve, in the period. */
+  satisfaction: Type.Object({
+    answers: Type.Integer({ minimum: 0 }),
+    average: Type.Union([Type.Number(), Type.Null()], { description: "Mean score, 1 to 5; null without an answer." }),
+    scores: Type.Array(Type.Integer({ minimum: 0 }), {
+      minItems: 5,
+      maxItems: 5,
+      description: "How many answered 1, 2, 3, 4 and 5.",
+    }),
+  }),
 });
 export type TeamFigures = Static<typeof TeamFigures>;
 

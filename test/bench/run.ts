@@ -14,7 +14,7 @@ import { type BenchReport, formatRatio, REPORT_PREFIX, verdict } from "./report.
 const smoke = process.argv.includes("--smoke");
 /** `--smoke`: each bench short (BENCH_SMOKE=1), the designer's in Chromium left out, to check the benches still run. */
 const all = smoke
-  ? ["engine.ts", "runtime-http.ts", "nlu.ts"]
+  ? ["engine.ts", "runtime-http.ts", "nlu.ts", "search.ts"]
   : [
       "engine.ts",
       "nlu.ts",
@@ -24,6 +24,7 @@ const all = smoke
       "designer-500.ts",
       "designer-canvas.ts",
       "analytics-1m.ts",
+      "search.ts",
     ];
 /** `npm run bench -- runtime-http.ts`: only the benches named. */
 const named = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));

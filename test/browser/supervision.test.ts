@@ -181,4 +181,47 @@ describe("a supervisor runs the floor in real Chromium", () => {
         Object.fromEntries(["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((day) => [day, [["00:00", "24:00"]]])),
       );
   });
+
+  it("adds a holiday and a closure of several days with the keyboard, shown in words, and stores them", async () => {
+    onTestFailed(() => screenshotOnFailure(harness.page, "supervision-holidays"));
+    const page = harness.page;
+    await page.goto(`${harness.baseUrl}/#/admin/queues`);
+    const level2 = page.locator("details.queue-settings", { hasText: "(level2)" });
+    await level2.locator("summary").click();
+    const holidays = level2.locator("fieldset.holidays-editor");
+    await holidays.getByText("Aucun jour de fermeture.").waitFor();
+    // Typed in French order, day, month, year, the slashes coming by themselves.
+    await holidays.locator('input[name="closure-from"]').click();
+    await page.keyboard.type("25122026");
+    expect(await holidays.locator('input[name="closure-from"]').inputValue()).toBe("25/12/2026");
+    await holidays.getByText("Fermé : vendredi 25 décembre 2026.").waitFor();
+    await holidays.getByLabel("Libellé").click();
+    await page.keyboard.type("Noël");
+    await page.keyboard.press("Enter");
+    await holidays.locator("li", { hasText: "Noël — vendredi 25 décembre 2026" }).waitFor();
+
+    await holidays.locator('input[name="closure-from"]').click();
+    await page.keyboard.type("28122026");
+    // Past the calendar button, to the end date.
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("31122026");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Inventaire");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await holidays
+      .locator("li", { hasText: "Inventaire — du lundi 28 décembre 2026 au jeudi 31 décembre 2026" })
+      .waitFor();
+    await holidays.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/holidays.png`, fullPage: true });
+    await level2.locator('form[data-queue-form="level2"] button[type="submit"]').click();
+    await expect
+      .poll(async () => (await loadQueues(harness.app.store)).get("level2")?.holidays)
+      .toEqual([
+        { from: "2026-12-25", to: "2026-12-25", label: "Noël" },
+        { from: "2026-12-28", to: "2026-12-31", label: "Inventaire" },
+      ]);
+  });
 });

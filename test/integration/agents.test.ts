@@ -147,11 +147,10 @@ describe("human queue and agent API", () => {
 
   it("tells the customer when people are back outside business hours, and the case still waits", async () => {
     const admin = await userWithRole(built.app, "admin", "admin2");
-    // Closed for the next two weeks and more: a long closure, announced as "as soon as possible".
+    // Closed for the next two weeks and more: a long closure, and customers are told the day it ends.
     const today = Date.now();
-    const closure = Array.from({ length: 17 }, (_, day) =>
-      new Date(today + (day - 1) * 86_400_000).toISOString().slice(0, 10),
-    );
+    const day = (offset: number) => new Date(today + offset * 86_400_000).toISOString().slice(0, 10);
+    const closure = [{ from: day(-1), to: day(15), label: "Travaux" }];
     const night = await built.app.inject({
       method: "PUT",
       url: "/api/queues/support",
@@ -174,7 +173,7 @@ describe("human queue and agent API", () => {
       .find((q: { id: string }) => q.id === "support").waiting as number;
     const answer = await escalate(built, "night-1");
     expect(answer.status).toBe("queued");
-    expect(answer.replies.at(-1)?.text).toBe("Fermé, retour dès que possible.");
+    expect(answer.replies.at(-1)?.text).toMatch(/^Fermé, retour (lundi|mardi|mercredi) \d+ \p{L}+ à 09:00\.$/u);
     const queues = await built.app.inject({ method: "GET", url: "/api/queues", headers: { cookie: agents[0]! } });
     expect(queues.json().find((q: { id: string }) => q.id === "support")).toMatchObject({
       open: false,

@@ -136,7 +136,18 @@ describe("the agent, account and web chat routes in /api/docs", () => {
     expect(keys(member)).toEqual(["createdAt", "disabled", "email", "hasPassword", "id", "name", "queues", "role"]);
     const [settings] = await get("/api/queue-settings");
     expect(keys(settings)).toEqual(
-      ["holidays", "hours", "id", "level", "name", "noticeTexts", "outOfHoursText", "slaMinutes", "timezone"].sort(),
+      [
+        "holidays",
+        "hours",
+        "id",
+        "level",
+        "name",
+        "noticeTexts",
+        "outOfHoursText",
+        "satisfactionSurvey",
+        "slaMinutes",
+        "timezone",
+      ].sort(),
     );
     const [canned] = await get("/api/canned-responses", agent);
     expect(keys(canned)).toEqual(["id", "text", "title"]);

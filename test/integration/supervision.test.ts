@@ -150,4 +150,43 @@ describe.each([
     const withBot = await assign(sophie, id, null, ids.sophie!);
     expect(withBot.json().error).toMatchObject({ code: "NOT_WITH_PEOPLE" });
   });
+
+  it("refuses to give a case to someone already holding the queue's capacity, unless told to; concurrent gifts never exceed it", async () => {
+    await userWithRole(built.app, "agent", "carla");
+    const dora = await userWithRole(built.app, "agent", "dora");
+    for (const member of (await as(admin, "GET", "/api/users")).json() as { id: string; name: string }[]) {
+      ids[member.name] = member.id;
+    }
+    const routing = { mode: "manual", capacity: 1, allowPicking: true };
+    expect((await as(admin, "PUT", "/api/queues/support/routing", routing)).statusCode).toBe(200);
+    const [first, second, third, fourth] = [
+      await escalate(built, "full-1"),
+      await escalate(built, "full-2"),
+      await escalate(built, "full-3"),
+      await escalate(built, "full-4"),
+    ];
+    expect((await assign(sophie, first!, null, ids.carla!)).statusCode).toBe(200);
+    const full = await assign(sophie, second!, null, ids.carla!);
+    expect(full.statusCode).toBe(409);
+    expect(full.json().error).toMatchObject({
+      code: "AGENT_FULL",
+      details: { full: { name: "carla", holding: 1, capacity: 1, queue: "support" } },
+    });
+    expect(full.json().error.message).toContain("carla already holds 1 conversations");
+    const forced = await as(sophie, "POST", `/api/conversations/${second}/assign`, {
+      expected: null,
+      to: ids.carla,
+      force: true,
+    });
+    expect(forced.statusCode).toBe(200);
+    // A takeover is never refused: the supervisor's own hand.
+    expect((await assign(sophie, second!, ids.carla!, ids.sophie!)).statusCode).toBe(200);
+
+    const both = await Promise.all([assign(sophie, third!, null, ids.dora!), assign(sam, fourth!, null, ids.dora!)]);
+    expect(both.map((answer) => answer.statusCode).sort()).toEqual([200, 409]);
+    expect(both.find((answer) => answer.statusCode === 409)?.json().error.code).toBe("AGENT_FULL");
+    const doraHolds = (await as(dora, "GET", "/api/conversations?mine=1")).json() as unknown[];
+    expect(doraHolds).toHaveLength(1);
+    await as(admin, "PUT", "/api/queues/support/routing", { ...routing, capacity: 3 });
+  });
 });

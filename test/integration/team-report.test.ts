@@ -3,6 +3,9 @@ import { ADMIN, type Built, build, login, send, userWithRole } from "./helpers.j
 import { dropSchema, freshSchema, POSTGRES_URL, requirePostgres } from "./postgres-server.js";
 
 const schema = freshSchema("relais_team_report");
+const ALWAYS = Object.fromEntries(
+  ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((day) => [day, [["00:00", "24:00"]]]),
+);
 
 describe.each([
   ["SQLite", {}],
@@ -65,9 +68,11 @@ describe.each([
     expect(csv.headers["content-type"]).toContain("text/csv");
     const lines = csv.body.trim().split("\r\n");
     expect(lines[0]).toBe(
-      "scope,id,name,from,to,handled,median_wait_seconds,p90_wait_seconds,median_handling_seconds,p90_handling_seconds,sla_met,transfers,dispositions",
+      "scope,id,name,from,to,handled,median_wait_seconds,p90_wait_seconds,median_handling_seconds,p90_handling_seconds,sla_met,transfers,dispositions,satisfaction_answers,satisfaction_average,satisfaction_1,satisfaction_2,satisfaction_3,satisfaction_4,satisfaction_5",
     );
-    expect(lines.find((line) => line.startsWith("agent,"))).toMatch(/^agent,[0-9a-f-]+,alice,.*,2,1,refund=1$/);
+    expect(lines.find((line) => line.startsWith("agent,"))).toMatch(
+      /^agent,[0-9a-f-]+,alice,.*,2,1,refund=1,0,,0,0,0,0,0$/,
+    );
     const refused = await built.app.inject({
       method: "GET",
       url: `/api/reports/team?from=${today}&to=${today}`,
@@ -80,5 +85,71 @@ describe.each([
       headers: { cookie: admin },
     });
     expect(backwards.json().error.code).toBe("BAD_PERIOD");
+  });
+
+  it("asks the customer's satisfaction on resolve when the queue wants it, records a score given as 4, and not a sentence", async () => {
+    const support = (
+      (await built.app.inject({ method: "GET", url: "/api/queue-settings", headers: { cookie: admin } })).json() as {
+        id: string;
+      }[]
+    ).find((queue) => queue.id === "support");
+    const { id: _id, ...settings } = support as { id: string };
+    const saved = await built.app.inject({
+      method: "PUT",
+      url: "/api/queues/support",
+      headers: { cookie: admin },
+      payload: { ...settings, hours: ALWAYS, satisfactionSurvey: true },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+
+    const rated = await escalate("+33600000021");
+    await post(alice, `/api/conversations/${rated}/pick`);
+    await post(alice, `/api/conversations/${rated}/resolve`, { disposition: "resolved" });
+    const asked = await built.app.inject({
+      method: "GET",
+      url: `/api/conversations/${rated}`,
+      headers: { cookie: admin },
+    });
+    const lines = asked.json().transcript as { role: string; text: string }[];
+    expect(lines.at(-1)).toMatchObject({ role: "bot", text: expect.stringContaining("de 1 (pas du tout) à 5") });
+
+    const answer = await send(built.app, { flowId: "escalate", from: "+33600000021", messageId: "rate-1", text: "4" });
+    expect(answer.json()).toMatchObject({
+      conversationId: rated,
+      status: "closed",
+      replies: [{ text: "Merci pour votre note !" }],
+    });
+
+    const ignored = await escalate("+33600000022");
+    await post(alice, `/api/conversations/${ignored}/pick`);
+    await post(alice, `/api/conversations/${ignored}/resolve`, { disposition: "resolved" });
+    const sentence = await send(built.app, {
+      flowId: "escalate",
+      from: "+33600000022",
+      messageId: "rate-2",
+      text: "Bonjour, j'ai 4 colis",
+    });
+    // Not a score: the question ends and the message starts a new conversation with the bot.
+    expect(sentence.json().conversationId).not.toBe(ignored);
+    expect(sentence.json().status).toBe("bot");
+    const late = await send(built.app, { flowId: "escalate", from: "+33600000022", messageId: "rate-3", text: "5" });
+    expect(late.json().conversationId).toBe(sentence.json().conversationId);
+
+    const report = (
+      await built.app.inject({
+        method: "GET",
+        url: `/api/reports/team?from=${today}&to=${today}`,
+        headers: { cookie: admin },
+      })
+    ).json();
+    const expected = { answers: 1, average: 4, scores: [0, 0, 0, 1, 0] };
+    expect(report.queues.find((q: { id: string }) => q.id === "support").satisfaction).toEqual(expected);
+    expect(report.agents.find((a: { name: string }) => a.name === "alice").satisfaction).toEqual(expected);
+    const csv = await built.app.inject({
+      method: "GET",
+      url: `/api/reports/team.csv?from=${today}&to=${today}`,
+      headers: { cookie: admin },
+    });
+    expect(csv.body.split("\r\n").find((line) => line.startsWith("agent,"))).toMatch(/,1,4,0,0,0,1,0$/);
   });
 });

@@ -1,4 +1,10 @@
-import { DEFAULT_NOTICES, QUEUE_NOTICE_KEYS, QUEUE_NOTICES, type QueueNoticeTexts } from "../../../schema/api/index.js";
+import {
+  DEFAULT_NOTICES,
+  QUEUE_NOTICE_KEYS,
+  QUEUE_NOTICES,
+  type QueueNoticeKey,
+  type QueueNoticeTexts,
+} from "../../../schema/api/index.js";
 import { type AgentWord, w } from "../agent/words.js";
 
 const LANGUAGES = ["fr", "en"] as const;
@@ -12,6 +18,9 @@ export function withoutEmptyTexts(texts: QueueNoticeTexts): QueueNoticeTexts {
     }),
   );
 }
+
+/** The satisfaction question and its thank-you have a section of their own, with the switch that asks it. */
+export const SATISFACTION_NOTICES: QueueNoticeKey[] = ["satisfaction", "satisfactionThanks"];
 
 /**
  * A queue's own words for what customers are told when someone takes their case, when it moves to
@@ -28,7 +37,28 @@ export function NoticeTextsEditor({
     <fieldset className="notice-texts">
       <legend>{w("noticeTexts")}</legend>
       <p className="muted small">{w("noticeTextsHelp")}</p>
-      {QUEUE_NOTICE_KEYS.map((key) => (
+      <NoticeTextFields
+        keys={QUEUE_NOTICE_KEYS.filter((key) => !SATISFACTION_NOTICES.includes(key))}
+        texts={texts}
+        onChange={onChange}
+      />
+    </fieldset>
+  );
+}
+
+/** One field per language for each notice, showing the default it replaces. */
+export function NoticeTextFields({
+  keys,
+  texts,
+  onChange,
+}: {
+  keys: QueueNoticeKey[];
+  texts: QueueNoticeTexts;
+  onChange: (texts: QueueNoticeTexts) => void;
+}) {
+  return (
+    <>
+      {keys.map((key) => (
         <div key={key} className="notice-text" data-notice={key}>
           <strong>{w(`notice.${key}` as AgentWord)}</strong>
           {QUEUE_NOTICES[key].length > 0 && (
@@ -56,6 +86,6 @@ export function NoticeTextsEditor({
           </div>
         </div>
       ))}
-    </fieldset>
+    </>
   );
 }

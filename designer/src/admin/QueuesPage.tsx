@@ -6,9 +6,11 @@ import type { QueueRoutingOf } from "../../../schema/api/index.js";
 import { routingApi } from "../agent/routing-api.js";
 import { rw } from "../agent/routing-words.js";
 import { adminApi, type QueueSettings, WEEKDAYS } from "./admin-api.js";
+import { HolidaysEditor } from "./HolidaysEditor.js";
 import { HoursEditor } from "./HoursEditor.js";
 import { NoticeTextsEditor, withoutEmptyTexts } from "./NoticeTextsEditor.js";
 import { RoutingForm } from "./RoutingForm.js";
+import { SatisfactionEditor } from "./SatisfactionEditor.js";
 
 const TIME_ZONES: string[] =
   (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.("timeZone") ?? [];
@@ -46,7 +48,6 @@ const hasHours = (hours: Hours) => Object.values(hours).some((intervals) => (int
 
 function QueueForm({ initial, isNew, onSaved }: { initial: QueueSettings; isNew: boolean; onSaved: () => void }) {
   const [queue, setQueue] = useState(initial);
-  const [holidays, setHolidays] = useState(initial.holidays.join("\n"));
   const [message, setMessage] = useState<{ error: boolean; text: string } | undefined>();
   const set = <K extends keyof QueueSettings>(key: K, value: QueueSettings[K]) => setQueue({ ...queue, [key]: value });
 
@@ -63,10 +64,6 @@ function QueueForm({ initial, isNew, onSaved }: { initial: QueueSettings; isNew:
       ...queue,
       outOfHoursText,
       noticeTexts: withoutEmptyTexts(queue.noticeTexts ?? {}),
-      holidays: holidays
-        .split(/\s+/)
-        .map((line) => line.trim())
-        .filter(Boolean),
     };
     try {
       await adminApi.saveQueue(settings);
@@ -157,15 +154,7 @@ function QueueForm({ initial, isNew, onSaved }: { initial: QueueSettings; isNew:
         </label>
         {!alwaysOpen(queue.hours) && <HoursEditor hours={queue.hours} onChange={(hours) => set("hours", hours)} />}
       </fieldset>
-      <label>
-        {w("holidays")}
-        <textarea
-          name="queue-holidays"
-          rows={3}
-          value={holidays}
-          onChange={(event) => setHolidays(event.target.value)}
-        />
-      </label>
+      <HolidaysEditor holidays={queue.holidays} onChange={(holidays) => set("holidays", holidays)} />
       {TEXT_LANGUAGES.map((lang) => (
         <label key={lang}>
           {w("outOfHours", { lang })}
@@ -179,6 +168,11 @@ function QueueForm({ initial, isNew, onSaved }: { initial: QueueSettings; isNew:
       ))}
       <p className="muted small">{w("outOfHoursHelp")}</p>
       <NoticeTextsEditor texts={queue.noticeTexts ?? {}} onChange={(texts) => set("noticeTexts", texts)} />
+      <SatisfactionEditor
+        asked={queue.satisfactionSurvey ?? false}
+        texts={queue.noticeTexts ?? {}}
+        onChange={(asked, texts) => setQueue({ ...queue, satisfactionSurvey: asked, noticeTexts: texts })}
+      />
       <div className="form-buttons">
         <button type="submit" className="primary">
           {w("save")}

@@ -103,6 +103,7 @@ export function ConversationView({
       const holder = error.details.holder;
       return holder ? w("movedMeanwhileTo", { name: holder.name }) : w("movedMeanwhile");
     }
+    if (error.code === "AGENT_FULL" && error.details.full) return w("agentFull", error.details.full);
     if (error.code === "CLAIMED_BY_OTHER") {
       const fresh = await load();
       if (fresh?.assignee && fresh.assignee.id !== me.id) return w("claimedBy", { name: fresh.assignee.name });
@@ -179,7 +180,7 @@ export function ConversationView({
         <SuperviseBar
           detail={detail}
           me={me}
-          onMove={(to, expected, done) => act(() => agentApi.assign(conversationId, expected, to), done)}
+          onMove={(to, expected, done, force) => act(() => agentApi.assign(conversationId, expected, to, force), done)}
         />
       )}
       <HandoffPacket detail={detail} now={now} />

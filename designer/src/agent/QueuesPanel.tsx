@@ -117,6 +117,7 @@ export function QueuesPanel({
           );
         })}
       </ul>
+      <p className="muted small sla-caption">{w("slaOpenHoursOnly")}</p>
     </section>
   );
 }

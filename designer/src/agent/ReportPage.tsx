@@ -24,6 +24,7 @@ function FiguresTable({ title, rows }: { title: string; rows: TeamFigures[] }) {
             <th>{rpw("slaMet")}</th>
             <th>{rpw("transfers")}</th>
             <th>{rpw("dispositions")}</th>
+            <th>{rpw("satisfaction")}</th>
           </tr>
         </thead>
         <tbody>
@@ -43,6 +44,22 @@ function FiguresTable({ title, rows }: { title: string; rows: TeamFigures[] }) {
                 {Object.entries(row.dispositions)
                   .map(([code, count]) => `${dispositionWords(code)} (${count})`)
                   .join(", ")}
+              </td>
+              <td data-satisfaction={row.satisfaction.average ?? ""}>
+                {row.satisfaction.average === null ? (
+                  "—"
+                ) : (
+                  <>
+                    {rpw("satisfactionValue", {
+                      average: row.satisfaction.average.toLocaleString(language),
+                      count: row.satisfaction.answers,
+                    })}
+                    <br />
+                    <span className="muted small">
+                      {rpw("satisfactionScores", { scores: row.satisfaction.scores.join(" · ") })}
+                    </span>
+                  </>
+                )}
               </td>
             </tr>
           ))}

@@ -15,11 +15,12 @@ export function SuperviseBar({
 }: {
   detail: ConversationDetail;
   me: User;
-  onMove: (to: string | null, expected: string | null, done: string) => Promise<boolean>;
+  onMove: (to: string | null, expected: string | null, done: string, force: boolean) => Promise<boolean>;
 }) {
   const [people, setPeople] = useState<FloorPerson[]>([]);
   const [target, setTarget] = useState("");
   const [busy, setBusy] = useState(false);
+  const [force, setForce] = useState(false);
   useEffect(() => {
     agentApi.floor().then(
       (floor) => setPeople(floor.people),
@@ -34,9 +35,9 @@ export function SuperviseBar({
       person.id !== holder && (person.queues.length === 0 || (queue !== undefined && person.queues.includes(queue))),
   );
   const chosen = target || candidates.find((person) => person.id !== me.id)?.id || "";
-  const run = async (to: string | null, done: string) => {
+  const run = async (to: string | null, done: string, overCapacity = false) => {
     setBusy(true);
-    await onMove(to, holder, done);
+    await onMove(to, holder, done, overCapacity);
     setBusy(false);
   };
   return (
@@ -59,10 +60,16 @@ export function SuperviseBar({
       <button
         type="button"
         disabled={busy || !chosen}
-        onClick={() => run(chosen, w("gaveTo", { name: people.find((person) => person.id === chosen)?.name ?? "" }))}
+        onClick={() =>
+          run(chosen, w("gaveTo", { name: people.find((person) => person.id === chosen)?.name ?? "" }), force)
+        }
       >
         {w("give")}
       </button>
+      <label className="small">
+        <input type="checkbox" name="give-even-if-full" checked={force} onChange={(e) => setForce(e.target.checked)} />
+        {w("giveEvenIfFull")}
+      </label>
       {holder && (
         <button type="button" disabled={busy} onClick={() => run(null, w("returnedToQueue", { queue: queue ?? "" }))}>
           {w("returnToQueue")}

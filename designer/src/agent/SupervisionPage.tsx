@@ -118,6 +118,7 @@ export function SupervisionPage() {
             })}
           </tbody>
         </table>
+        <p className="muted small sla-caption">{w("slaOpenHoursOnly")}</p>
       </section>
       <section aria-label={w("people")}>
         <h2>{w("people")}</h2>

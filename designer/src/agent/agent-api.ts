@@ -44,8 +44,8 @@ export const agentApi = {
   release: (id: string, nodeId: string) => call<Done>("POST", conversation(id, "release"), { nodeId }),
   floor: () => call<Floor>("GET", "/api/supervision/floor"),
   /** To a person (yourself: a takeover) or, `to` null, back to the queue; `expected` is who you saw holding it. */
-  assign: (id: string, expected: string | null, to: string | null) =>
-    call<Done>("POST", conversation(id, "assign"), { expected, to }),
+  assign: (id: string, expected: string | null, to: string | null, force = false) =>
+    call<Done>("POST", conversation(id, "assign"), { expected, to, ...(force ? { force } : {}) }),
   canned: () => call<CannedResponse[]>("GET", "/api/canned-responses"),
   /** The flow version a conversation is pinned to, for the node picker. */
   flowVersion: (flowId: string, version: number) =>

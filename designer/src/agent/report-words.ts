@@ -18,6 +18,19 @@ const words = {
   slaMet: { fr: "Délai tenu", en: "SLA met" },
   transfers: { fr: "Transferts", en: "Transfers" },
   dispositions: { fr: "Clôtures", en: "Dispositions" },
+  satisfaction: { fr: "Satisfaction (1 à 5)", en: "Satisfaction (1 to 5)" },
+  satisfactionValue_one: {
+    fr: "{average} sur 5, {count} réponse",
+    en: "{average} out of 5, {count} answer",
+  },
+  satisfactionValue_other: {
+    fr: "{average} sur 5, {count} réponses",
+    en: "{average} out of 5, {count} answers",
+  },
+  satisfactionScores: {
+    fr: "Notes 1 à 5 : {scores}",
+    en: "Scores 1 to 5: {scores}",
+  },
 } satisfies Record<string, UiText>;
 
 export const rpw = wordsOf("reports", words);

@@ -82,8 +82,13 @@ describe("team and queue settings API", () => {
     };
     expect((await call("PUT", "/api/queues/quebec", admin, queue)).statusCode).toBe(200);
     const settings = (await call("GET", "/api/queue-settings", admin)).json() as { id: string }[];
-    // No notice texts of its own: the customers get the default words.
-    expect(settings.find((q) => q.id === "quebec")).toEqual({ id: "quebec", ...queue, noticeTexts: {} });
+    // No notice texts of its own: the customers get the default words; no satisfaction question unless asked.
+    expect(settings.find((q) => q.id === "quebec")).toEqual({
+      id: "quebec",
+      ...queue,
+      noticeTexts: {},
+      satisfactionSurvey: false,
+    });
     const listed = (await call("GET", "/api/queues", admin)).json() as {
       id: string;
       open: boolean;

@@ -1,0 +1,186 @@
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { type ChannelAnswer, ConversationState, QueueNoticeTexts } from "../../schema/api/index.js";
+import { notice } from "../channels/customer-notices.js";
+import type { BotMessage } from "../engine/types.js";
+import type { Db, Store, Tables } from "../store/db.js";
+import { readJson } from "../store/json-column.js";
+import type { InboxRow } from "../store/records.js";
+import { answerInbox } from "./step-writer.js";
+
+/** The choice ids of the satisfaction buttons: `satisfaction:1` … `satisfaction:5`. */
+const CHOICE_PREFIX = "satisfaction:";
+
+const WORDS: Record<string, number> = {
+  un: 1,
+  une: 1,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+};
+
+/**
+ * The score (1 to 5) a customer's message gives, or undefined when it is something else: a button
+ * of the question, or a message that is only a score — "4", "4/5", "4 sur 5", "cinq", "five stars",
+ * with any punctuation around. A sentence that merely contains a digit is not an answer.
+ */
+export function parseScore(answer: { text?: string; choiceId?: string }): number | undefined {
+  if (answer.choiceId?.startsWith(CHOICE_PREFIX)) {
+    const score = Number(answer.choiceId.slice(CHOICE_PREFIX.length));
+    return Number.isInteger(score) && score >= 1 && score <= 5 ? score : undefined;
+  }
+  const words = (answer.text ?? "")
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}/]+/gu, " ")
+    .trim()
+    .match(/^([^\s/]+)(?: ?(?:\/|sur|out of|of) ?5)?(?: (?:etoiles?|stars?))?$/);
+  const word = words?.[1];
+  if (!word) return undefined;
+  const score = /^[1-5]$/.test(word) ? Number(word) : WORDS[word];
+  return score;
+}
+
+/** The question with its five buttons where the channel shows buttons, as plain text elsewhere. */
+export function satisfactionQuestion(language: string, own: QueueNoticeTexts, buttons: boolean): BotMessage {
+  return {
+    nodeId: "notice:satisfaction",
+    text: notice("satisfaction", language, {}, own),
+    ...(buttons ? { choices: [1, 2, 3, 4, 5].map((n) => ({ id: `${CHOICE_PREFIX}${n}`, label: String(n) })) } : {}),
+  };
+}
+
+/**
+ * Asks the customer how satisfied they are, in the transaction resolving their conversation, when
+ * its queue asks it: the question goes out after the "resolved" notice, and their next message is
+ * read as the answer.
+ */
+export async function askSatisfaction(
+  db: Db,
+  tables: Tables,
+  ask: { conversationId: string; queue: string; agentId: string; buttons: boolean; now: number },
+): Promise<void> {
+  const { conversations, messages, outbox, queues, satisfaction } = tables;
+  const [queue] = await db.select().from(queues).where(eq(queues.id, ask.queue));
+  if (queue?.satisfactionSurvey !== 1) return;
+  const [conversation] = await db.select().from(conversations).where(eq(conversations.id, ask.conversationId));
+  if (!conversation) return;
+  const { language } = readJson(ConversationState, conversation.state, {
+    table: "conversations",
+    column: "state",
+    id: conversation.id,
+  });
+  const own = readJson(QueueNoticeTexts, queue.noticeTexts, { table: "queues", column: "notice_texts", id: queue.id });
+  const message = satisfactionQuestion(language, own, ask.buttons);
+  await db.insert(satisfaction).values({
+    conversationId: ask.conversationId,
+    queue: ask.queue,
+    agentId: ask.agentId,
+    askedAt: ask.now,
+  });
+  await db.insert(messages).values({
+    conversationId: ask.conversationId,
+    role: "bot",
+    text: message.text,
+    payload: JSON.stringify(message),
+    at: ask.now,
+  });
+  await db.insert(outbox).values({
+    conversationId: ask.conversationId,
+    channel: conversation.channel,
+    address: conversation.address,
+    message: JSON.stringify(message),
+    createdAt: ask.now,
+  });
+}
+
+/**
+ * Reads a customer's message as the answer to the satisfaction question of their last conversation,
+ * when one is still open. A score is recorded with the message and a thank-you in that conversation's
+ * transcript, and the message goes no further (the bot does not see it): the answer is returned.
+ * Anything else ends the question without a score and returns undefined, to be processed as usual.
+ */
+export async function takeSatisfactionAnswer(
+  store: Store,
+  row: InboxRow,
+  payload: { text?: string; choiceId?: string },
+  pushed: boolean,
+  now: number,
+): Promise<{ answer: ChannelAnswer; conversationId: string } | undefined> {
+  const { conversations, outbox, queues, satisfaction } = store.tables;
+  const [pending] = await store.read((db) =>
+    db
+      .select({ conversation: conversations, queue: satisfaction.queue, endedAt: satisfaction.endedAt })
+      .from(conversations)
+      .innerJoin(satisfaction, eq(satisfaction.conversationId, conversations.id))
+      .where(
+        and(
+          eq(conversations.channel, row.channel),
+          eq(conversations.flowId, row.flowId),
+          eq(conversations.address, row.address),
+          eq(conversations.status, "closed"),
+        ),
+      )
+      .orderBy(desc(satisfaction.askedAt))
+      .limit(1),
+  );
+  if (!pending || pending.endedAt !== null) return undefined;
+  const { conversation } = pending;
+  const score = parseScore(payload);
+  const open = and(eq(satisfaction.conversationId, conversation.id), isNull(satisfaction.endedAt));
+  if (score === undefined) {
+    await store.tx((db) => db.update(satisfaction).set({ endedAt: now }).where(open));
+    return undefined;
+  }
+  const { language } = readJson(ConversationState, conversation.state, {
+    table: "conversations",
+    column: "state",
+    id: conversation.id,
+  });
+  const [queue] = await store.read((db) => db.select().from(queues).where(eq(queues.id, pending.queue)));
+  const own = queue
+    ? readJson(QueueNoticeTexts, queue.noticeTexts, { table: "queues", column: "notice_texts", id: queue.id })
+    : {};
+  const thanks: BotMessage = {
+    nodeId: "notice:satisfactionThanks",
+    text: notice("satisfactionThanks", language, {}, own),
+  };
+  const answer: ChannelAnswer = { conversationId: conversation.id, replies: pushed ? [] : [thanks], status: "closed" };
+  await store.tx(async (db) => {
+    await db.update(satisfaction).set({ score, endedAt: now }).where(open);
+    await writeLines(db, store.tables, conversation.id, payload.text ?? String(score), thanks, now);
+    if (pushed) {
+      await db.insert(outbox).values({
+        conversationId: conversation.id,
+        channel: conversation.channel,
+        address: conversation.address,
+        message: JSON.stringify(thanks),
+        createdAt: now,
+      });
+    }
+    await db.update(conversations).set({ updatedAt: now }).where(eq(conversations.id, conversation.id));
+    await answerInbox(db, store, row.id, answer, conversation.id, now);
+  });
+  return { answer, conversationId: conversation.id };
+}
+
+async function writeLines(
+  db: Db,
+  tables: Tables,
+  conversationId: string,
+  said: string,
+  thanks: BotMessage,
+  at: number,
+) {
+  const { messages } = tables;
+  await db.insert(messages).values({ conversationId, role: "customer", text: said, payload: null, at });
+  await db
+    .insert(messages)
+    .values({ conversationId, role: "bot", text: thanks.text, payload: JSON.stringify(thanks), at });
+}
