@@ -9,7 +9,8 @@ import type { Store } from "./db.js";
  * included. The right to erasure of the GDPR (article 17); nothing of other customers is touched.
  */
 export async function eraseCustomer(store: Store, channel: string, address: string): Promise<ErasedRows> {
-  const { conversations, conversationSearch, messages, handoffs, inbox, outbox, deliveries, satisfaction } = store.tables;
+  const { conversations, conversationSearch, messages, handoffs, inbox, outbox, deliveries, satisfaction } =
+    store.tables;
   return store.tx(async (db) => {
     const ids = (
       await db

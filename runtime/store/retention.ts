@@ -64,7 +64,8 @@ function rules(policy: RetentionPolicy) {
  *   conversation: agents see them).
  */
 export async function pruneBatch(store: Store, policy: RetentionPolicy, now: number): Promise<Pruned> {
-  const { conversations, conversationSearch, messages, handoffs, outbox, deliveries, inbox, satisfaction } = store.tables;
+  const { conversations, conversationSearch, messages, handoffs, outbox, deliveries, inbox, satisfaction } =
+    store.tables;
   const pruned = nothing();
   const deliveryCutoff = now - policy.deliveryDays * DAY_MS;
   for (const rule of rules(policy)) {

@@ -319,7 +319,7 @@ export class Processor {
       if (scored) {
         metrics.messages.inc({ channel: row.channel, handler: "satisfaction" });
         if (pushed) store.afterCommit(() => this.ctx.flushOutbox());
-        return undefined;
+        return { answer: scored.answer };
       }
     }
     if (active && (active.status === "queued" || active.status === "agent")) {
