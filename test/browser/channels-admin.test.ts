@@ -207,7 +207,7 @@ describe("the channels admin page", () => {
       });
       const reopened = page.locator("details.queue-settings", { hasText: "(support)" });
       if (!(await reopened.getAttribute("open"))) await reopened.locator("summary").click();
-      await reopened.locator("fieldset.notice-texts").scrollIntoViewIfNeeded();
+      await reopened.getByRole("group", { name: "Messages au client" }).scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(artifacts, "queue-notice-texts.png") });
     } catch (error) {
       await screenshotOnFailure(page, "queue-notice-texts");
