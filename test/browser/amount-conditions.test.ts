@@ -59,7 +59,7 @@ describe("a condition on an amount", () => {
   it("compares with a threshold in a currency chosen in words, for a branch and for an escalation rule", async () => {
     ui.keepScreenshot("amount-conditions");
     await ui.openFlow("remboursement", "Remboursement");
-    await ui.node("route").click();
+    await ui.pick("route");
     await ui.sideTab("Propriétés").click();
     const rules = page.locator('[data-inspecting="route"] [data-field="rules"]');
     await rules.getByText("Aucune condition : la règle est toujours vraie.").waitFor();
