@@ -4,8 +4,8 @@ import type { Metrics } from "../plugins/metrics.js";
 import type { Db, Store } from "../store/db.js";
 import { readJson } from "../store/json-column.js";
 import { StringList } from "../store/json-columns.js";
-import { prepared } from "../store/prepared.js";
-import { type ConversationAggregate, type CountIncrement, foldTurn, type Turn } from "./fold.js";
+import { prepared, preparedRows } from "../store/prepared.js";
+import { type ConversationAggregate, foldTurn, type Turn } from "./fold.js";
 
 export type StepFacts = Omit<Turn, "status"> & { status: Exclude<EngineStatus, { type: "effect" }> };
 
@@ -37,29 +37,8 @@ const saveRow = prepared((db, { analyticsConversations: rows }) => {
   return db.insert(rows).values(values).onConflictDoUpdate({ target: rows.conversationId, set });
 });
 
-const addDelta = prepared((db, { analyticsDeltas: deltas }) =>
-  db.insert(deltas).values({
-    flowId: p("flowId"),
-    flowVersion: p("flowVersion"),
-    day: p("day"),
-    kind: p("kind"),
-    key: p("key"),
-    count: p("count"),
-  }),
-);
-
-/**
- * Appends a step's counts as deltas (see `analytics_deltas`): on SQLite one prepared statement per
- * count (a statement is kept only for one shape, and a step adds a varying number); on PostgreSQL,
- * where each is a round trip, all in one.
- */
-async function addDeltas(store: Store, db: Db, increments: CountIncrement[]): Promise<void> {
-  if (store.dialect === "sqlite") {
-    for (const increment of increments) await addDelta(store, db, { ...increment });
-    return;
-  }
-  await db.insert(store.tables.analyticsDeltas).values(increments);
-}
+/** A step's counts, appended as deltas (see `analytics_deltas`) in one statement. */
+const addDeltas = preparedRows("analyticsDeltas", ["flowId", "flowVersion", "day", "kind", "key", "count"]);
 
 /**
  * Keeps the analytics of a conversation up to date with one bot step, inside the step's

@@ -1,9 +1,10 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { type ChannelAnswer, ConversationState, QueueNoticeTexts } from "../../schema/api/index.js";
 import { notice } from "../channels/customer-notices.js";
 import type { BotMessage } from "../engine/types.js";
 import type { Db, Store, Tables } from "../store/db.js";
 import { readJson } from "../store/json-column.js";
+import { prepared } from "../store/prepared.js";
 import type { InboxRow } from "../store/records.js";
 import { answerInbox } from "./step-writer.js";
 
@@ -100,6 +101,24 @@ export async function askSatisfaction(
   });
 }
 
+/** The satisfaction question of the customer's last closed conversation, asked for every new one: prepared once. */
+const lastQuestion = prepared((db, { conversations, satisfaction }) =>
+  db
+    .select({ conversation: conversations, queue: satisfaction.queue, endedAt: satisfaction.endedAt })
+    .from(conversations)
+    .innerJoin(satisfaction, eq(satisfaction.conversationId, conversations.id))
+    .where(
+      and(
+        eq(conversations.channel, sql.placeholder("channel")),
+        eq(conversations.flowId, sql.placeholder("flowId")),
+        eq(conversations.address, sql.placeholder("address")),
+        eq(conversations.status, "closed"),
+      ),
+    )
+    .orderBy(desc(satisfaction.askedAt))
+    .limit(1),
+);
+
 /**
  * Reads a customer's message as the answer to the satisfaction question of their last conversation,
  * when one is still open. A score is recorded with the message and a thank-you in that conversation's
@@ -115,20 +134,7 @@ export async function takeSatisfactionAnswer(
 ): Promise<{ answer: ChannelAnswer; conversationId: string } | undefined> {
   const { conversations, outbox, queues, satisfaction } = store.tables;
   const [pending] = await store.read((db) =>
-    db
-      .select({ conversation: conversations, queue: satisfaction.queue, endedAt: satisfaction.endedAt })
-      .from(conversations)
-      .innerJoin(satisfaction, eq(satisfaction.conversationId, conversations.id))
-      .where(
-        and(
-          eq(conversations.channel, row.channel),
-          eq(conversations.flowId, row.flowId),
-          eq(conversations.address, row.address),
-          eq(conversations.status, "closed"),
-        ),
-      )
-      .orderBy(desc(satisfaction.askedAt))
-      .limit(1),
+    lastQuestion(store, db, { channel: row.channel, flowId: row.flowId, address: row.address }),
   );
   if (!pending || pending.endedAt !== null) return undefined;
   const { conversation } = pending;

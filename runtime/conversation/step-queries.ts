@@ -1,5 +1,6 @@
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
-import { prepared } from "../store/prepared.js";
+import type { Db, Store } from "../store/db.js";
+import { prepared, preparedRows } from "../store/prepared.js";
 
 /** The queries of one customer message, from the inbox to the answer: prepared once (see `prepared`). */
 const p = sql.placeholder;
@@ -112,12 +113,7 @@ export const touchConversation = prepared((db, { conversations }) =>
     .where(eq(conversations.id, p("id"))),
 );
 
-export const insertMessage = prepared((db, { messages }) =>
-  db.insert(messages).values({
-    conversationId: p("conversationId"),
-    role: p("role"),
-    text: p("text"),
-    payload: p("payload"),
-    at: p("at"),
-  }),
-);
+export const insertMessages = preparedRows("messages", ["conversationId", "role", "text", "payload", "at"]);
+
+export const insertMessage = (store: Store, db: Db, message: Parameters<typeof insertMessages>[2][number]) =>
+  insertMessages(store, db, [message]);

@@ -127,8 +127,9 @@ export class StepWriter {
       }
       if (meta.transcriptEvent)
         await db.insert(messages).values(systemEntry(conversationId, meta.transcriptEvent, now));
+      const lines: Parameters<typeof Q.insertMessages>[2][number][] = [];
       if (meta.customerText !== undefined) {
-        await Q.insertMessage(store, db, {
+        lines.push({
           conversationId,
           role: "customer",
           text: meta.customerText,
@@ -139,17 +140,23 @@ export class StepWriter {
           at: now,
         });
       }
-      for (const reply of replies) {
-        const { text, ...rest } = reply;
+      for (const { text, ...rest } of replies) {
         // The text once, in its column; the payload keeps the rest (node, choices, media).
-        await Q.insertMessage(store, db, { conversationId, role: "bot", text, payload: JSON.stringify(rest), at: now });
-        // A reply to a message goes back in the channel's answer, which the inbox keeps for retries:
-        // only pushed replies (an agent giving back, a provider's channel) go through the outbox.
-        if (pushed) {
-          await db
-            .insert(outbox)
-            .values({ conversationId, channel, address, message: JSON.stringify(reply), createdAt: now });
-        }
+        lines.push({ conversationId, role: "bot", text, payload: JSON.stringify(rest), at: now });
+      }
+      await Q.insertMessages(store, db, lines);
+      // A reply to a message goes back in the channel's answer, which the inbox keeps for retries:
+      // only pushed replies (an agent giving back, a provider's channel) go through the outbox.
+      if (pushed && replies.length > 0) {
+        await db.insert(outbox).values(
+          replies.map((reply) => ({
+            conversationId,
+            channel,
+            address,
+            message: JSON.stringify(reply),
+            createdAt: now,
+          })),
+        );
       }
       if (handoffRow) {
         await db.insert(handoffs).values(handoffRow);

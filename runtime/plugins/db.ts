@@ -39,6 +39,7 @@ export default fp(
       databaseSchema,
       onBusError: (error) => app.log.warn({ err: error }, "live updates between processes interrupted"),
       onGroupCommit: (transactions) => app.metrics.groupCommits.observe(transactions),
+      onCheckpointFailure: (message) => app.log.warn({ message }, "SQLite checkpoint failed; the next one tries again"),
     });
     app.decorate("store", store);
     const health = new DatabaseHealth(

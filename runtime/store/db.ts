@@ -15,6 +15,7 @@ import { type Bus, LocalBus, PgBus } from "./bus.js";
 import { Mutex } from "./mutex.js";
 import * as pgTables from "./schema.pg.js";
 import * as sqliteTables from "./schema.sqlite.js";
+import { BACKSTOP_PAGES, startWalCheckpointer } from "./wal-checkpointer.js";
 
 /**
  * The repository code is written once against the SQLite typing. Both schemas declare the same
@@ -108,14 +109,24 @@ export async function openStore(options: {
   onBusError?: (error: unknown) => void;
   /** On SQLite, told of each group commit with how many transactions it held (see `groupCommit`). */
   onGroupCommit?: (transactions: number) => void;
+  /** On SQLite, told why a checkpoint of the WAL failed (the next one tries again). */
+  onCheckpointFailure?: (message: string) => void;
 }): Promise<Store> {
   if (options.databaseUrl) {
     return openPostgres(options.databaseUrl, options.databaseSchema, options.onBusError ?? (() => undefined));
   }
-  return openSqlite(join(options.dataDir, "relais.sqlite"), options.onGroupCommit ?? (() => undefined));
+  return openSqlite(
+    join(options.dataDir, "relais.sqlite"),
+    options.onGroupCommit ?? (() => undefined),
+    options.onCheckpointFailure,
+  );
 }
 
-export function openSqlite(file: string, onGroupCommit: (transactions: number) => void): Store {
+export function openSqlite(
+  file: string,
+  onGroupCommit: (transactions: number) => void,
+  onCheckpointFailure: (message: string) => void = () => undefined,
+): Store {
   mkdirSync(dirname(file), { recursive: true });
   const client = new Database(file);
   client.pragma("journal_mode = WAL");
@@ -129,10 +140,13 @@ export function openSqlite(file: string, onGroupCommit: (transactions: number) =
   // second on the event loop under load); in memory they cost no system call.
   client.pragma("temp_store = MEMORY");
   client.pragma("cache_size = -65536");
+  // Checkpoints run on a thread of their own (see `startWalCheckpointer`); a commit does one only as a backstop.
+  client.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   const db = drizzleSqlite(client);
   migrateSqlite(db, { migrationsFolder: join(migrations, "sqlite") });
   // The WAL exists from the first write (the migrations) until the connection closes.
   const wal = walFlusher(`${file}-wal`);
+  const checkpointer = startWalCheckpointer(file, onCheckpointFailure);
   // One connection: every access takes turns, so an open transaction is never seen half-done
   // by another request and never swallows another request's writes.
   const mutex = new Mutex();
@@ -181,6 +195,7 @@ export function openSqlite(file: string, onGroupCommit: (transactions: number) =
     close: async () => {
       await bus.close();
       await group.idle();
+      await checkpointer.stop();
       await mutex.run(async () => client.close());
       await wal.close();
     },

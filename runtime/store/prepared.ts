@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { Db, Store, Tables } from "./db.js";
 
 type Values = Record<string, unknown>;
@@ -23,5 +24,42 @@ export function prepared<R>(
       kept.set(db, statement);
     }
     return (await statement.execute(values)) as Awaited<R>;
+  };
+}
+
+/**
+ * An insert of any number of rows of `table` in one statement, prepared once for each number of rows (a
+ * step writes a handful): one call where a row each cost a call, the per-call work being most of a
+ * small insert's cost. Each row gives a value for every one of `columns`.
+ */
+export function preparedRows<K extends keyof Tables, C extends keyof Tables[K]["$inferInsert"] & string>(
+  table: K,
+  columns: readonly C[],
+): (store: Store, db: Db, rows: readonly Pick<Tables[K]["$inferInsert"], C>[]) => Promise<void> {
+  const byCount = new Map<number, (store: Store, db: Db, values?: Values) => Promise<unknown>>();
+  const insertOf = (count: number) =>
+    prepared((db, tables) =>
+      db
+        .insert(tables[table])
+        .values(
+          Array.from(
+            { length: count },
+            (_, row) =>
+              Object.fromEntries(columns.map((column) => [column, sql.placeholder(`${column}${row}`)])) as never,
+          ),
+        ),
+    );
+  return async (store, db, rows) => {
+    if (rows.length === 0) return;
+    let insert = byCount.get(rows.length);
+    if (!insert) {
+      insert = insertOf(rows.length);
+      byCount.set(rows.length, insert);
+    }
+    const values: Values = {};
+    rows.forEach((row, index) => {
+      for (const column of columns) values[`${column}${index}`] = row[column];
+    });
+    await insert(store, db, values);
   };
 }
