@@ -7,7 +7,11 @@ import { StringList } from "../store/json-columns.js";
 import { prepared, preparedRows } from "../store/prepared.js";
 import { type ConversationAggregate, foldTurn, type Turn } from "./fold.js";
 
-export type StepFacts = Omit<Turn, "status"> & { status: Exclude<EngineStatus, { type: "effect" }> };
+export type StepFacts = Omit<Turn, "status"> & {
+  status: Exclude<EngineStatus, { type: "effect" }>;
+  /** The conversation starts at this step, so it has no row yet to read. */
+  isNew?: boolean;
+};
 
 /** What a recorded step changed, for the Prometheus counters once it is committed. */
 export interface RecordedStep {
@@ -40,23 +44,57 @@ const saveRow = prepared((db, { analyticsConversations: rows }) => {
 /** A step's counts, appended as deltas (see `analytics_deltas`) in one statement. */
 const addDeltas = preparedRows("analyticsDeltas", ["flowId", "flowVersion", "day", "kind", "key", "count"]);
 
+/** The conversation's aggregate as stored. */
+async function readAggregate(
+  store: Store,
+  db: Db,
+  facts: { conversationId: string },
+): Promise<ConversationAggregate | undefined> {
+  const [stored] = await storedRow(store, db, { conversationId: facts.conversationId });
+  if (!stored) return undefined;
+  const path = readJson(StringList, stored.path, {
+    table: "analytics_conversations",
+    column: "path",
+    id: stored.conversationId,
+  });
+  return { ...stored, path } as ConversationAggregate;
+}
+
+/** How many conversations' aggregates a store keeps in memory (the least recently stepped go first). */
+const KEPT_AGGREGATES = 20_000;
+
+/**
+ * The aggregates of the conversations stepped lately, as committed, by store: on SQLite one process
+ * writes them all, here, so a step need not read back and parse the row written at the step before.
+ * Only set once a step is committed (see {@link rememberStep}): a step rolled back leaves the last
+ * committed aggregate, which the row is again. Never used on PostgreSQL, where other processes step.
+ */
+const committedAggregates = new WeakMap<Store, Map<string, ConversationAggregate>>();
+
+/** Keeps a committed step's aggregate for the conversation's next step; a conversation that ended is let go. */
+export function rememberStep(store: Store, step: RecordedStep): void {
+  if (store.dialect !== "sqlite") return;
+  let kept = committedAggregates.get(store);
+  if (!kept) {
+    kept = new Map();
+    committedAggregates.set(store, kept);
+  }
+  const { conversationId } = step.aggregate;
+  kept.delete(conversationId);
+  if (step.aggregate.outcome === "contained") return;
+  kept.set(conversationId, step.aggregate);
+  if (kept.size > KEPT_AGGREGATES) kept.delete(kept.keys().next().value as string);
+}
+
 /**
  * Keeps the analytics of a conversation up to date with one bot step, inside the step's
  * transaction: one read of its row, one write of it, the deltas it appends; prepared once on SQLite.
  * Only rows of this conversation are written, so steps of other conversations never wait for it.
  */
 export async function recordStep(store: Store, db: Db, facts: StepFacts): Promise<RecordedStep> {
-  const [stored] = await storedRow(store, db, { conversationId: facts.conversationId });
-  const previous = stored
-    ? ({
-        ...stored,
-        path: readJson(StringList, stored.path, {
-          table: "analytics_conversations",
-          column: "path",
-          id: stored.conversationId,
-        }),
-      } as ConversationAggregate)
-    : undefined;
+  const previous = facts.isNew
+    ? undefined
+    : (committedAggregates.get(store)?.get(facts.conversationId) ?? (await readAggregate(store, db, facts)));
   const { status } = facts;
   const folded = foldTurn(previous, {
     ...facts,

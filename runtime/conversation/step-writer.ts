@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from "fastify";
 import type { Counter } from "prom-client";
 import type { Attachment } from "../../schema/api/channels.js";
 import type { TranscriptEvent } from "../../schema/api/handoff.js";
-import { countStep, type RecordedStep, recordStep } from "../analytics/record.js";
+import { countStep, type RecordedStep, recordStep, rememberStep } from "../analytics/record.js";
 import type { BotMessage } from "../engine/types.js";
 import type { Db, Store } from "../store/db.js";
 import type { LoopOutcome } from "./engine-loop.js";
@@ -175,6 +175,7 @@ export class StepWriter {
         pinned: meta.pinned,
         now,
         customerMessage: meta.customerText !== undefined,
+        isNew: meta.isNew,
         events: outcome.events,
         status: outcome.status,
       });
@@ -182,7 +183,10 @@ export class StepWriter {
     });
     // Inside a turn the transaction commits later: agents and the outbox hear of it once it has.
     store.afterCommit(() => {
-      if (recorded) countStep(metrics, recorded);
+      if (recorded) {
+        countStep(metrics, recorded);
+        rememberStep(store, recorded);
+      }
       if (handoffRow) {
         const kind = outcome.status.type === "handoff" ? outcome.status.handoff.reason.kind : "error";
         metrics.handoffs.inc({ queue: handoffRow.queue, kind });

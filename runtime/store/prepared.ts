@@ -36,30 +36,37 @@ export function preparedRows<K extends keyof Tables, C extends keyof Tables[K]["
   table: K,
   columns: readonly C[],
 ): (store: Store, db: Db, rows: readonly Pick<Tables[K]["$inferInsert"], C>[]) => Promise<void> {
-  const byCount = new Map<number, (store: Store, db: Db, values?: Values) => Promise<unknown>>();
-  const insertOf = (count: number) =>
-    prepared((db, tables) =>
+  /** The placeholder names of each row's columns, and the insert, by number of rows. */
+  const byCount = new Map<
+    number,
+    { names: string[][]; insert: (store: Store, db: Db, values?: Values) => Promise<unknown> }
+  >();
+  const shapeOf = (count: number) => {
+    const names = Array.from({ length: count }, (_, row) => columns.map((column) => `${column}${row}`));
+    const insert = prepared((db, tables) =>
       db
         .insert(tables[table])
         .values(
-          Array.from(
-            { length: count },
-            (_, row) =>
-              Object.fromEntries(columns.map((column) => [column, sql.placeholder(`${column}${row}`)])) as never,
+          names.map(
+            (row) =>
+              Object.fromEntries(columns.map((column, i) => [column, sql.placeholder(row[i] as string)])) as never,
           ),
         ),
     );
+    return { names, insert };
+  };
   return async (store, db, rows) => {
     if (rows.length === 0) return;
-    let insert = byCount.get(rows.length);
-    if (!insert) {
-      insert = insertOf(rows.length);
-      byCount.set(rows.length, insert);
+    let shape = byCount.get(rows.length);
+    if (!shape) {
+      shape = shapeOf(rows.length);
+      byCount.set(rows.length, shape);
     }
     const values: Values = {};
-    rows.forEach((row, index) => {
-      for (const column of columns) values[`${column}${index}`] = row[column];
-    });
-    await insert(store, db, values);
+    for (const [index, row] of rows.entries()) {
+      const names = shape.names[index] as string[];
+      for (const [i, column] of columns.entries()) values[names[i] as string] = row[column];
+    }
+    await shape.insert(store, db, values);
   };
 }
