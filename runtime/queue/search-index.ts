@@ -13,6 +13,11 @@ const MESSAGE_MARGIN = 200;
 const CHANGE_MARGIN_MS = 2_000;
 const BATCH = 500;
 /**
+ * Conversations looked at and indexed together: their reads, and the building of their documents, hold
+ * the event loop at once; a whole batch of them did for tens of milliseconds, every request waiting.
+ */
+const SLICE = 50;
+/**
  * Documents written per transaction: the store's turns let the event loop accept and answer between
  * transactions, not within one, and each document costs its full-text entry rewritten.
  */
@@ -138,10 +143,13 @@ export class SearchIndexer {
       ),
     ]);
     const candidates = [...new Set([...written.map((row) => row.id), ...changed.map((row) => row.id)])];
-    if (candidates.length === 0) return 0;
-    const stale = await this.stale(candidates);
-    if (stale.length > 0) await this.index(stale);
-    return stale.length;
+    let indexed = 0;
+    for (let from = 0; from < candidates.length; from += SLICE) {
+      const stale = await this.stale(candidates.slice(from, from + SLICE));
+      if (stale.length > 0) await this.index(stale);
+      indexed += stale.length;
+    }
+    return indexed;
   }
 
   /** Of the candidates, those without a document or whose document misses a message or a change. */
