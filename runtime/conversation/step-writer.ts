@@ -6,6 +6,7 @@ import type { TranscriptEvent } from "../../schema/api/handoff.js";
 import { countStep, type RecordedStep, recordStep } from "../analytics/record.js";
 import type { BotMessage } from "../engine/types.js";
 import type { Db, Store } from "../store/db.js";
+import type { MessageRow } from "../store/records.js";
 import type { LoopOutcome } from "./engine-loop.js";
 import { recordHandoff } from "./handoff-record.js";
 import type { LiveEvents } from "./live-events.js";
@@ -103,6 +104,13 @@ export class StepWriter {
     const answer: ChannelAnswer = { conversationId, replies, status };
     let recorded: RecordedStep | undefined;
     await store.tx(async (db) => {
+      // PostgreSQL: each statement is a round trip, so the step's transcript lines go in one insert, in
+      // their order, once the conversation row is written. SQLite inserts each with its prepared statement.
+      const lines: Omit<MessageRow, "id" | "author">[] = [];
+      const line = async (row: Omit<MessageRow, "id" | "author">) => {
+        if (store.dialect === "postgres") lines.push(row);
+        else await Q.insertMessage(store, db, row);
+      };
       const state = JSON.stringify(outcome.state);
       if (meta.isNew) {
         await Q.insertConversation(store, db, {
@@ -125,10 +133,9 @@ export class StepWriter {
           .set({ closedAt: now, disposition: "released" })
           .where(and(eq(handoffs.conversationId, meta.closeHandoffOf), isNull(handoffs.closedAt)));
       }
-      if (meta.transcriptEvent)
-        await db.insert(messages).values(systemEntry(conversationId, meta.transcriptEvent, now));
+      if (meta.transcriptEvent) await line(systemEntry(conversationId, meta.transcriptEvent, now));
       if (meta.customerText !== undefined) {
-        await Q.insertMessage(store, db, {
+        await line({
           conversationId,
           role: "customer",
           text: meta.customerText,
@@ -142,7 +149,7 @@ export class StepWriter {
       for (const reply of replies) {
         const { text, ...rest } = reply;
         // The text once, in its column; the payload keeps the rest (node, choices, media).
-        await Q.insertMessage(store, db, { conversationId, role: "bot", text, payload: JSON.stringify(rest), at: now });
+        await line({ conversationId, role: "bot", text, payload: JSON.stringify(rest), at: now });
         // A reply to a message goes back in the channel's answer, which the inbox keeps for retries:
         // only pushed replies (an agent giving back, a provider's channel) go through the outbox.
         if (pushed) {
@@ -156,13 +163,15 @@ export class StepWriter {
         if (outcome.status.type === "handoff") {
           const { priority, reason } = outcome.status.handoff;
           const params = { queue: handoffRow.queue, priority, reason };
-          await db.insert(messages).values(systemEntry(conversationId, { event: "handedOff", params }, now));
+          await line(systemEntry(conversationId, { event: "handedOff", params }, now));
         }
       }
+      if (lines.length > 0) await db.insert(messages).values(lines);
       // The engine's events are folded into the analytics aggregates, never stored as they are: some
       // (`heard`, `filled`) hold what the customer wrote.
       recorded = await recordStep(store, db, {
         conversationId,
+        isNew: meta.isNew,
         flowId,
         flowVersion: meta.flowVersion,
         pinned: meta.pinned,
