@@ -67,6 +67,39 @@ function start(setup: Setup, dir: string): Promise<ServerProcess> {
   });
 }
 
+/**
+ * Resolves once each of the server's `workers` processes has started. `/healthz` answers as soon as the
+ * first is listening, while the others still wait for their turn to start (one migrates at a time): the
+ * load's keep-alive connections, all opened at once, would then all go to the first, and the round would
+ * measure one process however many were started (and the late ones resume the first one's messages in
+ * flight). Each process listens for live events on a connection of its own once it has migrated, and
+ * holds the start-up lock until it is ready, so: one listener per process, and nobody holding the lock.
+ */
+async function allWorkersStarted(setup: Setup): Promise<void> {
+  if (!setup.postgres) return;
+  const schema = schemaOf(setup);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    for (let attempt = 0; ; attempt++) {
+      const { rows } = await client.query<{ listening: number; starting: number }>(
+        `select (select count(*) from pg_stat_activity where query = $1)::int as listening,
+          (select count(*) from pg_locks where locktype = 'advisory' and objsubid = 1
+            and ((classid::bigint << 32) | objid::bigint) = hashtextextended($2, 0))::int as starting`,
+        [`LISTEN "relais_${schema}"`, `relais:startup:${schema}`],
+      );
+      const [row] = rows;
+      if (row && row.listening >= setup.workers && row.starting === 0) break;
+      if (attempt > 3000) throw new Error(`${setup.name}: not every process started within 5 minutes`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await client.end();
+  }
+  // From ready to listening: the port is taken right after start-up.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+}
+
 export async function runtimePgBench(): Promise<BenchReport> {
   const dir = mkdtempSync(join(tmpdir(), "relais-bench-pg-"));
   cpSync(join(root, "flows"), join(dir, "flows"), { recursive: true });
@@ -84,6 +117,7 @@ export async function runtimePgBench(): Promise<BenchReport> {
       for (const [i, setup] of setups.entries()) {
         const server = await start(setup, dir);
         servers.push(server);
+        await allWorkersStarted(setup);
         const url = `${server.url}${PATH}`;
         // A bench of errors measures nothing: the bot must answer first.
         const answered = async (name: string) => {
