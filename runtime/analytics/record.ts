@@ -1,7 +1,8 @@
 import { eq, getTableColumns, type SQL, sql } from "drizzle-orm";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type { EngineStatus } from "../engine/types.js";
 import type { Metrics } from "../plugins/metrics.js";
-import type { Db, Store } from "../store/db.js";
+import type { Db, Store, Tables } from "../store/db.js";
 import { readJson } from "../store/json-column.js";
 import { StringList } from "../store/json-columns.js";
 import { prepared, preparedRows } from "../store/prepared.js";
@@ -9,7 +10,7 @@ import { type ConversationAggregate, foldTurn, type Turn } from "./fold.js";
 
 export type StepFacts = Omit<Turn, "status"> & {
   status: Exclude<EngineStatus, { type: "effect" }>;
-  /** The conversation starts at this step, so it has no row yet to read. */
+  /** The conversation starts at this step, so it has no row yet to read (on PostgreSQL, a round trip saved). */
   isNew?: boolean;
 };
 
@@ -29,17 +30,20 @@ const storedRow = prepared((db, { analyticsConversations: rows }) =>
     .where(eq(rows.conversationId, p("conversationId"))),
 );
 
-/** Every column of the row from the placeholder of its name; a conflict on the conversation takes the new values. */
-const saveRow = prepared((db, { analyticsConversations: rows }) => {
+/** The row written from `values`; a conflict on the conversation takes the new values. */
+const upsertRow = (db: Db, { analyticsConversations: rows }: Tables, values: (key: string) => unknown) => {
   const columns = Object.entries(getTableColumns(rows));
-  const values = Object.fromEntries(columns.map(([key]) => [key, p(key)])) as unknown as typeof rows.$inferInsert;
+  const row = Object.fromEntries(columns.map(([key]) => [key, values(key)])) as unknown as typeof rows.$inferInsert;
   const set: Record<string, SQL> = Object.fromEntries(
     columns
       .filter(([key]) => key !== "conversationId")
       .map(([key, column]) => [key, sql`excluded.${sql.identifier(column.name)}`]),
   );
-  return db.insert(rows).values(values).onConflictDoUpdate({ target: rows.conversationId, set });
-});
+  return db.insert(rows).values(row).onConflictDoUpdate({ target: rows.conversationId, set });
+};
+
+/** Every column of the row from the placeholder of its name. */
+const saveRow = prepared((db, tables) => upsertRow(db, tables, p));
 
 /** A step's counts, appended as deltas (see `analytics_deltas`) in one statement. */
 const addDeltas = preparedRows("analyticsDeltas", ["flowId", "flowVersion", "day", "kind", "key", "count"]);
@@ -109,8 +113,16 @@ export async function recordStep(store: Store, db: Db, facts: StepFacts): Promis
           }
         : { type: status.type },
   });
-  await saveRow(store, db, { ...folded.aggregate, path: JSON.stringify(folded.aggregate.path) });
-  if (folded.counts.length > 0) await addDeltas(store, db, folded.counts);
+  const saved = { ...folded.aggregate, path: JSON.stringify(folded.aggregate.path) };
+  if (store.dialect === "postgres" && folded.counts.length > 0) {
+    // One statement, one round trip: the row, and the deltas in a statement that follows it.
+    const save = upsertRow(db, store.tables, (key) => saved[key as keyof typeof saved]);
+    const add = db.insert(store.tables.analyticsDeltas).values(folded.counts);
+    await (db as unknown as NodePgDatabase).execute(sql`with saved as (${save.getSQL()}) ${add.getSQL()}`);
+  } else {
+    await saveRow(store, db, saved);
+    if (folded.counts.length > 0) await addDeltas(store, db, folded.counts);
+  }
   return { aggregate: folded.aggregate, started: folded.started, outcomeChanged: folded.outcomeChanged };
 }
 

@@ -68,7 +68,7 @@ export class StepWriter {
    */
   async write(inbox: InboxRef | undefined, outcome: LoopOutcome, meta: StepMeta): Promise<ChannelAnswer> {
     const { store, metrics, log } = this.deps;
-    const { messages, outbox, handoffs } = store.tables;
+    const { outbox, handoffs } = store.tables;
     const { now, conversationId } = meta;
     for (const error of outcome.errors) {
       metrics.runtimeErrors.inc({ code: error.code });
@@ -103,6 +103,8 @@ export class StepWriter {
     const answer: ChannelAnswer = { conversationId, replies, status };
     let recorded: RecordedStep | undefined;
     await store.tx(async (db) => {
+      // The step's transcript lines go in one insert, in their order, once its handoff is written.
+      const lines: Parameters<typeof Q.insertMessages>[2][number][] = [];
       const state = JSON.stringify(outcome.state);
       if (meta.isNew) {
         await Q.insertConversation(store, db, {
@@ -125,9 +127,7 @@ export class StepWriter {
           .set({ closedAt: now, disposition: "released" })
           .where(and(eq(handoffs.conversationId, meta.closeHandoffOf), isNull(handoffs.closedAt)));
       }
-      if (meta.transcriptEvent)
-        await db.insert(messages).values(systemEntry(conversationId, meta.transcriptEvent, now));
-      const lines: Parameters<typeof Q.insertMessages>[2][number][] = [];
+      if (meta.transcriptEvent) lines.push(systemEntry(conversationId, meta.transcriptEvent, now));
       if (meta.customerText !== undefined) {
         lines.push({
           conversationId,
@@ -144,7 +144,6 @@ export class StepWriter {
         // The text once, in its column; the payload keeps the rest (node, choices, media).
         lines.push({ conversationId, role: "bot", text, payload: JSON.stringify(rest), at: now });
       }
-      await Q.insertMessages(store, db, lines);
       // A reply to a message goes back in the channel's answer, which the inbox keeps for retries:
       // only pushed replies (an agent giving back, a provider's channel) go through the outbox.
       if (pushed && replies.length > 0) {
@@ -163,9 +162,10 @@ export class StepWriter {
         if (outcome.status.type === "handoff") {
           const { priority, reason } = outcome.status.handoff;
           const params = { queue: handoffRow.queue, priority, reason };
-          await db.insert(messages).values(systemEntry(conversationId, { event: "handedOff", params }, now));
+          lines.push(systemEntry(conversationId, { event: "handedOff", params }, now));
         }
       }
+      await Q.insertMessages(store, db, lines);
       // The engine's events are folded into the analytics aggregates, never stored as they are: some
       // (`heard`, `filled`) hold what the customer wrote.
       recorded = await recordStep(store, db, {

@@ -1,6 +1,6 @@
 import { desc, gt, inArray, max, sql } from "drizzle-orm";
 import { ConversationState } from "../../schema/api/index.js";
-import type { Store } from "../store/db.js";
+import type { Store, Tables } from "../store/db.js";
 import { readJson } from "../store/json-column.js";
 import { prepared } from "../store/prepared.js";
 import { customerIdentity } from "./customer-identity.js";
@@ -72,13 +72,12 @@ const upsertDocument = prepared((db, { conversationSearch: doc }) =>
       conversationUpdatedAt: p("conversationUpdatedAt"),
       createdAt: p("createdAt"),
     })
-    .onConflictDoUpdate({
-      target: doc.conversationId,
-      set: Object.fromEntries(
-        REWRITTEN_COLUMNS.map((column) => [column, sql`excluded.${sql.identifier(doc[column].name)}`]),
-      ),
-    }),
+    .onConflictDoUpdate({ target: doc.conversationId, set: rewritten(doc) }),
 );
+
+/** A document's columns taken from the row proposed, on a conflict. */
+const rewritten = (doc: Tables["conversationSearch"]) =>
+  Object.fromEntries(REWRITTEN_COLUMNS.map((column) => [column, sql`excluded.${sql.identifier(doc[column].name)}`]));
 
 /**
  * Keeps `conversation_search` in step with the conversations: each call brings up to date the
@@ -253,6 +252,24 @@ export class SearchIndexer {
         createdAt: row.createdAt,
       };
     });
+    if (this.store.dialect === "postgres") {
+      // One statement per chunk (each statement is a round trip), in key order, so that processes
+      // catching up at the same time lock the documents they share in the same order.
+      const { conversationSearch: doc } = this.store.tables;
+      documents.sort((a, b) =>
+        a.conversationId < b.conversationId ? -1 : a.conversationId > b.conversationId ? 1 : 0,
+      );
+      for (let from = 0; from < documents.length; from += WRITE_CHUNK) {
+        const chunk = documents.slice(from, from + WRITE_CHUNK);
+        await this.store.tx((db) =>
+          db
+            .insert(doc)
+            .values(chunk)
+            .onConflictDoUpdate({ target: doc.conversationId, set: rewritten(doc) }),
+        );
+      }
+      return;
+    }
     for (let from = 0; from < documents.length; from += WRITE_CHUNK) {
       await this.store.tx(async (db) => {
         for (const document of documents.slice(from, from + WRITE_CHUNK))

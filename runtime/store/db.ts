@@ -328,6 +328,55 @@ interface Turn {
 
 const lockKey = (key: string) => sql`hashtextextended(${key}, 0)`;
 
+/**
+ * One drizzle database per pooled connection, kept as long as the connection: the hot path's
+ * statements (see `prepared`) are built once per connection rather than at every message.
+ */
+const clientDbs = new WeakMap<pg.PoolClient, NodePgDatabase>();
+const dbOf = (client: pg.PoolClient) => {
+  let db = clientDbs.get(client);
+  if (!db) {
+    db = drizzlePg(client);
+    clientDbs.set(client, db);
+  }
+  return db;
+};
+
+/**
+ * `BEGIN` and, when `lock` is given, the advisory lock on `key` in the same round trip: a simple query
+ * of two statements, the key a literal quoted by the driver. The lock is taken by a statement of its
+ * own, so the transaction's reads after it see all that its earlier holders committed.
+ */
+const begin = (client: pg.PoolClient, lock?: { fn: string; key: string }) =>
+  lock ? `BEGIN; SELECT ${lock.fn}(hashtextextended(${client.escapeLiteral(lock.key)}, 0))` : "BEGIN";
+
+/**
+ * Runs `work` in a transaction on a connection of `pool`: BEGIN (with the lock) in one round trip, the
+ * work, COMMIT. A connection whose rollback fails is closed rather than given back.
+ */
+async function transaction<T>(
+  pool: pg.Pool,
+  lock: { fn: string; key: string } | undefined,
+  work: (db: NodePgDatabase) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query(begin(client, lock));
+    const result = await work(dbOf(client));
+    await client.query("COMMIT");
+    client.release();
+    return result;
+  } catch (error) {
+    try {
+      await client.query("ROLLBACK");
+      client.release();
+    } catch (lost) {
+      client.release(lost instanceof Error ? lost : new Error(String(lost)));
+    }
+    throw error;
+  }
+}
+
 async function openPostgres(
   url: string,
   schema: string | undefined,
@@ -366,7 +415,6 @@ async function openPostgres(
     throw error;
   }
   const db = drizzlePg(pool);
-  const turnDb = drizzlePg(turnPool);
   const turns = new AsyncLocalStorage<Turn>();
   const current = () => {
     const turn = turns.getStore();
@@ -375,7 +423,13 @@ async function openPostgres(
   return {
     dialect: "postgres",
     tables: pgTablesTypedAsSqlite(pgTables),
-    tx: (work) => (current()?.db ?? db).transaction((tx) => work(tx as unknown as Db)),
+    // Within a turn, the work joins its transaction as it is, without a savepoint of its own (two round
+    // trips): a statement failing aborts the whole turn, which is then rolled back whole anyway.
+    tx: (work) => {
+      const turn = current();
+      if (turn) return work(turn.db as unknown as Db);
+      return transaction(pool, undefined, (tx) => work(tx as unknown as Db));
+    },
     read: (work) => work((current()?.db ?? db) as unknown as Db),
     exclusive: async (key, work) => {
       const outer = current();
@@ -384,8 +438,7 @@ async function openPostgres(
         return work();
       }
       const turn: Turn = { db, open: false, afterCommit: [] };
-      const result = await turnDb.transaction(async (tx) => {
-        await tx.execute(sql`SELECT pg_advisory_xact_lock(${lockKey(key)})`);
+      const result = await transaction(turnPool, { fn: "pg_advisory_xact_lock", key }, async (tx) => {
         turn.db = tx;
         turn.open = true;
         try {
@@ -397,11 +450,14 @@ async function openPostgres(
       for (const effect of turn.afterCommit) effect();
       return result;
     },
-    sharedTx: (key, work) =>
-      (current()?.db ?? turnDb).transaction(async (tx) => {
-        await tx.execute(sql`SELECT pg_advisory_xact_lock_shared(${lockKey(key)})`);
-        return work(tx as unknown as Db);
-      }),
+    sharedTx: async (key, work) => {
+      const turn = current();
+      if (turn) {
+        await turn.db.execute(sql`SELECT pg_advisory_xact_lock_shared(${lockKey(key)})`);
+        return work(turn.db as unknown as Db);
+      }
+      return transaction(turnPool, { fn: "pg_advisory_xact_lock_shared", key }, (tx) => work(tx as unknown as Db));
+    },
     afterCommit: (effect) => {
       const turn = current();
       if (turn) turn.afterCommit.push(effect);

@@ -101,17 +101,25 @@ export async function rollback(store: Store, flowId: string, version: number, no
 const liveFlowRows = prepared((db, { liveFlows }) => db.select().from(liveFlows));
 
 /**
- * The live pointers, kept between changes on SQLite: one process, and every change goes through
+ * The live pointers, kept between changes. On SQLite: one process, and every change goes through
  * `setLive`, which forgets them, as does the end of its transaction (committed or not), so a read in
- * between is never kept. On PostgreSQL another process may publish: read each time (prepared).
+ * between is never kept. On PostgreSQL another process may publish: each process keeps them at most
+ * {@link LIVE_KEPT_MS}, and forgets them as soon as any process says over the bus that it changed them
+ * (a notice can be missed while the listening connection is reopened: the age bounds that). They were
+ * read for every message, twice for a new conversation, which was a tenth of its round trips.
  */
-const liveKept = new WeakMap<Store, Promise<Map<string, number>>>();
+const liveKept = new WeakMap<Store, { at: number; rows: Promise<Map<string, number>> }>();
+const LIVE_KEPT_MS = 1000;
+/** The bus topic of a change to the live pointers, on PostgreSQL. */
+const LIVE_CHANGED = "flows.live";
+const listening = new WeakSet<Store>();
 
 async function afterLiveChange<T>(store: Store, change: () => Promise<T>): Promise<T> {
   try {
     return await change();
   } finally {
     liveKept.delete(store);
+    if (store.dialect === "postgres") store.bus.publish(LIVE_CHANGED, null);
   }
 }
 
@@ -122,17 +130,21 @@ async function readLive(store: Store): Promise<Map<string, number>> {
 
 /** Read for every message (the channel checks the flow is live, a new conversation pins it). */
 export async function liveVersions(store: Store): Promise<Map<string, number>> {
-  if (store.dialect !== "sqlite") return readLive(store);
+  if (store.dialect === "postgres" && !listening.has(store)) {
+    listening.add(store);
+    store.bus.subscribe(LIVE_CHANGED, () => liveKept.delete(store));
+  }
   let kept = liveKept.get(store);
-  if (!kept) {
+  if (!kept || (store.dialect === "postgres" && performance.now() - kept.at > LIVE_KEPT_MS)) {
     const reading = readLive(store);
-    kept = reading;
-    liveKept.set(store, reading);
+    const entry = { at: performance.now(), rows: reading };
+    kept = entry;
+    liveKept.set(store, entry);
     reading.catch(() => {
-      if (liveKept.get(store) === reading) liveKept.delete(store);
+      if (liveKept.get(store) === entry) liveKept.delete(store);
     });
   }
-  return new Map(await kept);
+  return new Map(await kept.rows);
 }
 
 export async function listVersions(store: Store, flowId: string): Promise<Omit<FlowVersion, "flow" | "layout">[]> {

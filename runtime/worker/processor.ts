@@ -20,11 +20,12 @@ import type { PublishedFlows } from "../flows/published.js";
 import type { HttpClient } from "../http-client/http-client.js";
 import { llmClassifier } from "../nlu/llm-intents.js";
 import type { Metrics } from "../plugins/metrics.js";
-import type { Store } from "../store/db.js";
+import type { Db, Store } from "../store/db.js";
 import { describeFailure, isTransient } from "../store/failure.js";
 import { readJson } from "../store/json-column.js";
 import { InboxPayload, PinnedVersions } from "../store/json-columns.js";
 import type { ConversationRow, InboxRow } from "../store/records.js";
+import { insertInboxShared } from "./inbox-pg.js";
 import { KeyedSerial } from "./keyed-serial.js";
 
 export interface ProcessorContext {
@@ -107,27 +108,33 @@ export class Processor {
   async deliver(message: InboundMessage): Promise<ChannelAnswer> {
     const { store } = this.ctx;
     const key = turnKey(message.channel, message.flowId, message.address);
-    const row = await store.sharedTx(key, async (db) => {
-      const inbound = { channel: message.channel, address: message.address, externalId: message.externalId };
-      const [inserted] = await Q.insertInbox(store, db, {
-        ...inbound,
-        flowId: message.flowId,
-        payload: JSON.stringify({
-          text: message.text,
-          choiceId: message.choiceId,
-          unsupported: message.unsupported,
-          language: message.language,
-          attachments: message.attachments,
-        }),
-        receivedAt: Date.now(),
-      });
+    const inbound = { channel: message.channel, address: message.address, externalId: message.externalId };
+    const values = {
+      ...inbound,
+      flowId: message.flowId,
+      payload: JSON.stringify({
+        text: message.text,
+        choiceId: message.choiceId,
+        unsupported: message.unsupported,
+        language: message.language,
+        attachments: message.attachments,
+      }),
+      receivedAt: Date.now(),
+    };
+    const record = async (db: Db, inserted: { id: number } | undefined) => {
       if (inserted) return { id: inserted.id, flowId: message.flowId, result: null, deadAt: null, duplicate: false };
       const [existing] = await Q.inboxByExternalId(store, db, inbound);
-      // The insert gave way to a row with the same key, which the same transaction therefore sees.
+      // The insert gave way to a row with the same key, which this read sees: in the same transaction on
+      // SQLite; on PostgreSQL the insert waited for it to be committed.
       if (!existing)
         throw new Error(`Inbox row of ${inbound.channel} message ${inbound.externalId} neither written nor found.`);
       return { ...existing, duplicate: true };
-    });
+    };
+    // On PostgreSQL one statement takes the lock shared and writes the row (see `insertInboxShared`).
+    const row =
+      store.dialect === "postgres"
+        ? await insertInboxShared(store, key, values).then((inserted) => store.read((db) => record(db, inserted)))
+        : await store.sharedTx(key, async (db) => record(db, (await Q.insertInbox(store, db, values))[0]));
     if (row.duplicate) this.ctx.metrics.duplicates.inc({ channel: message.channel });
     let answer: ChannelAnswer | undefined;
     if (!row.result && row.deadAt === null) {

@@ -5,7 +5,7 @@
  * (min / median / max). PostgreSQL is `BENCH_DATABASE_URL`, else `TEST_DATABASE_URL`, else the local
  * test database. Run alone: `npx tsx test/bench/runtime-pg.ts`; `BENCH_SMOKE=1` runs it short.
  */
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -38,6 +38,14 @@ const setups: Setup[] = [
   { name: "PostgreSQL, 4 processes", workers: 4, postgres: true },
 ];
 
+const roundTripCounter = fileURLToPath(new URL("./pg-round-trips.mjs", import.meta.url));
+const roundTripsDir = (dir: string) => join(dir, "round-trips");
+/** Statements sent to PostgreSQL so far by every server process started in `dir`. */
+function roundTrips(dir: string): number {
+  const files = readdirSync(roundTripsDir(dir));
+  return files.reduce((sum, file) => sum + Number(readFileSync(join(roundTripsDir(dir), file), "utf8") || 0), 0);
+}
+
 const schemaOf = (setup: Setup) => `relais_bench_${setup.workers}_${process.pid}`;
 
 async function dropSchemas(): Promise<void> {
@@ -58,6 +66,10 @@ function start(setup: Setup, dir: string): Promise<ServerProcess> {
       DATA_DIR: join(dir, "data"),
       FLOWS_DIR: join(dir, "flows"),
       DESIGNER_DIR: join(dir, "no-designer"),
+      // Every statement sent to PostgreSQL is counted (see pg-round-trips.mjs), in each worker too.
+      ...(setup.postgres
+        ? { NODE_OPTIONS: `--import ${roundTripCounter}`, PG_ROUND_TRIPS_DIR: roundTripsDir(dir) }
+        : {}),
       RELAIS_ADMIN_EMAIL: "bench@example.fr",
       RELAIS_ADMIN_PASSWORD: "bench-password-1",
       LOG_LEVEL: "warn",
@@ -67,9 +79,44 @@ function start(setup: Setup, dir: string): Promise<ServerProcess> {
   });
 }
 
+/**
+ * Resolves once each of the server's `workers` processes has started. `/healthz` answers as soon as the
+ * first is listening, while the others still wait for their turn to start (one migrates at a time): the
+ * load's keep-alive connections, all opened at once, would then all go to the first, and the round would
+ * measure one process however many were started (and the late ones resume the first one's messages in
+ * flight). Each process listens for live events on a connection of its own once it has migrated, and
+ * holds the start-up lock until it is ready, so: one listener per process, and nobody holding the lock.
+ */
+async function allWorkersStarted(setup: Setup): Promise<void> {
+  if (!setup.postgres) return;
+  const schema = schemaOf(setup);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    for (let attempt = 0; ; attempt++) {
+      const { rows } = await client.query<{ listening: number; starting: number }>(
+        `select (select count(*) from pg_stat_activity where query = $1)::int as listening,
+          (select count(*) from pg_locks where locktype = 'advisory' and objsubid = 1
+            and ((classid::bigint << 32) | objid::bigint) = hashtextextended($2, 0))::int as starting`,
+        [`LISTEN "relais_${schema}"`, `relais:startup:${schema}`],
+      );
+      const [row] = rows;
+      if (row && row.listening >= setup.workers && row.starting === 0) break;
+      if (attempt > 3000) throw new Error(`${setup.name}: not every process started within 5 minutes`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await client.end();
+  }
+  // From ready to listening: the port is taken right after start-up.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+}
+
 export async function runtimePgBench(): Promise<BenchReport> {
   const dir = mkdtempSync(join(tmpdir(), "relais-bench-pg-"));
   cpSync(join(root, "flows"), join(dir, "flows"), { recursive: true });
+  mkdirSync(roundTripsDir(dir));
+  const perMessage = new Map<string, number[]>();
   const servers: ServerProcess[] = [];
   try {
     await dropSchemas();
@@ -84,6 +131,7 @@ export async function runtimePgBench(): Promise<BenchReport> {
       for (const [i, setup] of setups.entries()) {
         const server = await start(setup, dir);
         servers.push(server);
+        await allWorkersStarted(setup);
         const url = `${server.url}${PATH}`;
         // A bench of errors measures nothing: the bot must answer first.
         const answered = async (name: string) => {
@@ -107,6 +155,9 @@ export async function runtimePgBench(): Promise<BenchReport> {
         await answered(`pg-drained-${round}-${i}`);
         // A round where no request is answered in time is a figure (0 msg/s), not a broken bench: it is
         // what steps queued on shared rows did before the analytics deltas.
+        // The counters are written every 200 ms: wait for the warm-up's to be on disk.
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        const tripsBefore = setup.postgres ? roundTrips(dir) : 0;
         const load = await drive(url, customers.get(setup.name) as Customers, {
           connections: CONNECTIONS,
           seconds: SECONDS,
@@ -114,6 +165,11 @@ export async function runtimePgBench(): Promise<BenchReport> {
           if (String(error).includes("no answer at all")) return { perSecond: 0, p99Ms: Number.POSITIVE_INFINITY };
           throw new Error(`${setup.name}, round ${round + 1}: ${String(error)}`);
         });
+        if (setup.postgres && load.perSecond > 0) {
+          await new Promise((resolve) => setTimeout(resolve, 400));
+          const trips = (roundTrips(dir) - tripsBefore) / (load.perSecond * SECONDS);
+          perMessage.set(setup.name, [...(perMessage.get(setup.name) ?? []), trips]);
+        }
         perSecond.set(setup.name, [...(perSecond.get(setup.name) ?? []), load.perSecond]);
         p99.set(setup.name, [...(p99.get(setup.name) ?? []), load.p99Ms]);
         await server.stop();
@@ -125,9 +181,10 @@ export async function runtimePgBench(): Promise<BenchReport> {
     const figures: [string, string][] = setups.map((setup) => {
       const rate = spread(perSecond.get(setup.name) ?? []);
       const latency = spread(p99.get(setup.name) ?? []);
+      const trips = perMessage.has(setup.name) ? spread(perMessage.get(setup.name) ?? []).median : undefined;
       return [
         `${setup.name}, ${CONVERSATIONS} conversations over ${CONNECTIONS} connections`,
-        `${rate.median.toFixed(0)} msg/s (min ${rate.min.toFixed(0)}, max ${rate.max.toFixed(0)}), p99 ${Number.isFinite(latency.median) ? `${latency.median.toFixed(0)} ms` : `over ${SECONDS} s`}`,
+        `${rate.median.toFixed(0)} msg/s (min ${rate.min.toFixed(0)}, max ${rate.max.toFixed(0)}), p99 ${Number.isFinite(latency.median) ? `${latency.median.toFixed(0)} ms` : `over ${SECONDS} s`}${trips ? `, ${trips.toFixed(1)} statements to PostgreSQL per message answered (background included)` : ""}`,
       ];
     });
     const results: Result[] = setups.slice(1).map((setup) => ({

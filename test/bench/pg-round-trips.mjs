@@ -1,0 +1,20 @@
+// Preloaded into each server process of the PostgreSQL bench (NODE_OPTIONS=--import): counts the
+// statements sent to PostgreSQL (each a round trip, `pg`'s Client.query) and keeps the count in a file
+// of its own under PG_ROUND_TRIPS_DIR, so the bench can divide the count by the messages answered.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import pg from "pg";
+
+const dir = process.env.PG_ROUND_TRIPS_DIR;
+if (dir) {
+  let count = 0;
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function counted(...args) {
+    count++;
+    return query.apply(this, args);
+  };
+  const file = join(dir, `${process.pid}`);
+  const save = () => writeFileSync(file, String(count));
+  setInterval(save, 200).unref();
+  process.on("exit", save);
+}
