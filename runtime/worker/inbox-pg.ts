@@ -24,15 +24,18 @@ export async function insertInboxShared(
   key: string,
   values: InboxValues,
 ): Promise<{ id: number } | undefined> {
+  const { inbox } = store.tables;
+  const column = (of: { name: string }) => sql.identifier(of.name);
   const result = await store.read((db) =>
     (db as unknown as NodePgDatabase).execute<{ id: number }>(sql`
       with locked as (select pg_advisory_xact_lock_shared(hashtextextended(${key}, 0)))
-      insert into inbox (channel, external_id, flow_id, address, payload, received_at)
+      insert into ${inbox} (${column(inbox.channel)}, ${column(inbox.externalId)}, ${column(inbox.flowId)},
+        ${column(inbox.address)}, ${column(inbox.payload)}, ${column(inbox.receivedAt)})
       select ${values.channel}::text, ${values.externalId}::text, ${values.flowId}::text, ${values.address}::text,
         ${values.payload}::text, ${values.receivedAt}::bigint
       from locked
-      on conflict (channel, address, external_id) do nothing
-      returning id`),
+      on conflict (${column(inbox.channel)}, ${column(inbox.address)}, ${column(inbox.externalId)}) do nothing
+      returning ${column(inbox.id)}`),
   );
   return result.rows[0];
 }
