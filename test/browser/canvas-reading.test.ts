@@ -73,7 +73,13 @@ describe("a canvas a person can read", () => {
 
   it("lays a flow out in a Web Worker, start first", async () => {
     ui.keepScreenshot("reading-auto-layout");
-    await ui.openFlow("lecture-grande", "Lecture grande");
+    // Laid out back to front, start last: "Disposer" has something to put right, whatever ran before.
+    const flow = { ...generatedFlow(60), id: "lecture-desordre", name: "Lecture désordre" };
+    writeFileSync(join(harness.flowsDir, "lecture-desordre.flow.json"), formatFlow(flow));
+    const tidy = await autoLayout(flow, { flow: flow.id, nodes: {} });
+    const mirrored = Object.fromEntries(Object.entries(tidy.nodes).map(([id, at]) => [id, { ...at, x: -at.x }]));
+    writeFileSync(join(harness.flowsDir, "lecture-desordre.layout.json"), formatLayout({ ...tidy, nodes: mirrored }));
+    await ui.openFlow("lecture-desordre", "Lecture désordre");
     await ui.node("start").waitFor();
     await ui.toolbarButton("Disposer").click();
     await page.locator(".save-state.dirty").waitFor();
@@ -81,7 +87,7 @@ describe("a canvas a person can read", () => {
     expect(page.workers().some((worker) => worker.url().includes("auto-layout"))).toBe(true);
     await ui.toolbarButton("Enregistrer").click();
     await page.locator(".save-state.clean").waitFor();
-    const laid = JSON.parse(readFile("lecture-grande.layout.json")) as { nodes: Record<string, { x: number }> };
+    const laid = JSON.parse(readFile("lecture-desordre.layout.json")) as { nodes: Record<string, { x: number }> };
     const startX = laid.nodes.start?.x ?? 0;
     expect(Object.entries(laid.nodes).every(([id, at]) => id === "start" || at.x > startX)).toBe(true);
   });
