@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { type ChannelAnswer, ConversationState, QueueNoticeTexts } from "../../schema/api/index.js";
 import { notice } from "../channels/customer-notices.js";
+import { numberWord } from "../channels/sms/number-words.js";
 import type { BotMessage } from "../engine/types.js";
 import type { Db, Store, Tables } from "../store/db.js";
 import { readJson } from "../store/json-column.js";
@@ -10,20 +11,6 @@ import { answerInbox } from "./step-writer.js";
 
 /** The choice ids of the satisfaction buttons: `satisfaction:1` … `satisfaction:5`. */
 const CHOICE_PREFIX = "satisfaction:";
-
-const WORDS: Record<string, number> = {
-  un: 1,
-  une: 1,
-  deux: 2,
-  trois: 3,
-  quatre: 4,
-  cinq: 5,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-};
 
 /**
  * The score (1 to 5) a customer's message gives, or undefined when it is something else: a button
@@ -44,8 +31,8 @@ export function parseScore(answer: { text?: string; choiceId?: string }): number
     .match(/^([^\s/]+)(?: ?(?:\/|sur|out of|of) ?5)?(?: (?:etoiles?|stars?))?$/);
   const word = words?.[1];
   if (!word) return undefined;
-  const score = /^[1-5]$/.test(word) ? Number(word) : WORDS[word];
-  return score;
+  const score = /^[1-5]$/.test(word) ? Number(word) : numberWord(word);
+  return score !== undefined && score <= 5 ? score : undefined;
 }
 
 /** The question with its five buttons where the channel shows buttons, as plain text elsewhere. */

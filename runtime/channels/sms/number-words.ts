@@ -24,7 +24,10 @@ const WORDS: Record<string, number> = {
   ten: 10,
 };
 
+/** The number one word names (`deux`, `five`), already folded to lower case without accents. */
+export const numberWord = (word: string): number | undefined => WORDS[word];
+
 /** `deux`, `Trois.`, `the two`: the number a customer spelt out as their whole answer, if they did. */
 export function spelledNumber(text: string): number | undefined {
-  return WORDS[fold(text).replace(/^(le|la|the|number|numero|n)\s+/, "")];
+  return numberWord(fold(text).replace(/^(le|la|the|number|numero|n)\s+/, ""));
 }
