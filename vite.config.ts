@@ -10,7 +10,10 @@ export default defineConfig({
     root: ".",
     include: ["test/**/*.test.ts"],
     pool: "forks",
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // A backstop against a hung test, not a speed limit: every browser step waits up to 30 s for what a
+    // person would see, and a test of twenty steps on a loaded CI machine outran a 60 s limit, which then
+    // hid the step that was slow behind a bare "timed out".
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
   },
 });

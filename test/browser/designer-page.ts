@@ -74,8 +74,16 @@ export function designerPage(page: Page, baseUrl: string) {
       await page.mouse.up();
     },
 
-    /** Selects a node by its top left corner, which a copy pasted beside it leaves uncovered. */
-    pick: (id: string) => node(id).click({ position: { x: 8, y: 8 } }),
+    /**
+     * Selects a node by its top left corner, which a copy pasted beside it leaves uncovered, once the
+     * canvas has stopped moving (a click during the opening fit lands beside the node), and waits until
+     * the node is drawn as selected.
+     */
+    async pick(id: string) {
+      await viewportAtRest(page);
+      await node(id).click({ position: { x: 8, y: 8 } });
+      await page.locator(`.react-flow__node.selected[data-id="${id}"]`).waitFor();
+    },
 
     /** Clicks an empty spot of the canvas, so that keys go to the canvas rather than to a field. */
     async clickEmptyCanvas() {
