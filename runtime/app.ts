@@ -18,6 +18,7 @@ import queuePlugin from "./plugins/queue.js";
 import retentionPlugin from "./plugins/retention.js";
 import storableTextPlugin from "./plugins/storable-text.js";
 import "./plugins/services.js";
+import { requestValidators } from "./request-validators.js";
 import agentRoutes from "./routes/agent.js";
 import analyticsRoutes from "./routes/analytics.js";
 import attachmentRoutes from "./routes/attachments.js";
@@ -55,9 +56,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
       redact: ["req.headers.authorization", "req.headers.cookie"],
     },
     bodyLimit: config.bodyLimitBytes,
-    // A number where a text is expected, or a field the route does not know, is a client bug to
-    // report, not to paper over.
-    ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
+    schemaController: { compilersFactory: { buildValidator: requestValidators } },
     forceCloseConnections: true,
     // Processes starting together on PostgreSQL take turns inside the database plugin (the first
     // migrates and seeds): on a busy machine the fourth waits for three start-ups, longer than

@@ -173,6 +173,27 @@ describe("the API contract in /api/docs", () => {
     });
   });
 
+  it("reads a number written in a query string, and never takes a number for a text in a body", async () => {
+    const cookie = await login(built.app, ADMIN.email, ADMIN.password);
+    const get = (url: string) => built.app.inject({ method: "GET", url, headers: { cookie } });
+    expect((await get("/api/inbox/dead-letters?limit=2")).statusCode).toBe(200);
+    expect((await get("/api/search?q=dupont&limit=20")).statusCode).toBe(200);
+    const notANumber = await get("/api/inbox/dead-letters?limit=deux");
+    expect(notANumber.statusCode).toBe(400);
+    expect(notANumber.json()).toMatchObject({
+      error: { problems: [{ code: "request/type", file: "querystring", pointer: "/limit" }] },
+    });
+    const numberForText = await built.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: 5, password: ADMIN.password },
+    });
+    expect(numberForText.statusCode).toBe(400);
+    expect(numberForText.json()).toMatchObject({
+      error: { problems: [{ code: "request/type", file: "body", pointer: "/email" }] },
+    });
+  });
+
   it("keeps every field the designer reads through the serialisation", async () => {
     const cookie = await login(built.app, ADMIN.email, ADMIN.password);
     const get = async (url: string) => {
