@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from "fastify";
 import { ConversationState } from "../../schema/api/index.js";
 import type { LiveEvents } from "../conversation/live-events.js";
 import type { Store } from "../store/db.js";
+import { fixedLimit } from "../store/fixed-limit.js";
 import { readJson } from "../store/json-column.js";
 import type { ChannelAdapter, DeliveryStatus, InboundEvent, SendContext } from "./adapter.js";
 import { nextStatus } from "./delivery-status.js";
@@ -57,7 +58,7 @@ export function providerSender<P>(adapter: ChannelAdapter<P>, store: Store, now:
         .from(messages)
         .where(and(eq(messages.conversationId, outgoing.conversationId), eq(messages.role, "customer")))
         .orderBy(desc(messages.id))
-        .limit(1),
+        .limit(fixedLimit(1)),
     );
     const language = conversation
       ? readJson(ConversationState, conversation.state, {

@@ -4,6 +4,7 @@ import { notice } from "../channels/customer-notices.js";
 import { numberWord } from "../channels/sms/number-words.js";
 import type { BotMessage } from "../engine/types.js";
 import type { Db, Store, Tables } from "../store/db.js";
+import { fixedLimit } from "../store/fixed-limit.js";
 import { readJson } from "../store/json-column.js";
 import { prepared } from "../store/prepared.js";
 import type { InboxRow } from "../store/records.js";
@@ -103,7 +104,7 @@ const lastQuestion = prepared((db, { conversations, satisfaction }) =>
       ),
     )
     .orderBy(desc(satisfaction.askedAt))
-    .limit(1),
+    .limit(fixedLimit(1)),
 );
 
 /**

@@ -1,5 +1,6 @@
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Db, Store } from "../store/db.js";
+import { fixedLimit } from "../store/fixed-limit.js";
 import { prepared, preparedRows } from "../store/prepared.js";
 
 /** The queries of one customer message, from the inbox to the answer: prepared once (see `prepared`). */
@@ -80,7 +81,7 @@ export const activeConversation = prepared((db, { conversations }) =>
         ne(conversations.status, "closed"),
       ),
     )
-    .limit(1),
+    .limit(fixedLimit(1)),
 );
 
 export const insertConversation = prepared((db, { conversations }) =>
