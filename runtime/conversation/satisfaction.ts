@@ -92,7 +92,12 @@ export async function askSatisfaction(
 /** The satisfaction question of the customer's last closed conversation, asked for every new one: prepared once. */
 const lastQuestion = prepared((db, { conversations, satisfaction }) =>
   db
-    .select({ conversation: conversations, queue: satisfaction.queue, endedAt: satisfaction.endedAt })
+    .select({
+      conversation: conversations,
+      queue: satisfaction.queue,
+      askedAt: satisfaction.askedAt,
+      endedAt: satisfaction.endedAt,
+    })
     .from(conversations)
     .innerJoin(satisfaction, eq(satisfaction.conversationId, conversations.id))
     .where(
@@ -107,11 +112,15 @@ const lastQuestion = prepared((db, { conversations, satisfaction }) =>
     .limit(fixedLimit(1)),
 );
 
+/** How long after the satisfaction question a score is still taken as its answer. */
+const ANSWER_WINDOW_MS = 24 * 60 * 60 * 1000;
+
 /**
  * Reads a customer's message as the answer to the satisfaction question of their last conversation,
- * when one is still open. A score is recorded with the message and a thank-you in that conversation's
- * transcript, and the message goes no further (the bot does not see it): the answer is returned.
- * Anything else ends the question without a score and returns undefined, to be processed as usual.
+ * when one is still open and was asked less than {@link ANSWER_WINDOW_MS} ago. A score is recorded
+ * with the message and a thank-you in that conversation's transcript, and the message goes no further
+ * (the bot does not see it): the answer is returned. Anything else, a late score included, ends the
+ * question without a score and returns undefined, to be processed as usual.
  */
 export async function takeSatisfactionAnswer(
   store: Store,
@@ -126,7 +135,8 @@ export async function takeSatisfactionAnswer(
   );
   if (!pending || pending.endedAt !== null) return undefined;
   const { conversation } = pending;
-  const score = parseScore(payload);
+  // A bare "5" a day or more later begins something new (a choice, a quantity), not a score.
+  const score = now - pending.askedAt < ANSWER_WINDOW_MS ? parseScore(payload) : undefined;
   const open = and(eq(satisfaction.conversationId, conversation.id), isNull(satisfaction.endedAt));
   if (score === undefined) {
     await store.tx((db) => db.update(satisfaction).set({ endedAt: now }).where(open));

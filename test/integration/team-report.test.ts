@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, type Built, build, login, send, userWithRole } from "./helpers.js";
 import { dropSchema, freshSchema, POSTGRES_URL, requirePostgres } from "./postgres-server.js";
@@ -151,5 +152,31 @@ describe.each([
       headers: { cookie: admin },
     });
     expect(csv.body.split("\r\n").find((line) => line.startsWith("agent,"))).toMatch(/,1,4,0,0,0,1,0$/);
+  });
+
+  it("takes a score given a day after the question as a new conversation's first message", async () => {
+    const asked = await escalate("+33600000031");
+    await post(alice, `/api/conversations/${asked}/pick`);
+    await post(alice, `/api/conversations/${asked}/resolve`, { disposition: "resolved" });
+    const { satisfaction } = built.app.store.tables;
+    const [question] = await built.app.store.read((db) =>
+      db.select().from(satisfaction).where(eq(satisfaction.conversationId, asked)),
+    );
+    expect(question).toMatchObject({ score: null, endedAt: null });
+    await built.app.store.tx((db) =>
+      db
+        .update(satisfaction)
+        .set({ askedAt: Number(question?.askedAt) - 25 * 60 * 60 * 1000 })
+        .where(eq(satisfaction.conversationId, asked)),
+    );
+
+    const late = await send(built.app, { flowId: "escalate", from: "+33600000031", messageId: "late-1", text: "5" });
+    expect(late.json().conversationId).not.toBe(asked);
+    expect(late.json().status).toBe("bot");
+    const [ended] = await built.app.store.read((db) =>
+      db.select().from(satisfaction).where(eq(satisfaction.conversationId, asked)),
+    );
+    expect(ended?.score).toBeNull();
+    expect(ended?.endedAt).not.toBeNull();
   });
 });

@@ -327,8 +327,8 @@ const words = {
     en: "Ask the customer for a score from 1 to 5 when their request is resolved",
   },
   satisfactionHelp: {
-    fr: "Posée dans la langue de la conversation, avec des boutons 1 à 5 là où le canal en affiche. Sa réponse (« 4 », « cinq »…) est notée pour la file et le conseiller ; tout autre message clôt la question sans note et va au robot.",
-    en: "Asked in the conversation's language, with buttons 1 to 5 where the channel shows them. Their answer (“4”, “five”…) is recorded for the queue and the agent; any other message ends the question without a score and goes to the bot.",
+    fr: "Posée dans la langue de la conversation, avec des boutons 1 à 5 là où le canal en affiche. Sa réponse (« 4 », « cinq »…) dans les 24 heures est notée pour la file et le conseiller ; tout autre message, ou une réponse plus tardive, clôt la question sans note et va au robot.",
+    en: "Asked in the conversation's language, with buttons 1 to 5 where the channel shows them. Their answer (“4”, “five”…) within 24 hours is recorded for the queue and the agent; any other message, or a later answer, ends the question without a score and goes to the bot.",
   },
   "noticeLanguage.fr": { fr: "En français", en: "In French" },
   "noticeLanguage.en": { fr: "En anglais", en: "In English" },
