@@ -11,7 +11,11 @@ const MIN_PREFIX = 4;
  * with the Dice coefficient (how much else does the text say?). Sorted best first; ties keep the
  * intents' order.
  */
-export function overlapClassifier(text: string, intents: IntentCandidate[], _language?: string): Classification[] {
+export function overlapClassifier(
+  text: string,
+  intents: readonly IntentCandidate[],
+  _language?: string,
+): Classification[] {
   const words = contentTokens(text);
   const scored = intents.map((intent) => ({
     intent: intent.id,

@@ -120,7 +120,7 @@ export interface EngineDeps {
   /** Ranks the candidate intents for a text, best first. */
   classify: (
     text: string,
-    intents: IntentCandidate[],
+    intents: readonly IntentCandidate[],
     language: string,
   ) => Classification[] | Promise<Classification[]>;
   /**

@@ -3,7 +3,7 @@ import { overlapClassifier } from "../engine/classifier.js";
 import { trainingSets } from "../engine/intent-candidates.js";
 import type { Classification, EngineDeps, IntentCandidate } from "../engine/types.js";
 import { type IntentModel, loadIntentModel, supportsLanguage, trainIntentModel } from "./nlpjs-intents.js";
-import { keyOfText, trainingKey, trainingText } from "./training-key.js";
+import { trainingKey } from "./training-key.js";
 
 /** Where trained models are kept: the database for the runtime, memory for the simulator and tests. */
 export interface ModelStore {
@@ -37,13 +37,13 @@ export interface PrepareReport {
  * overlap meanwhile: a customer never waits for training. The simulator then trains the model in
  * the background; the runtime reports it (its models are trained at publish and at start).
  */
-/** Keys remembered by classify, far more than the intent nodes of the live versions. */
-const KEYS_KEPT = 1_000;
-
 export class IntentModels {
   readonly #loaded = new Map<string, IntentModel>();
-  /** Each classify would hash its node's examples again (an asynchronous digest per message): by training text. */
-  readonly #keys = new Map<string, string>();
+  /**
+   * Each classify would write out and hash its node's examples again (an asynchronous digest per message):
+   * by the list itself, which `intentCandidates` keeps for as long as its flow's node.
+   */
+  readonly #keys = new WeakMap<readonly IntentCandidate[], { language: string; key: string }>();
   readonly #pending = new Map<string, Promise<void>>();
   #trained = 0;
 
@@ -90,7 +90,11 @@ export class IntentModels {
   }
 
   /** The engine's classifier: the trained model when it is ready, word overlap until then. */
-  readonly classify = async (text: string, intents: IntentCandidate[], language: string): Promise<Classification[]> => {
+  readonly classify = async (
+    text: string,
+    intents: readonly IntentCandidate[],
+    language: string,
+  ): Promise<Classification[]> => {
     const fallback = this.options.fallback ?? overlapClassifier;
     if (!supportsLanguage(language) || intents.length === 0) return fallback(text, intents, language);
     const key = await this.#keyOf(language, intents);
@@ -113,12 +117,10 @@ export class IntentModels {
   }
 
   async #keyOf(language: string, intents: readonly IntentCandidate[]): Promise<string> {
-    const text = trainingText(language, intents);
-    const known = this.#keys.get(text);
-    if (known !== undefined) return known;
-    const key = await keyOfText(text);
-    if (this.#keys.size >= KEYS_KEPT) this.#keys.clear();
-    this.#keys.set(text, key);
+    const known = this.#keys.get(intents);
+    if (known?.language === language) return known.key;
+    const key = await trainingKey(language, intents);
+    this.#keys.set(intents, { language, key });
     return key;
   }
 

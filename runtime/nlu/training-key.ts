@@ -13,10 +13,10 @@ export async function trainingKey(language: string, intents: readonly IntentCand
 }
 
 /** What {@link trainingKey} hashes: equal texts, equal keys. */
-export const trainingText = (language: string, intents: readonly IntentCandidate[]) =>
+const trainingText = (language: string, intents: readonly IntentCandidate[]) =>
   JSON.stringify([MODEL_FORMAT, language, intents.map((intent) => [intent.id, intent.examples])]);
 
-export async function keyOfText(text: string): Promise<string> {
+async function keyOfText(text: string): Promise<string> {
   const digest = await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   return [...new Uint8Array(digest)]
     .slice(0, 16)

@@ -49,6 +49,14 @@ describe("normalizePhone", () => {
     ]);
     expect(findPhones("ma commande CMD-100001 du 12/03")).toEqual([]);
   });
+
+  it("finds numbers written in other scripts' digits, and none in a text without digits", () => {
+    expect(findPhones("mon numéro : ０６ １２ ３４ ５６ ７８ merci")).toEqual([
+      { value: "+33612345678", start: 13, end: 27 },
+    ]);
+    expect(findPhones("٠٦١٢٣٤٥٦٧٨")).toEqual([{ value: "+33612345678", start: 0, end: 10 }]);
+    expect(findPhones("appelez-moi au zéro six douze")).toEqual([]);
+  });
 });
 
 describe("parseNumber", () => {

@@ -54,7 +54,7 @@ describe("intent node", () => {
   });
 
   it("gives the classifier the examples of the conversation's language, or all of an intent's when it has none", async () => {
-    const calls: { text: string; intents: IntentCandidate[]; language: string }[] = [];
+    const calls: { text: string; intents: readonly IntentCandidate[]; language: string }[] = [];
     const deps = makeDeps({
       classify: (text, intents, language): Classification[] => {
         calls.push({ text, intents, language });
