@@ -40,10 +40,22 @@ const KEYWORDS: Record<string, readonly string[]> = {
 /** Keywords heard only in their own language's conversations. */
 const OWN_LANGUAGE_ONLY: Record<string, readonly string[]> = { en: ["agent", "person"] };
 
+/** Every keyword heard in a conversation in the base language, spaced to match whole words. */
+const spacedKeywords = new Map<string, readonly string[]>();
+
+function keywordsFor(base: string): readonly string[] {
+  let keywords = spacedKeywords.get(base);
+  if (!keywords) {
+    keywords = [...Object.values(KEYWORDS).flat(), ...(OWN_LANGUAGE_ONLY[base] ?? [])].map((word) => ` ${word} `);
+    spacedKeywords.set(base, keywords);
+  }
+  return keywords;
+}
+
 /** The keyword by which a text asks for a person, or undefined. */
 export function humanRequestKeyword(text: string, language: string): string | undefined {
-  const base = language.split("-")[0] ?? language;
-  const keywords = [...Object.values(KEYWORDS).flat(), ...(OWN_LANGUAGE_ONLY[base] ?? [])];
   const folded = ` ${fold(text)} `;
-  return keywords.find((keyword) => folded.includes(` ${keyword} `));
+  return keywordsFor(language.split("-")[0] ?? language)
+    .find((keyword) => folded.includes(keyword))
+    ?.trim();
 }

@@ -20,12 +20,26 @@ export function allVersions(text: LocalizedText): string[] {
   return typeof text === "string" ? [text] : Object.values(text);
 }
 
+/** Texts folded lately: a message is folded by several readers in turn, a choice's label at every message. */
+const folded = new Map<string, string>();
+const FOLDED_KEPT = 512;
+/** Longer texts are folded each time, so that what is kept stays small. */
+const FOLDED_CHARS = 1_000;
+
 /** Lowercase, without accents, punctuation as spaces, single spaces: `Où est-ce ?` → `ou est ce`. */
 export function fold(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
+  let result = folded.get(text);
+  if (result === undefined) {
+    result = text
+      .normalize("NFD")
+      .replace(/\p{M}+/gu, "")
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
+    if (text.length <= FOLDED_CHARS) {
+      if (folded.size >= FOLDED_KEPT) folded.clear();
+      folded.set(text, result);
+    }
+  }
+  return result;
 }
