@@ -1,8 +1,11 @@
 // Preloaded into each server process of the PostgreSQL bench (NODE_OPTIONS=--import): counts the
 // statements sent to PostgreSQL (each a round trip, `pg`'s Client.query) and keeps the count in a file
 // of its own under PG_ROUND_TRIPS_DIR, so the bench can divide the count by the messages answered.
+// The file is named after the process and the thread: a preload also runs in each thread of the process
+// (tsx's loader, workers), and a thread that sends nothing would otherwise overwrite the main one's count.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { threadId } from "node:worker_threads";
 import pg from "pg";
 
 const dir = process.env.PG_ROUND_TRIPS_DIR;
@@ -13,7 +16,7 @@ if (dir) {
     count++;
     return query.apply(this, args);
   };
-  const file = join(dir, `${process.pid}`);
+  const file = join(dir, `${process.pid}-${threadId}`);
   const save = () => writeFileSync(file, String(count));
   setInterval(save, 200).unref();
   process.on("exit", save);
