@@ -12,13 +12,7 @@ export interface InboxValues {
   receivedAt: number;
 }
 
-/**
- * On PostgreSQL, the inbox row written under the customer's lock held shared in one statement, one round
- * trip where `sharedTx` costs three (BEGIN with the lock, the insert, COMMIT): the lock is taken by the
- * statement's first step, before the row is formed and its id drawn, and held until the statement's
- * transaction commits, so a turn that takes the lock after it sees the row. Returns the new row's id, or
- * nothing when a row with the same channel, address and external id exists (the caller reads it).
- */
+/** The statement of `insertInboxShared`, built and prepared once per connection (see `preparedPg`), not at every message. */
 const insertShared = preparedPg<{ id: number }>((_db, { inbox }) => {
   const column = (of: { name: string }) => sql.identifier(of.name);
   const p = sql.placeholder;
@@ -33,12 +27,18 @@ const insertShared = preparedPg<{ id: number }>((_db, { inbox }) => {
       returning ${column(inbox.id)}`;
 });
 
+/**
+ * On PostgreSQL, the inbox row written under the customer's lock held shared in one statement, one round
+ * trip where `sharedTx` costs three (BEGIN with the lock, the insert, COMMIT): the lock is taken by the
+ * statement's first step, before the row is formed and its id drawn, and held until the statement's
+ * transaction commits, so a turn that takes the lock after it sees the row. Returns the new row's id, or
+ * nothing when a row with the same channel, address and external id exists (the caller reads it).
+ */
 export async function insertInboxShared(
   store: Store,
   key: string,
   values: InboxValues,
 ): Promise<{ id: number } | undefined> {
-  // Built and prepared once per connection (see `preparedPg`), not at every message.
   const result = await store.read((db) => insertShared(store, db, { key, ...values }));
   return result.rows[0];
 }
