@@ -3,7 +3,7 @@
 // of its own under PG_ROUND_TRIPS_DIR, so the bench can divide the count by the messages answered.
 // The file is named after the process and the thread: a preload also runs in each thread of the process
 // (tsx's loader, workers), and a thread that sends nothing would otherwise overwrite the main one's count.
-import { writeFileSync } from "node:fs";
+import { renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { threadId } from "node:worker_threads";
 import pg from "pg";
@@ -17,7 +17,12 @@ if (dir) {
     return query.apply(this, args);
   };
   const file = join(dir, `${process.pid}-${threadId}`);
-  const save = () => writeFileSync(file, String(count));
+  // Written aside and renamed over the file: the bench reads the files while they are rewritten, and a
+  // file read between its truncation and its write counted as 0 (a round's statements came out negative).
+  const save = () => {
+    writeFileSync(`${file}.tmp`, String(count));
+    renameSync(`${file}.tmp`, file);
+  };
   setInterval(save, 200).unref();
   process.on("exit", save);
 }

@@ -44,7 +44,8 @@ const roundTripCounter = fileURLToPath(new URL("./pg-round-trips.mjs", import.me
 const roundTripsDir = (dir: string) => join(dir, "round-trips");
 /** Statements sent to PostgreSQL so far by every server process started in `dir`. */
 function roundTrips(dir: string): number {
-  const files = readdirSync(roundTripsDir(dir));
+  // A counter writes `<name>.tmp` then renames it over `<name>` (see pg-round-trips.mjs).
+  const files = readdirSync(roundTripsDir(dir)).filter((file) => !file.endsWith(".tmp"));
   return files.reduce((sum, file) => sum + Number(readFileSync(join(roundTripsDir(dir), file), "utf8") || 0), 0);
 }
 
