@@ -3,7 +3,8 @@
  * conversations over 100 connections, served by 1, 2 and 4 processes on PostgreSQL (`relais start
  * --workers N`, each on a schema of its own), against one process on SQLite, in interleaved rounds
  * (min / median / max). PostgreSQL is `BENCH_DATABASE_URL`, else `TEST_DATABASE_URL`, else the local
- * test database. Run alone: `npx tsx test/bench/runtime-pg.ts`; `BENCH_SMOKE=1` runs it short, `BENCH_ROUNDS`/`BENCH_ROUND_SECONDS` change its rounds.
+ * test database. Run alone: `npx tsx test/bench/runtime-pg.ts`; `BENCH_SMOKE=1` runs it short;
+ * `BENCH_ROUNDS` (3), `BENCH_ROUND_SECONDS` (5) and `BENCH_WARMUP_SECONDS` (3, before each round) change it.
  * Each figure also gives the CPU a message cost the server's processes (user + system, from /proc) and,
  * when PostgreSQL runs on this machine, its backends serving them (found by application name).
  */
@@ -20,6 +21,8 @@ import { runWhenMain } from "./report.js";
 const smoke = process.env.BENCH_SMOKE === "1";
 const ROUNDS = smoke ? 1 : Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = smoke ? 5 : Number(process.env.BENCH_ROUND_SECONDS ?? 5);
+/** Load before each round, not counted: each process compiles its hot code (JIT) during it, on its share. */
+const WARM_UP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const CONNECTIONS = 100;
 const CONVERSATIONS = 1_000;
 const databaseUrl =
@@ -189,7 +192,7 @@ export async function runtimePgBench(): Promise<BenchReport> {
         // Warm-up: JIT, pools, compiled flows; not counted. What it left queued is answered before the round.
         await drive(url, new Customers(`pg-warm-${round}-${i}`, CONNECTIONS), {
           connections: CONNECTIONS,
-          seconds: 3,
+          seconds: WARM_UP_SECONDS,
           warmUp: true,
         });
         await answered(`pg-drained-${round}-${i}`);
