@@ -1,11 +1,10 @@
 import { eq, getTableColumns, type SQL, sql } from "drizzle-orm";
-import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type { EngineStatus } from "../engine/types.js";
 import type { Metrics } from "../plugins/metrics.js";
 import type { Db, Store, Tables } from "../store/db.js";
 import { readJson } from "../store/json-column.js";
 import { StringList } from "../store/json-columns.js";
-import { prepared, preparedRows } from "../store/prepared.js";
+import { prepared, preparedPg, preparedRows } from "../store/prepared.js";
 import { type ConversationAggregate, foldTurn, type Turn } from "./fold.js";
 
 export type StepFacts = Omit<Turn, "status"> & {
@@ -47,6 +46,36 @@ const saveRow = prepared((db, tables) => upsertRow(db, tables, p));
 
 /** A step's counts, appended as deltas (see `analytics_deltas`) in one statement. */
 const addDeltas = preparedRows("analyticsDeltas", ["flowId", "flowVersion", "day", "kind", "key", "count"]);
+
+const DELTA_COLUMNS = ["flowId", "flowVersion", "day", "kind", "key", "count"] as const;
+/** A delta's placeholders are named after its column and its row. */
+const deltaName = (column: string, row: number) => `delta_${column}${row}`;
+
+/**
+ * On PostgreSQL, the row and the step's deltas in one statement (one round trip): the upsert in a `with`,
+ * the deltas in the insert after it. Built and prepared once for each number of deltas (a step adds a
+ * handful), where building it at every step was most of the step's CPU after the engine's own.
+ */
+const saveWithDeltas = new Map<number, ReturnType<typeof preparedPg>>();
+function saveWithDeltasOf(count: number) {
+  let statement = saveWithDeltas.get(count);
+  if (!statement) {
+    statement = preparedPg((db, tables) => {
+      const save = upsertRow(db, tables, p);
+      const add = db
+        .insert(tables.analyticsDeltas)
+        .values(
+          Array.from(
+            { length: count },
+            (_, row) => Object.fromEntries(DELTA_COLUMNS.map((column) => [column, p(deltaName(column, row))])) as never,
+          ),
+        );
+      return sql`with saved as (${save.getSQL()}) ${add.getSQL()}`;
+    });
+    saveWithDeltas.set(count, statement);
+  }
+  return statement;
+}
 
 /** The conversation's aggregate as stored. */
 async function readAggregate(
@@ -116,9 +145,11 @@ export async function recordStep(store: Store, db: Db, facts: StepFacts): Promis
   const saved = { ...folded.aggregate, path: JSON.stringify(folded.aggregate.path) };
   if (store.dialect === "postgres" && folded.counts.length > 0) {
     // One statement, one round trip: the row, and the deltas in a statement that follows it.
-    const save = upsertRow(db, store.tables, (key) => saved[key as keyof typeof saved]);
-    const add = db.insert(store.tables.analyticsDeltas).values(folded.counts);
-    await (db as unknown as NodePgDatabase).execute(sql`with saved as (${save.getSQL()}) ${add.getSQL()}`);
+    const values: Record<string, unknown> = { ...saved };
+    for (const [row, delta] of folded.counts.entries()) {
+      for (const column of DELTA_COLUMNS) values[deltaName(column, row)] = delta[column];
+    }
+    await saveWithDeltasOf(folded.counts.length)(store, db, values);
   } else {
     await saveRow(store, db, saved);
     if (folded.counts.length > 0) await addDeltas(store, db, folded.counts);

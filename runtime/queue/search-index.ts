@@ -1,4 +1,4 @@
-import { desc, gt, inArray, max, sql } from "drizzle-orm";
+import { type AnyColumn, desc, gt, inArray, max, type SQL, sql } from "drizzle-orm";
 import { ConversationState } from "../../schema/api/index.js";
 import type { Store, Tables } from "../store/db.js";
 import { readJson } from "../store/json-column.js";
@@ -74,6 +74,41 @@ const upsertDocument = prepared((db, { conversationSearch: doc }) =>
     })
     .onConflictDoUpdate({ target: doc.conversationId, set: rewritten(doc) }),
 );
+
+/**
+ * `column` is one of `ids`. On PostgreSQL one array parameter (`= any($1)`) whatever the number of ids:
+ * `in ($1, …, $50)` cost drizzle a parameter to build and the server one to parse at every slice, a good
+ * part of the process's CPU under load (the indexer looks at every conversation written to).
+ */
+const among = (store: Store, column: AnyColumn, ids: string[]): SQL =>
+  store.dialect === "postgres" ? sql`${column} = any(${sql.param(ids)}::text[])` : inArray(column, ids);
+
+/**
+ * On PostgreSQL, a chunk of documents written or rewritten in one statement, built and prepared once for
+ * each number of documents (most chunks are whole), not built again by drizzle at every chunk.
+ */
+const upsertDocumentsByCount = new Map<number, ReturnType<typeof prepared>>();
+const upsertDocuments = (count: number) => {
+  let statement = upsertDocumentsByCount.get(count);
+  if (!statement) {
+    statement = prepared((db, { conversationSearch: doc }) =>
+      db
+        .insert(doc)
+        .values(
+          Array.from(
+            { length: count },
+            (_, row) =>
+              Object.fromEntries(
+                ["conversationId", ...REWRITTEN_COLUMNS].map((column) => [column, p(`${column}${row}`)]),
+              ) as never,
+          ),
+        )
+        .onConflictDoUpdate({ target: doc.conversationId, set: rewritten(doc) }),
+    );
+    upsertDocumentsByCount.set(count, statement);
+  }
+  return statement;
+};
 
 /** A document's columns taken from the row proposed, on a conflict. */
 const rewritten = (doc: Tables["conversationSearch"]) =>
@@ -163,19 +198,19 @@ export class SearchIndexer {
             updatedAt: conversationSearch.conversationUpdatedAt,
           })
           .from(conversationSearch)
-          .where(inArray(conversationSearch.conversationId, ids)),
+          .where(among(this.store, conversationSearch.conversationId, ids)),
       ),
       this.store.read((db) =>
         db
           .select({ id: conversations.id, updatedAt: conversations.updatedAt })
           .from(conversations)
-          .where(inArray(conversations.id, ids)),
+          .where(among(this.store, conversations.id, ids)),
       ),
       this.store.read((db) =>
         db
           .select({ id: messages.conversationId, last: max(messages.id) })
           .from(messages)
-          .where(inArray(messages.conversationId, ids))
+          .where(among(this.store, messages.conversationId, ids))
           .groupBy(messages.conversationId),
       ),
     ]);
@@ -193,12 +228,17 @@ export class SearchIndexer {
   private async index(ids: string[]): Promise<void> {
     const { conversations, messages, handoffs } = this.store.tables;
     const [rows, lines, latest] = await Promise.all([
-      this.store.read((db) => db.select().from(conversations).where(inArray(conversations.id, ids))),
+      this.store.read((db) =>
+        db
+          .select()
+          .from(conversations)
+          .where(among(this.store, conversations.id, ids)),
+      ),
       this.store.read((db) =>
         db
           .select({ id: messages.id, conversationId: messages.conversationId, text: messages.text })
           .from(messages)
-          .where(inArray(messages.conversationId, ids))
+          .where(among(this.store, messages.conversationId, ids))
           .orderBy(messages.id),
       ),
       this.store.read((db) =>
@@ -209,7 +249,7 @@ export class SearchIndexer {
             claimedBy: handoffs.claimedBy,
           })
           .from(handoffs)
-          .where(inArray(handoffs.conversationId, ids))
+          .where(among(this.store, handoffs.conversationId, ids))
           .orderBy(desc(handoffs.createdAt)),
       ),
     ]);
@@ -255,18 +295,16 @@ export class SearchIndexer {
     if (this.store.dialect === "postgres") {
       // One statement per chunk (each statement is a round trip), in key order, so that processes
       // catching up at the same time lock the documents they share in the same order.
-      const { conversationSearch: doc } = this.store.tables;
       documents.sort((a, b) =>
         a.conversationId < b.conversationId ? -1 : a.conversationId > b.conversationId ? 1 : 0,
       );
       for (let from = 0; from < documents.length; from += WRITE_CHUNK) {
         const chunk = documents.slice(from, from + WRITE_CHUNK);
-        await this.store.tx((db) =>
-          db
-            .insert(doc)
-            .values(chunk)
-            .onConflictDoUpdate({ target: doc.conversationId, set: rewritten(doc) }),
-        );
+        const values: Record<string, unknown> = {};
+        for (const [row, document] of chunk.entries()) {
+          for (const [column, value] of Object.entries(document)) values[`${column}${row}`] = value;
+        }
+        await this.store.tx((db) => upsertDocuments(chunk.length)(this.store, db, values));
       }
       return;
     }

@@ -1,4 +1,6 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import { PgDialect } from "drizzle-orm/pg-core";
 import type { Db, Store, Tables } from "./db.js";
 
 type Values = Record<string, unknown>;
@@ -75,4 +77,27 @@ export function preparedRows<K extends keyof Tables, C extends keyof Tables[K]["
     }
     await shape.insert(store, db, values);
   };
+}
+
+/** Turns `sql` into text and parameters the way the PostgreSQL database does; it keeps no state. */
+const pgDialect = new PgDialect();
+
+/**
+ * On PostgreSQL, a statement the query builders cannot prepare (two writes in one `with`, a lock taken
+ * in a `with`), written as `sql` with `sql.placeholder`s: built once and prepared once per connection
+ * like {@link prepared}'s, where `db.execute` would build it again at every call (drizzle walking the
+ * whole statement's parts, most of a message's CPU on PostgreSQL) and the server would parse and plan it
+ * again. Resolves to the driver's result, rows keyed by column name.
+ */
+export function preparedPg<Row>(
+  build: (db: Db, tables: Tables) => SQL,
+): (store: Store, db: Db, values?: Values) => Promise<{ rows: Row[] }> {
+  return prepared((db, tables) => ({
+    prepare: (name) =>
+      (db as unknown as NodePgDatabase)._.session.prepareQuery<{
+        execute: { rows: Row[] };
+        all: unknown;
+        values: unknown;
+      }>(pgDialect.sqlToQuery(build(db, tables)), undefined, name, false),
+  }));
 }

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type { Store } from "../store/db.js";
+import { preparedPg } from "../store/prepared.js";
 
 /** An inbox row as `deliver` writes it. */
 export interface InboxValues {
@@ -11,6 +11,21 @@ export interface InboxValues {
   payload: string;
   receivedAt: number;
 }
+
+/** The statement of `insertInboxShared`, built and prepared once per connection (see `preparedPg`), not at every message. */
+const insertShared = preparedPg<{ id: number }>((_db, { inbox }) => {
+  const column = (of: { name: string }) => sql.identifier(of.name);
+  const p = sql.placeholder;
+  return sql`
+      with locked as (select pg_advisory_xact_lock_shared(hashtextextended(${p("key")}::text, 0)))
+      insert into ${inbox} (${column(inbox.channel)}, ${column(inbox.externalId)}, ${column(inbox.flowId)},
+        ${column(inbox.address)}, ${column(inbox.payload)}, ${column(inbox.receivedAt)})
+      select ${p("channel")}::text, ${p("externalId")}::text, ${p("flowId")}::text, ${p("address")}::text,
+        ${p("payload")}::text, ${p("receivedAt")}::bigint
+      from locked
+      on conflict (${column(inbox.channel)}, ${column(inbox.address)}, ${column(inbox.externalId)}) do nothing
+      returning ${column(inbox.id)}`;
+});
 
 /**
  * On PostgreSQL, the inbox row written under the customer's lock held shared in one statement, one round
@@ -24,18 +39,6 @@ export async function insertInboxShared(
   key: string,
   values: InboxValues,
 ): Promise<{ id: number } | undefined> {
-  const { inbox } = store.tables;
-  const column = (of: { name: string }) => sql.identifier(of.name);
-  const result = await store.read((db) =>
-    (db as unknown as NodePgDatabase).execute<{ id: number }>(sql`
-      with locked as (select pg_advisory_xact_lock_shared(hashtextextended(${key}, 0)))
-      insert into ${inbox} (${column(inbox.channel)}, ${column(inbox.externalId)}, ${column(inbox.flowId)},
-        ${column(inbox.address)}, ${column(inbox.payload)}, ${column(inbox.receivedAt)})
-      select ${values.channel}::text, ${values.externalId}::text, ${values.flowId}::text, ${values.address}::text,
-        ${values.payload}::text, ${values.receivedAt}::bigint
-      from locked
-      on conflict (${column(inbox.channel)}, ${column(inbox.address)}, ${column(inbox.externalId)}) do nothing
-      returning ${column(inbox.id)}`),
-  );
+  const result = await store.read((db) => insertShared(store, db, { key, ...values }));
   return result.rows[0];
 }

@@ -3,9 +3,12 @@
  * conversations over 100 connections, served by 1, 2 and 4 processes on PostgreSQL (`relais start
  * --workers N`, each on a schema of its own), against one process on SQLite, in interleaved rounds
  * (min / median / max). PostgreSQL is `BENCH_DATABASE_URL`, else `TEST_DATABASE_URL`, else the local
- * test database. Run alone: `npx tsx test/bench/runtime-pg.ts`; `BENCH_SMOKE=1` runs it short.
+ * test database. Run alone: `npx tsx test/bench/runtime-pg.ts`; `BENCH_SMOKE=1` runs it short;
+ * `BENCH_ROUNDS` (3), `BENCH_ROUND_SECONDS` (5) and `BENCH_WARMUP_SECONDS` (3, before each round) change it.
+ * Each figure also gives the CPU a message cost the server's processes (user + system, from /proc) and,
+ * when PostgreSQL runs on this machine, its backends serving them (found by application name).
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,8 +19,10 @@ import type { BenchReport, Check, Result } from "./report.js";
 import { runWhenMain } from "./report.js";
 
 const smoke = process.env.BENCH_SMOKE === "1";
-const ROUNDS = smoke ? 1 : 3;
+const ROUNDS = smoke ? 1 : Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = smoke ? 5 : Number(process.env.BENCH_ROUND_SECONDS ?? 5);
+/** Load before each round, not counted: each process compiles its hot code (JIT) during it, on its share. */
+const WARM_UP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const CONNECTIONS = 100;
 const CONVERSATIONS = 1_000;
 const databaseUrl =
@@ -42,8 +47,42 @@ const roundTripCounter = fileURLToPath(new URL("./pg-round-trips.mjs", import.me
 const roundTripsDir = (dir: string) => join(dir, "round-trips");
 /** Statements sent to PostgreSQL so far by every server process started in `dir`. */
 function roundTrips(dir: string): number {
-  const files = readdirSync(roundTripsDir(dir));
+  // A counter writes `<name>.tmp` then renames it over `<name>` (see pg-round-trips.mjs).
+  const files = readdirSync(roundTripsDir(dir)).filter((file) => !file.endsWith(".tmp"));
   return files.reduce((sum, file) => sum + Number(readFileSync(join(roundTripsDir(dir), file), "utf8") || 0), 0);
+}
+
+const CLOCK_TICKS = 100;
+/** CPU seconds (user + system) `pid` and its descendants have used so far; 0 for a process gone or not here. */
+function treeCpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const own = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    const childrenFile = `/proc/${pid}/task/${pid}/children`;
+    const children = existsSync(childrenFile)
+      ? readFileSync(childrenFile, "utf8").trim().split(/\s+/).filter(Boolean)
+      : [];
+    return own + children.reduce((sum, child) => sum + treeCpuSeconds(Number(child)), 0);
+  } catch {
+    return 0;
+  }
+}
+/** The application name the server's connections give PostgreSQL (PGAPPNAME), to find their backends. */
+const appNameOf = (setup: Setup) => `relais-bench-${setup.workers}-${process.pid}`;
+/** The process ids of the PostgreSQL backends serving `setup`'s server (empty when PostgreSQL is elsewhere). */
+async function backendsOf(setup: Setup): Promise<number[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>(
+      "select pid from pg_stat_activity where application_name = $1",
+      [appNameOf(setup)],
+    );
+    return rows.map((row) => row.pid).filter((pid) => existsSync(`/proc/${pid}`));
+  } finally {
+    await client.end();
+  }
 }
 
 const schemaOf = (setup: Setup) => `relais_bench_${setup.workers}_${process.pid}`;
@@ -73,7 +112,9 @@ function start(setup: Setup, dir: string): Promise<ServerProcess> {
       RELAIS_ADMIN_EMAIL: "bench@example.fr",
       RELAIS_ADMIN_PASSWORD: "bench-password-1",
       LOG_LEVEL: "warn",
-      ...(setup.postgres ? { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schemaOf(setup) } : { DATABASE_URL: "" }),
+      ...(setup.postgres
+        ? { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schemaOf(setup), PGAPPNAME: appNameOf(setup) }
+        : { DATABASE_URL: "" }),
     },
     readyPath: "/healthz",
   });
@@ -117,6 +158,8 @@ export async function runtimePgBench(): Promise<BenchReport> {
   cpSync(join(root, "flows"), join(dir, "flows"), { recursive: true });
   mkdirSync(roundTripsDir(dir));
   const perMessage = new Map<string, number[]>();
+  const nodeCpu = new Map<string, number[]>();
+  const serverCpu = new Map<string, number[]>();
   const servers: ServerProcess[] = [];
   try {
     await dropSchemas();
@@ -149,7 +192,7 @@ export async function runtimePgBench(): Promise<BenchReport> {
         // Warm-up: JIT, pools, compiled flows; not counted. What it left queued is answered before the round.
         await drive(url, new Customers(`pg-warm-${round}-${i}`, CONNECTIONS), {
           connections: CONNECTIONS,
-          seconds: 3,
+          seconds: WARM_UP_SECONDS,
           warmUp: true,
         });
         await answered(`pg-drained-${round}-${i}`);
@@ -158,6 +201,11 @@ export async function runtimePgBench(): Promise<BenchReport> {
         // The counters are written every 200 ms: wait for the warm-up's to be on disk.
         await new Promise((resolve) => setTimeout(resolve, 400));
         const tripsBefore = setup.postgres ? roundTrips(dir) : 0;
+        // Every backend is open by now (the warm-up filled the pools); one opened later is not counted.
+        const backends = setup.postgres ? await backendsOf(setup) : [];
+        const backendsCpu = () => backends.reduce((sum, pid) => sum + treeCpuSeconds(pid), 0);
+        const nodeBefore = treeCpuSeconds(server.pid);
+        const serverBefore = backendsCpu();
         const load = await drive(url, customers.get(setup.name) as Customers, {
           connections: CONNECTIONS,
           seconds: SECONDS,
@@ -165,6 +213,13 @@ export async function runtimePgBench(): Promise<BenchReport> {
           if (String(error).includes("no answer at all")) return { perSecond: 0, p99Ms: Number.POSITIVE_INFINITY };
           throw new Error(`${setup.name}, round ${round + 1}: ${String(error)}`);
         });
+        if (load.perSecond > 0) {
+          const messages = load.perSecond * SECONDS;
+          const push = (into: Map<string, number[]>, seconds: number) =>
+            into.set(setup.name, [...(into.get(setup.name) ?? []), (seconds * 1000) / messages]);
+          push(nodeCpu, treeCpuSeconds(server.pid) - nodeBefore);
+          if (backends.length > 0) push(serverCpu, backendsCpu() - serverBefore);
+        }
         if (setup.postgres && load.perSecond > 0) {
           await new Promise((resolve) => setTimeout(resolve, 400));
           const trips = (roundTrips(dir) - tripsBefore) / (load.perSecond * SECONDS);
@@ -182,9 +237,15 @@ export async function runtimePgBench(): Promise<BenchReport> {
       const rate = spread(perSecond.get(setup.name) ?? []);
       const latency = spread(p99.get(setup.name) ?? []);
       const trips = perMessage.has(setup.name) ? spread(perMessage.get(setup.name) ?? []).median : undefined;
+      const node = nodeCpu.has(setup.name) ? spread(nodeCpu.get(setup.name) ?? []).median : undefined;
+      const server = serverCpu.has(setup.name) ? spread(serverCpu.get(setup.name) ?? []).median : undefined;
+      const cpu =
+        node === undefined
+          ? ""
+          : `, CPU per message ${node.toFixed(2)} ms in Node${server === undefined ? "" : ` + ${server.toFixed(2)} ms in PostgreSQL`}`;
       return [
         `${setup.name}, ${CONVERSATIONS} conversations over ${CONNECTIONS} connections`,
-        `${rate.median.toFixed(0)} msg/s (min ${rate.min.toFixed(0)}, max ${rate.max.toFixed(0)}), p99 ${Number.isFinite(latency.median) ? `${latency.median.toFixed(0)} ms` : `over ${SECONDS} s`}${trips ? `, ${trips.toFixed(1)} statements to PostgreSQL per message answered (background included)` : ""}`,
+        `${rate.median.toFixed(0)} msg/s (min ${rate.min.toFixed(0)}, max ${rate.max.toFixed(0)}), p99 ${Number.isFinite(latency.median) ? `${latency.median.toFixed(0)} ms` : `over ${SECONDS} s`}${trips ? `, ${trips.toFixed(1)} statements to PostgreSQL per message answered (background included)` : ""}${cpu}`,
       ];
     });
     const results: Result[] = setups.slice(1).map((setup) => ({
