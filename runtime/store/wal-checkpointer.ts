@@ -27,6 +27,9 @@ export function startWalCheckpointer(file: string, onFailure: (message: string) 
     /** Stops the thread and closes its connection; the store's own close then checkpoints what is left. */
     stop: async () => {
       const gone = new Promise((resolve) => worker.once("exit", resolve));
+      // Waited for now: an unreferenced thread left a process with nothing else to do (the CLI closing
+      // its store) exiting with code 13, its top-level await never settled.
+      worker.ref();
       worker.postMessage("stop");
       await gone;
     },
