@@ -44,10 +44,10 @@ const upsertRow = (db: Db, { analyticsConversations: rows }: Tables, values: (ke
 /** Every column of the row from the placeholder of its name. */
 const saveRow = prepared((db, tables) => upsertRow(db, tables, p));
 
-/** A step's counts, appended as deltas (see `analytics_deltas`) in one statement. */
-const addDeltas = preparedRows("analyticsDeltas", ["flowId", "flowVersion", "day", "kind", "key", "count"]);
-
 const DELTA_COLUMNS = ["flowId", "flowVersion", "day", "kind", "key", "count"] as const;
+
+/** A step's counts, appended as deltas (see `analytics_deltas`) in one statement. */
+const addDeltas = preparedRows("analyticsDeltas", [...DELTA_COLUMNS]);
 /** A delta's placeholders are named after its column and its row. */
 const deltaName = (column: string, row: number) => `delta_${column}${row}`;
 
