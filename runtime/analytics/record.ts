@@ -4,7 +4,7 @@ import type { Metrics } from "../plugins/metrics.js";
 import type { Db, Store, Tables } from "../store/db.js";
 import { readJson } from "../store/json-column.js";
 import { StringList } from "../store/json-columns.js";
-import { prepared, preparedPg, preparedRows } from "../store/prepared.js";
+import { prepared, preparedPg, preparedRows, rowPlaceholders, rowValues } from "../store/prepared.js";
 import { type ConversationAggregate, foldTurn, type Turn } from "./fold.js";
 
 export type StepFacts = Omit<Turn, "status"> & {
@@ -47,9 +47,7 @@ const saveRow = prepared((db, tables) => upsertRow(db, tables, p));
 const DELTA_COLUMNS = ["flowId", "flowVersion", "day", "kind", "key", "count"] as const;
 
 /** A step's counts, appended as deltas (see `analytics_deltas`) in one statement. */
-const addDeltas = preparedRows("analyticsDeltas", [...DELTA_COLUMNS]);
-/** A delta's placeholders are named after its column and its row. */
-const deltaName = (column: string, row: number) => `delta_${column}${row}`;
+const addDeltas = preparedRows("analyticsDeltas", DELTA_COLUMNS);
 
 /**
  * On PostgreSQL, the row and the step's deltas in one statement (one round trip): the upsert in a `with`,
@@ -62,14 +60,7 @@ function saveWithDeltasOf(count: number) {
   if (!statement) {
     statement = preparedPg((db, tables) => {
       const save = upsertRow(db, tables, p);
-      const add = db
-        .insert(tables.analyticsDeltas)
-        .values(
-          Array.from(
-            { length: count },
-            (_, row) => Object.fromEntries(DELTA_COLUMNS.map((column) => [column, p(deltaName(column, row))])) as never,
-          ),
-        );
+      const add = db.insert(tables.analyticsDeltas).values(rowPlaceholders(DELTA_COLUMNS, count) as never);
       return sql`with saved as (${save.getSQL()}) ${add.getSQL()}`;
     });
     saveWithDeltas.set(count, statement);
@@ -145,10 +136,8 @@ export async function recordStep(store: Store, db: Db, facts: StepFacts): Promis
   const saved = { ...folded.aggregate, path: JSON.stringify(folded.aggregate.path) };
   if (store.dialect === "postgres" && folded.counts.length > 0) {
     // One statement, one round trip: the row, and the deltas in a statement that follows it.
-    const values: Record<string, unknown> = { ...saved };
-    for (const [row, delta] of folded.counts.entries()) {
-      for (const column of DELTA_COLUMNS) values[deltaName(column, row)] = delta[column];
-    }
+    // The deltas' placeholders (`flowId0`…) never meet the row's own (`flowId`…).
+    const values = { ...saved, ...rowValues(DELTA_COLUMNS, folded.counts) };
     await saveWithDeltasOf(folded.counts.length)(store, db, values);
   } else {
     await saveRow(store, db, saved);

@@ -2,7 +2,7 @@ import { type AnyColumn, desc, gt, inArray, max, type SQL, sql } from "drizzle-o
 import { ConversationState } from "../../schema/api/index.js";
 import type { Store, Tables } from "../store/db.js";
 import { readJson } from "../store/json-column.js";
-import { prepared } from "../store/prepared.js";
+import { preparedRows } from "../store/prepared.js";
 import { customerIdentity } from "./customer-identity.js";
 
 /**
@@ -33,7 +33,6 @@ function collectedWords(value: unknown, into: string[] = []): string[] {
   return into;
 }
 
-const p = sql.placeholder;
 /** What a rewrite of a document replaces: every column but its key. */
 const REWRITTEN_COLUMNS = [
   "channel",
@@ -51,31 +50,6 @@ const REWRITTEN_COLUMNS = [
 ] as const;
 
 /**
- * A conversation's document, written or rewritten: built and prepared once (preparing it, with its
- * full-text triggers, cost as much as writing it).
- */
-const upsertDocument = prepared((db, { conversationSearch: doc }) =>
-  db
-    .insert(doc)
-    .values({
-      conversationId: p("conversationId"),
-      channel: p("channel"),
-      address: p("address"),
-      status: p("status"),
-      queue: p("queue"),
-      agentId: p("agentId"),
-      customerName: p("customerName"),
-      email: p("email"),
-      phone: p("phone"),
-      body: p("body"),
-      lastMessageId: p("lastMessageId"),
-      conversationUpdatedAt: p("conversationUpdatedAt"),
-      createdAt: p("createdAt"),
-    })
-    .onConflictDoUpdate({ target: doc.conversationId, set: rewritten(doc) }),
-);
-
-/**
  * `column` is one of `ids`. On PostgreSQL one array parameter (`= any($1)`) whatever the number of ids:
  * `in ($1, …, $50)` cost drizzle a parameter to build and the server one to parse at every slice, a good
  * part of the process's CPU under load (the indexer looks at every conversation written to).
@@ -83,36 +57,18 @@ const upsertDocument = prepared((db, { conversationSearch: doc }) =>
 const among = (store: Store, column: AnyColumn, ids: string[]): SQL =>
   store.dialect === "postgres" ? sql`${column} = any(${sql.param(ids)}::text[])` : inArray(column, ids);
 
-/**
- * On PostgreSQL, a chunk of documents written or rewritten in one statement, built and prepared once for
- * each number of documents (most chunks are whole), not built again by drizzle at every chunk.
- */
-const upsertDocumentsByCount = new Map<number, ReturnType<typeof prepared>>();
-const upsertDocuments = (count: number) => {
-  let statement = upsertDocumentsByCount.get(count);
-  if (!statement) {
-    statement = prepared((db, { conversationSearch: doc }) =>
-      db
-        .insert(doc)
-        .values(
-          Array.from(
-            { length: count },
-            (_, row) =>
-              Object.fromEntries(
-                ["conversationId", ...REWRITTEN_COLUMNS].map((column) => [column, p(`${column}${row}`)]),
-              ) as never,
-          ),
-        )
-        .onConflictDoUpdate({ target: doc.conversationId, set: rewritten(doc) }),
-    );
-    upsertDocumentsByCount.set(count, statement);
-  }
-  return statement;
-};
-
 /** A document's columns taken from the row proposed, on a conflict. */
 const rewritten = (doc: Tables["conversationSearch"]) =>
   Object.fromEntries(REWRITTEN_COLUMNS.map((column) => [column, sql`excluded.${sql.identifier(doc[column].name)}`]));
+
+/**
+ * Documents written or rewritten, as many as given in one statement: built and prepared once per number
+ * of documents (preparing one, with its full-text triggers, cost as much as writing it).
+ */
+const upsertDocuments = preparedRows("conversationSearch", ["conversationId", ...REWRITTEN_COLUMNS], {
+  target: "conversationId",
+  set: rewritten,
+});
 
 /**
  * Keeps `conversation_search` in step with the conversations: each call brings up to date the
@@ -300,18 +256,14 @@ export class SearchIndexer {
       );
       for (let from = 0; from < documents.length; from += WRITE_CHUNK) {
         const chunk = documents.slice(from, from + WRITE_CHUNK);
-        const values: Record<string, unknown> = {};
-        for (const [row, document] of chunk.entries()) {
-          for (const [column, value] of Object.entries(document)) values[`${column}${row}`] = value;
-        }
-        await this.store.tx((db) => upsertDocuments(chunk.length)(this.store, db, values));
+        await this.store.tx((db) => upsertDocuments(this.store, db, chunk));
       }
       return;
     }
     for (let from = 0; from < documents.length; from += WRITE_CHUNK) {
       await this.store.tx(async (db) => {
         for (const document of documents.slice(from, from + WRITE_CHUNK))
-          await upsertDocument(this.store, db, document);
+          await upsertDocuments(this.store, db, [document]);
       });
     }
   }

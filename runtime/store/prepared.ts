@@ -1,4 +1,4 @@
-import { type SQL, sql } from "drizzle-orm";
+import { type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { Db, Store, Tables } from "./db.js";
@@ -35,47 +35,49 @@ export function prepared<R>(
   };
 }
 
+/** Each of `count` rows' columns as a placeholder named after the column and the row (`flowId0`, `flowId1`…). */
+export function rowPlaceholders(columns: readonly string[], count: number): Record<string, Placeholder>[] {
+  return Array.from({ length: count }, (_, row) =>
+    Object.fromEntries(columns.map((column) => [column, sql.placeholder(`${column}${row}`)])),
+  );
+}
+
+/** The values of {@link rowPlaceholders} for `rows`. */
+export function rowValues<R>(columns: readonly (keyof R & string)[], rows: readonly R[]): Values {
+  const values: Values = {};
+  for (const [row, each] of rows.entries()) {
+    for (const column of columns) values[`${column}${row}`] = each[column];
+  }
+  return values;
+}
+
 /**
  * An insert of any number of rows of `table` in one statement, prepared once for each number of rows (a
  * step writes a handful): one call where a row each cost a call, the per-call work being most of a
- * small insert's cost. Each row gives a value for every one of `columns`.
+ * small insert's cost. Each row gives a value for every one of `columns`. With `onConflict`, a row whose
+ * `target` is already there is updated with `set` instead.
  */
 export function preparedRows<K extends keyof Tables, C extends keyof Tables[K]["$inferInsert"] & string>(
   table: K,
   columns: readonly C[],
+  onConflict?: { target: C; set: (table: Tables[K]) => Record<string, SQL> },
 ): (store: Store, db: Db, rows: readonly Pick<Tables[K]["$inferInsert"], C>[]) => Promise<void> {
-  /** The placeholder names of each row's columns, and the insert, by number of rows. */
-  const byCount = new Map<
-    number,
-    { names: string[][]; insert: (store: Store, db: Db, values?: Values) => Promise<unknown> }
-  >();
-  const shapeOf = (count: number) => {
-    const names = Array.from({ length: count }, (_, row) => columns.map((column) => `${column}${row}`));
-    const insert = prepared((db, tables) =>
-      db
-        .insert(tables[table])
-        .values(
-          names.map(
-            (row) =>
-              Object.fromEntries(columns.map((column, i) => [column, sql.placeholder(row[i] as string)])) as never,
-          ),
-        ),
-    );
-    return { names, insert };
-  };
+  const byCount = new Map<number, (store: Store, db: Db, values?: Values) => Promise<unknown>>();
+  const insertOf = (count: number) =>
+    prepared((db, tables) => {
+      const insert = db.insert(tables[table]).values(rowPlaceholders(columns, count) as never);
+      if (!onConflict) return insert;
+      const target = (tables[table] as unknown as Record<C, never>)[onConflict.target];
+      return insert.onConflictDoUpdate({ target, set: onConflict.set(tables[table]) });
+    });
   return async (store, db, rows) => {
     if (rows.length === 0) return;
-    let shape = byCount.get(rows.length);
-    if (!shape) {
-      shape = shapeOf(rows.length);
-      byCount.set(rows.length, shape);
+    let insert = byCount.get(rows.length);
+    if (!insert) {
+      insert = insertOf(rows.length);
+      byCount.set(rows.length, insert);
     }
-    const values: Values = {};
-    for (const [index, row] of rows.entries()) {
-      const names = shape.names[index] as string[];
-      for (const [i, column] of columns.entries()) values[names[i] as string] = row[column];
-    }
-    await shape.insert(store, db, values);
+    await insert(store, db, rowValues(columns, rows));
   };
 }
 
