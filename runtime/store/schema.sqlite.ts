@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import {
   CONVERSATION_STATUSES,
@@ -107,6 +108,11 @@ export const inbox = sqliteTable(
     // A message id is the sender's own: two customers may both send "42" (dedupe must never cross them).
     uniqueIndex("inbox_channel_address_external").on(t.channel, t.address, t.externalId),
     index("inbox_pending").on(t.processedAt, t.id),
+    // A customer's messages not yet processed, read at every message: the rows of the address that
+    // wait, not its whole history, which the unique index above would walk.
+    index("inbox_pending_address")
+      .on(t.channel, t.flowId, t.address)
+      .where(sql`${t.processedAt} is null and ${t.deadAt} is null`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "inbox_pending_address" ON "inbox" USING btree ("channel","flow_id","address") WHERE "inbox"."processed_at" is null and "inbox"."dead_at" is null;
