@@ -7,8 +7,7 @@ import type { Db, Store, Tables } from "../store/db.js";
 import { fixedLimit } from "../store/fixed-limit.js";
 import { readJson } from "../store/json-column.js";
 import { prepared } from "../store/prepared.js";
-import type { InboxRow } from "../store/records.js";
-import { answerInbox } from "./step-writer.js";
+import { answerInbox, type InboxRef } from "./step-writer.js";
 
 /** The choice ids of the satisfaction buttons: `satisfaction:1` … `satisfaction:5`. */
 const CHOICE_PREFIX = "satisfaction:";
@@ -124,7 +123,7 @@ const ANSWER_WINDOW_MS = 24 * 60 * 60 * 1000;
  */
 export async function takeSatisfactionAnswer(
   store: Store,
-  row: InboxRow,
+  row: InboxRef,
   payload: { text?: string; choiceId?: string },
   pushed: boolean,
   now: number,
@@ -169,7 +168,7 @@ export async function takeSatisfactionAnswer(
       });
     }
     await db.update(conversations).set({ updatedAt: now }).where(eq(conversations.id, conversation.id));
-    await answerInbox(db, store, row.id, answer, conversation.id, now);
+    await answerInbox(db, store, row, answer, conversation.id, now);
   });
   return { answer, conversationId: conversation.id };
 }

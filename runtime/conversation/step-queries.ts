@@ -23,6 +23,21 @@ export const insertInbox = prepared((db, { inbox }) =>
     .returning({ id: inbox.id }),
 );
 
+/** A message's inbox row written with its answer, in its step's transaction (see `answerInbox`). */
+export const insertAnswered = prepared((db, { inbox }) =>
+  db.insert(inbox).values({
+    channel: p("channel"),
+    externalId: p("externalId"),
+    flowId: p("flowId"),
+    address: p("address"),
+    payload: p("payload"),
+    receivedAt: p("receivedAt"),
+    processedAt: p("now"),
+    conversationId: p("conversationId"),
+    result: p("result"),
+  }),
+);
+
 export const inboxByExternalId = prepared((db, { inbox }) =>
   db
     .select()

@@ -29,12 +29,22 @@ export interface StepWriterDeps {
   pushChannels?: ReadonlySet<string>;
 }
 
-/** The inbox row a step answers. */
-export interface InboxRef {
-  id: number;
+/**
+ * The inbox row a step answers: a row written when the message came in (`id`), or a message whose row
+ * is written with its answer, in the transaction of its step (`id` undefined, the row's values here).
+ */
+export type InboxRef =
+  | { id: number; channel: string; flowId: string; address: string }
+  | ({ id?: undefined } & UnwrittenInbox);
+
+/** A received message not written to the inbox yet: the values of its row. */
+export interface UnwrittenInbox {
   channel: string;
+  externalId: string;
   flowId: string;
   address: string;
+  payload: string;
+  receivedAt: number;
 }
 
 export interface StepMeta {
@@ -179,7 +189,7 @@ export class StepWriter {
         events: outcome.events,
         status: outcome.status,
       });
-      if (inbox) await answerInbox(db, store, inbox.id, answer, conversationId, now);
+      if (inbox) await answerInbox(db, store, inbox, answer, conversationId, now);
     });
     // Inside a turn the transaction commits later: agents and the outbox hear of it once it has.
     store.afterCommit(() => {
@@ -204,14 +214,34 @@ export class StepWriter {
   }
 }
 
-/** Records the channel's answer on the inbox row, so that a retry of the same message gets it again. */
+/**
+ * Records the channel's answer on the inbox row, so that a retry of the same message gets it again; a
+ * message not written yet is written now, answered. Its row cannot be there already (the caller looked,
+ * in the message's turn); a duplicate written meanwhile under another flow fails the step whole.
+ */
 export async function answerInbox(
   db: Db,
   store: Store,
-  inboxId: number,
+  inbox: InboxRef,
   answer: ChannelAnswer,
   conversationId: string | null,
   now: number,
 ) {
-  await Q.markDone(store, db, { id: inboxId, now, conversationId, result: JSON.stringify(answer) });
+  const result = JSON.stringify(answer);
+  if (inbox.id !== undefined) {
+    await Q.markDone(store, db, { id: inbox.id, now, conversationId, result });
+    return;
+  }
+  const { channel, externalId, flowId, address, payload, receivedAt } = inbox;
+  await Q.insertAnswered(store, db, {
+    channel,
+    externalId,
+    flowId,
+    address,
+    payload,
+    receivedAt,
+    now,
+    conversationId,
+    result,
+  });
 }

@@ -12,7 +12,7 @@ import type { LiveEvents } from "../conversation/live-events.js";
 import { loadQueues } from "../conversation/queues.js";
 import { takeSatisfactionAnswer } from "../conversation/satisfaction.js";
 import * as Q from "../conversation/step-queries.js";
-import { answerInbox, type StepWriter } from "../conversation/step-writer.js";
+import { answerInbox, type StepWriter, type UnwrittenInbox } from "../conversation/step-writer.js";
 import type { ConversationStatus, InboundMessage } from "../conversation/types.js";
 import { DomainError } from "../domain-error.js";
 import type { EngineDeps, EngineInput, HttpRequest, HttpResult } from "../engine/types.js";
@@ -57,6 +57,9 @@ interface Lookups {
 }
 
 export type { DeadLetter };
+
+/** A message a turn processes: its inbox row, or a message whose row its step writes (see `deliverInOneStep`). */
+type Received = InboxRow | ({ id?: undefined } & UnwrittenInbox);
 
 /** Processing attempts of one inbox row before it is set aside; retries go at once, within the same drain. */
 export const MAX_ATTEMPTS = 3;
@@ -121,8 +124,16 @@ export class Processor {
       }),
       receivedAt: Date.now(),
     };
-    const record = async (db: Db, inserted: { id: number } | undefined) => {
-      if (inserted) return { id: inserted.id, flowId: message.flowId, result: null, deadAt: null, duplicate: false };
+    const record = async (db: Db, inserted: { id: number } | undefined): Promise<Recorded> => {
+      if (inserted)
+        return {
+          id: inserted.id,
+          channel: message.channel,
+          flowId: message.flowId,
+          result: null,
+          deadAt: null,
+          duplicate: false,
+        };
       const [existing] = await Q.inboxByExternalId(store, db, inbound);
       // The insert gave way to a row with the same key, which this read sees: in the same transaction on
       // SQLite; on PostgreSQL the insert waited for it to be committed.
@@ -130,11 +141,19 @@ export class Processor {
         throw new Error(`Inbox row of ${inbound.channel} message ${inbound.externalId} neither written nor found.`);
       return { ...existing, duplicate: true };
     };
-    // On PostgreSQL one statement takes the lock shared and writes the row (see `insertInboxShared`).
-    const row =
-      store.dialect === "postgres"
-        ? await insertInboxShared(store, key, values).then((inserted) => store.read((db) => record(db, inserted)))
-        : await store.sharedTx(key, async (db) => record(db, (await Q.insertInbox(store, db, values))[0]));
+    const insert = () => store.sharedTx(key, async (db) => record(db, (await Q.insertInbox(store, db, values))[0]));
+    let row: Recorded;
+    if (store.dialect === "postgres") {
+      // One statement takes the lock shared and writes the row (see `insertInboxShared`).
+      row = await insertInboxShared(store, key, values).then((inserted) => store.read((db) => record(db, inserted)));
+    } else {
+      const taken = await this.serial.run(key, () => this.deliverInOneStep(values, insert));
+      if ("answer" in taken) {
+        await store.durable();
+        return taken.answer;
+      }
+      row = taken.row;
+    }
     if (row.duplicate) this.ctx.metrics.duplicates.inc({ channel: message.channel });
     let answer: ChannelAnswer | undefined;
     if (!row.result && row.deadAt === null) {
@@ -160,6 +179,42 @@ export class Processor {
       );
     }
     return answer;
+  }
+
+  /**
+   * On SQLite, in the address's turn: a message that is not a duplicate and has no earlier message of its
+   * address waiting is processed at once, and its inbox row written answered with its step, in one
+   * transaction (nothing of it is written until then: a crash before leaves its sender without an answer,
+   * who sends it again). Otherwise, or when processing fails, its row is written (`insert`) in the turn,
+   * so that a later message of the address finds it waiting, and it goes the usual way (`drain`).
+   */
+  private async deliverInOneStep(
+    message: UnwrittenInbox,
+    insert: () => Promise<Recorded>,
+  ): Promise<{ answer: ChannelAnswer } | { row: Recorded }> {
+    const { store } = this.ctx;
+    const { channel, flowId, address, externalId } = message;
+    const [waiting, known] = await store.read(async (db) => [
+      await Q.pendingOf(store, db, { channel, flowId, address }),
+      await Q.inboxByExternalId(store, db, { channel, address, externalId }),
+    ]);
+    if (waiting.length > 0 || known.length > 0) return { row: await insert() };
+    const lookups: Lookups = { rowId: 0, base: "", results: [] };
+    for (;;) {
+      try {
+        const taken = await this.process(message, lookups);
+        if ("answer" in taken) return taken;
+        lookups.results.push(await this.runHttp(taken.lookup));
+      } catch (error) {
+        if (isTransient(error)) throw error;
+        // Written now with this failure counted, it is tried again as any row is, then set aside; a
+        // duplicate written meanwhile under another flow (its step failed on the inbox's unique key)
+        // is found by the insert instead.
+        const row = await insert();
+        if (!row.duplicate) await this.recordFailure(row, error);
+        return { row };
+      }
+    }
   }
 
   /**
@@ -275,7 +330,7 @@ export class Processor {
   }
 
   /** Counts a failed attempt; at {@link MAX_ATTEMPTS} the row is set aside so the address's next messages go on. */
-  private async recordFailure(row: InboxRow, error: unknown): Promise<void> {
+  private async recordFailure(row: { id: number; channel: string; flowId: string }, error: unknown): Promise<void> {
     const { store, metrics, log } = this.ctx;
     const { inbox } = store.tables;
     const failure = describeFailure(error);
@@ -306,14 +361,18 @@ export class Processor {
    * flow needs next and writes nothing: the caller runs it outside the turn and calls again with the
    * answer in `lookups`.
    */
-  private async process(row: InboxRow, lookups: Lookups): Promise<{ lookup: HttpRequest } | { answer: ChannelAnswer }> {
+  private async process(row: Received, lookups: Lookups): Promise<{ lookup: HttpRequest } | { answer: ChannelAnswer }> {
     const { store, metrics, log } = this.ctx;
     const started = performance.now();
     const now = Date.now();
     if (lookups.results.length === 0) {
       metrics.messageWait.observe({ channel: row.channel }, Math.max(0, now - row.receivedAt) / 1000);
     }
-    const payload = readJson(InboxPayload, row.payload, { table: "inbox", column: "payload", id: row.id });
+    const payload = readJson(InboxPayload, row.payload, {
+      table: "inbox",
+      column: "payload",
+      id: row.id ?? `${row.channel} message ${row.externalId}`,
+    });
     // Kept for the agent as a line of its own; the bot does not take it as an answer.
     if (payload.unsupported !== undefined) payload.text = unreadableLine(payload.unsupported);
     const [active] = await store.read((db) =>
@@ -350,7 +409,7 @@ export class Processor {
         replies: [{ nodeId: "unavailable", text: unavailable.fr as string }],
         status: "closed",
       };
-      await store.tx((db) => answerInbox(db, this.ctx.store, row.id, answer, null, now));
+      await store.tx((db) => answerInbox(db, this.ctx.store, row, answer, null, now));
       return { answer };
     }
     const pinnedKey = JSON.stringify(pinned);
@@ -446,7 +505,7 @@ export class Processor {
   }
 
   private async toPerson(
-    row: InboxRow,
+    row: Received,
     conversation: ConversationRow,
     payload: { text?: string; choiceId?: string; attachments?: Attachment[] },
     now: number,
@@ -516,7 +575,7 @@ export class Processor {
         }
       }
       await Q.touchConversation(store, db, { id: conversation.id, now });
-      await answerInbox(db, store, row.id, answer, conversation.id, now);
+      await answerInbox(db, store, row, answer, conversation.id, now);
     });
     this.ctx.store.afterCommit(() => {
       this.ctx.live.publish({ type: "conversation.message", conversationId: conversation.id, role: "customer", text });
@@ -525,6 +584,9 @@ export class Processor {
     return answer;
   }
 }
+
+/** A message's inbox row as `deliver` wrote it, or the one already there for the same message. */
+type Recorded = Pick<InboxRow, "id" | "flowId" | "result" | "deadAt" | "channel"> & { duplicate: boolean };
 
 /** One customer of one flow on one channel: whose messages take turns. */
 const turnKey = (channel: string, flowId: string, address: string) => JSON.stringify([channel, flowId, address]);

@@ -1,0 +1,118 @@
+import { asc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Built, build, send } from "./helpers.js";
+
+/**
+ * On SQLite a message with nothing of its customer waiting is processed in the transaction that writes
+ * its inbox row; these are the ways it leaves that path for the inbox's usual one, losing nothing.
+ */
+describe("a message processed in one step on SQLite", () => {
+  let built: Built;
+  beforeAll(async () => {
+    built = await build();
+  });
+  afterAll(() => built.close());
+
+  const inboxRow = async (address: string, externalId: string) => {
+    const { inbox } = built.app.store.tables;
+    const rows = await built.app.store.read((db) => db.select().from(inbox).where(eq(inbox.address, address)));
+    return rows.find((row) => row.externalId === externalId);
+  };
+
+  const transcript = async (conversationId: string) => {
+    const { messages } = built.app.store.tables;
+    const lines = await built.app.store.read((db) =>
+      db.select().from(messages).where(eq(messages.conversationId, conversationId)).orderBy(asc(messages.id)),
+    );
+    return lines.map((line) => `${line.role}: ${line.text}`);
+  };
+
+  it("writes the message's inbox row answered, so that a retry gets the same answer", async () => {
+    const message = { flowId: "echo", from: "one-step", messageId: "o-1", text: "Bonjour" };
+    const first = await send(built.app, message);
+    expect(first.statusCode).toBe(200);
+    const row = await inboxRow("one-step", "o-1");
+    expect(row).toMatchObject({
+      flowId: "echo",
+      attempts: 0,
+      deadAt: null,
+      conversationId: first.json().conversationId,
+    });
+    expect(row?.processedAt).not.toBeNull();
+    expect(JSON.parse(row?.result ?? "{}")).toEqual(first.json());
+    const retried = await send(built.app, message);
+    expect(retried.body).toBe(first.body);
+    expect(await transcript(first.json().conversationId)).toEqual(["customer: Bonjour", "bot: Dites quelque chose"]);
+  });
+
+  it("answers a message after the earlier one of its customer still waiting in the inbox", async () => {
+    const { inbox } = built.app.store.tables;
+    await send(built.app, { flowId: "echo", from: "waiting", messageId: "w-1", text: "Bonjour" });
+    // Left unprocessed, as a crash or a database out of reach would leave it.
+    await built.app.store.tx((db) =>
+      db.insert(inbox).values({
+        channel: "rest",
+        externalId: "w-2",
+        flowId: "echo",
+        address: "waiting",
+        payload: JSON.stringify({ text: "d'abord" }),
+        receivedAt: Date.now(),
+      }),
+    );
+    const next = await send(built.app, { flowId: "echo", from: "waiting", messageId: "w-3", text: "ensuite" });
+    expect(next.statusCode).toBe(200);
+    expect(next.json().replies[0].text).toBe("Reçu : ensuite");
+    expect((await inboxRow("waiting", "w-2"))?.processedAt).not.toBeNull();
+    expect(await transcript(next.json().conversationId)).toEqual([
+      "customer: Bonjour",
+      "bot: Dites quelque chose",
+      "customer: d'abord",
+      "bot: Reçu : d'abord",
+      "bot: Dites quelque chose",
+      "customer: ensuite",
+      "bot: Reçu : ensuite",
+      "bot: Dites quelque chose",
+    ]);
+  });
+
+  it("writes a message whose step failed with the failure counted, and tries it again", async () => {
+    await send(built.app, { flowId: "echo", from: "failing", messageId: "f-1", text: "Bonjour" });
+    const { store } = built.app;
+    const tx = store.tx;
+    let failures = 0;
+    store.tx = (work) => {
+      if (failures > 0) return tx(work);
+      failures += 1;
+      return Promise.reject(new Error("the step could not be written"));
+    };
+    try {
+      const answered = await send(built.app, { flowId: "echo", from: "failing", messageId: "f-2", text: "encore" });
+      expect(answered.statusCode).toBe(200);
+      expect(answered.json().replies[0].text).toBe("Reçu : encore");
+    } finally {
+      store.tx = tx;
+    }
+    expect(failures).toBe(1);
+    const row = await inboxRow("failing", "f-2");
+    expect(row).toMatchObject({ attempts: 1, error: "the step could not be written", deadAt: null });
+    expect(row?.processedAt).not.toBeNull();
+  });
+
+  it("processes once the same message sent at once to two flows", async () => {
+    const message = { from: "two-flows", messageId: "t-1", text: "Bonjour" };
+    const [echo, escalate] = await Promise.all([
+      send(built.app, { ...message, flowId: "echo" }),
+      send(built.app, { ...message, flowId: "escalate" }),
+    ]);
+    expect(echo.statusCode).toBe(200);
+    expect(escalate.body).toBe(echo.body);
+    const { inbox, conversations } = built.app.store.tables;
+    const rows = await built.app.store.read((db) => db.select().from(inbox).where(eq(inbox.address, "two-flows")));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.attempts).toBe(0);
+    const started = await built.app.store.read((db) =>
+      db.select().from(conversations).where(eq(conversations.address, "two-flows")),
+    );
+    expect(started).toHaveLength(1);
+  });
+});
