@@ -35,18 +35,34 @@ export function prepared<R>(
   };
 }
 
+/**
+ * The name of a column's placeholder in a multi-row statement (`flowId0`, `flowId1`…), made once: a
+ * name written out at every call was a new string to hash for every value of every row.
+ */
+const namesByColumn = new Map<string, string[]>();
+function placeholderName(column: string, row: number): string {
+  let names = namesByColumn.get(column);
+  if (!names) {
+    names = [];
+    namesByColumn.set(column, names);
+  }
+  names[row] ??= `${column}${row}`;
+  return names[row];
+}
+
 /** Each of `count` rows' columns as a placeholder named after the column and the row (`flowId0`, `flowId1`…). */
 export function rowPlaceholders(columns: readonly string[], count: number): Record<string, Placeholder>[] {
   return Array.from({ length: count }, (_, row) =>
-    Object.fromEntries(columns.map((column) => [column, sql.placeholder(`${column}${row}`)])),
+    Object.fromEntries(columns.map((column) => [column, sql.placeholder(placeholderName(column, row))])),
   );
 }
 
 /** The values of {@link rowPlaceholders} for `rows`. */
 export function rowValues<R>(columns: readonly (keyof R & string)[], rows: readonly R[]): Values {
   const values: Values = {};
-  for (const [row, each] of rows.entries()) {
-    for (const column of columns) values[`${column}${row}`] = each[column];
+  for (let row = 0; row < rows.length; row++) {
+    const each = rows[row] as R;
+    for (const column of columns) values[placeholderName(column, row)] = each[column];
   }
   return values;
 }
