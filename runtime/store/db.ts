@@ -390,7 +390,13 @@ async function openPostgres(
   // Turns hold their connection while a flow's HTTP lookups run, and inbox writes may wait for a
   // turn: their own pool keeps them from starving everything else (the sample CRM's reads among it).
   const turnPool = new pg.Pool(options);
-  for (const each of [pool, turnPool]) each.on("error", () => undefined);
+  for (const each of [pool, turnPool]) {
+    each.on("error", () => undefined);
+    // The pool listens for errors of idle connections only: one lost while a turn holds it between two
+    // statements (the engine running) would emit an error nobody hears, and Node would end the process.
+    // Heard here, it fails the turn's next statement instead, as a connection error (see `isTransient`).
+    each.on("connect", (client) => client.on("error", () => undefined));
+  }
   // Processes starting together take turns: one migrates and seeds, the next finds it done.
   let startup: pg.PoolClient | undefined;
   const started = async () => {
