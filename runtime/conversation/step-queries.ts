@@ -73,6 +73,33 @@ export const pendingOf = prepared((db, { inbox }) =>
     ),
 );
 
+/**
+ * The rows that keep a new message of an address from being processed at once: the address's rows
+ * waiting, or the message itself already received. Each half reads its own index.
+ */
+export const waitingOrSame = prepared((db, { inbox }) =>
+  db
+    .select({ id: inbox.id })
+    .from(inbox)
+    .where(
+      and(
+        eq(inbox.channel, p("channel")),
+        eq(inbox.flowId, p("flowId")),
+        eq(inbox.address, p("address")),
+        isNull(inbox.processedAt),
+        isNull(inbox.deadAt),
+      ),
+    )
+    .unionAll(
+      db
+        .select({ id: inbox.id })
+        .from(inbox)
+        .where(
+          and(eq(inbox.channel, p("channel")), eq(inbox.address, p("address")), eq(inbox.externalId, p("externalId"))),
+        ),
+    ),
+);
+
 /** The row received first (the lowest id), if any. */
 export const oldest = <T extends { id: number }>(rows: readonly T[]): T | undefined =>
   rows.reduce<T | undefined>((first, row) => (first && first.id < row.id ? first : row), undefined);

@@ -76,7 +76,8 @@ const unavailable: Record<string, string> = {
  * "One at a time" holds across processes too: within a process, turns per address queue up here;
  * across processes sharing PostgreSQL, each step runs under the store's exclusive lock on the
  * address, and inbox rows are written under the same lock shared, so a step never starts while
- * an earlier message of that address is still being written.
+ * an earlier message of that address is still being written. A message with nothing of its address
+ * waiting is processed as it comes, its row written with its step (see `deliverInOneStep`).
  */
 export class Processor {
   private readonly serial = new KeyedSerial();
@@ -141,19 +142,17 @@ export class Processor {
         throw new Error(`Inbox row of ${inbound.channel} message ${inbound.externalId} neither written nor found.`);
       return { ...existing, duplicate: true };
     };
-    const insert = () => store.sharedTx(key, async (db) => record(db, (await Q.insertInbox(store, db, values))[0]));
-    let row: Recorded;
-    if (store.dialect === "postgres") {
-      // One statement takes the lock shared and writes the row (see `insertInboxShared`).
-      row = await insertInboxShared(store, key, values).then((inserted) => store.read((db) => record(db, inserted)));
-    } else {
-      const taken = await this.serial.run(key, () => this.deliverInOneStep(values, insert));
-      if ("answer" in taken) {
-        await store.durable();
-        return taken.answer;
-      }
-      row = taken.row;
+    // On PostgreSQL one statement takes the lock shared and writes the row (see `insertInboxShared`).
+    const insert = () =>
+      store.dialect === "postgres"
+        ? insertInboxShared(store, key, values).then((inserted) => store.read((db) => record(db, inserted)))
+        : store.sharedTx(key, async (db) => record(db, (await Q.insertInbox(store, db, values))[0]));
+    const taken = await this.serial.run(key, () => this.deliverInOneStep(key, values, insert));
+    if ("answer" in taken) {
+      await store.durable();
+      return taken.answer;
     }
+    const { row } = taken;
     if (row.duplicate) this.ctx.metrics.duplicates.inc({ channel: message.channel });
     let answer: ChannelAnswer | undefined;
     if (!row.result && row.deadAt === null) {
@@ -182,38 +181,42 @@ export class Processor {
   }
 
   /**
-   * On SQLite, in the address's turn: a message that is not a duplicate and has no earlier message of its
-   * address waiting is processed at once, and its inbox row written answered with its step, in one
-   * transaction (nothing of it is written until then: a crash before leaves its sender without an answer,
-   * who sends it again). Otherwise, or when processing fails, its row is written (`insert`) in the turn,
-   * so that a later message of the address finds it waiting, and it goes the usual way (`drain`).
+   * In the address's turn: a message that is not a duplicate and finds nothing of its address waiting is
+   * processed at once, and its inbox row written answered with its step, in one transaction. Nothing of it
+   * is written before: a crash leaves its sender without an answer, who sends it again. Otherwise its row
+   * is written in the turn (`insert`), so that a later message of the address finds it waiting, and it
+   * goes the usual way (`drain`); so does a message whose step fails, with the failure counted. On
+   * PostgreSQL so does a message whose flow needs an HTTP lookup, which runs holding no lock: other
+   * processes must see the message wait meanwhile. On SQLite the turn of this process is enough.
    */
   private async deliverInOneStep(
+    key: string,
     message: UnwrittenInbox,
     insert: () => Promise<Recorded>,
   ): Promise<{ answer: ChannelAnswer } | { row: Recorded }> {
     const { store } = this.ctx;
-    const { channel, flowId, address, externalId } = message;
-    const [waiting, known] = await store.read(async (db) => [
-      await Q.pendingOf(store, db, { channel, flowId, address }),
-      await Q.inboxByExternalId(store, db, { channel, address, externalId }),
-    ]);
-    if (waiting.length > 0 || known.length > 0) return { row: await insert() };
     const lookups: Lookups = { rowId: 0, base: "", results: [] };
     for (;;) {
+      let taken: { answer: ChannelAnswer } | { row: Recorded } | { lookup: HttpRequest };
       try {
-        const taken = await this.process(message, lookups);
-        if ("answer" in taken) return taken;
-        lookups.results.push(await this.runHttp(taken.lookup));
+        taken = await store.exclusive(key, async () => {
+          const { channel, flowId, address, externalId } = message;
+          const found = await store.read((db) => Q.waitingOrSame(store, db, { channel, flowId, address, externalId }));
+          if (found.length > 0) return { row: await insert() };
+          const processed = await this.process(message, lookups);
+          if ("lookup" in processed && store.dialect === "postgres") return { row: await insert() };
+          return processed;
+        });
       } catch (error) {
         if (isTransient(error)) throw error;
-        // Written now with this failure counted, it is tried again as any row is, then set aside; a
-        // duplicate written meanwhile under another flow (its step failed on the inbox's unique key)
-        // is found by the insert instead.
+        // A duplicate written meanwhile under another flow failed the step on the inbox's unique key:
+        // the insert finds it. Anything else is counted as the row's first attempt.
         const row = await insert();
         if (!row.duplicate) await this.recordFailure(row, error);
         return { row };
       }
+      if (!("lookup" in taken)) return taken;
+      lookups.results.push(await this.runHttp(taken.lookup));
     }
   }
 

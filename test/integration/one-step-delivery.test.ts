@@ -1,17 +1,35 @@
+import { rmSync } from "node:fs";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { crmEnv, dirWithLookupFlow, hangingCrm } from "./hanging-crm.js";
 import { type Built, build, send } from "./helpers.js";
+import { dropSchema, freshSchema, POSTGRES_URL, requirePostgres } from "./postgres-server.js";
+
+const dialects = [
+  { name: "SQLite", env: {} as Record<string, string> },
+  { name: "PostgreSQL", env: { DATABASE_URL: POSTGRES_URL, DATABASE_SCHEMA: freshSchema("relais_one_step") } },
+];
 
 /**
- * On SQLite a message with nothing of its customer waiting is processed in the transaction that writes
- * its inbox row; these are the ways it leaves that path for the inbox's usual one, losing nothing.
+ * A message with nothing of its customer waiting is processed in the transaction that writes its inbox
+ * row; these are the ways it leaves that path for the inbox's usual one, losing nothing.
  */
-describe("a message processed in one step on SQLite", () => {
+describe.each(dialects)("a message processed in one step, on $name", ({ name, env }) => {
   let built: Built;
+  let crm: Awaited<ReturnType<typeof hangingCrm>>;
+  let dir: string;
   beforeAll(async () => {
-    built = await build();
+    if (name === "PostgreSQL") await requirePostgres();
+    crm = await hangingCrm();
+    dir = dirWithLookupFlow();
+    built = await build({ ...env, ...crmEnv(crm.url) }, { keepDir: dir });
   });
-  afterAll(() => built.close());
+  afterAll(async () => {
+    await crm?.close();
+    await built?.close();
+    rmSync(dir, { recursive: true, force: true });
+    if (env.DATABASE_SCHEMA) await dropSchema(env.DATABASE_SCHEMA);
+  });
 
   const inboxRow = async (address: string, externalId: string) => {
     const { inbox } = built.app.store.tables;
@@ -114,5 +132,20 @@ describe("a message processed in one step on SQLite", () => {
       db.select().from(conversations).where(eq(conversations.address, "two-flows")),
     );
     expect(started).toHaveLength(1);
+  });
+
+  it(`keeps a message whose flow looks something up ${name === "SQLite" ? "in this process's turn" : "waiting in the inbox, for the other processes"} until its step`, async () => {
+    crm.hold();
+    const answered = send(built.app, { flowId: "lookup", from: "looked-up", messageId: "l-1", text: "Bonjour" });
+    await crm.waitingFor(1);
+    const row = await inboxRow("looked-up", "l-1");
+    if (name === "SQLite") expect(row).toBeUndefined();
+    else expect(row).toMatchObject({ processedAt: null, attempts: 0 });
+    crm.release();
+    const answer = await answered;
+    expect(answer.statusCode).toBe(200);
+    expect(answer.json().replies[0].text).toBe("Bonjour looked-up");
+    expect((await inboxRow("looked-up", "l-1"))?.processedAt).not.toBeNull();
+    expect(crm.answered).toBe(1);
   });
 });
