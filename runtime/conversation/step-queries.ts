@@ -1,5 +1,5 @@
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
-import type { Db, Store } from "../store/db.js";
+import type { Db, Store, Tables } from "../store/db.js";
 import { fixedLimit } from "../store/fixed-limit.js";
 import { prepared, preparedRows } from "../store/prepared.js";
 
@@ -8,44 +8,46 @@ const p = sql.placeholder;
 /** A placeholder where drizzle's types take only SQL (the values of an update's `set`). */
 const v = (name: string) => sql`${p(name)}`;
 
+/** The values of a received message's inbox row, from the placeholders of their names. */
+const received = {
+  channel: p("channel"),
+  externalId: p("externalId"),
+  flowId: p("flowId"),
+  address: p("address"),
+  payload: p("payload"),
+  receivedAt: p("receivedAt"),
+};
+
 export const insertInbox = prepared((db, { inbox }) =>
   db
     .insert(inbox)
-    .values({
-      channel: p("channel"),
-      externalId: p("externalId"),
-      flowId: p("flowId"),
-      address: p("address"),
-      payload: p("payload"),
-      receivedAt: p("receivedAt"),
-    })
+    .values(received)
     .onConflictDoNothing({ target: [inbox.channel, inbox.address, inbox.externalId] })
     .returning({ id: inbox.id }),
 );
 
 /** A message's inbox row written with its answer, in its step's transaction (see `answerInbox`). */
 export const insertAnswered = prepared((db, { inbox }) =>
-  db.insert(inbox).values({
-    channel: p("channel"),
-    externalId: p("externalId"),
-    flowId: p("flowId"),
-    address: p("address"),
-    payload: p("payload"),
-    receivedAt: p("receivedAt"),
-    processedAt: p("now"),
-    conversationId: p("conversationId"),
-    result: p("result"),
-  }),
+  db
+    .insert(inbox)
+    .values({ ...received, processedAt: p("now"), conversationId: p("conversationId"), result: p("result") }),
 );
 
-export const inboxByExternalId = prepared((db, { inbox }) =>
-  db
-    .select()
-    .from(inbox)
-    .where(
-      and(eq(inbox.channel, p("channel")), eq(inbox.address, p("address")), eq(inbox.externalId, p("externalId"))),
-    ),
-);
+/** The row of one message of an address (the unique index `inbox_channel_address_external`). */
+const sameMessage = (inbox: Tables["inbox"]) =>
+  and(eq(inbox.channel, p("channel")), eq(inbox.address, p("address")), eq(inbox.externalId, p("externalId")));
+
+/** An address's rows not processed and not set aside (the partial index `inbox_pending_address`). */
+const waiting = (inbox: Tables["inbox"]) =>
+  and(
+    eq(inbox.channel, p("channel")),
+    eq(inbox.flowId, p("flowId")),
+    eq(inbox.address, p("address")),
+    isNull(inbox.processedAt),
+    isNull(inbox.deadAt),
+  );
+
+export const inboxByExternalId = prepared((db, { inbox }) => db.select().from(inbox).where(sameMessage(inbox)));
 
 export const inboxAnswer = prepared((db, { inbox }) =>
   db
@@ -58,20 +60,7 @@ export const inboxAnswer = prepared((db, { inbox }) =>
  * The address's unprocessed rows, in no order: a customer has few in flight, and asking SQLite for the
  * oldest sorted them in a temporary B-tree at every message; {@link oldest} picks it.
  */
-export const pendingOf = prepared((db, { inbox }) =>
-  db
-    .select()
-    .from(inbox)
-    .where(
-      and(
-        eq(inbox.channel, p("channel")),
-        eq(inbox.flowId, p("flowId")),
-        eq(inbox.address, p("address")),
-        isNull(inbox.processedAt),
-        isNull(inbox.deadAt),
-      ),
-    ),
-);
+export const pendingOf = prepared((db, { inbox }) => db.select().from(inbox).where(waiting(inbox)));
 
 /**
  * The rows that keep a new message of an address from being processed at once: the address's rows
@@ -81,23 +70,8 @@ export const waitingOrSame = prepared((db, { inbox }) =>
   db
     .select({ id: inbox.id })
     .from(inbox)
-    .where(
-      and(
-        eq(inbox.channel, p("channel")),
-        eq(inbox.flowId, p("flowId")),
-        eq(inbox.address, p("address")),
-        isNull(inbox.processedAt),
-        isNull(inbox.deadAt),
-      ),
-    )
-    .unionAll(
-      db
-        .select({ id: inbox.id })
-        .from(inbox)
-        .where(
-          and(eq(inbox.channel, p("channel")), eq(inbox.address, p("address")), eq(inbox.externalId, p("externalId"))),
-        ),
-    ),
+    .where(waiting(inbox))
+    .unionAll(db.select({ id: inbox.id }).from(inbox).where(sameMessage(inbox))),
 );
 
 /** The row received first (the lowest id), if any. */
