@@ -6,6 +6,7 @@ import type { TranscriptEvent } from "../../schema/api/handoff.js";
 import { countStep, type RecordedStep, recordStep, rememberStep } from "../analytics/record.js";
 import type { BotMessage } from "../engine/types.js";
 import type { Db, Store } from "../store/db.js";
+import type { ReceivedInboxRow } from "../store/records.js";
 import type { LoopOutcome } from "./engine-loop.js";
 import { recordHandoff } from "./handoff-record.js";
 import type { LiveEvents } from "./live-events.js";
@@ -35,17 +36,7 @@ export interface StepWriterDeps {
  */
 export type InboxRef =
   | { id: number; channel: string; flowId: string; address: string }
-  | ({ id?: undefined } & UnwrittenInbox);
-
-/** A received message not written to the inbox yet: the values of its row. */
-export interface UnwrittenInbox {
-  channel: string;
-  externalId: string;
-  flowId: string;
-  address: string;
-  payload: string;
-  receivedAt: number;
-}
+  | ({ id?: undefined } & ReceivedInboxRow);
 
 export interface StepMeta {
   conversationId: string;

@@ -6,6 +6,11 @@ import type * as tables from "./schema.sqlite.js";
  */
 export type ConversationRow = typeof tables.conversations.$inferSelect;
 export type InboxRow = typeof tables.inbox.$inferSelect;
+/** An inbox row's values as its message is received, before anything processes it. */
+export type ReceivedInboxRow = Pick<
+  InboxRow,
+  "channel" | "externalId" | "flowId" | "address" | "payload" | "receivedAt"
+>;
 export type HandoffRow = typeof tables.handoffs.$inferSelect;
 export type NewHandoffRow = typeof tables.handoffs.$inferInsert;
 export type MessageRow = typeof tables.messages.$inferSelect;

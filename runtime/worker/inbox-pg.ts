@@ -1,16 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Store } from "../store/db.js";
 import { preparedPg } from "../store/prepared.js";
-
-/** An inbox row as `deliver` writes it. */
-export interface InboxValues {
-  channel: string;
-  externalId: string;
-  flowId: string;
-  address: string;
-  payload: string;
-  receivedAt: number;
-}
+import type { ReceivedInboxRow } from "../store/records.js";
 
 /** The statement of `insertInboxShared`, built and prepared once per connection (see `preparedPg`), not at every message. */
 const insertShared = preparedPg<{ id: number }>((_db, { inbox }) => {
@@ -37,7 +28,7 @@ const insertShared = preparedPg<{ id: number }>((_db, { inbox }) => {
 export async function insertInboxShared(
   store: Store,
   key: string,
-  values: InboxValues,
+  values: ReceivedInboxRow,
 ): Promise<{ id: number } | undefined> {
   const result = await store.read((db) => insertShared(store, db, { key, ...values }));
   return result.rows[0];

@@ -12,7 +12,7 @@ import type { LiveEvents } from "../conversation/live-events.js";
 import { loadQueues } from "../conversation/queues.js";
 import { takeSatisfactionAnswer } from "../conversation/satisfaction.js";
 import * as Q from "../conversation/step-queries.js";
-import { answerInbox, type StepWriter, type UnwrittenInbox } from "../conversation/step-writer.js";
+import { answerInbox, type StepWriter } from "../conversation/step-writer.js";
 import type { ConversationStatus, InboundMessage } from "../conversation/types.js";
 import { DomainError } from "../domain-error.js";
 import type { EngineDeps, EngineInput, HttpRequest, HttpResult } from "../engine/types.js";
@@ -24,7 +24,7 @@ import type { Db, Store } from "../store/db.js";
 import { describeFailure, isTransient } from "../store/failure.js";
 import { readJson } from "../store/json-column.js";
 import { InboxPayload, PinnedVersions } from "../store/json-columns.js";
-import type { ConversationRow, InboxRow } from "../store/records.js";
+import type { ConversationRow, InboxRow, ReceivedInboxRow } from "../store/records.js";
 import { insertInboxShared } from "./inbox-pg.js";
 import { KeyedSerial } from "./keyed-serial.js";
 
@@ -59,7 +59,7 @@ interface Lookups {
 export type { DeadLetter };
 
 /** A message a turn processes: its inbox row, or a message whose row its step writes (see `deliverInOneStep`). */
-type Received = InboxRow | ({ id?: undefined } & UnwrittenInbox);
+type Received = InboxRow | ({ id?: undefined } & ReceivedInboxRow);
 
 /** Processing attempts of one inbox row before it is set aside; retries go at once, within the same drain. */
 export const MAX_ATTEMPTS = 3;
@@ -191,7 +191,7 @@ export class Processor {
    */
   private async deliverInOneStep(
     key: string,
-    message: UnwrittenInbox,
+    message: ReceivedInboxRow,
     insert: () => Promise<Recorded>,
   ): Promise<{ answer: ChannelAnswer } | { row: Recorded }> {
     const { store } = this.ctx;
