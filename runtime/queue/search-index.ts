@@ -248,23 +248,12 @@ export class SearchIndexer {
         createdAt: row.createdAt,
       };
     });
-    if (this.store.dialect === "postgres") {
-      // One statement per chunk (each statement is a round trip), in key order, so that processes
-      // catching up at the same time lock the documents they share in the same order.
-      documents.sort((a, b) =>
-        a.conversationId < b.conversationId ? -1 : a.conversationId > b.conversationId ? 1 : 0,
-      );
-      for (let from = 0; from < documents.length; from += WRITE_CHUNK) {
-        const chunk = documents.slice(from, from + WRITE_CHUNK);
-        await this.store.tx((db) => upsertDocuments(this.store, db, chunk));
-      }
-      return;
-    }
+    // One statement per chunk (on PostgreSQL a round trip each), in key order, so that processes
+    // catching up at the same time lock the documents they share in the same order.
+    documents.sort((a, b) => (a.conversationId < b.conversationId ? -1 : a.conversationId > b.conversationId ? 1 : 0));
     for (let from = 0; from < documents.length; from += WRITE_CHUNK) {
-      await this.store.tx(async (db) => {
-        for (const document of documents.slice(from, from + WRITE_CHUNK))
-          await upsertDocuments(this.store, db, [document]);
-      });
+      const chunk = documents.slice(from, from + WRITE_CHUNK);
+      await this.store.tx((db) => upsertDocuments(this.store, db, chunk));
     }
   }
 }
