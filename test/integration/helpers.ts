@@ -74,3 +74,22 @@ export async function userWithRole(
 export function send(app: FastifyInstance, body: Record<string, unknown>) {
   return app.inject({ method: "POST", url: "/api/channels/rest/messages", payload: body, remoteAddress: "127.0.0.1" });
 }
+
+/**
+ * Writes a REST message of the `echo` flow straight to the inbox, unprocessed, as a crash or a database
+ * out of reach would leave it; returns its row's id.
+ */
+export async function waitingInboxRow(
+  app: FastifyInstance,
+  row: { address: string; externalId: string; payload: string; receivedAt: number },
+): Promise<number> {
+  const { inbox } = app.store.tables;
+  const [written] = await app.store.tx((db) =>
+    db
+      .insert(inbox)
+      .values({ channel: "rest", flowId: "echo", ...row })
+      .returning({ id: inbox.id }),
+  );
+  if (!written) throw new Error(`inbox row ${row.externalId} not written`);
+  return written.id;
+}

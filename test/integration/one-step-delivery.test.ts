@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { crmEnv, dirWithLookupFlow, hangingCrm } from "./hanging-crm.js";
-import { type Built, build, send } from "./helpers.js";
+import { type Built, build, send, waitingInboxRow } from "./helpers.js";
 import { dropSchema, freshSchema, POSTGRES_URL, requirePostgres } from "./postgres-server.js";
 
 const dialects = [
@@ -64,19 +64,13 @@ describe.each(dialects)("a message processed in one step, on $name", ({ name, en
   });
 
   it("answers a message after the earlier one of its customer still waiting in the inbox", async () => {
-    const { inbox } = built.app.store.tables;
     await send(built.app, { flowId: "echo", from: "waiting", messageId: "w-1", text: "Bonjour" });
-    // Left unprocessed, as a crash or a database out of reach would leave it.
-    await built.app.store.tx((db) =>
-      db.insert(inbox).values({
-        channel: "rest",
-        externalId: "w-2",
-        flowId: "echo",
-        address: "waiting",
-        payload: JSON.stringify({ text: "d'abord" }),
-        receivedAt: Date.now(),
-      }),
-    );
+    await waitingInboxRow(built.app, {
+      address: "waiting",
+      externalId: "w-2",
+      payload: JSON.stringify({ text: "d'abord" }),
+      receivedAt: Date.now(),
+    });
     const next = await send(built.app, { flowId: "echo", from: "waiting", messageId: "w-3", text: "ensuite" });
     expect(next.statusCode).toBe(200);
     expect(next.json().replies[0].text).toBe("Reçu : ensuite");

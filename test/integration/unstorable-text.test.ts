@@ -1,19 +1,12 @@
 import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, type Built, build, login, send, userWithRole } from "./helpers.js";
+import { ADMIN, type Built, build, login, send, userWithRole, waitingInboxRow } from "./helpers.js";
 import { dropSchema, freshSchema, POSTGRES_URL, requirePostgres } from "./postgres-server.js";
 
 /** A row a store took in but that fails every time it is processed, as a NUL byte did on PostgreSQL. */
-async function poisonRow(app: FastifyInstance, from: string, payload: string) {
-  const { inbox } = app.store.tables;
-  const [row] = await app.store.tx((db) =>
-    db
-      .insert(inbox)
-      .values({ channel: "rest", externalId: `${from}-poison`, flowId: "echo", address: from, payload, receivedAt: 1 })
-      .returning({ id: inbox.id }),
-  );
-  return (row as { id: number }).id;
+function poisonRow(app: FastifyInstance, from: string, payload: string) {
+  return waitingInboxRow(app, { address: from, externalId: `${from}-poison`, payload, receivedAt: 1 });
 }
 
 const dialects = [
@@ -136,19 +129,15 @@ describe.each(dialects)("text a store cannot hold, on $name", ({ name, env, pois
     const restartEnv = { ...env };
     await send(built.app, { flowId: "echo", from: "before-start", messageId: "b-1", text: "Bonjour" });
     await poisonRow(built.app, "at-start", poison);
-    const { inbox } = built.app.store.tables;
-    await built.app.store.tx((db) =>
-      db.insert(inbox).values({
-        channel: "rest",
-        externalId: "b-2",
-        flowId: "echo",
-        address: "before-start",
-        payload: JSON.stringify({ text: "pendant l'arrêt" }),
-        receivedAt: 2,
-      }),
-    );
+    await waitingInboxRow(built.app, {
+      address: "before-start",
+      externalId: "b-2",
+      payload: JSON.stringify({ text: "pendant l'arrêt" }),
+      receivedAt: 2,
+    });
     await built.app.close();
     built = await build(restartEnv, { keepDir: built.dir });
+    const { inbox } = built.app.store.tables;
     const rows = await built.app.store.read((db) => db.select().from(inbox));
     expect(rows.find((row) => row.externalId === "at-start-poison")?.deadAt).not.toBeNull();
     const resumed = rows.find((row) => row.externalId === "b-2");
