@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { CURRENCIES, parseNumber } from "../../../runtime/engine/index.js";
 import { t } from "../i18n.js";
 import {
@@ -85,24 +85,9 @@ export function ConditionBuilder({
   const [mode, setMode] = useState<Mode>(first.ok ? "rules" : "expression");
   const [match, setMatch] = useState<Condition["match"]>(first.ok ? first.condition.match : "all");
   const [rows, setRows] = useState<EditedRow[]>(() => (first.ok ? edited(first.condition) : []));
-  const written = useRef(value);
   const id = useId();
-
-  // A change from elsewhere (undo, the file tab, another rule removed above) is read again.
-  useEffect(() => {
-    if (value === written.current) return;
-    written.current = value;
-    const again = fromExpression(value ?? "true", types);
-    if (again.ok) {
-      setMatch(again.condition.match);
-      setRows(again.condition.rows.map((row) => ({ ...row, key: nextKey.current++, text: textOf(row.value) })));
-    } else setMode("expression");
-  }, [value, types]);
-
-  const write = (nextMatch: Condition["match"], nextRows: EditedRow[]) => {
-    setMatch(nextMatch);
-    setRows(nextRows);
-    const expression = toExpression(
+  const expressionOf = (nextMatch: Condition["match"], nextRows: EditedRow[]) =>
+    toExpression(
       {
         match: nextMatch,
         rows: nextRows.map(({ variable, operator, value: v, currency }) => ({
@@ -114,7 +99,26 @@ export function ConditionBuilder({
       },
       types,
     );
-    written.current = expression;
+
+  // A change from elsewhere (undo, the file tab, another rule removed above) is read again. Compared when
+  // the value changes, during the render that brings it: the rows' own writes come back as their own
+  // expression and are left as typed, half-made rows included, however late the machine renders.
+  const [seen, setSeen] = useState(value);
+  if (value !== seen) {
+    setSeen(value);
+    if (value !== expressionOf(match, rows)) {
+      const again = read(value);
+      if (again.ok) {
+        setMatch(again.condition.match);
+        setRows(edited(again.condition));
+      } else setMode("expression");
+    }
+  }
+
+  const write = (nextMatch: Condition["match"], nextRows: EditedRow[]) => {
+    setMatch(nextMatch);
+    setRows(nextRows);
+    const expression = expressionOf(nextMatch, nextRows);
     if (expression !== value) onChange(expression);
   };
   const setRow = (index: number, row: EditedRow) =>
@@ -148,15 +152,7 @@ export function ConditionBuilder({
     return (
       <div className="condition-builder" data-mode="expression">
         <ModeSwitch mode={mode} canShowRules={current.ok} onRules={() => current.ok && showRules(current.condition)} />
-        <ExpressionInput
-          label={label}
-          context={context}
-          value={value}
-          onChange={(text) => {
-            written.current = text;
-            onChange(text);
-          }}
-        />
+        <ExpressionInput label={label} context={context} value={value} onChange={onChange} />
         {!current.ok && (
           <p className="condition-unreadable" role="note">
             {unreadableWords(current)}
