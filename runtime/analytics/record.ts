@@ -44,6 +44,42 @@ const upsertRow = (db: Db, { analyticsConversations: rows }: Tables, values: (ke
 /** Every column of the row from the placeholder of its name. */
 const saveRow = prepared((db, tables) => upsertRow(db, tables, p));
 
+type AggregateColumn = Exclude<keyof ConversationAggregate, "conversationId">;
+
+/** The columns a step changed in a row that is there, the path compared key by key (it only grows). */
+function changedColumns(before: ConversationAggregate, after: ConversationAggregate): AggregateColumn[] {
+  const changed: AggregateColumn[] = [];
+  for (const key of Object.keys(after) as (keyof ConversationAggregate)[]) {
+    if (key === "conversationId") continue;
+    if (key === "path" ? !samePath(before.path, after.path) : before[key] !== after[key]) changed.push(key);
+  }
+  return changed;
+}
+
+const samePath = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((key, i) => key === b[i]);
+
+/**
+ * On SQLite, the update of only the columns a step changed, prepared once for each list of them (a
+ * handful: a message moves the bot and counts the customer): the upsert of every column rewrote the row's
+ * three covering indexes at every message, most of a step's SQLite time.
+ */
+const updates = new Map<string, (store: Store, db: Db, values?: Record<string, unknown>) => Promise<unknown>>();
+function updateOf(changed: readonly AggregateColumn[]) {
+  const key = changed.join();
+  let update = updates.get(key);
+  if (!update) {
+    update = prepared((db, { analyticsConversations: rows }) =>
+      db
+        .update(rows)
+        .set(Object.fromEntries(changed.map((column) => [column, p(column)])))
+        .where(eq(rows.conversationId, p("conversationId"))),
+    );
+    updates.set(key, update);
+  }
+  return update;
+}
+
 const DELTA_COLUMNS = ["flowId", "flowVersion", "day", "kind", "key", "count"] as const;
 
 /** A step's counts, appended as deltas (see `analytics_deltas`) in one statement. */
@@ -140,10 +176,30 @@ export async function recordStep(store: Store, db: Db, facts: StepFacts): Promis
     const values = { ...saved, ...rowValues(DELTA_COLUMNS, folded.counts) };
     await saveWithDeltasOf(folded.counts.length)(store, db, values);
   } else {
-    await saveRow(store, db, saved);
+    await saveAggregate(store, db, previous, folded.aggregate, saved);
     if (folded.counts.length > 0) await addDeltas(store, db, folded.counts);
   }
   return { aggregate: folded.aggregate, started: folded.started, outcomeChanged: folded.outcomeChanged };
+}
+
+/**
+ * Writes the row: on SQLite, only what changed when the row is there (a row erased or pruned since it
+ * was read is written whole again); else, and on PostgreSQL, every column.
+ */
+async function saveAggregate(
+  store: Store,
+  db: Db,
+  previous: ConversationAggregate | undefined,
+  aggregate: ConversationAggregate,
+  saved: Record<string, unknown>,
+): Promise<void> {
+  if (store.dialect === "sqlite" && previous) {
+    const changed = changedColumns(previous, aggregate);
+    if (changed.length === 0) return;
+    const result = (await updateOf(changed)(store, db, saved)) as { changes: number };
+    if (result.changes > 0) return;
+  }
+  await saveRow(store, db, saved);
 }
 
 /** Counts a committed step in the Prometheus counters of containment and handoffs by rule. */

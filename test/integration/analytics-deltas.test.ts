@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { foldAllDeltas, foldDeltas } from "../../runtime/analytics/deltas.js";
 import { type FiguresRequest, readFigures } from "../../runtime/analytics/figures.js";
 import { dayOf } from "../../runtime/analytics/fold.js";
-import { recordStep, type StepFacts } from "../../runtime/analytics/record.js";
+import { recordStep, rememberStep, type StepFacts } from "../../runtime/analytics/record.js";
 import { openStore, type Store } from "../../runtime/store/db.js";
 import { dropSchema, freshSchema, POSTGRES_URL, requirePostgres } from "./postgres-server.js";
 
@@ -132,6 +133,34 @@ describe.each(["sqlite", "postgres"] as const)("analytics deltas on %s", (dialec
     expect(await seen(store)).toEqual(expected(25));
     expect(await foldDeltas(store)).toBe(0);
   });
+
+  // On SQLite a step starts from the aggregate kept in memory, and writes only what it changed.
+  it.runIf(dialect === "sqlite")(
+    "writes a conversation's row whole again when it went missing since the step before",
+    async () => {
+      const id = "gone-0";
+      const row = (db: Parameters<Parameters<Store["read"]>[0]>[0]) =>
+        db
+          .select()
+          .from(store.tables.analyticsConversations)
+          .where(eq(store.tables.analyticsConversations.conversationId, id));
+      rememberStep(store, await store.tx((db) => recordStep(store, db, firstStep(id))));
+      await store.tx((db) =>
+        db
+          .delete(store.tables.analyticsConversations)
+          .where(eq(store.tables.analyticsConversations.conversationId, id)),
+      );
+      rememberStep(store, await store.tx((db) => recordStep(store, db, secondStep(id))));
+      const [written] = await store.read(row);
+      expect(written).toMatchObject({
+        outcome: "contained",
+        customerMessages: 2,
+        startedAt: NOW,
+        lastCustomerAt: NOW + 60_000,
+        atNodeId: "done",
+      });
+    },
+  );
 
   it.runIf(dialect === "postgres")(
     "folds on one process at a time while others write, and loses or doubles no count",
