@@ -24,6 +24,11 @@ import { BACKSTOP_PAGES, startWalCheckpointer } from "./wal-checkpointer.js";
  * out under the same names. This file is the whole dialect split.
  */
 export type Db = BetterSQLite3Database;
+
+/** Items many transactions add, written together at their group's commit (see `Store.atGroupCommit`). */
+export interface CommitBatch<T> {
+  write(store: Store, db: Db, items: T[]): Promise<void>;
+}
 export type Tables = typeof sqliteTables;
 
 /** The tables of a schema module, by export name. */
@@ -80,6 +85,13 @@ export interface Store {
   sharedTx<T>(key: string, work: (db: Db) => Promise<T>): Promise<T>;
   /** Runs `effect` once what was written is committed: at once, or when the `exclusive` work around it commits. */
   afterCommit(effect: () => void): void;
+  /**
+   * On SQLite, adds `items` of the transaction in progress to `batch`, which writes the items of all the
+   * transactions of a group in one go just before the group commits (see `groupCommit`): a transaction
+   * rolled back adds none, and a batch that fails fails the group. Undefined on PostgreSQL, where each
+   * transaction commits alone.
+   */
+  atGroupCommit?<T>(batch: CommitBatch<T>, items: readonly T[]): void;
   /**
    * Resolves once everything committed before the call is on disk, so that an answer sent after
    * it survives a power loss. Callers at the same time share one flush (group commit).
@@ -173,7 +185,13 @@ export function openSqlite(
       }
       return work();
     });
-  const group = groupCommit(statements, client, (commitTurn) => void mutex.run(commitTurn), onGroupCommit);
+  const group = groupCommit(
+    statements,
+    client,
+    (commitTurn) => void mutex.run(commitTurn),
+    (batches) => writeBatches(store, db, batches),
+    onGroupCommit,
+  );
   const store: Store = {
     dialect: "sqlite",
     tables: sqliteTables,
@@ -189,6 +207,7 @@ export function openSqlite(
     exclusive: (_key, work) => work(),
     sharedTx: (_key, work) => store.tx(work),
     afterCommit: (effect) => effect(),
+    atGroupCommit: group.add,
     durable: wal.durable,
     bus,
     started: async () => undefined,
@@ -201,6 +220,12 @@ export function openSqlite(
     },
   };
   return store;
+}
+
+type Batches = Map<CommitBatch<unknown>, unknown[]>;
+
+async function writeBatches(store: Store, db: Db, batches: Batches): Promise<void> {
+  for (const [batch, items] of batches) await batch.write(store, db, items);
 }
 
 /** A statement of the store's one connection. */
@@ -221,11 +246,20 @@ function groupCommit(
   sql: Record<"begin" | "commit" | "rollback" | "savepoint" | "release" | "rollbackStep", Statement>,
   client: { inTransaction: boolean },
   schedule: (commitTurn: () => Promise<void>) => void,
+  writeBatches: (batches: Batches) => Promise<void>,
   onCommit: (transactions: number) => void,
 ) {
   let open:
-    | { committed: Promise<void>; settle: (error?: unknown) => void; steps: number; failure?: unknown }
+    | {
+        committed: Promise<void>;
+        settle: (error?: unknown) => void;
+        steps: number;
+        batches: Batches;
+        failure?: unknown;
+      }
     | undefined;
+  /** The batch items of the step running now (steps run one at a time, in the store's turns). */
+  let stepBatches: Batches | undefined;
   const openGroup = () => {
     let settle: (error?: unknown) => void = () => undefined;
     const committed = new Promise<void>((resolve, reject) => {
@@ -233,7 +267,7 @@ function groupCommit(
     });
     // Callers that never reach it (a step that failed on its own) must not leave it unhandled.
     committed.catch(() => undefined);
-    const group: NonNullable<typeof open> = { committed, settle, steps: 0 };
+    const group: NonNullable<typeof open> = { committed, settle, steps: 0, batches: new Map() };
     sql.begin.run();
     open = group;
     setImmediate(() =>
@@ -241,6 +275,7 @@ function groupCommit(
         open = undefined;
         if (group.failure !== undefined) return group.settle(group.failure);
         try {
+          await writeBatches(group.batches);
           sql.commit.run();
           onCommit(group.steps);
           group.settle();
@@ -259,10 +294,17 @@ function groupCommit(
       const group = open ?? openGroup();
       if (group.failure !== undefined) throw group.failure;
       sql.savepoint.run();
+      const batches: Batches = new Map();
+      stepBatches = batches;
       try {
         const result = await work();
         sql.release.run();
         group.steps++;
+        for (const [batch, items] of batches) {
+          const all = group.batches.get(batch);
+          if (all) all.push(...items);
+          else group.batches.set(batch, items);
+        }
         return { result, committed: group.committed };
       } catch (error) {
         if (client.inTransaction) {
@@ -274,7 +316,15 @@ function groupCommit(
           group.failure = error;
         }
         throw error;
+      } finally {
+        stepBatches = undefined;
       }
+    },
+    add<T>(batch: CommitBatch<T>, items: readonly T[]): void {
+      if (!stepBatches) throw new Error("A batch of a group commit takes items only within a transaction.");
+      const kept = stepBatches.get(batch as CommitBatch<unknown>);
+      if (kept) kept.push(...items);
+      else stepBatches.set(batch as CommitBatch<unknown>, [...items]);
     },
   };
 }

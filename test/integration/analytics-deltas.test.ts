@@ -119,19 +119,36 @@ describe.each(["sqlite", "postgres"] as const)("analytics deltas on %s", (dialec
   it("appends each step's counts, reads them exactly before they are folded, and the same after", async () => {
     await converse(store, ids("a", 20));
     const unfolded = await rowsIn(store);
-    // Five counts a conversation's first step adds, three its second: one row each, no row shared.
-    expect(unfolded).toEqual({ deltas: 20 * 8, counts: 0 });
+    // Five counts a conversation's first step adds, three its second. On PostgreSQL one row each, no
+    // row shared; on SQLite the steps of a group commit are summed by key (eight keys in all).
+    if (dialect === "postgres") expect(unfolded).toEqual({ deltas: 20 * 8, counts: 0 });
+    else {
+      expect(unfolded.deltas).toBeGreaterThanOrEqual(8);
+      expect(unfolded.deltas).toBeLessThan(20 * 8);
+    }
     expect(await seen(store)).toEqual(expected(20));
 
-    expect(await foldDeltas(store)).toBe(20 * 8);
+    expect(await foldDeltas(store)).toBe(unfolded.deltas);
     expect(await rowsIn(store)).toEqual({ deltas: 0, counts: 7 });
     expect(await seen(store)).toEqual(expected(20));
 
     await converse(store, ids("b", 5));
     expect(await seen(store)).toEqual(expected(25));
-    expect(await foldAllDeltas(store)).toBe(5 * 8);
+    const more = (await rowsIn(store)).deltas;
+    if (dialect === "postgres") expect(more).toBe(5 * 8);
+    expect(await foldAllDeltas(store)).toBe(more);
     expect(await seen(store)).toEqual(expected(25));
     expect(await foldDeltas(store)).toBe(0);
+  });
+
+  it("counts no step rolled back, and every other step written beside it", async () => {
+    const before = (await seen(store)).started;
+    const failing = store.tx(async (db) => {
+      await recordStep(store, db, firstStep("rolled-back"));
+      throw new Error("step failed");
+    });
+    await Promise.all([converse(store, ids("e", 3)), expect(failing).rejects.toThrow("step failed")]);
+    expect(await seen(store)).toEqual(expected(before + 3));
   });
 
   // On SQLite a step starts from the aggregate kept in memory, and writes only what it changed.
