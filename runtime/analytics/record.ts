@@ -208,8 +208,8 @@ export async function recordStep(store: Store, db: Db, facts: StepFacts): Promis
 }
 
 /**
- * Writes the row: on SQLite, only what changed when the row is there (a row erased or pruned since it
- * was read is written whole again); else, and on PostgreSQL, every column.
+ * Writes the row: on SQLite, only what changed when the row is there (nothing prunes these rows; one
+ * deleted by hand since the step before is written whole again); else, and on PostgreSQL, every column.
  */
 async function saveAggregate(
   store: Store,

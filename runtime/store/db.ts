@@ -24,11 +24,6 @@ import { BACKSTOP_PAGES, startWalCheckpointer } from "./wal-checkpointer.js";
  * out under the same names. This file is the whole dialect split.
  */
 export type Db = BetterSQLite3Database;
-
-/** Items many transactions add, written together at their group's commit (see `Store.atGroupCommit`). */
-export interface CommitBatch<T> {
-  write(store: Store, db: Db, items: T[]): Promise<void>;
-}
 export type Tables = typeof sqliteTables;
 
 /** The tables of a schema module, by export name. */
@@ -57,6 +52,11 @@ type DialectsAgree = RowsAgree[keyof RowsAgree] extends true
  */
 function pgTablesTypedAsSqlite(tables: typeof pgTables, ..._agree: DialectsAgree): Tables {
   return tables as unknown as Tables;
+}
+
+/** Items many transactions add, written together at their group's commit (see `Store.atGroupCommit`). */
+export interface CommitBatch<T> {
+  write(store: Store, db: Db, items: T[]): Promise<void>;
 }
 
 export interface Store {
