@@ -66,13 +66,13 @@ export const pendingOf = prepared((db, { inbox }) => db.select().from(inbox).whe
  * The rows that keep a new message of an address from being processed at once: the address's rows
  * waiting, or the message itself already received. Each half reads its own index.
  */
-export const waitingOrSame = prepared((db, { inbox }) =>
+export const waitingOrSameQuery = (db: Db, { inbox }: Tables) =>
   db
     .select({ id: inbox.id })
     .from(inbox)
     .where(waiting(inbox))
-    .unionAll(db.select({ id: inbox.id }).from(inbox).where(sameMessage(inbox))),
-);
+    .unionAll(db.select({ id: inbox.id }).from(inbox).where(sameMessage(inbox)));
+export const waitingOrSame = prepared(waitingOrSameQuery);
 
 /** The row received first (the lowest id), if any. */
 export const oldest = <T extends { id: number }>(rows: readonly T[]): T | undefined =>
@@ -85,19 +85,17 @@ export const markDone = prepared((db, { inbox }) =>
     .where(eq(inbox.id, p("id"))),
 );
 
+/** The address's conversation not closed (the index `conversations_address`). */
+export const active = (conversations: Tables["conversations"]) =>
+  and(
+    eq(conversations.channel, p("channel")),
+    eq(conversations.flowId, p("flowId")),
+    eq(conversations.address, p("address")),
+    ne(conversations.status, "closed"),
+  );
+
 export const activeConversation = prepared((db, { conversations }) =>
-  db
-    .select()
-    .from(conversations)
-    .where(
-      and(
-        eq(conversations.channel, p("channel")),
-        eq(conversations.flowId, p("flowId")),
-        eq(conversations.address, p("address")),
-        ne(conversations.status, "closed"),
-      ),
-    )
-    .limit(fixedLimit(1)),
+  db.select().from(conversations).where(active(conversations)).limit(fixedLimit(1)),
 );
 
 export const insertConversation = prepared((db, { conversations }) =>

@@ -27,6 +27,7 @@ import { InboxPayload, PinnedVersions } from "../store/json-columns.js";
 import type { ConversationRow, InboxRow, ReceivedInboxRow } from "../store/records.js";
 import { insertInboxShared } from "./inbox-pg.js";
 import { KeyedSerial } from "./keyed-serial.js";
+import { waitingOrActive } from "./waiting-or-active.js";
 
 export interface ProcessorContext {
   store: Store;
@@ -201,9 +202,9 @@ export class Processor {
       try {
         taken = await store.exclusive(key, async () => {
           const { channel, flowId, address, externalId } = message;
-          const found = await store.read((db) => Q.waitingOrSame(store, db, { channel, flowId, address, externalId }));
-          if (found.length > 0) return { row: await insert() };
-          const processed = await this.process(message, lookups);
+          const read = await store.read((db) => waitingOrActive(store, db, { channel, flowId, address, externalId }));
+          if (read.waiting) return { row: await insert() };
+          const processed = await this.process(message, lookups, read.active);
           if ("lookup" in processed && store.dialect === "postgres") return { row: await insert() };
           return processed;
         });
@@ -364,7 +365,12 @@ export class Processor {
    * flow needs next and writes nothing: the caller runs it outside the turn and calls again with the
    * answer in `lookups`.
    */
-  private async process(row: Received, lookups: Lookups): Promise<{ lookup: HttpRequest } | { answer: ChannelAnswer }> {
+  private async process(
+    row: Received,
+    lookups: Lookups,
+    /** The address's active conversation, when the caller has just read it in its turn. */
+    read?: ConversationRow[],
+  ): Promise<{ lookup: HttpRequest } | { answer: ChannelAnswer }> {
     const { store, metrics, log } = this.ctx;
     const started = performance.now();
     const now = Date.now();
@@ -378,9 +384,11 @@ export class Processor {
     });
     // Kept for the agent as a line of its own; the bot does not take it as an answer.
     if (payload.unsupported !== undefined) payload.text = unreadableLine(payload.unsupported);
-    const [active] = await store.read((db) =>
-      Q.activeConversation(store, db, { channel: row.channel, flowId: row.flowId, address: row.address }),
-    );
+    const [active] =
+      read ??
+      (await store.read((db) =>
+        Q.activeConversation(store, db, { channel: row.channel, flowId: row.flowId, address: row.address }),
+      ));
     // The answer to the satisfaction question of their last conversation is recorded, not run through the bot.
     if (!active && payload.unsupported === undefined) {
       const pushed = this.ctx.pushChannels?.has(row.channel) ?? false;

@@ -1,6 +1,8 @@
 import { rmSync } from "node:fs";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { activeConversation } from "../../runtime/conversation/step-queries.js";
+import { waitingOrActive } from "../../runtime/worker/waiting-or-active.js";
 import { crmEnv, dirWithLookupFlow, hangingCrm } from "./hanging-crm.js";
 import { type Built, build, send, waitingInboxRow } from "./helpers.js";
 import { dropSchema, freshSchema, POSTGRES_URL, requirePostgres } from "./postgres-server.js";
@@ -61,6 +63,25 @@ describe.each(dialects)("a message processed in one step, on $name", ({ name, en
     const retried = await send(built.app, message);
     expect(retried.body).toBe(first.body);
     expect(await transcript(first.json().conversationId)).toEqual(["customer: Bonjour", "bot: Dites quelque chose"]);
+  });
+
+  it("reads what waits and the active conversation in one go, the conversation as the query builder reads it", async () => {
+    const { store } = built.app;
+    const first = await send(built.app, { flowId: "echo", from: "both-reads", messageId: "b-1", text: "Bonjour" });
+    const message = { channel: "rest", flowId: "echo", address: "both-reads", externalId: "b-2" };
+    const [expected] = await store.read((db) => activeConversation(store, db, message));
+    expect(expected?.id).toBe(first.json().conversationId);
+    expect(await store.read((db) => waitingOrActive(store, db, message))).toEqual({
+      waiting: false,
+      active: [expected],
+    });
+    expect(await store.read((db) => waitingOrActive(store, db, { ...message, externalId: "b-1" }))).toEqual({
+      waiting: true,
+      active: [],
+    });
+    expect(
+      await store.read((db) => waitingOrActive(store, db, { ...message, address: "nobody", externalId: "n-1" })),
+    ).toEqual({ waiting: false, active: [] });
   });
 
   it("answers a message after the earlier one of its customer still waiting in the inbox", async () => {
