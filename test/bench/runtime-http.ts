@@ -8,7 +8,7 @@
  *   message and its answer, on disk, before answering);
  * - CPU per message and memory with 1,000 and 100,000 conversations in the database;
  * - a burst of 100 new connections at once: time to each one's first answer;
- * - `/healthz` while the runtime is saturated, against the same when idle.
+ * - `/healthz` while the runtime is saturated, against the same when idle, timed from a process of its own.
  * Run alone: `npx tsx test/bench/runtime-http.ts`; `BENCH_SMOKE=1` runs it short, to check it works.
  */
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
@@ -16,6 +16,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { probeHealth } from "./health-probe.js";
 import { botOnly, Customers, drive, type LoadResult, quantile, type Spread, spread, timeOneRequest } from "./load.js";
 import { nodeRed } from "./node-red-install.js";
 import { type ServerProcess, startServer } from "./process.js";
@@ -121,19 +122,16 @@ async function burst(system: System, count: number, name: string): Promise<numbe
   );
 }
 
-/** `/healthz` on a connection of its own every 50 ms while `during` runs. */
+/** `/healthz`, timed from a process of its own, while `during` runs. */
 async function healthzDuring(server: ServerProcess, during: Promise<unknown>): Promise<number[]> {
-  const times: number[] = [];
-  let done = false;
-  void during.finally(() => {
-    done = true;
-  });
-  await sleep(200);
-  while (!done) {
-    times.push(await timeOneRequest(`${server.url}/healthz`));
-    await sleep(50);
-  }
-  await during;
+  const probe = probeHealth(`${server.url}/healthz`);
+  const failed = await during.then(
+    () => undefined,
+    (error: unknown) => ({ error }),
+  );
+  const times = await probe.stop();
+  if (failed) throw failed.error;
+  if (times.length === 0) throw new Error(`${server.url}/healthz was never answered while it was probed`);
   return times;
 }
 
@@ -212,8 +210,7 @@ export async function runtimeHttpBench(): Promise<BenchReport> {
     }
 
     // /healthz idle, then while 100 connections saturate the runtime.
-    const idleHealth: number[] = [];
-    for (let i = 0; i < 20; i++) idleHealth.push(await timeOneRequest(`${relais.server.url}/healthz`));
+    const idleHealth = await healthzDuring(relais.server, sleep(1_500));
     const busyHealth = await healthzDuring(
       relais.server,
       drive(`${relais.server.url}${relais.path}`, new Customers("saturate", CONNECTIONS), {

@@ -1,0 +1,52 @@
+/**
+ * `/healthz` timed every 50 ms from a process of its own, as a load balancer on another machine would
+ * time it. Timed from the bench's process, an answer also waited for autocannon's event loop there,
+ * busy with 100 connections: up to 200 ms of the figure were the bench's own delay, not the runtime's.
+ */
+import { fork } from "node:child_process";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { timeOneRequest } from "./load.js";
+
+const EVERY_MS = 50;
+
+export interface HealthProbe {
+  /** Stops probing; the milliseconds of each answer, in the order they came. */
+  stop: () => Promise<number[]>;
+}
+
+/** Starts probing `url` from a child process until `stop`. */
+export function probeHealth(url: string): HealthProbe {
+  const child = fork(fileURLToPath(import.meta.url), [url], {
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const times = new Promise<number[]>((resolve, reject) => {
+    child.once("message", (message) => resolve(message as number[]));
+    child.once("error", reject);
+    child.once("exit", (code, signal) =>
+      reject(new Error(`the /healthz probe of ${url} exited with ${signal ?? code} before it reported`)),
+    );
+  });
+  return {
+    stop: () => {
+      child.send("stop");
+      return times;
+    },
+  };
+}
+
+async function probe(url: string): Promise<void> {
+  const times: number[] = [];
+  let stopping = false;
+  process.once("message", () => {
+    stopping = true;
+  });
+  while (!stopping) {
+    times.push(await timeOneRequest(url));
+    await new Promise((resolve) => setTimeout(resolve, EVERY_MS));
+  }
+  process.send?.(times, () => process.disconnect());
+}
+
+const entry = process.argv[1];
+if (entry && pathToFileURL(entry).href === import.meta.url) await probe(process.argv[2] as string);
