@@ -55,6 +55,32 @@ export interface Turn {
 const DAY_MS = 86_400_000;
 export const dayOf = (epochMs: number) => Math.floor(epochMs / DAY_MS);
 
+/** A step being folded: module-level helpers rather than closures made again at every step. */
+interface Folding {
+  turn: Turn;
+  aggregate: ConversationAggregate;
+  /** The path's keys, to count a node or transition once per conversation. */
+  taken: Set<string>;
+  counts: Map<string, CountIncrement>;
+}
+
+const versionOf = (turn: Turn, flowId: string) => turn.pinned[flowId] ?? turn.flowVersion;
+
+function add(folding: Folding, flowId: string, kind: CountKind, key: string, once: boolean): void {
+  const { aggregate, taken, counts } = folding;
+  if (once) {
+    const pathKey = `${kind === "reach" ? "n" : "e"}:${flowId}/${key}`;
+    if (taken.has(pathKey)) return;
+    taken.add(pathKey);
+    aggregate.path.push(pathKey);
+  }
+  const id = JSON.stringify([flowId, kind, key]);
+  const count = counts.get(id);
+  if (count) count.count += 1;
+  else
+    counts.set(id, { flowId, flowVersion: versionOf(folding.turn, flowId), day: aggregate.day, kind, key, count: 1 });
+}
+
 /**
  * The conversation's aggregate after a step, and the counts the step adds. Pure: the processor
  * reads the row, calls this and writes both in the step's transaction. A node or transition counts
@@ -90,33 +116,20 @@ export function foldTurn(
     aggregate.customerMessages += 1;
     aggregate.lastCustomerAt = turn.now;
   }
-  const taken = new Set(aggregate.path);
-  const counts = new Map<string, CountIncrement>();
-  const versionOf = (flowId: string) => turn.pinned[flowId] ?? turn.flowVersion;
-  const add = (flowId: string, kind: CountKind, key: string, once: boolean) => {
-    if (once) {
-      const pathKey = `${kind === "reach" ? "n" : "e"}:${flowId}/${key}`;
-      if (taken.has(pathKey)) return;
-      taken.add(pathKey);
-      aggregate.path.push(pathKey);
-    }
-    const id = JSON.stringify([flowId, kind, key]);
-    const count = counts.get(id);
-    if (count) count.count += 1;
-    else counts.set(id, { flowId, flowVersion: versionOf(flowId), day: aggregate.day, kind, key, count: 1 });
-  };
+  const folding: Folding = { turn, aggregate, taken: new Set(aggregate.path), counts: new Map() };
+  const { counts } = folding;
   for (const event of turn.events) {
     if (event.type === "node") {
-      add(event.flowId, "reach", event.nodeId, true);
+      add(folding, event.flowId, "reach", event.nodeId, true);
       if (event.from !== undefined && event.handle !== undefined) {
-        add(event.flowId, "edge", `${event.from}>${event.handle}`, true);
+        add(folding, event.flowId, "edge", `${event.from}>${event.handle}`, true);
       }
       aggregate.atFlowId = event.flowId;
-      aggregate.atFlowVersion = versionOf(event.flowId);
+      aggregate.atFlowVersion = versionOf(turn, event.flowId);
       aggregate.atNodeId = event.nodeId;
     } else if (event.type === "input") {
-      add(event.flowId, "answers", event.nodeId, false);
-      if (!event.valid) add(event.flowId, "misses", event.nodeId, false);
+      add(folding, event.flowId, "answers", event.nodeId, false);
+      if (!event.valid) add(folding, event.flowId, "misses", event.nodeId, false);
     }
   }
   const before = aggregate.outcome;
@@ -127,7 +140,7 @@ export function foldTurn(
     aggregate.handoffRuleId = status.ruleId;
     aggregate.handoffRuleKind = status.ruleKind;
     aggregate.handoffFlowId = status.flowId;
-    aggregate.handoffFlowVersion = versionOf(status.flowId);
+    aggregate.handoffFlowVersion = versionOf(turn, status.flowId);
     aggregate.handoffNodeId = status.nodeId;
   } else if (status.type === "end" && aggregate.outcome === "open") {
     aggregate.outcome = "contained";

@@ -38,13 +38,16 @@ export const ERROR_QUEUE = "support";
 export async function escalate(run: Run, facts: Facts): Promise<Outcome | undefined> {
   const policy = run.policy;
   if (!policy) return undefined;
-  const fired = new Set(run.state.firedRules ?? []);
+  const fired = run.state.firedRules ?? [];
   for (const rule of policy.rules) {
     const key = `${run.frame.flowId}/${rule.id}`;
-    if (fired.has(key) && rule.kind !== "humanRequest") continue;
-    const reason = await check(run, rule, facts);
+    const firedBefore = fired.includes(key);
+    if (firedBefore && rule.kind !== "humanRequest") continue;
+    // Only a value rule evaluates an expression, which may wait; the others are checked at once, since
+    // every node entered and every answer checks each rule of the policy.
+    const reason = rule.kind === "value" ? await checkValue(run, rule, facts) : check(run, rule, facts);
     if (!reason) continue;
-    if (!fired.has(key)) run.state.firedRules = [...fired, key];
+    if (!firedBefore) run.state.firedRules = [...fired, key];
     await sayEscalationText(run);
     return {
       type: "handoff",
@@ -67,7 +70,7 @@ function labelOf(rule: EscalationRule, run: Run): { label?: string } {
   return label === undefined ? {} : { label: localize(label, run.state.language, run.flow.flow.languages) };
 }
 
-async function check(run: Run, rule: EscalationRule, facts: Facts): Promise<Reason | undefined> {
+function check(run: Run, rule: Exclude<EscalationRule, { kind: "value" }>, facts: Facts): Reason | undefined {
   switch (rule.kind) {
     case "humanRequest": {
       // Keywords only: an intent node that knows a `human` intent routes it along the flow's own path.
@@ -107,20 +110,25 @@ async function check(run: Run, rule: EscalationRule, facts: Facts): Promise<Reas
       if (visits <= rule.maxVisits) return undefined;
       return { kind: "loop", maxVisits: rule.maxVisits, values: { nodeId: run.frame.nodeId, visits } };
     }
-    case "value": {
-      if (!facts.input && !facts.wrote) return undefined;
-      const where = `escalation rule \`${rule.id}\` of flow \`${run.frame.flowId}\` (\`when\`)`;
-      if (!truthy(await run.evaluate(rule.when, where))) return undefined;
-      const reads = run.flow.expressions.reads(rule.when);
-      const values = Object.fromEntries(reads.map((path) => [path, getPath(run.variables, path)]));
-      const comparisons = valueComparisons(rule.when, run.variables);
-      return { kind: "value", when: rule.when, values, ...(comparisons ? { comparisons } : {}) };
-    }
     default: {
       const unknown: never = rule;
       throw new Error(`Unknown escalation rule ${show(unknown)}`);
     }
   }
+}
+
+async function checkValue(
+  run: Run,
+  rule: Extract<EscalationRule, { kind: "value" }>,
+  facts: Facts,
+): Promise<Reason | undefined> {
+  if (!facts.input && !facts.wrote) return undefined;
+  const where = `escalation rule \`${rule.id}\` of flow \`${run.frame.flowId}\` (\`when\`)`;
+  if (!truthy(await run.evaluate(rule.when, where))) return undefined;
+  const reads = run.flow.expressions.reads(rule.when);
+  const values = Object.fromEntries(reads.map((path) => [path, getPath(run.variables, path)]));
+  const comparisons = valueComparisons(rule.when, run.variables);
+  return { kind: "value", when: rule.when, values, ...(comparisons ? { comparisons } : {}) };
 }
 
 /** Tells the customer a person is coming: the policy's text, or the default in their language. */

@@ -5,6 +5,8 @@ import { findDate, findEmail, findPattern, findPhone } from "./entities.js";
 import { DEFAULT_PHONE_REGION } from "./phone.js";
 import type { Run } from "./run.js";
 
+const found = <T>(value: T | undefined) => (value === undefined ? undefined : { value });
+
 /**
  * A typed answer read as the question's kind: the whole text, or the value found in the sentence;
  * undefined when it holds none. Choices are matched elsewhere (`matchChoice`).
@@ -12,7 +14,6 @@ import type { Run } from "./run.js";
 export function readValue(node: QuestionNode, typed: string, run: Run): { value: unknown } | undefined {
   const spec = node.input;
   const text = typed.trim();
-  const found = <T>(value: T | undefined) => (value === undefined ? undefined : { value });
   switch (spec.kind) {
     case "text": {
       const length = characterCount(text);
