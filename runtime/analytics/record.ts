@@ -4,7 +4,7 @@ import type { Metrics } from "../plugins/metrics.js";
 import type { CommitBatch, Db, Store, Tables } from "../store/db.js";
 import { readJson } from "../store/json-column.js";
 import { StringList } from "../store/json-columns.js";
-import { prepared, preparedPg, preparedRows, rowPlaceholders, rowValues } from "../store/prepared.js";
+import { prepared, preparedRows, type Write, writeAll } from "../store/prepared.js";
 import { type ConversationAggregate, type CountIncrement, foldTurn, type Turn } from "./fold.js";
 
 export type StepFacts = Omit<Turn, "status"> & {
@@ -109,25 +109,6 @@ const groupDeltas: CommitBatch<CountIncrement> = {
   },
 };
 
-/**
- * On PostgreSQL, the row and the step's deltas in one statement (one round trip): the upsert in a `with`,
- * the deltas in the insert after it. Built and prepared once for each number of deltas (a step adds a
- * handful), where building it at every step was most of the step's CPU after the engine's own.
- */
-const saveWithDeltas = new Map<number, ReturnType<typeof preparedPg>>();
-function saveWithDeltasOf(count: number) {
-  let statement = saveWithDeltas.get(count);
-  if (!statement) {
-    statement = preparedPg((db, tables) => {
-      const save = upsertRow(db, tables, p);
-      const add = db.insert(tables.analyticsDeltas).values(rowPlaceholders(DELTA_COLUMNS, count) as never);
-      return sql`with saved as (${save.getSQL()}) ${add.getSQL()}`;
-    });
-    saveWithDeltas.set(count, statement);
-  }
-  return statement;
-}
-
 /** The conversation's aggregate as stored. */
 async function readAggregate(
   store: Store,
@@ -172,10 +153,17 @@ export function rememberStep(store: Store, step: RecordedStep): void {
 
 /**
  * Keeps the analytics of a conversation up to date with one bot step, inside the step's
- * transaction: one read of its row, one write of it, the deltas it appends; prepared once on SQLite.
+ * transaction: one read of its row, one write of it, the deltas it appends; prepared once. On SQLite
+ * it writes them at once; on PostgreSQL it adds them to `writes` when given, which the caller runs with
+ * the rest of its step as one statement (see `writeAll`), and else writes them as one.
  * Only rows of this conversation are written, so steps of other conversations never wait for it.
  */
-export async function recordStep(store: Store, db: Db, facts: StepFacts): Promise<RecordedStep> {
+export async function recordStep(
+  store: Store,
+  db: Db,
+  facts: StepFacts,
+  writes?: (Write | undefined)[],
+): Promise<RecordedStep> {
   const previous = facts.isNew
     ? undefined
     : (committedAggregates.get(store)?.get(facts.conversationId) ?? (await readAggregate(store, db, facts)));
@@ -194,11 +182,11 @@ export async function recordStep(store: Store, db: Db, facts: StepFacts): Promis
         : { type: status.type },
   });
   const saved = { ...folded.aggregate, path: JSON.stringify(folded.aggregate.path) };
-  if (store.dialect === "postgres" && folded.counts.length > 0) {
-    // One statement, one round trip: the row, and the deltas in a statement that follows it.
-    // The deltas' placeholders (`flowId0`…) never meet the row's own (`flowId`…).
-    const values = { ...saved, ...rowValues(DELTA_COLUMNS, folded.counts) };
-    await saveWithDeltasOf(folded.counts.length)(store, db, values);
+  if (store.dialect === "postgres") {
+    // With `writes`, the caller writes these with the rest of its step, in one statement.
+    const own = [saveRow.with(saved), addDeltas.write(folded.counts)];
+    if (writes) writes.push(...own);
+    else await writeAll(store, db, own);
   } else {
     await saveAggregate(store, db, previous, folded.aggregate, saved);
     if (store.atGroupCommit) store.atGroupCommit(groupDeltas, folded.counts);

@@ -6,6 +6,7 @@ import type { TranscriptEvent } from "../../schema/api/handoff.js";
 import { countStep, type RecordedStep, recordStep, rememberStep } from "../analytics/record.js";
 import type { BotMessage } from "../engine/types.js";
 import type { Db, Store } from "../store/db.js";
+import { type Write, writeAll } from "../store/prepared.js";
 import type { ReceivedInboxRow } from "../store/records.js";
 import type { LoopOutcome } from "./engine-loop.js";
 import { recordHandoff } from "./handoff-record.js";
@@ -107,21 +108,22 @@ export class StepWriter {
       // The step's transcript lines go in one insert, in their order, once its handoff is written.
       const lines: Parameters<typeof Q.insertMessages>[2][number][] = [];
       const state = JSON.stringify(outcome.state);
-      if (meta.isNew) {
-        await Q.insertConversation(store, db, {
-          id: conversationId,
-          channel,
-          address,
-          flowId,
-          flowVersion: meta.flowVersion,
-          pinned: JSON.stringify(meta.pinned),
-          state,
-          status,
-          now,
-        });
-      } else {
-        await Q.updateConversation(store, db, { id: conversationId, state, status, now });
-      }
+      // The conversation, its lines, its analytics and the inbox row's answer: one statement on PostgreSQL.
+      const writes: (Write | undefined)[] = [
+        meta.isNew
+          ? Q.insertConversation.with({
+              id: conversationId,
+              channel,
+              address,
+              flowId,
+              flowVersion: meta.flowVersion,
+              pinned: JSON.stringify(meta.pinned),
+              state,
+              status,
+              now,
+            })
+          : Q.updateConversation.with({ id: conversationId, state, status, now }),
+      ];
       if (meta.closeHandoffOf) {
         await db
           .update(handoffs)
@@ -166,21 +168,27 @@ export class StepWriter {
           lines.push(systemEntry(conversationId, { event: "handedOff", params }, now));
         }
       }
-      await Q.insertMessages(store, db, lines);
+      writes.push(Q.insertMessages.write(lines));
       // The engine's events are folded into the analytics aggregates, never stored as they are: some
       // (`heard`, `filled`) hold what the customer wrote.
-      recorded = await recordStep(store, db, {
-        conversationId,
-        flowId,
-        flowVersion: meta.flowVersion,
-        pinned: meta.pinned,
-        now,
-        customerMessage: meta.customerText !== undefined,
-        isNew: meta.isNew,
-        events: outcome.events,
-        status: outcome.status,
-      });
-      if (inbox) await answerInbox(db, store, inbox, answer, conversationId, now);
+      recorded = await recordStep(
+        store,
+        db,
+        {
+          conversationId,
+          flowId,
+          flowVersion: meta.flowVersion,
+          pinned: meta.pinned,
+          now,
+          customerMessage: meta.customerText !== undefined,
+          isNew: meta.isNew,
+          events: outcome.events,
+          status: outcome.status,
+        },
+        writes,
+      );
+      if (inbox) writes.push(inboxAnswer(inbox, answer, conversationId, now));
+      await writeAll(store, db, writes);
     });
     // Inside a turn the transaction commits later: agents and the outbox hear of it once it has.
     store.afterCommit(() => {
@@ -218,13 +226,16 @@ export async function answerInbox(
   conversationId: string | null,
   now: number,
 ) {
+  const write = inboxAnswer(inbox, answer, conversationId, now);
+  await write.query(store, db, write.values);
+}
+
+/** The write of {@link answerInbox}, to run with the rest of a step. */
+function inboxAnswer(inbox: InboxRef, answer: ChannelAnswer, conversationId: string | null, now: number): Write {
   const result = JSON.stringify(answer);
-  if (inbox.id !== undefined) {
-    await Q.markDone(store, db, { id: inbox.id, now, conversationId, result });
-    return;
-  }
+  if (inbox.id !== undefined) return Q.markDone.with({ id: inbox.id, now, conversationId, result });
   const { channel, externalId, flowId, address, payload, receivedAt } = inbox;
-  await Q.insertAnswered(store, db, {
+  return Q.insertAnswered.with({
     channel,
     externalId,
     flowId,
