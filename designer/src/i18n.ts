@@ -75,7 +75,7 @@ const words = {
   back: { fr: "← Parcours", en: "← Flows" },
   save: { fr: "Enregistrer", en: "Save" },
   saved: { fr: "Enregistré", en: "Saved" },
-  unsaved: { fr: "Modifications non enregistrées", en: "Unsaved changes" },
+  unsaved: { fr: "Non enregistré", en: "Unsaved" },
   saveRefused: { fr: "Enregistrement refusé : {why}", en: "Save refused: {why}" },
   offline: {
     fr: "Connexion perdue : vos modifications sont gardées dans ce navigateur.",

@@ -110,6 +110,26 @@ describe("designer in real Chromium against the real runtime", () => {
     await node("question").waitFor();
   });
 
+  it("keeps the toolbar's buttons on one line on a laptop screen, changes unsaved", async () => {
+    keepScreenshot("toolbar-laptop");
+    await page.locator(".save-state.dirty").waitFor();
+    const top = (label: string) =>
+      page
+        .locator(".toolbar button", { hasText: label })
+        .first()
+        .evaluate((button) => Math.round(button.getBoundingClientRect().top));
+    try {
+      for (const width of [1440, 1366]) {
+        await page.setViewportSize({ width, height: 900 });
+        await expect
+          .poll(async () => [await top("Parcours"), await top("Enregistrer")])
+          .toEqual([await top("Publier"), await top("Publier")]);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1600, height: 1000 });
+    }
+  });
+
   it("saves canonical files: the logic in the flow file, the positions apart", async () => {
     keepScreenshot("save");
     await page.click('.toolbar button:has-text("Enregistrer")');

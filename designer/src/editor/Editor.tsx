@@ -416,57 +416,61 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
         <button type="button" onClick={() => leaveRaw(onClose)}>
           {t("back")}
         </button>
-        <strong className="flow-name">{doc?.flow.name ?? file.id}</strong>
+        <strong className="flow-name" title={doc?.flow.name ?? file.id}>
+          {doc?.flow.name ?? file.id}
+        </strong>
         <span className={`save-state ${dirty ? "dirty" : "clean"}`}>{dirty ? t("unsaved") : t("saved")}</span>
         <span className="spacer" />
-        <div className="tabs" role="tablist">
-          {(["canvas", "raw", "settings", "analytics"] as const).map((name) => (
-            <button
-              key={name}
-              type="button"
-              role="tab"
-              aria-selected={shownTab === name}
-              onClick={() => leaveRaw(() => setTab(name))}
-              disabled={(!doc && name !== "raw") || viewing !== undefined}
-            >
-              {t(name)}
-            </button>
-          ))}
+        <div className="toolbar-actions">
+          <div className="tabs" role="tablist">
+            {(["canvas", "raw", "settings", "analytics"] as const).map((name) => (
+              <button
+                key={name}
+                type="button"
+                role="tab"
+                aria-selected={shownTab === name}
+                onClick={() => leaveRaw(() => setTab(name))}
+                disabled={(!doc && name !== "raw") || viewing !== undefined}
+              >
+                {t(name)}
+              </button>
+            ))}
+          </div>
+          <button
+            type="button"
+            onClick={() => setHistory((h) => (h ? undo(h) : h))}
+            disabled={!history?.past.length || viewing !== undefined}
+            title="Ctrl+Z"
+          >
+            {t("undo")}
+          </button>
+          <button
+            type="button"
+            onClick={() => setHistory((h) => (h ? redo(h) : h))}
+            disabled={!history?.future.length || viewing !== undefined}
+            title="Ctrl+Shift+Z"
+          >
+            {t("redo")}
+          </button>
+          <button type="button" onClick={layoutAll} disabled={!doc || viewing !== undefined}>
+            {t("autoLayout")}
+          </button>
+          <button type="button" onClick={showDiff} aria-pressed={liveFlow !== undefined} disabled={!doc}>
+            {t("diff")}
+          </button>
+          <button type="button" className="primary" onClick={save} disabled={!doc || viewing !== undefined}>
+            {t("save")}
+          </button>
+          <button
+            type="button"
+            className="primary"
+            onClick={startPublish}
+            disabled={!doc || blocked || viewing !== undefined}
+            title={blocked ? t("publishBlocked") : undefined}
+          >
+            {t("publish")}
+          </button>
         </div>
-        <button
-          type="button"
-          onClick={() => setHistory((h) => (h ? undo(h) : h))}
-          disabled={!history?.past.length || viewing !== undefined}
-          title="Ctrl+Z"
-        >
-          {t("undo")}
-        </button>
-        <button
-          type="button"
-          onClick={() => setHistory((h) => (h ? redo(h) : h))}
-          disabled={!history?.future.length || viewing !== undefined}
-          title="Ctrl+Shift+Z"
-        >
-          {t("redo")}
-        </button>
-        <button type="button" onClick={layoutAll} disabled={!doc || viewing !== undefined}>
-          {t("autoLayout")}
-        </button>
-        <button type="button" onClick={showDiff} aria-pressed={liveFlow !== undefined} disabled={!doc}>
-          {t("diff")}
-        </button>
-        <button type="button" className="primary" onClick={save} disabled={!doc || viewing !== undefined}>
-          {t("save")}
-        </button>
-        <button
-          type="button"
-          className="primary"
-          onClick={startPublish}
-          disabled={!doc || blocked || viewing !== undefined}
-          title={blocked ? t("publishBlocked") : undefined}
-        >
-          {t("publish")}
-        </button>
       </div>
       {notice && (
         <div className={`notice ${notice.kind}`} role={notice.kind === "error" ? "alert" : "status"}>
