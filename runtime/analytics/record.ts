@@ -11,6 +11,11 @@ export type StepFacts = Omit<Turn, "status"> & {
   status: Exclude<EngineStatus, { type: "effect" }>;
   /** The conversation starts at this step, so it has no row yet to read (on PostgreSQL, a round trip saved). */
   isNew?: boolean;
+  /**
+   * Its row, when the caller read it with the conversation in the same turn (null: it has none), so
+   * the step need not read it again (on PostgreSQL, a round trip saved).
+   */
+  stored?: StoredAggregate | null;
 };
 
 /** What a recorded step changed, for the Prometheus counters once it is committed. */
@@ -109,13 +114,19 @@ const groupDeltas: CommitBatch<CountIncrement> = {
   },
 };
 
-/** The conversation's aggregate as stored. */
+/** A conversation's analytics row as stored. */
+export type StoredAggregate = Tables["analyticsConversations"]["$inferSelect"];
+
+/** The conversation's aggregate as stored: read now, or with its conversation (`facts.stored`). */
 async function readAggregate(
   store: Store,
   db: Db,
-  facts: { conversationId: string },
+  facts: { conversationId: string; stored?: StoredAggregate | null },
 ): Promise<ConversationAggregate | undefined> {
-  const [stored] = await storedRow(store, db, { conversationId: facts.conversationId });
+  const stored =
+    facts.stored !== undefined
+      ? facts.stored
+      : (await storedRow(store, db, { conversationId: facts.conversationId }))[0];
   if (!stored) return undefined;
   const path = readJson(StringList, stored.path, {
     table: "analytics_conversations",

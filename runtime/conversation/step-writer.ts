@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from "fastify";
 import type { Counter } from "prom-client";
 import type { Attachment } from "../../schema/api/channels.js";
 import type { TranscriptEvent } from "../../schema/api/handoff.js";
-import { countStep, type RecordedStep, recordStep, rememberStep } from "../analytics/record.js";
+import { countStep, type RecordedStep, recordStep, rememberStep, type StoredAggregate } from "../analytics/record.js";
 import type { BotMessage } from "../engine/types.js";
 import type { Db, Store } from "../store/db.js";
 import { type Write, writeAll } from "../store/prepared.js";
@@ -48,6 +48,8 @@ export interface StepMeta {
   customerChoice?: string;
   /** The files the customer sent, kept with their line. */
   customerAttachments?: Attachment[];
+  /** The conversation's analytics row, when read with it in the same turn (null: it has none). */
+  storedAggregate?: StoredAggregate | null;
   now: number;
   /** When an agent gives back, replies are pushed through the outbox, not returned to a request. */
   pushReplies?: { channel: string; flowId: string; address: string };
@@ -182,6 +184,7 @@ export class StepWriter {
           now,
           customerMessage: meta.customerText !== undefined,
           isNew: meta.isNew,
+          stored: meta.storedAggregate,
           events: outcome.events,
           status: outcome.status,
         },

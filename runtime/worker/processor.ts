@@ -27,7 +27,7 @@ import { InboxPayload, PinnedVersions } from "../store/json-columns.js";
 import type { ConversationRow, InboxRow, ReceivedInboxRow } from "../store/records.js";
 import { insertInboxShared } from "./inbox-pg.js";
 import { KeyedSerial } from "./keyed-serial.js";
-import { waitingOrActive } from "./waiting-or-active.js";
+import { type WaitingOrActive, waitingOrActive } from "./waiting-or-active.js";
 
 export interface ProcessorContext {
   store: Store;
@@ -204,7 +204,7 @@ export class Processor {
           const { channel, flowId, address, externalId } = message;
           const read = await store.read((db) => waitingOrActive(store, db, { channel, flowId, address, externalId }));
           if (read.waiting) return { row: await insert() };
-          const processed = await this.process(message, lookups, read.active);
+          const processed = await this.process(message, lookups, read);
           if ("lookup" in processed && store.dialect === "postgres") return { row: await insert() };
           return processed;
         });
@@ -368,8 +368,8 @@ export class Processor {
   private async process(
     row: Received,
     lookups: Lookups,
-    /** The address's active conversation, when the caller has just read it in its turn. */
-    read?: ConversationRow[],
+    /** The address's active conversation (and its analytics row), when the caller has just read it in its turn. */
+    read?: Omit<WaitingOrActive, "waiting">,
   ): Promise<{ lookup: HttpRequest } | { answer: ChannelAnswer }> {
     const { store, metrics, log } = this.ctx;
     const started = performance.now();
@@ -385,7 +385,7 @@ export class Processor {
     // Kept for the agent as a line of its own; the bot does not take it as an answer.
     if (payload.unsupported !== undefined) payload.text = unreadableLine(payload.unsupported);
     const [active] =
-      read ??
+      read?.active ??
       (await store.read((db) =>
         Q.activeConversation(store, db, { channel: row.channel, flowId: row.flowId, address: row.address }),
       ));
@@ -447,6 +447,7 @@ export class Processor {
         flowVersion: active.flowVersion,
         customerText: payload.text,
         customerAttachments: payload.attachments,
+        storedAggregate: read?.aggregate,
         now,
       });
       metrics.messages.inc({ channel: row.channel, handler: "bot" });
@@ -488,6 +489,7 @@ export class Processor {
       customerText: payload.text ?? payload.choiceId,
       customerChoice: payload.choiceId,
       customerAttachments: payload.attachments,
+      storedAggregate: read?.aggregate,
       now,
     });
     metrics.messages.inc({ channel: row.channel, handler: "bot" });

@@ -1,4 +1,5 @@
-import { getTableColumns, sql } from "drizzle-orm";
+import { getTableColumns, sql, type Table } from "drizzle-orm";
+import type { StoredAggregate } from "../analytics/record.js";
 import { active, activeConversation, waitingOrSame, waitingOrSameQuery } from "../conversation/step-queries.js";
 import type { Db, Store } from "../store/db.js";
 import { preparedPg } from "../store/prepared.js";
@@ -10,27 +11,35 @@ export interface WaitingOrActive {
   waiting: boolean;
   /** The address's conversation not closed, if any (read only when nothing is waiting). */
   active: ConversationRow[];
+  /**
+   * On PostgreSQL, that conversation's analytics row, read with it (null: it has none), which its step
+   * then need not read again; on SQLite the step has it in memory.
+   */
+  aggregate?: StoredAggregate | null;
 }
 
 /**
- * On PostgreSQL, both reads in one statement: the first waiting row (see `waitingOrSame`) as a column
- * beside the active conversation's, one round trip where there were two.
+ * On PostgreSQL, the reads in one statement: the first waiting row (see `waitingOrSame`) as a column
+ * beside the active conversation's, and its analytics row as one JSON column, one round trip where
+ * there were three.
  */
-const bothOnPostgres = preparedPg<Record<string, unknown>>((db, tables) => {
-  const { conversations } = tables;
-  return sql`select (${waitingOrSameQuery(db, tables).getSQL()} limit 1) as "waiting", ${conversations}.*
-    from (select 1) as "one" left join ${conversations} on ${active(conversations)} limit 1`;
+const allOnPostgres = preparedPg<Record<string, unknown>>((db, tables) => {
+  const { conversations, analyticsConversations } = tables;
+  return sql`select (${waitingOrSameQuery(db, tables).getSQL()} limit 1) as "waiting", ${conversations}.*,
+      case when "aggregate"."conversation_id" is null then null else to_jsonb("aggregate") end as "relais_aggregate"
+    from (select 1) as "one" left join ${conversations} on ${active(conversations)}
+      left join ${analyticsConversations} as "aggregate" on "aggregate"."conversation_id" = ${conversations.id}
+    limit 1`;
 });
 
-/** A conversation's row as drizzle reads it: columns by field name, each value mapped from the driver's. */
-function conversationOf(store: Store, row: Record<string, unknown>): ConversationRow {
-  const columns = Object.entries(getTableColumns(store.tables.conversations));
+/** A table's row as drizzle reads it: columns by field name, each value mapped from the driver's. */
+function rowOf<T>(table: Table, row: Record<string, unknown>): T {
   return Object.fromEntries(
-    columns.map(([field, column]) => {
+    Object.entries(getTableColumns(table)).map(([field, column]) => {
       const value = row[column.name];
-      return [field, value === null ? null : column.mapFromDriverValue(value)];
+      return [field, value === null || value === undefined ? null : column.mapFromDriverValue(value)];
     }),
-  ) as ConversationRow;
+  ) as T;
 }
 
 /** Reads, in the caller's turn, what decides whether a new message is processed at once. */
@@ -40,10 +49,17 @@ export async function waitingOrActive(
   message: { channel: string; flowId: string; address: string; externalId: string },
 ): Promise<WaitingOrActive> {
   if (store.dialect === "postgres") {
-    const [row] = (await bothOnPostgres(store, db, message)).rows;
+    const [row] = (await allOnPostgres(store, db, message)).rows;
     if (!row) throw new Error("The read of waiting rows and the active conversation returned no row.");
     if (row.waiting !== null) return { waiting: true, active: [] };
-    return { waiting: false, active: row.id === null ? [] : [conversationOf(store, row)] };
+    if (row.id === null) return { waiting: false, active: [] };
+    const { conversations, analyticsConversations } = store.tables;
+    const stored = row.relais_aggregate as Record<string, unknown> | null;
+    return {
+      waiting: false,
+      active: [rowOf<ConversationRow>(conversations, row)],
+      aggregate: stored === null ? null : rowOf<StoredAggregate>(analyticsConversations, stored),
+    };
   }
   if ((await waitingOrSame(store, db, message)).length > 0) return { waiting: true, active: [] };
   const { channel, flowId, address } = message;

@@ -65,15 +65,34 @@ describe.each(dialects)("a message processed in one step, on $name", ({ name, en
     expect(await transcript(first.json().conversationId)).toEqual(["customer: Bonjour", "bot: Dites quelque chose"]);
   });
 
-  it("reads what waits and the active conversation in one go, the conversation as the query builder reads it", async () => {
+  it("reads what waits, the active conversation and its analytics row in one go, as the query builder reads them", async () => {
     const { store } = built.app;
     const first = await send(built.app, { flowId: "echo", from: "both-reads", messageId: "b-1", text: "Bonjour" });
     const message = { channel: "rest", flowId: "echo", address: "both-reads", externalId: "b-2" };
     const [expected] = await store.read((db) => activeConversation(store, db, message));
     expect(expected?.id).toBe(first.json().conversationId);
+    const { analyticsConversations } = store.tables;
+    const [aggregate] = await store.read((db) =>
+      db
+        .select()
+        .from(analyticsConversations)
+        .where(eq(analyticsConversations.conversationId, expected?.id ?? "")),
+    );
+    expect(aggregate).toMatchObject({ customerMessages: 1, outcome: "open" });
+    // On SQLite the step keeps its conversation's analytics row in memory, so the read leaves it out.
     expect(await store.read((db) => waitingOrActive(store, db, message))).toEqual({
       waiting: false,
       active: [expected],
+      ...(name === "PostgreSQL" ? { aggregate } : {}),
+    });
+    // A conversation with no analytics row (deleted by hand) reads as having none.
+    await store.tx((db) =>
+      db.delete(analyticsConversations).where(eq(analyticsConversations.conversationId, expected?.id ?? "")),
+    );
+    expect(await store.read((db) => waitingOrActive(store, db, message))).toEqual({
+      waiting: false,
+      active: [expected],
+      ...(name === "PostgreSQL" ? { aggregate: null } : {}),
     });
     expect(await store.read((db) => waitingOrActive(store, db, { ...message, externalId: "b-1" }))).toEqual({
       waiting: true,
