@@ -200,16 +200,28 @@ export async function writeAll(store: Store, db: Db, writes: readonly (Write | u
   }
   const values: Values = {};
   present.forEach((write, index) => {
-    for (const name in write.values) values[`w${index}_${name}`] = write.values[name];
+    for (const name in write.values) values[renamedPlaceholder(index, name)] = write.values[name];
   });
   await statement(store, db, values);
 }
 
-/** A parameter, its placeholder (bare, or in a value that a column encodes) renamed with `prefix`. */
-function renamed(param: unknown, prefix: string): unknown {
-  if (is(param, Placeholder)) return sql.placeholder(`${prefix}${param.name}`);
+/** Placeholder names as renamed by {@link oneStatement}, made once, like {@link placeholderName}'s. */
+const renamedNames: Map<string, string>[] = [];
+function renamedPlaceholder(index: number, name: string): string {
+  const names = (renamedNames[index] ??= new Map());
+  let renamed = names.get(name);
+  if (renamed === undefined) {
+    renamed = `w${index}_${name}`;
+    names.set(name, renamed);
+  }
+  return renamed;
+}
+
+/** A parameter, its placeholder (bare, or in a value that a column encodes) renamed after the write's place. */
+function renamed(param: unknown, index: number): unknown {
+  if (is(param, Placeholder)) return sql.placeholder(renamedPlaceholder(index, param.name));
   if (is(param, Param) && is(param.value, Placeholder))
-    return new Param(sql.placeholder(`${prefix}${param.value.name}`), param.encoder);
+    return new Param(sql.placeholder(renamedPlaceholder(index, param.value.name)), param.encoder);
   return param;
 }
 
@@ -219,7 +231,7 @@ function oneStatement(db: Db, tables: Tables, queries: readonly PreparedQuery<un
   const parts = queries.map((query, index) => {
     const { sql: text, params: own } = pgDialect.sqlToQuery(query.sqlOf(db, tables));
     const offset = params.length;
-    for (const param of own) params.push(renamed(param, `w${index}_`));
+    for (const param of own) params.push(renamed(param, index));
     return text.replace(/\$(\d+)/g, (_, position: string) => `$${Number(position) + offset}`);
   });
   const last = parts.pop() as string;
