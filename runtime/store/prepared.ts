@@ -208,7 +208,11 @@ export async function writeAll(store: Store, db: Db, writes: readonly (Write | u
 /** Placeholder names as renamed by {@link oneStatement}, made once, like {@link placeholderName}'s. */
 const renamedNames: Map<string, string>[] = [];
 function renamedPlaceholder(index: number, name: string): string {
-  const names = (renamedNames[index] ??= new Map());
+  let names = renamedNames[index];
+  if (!names) {
+    names = new Map();
+    renamedNames[index] = names;
+  }
   let renamed = names.get(name);
   if (renamed === undefined) {
     renamed = `w${index}_${name}`;
