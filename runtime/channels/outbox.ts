@@ -1,9 +1,8 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, lte, or } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import { BotMessage } from "../../schema/api/index.js";
 import type { Store } from "../store/db.js";
 import { readJson } from "../store/json-column.js";
-import { Mutex } from "../store/mutex.js";
 
 export interface OutboxMessage {
   id: number;
@@ -44,17 +43,41 @@ export interface DeliveryFailure {
   error: string;
 }
 
+/** Conversations whose messages one process sends at once; the others wait for a place. */
+const SENDING_AT_ONCE = 32;
+
 /**
- * Sends what agents and the bot wrote outside a request's answer (agent replies, the bot after
- * an agent gives back). Rows are marked sent right after their channel took them; rows left
- * unsent by a crash are sent at the next start.
+ * On PostgreSQL, how long a row a process took stays its own (its `nextAttemptAt` meanwhile): other
+ * processes leave it alone, and take it over after that if the process died while sending it. Six
+ * times a provider call's timeout.
+ */
+const LEASE_MS = 60_000;
+
+type OutboxRow = Omit<OutboxMessage, "message"> & { message: string; attempts: number; nextAttemptAt: number | null };
+
+/** What became of one row: sent (or given up on), so the conversation's next goes; or it waits. */
+type RowOutcome = "done" | "waits";
+
+/**
+ * Sends what agents and the bot wrote outside a request's answer (agent replies, the bot after an
+ * agent gives back, every bot message on a provider channel). Each conversation's messages go in
+ * order, one at a time; conversations go side by side, so that a provider that hangs holds back only
+ * its own conversation. No transaction or lock is held while a provider answers: on PostgreSQL a row
+ * is taken for {@link LEASE_MS} by a conditional update, then marked sent once its channel took it.
+ * Rows left unsent by a crash are sent at the next start (on PostgreSQL, once their lease is over).
  */
 export class Outbox {
   private readonly senders = new Map<string, Sender>();
-  private readonly mutex = new Mutex();
-  private again = false;
-  private running: Promise<void> | undefined;
+  /** The conversations being sent now, by this process. */
+  private readonly sending = new Map<string, Promise<void>>();
+  /** A round is asked for. */
+  private asked = false;
+  /** A round left a conversation due for later (being sent, or no place): the end of a send asks again. */
+  private leftOver = false;
+  private draining: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private dueAt: number | undefined;
   private stopped = false;
   private readonly now: () => number;
   private readonly random: () => number;
@@ -85,113 +108,192 @@ export class Outbox {
   }
 
   /**
-   * Asks for a delivery round; rounds never overlap, and a request during one triggers another. Never
-   * rejects: a round that fails goes to `onRoundFailed`, and its rows wait for the next.
+   * Asks for a delivery round; rounds never overlap, and a request during one triggers another.
+   * Resolves once nothing is left to try now. Never rejects: a round that fails goes to
+   * `onRoundFailed`, and its rows wait for the next.
    */
   flush(): Promise<void> {
-    this.again = true;
-    if (!this.running) {
-      this.running = this.mutex.run(async () => {
-        while (this.again) {
-          this.again = false;
-          try {
-            await this.round();
-          } catch (error) {
-            this.options.onRoundFailed(error);
-          }
-        }
-      });
-      void this.running.finally(() => {
-        this.running = undefined;
-      });
-    }
-    return this.running;
+    this.asked = true;
+    this.wake?.();
+    this.draining ??= this.drain();
+    return this.draining;
   }
 
-  /** Wakes the outbox when the next retry is due; a timer of the shell, unref'd so it never holds the process. */
-  private schedule(dueAt: number | undefined): void {
+  private async drain(): Promise<void> {
+    for (;;) {
+      if (this.asked) {
+        this.asked = false;
+        try {
+          await this.round();
+        } catch (error) {
+          this.options.onRoundFailed(error);
+        }
+      } else if (this.sending.size > 0) {
+        await new Promise<void>((resolve) => {
+          this.wake = resolve;
+        });
+        this.wake = undefined;
+      } else {
+        this.draining = undefined;
+        return;
+      }
+    }
+  }
+
+  /** Wakes the outbox when a row is due again; a timer of the shell, unref'd so it never holds the process. */
+  private wakeAt(dueAt: number): void {
+    if (this.stopped || (this.dueAt !== undefined && this.dueAt <= dueAt)) return;
     clearTimeout(this.timer);
-    if (dueAt === undefined || this.stopped) return;
-    this.timer = setTimeout(() => void this.flush(), Math.max(0, dueAt - this.now()));
+    this.dueAt = dueAt;
+    this.timer = setTimeout(
+      () => {
+        this.dueAt = undefined;
+        void this.flush();
+      },
+      Math.max(0, dueAt - this.now()),
+    );
     this.timer.unref();
   }
 
+  /** Starts sending each conversation with a row due, in the order the rows were written. */
   private async round(): Promise<void> {
     const { outbox } = this.store.tables;
-    const rows = await this.store.read((db) =>
+    const rows: OutboxRow[] = await this.store.read((db) =>
       db
         .select()
         .from(outbox)
         .where(and(isNull(outbox.sentAt), isNull(outbox.failedAt)))
         .orderBy(asc(outbox.id)),
     );
-    const blocked = new Set<string>();
-    let nextDue: number | undefined;
+    const byConversation = new Map<string, OutboxRow[]>();
     for (const row of rows) {
-      // Keep a conversation's messages in order: once one waits, the later ones wait too.
-      if (blocked.has(row.conversationId)) continue;
-      if (row.nextAttemptAt !== null && row.nextAttemptAt > this.now()) {
-        nextDue = Math.min(nextDue ?? row.nextAttemptAt, row.nextAttemptAt);
-        blocked.add(row.conversationId);
+      const kept = byConversation.get(row.conversationId);
+      if (kept) kept.push(row);
+      else byConversation.set(row.conversationId, [row]);
+    }
+    const now = this.now();
+    for (const [conversationId, waiting] of byConversation) {
+      // Sent now by this process (its first row under this process's lease, on PostgreSQL): what was
+      // written for it since goes once that send ends.
+      if (this.sending.has(conversationId)) {
+        this.leftOver = true;
         continue;
       }
-      const sender = this.senders.get(row.channel);
-      const message: OutboxMessage = {
-        ...row,
-        message: readJson(BotMessage, row.message, { table: "outbox", column: "message", id: row.id }),
-      };
-      // With several processes, another one may be sending this row right now: hold the
-      // conversation's lock, look again, and send only what is still unsent.
-      const outcome = await this.store.exclusive(`outbox:${row.conversationId}`, async () => {
-        const [current] = await this.store.read((db) =>
-          db
-            .select({ sentAt: outbox.sentAt, failedAt: outbox.failedAt, attempts: outbox.attempts })
-            .from(outbox)
-            .where(eq(outbox.id, row.id)),
-        );
-        if (current?.sentAt || current?.failedAt) return { done: true as const };
-        let result: SendOutcome;
-        try {
-          result = sender ? await sender(message) : { failed: `No sender for the channel ${row.channel}.` };
-        } catch (error) {
-          result = { failed: error instanceof Error ? error.message : String(error) };
-        }
-        const now = this.now();
-        if (result === true) {
-          await this.store.tx((db) => db.update(outbox).set({ sentAt: now }).where(eq(outbox.id, row.id)));
-          this.store.afterCommit(() => this.options.onSent?.({ outboxId: row.id, conversationId: row.conversationId }));
-          return { done: true as const };
-        }
-        if (result === false) return { done: false as const };
-        const attempts = (current?.attempts ?? row.attempts) + 1;
-        const givesUp = result.final === true || attempts >= this.options.maxAttempts;
-        const nextAttemptAt = givesUp ? null : now + this.retryDelay(attempts);
-        this.log.warn({ outboxId: row.id, channel: row.channel, attempts, error: result.failed }, "outbox send failed");
-        await this.store.tx((db) =>
-          db
-            .update(outbox)
-            .set({ attempts, lastError: result.failed, nextAttemptAt, failedAt: givesUp ? now : null })
-            .where(eq(outbox.id, row.id)),
-        );
-        if (givesUp) {
-          this.store.afterCommit(() =>
-            this.options.onGiveUp({
-              outboxId: row.id,
-              conversationId: row.conversationId,
-              attempts,
-              error: result.failed,
-            }),
-          );
-          return { done: true as const };
-        }
-        return { done: false as const, nextAttemptAt: nextAttemptAt ?? undefined };
-      });
-      if (!outcome.done) {
-        blocked.add(row.conversationId);
-        if (outcome.nextAttemptAt !== undefined)
-          nextDue = Math.min(nextDue ?? outcome.nextAttemptAt, outcome.nextAttemptAt);
+      // Keep a conversation's messages in order: while its first one waits, the later ones wait too.
+      const { nextAttemptAt } = waiting[0] as OutboxRow;
+      if (nextAttemptAt !== null && nextAttemptAt > now) {
+        this.wakeAt(nextAttemptAt);
+        continue;
       }
+      if (this.sending.size >= SENDING_AT_ONCE) {
+        this.leftOver = true;
+        continue;
+      }
+      const sending = this.sendInOrder(conversationId, waiting)
+        .catch((error) => this.options.onRoundFailed(error))
+        .finally(() => {
+          this.sending.delete(conversationId);
+          if (this.leftOver) {
+            this.leftOver = false;
+            this.asked = true;
+          }
+          this.wake?.();
+        });
+      this.sending.set(conversationId, sending);
     }
-    this.schedule(nextDue);
+  }
+
+  /** Sends a conversation's rows in order, then those written for it meanwhile (by any process), until one waits. */
+  private async sendInOrder(conversationId: string, rows: readonly OutboxRow[]): Promise<void> {
+    const { outbox } = this.store.tables;
+    let waiting = rows;
+    while (waiting.length > 0) {
+      for (const row of waiting) if ((await this.sendOne(row)) === "waits") return;
+      waiting = await this.store.read((db) =>
+        db
+          .select()
+          .from(outbox)
+          .where(and(eq(outbox.conversationId, conversationId), isNull(outbox.sentAt), isNull(outbox.failedAt)))
+          .orderBy(asc(outbox.id)),
+      );
+    }
+  }
+
+  /**
+   * Takes the row for this process: its attempts so far; `done` when it was sent or given up on
+   * meanwhile (or erased); `elsewhere` when another process has it. On SQLite this process is the only
+   * sender, and its `sending` map keeps it to one send at a time; on PostgreSQL a conditional update
+   * takes it for {@link LEASE_MS}.
+   */
+  private async take(row: OutboxRow, now: number): Promise<{ attempts: number } | "done" | "elsewhere"> {
+    const { outbox } = this.store.tables;
+    const unsent = and(eq(outbox.id, row.id), isNull(outbox.sentAt), isNull(outbox.failedAt));
+    if (this.store.dialect === "postgres") {
+      const [taken] = await this.store.tx((db) =>
+        db
+          .update(outbox)
+          .set({ nextAttemptAt: now + LEASE_MS })
+          .where(and(unsent, or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, now))))
+          .returning({ attempts: outbox.attempts }),
+      );
+      if (taken) return taken;
+    }
+    const [current] = await this.store.read((db) =>
+      db.select({ attempts: outbox.attempts, nextAttemptAt: outbox.nextAttemptAt }).from(outbox).where(unsent),
+    );
+    if (!current) return "done";
+    if (this.store.dialect === "sqlite") return current;
+    // Should the process that has it stop before it is sent, the row is due again when its lease ends.
+    this.wakeAt(current.nextAttemptAt ?? now);
+    return "elsewhere";
+  }
+
+  private async sendOne(row: OutboxRow): Promise<RowOutcome> {
+    const { outbox } = this.store.tables;
+    const taken = await this.take(row, this.now());
+    if (taken === "done") return "done";
+    if (taken === "elsewhere") return "waits";
+    const sender = this.senders.get(row.channel);
+    const message: OutboxMessage = {
+      ...row,
+      message: readJson(BotMessage, row.message, { table: "outbox", column: "message", id: row.id }),
+    };
+    let result: SendOutcome;
+    try {
+      result = sender ? await sender(message) : { failed: `No sender for the channel ${row.channel}.` };
+    } catch (error) {
+      result = { failed: error instanceof Error ? error.message : String(error) };
+    }
+    const now = this.now();
+    if (result === true) {
+      await this.store.tx((db) => db.update(outbox).set({ sentAt: now }).where(eq(outbox.id, row.id)));
+      this.options.onSent?.({ outboxId: row.id, conversationId: row.conversationId });
+      return "done";
+    }
+    if (result === false) {
+      // No one listens now: the row waits for them, as it was before it was taken.
+      if (this.store.dialect === "postgres") {
+        await this.store.tx((db) =>
+          db.update(outbox).set({ nextAttemptAt: row.nextAttemptAt }).where(eq(outbox.id, row.id)),
+        );
+      }
+      return "waits";
+    }
+    const attempts = taken.attempts + 1;
+    const givesUp = result.final === true || attempts >= this.options.maxAttempts;
+    const nextAttemptAt = givesUp ? null : now + this.retryDelay(attempts);
+    this.log.warn({ outboxId: row.id, channel: row.channel, attempts, error: result.failed }, "outbox send failed");
+    await this.store.tx((db) =>
+      db
+        .update(outbox)
+        .set({ attempts, lastError: result.failed, nextAttemptAt, failedAt: givesUp ? now : null })
+        .where(eq(outbox.id, row.id)),
+    );
+    if (nextAttemptAt !== null) {
+      this.wakeAt(nextAttemptAt);
+      return "waits";
+    }
+    this.options.onGiveUp({ outboxId: row.id, conversationId: row.conversationId, attempts, error: result.failed });
+    return "done";
   }
 }

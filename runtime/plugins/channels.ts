@@ -91,7 +91,8 @@ export default fp(
     const resume = async () => {
       const resumed = await processor.resumePending();
       if (resumed > 0) app.log.info({ conversations: resumed }, "resumed unprocessed messages");
-      await outbox.flush();
+      // Not waited for: a provider slow to answer must not keep the runtime from listening.
+      void outbox.flush();
     };
     app.addHook("onReady", resume);
     app.dbHealth.onRecovered(resume);

@@ -127,7 +127,10 @@ export const outbox = pgTable(
     createdAt: bigint("created_at", { mode: "number" }).notNull(),
     sentAt: bigint("sent_at", { mode: "number" }),
     attempts: integer("attempts").notNull().default(0),
-    /** When to try again after a failed send; null: at the next round. */
+    /**
+     * When to try again after a failed send; null: at the next round. On PostgreSQL also until when the
+     * process sending it keeps it (see the outbox's lease).
+     */
     nextAttemptAt: bigint("next_attempt_at", { mode: "number" }),
     /** Why the last send failed, shown to agents. */
     lastError: text("last_error"),

@@ -127,7 +127,10 @@ export const outbox = sqliteTable(
     createdAt: integer("created_at").notNull(),
     sentAt: integer("sent_at"),
     attempts: integer("attempts").notNull().default(0),
-    /** When to try again after a failed send; null: at the next round. */
+    /**
+     * When to try again after a failed send; null: at the next round. On PostgreSQL also until when the
+     * process sending it keeps it (see the outbox's lease).
+     */
     nextAttemptAt: integer("next_attempt_at"),
     /** Why the last send failed, shown to agents. */
     lastError: text("last_error"),

@@ -1,5 +1,6 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, type Built, build, login, send } from "./helpers.js";
 import { dropSchema, freshSchema, POSTGRES_URL, requirePostgres } from "./postgres-server.js";
@@ -12,6 +13,9 @@ let bridge: Server;
 let bridgeUrl: string;
 let answers: number[] = [];
 const received: { key: string; text: string }[] = [];
+/** Texts with this mark get no answer until a test ends the wait: a provider that hangs. */
+const HANG = "(sans réponse)";
+const hanging: ServerResponse[] = [];
 beforeAll(async () => {
   bridge = createServer((request, response) => {
     let body = "";
@@ -19,9 +23,14 @@ beforeAll(async () => {
       body += chunk;
     });
     request.on("end", () => {
+      const text = JSON.parse(body).message.text as string;
+      if (text.includes(HANG)) {
+        hanging.push(response);
+        return;
+      }
       const status = answers.shift() ?? 200;
       if (status === 200) {
-        received.push({ key: String(request.headers["idempotency-key"]), text: JSON.parse(body).message.text });
+        received.push({ key: String(request.headers["idempotency-key"]), text });
       }
       response.writeHead(status).end();
     });
@@ -29,7 +38,10 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => bridge.listen(0, "127.0.0.1", resolve));
   bridgeUrl = `http://127.0.0.1:${(bridge.address() as AddressInfo).port}/callback`;
 });
-afterAll(() => new Promise<void>((resolve) => bridge.close(() => resolve())));
+afterAll(() => {
+  for (const response of hanging.splice(0)) response.writeHead(200).end();
+  return new Promise<void>((resolve) => bridge.close(() => resolve()));
+});
 
 describe.each([
   ["SQLite", {}],
@@ -75,7 +87,9 @@ describe.each([
     // The customer is told who took the case; that notice is sent before a test fails the callback.
     const { outbox } = built.app.store.tables;
     await expect
-      .poll(async () => (await built.app.store.read((db) => db.select().from(outbox))).filter((row) => !row.sentAt))
+      .poll(async () =>
+        (await built.app.store.read((db) => db.select().from(outbox))).filter((row) => !row.sentAt && !row.failedAt),
+      )
       .toEqual([]);
     return id;
   }
@@ -129,6 +143,31 @@ describe.each([
     // What comes after is not held back by the message given up on.
     await reply(id, `Pardon pour le retard (${database})`);
     await expect.poll(() => received.map((each) => each.text)).toContain(`Pardon pour le retard (${database})`);
+  });
+
+  it("sends other conversations' messages while one waits on a provider that hangs, holding no lock meanwhile", async () => {
+    const [stuck, other] = [await held(`hang-1-${database}`), await held(`hang-2-${database}`)];
+    await reply(stuck, `Votre dossier est transmis ${HANG} (${database})`);
+    await expect.poll(() => hanging.length).toBe(1);
+    await reply(other, `Votre avoir est disponible (${database})`);
+    await expect.poll(() => received.map((each) => each.text)).toContain(`Votre avoir est disponible (${database})`);
+    expect(hanging).toHaveLength(1);
+    if (database === "PostgreSQL") {
+      // Nothing of the database waits with the provider: no lock on the conversation's sends.
+      const client = new pg.Client({ connectionString: POSTGRES_URL });
+      await client.connect();
+      const { rows } = await client.query(
+        "select count(*)::int as held from pg_locks where locktype = 'advisory' and ((classid::bigint << 32) | objid::bigint) = hashtextextended($1, 0)",
+        [`outbox:${stuck}`],
+      );
+      await client.end();
+      expect(rows[0].held).toBe(0);
+    }
+    // Once the provider answers, the message is marked sent, and the conversation's next one goes out.
+    await reply(stuck, `Nous revenons vers vous (${database})`);
+    (hanging.shift() as ServerResponse).writeHead(200).end();
+    await expect.poll(() => received.map((each) => each.text)).toContain(`Nous revenons vers vous (${database})`);
+    expect((await outboxRow(`Votre dossier est transmis ${HANG} (${database})`))?.sentAt).toBeTypeOf("number");
   });
 
   it("waits about twice as long before each next retry", () => {

@@ -1,6 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { OutboxMessage } from "../../runtime/channels/outbox.js";
 import { type Built, build, send, userWithRole } from "./helpers.js";
 import { dropSchema, freshSchema, POSTGRES_URL, requirePostgres } from "./postgres-server.js";
 import { openSse } from "./sse-client.js";
@@ -196,5 +197,41 @@ describe("two runtime processes on one PostgreSQL database", () => {
     } finally {
       widget.close();
     }
+  });
+
+  it("sends each outbox row once when both processes deliver at the same time, each conversation in order", async () => {
+    const sent: { id: number; conversationId: string }[] = [];
+    const sender = async (message: OutboxMessage) => {
+      // A provider that takes a few milliseconds, so that the two processes' sends interleave.
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      sent.push({ id: message.id, conversationId: message.conversationId });
+      return true;
+    };
+    a.app.outbox.register("scale-test", sender);
+    b.app.outbox.register("scale-test", sender);
+    const { outbox } = a.app.store.tables;
+    const conversationIds = Array.from({ length: 12 }, (_, n) => `scale-outbox-${n}`);
+    const rows = conversationIds.flatMap((conversationId) =>
+      [1, 2, 3].map((n) => ({
+        conversationId,
+        channel: "scale-test",
+        address: conversationId,
+        message: JSON.stringify({ nodeId: "agent:scale", text: `message ${n}` }),
+        createdAt: Date.now(),
+      })),
+    );
+    const ids = (await a.app.store.tx((db) => db.insert(outbox).values(rows).returning({ id: outbox.id }))).map(
+      (row) => row.id,
+    );
+    await Promise.all([a.app.outbox.flush(), b.app.outbox.flush(), a.app.outbox.flush(), b.app.outbox.flush()]);
+    await expect.poll(() => sent.length).toBe(ids.length);
+    expect(sent.map((each) => each.id).sort((x, y) => x - y)).toEqual(ids);
+    // Each conversation's messages went out in the order they were written, whichever process sent them.
+    for (const conversationId of conversationIds) {
+      const order = sent.filter((each) => each.conversationId === conversationId).map((each) => each.id);
+      expect(order).toEqual([...order].sort((x, y) => x - y));
+    }
+    const unsent = await a.app.store.read((db) => db.select().from(outbox).where(eq(outbox.channel, "scale-test")));
+    expect(unsent.filter((row) => row.sentAt === null)).toEqual([]);
   });
 });

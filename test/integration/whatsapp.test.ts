@@ -288,6 +288,21 @@ describe("the WhatsApp webhook", () => {
     expect(JSON.stringify(sentTo("33600000007"))).not.toContain("je reprends");
   });
 
+  it("sends to several customers at once: a Graph API slow to answer holds back no one else", async () => {
+    graph.holding = true;
+    const customers = ["33600000031", "33600000032", "33600000033"];
+    try {
+      for (const [n, from] of customers.entries()) {
+        expect((await post(textFrom(from, `wamid.slow-${n}`, "Bonjour"))).statusCode).toBe(200);
+      }
+      // One at a time, the second send would wait for the first answer, which never comes while held.
+      await expect.poll(() => graph.waiting).toBe(customers.length);
+    } finally {
+      graph.release();
+    }
+    for (const to of customers) await expect.poll(() => sentTo(to)).toHaveLength(1);
+  });
+
   it("is off, answering 404, when its credentials are unset", async () => {
     const off = await buildWithChoices({});
     try {

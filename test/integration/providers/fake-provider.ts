@@ -16,6 +16,9 @@ export class FakeProvider {
   readonly received: Received[] = [];
   /** Status codes for the next sends, in order; a send with none left succeeds. */
   failures: number[] = [];
+  /** While true, each answer waits for `release()`: a provider slow to answer. */
+  holding = false;
+  private readonly held: (() => void)[] = [];
   private server: Server | undefined;
   private count = 0;
 
@@ -27,7 +30,7 @@ export class FakeProvider {
       request.on("data", (chunk) => {
         body += chunk;
       });
-      request.on("end", () => {
+      const respond = () => {
         const failure = this.failures.shift();
         if (failure) {
           response.writeHead(failure, { "content-type": "application/json" });
@@ -39,10 +42,22 @@ export class FakeProvider {
         const answer = this.answer(received, ++this.count);
         response.writeHead(answer.status ?? 200, { "content-type": "application/json" });
         response.end(JSON.stringify(answer.body));
-      });
+      };
+      request.on("end", () => (this.holding ? this.held.push(respond) : respond()));
     });
     await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** Sends waiting for their answer now (see `holding`). */
+  get waiting(): number {
+    return this.held.length;
+  }
+
+  /** Answers every send held, and the next ones at once. */
+  release(): void {
+    this.holding = false;
+    for (const respond of this.held.splice(0)) respond();
   }
 
   /** The JSON bodies received so far. */
