@@ -69,7 +69,7 @@ type RowOutcome = "done" | "waits";
 export class Outbox {
   private readonly senders = new Map<string, Sender>();
   /** The conversations being sent now, by this process. */
-  private readonly sending = new Map<string, Promise<void>>();
+  private readonly sending = new Set<string>();
   /** A round is asked for. */
   private asked = false;
   /** A round left a conversation due for later (being sent, or no place): the end of a send asks again. */
@@ -157,14 +157,7 @@ export class Outbox {
 
   /** Starts sending each conversation with a row due, in the order the rows were written. */
   private async round(): Promise<void> {
-    const { outbox } = this.store.tables;
-    const rows: OutboxRow[] = await this.store.read((db) =>
-      db
-        .select()
-        .from(outbox)
-        .where(and(isNull(outbox.sentAt), isNull(outbox.failedAt)))
-        .orderBy(asc(outbox.id)),
-    );
+    const rows = await this.unsent();
     const byConversation = new Map<string, OutboxRow[]>();
     for (const row of rows) {
       const kept = byConversation.get(row.conversationId);
@@ -189,7 +182,8 @@ export class Outbox {
         this.leftOver = true;
         continue;
       }
-      const sending = this.sendInOrder(conversationId, waiting)
+      this.sending.add(conversationId);
+      void this.sendInOrder(conversationId, waiting)
         .catch((error) => this.options.onRoundFailed(error))
         .finally(() => {
           this.sending.delete(conversationId);
@@ -199,24 +193,34 @@ export class Outbox {
           }
           this.wake?.();
         });
-      this.sending.set(conversationId, sending);
     }
   }
 
   /** Sends a conversation's rows in order, then those written for it meanwhile (by any process), until one waits. */
   private async sendInOrder(conversationId: string, rows: readonly OutboxRow[]): Promise<void> {
-    const { outbox } = this.store.tables;
     let waiting = rows;
     while (waiting.length > 0) {
       for (const row of waiting) if ((await this.sendOne(row)) === "waits") return;
-      waiting = await this.store.read((db) =>
-        db
-          .select()
-          .from(outbox)
-          .where(and(eq(outbox.conversationId, conversationId), isNull(outbox.sentAt), isNull(outbox.failedAt)))
-          .orderBy(asc(outbox.id)),
-      );
+      waiting = await this.unsent(conversationId);
     }
+  }
+
+  /** The rows neither sent nor given up on, of one conversation or of all, in the order they were written. */
+  private unsent(conversationId?: string): Promise<OutboxRow[]> {
+    const { outbox } = this.store.tables;
+    return this.store.read((db) =>
+      db
+        .select()
+        .from(outbox)
+        .where(
+          and(
+            conversationId === undefined ? undefined : eq(outbox.conversationId, conversationId),
+            isNull(outbox.sentAt),
+            isNull(outbox.failedAt),
+          ),
+        )
+        .orderBy(asc(outbox.id)),
+    );
   }
 
   /**
