@@ -22,13 +22,16 @@ export const databaseBusy = {
   error: { code: "DATABASE_BUSY", message: "The database was busy with the same rows; send this request again." },
 };
 
+/** How often a PostgreSQL database thought up is asked whether it still answers. */
+const WATCH_MS = 2000;
+
 /** What needs the database: the API and the health check (the designer's files do not). */
 const needsDatabase = (url: string) => url.startsWith("/api/") || url.split("?")[0] === "/healthz";
 
 /**
  * The database, migrated at start and closed last. On PostgreSQL, processes starting together
  * take turns until each is ready, so only the first migrates and seeds. While the database is out
- * of reach, requests that need it get 503 with `Retry-After` at once.
+ * of reach, or does not answer, requests that need it get 503 with `Retry-After` at once.
  */
 export default fp(
   async (app) => {
@@ -51,6 +54,8 @@ export default fp(
         else app.log.error({ failure }, "could not resume what waited for the database");
       },
     );
+    // SQLite is in the process: it cannot stop answering while the process goes on.
+    if (store.dialect === "postgres") health.watch(WATCH_MS);
     app.decorate("dbHealth", health);
     app.addHook("onRequest", async (request, reply) => {
       if (health.down && needsDatabase(request.url)) {

@@ -1,6 +1,7 @@
 import { EventEmitter } from "node:events";
 import pg from "pg";
 import { Mutex } from "./mutex.js";
+import { destroy } from "./pg-ping.js";
 
 /**
  * Messages between the runtime's parts, by topic: live events for agent consoles, wake-ups for
@@ -95,8 +96,13 @@ export class PgBus implements Bus {
     await this.local.close();
   }
 
+  /** Drops the listening connection, which then opens again as after any loss. */
+  drop(): void {
+    if (this.listener) destroy(this.listener);
+  }
+
   private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url });
+    const client = new pg.Client({ connectionString: this.url, keepAlive: true });
     client.on("notification", (notification) => {
       if (notification.channel !== this.channel || !notification.payload) return;
       try {

@@ -13,6 +13,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { type Bus, LocalBus, PgBus } from "./bus.js";
 import { Mutex } from "./mutex.js";
+import { destroy, PgPing } from "./pg-ping.js";
 import * as pgTables from "./schema.pg.js";
 import * as sqliteTables from "./schema.sqlite.js";
 import { BACKSTOP_PAGES, startWalCheckpointer } from "./wal-checkpointer.js";
@@ -110,6 +111,11 @@ export interface Store {
 }
 
 const migrations = join(dirname(fileURLToPath(import.meta.url)), "migrations");
+/**
+ * How long PostgreSQL may take to answer a ping before it is taken for gone. A stopped server or a
+ * silent network failure answers nothing at all; a busy one answers `SELECT 1` far sooner.
+ */
+const ANSWER_WITHIN_MS = 5000;
 /** How long queued SQLite turns may hold the event loop before one lets it accept and read (see `turn`). */
 const YIELD_AFTER_MS = 2;
 
@@ -435,18 +441,32 @@ async function openPostgres(
   if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
     throw new Error(`DATABASE_SCHEMA must be a plain lowercase identifier, not ${JSON.stringify(schema)}.`);
   }
-  const options = { connectionString: url, ...(schema ? { options: `-c search_path=${schema}` } : {}) };
+  const options = {
+    connectionString: url,
+    keepAlive: true,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  };
   const pool = new pg.Pool(options);
   // Turns hold their connection while a flow's HTTP lookups run, and inbox writes may wait for a
   // turn: their own pool keeps them from starving everything else (the sample CRM's reads among it).
   const turnPool = new pg.Pool(options);
+  const connections = new Set<pg.Client>();
   for (const each of [pool, turnPool]) {
     each.on("error", () => undefined);
-    // The pool listens for errors of idle connections only: one lost while a turn holds it between two
-    // statements (the engine running) would emit an error nobody hears, and Node would end the process.
-    // Heard here, it fails the turn's next statement instead, as a connection error (see `isTransient`).
-    each.on("connect", (client) => client.on("error", () => undefined));
+    each.on("connect", (client) => {
+      connections.add(client);
+      // The pool listens for errors of idle connections only: one lost while a turn holds it between two
+      // statements (the engine running) would emit an error nobody hears, and Node would end the process.
+      // Heard here, it fails the turn's next statement instead, as a connection error (see `isTransient`).
+      client.on("error", () => undefined);
+    });
+    each.on("remove", (client) => connections.delete(client));
   }
+  let bus: PgBus | undefined;
+  const pinger = new PgPing(options, ANSWER_WITHIN_MS, () => {
+    for (const client of connections) destroy(client);
+    bus?.drop();
+  });
   // Processes starting together take turns: one migrates and seeds, the next finds it done.
   let startup: pg.PoolClient | undefined;
   const started = async () => {
@@ -455,7 +475,6 @@ async function openPostgres(
     await held?.query("SELECT pg_advisory_unlock_all()").catch(() => undefined);
     held?.release();
   };
-  let bus: PgBus;
   try {
     startup = await pool.connect();
     await startup.query("SELECT pg_advisory_lock(hashtextextended($1, 0))", [`relais:startup:${schema ?? "public"}`]);
@@ -470,6 +489,7 @@ async function openPostgres(
     await Promise.all([pool.end(), turnPool.end()]);
     throw error;
   }
+  const listening = bus;
   const db = drizzlePg(pool);
   const turns = new AsyncLocalStorage<Turn>();
   const current = () => {
@@ -521,15 +541,13 @@ async function openPostgres(
     },
     // A PostgreSQL commit returns once it is durable (with `synchronous_commit` on, its default).
     durable: async () => undefined,
-    ping: async () => {
-      await pool.query("SELECT 1");
-    },
-    bus,
+    ping: () => pinger.ping(),
+    bus: listening,
     started,
     close: async () => {
-      await bus.close();
+      await listening.close();
       await started();
-      await Promise.all([pool.end(), turnPool.end()]);
+      await Promise.all([pool.end(), turnPool.end(), pinger.close()]);
     },
   };
 }

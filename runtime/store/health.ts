@@ -14,6 +14,7 @@ const PROBE_MS = 1000;
 export class DatabaseHealth {
   private probing: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private watchTimer: NodeJS.Timeout | undefined;
   private stopped = false;
   private readonly recovery: (() => Promise<unknown>)[] = [];
 
@@ -21,6 +22,25 @@ export class DatabaseHealth {
     private readonly ping: () => Promise<void>,
     private readonly report: (event: "lost" | "back" | "recovery failed", error?: unknown) => void,
   ) {}
+
+  /**
+   * Also pings every `everyMs` while the database is thought up. A server that stops answering fails
+   * nothing by itself, it only leaves each request waiting; the ping's own deadline notices it.
+   */
+  watch(everyMs: number): void {
+    const tick = async () => {
+      if (this.stopped) return;
+      if (!this.down) {
+        try {
+          await this.ping();
+        } catch (error) {
+          this.failed(error);
+        }
+      }
+      this.watchTimer = setTimeout(tick, everyMs).unref();
+    };
+    this.watchTimer = setTimeout(tick, everyMs).unref();
+  }
 
   get down(): boolean {
     return this.probing !== undefined;
@@ -45,6 +65,7 @@ export class DatabaseHealth {
   stop(): void {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearTimeout(this.watchTimer);
   }
 
   private async probe(): Promise<void> {

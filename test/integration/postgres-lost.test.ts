@@ -95,4 +95,33 @@ describe("PostgreSQL lost while running", () => {
     );
     expect(rows.filter((m) => m.role === "customer").map((m) => m.text)).toEqual(["Bonjour", "encore"]);
   });
+
+  it("answers 503 when the database stops answering instead of waiting on it, and resumes when it answers again", async () => {
+    const before = await send(built.app, { flowId: "echo", from: "frozen-a", messageId: "f-0", text: "Bonjour" });
+    expect(before.statusCode).toBe(200);
+
+    // Every connection stays open and nothing comes back: no error says the database is gone.
+    proxy.freeze();
+    const held = await send(built.app, { flowId: "echo", from: "frozen-a", messageId: "f-1", text: "encore" });
+    expect(held.statusCode).toBe(503);
+    expect(held.headers["retry-after"]).toBe("5");
+    expect(held.json().error.code).toBe("DATABASE_UNAVAILABLE");
+    const health = await built.app.inject({ method: "GET", url: "/healthz" });
+    expect(health.statusCode).toBe(503);
+
+    await proxy.restore();
+    let status = health.statusCode;
+    while (status !== 200) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      status = (await built.app.inject({ method: "GET", url: "/healthz" })).statusCode;
+    }
+    const retried = await send(built.app, { flowId: "echo", from: "frozen-a", messageId: "f-1", text: "encore" });
+    expect(retried.statusCode).toBe(200);
+    expect(retried.json().replies[0].text).toBe("Reçu : encore");
+    const { rows } = await direct.query<{ text: string; role: string }>(
+      `select m.role, m.text from ${schema}.messages m join ${schema}.conversations c on c.id = m.conversation_id
+       where c.address = 'frozen-a' order by m.id`,
+    );
+    expect(rows.filter((m) => m.role === "customer").map((m) => m.text)).toEqual(["Bonjour", "encore"]);
+  });
 });

@@ -1,12 +1,18 @@
 import { connect, createServer, type Server, type Socket } from "node:net";
 
 /**
- * A loopback TCP relay to a server (PostgreSQL) that a test cuts and restores: cut, it drops every
- * connection through it and refuses new ones, as a database that went away; restored, it relays again.
+ * A loopback TCP relay to a server (PostgreSQL) that a test cuts, freezes and restores. Cut, it drops
+ * every connection through it and refuses new ones, as a database that went away. Frozen, it keeps
+ * every connection open and accepts new ones but passes nothing either way, as a server that stopped
+ * answering (a stopped process, a network that drops packets without a word); thawed, it passes on
+ * what it held, in order.
  */
 export class TcpProxy {
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
+  private frozen = false;
+  /** What arrived while frozen, each with the socket it goes to. */
+  private held: { to: Socket; chunk: Buffer | "end" }[] = [];
 
   private constructor(
     readonly port: number,
@@ -24,31 +30,59 @@ export class TcpProxy {
     return proxy;
   }
 
-  /** Relays again on the same port. */
+  /** Relays again on the same port, passing on first what a freeze held. */
   async restore(): Promise<void> {
+    this.thaw();
     if (this.server) return;
     const server = createServer((client) => {
       const upstream = connect(this.target.port, this.target.host);
-      for (const socket of [client, upstream]) {
-        this.sockets.add(socket);
-        socket.on("close", () => this.sockets.delete(socket));
-        socket.on("error", () => {
+      for (const [from, to] of [
+        [client, upstream],
+        [upstream, client],
+      ] as const) {
+        this.sockets.add(from);
+        from.on("close", () => this.sockets.delete(from));
+        from.on("error", () => {
           client.destroy();
           upstream.destroy();
         });
+        from.on("data", (chunk: Buffer) => {
+          if (this.frozen) this.held.push({ to, chunk });
+          else to.write(chunk);
+        });
+        from.on("end", () => {
+          if (this.frozen) this.held.push({ to, chunk: "end" });
+          else to.end();
+        });
       }
-      client.pipe(upstream).pipe(client);
     });
     this.server = server;
     await new Promise<void>((resolve) => server.listen(this.port, "127.0.0.1", resolve));
   }
 
+  /** Holds every byte either way, on the connections open and on new ones, until `restore`. */
+  freeze(): void {
+    this.frozen = true;
+  }
+
   /** Drops every connection and refuses new ones. */
   async cut(): Promise<void> {
+    this.thaw();
     const server = this.server;
     this.server = undefined;
     for (const socket of this.sockets) socket.destroy();
     this.sockets.clear();
     if (server) await new Promise((resolve) => server.close(resolve));
+  }
+
+  private thaw(): void {
+    this.frozen = false;
+    const held = this.held;
+    this.held = [];
+    for (const { to, chunk } of held) {
+      if (to.destroyed) continue;
+      if (chunk === "end") to.end();
+      else to.write(chunk);
+    }
   }
 }
