@@ -15,6 +15,12 @@ export interface ServerProcess {
   stop: () => Promise<void>;
 }
 
+/** The servers running, stopped with the bench however it ends. */
+const running = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
+
 /** A port free on loopback right now: the system picks it, the bench hands it to a child. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -60,7 +66,9 @@ export async function startServer(options: {
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
   let exited: string | undefined;
+  running.add(child);
   child.once("exit", (code, signal) => {
+    running.delete(child);
     exited = `exited with ${signal ?? code}`;
   });
   const url = `http://127.0.0.1:${port}`;

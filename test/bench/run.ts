@@ -3,7 +3,7 @@
  * bench crashing or hanging cannot take the others down), then prints one table of the targets.
  * Exits with 0 whether targets pass or warn, and with 1 when a bench crashed and measured nothing.
  */
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -43,22 +43,46 @@ interface Outcome {
   failure?: string;
 }
 
+/** The bench running now, whose group an interrupted run kills. */
+let running: ChildProcess | undefined;
+
+/** Kills a bench and every server it started (their process group). */
+function killGroup(child: ChildProcess): void {
+  try {
+    process.kill(-(child.pid as number), "SIGKILL");
+  } catch {
+    // Already gone.
+  }
+}
+
+// Its own group does not hear the terminal's Ctrl-C: passed on, so no server outlives the run.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    if (running) killGroup(running);
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  });
+}
+
 function runBench(file: string): Promise<Outcome> {
   const started = performance.now();
   const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL(file, import.meta.url))], {
     cwd: root,
     stdio: ["ignore", "pipe", "inherit"],
     env: smoke ? { ...process.env, BENCH_SMOKE: "1" } : process.env,
+    // A group of its own with the servers it starts: killed, it leaves none of them running.
+    detached: true,
   });
+  running = child;
   let report: BenchReport | undefined;
   createInterface({ input: child.stdout }).on("line", (line) => {
     if (line.startsWith(REPORT_PREFIX)) report = JSON.parse(line.slice(REPORT_PREFIX.length)) as BenchReport;
     else console.log(line);
   });
-  const timer = setTimeout(() => child.kill("SIGKILL"), TIME_LIMIT_MS);
+  const timer = setTimeout(() => killGroup(child), TIME_LIMIT_MS);
   return new Promise((resolve) => {
     child.on("close", (code, signal) => {
       clearTimeout(timer);
+      running = undefined;
       const seconds = (performance.now() - started) / 1000;
       const failure =
         signal === "SIGKILL"
