@@ -40,10 +40,20 @@ export class PgPing {
     }
   }
 
+  /** Says goodbye to the server, or, when it does not answer that within the deadline either, hangs up. */
   async close(): Promise<void> {
     const connection = this.open;
     this.open = undefined;
-    if (connection) await connection.ready.then(() => connection.client.end()).catch(() => destroy(connection.client));
+    if (!connection) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      connection.ready.then(() => connection.client.end()),
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, this.withinMs);
+      }),
+    ]).catch(() => undefined);
+    clearTimeout(timer);
+    destroy(connection.client);
   }
 
   private connection(): Connection {
