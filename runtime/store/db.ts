@@ -476,6 +476,8 @@ async function openPostgres(
     held?.release();
   };
   try {
+    // A server that takes the connection and answers nothing would hold the start for ever.
+    await pinger.ping();
     startup = await pool.connect();
     await startup.query("SELECT pg_advisory_lock(hashtextextended($1, 0))", [`relais:startup:${schema ?? "public"}`]);
     if (schema) await startup.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
@@ -486,7 +488,7 @@ async function openPostgres(
     bus = await PgBus.open({ url, channel: `relais_${schema ?? "public"}`, pool, onError: onBusError });
   } catch (error) {
     await started();
-    await Promise.all([pool.end(), turnPool.end()]);
+    await Promise.all([pool.end(), turnPool.end(), pinger.close()]);
     throw error;
   }
   const listening = bus;
