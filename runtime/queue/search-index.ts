@@ -1,4 +1,4 @@
-import { type AnyColumn, desc, gt, inArray, max, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, desc, gt, gte, inArray, max, or, type SQL, sql } from "drizzle-orm";
 import { ConversationState } from "../../schema/api/index.js";
 import type { Store, Tables } from "../store/db.js";
 import { readJson } from "../store/json-column.js";
@@ -77,6 +77,12 @@ const upsertDocuments = preparedRows("conversationSearch", ["conversationId", ..
  */
 export class SearchIndexer {
   private running: Promise<number> | undefined;
+  /**
+   * The newest change the last run looked at: from it on (less the margin) is the next run's. Kept
+   * here rather than read off the documents, whose newest change moves with every message indexed,
+   * past a change of status alone not looked at yet.
+   */
+  private changedFrom: number | undefined;
 
   constructor(private readonly store: Store) {}
 
@@ -94,35 +100,49 @@ export class SearchIndexer {
   }
 
   /**
-   * Passes until the conversations written to before the run began are all looked at. Under steady
-   * traffic every pass finds documents behind, written since: a run that went on until a pass found
-   * none kept the search waiting for it 12 s under load. What is written during a run is for the next.
+   * Passes until the conversations written to or changed before the run began are all looked at. Under
+   * steady traffic every pass finds documents behind, written since: a run that went on until a pass
+   * found none kept the search waiting for it 12 s under load. What is written during a run is for the next.
    */
   private async run(): Promise<number> {
-    const { messages } = this.store.tables;
-    const [newest] = await this.store.read((db) => db.select({ id: max(messages.id) }).from(messages));
+    const { conversationSearch, messages } = this.store.tables;
+    const [[newest], [lastChange]] = await Promise.all([
+      this.store.read((db) => db.select({ id: max(messages.id) }).from(messages)),
+      this.changedFrom === undefined
+        ? this.store.read((db) =>
+            db.select({ v: max(conversationSearch.conversationUpdatedAt) }).from(conversationSearch),
+          )
+        : [{ v: this.changedFrom }],
+    ]);
     const before = { messageId: Number(newest?.id ?? 0), at: Date.now() };
+    const from = Number(lastChange?.v ?? 0);
+    let changedAfter = { at: from - CHANGE_MARGIN_MS, id: "" };
     let total = 0;
     for (;;) {
-      const { indexed, more } = await this.pass(before);
+      const { indexed, more, changedUpTo } = await this.pass(before, changedAfter);
       total += indexed;
-      if (!more) return total;
+      changedAfter = changedUpTo;
+      if (!more) break;
     }
+    this.changedFrom = Math.max(from, changedAfter.at);
+    return total;
   }
 
   /**
-   * One batch: the conversations written to since the watermark whose documents are behind; `more` when
-   * a full batch indexed some and stopped short of what was written `before` the run.
+   * One batch: the conversations written to since the documents' newest message, and those changed
+   * after `changedAfter` (by time, then id), whose documents are behind. `more` when a full batch
+   * stopped short of what was written or changed `before` the run.
    */
-  private async pass(before: { messageId: number; at: number }): Promise<{ indexed: number; more: boolean }> {
+  private async pass(
+    before: { messageId: number; at: number },
+    changedAfter: { at: number; id: string },
+  ): Promise<{ indexed: number; more: boolean; changedUpTo: { at: number; id: string } }> {
     const { conversationSearch, conversations, messages } = this.store.tables;
-    // One aggregate per query: each is then read off its index's end, not by scanning every document.
-    const [[lastMessage], [lastChange]] = await Promise.all([
-      this.store.read((db) => db.select({ v: max(conversationSearch.lastMessageId) }).from(conversationSearch)),
-      this.store.read((db) => db.select({ v: max(conversationSearch.conversationUpdatedAt) }).from(conversationSearch)),
-    ]);
+    // An aggregate read off its index's end, not by scanning every document.
+    const [lastMessage] = await this.store.read((db) =>
+      db.select({ v: max(conversationSearch.lastMessageId) }).from(conversationSearch),
+    );
     const sinceMessage = Number(lastMessage?.v ?? 0) - MESSAGE_MARGIN;
-    const sinceChange = Number(lastChange?.v ?? 0) - CHANGE_MARGIN_MS;
     const newest = max(messages.id);
     const [written, changed] = await Promise.all([
       this.store.read((db) =>
@@ -134,12 +154,19 @@ export class SearchIndexer {
           .orderBy(newest)
           .limit(BATCH),
       ),
+      // By time then id: many conversations changed in the same instant (a batch closed at once) are
+      // all reached, page after page, not the same first batch of them again and again.
       this.store.read((db) =>
         db
           .select({ id: conversations.id, updatedAt: conversations.updatedAt })
           .from(conversations)
-          .where(gt(conversations.updatedAt, sinceChange))
-          .orderBy(conversations.updatedAt)
+          .where(
+            and(
+              gte(conversations.updatedAt, changedAfter.at),
+              or(gt(conversations.updatedAt, changedAfter.at), gt(conversations.id, changedAfter.id)),
+            ),
+          )
+          .orderBy(conversations.updatedAt, conversations.id)
           .limit(BATCH),
       ),
     ]);
@@ -150,10 +177,16 @@ export class SearchIndexer {
       if (stale.length > 0) await this.index(stale);
       indexed += stale.length;
     }
-    // A full batch whose newest is older than the run: more of what was there before it is left.
-    const writtenLeft = written.length === BATCH && Number(written.at(-1)?.last ?? 0) < before.messageId;
-    const changedLeft = changed.length === BATCH && (changed.at(-1)?.updatedAt ?? 0) < before.at;
-    return { indexed, more: indexed > 0 && (writtenLeft || changedLeft) };
+    // A full batch whose newest is older than the run: more of what was there before it is left. The
+    // written batch starts again from the documents, so it is only worth another pass when it indexed some.
+    const writtenLeft = indexed > 0 && written.length === BATCH && Number(written.at(-1)?.last ?? 0) < before.messageId;
+    const lastChanged = changed.at(-1);
+    const changedLeft = changed.length === BATCH && (lastChanged?.updatedAt ?? 0) < before.at;
+    return {
+      indexed,
+      more: writtenLeft || changedLeft,
+      changedUpTo: lastChanged ? { at: lastChanged.updatedAt, id: lastChanged.id } : changedAfter,
+    };
   }
 
   /** Of the candidates, those without a document or whose document misses a message or a change. */
