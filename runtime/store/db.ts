@@ -433,6 +433,18 @@ async function transaction<T>(
   }
 }
 
+/**
+ * A pooled connection that gives up connecting after the ping's deadline: one opened towards a server
+ * that answers nothing (an address a failover left behind) would otherwise hold its place in the pool
+ * until TCP gives up, minutes later. pg-pool's own `connectionTimeoutMillis` would also count the wait
+ * for a free connection, and so take a busy process for a database gone.
+ */
+class ConnectingWithinDeadline extends pg.Client {
+  constructor(config: pg.ClientConfig) {
+    super({ ...config, connectionTimeoutMillis: ANSWER_WITHIN_MS });
+  }
+}
+
 async function openPostgres(
   url: string,
   schema: string | undefined,
@@ -446,10 +458,11 @@ async function openPostgres(
     keepAlive: true,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   };
-  const pool = new pg.Pool(options);
+  const pooled = { ...options, Client: ConnectingWithinDeadline as unknown as new () => pg.ClientBase };
+  const pool = new pg.Pool(pooled);
   // Turns hold their connection while a flow's HTTP lookups run, and inbox writes may wait for a
   // turn: their own pool keeps them from starving everything else (the sample CRM's reads among it).
-  const turnPool = new pg.Pool(options);
+  const turnPool = new pg.Pool(pooled);
   const connections = new Set<pg.Client>();
   for (const each of [pool, turnPool]) {
     each.on("error", () => undefined);

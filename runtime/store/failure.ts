@@ -38,7 +38,7 @@ export function describeFailure(error: unknown): Failure {
  */
 const TRANSIENT_CODE = /^(08|53|57P|40001|40P01|55P03|ECONN|ETIMEDOUT|EPIPE|EAI_AGAIN|SQLITE_(BUSY|LOCKED|IOERR|FULL))/;
 const TRANSIENT_MESSAGE =
-  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i;
+  /Connection terminated|timeout exceeded when trying to connect|^timeout expired$|Client has encountered a connection error/i;
 
 export function isTransient(error: unknown): boolean {
   return matches(error, TRANSIENT_CODE, TRANSIENT_MESSAGE);

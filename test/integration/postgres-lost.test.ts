@@ -1,6 +1,7 @@
 import { rmSync } from "node:fs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isUnreachable } from "../../runtime/store/failure.js";
 import { crmEnv, dirWithLookupFlow, hangingCrm } from "./hanging-crm.js";
 import { type Built, build, send } from "./helpers.js";
 import { dropSchema, freshSchema, POSTGRES_URL, requirePostgres } from "./postgres-server.js";
@@ -108,6 +109,9 @@ describe("PostgreSQL lost while running", () => {
     expect(held.json().error.code).toBe("DATABASE_UNAVAILABLE");
     const health = await built.app.inject({ method: "GET", url: "/healthz" });
     expect(health.statusCode).toBe(503);
+    // Its connections dropped, a new one towards it gives up too, instead of holding a place in the pool.
+    const opening = built.app.store.read((db) => db.select().from(built.app.store.tables.queues));
+    await expect(opening).rejects.toSatisfy(isUnreachable);
 
     await proxy.restore();
     let status = health.statusCode;

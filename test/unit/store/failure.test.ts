@@ -1,6 +1,7 @@
 import { DrizzleQueryError } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { describeFailure, isTransient, isUnreachable } from "../../../runtime/store/failure.js";
+import { NoAnswer } from "../../../runtime/store/pg-ping.js";
 
 const pgError = (code: string, message: string) =>
   Object.assign(new Error(message), { code, detail: "Key (x)=(secret)" });
@@ -40,6 +41,10 @@ describe("failures as logs and operators see them", () => {
       isUnreachable(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" })),
     ).toBe(true);
     expect(isUnreachable(wrapped(new Error("Connection terminated unexpectedly")))).toBe(true);
+    // A pooled connection that got no answer while connecting, and a ping that got none in time.
+    expect(isUnreachable(wrapped(new Error("timeout expired")))).toBe(true);
+    expect(isUnreachable(new NoAnswer("PostgreSQL did not answer within 5 s"))).toBe(true);
+    expect(isUnreachable(new Error("lookup timeout expired for the CRM"))).toBe(false);
     expect(isUnreachable(wrapped(pgError("57P01", "terminating connection due to administrator command")))).toBe(true);
     expect(isUnreachable(wrapped(pgError("40P01", "deadlock detected")))).toBe(false);
     expect(isUnreachable(Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" }))).toBe(false);
