@@ -27,6 +27,7 @@ import { saveQueue } from "../conversation/queues.js";
 import { DomainError } from "../domain-error.js";
 import { requireRole, signedIn } from "../plugins/auth.js";
 import type { Scope } from "../queue/agent-desk.js";
+import { describeFailure } from "../store/failure.js";
 import { agentDeskOf } from "./agent-desk-of.js";
 import deliveryRoutes from "./deliveries.js";
 import { openEventStream } from "./sse.js";
@@ -265,7 +266,7 @@ const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
           .then(async () => {
             if (await desk.hears(scope, event)) stream.send(event);
           })
-          .catch((error: unknown) => request.log.warn({ err: error }, "live event not sent"));
+          .catch((error: unknown) => request.log.warn({ failure: describeFailure(error) }, "live event not sent"));
       });
     },
   );

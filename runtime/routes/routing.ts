@@ -13,6 +13,7 @@ import { requireRole, signedIn } from "../plugins/auth.js";
 import { AutoAssigner } from "../queue/auto-assign.js";
 import { choosePresence, peopleAtWork } from "../queue/presence.js";
 import { loadRouting, saveRouting } from "../queue/routing-settings.js";
+import { describeFailure } from "../store/failure.js";
 
 /** Automatic assignment also looks this often, for what no event announces (a session running out). */
 const SWEEP_MS = 5_000;
@@ -34,7 +35,11 @@ const routingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     live: app.live,
     outbox: app.outbox,
     metrics: app.metrics,
-    onError: (error) => app.log.error({ err: error }, "automatic assignment failed; it tries again"),
+    onError: (error) => {
+      if (!app.dbHealth.failed(error)) {
+        app.log.error({ failure: describeFailure(error) }, "automatic assignment failed; it tries again");
+      }
+    },
   });
   app.addHook("onReady", async () => assigner.start(SWEEP_MS));
   app.addHook("onClose", () => assigner.stop());

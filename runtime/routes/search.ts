@@ -10,6 +10,7 @@ import { requireRole, signedIn } from "../plugins/auth.js";
 import { scopeOf } from "../queue/agent-desk.js";
 import { ConversationSearch } from "../queue/conversation-search.js";
 import { SearchIndexer } from "../queue/search-index.js";
+import { describeFailure } from "../store/failure.js";
 
 /** The index also catches up this often, so that a search has little left to add before it answers. */
 const CATCH_UP_MS = 5_000;
@@ -20,7 +21,10 @@ const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const search = new ConversationSearch(app.store, indexer);
   let timer: NodeJS.Timeout | undefined;
   const catchUp = () =>
-    indexer.catchUp().catch((error: unknown) => app.log.error({ err: error }, "search index catch-up failed"));
+    indexer.catchUp().catch((error: unknown) => {
+      if (!app.dbHealth.failed(error))
+        app.log.error({ failure: describeFailure(error) }, "search index catch-up failed");
+    });
   app.addHook("onReady", async () => {
     void catchUp();
     timer = setInterval(() => void catchUp(), CATCH_UP_MS);
