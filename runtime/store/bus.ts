@@ -61,6 +61,7 @@ export class PgBus implements Bus {
     private readonly channel: string,
     private readonly pool: pg.Pool,
     private readonly onError: (error: unknown) => void,
+    private readonly connectWithinMs: number,
   ) {}
 
   static async open(options: {
@@ -68,8 +69,10 @@ export class PgBus implements Bus {
     channel: string;
     pool: pg.Pool;
     onError: (error: unknown) => void;
+    /** How long the listening connection may take to open before it tries again. */
+    connectWithinMs: number;
   }): Promise<PgBus> {
-    const bus = new PgBus(options.url, options.channel, options.pool, options.onError);
+    const bus = new PgBus(options.url, options.channel, options.pool, options.onError, options.connectWithinMs);
     await bus.listen();
     return bus;
   }
@@ -102,7 +105,11 @@ export class PgBus implements Bus {
   }
 
   private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url, keepAlive: true });
+    const client = new pg.Client({
+      connectionString: this.url,
+      keepAlive: true,
+      connectionTimeoutMillis: this.connectWithinMs,
+    });
     client.on("notification", (notification) => {
       if (notification.channel !== this.channel || !notification.payload) return;
       try {

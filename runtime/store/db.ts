@@ -498,7 +498,13 @@ async function openPostgres(
       migrationsFolder: join(migrations, "pg"),
       migrationsSchema: schema ?? "drizzle",
     });
-    bus = await PgBus.open({ url, channel: `relais_${schema ?? "public"}`, pool, onError: onBusError });
+    bus = await PgBus.open({
+      url,
+      channel: `relais_${schema ?? "public"}`,
+      pool,
+      onError: onBusError,
+      connectWithinMs: ANSWER_WITHIN_MS,
+    });
   } catch (error) {
     await started();
     await Promise.all([pool.end(), turnPool.end(), pinger.close()]);
