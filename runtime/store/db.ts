@@ -458,6 +458,7 @@ async function openPostgres(
     keepAlive: true,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   };
+  // pg-pool hands its options to the client's constructor; the typings say it takes none.
   const pooled = { ...options, Client: ConnectingWithinDeadline as unknown as new () => pg.ClientBase };
   const pool = new pg.Pool(pooled);
   // Turns hold their connection while a flow's HTTP lookups run, and inbox writes may wait for a
