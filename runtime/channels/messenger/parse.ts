@@ -46,18 +46,14 @@ function readEvent(event: Record<string, unknown>, address: string): InboundEven
     if (isObject(message.quick_reply) && typeof message.quick_reply.payload === "string") {
       return [{ ...base, choiceId: message.quick_reply.payload }];
     }
-    if (typeof message.text === "string" && message.text !== "") return [{ ...base, text: message.text }];
     const sent = Array.isArray(message.attachments) ? message.attachments : [];
+    const attachments = sent.flatMap(attachmentOf);
+    const files = attachments.length > 0 ? { attachments } : {};
+    // Text and files may come together (a photo sent with a few words): the words are read, the files kept.
+    if (typeof message.text === "string" && message.text !== "") return [{ ...base, text: message.text, ...files }];
     const [first] = sent;
     const type = isObject(first) && typeof first.type === "string" ? first.type : "attachment";
-    const attachments = sent.flatMap(attachmentOf);
-    return [
-      {
-        ...base,
-        unsupported: message.sticker_id !== undefined ? "sticker" : type,
-        ...(attachments.length > 0 ? { attachments } : {}),
-      },
-    ];
+    return [{ ...base, unsupported: message.sticker_id !== undefined ? "sticker" : type, ...files }];
   }
   if (isObject(postback)) {
     if (typeof postback.payload !== "string") throw new MalformedPayload("a postback has no payload");

@@ -110,6 +110,25 @@ describe("Messenger webhooks", () => {
     });
     expect(parseMessenger(page([{ ...from, message: { mid: "m_5", text: "x", is_echo: true } }]))).toEqual([]);
   });
+  it("reads the words of a message that also carries a file, and keeps the file", () => {
+    const photo = {
+      ...from,
+      message: {
+        mid: "m_6",
+        text: "Le colis est arrivé ainsi",
+        attachments: [{ type: "image", payload: { url: "https://cdn.fbsbx.com/colis.jpg" } }],
+      },
+    };
+    expect(parseMessenger(page([photo]))).toEqual([
+      {
+        kind: "message",
+        externalId: "m_6",
+        address: "PSID-1",
+        text: "Le colis est arrivé ainsi",
+        attachments: [{ kind: "image", url: "https://cdn.fbsbx.com/colis.jpg" }],
+      },
+    ]);
+  });
   it("reads deliveries by message id and reads as a watermark", () => {
     expect(parseMessenger(page([{ ...from, delivery: { mids: ["m_a", "m_b"], watermark: 1458668856253 } }]))).toEqual([
       { kind: "status", providerMessageId: "m_a", status: "delivered" },
