@@ -49,6 +49,19 @@ const RECONNECT_MS = 1000;
  * hears the same events in the same order. A lost listening connection is reopened; what was
  * published meanwhile is missed, as live updates are hints and the database stays the truth.
  */
+/** A notification's payload as `publish` wrote it: a topic and its payload, or undefined. */
+function liveMessage(text: string): { topic: string; payload: unknown } | undefined {
+  try {
+    const message = JSON.parse(text) as unknown;
+    if (typeof message === "object" && message !== null && "topic" in message && typeof message.topic === "string") {
+      return { topic: message.topic, payload: (message as { payload?: unknown }).payload };
+    }
+  } catch {
+    // Not JSON: undefined, as for JSON of another shape.
+  }
+  return undefined;
+}
+
 export class PgBus implements Bus {
   readonly maxPayloadBytes = NOTIFY_LIMIT - 100;
   private readonly local = new LocalBus();
@@ -112,9 +125,15 @@ export class PgBus implements Bus {
     });
     client.on("notification", (notification) => {
       if (notification.channel !== this.channel || !notification.payload) return;
+      const message = liveMessage(notification.payload);
+      if (!message) {
+        // Said by its size only: the parser's own message quotes the payload, which may hold what a customer wrote.
+        const size = Buffer.byteLength(notification.payload);
+        this.onError(new Error(`a live message of ${size} bytes on ${this.channel} is not one Relais sent; dropped`));
+        return;
+      }
       try {
-        const { topic, payload } = JSON.parse(notification.payload) as { topic: string; payload: unknown };
-        this.local.publish(topic, payload);
+        this.local.publish(message.topic, message.payload);
       } catch (error) {
         this.onError(error);
       }
