@@ -77,6 +77,8 @@ const upsertDocuments = preparedRows("conversationSearch", ["conversationId", ..
  */
 export class SearchIndexer {
   private running: Promise<number> | undefined;
+  /** The run after the one in progress, for searches that came during it. */
+  private next: Promise<number> | undefined;
   /**
    * The newest change the last run looked at: from it on (less the margin) is the next run's. Kept
    * here rather than read off the documents, whose newest change moves with every message indexed,
@@ -86,17 +88,34 @@ export class SearchIndexer {
 
   constructor(private readonly store: Store) {}
 
-  /** Brings the index up to date; callers at the same time share one run. */
-  catchUp(): Promise<number> {
+  /** Brings the index up to date in the background: joins the run in progress, if any. */
+  catchUpSoon(): Promise<number> {
     this.running ??= this.run().finally(() => {
       this.running = undefined;
     });
     return this.running;
   }
 
-  /** Waits for the run in progress, if any, so that the store is not closed under it. */
+  /**
+   * Brings the index up to date with all that was written before the call, for a search. A run in
+   * progress may have begun before the caller's last write: the caller waits for the next run, which
+   * all callers meanwhile share.
+   */
+  catchUp(): Promise<number> {
+    if (!this.running) return this.catchUpSoon();
+    this.next ??= this.running
+      .catch(() => 0)
+      .then(() => {
+        this.next = undefined;
+        return this.catchUpSoon();
+      });
+    return this.next;
+  }
+
+  /** Waits for the runs in progress, if any, so that the store is not closed under them. */
   async settled(): Promise<void> {
     await this.running?.catch(() => undefined);
+    await this.next?.catch(() => undefined);
   }
 
   /**

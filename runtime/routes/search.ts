@@ -21,7 +21,7 @@ const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const search = new ConversationSearch(app.store, indexer);
   let timer: NodeJS.Timeout | undefined;
   const catchUp = () =>
-    indexer.catchUp().catch((error: unknown) => {
+    indexer.catchUpSoon().catch((error: unknown) => {
       if (!app.dbHealth.failed(error))
         app.log.error({ failure: describeFailure(error) }, "search index catch-up failed");
     });
