@@ -43,12 +43,6 @@ export class LocalBus implements Bus {
 const NOTIFY_LIMIT = 7900;
 const RECONNECT_MS = 1000;
 
-/**
- * LISTEN/NOTIFY on one channel per database schema. Publishing goes out in order on the pool;
- * delivery, to this process too, comes back through the listening connection, so every process
- * hears the same events in the same order. A lost listening connection is reopened; what was
- * published meanwhile is missed, as live updates are hints and the database stays the truth.
- */
 /** A notification's payload as `publish` wrote it: a topic and its payload, or undefined. */
 function liveMessage(text: string): { topic: string; payload: unknown } | undefined {
   try {
@@ -62,6 +56,12 @@ function liveMessage(text: string): { topic: string; payload: unknown } | undefi
   return undefined;
 }
 
+/**
+ * LISTEN/NOTIFY on one channel per database schema. Publishing goes out in order on the pool;
+ * delivery, to this process too, comes back through the listening connection, so every process
+ * hears the same events in the same order. A lost listening connection is reopened; what was
+ * published meanwhile is missed, as live updates are hints and the database stays the truth.
+ */
 export class PgBus implements Bus {
   readonly maxPayloadBytes = NOTIFY_LIMIT - 100;
   private readonly local = new LocalBus();
