@@ -10,15 +10,24 @@ export interface OutboxMessage {
   channel: string;
   address: string;
   message: BotMessage;
+  /**
+   * Keeps the row this process's for another lease, before a sender's next call to its provider: a
+   * message of many parts, each up to a provider call's timeout, may take longer than one lease.
+   * False when the row is no longer this process's (its lease ran out and another process took it
+   * over): nothing more of it may be sent from here.
+   */
+  hold: () => Promise<boolean>;
 }
 
 /**
  * Delivers one message: true when the channel took it; false when no one listens now (a closed web
  * chat) and it waits for them without counting as a failure; `{ failed }` (or a throw) when the
  * channel refused it, which is retried with backoff and, in the end, shown to agents; `final` when a
- * retry cannot help (outside a provider's window, a refusal of the message itself): shown at once.
+ * retry cannot help (outside a provider's window, a refusal of the message itself): shown at once;
+ * `taken over` when another process took the row over meanwhile (see `OutboxMessage.hold`), which
+ * sends the rest.
  */
-export type SendOutcome = boolean | { failed: string; final?: boolean };
+export type SendOutcome = boolean | "taken over" | { failed: string; final?: boolean };
 export type Sender = (message: OutboxMessage) => Promise<SendOutcome>;
 
 export interface OutboxOptions {
@@ -32,6 +41,8 @@ export interface OutboxOptions {
   onSent?: (sent: { outboxId: number; conversationId: string }) => void;
   /** Told when a round fails as a whole (the database out of reach): the rows wait for the next round. */
   onRoundFailed: (error: unknown) => void;
+  /** On PostgreSQL, how long a row taken stays this process's; {@link LEASE_MS} unless a test says. */
+  leaseMs?: number;
   now?: () => number;
   random?: () => number;
 }
@@ -49,11 +60,11 @@ const SENDING_AT_ONCE = 32;
 /**
  * On PostgreSQL, how long a row a process took stays its own (its `nextAttemptAt` meanwhile): other
  * processes leave it alone, and take it over after that if the process died while sending it. Six
- * times a provider call's timeout.
+ * times a provider call's timeout; renewed before each further part of a message (see `OutboxMessage.hold`).
  */
 const LEASE_MS = 60_000;
 
-type OutboxRow = Omit<OutboxMessage, "message"> & { message: string; attempts: number; nextAttemptAt: number | null };
+type OutboxRow = Omit<OutboxMessage, "message" | "hold"> & { message: string; attempts: number; nextAttemptAt: number | null };
 
 /** What became of one row: sent (or given up on), so the conversation's next goes; or it waits. */
 type RowOutcome = "done" | "waits";
@@ -68,6 +79,7 @@ type RowOutcome = "done" | "waits";
  */
 export class Outbox {
   private readonly senders = new Map<string, Sender>();
+  private readonly unheard = new Map<string, (message: OutboxMessage) => void>();
   /** The conversations being sent now, by this process. */
   private readonly sending = new Set<string>();
   /** A round is asked for. */
@@ -81,6 +93,7 @@ export class Outbox {
   private stopped = false;
   private readonly now: () => number;
   private readonly random: () => number;
+  private readonly leaseMs: number;
 
   constructor(
     private readonly store: Store,
@@ -89,6 +102,7 @@ export class Outbox {
   ) {
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
+    this.leaseMs = options.leaseMs ?? LEASE_MS;
   }
 
   /** Stops the retry timer (at shutdown); rows left unsent are sent at the next start. */
@@ -103,8 +117,13 @@ export class Outbox {
     return Math.round(full / 2 + (full / 2) * this.random());
   }
 
-  register(channel: string, sender: Sender): void {
+  /**
+   * `unheard` is told of a message its sender found no one to take (`false`) once the row is due again,
+   * never before: another process it wakes must find the row free to send, not still this one's.
+   */
+  register(channel: string, sender: Sender, unheard?: (message: OutboxMessage) => void): void {
     this.senders.set(channel, sender);
+    if (unheard) this.unheard.set(channel, unheard);
   }
 
   /**
@@ -236,7 +255,7 @@ export class Outbox {
       const [taken] = await this.store.tx((db) =>
         db
           .update(outbox)
-          .set({ nextAttemptAt: now + LEASE_MS })
+          .set({ nextAttemptAt: now + this.leaseMs })
           .where(and(unsent, or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, now))))
           .returning({ attempts: outbox.attempts }),
       );
@@ -252,15 +271,41 @@ export class Outbox {
     return "elsewhere";
   }
 
+  /**
+   * Renews this process's lease on a row it took until `leaseEnd`: a conditional update that finds the
+   * row only while its lease is still the one this process set. On SQLite the process is the only sender.
+   */
+  private holder(row: OutboxRow, leaseEnd: number): () => Promise<boolean> {
+    const { outbox } = this.store.tables;
+    let held = leaseEnd;
+    return async () => {
+      if (this.store.dialect !== "postgres") return true;
+      const renewed = this.now() + this.leaseMs;
+      const [kept] = await this.store.tx((db) =>
+        db
+          .update(outbox)
+          .set({ nextAttemptAt: renewed })
+          .where(
+            and(eq(outbox.id, row.id), isNull(outbox.sentAt), isNull(outbox.failedAt), eq(outbox.nextAttemptAt, held)),
+          )
+          .returning({ id: outbox.id }),
+      );
+      if (kept) held = renewed;
+      return kept !== undefined;
+    };
+  }
+
   private async sendOne(row: OutboxRow): Promise<RowOutcome> {
     const { outbox } = this.store.tables;
-    const taken = await this.take(row, this.now());
+    const takenAt = this.now();
+    const taken = await this.take(row, takenAt);
     if (taken === "done") return "done";
     if (taken === "elsewhere") return "waits";
     const sender = this.senders.get(row.channel);
     const message: OutboxMessage = {
       ...row,
       message: readJson(BotMessage, row.message, { table: "outbox", column: "message", id: row.id }),
+      hold: this.holder(row, takenAt + this.leaseMs),
     };
     let result: SendOutcome;
     try {
@@ -268,6 +313,8 @@ export class Outbox {
     } catch (error) {
       result = { failed: error instanceof Error ? error.message : String(error) };
     }
+    // Another process has the row now and sends the rest: it is left as that process keeps it.
+    if (result === "taken over") return "waits";
     const now = this.now();
     if (result === true) {
       await this.store.tx((db) => db.update(outbox).set({ sentAt: now }).where(eq(outbox.id, row.id)));
@@ -281,6 +328,7 @@ export class Outbox {
           db.update(outbox).set({ nextAttemptAt: row.nextAttemptAt }).where(eq(outbox.id, row.id)),
         );
       }
+      this.unheard.get(row.channel)?.(message);
       return "waits";
     }
     const attempts = taken.attempts + 1;

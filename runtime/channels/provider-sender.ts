@@ -12,7 +12,8 @@ import type { OutboxMessage, Sender } from "./outbox.js";
 /**
  * The outbox's sender for a provider channel: renders the message for the channel in the
  * conversation's language and window, sends the parts the provider has not taken yet (a retry
- * never sends one twice), and records the id the provider gave each, for its status reports.
+ * never sends one twice), and records the id the provider gave each, for its status reports. The row
+ * stays this process's from part to part, so no other process takes it over and sends a part in flight.
  */
 export function providerSender<P>(adapter: ChannelAdapter<P>, store: Store, now: () => number = Date.now): Sender {
   const { conversations, messages, deliveries } = store.tables;
@@ -28,6 +29,7 @@ export function providerSender<P>(adapter: ChannelAdapter<P>, store: Store, now:
         .orderBy(asc(deliveries.part)),
     );
     for (let part = taken.length; part < rendered.length; part++) {
+      if (part > taken.length && !(await outgoing.hold())) return "taken over";
       const result = await adapter.send(outgoing.address, rendered[part] as P, context);
       if (!result.ok) return { failed: result.error, ...(result.final ? { final: true } : {}) };
       await store.tx((db) =>

@@ -9,8 +9,9 @@ const TOPIC = "webchat.waiting";
 
 /**
  * Open web chat event streams by session; the outbox hands them what agents and the bot write.
- * With several processes, the stream may be open on another one than the agent's: the sender
- * then says so on the bus, and the process holding the stream delivers from the outbox itself.
+ * With several processes, the stream may be open on another one than the agent's: once the outbox
+ * has made the row due again, this process says so on the bus, and the process holding the stream
+ * delivers from the outbox itself.
  */
 export class WebchatSessions {
   private readonly listeners = new Map<string, Set<Listener>>();
@@ -39,18 +40,21 @@ export class WebchatSessions {
     };
   }
 
+  /** Tells the other processes that a message waits for a session this one has no stream for. */
+  unheard(address: string): void {
+    this.bus.publish(TOPIC, { address });
+  }
+
   closeAll(): void {
     this.unsubscribe();
     for (const close of [...this.closers]) close();
   }
 
+  /** Delivers to this process's streams of the session; `false` when it has none (see `unheard`). */
   sender(): Sender {
     return async (message) => {
       const set = this.listeners.get(message.address);
-      if (!set || set.size === 0) {
-        this.bus.publish(TOPIC, { address: message.address });
-        return false;
-      }
+      if (!set || set.size === 0) return false;
       const role = message.message.nodeId.startsWith("agent:") ? "agent" : "bot";
       for (const listener of set) listener({ type: "message", id: message.id, role, message: message.message });
       return true;

@@ -49,7 +49,7 @@ export default fp(
     app.decorate("outbox", outbox);
     const webchat = new WebchatSessions(app.store.bus, () => void outbox.flush());
     app.decorate("webchat", webchat);
-    outbox.register("webchat", webchat.sender());
+    outbox.register("webchat", webchat.sender(), (message) => webchat.unheard(message.address));
     // Operator-configured destinations: trusted by configuration, bounded in time and size.
     const providerHttp = new ProviderHttp({ timeoutMs: 10_000, maxResponseBytes: 1_000_000 });
     outbox.register("rest", restSender(config.env.RELAIS_REST_CALLBACK_URL, providerHttp));

@@ -54,6 +54,11 @@ export class FakeProvider {
     return this.held.length;
   }
 
+  /** Answers the send held longest; the next ones are still held. */
+  answerOne(): void {
+    this.held.shift()?.();
+  }
+
   /** Answers every send held, and the next ones at once. */
   release(): void {
     this.holding = false;
