@@ -477,10 +477,11 @@ async function openPostgres(
     each.on("remove", (client) => connections.delete(client));
   }
   let bus: PgBus | undefined;
-  const pinger = new PgPing(options, ANSWER_WITHIN_MS, () => {
+  const dropConnections = () => {
     for (const client of connections) destroy(client);
     bus?.drop();
-  });
+  };
+  const pinger = new PgPing(options, ANSWER_WITHIN_MS, dropConnections);
   // Processes starting together take turns: one migrates and seeds, the next finds it done.
   let startup: pg.PoolClient | undefined;
   const started = async () => {
@@ -567,9 +568,16 @@ async function openPostgres(
     bus: listening,
     started,
     close: async () => {
-      await listening.close();
-      await started();
-      await Promise.all([pool.end(), turnPool.end(), pinger.close()]);
+      // Closing waits for the statements in flight; a server that stopped answering would hold it for
+      // ever (a deploy's stop among it), so past the deadline their connections are dropped and they fail.
+      const deadline = setTimeout(dropConnections, ANSWER_WITHIN_MS);
+      try {
+        await listening.close();
+        await started();
+        await Promise.all([pool.end(), turnPool.end(), pinger.close()]);
+      } finally {
+        clearTimeout(deadline);
+      }
     },
   };
 }

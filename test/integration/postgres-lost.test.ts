@@ -1,6 +1,9 @@
-import { rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openStore } from "../../runtime/store/db.js";
 import { isUnreachable } from "../../runtime/store/failure.js";
 import { crmEnv, dirWithLookupFlow, hangingCrm } from "./hanging-crm.js";
 import { type Built, build, send } from "./helpers.js";
@@ -127,5 +130,37 @@ describe("PostgreSQL lost while running", () => {
        where c.address = 'frozen-a' order by m.id`,
     );
     expect(rows.filter((m) => m.role === "customer").map((m) => m.text)).toEqual(["Bonjour", "encore"]);
+  });
+});
+
+describe("PostgreSQL that stops answering at shutdown", () => {
+  const frozenSchema = freshSchema("relais_lost_close");
+  let proxy: TcpProxy | undefined;
+  let dataDir: string | undefined;
+  afterAll(async () => {
+    await proxy?.restore();
+    await proxy?.cut();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await dropSchema(frozenSchema);
+  });
+
+  it("closes anyway: past the deadline the connections it waits on are dropped, and what waited fails", async () => {
+    await requirePostgres();
+    const target = new URL(POSTGRES_URL);
+    proxy = await TcpProxy.start({ host: target.hostname, port: Number(target.port || 5432) });
+    const throughProxy = new URL(POSTGRES_URL);
+    throughProxy.hostname = "127.0.0.1";
+    throughProxy.port = String(proxy.port);
+    dataDir = mkdtempSync(join(tmpdir(), "relais-lost-close-"));
+    const store = await openStore({ dataDir, databaseUrl: throughProxy.toString(), databaseSchema: frozenSchema });
+    await store.started();
+    await store.read((db) => db.select().from(store.tables.queues));
+    // A deploy stops the process while a read waits on a server that answers nothing (what it sent is held).
+    proxy.freeze();
+    const waiting = store.read((db) => db.select().from(store.tables.queues));
+    waiting.catch(() => undefined);
+    await expect.poll(() => proxy?.holding).toBeGreaterThan(0);
+    await expect(store.close()).resolves.toBeUndefined();
+    await expect(waiting).rejects.toThrow();
   });
 });

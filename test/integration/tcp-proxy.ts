@@ -65,6 +65,11 @@ export class TcpProxy {
     this.frozen = true;
   }
 
+  /** Chunks held by a freeze so far: a statement sent meanwhile shows here. */
+  get holding(): number {
+    return this.held.length;
+  }
+
   /** Drops every connection and refuses new ones. */
   async cut(): Promise<void> {
     this.thaw();
