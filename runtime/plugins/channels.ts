@@ -94,7 +94,14 @@ export default fp(
       // Not waited for: a provider slow to answer must not keep the runtime from listening.
       void outbox.flush();
     };
-    app.addHook("onReady", resume);
+    // The database going away between start-up and here fails no start: what waits is taken up once it is back.
+    app.addHook("onReady", async () => {
+      try {
+        await resume();
+      } catch (error) {
+        if (!app.dbHealth.failed(error)) throw error;
+      }
+    });
     app.dbHealth.onRecovered(resume);
     app.addHook("preClose", async () => {
       webchat.closeAll();

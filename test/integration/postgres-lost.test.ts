@@ -1,12 +1,15 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../runtime/app.js";
+import { loadConfig } from "../../runtime/config.js";
 import { openStore } from "../../runtime/store/db.js";
 import { isUnreachable } from "../../runtime/store/failure.js";
 import { crmEnv, dirWithLookupFlow, hangingCrm } from "./hanging-crm.js";
-import { type Built, build, send } from "./helpers.js";
+import { ADMIN, type Built, build, fixtures, send } from "./helpers.js";
 import { dropSchema, freshSchema, POSTGRES_URL, requirePostgres } from "./postgres-server.js";
 import { TcpProxy } from "./tcp-proxy.js";
 
@@ -162,5 +165,65 @@ describe("PostgreSQL that stops answering at shutdown", () => {
     await expect.poll(() => proxy?.holding).toBeGreaterThan(0);
     await expect(store.close()).resolves.toBeUndefined();
     await expect(waiting).rejects.toThrow();
+  });
+});
+
+describe("PostgreSQL lost between start-up and the first request", () => {
+  const startSchema = freshSchema("relais_lost_start");
+  let proxy: TcpProxy | undefined;
+  let dir: string | undefined;
+  let app: FastifyInstance | undefined;
+  afterAll(async () => {
+    await proxy?.restore();
+    await app?.close();
+    await proxy?.cut();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    await dropSchema(startSchema);
+  });
+
+  it("starts anyway, and takes up the messages a crash left once the database is back", async () => {
+    await requirePostgres();
+    const target = new URL(POSTGRES_URL);
+    proxy = await TcpProxy.start({ host: target.hostname, port: Number(target.port || 5432) });
+    const throughProxy = new URL(POSTGRES_URL);
+    throughProxy.hostname = "127.0.0.1";
+    throughProxy.port = String(proxy.port);
+    dir = mkdtempSync(join(tmpdir(), "relais-lost-start-"));
+    cpSync(join(fixtures, "flows"), join(dir, "flows"), { recursive: true });
+    app = await buildApp(
+      loadConfig({
+        DATA_DIR: join(dir, "data"),
+        FLOWS_DIR: join(dir, "flows"),
+        DESIGNER_DIR: join(dir, "no-designer"),
+        RELAIS_ADMIN_EMAIL: ADMIN.email,
+        RELAIS_ADMIN_PASSWORD: ADMIN.password,
+        LOG_LEVEL: "silent",
+        DATABASE_URL: throughProxy.toString(),
+        DATABASE_SCHEMA: startSchema,
+      }),
+    );
+    // A message the process before this one accepted and did not get to process.
+    const direct = new pg.Client({ connectionString: POSTGRES_URL });
+    await direct.connect();
+    try {
+      await direct.query(
+        `insert into ${startSchema}.inbox (channel, external_id, flow_id, address, payload, received_at)
+         values ('rest', 'left-0', 'echo', 'left-a', '{"text":"Bonjour"}', $1)`,
+        [Date.now()],
+      );
+      // The database goes away as the runtime takes up what waited, before it listens.
+      await proxy.cut();
+      await expect(app.ready()).resolves.toBeDefined();
+      expect((await app.inject({ method: "GET", url: "/healthz" })).statusCode).toBe(503);
+
+      await proxy.restore();
+      // Nobody sends anything: the probe finds the database back and the message is processed.
+      const processedAt = async () =>
+        (await direct.query(`select processed_at from ${startSchema}.inbox where external_id = 'left-0'`)).rows[0]
+          ?.processed_at;
+      while ((await processedAt()) === null) await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      await direct.end();
+    }
   });
 });
