@@ -1,12 +1,13 @@
 import { buildApp } from "./app.js";
 import { loadConfig } from "./config.js";
+import { isUnreachable } from "./store/failure.js";
 
 /** Why the app could not be built, for the operator: the database it could not reach says which one. */
 function startFailure(databaseUrl: string | undefined, error: unknown): string {
   const { code, message } = error as { code?: string; message?: string };
-  if (databaseUrl && /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|28|3D000)/.test(code ?? "")) {
+  if (databaseUrl && (isUnreachable(error) || /^(ENOTFOUND|28|3D000)/.test(code ?? ""))) {
     const url = new URL(databaseUrl);
-    return `Relais could not start: PostgreSQL at ${url.hostname}:${url.port || "5432"} (database ${url.pathname.slice(1) || "postgres"}) refused or did not answer (${code}: ${message}). Start PostgreSQL or fix DATABASE_URL.`;
+    return `Relais could not start: PostgreSQL at ${url.hostname}:${url.port || "5432"} (database ${url.pathname.slice(1) || "postgres"}) refused or did not answer (${code ? `${code}: ` : ""}${message}). Start PostgreSQL or fix DATABASE_URL.`;
   }
   return `Relais could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
 }

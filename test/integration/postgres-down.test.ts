@@ -17,10 +17,13 @@ function closedPort(): Promise<number> {
   });
 }
 
-/** A loopback server that takes connections and never says a word, as a stopped PostgreSQL. */
-function silentServer(): Promise<{ port: number; close: () => void }> {
+/**
+ * A loopback server that takes connections and never says a word, as a stopped PostgreSQL; or, when
+ * `hangUp`, closes each at once, as one shutting down or a proxy with nothing behind it.
+ */
+function silentServer(hangUp = false): Promise<{ port: number; close: () => void }> {
   const sockets = new Set<Socket>();
-  const server = createServer((socket) => sockets.add(socket));
+  const server = createServer((socket) => (hangUp ? socket.destroy() : sockets.add(socket)));
   return new Promise((resolve) => {
     server.listen(0, "127.0.0.1", () => {
       const { port } = server.address() as { port: number };
@@ -74,5 +77,17 @@ describe("PostgreSQL down at start", () => {
     expect(code).toBe(1);
     expect(stderr).toContain(`PostgreSQL at 127.0.0.1:${port} (database relais) refused or did not answer`);
     expect(stderr).toContain("Start PostgreSQL or fix DATABASE_URL.");
+  });
+
+  it("exits with 1 and the same sentence when the server hangs up as it connects", async () => {
+    const closing = await silentServer(true);
+    try {
+      const { code, stderr } = await start(`postgres://127.0.0.1:${closing.port}/relais`);
+      expect(code).toBe(1);
+      expect(stderr).toContain(`PostgreSQL at 127.0.0.1:${closing.port} (database relais) refused or did not answer`);
+      expect(stderr).toContain("Start PostgreSQL or fix DATABASE_URL.");
+    } finally {
+      closing.close();
+    }
   });
 });
