@@ -22,6 +22,17 @@ export const databaseBusy = {
   error: { code: "DATABASE_BUSY", message: "The database was busy with the same rows; send this request again." },
 };
 
+/** How long a sender should wait before sending again to a database whose disk is full. */
+export const FULL_RETRY_AFTER_SECONDS = 60;
+
+/** The answer to a request the database had no room to write. */
+export const databaseFull = {
+  error: {
+    code: "DATABASE_FULL",
+    message: `The database has no room left to write; send this request again in ${FULL_RETRY_AFTER_SECONDS} seconds. A message already received is kept and answered once.`,
+  },
+};
+
 /** How often a PostgreSQL database thought up is asked whether it still answers. */
 const WATCH_MS = 2000;
 

@@ -54,6 +54,17 @@ export function isUnreachable(error: unknown): boolean {
   return matches(error, UNREACHABLE_CODE, TRANSIENT_MESSAGE);
 }
 
+/**
+ * The transient failures that say the database has no room left to write (SQLite's disk or its size
+ * limit, PostgreSQL's disk_full): nothing a retry in a second mends, and an operator has to act.
+ */
+const FULL_CODE = /^(SQLITE_FULL|53100)$/;
+const FULL_MESSAGE = /database or disk is full|No space left on device/i;
+
+export function isStorageFull(error: unknown): boolean {
+  return matches(error, FULL_CODE, FULL_MESSAGE);
+}
+
 function matches(error: unknown, codes: RegExp, messages: RegExp): boolean {
   for (let cause = error, depth = 0; cause && depth < 5; depth++) {
     const { code, message } = cause as { code?: unknown; message?: unknown };
