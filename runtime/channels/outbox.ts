@@ -64,7 +64,11 @@ const SENDING_AT_ONCE = 32;
  */
 const LEASE_MS = 60_000;
 
-type OutboxRow = Omit<OutboxMessage, "message" | "hold"> & { message: string; attempts: number; nextAttemptAt: number | null };
+type OutboxRow = Omit<OutboxMessage, "message" | "hold"> & {
+  message: string;
+  attempts: number;
+  nextAttemptAt: number | null;
+};
 
 /** What became of one row: sent (or given up on), so the conversation's next goes; or it waits. */
 type RowOutcome = "done" | "waits";

@@ -119,14 +119,19 @@ describe("a message of many parts on PostgreSQL", () => {
     return (row as { id: number }).id;
   }
 
-  it("stays with the process sending it when its parts take longer than a lease: no part goes twice", async () => {
-    const { outbox, deliveries } = a.store.tables;
-    const id = await longReply("lease-1");
+  /** Process A takes the long reply's row and sends its first part, which the provider is slow to answer. */
+  async function firstPartInFlight(conversationId: string) {
+    const id = await longReply(conversationId);
     const before = graph.received.length;
-    // Process A takes the row and sends its first part; the provider is slow to answer.
     graph.holding = true;
     const sending = a.outbox.flush();
     await expect.poll(() => graph.waiting).toBe(1);
+    return { id, before, sending };
+  }
+
+  it("stays with the process sending it when its parts take longer than a lease: no part goes twice", async () => {
+    const { outbox, deliveries } = a.store.tables;
+    const { id, before, sending } = await firstPartInFlight("lease-1");
     clock += 50_000;
     graph.answerOne();
     // Before its second part, A holds the row for another lease from now.
@@ -168,11 +173,7 @@ describe("a message of many parts on PostgreSQL", () => {
 
   it("stops sending from a process whose lease another took over, which sends the rest", async () => {
     const { outbox, deliveries } = a.store.tables;
-    const id = await longReply("lease-2");
-    const before = graph.received.length;
-    graph.holding = true;
-    const sending = a.outbox.flush();
-    await expect.poll(() => graph.waiting).toBe(1);
+    const { id, before, sending } = await firstPartInFlight("lease-2");
     // A's first part outlasts the lease (a provider's timeout never lets it in production): B takes over.
     clock += LEASE_MS + 1_000;
     const takingOver = b.outbox.flush();

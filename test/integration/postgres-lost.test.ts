@@ -33,17 +33,11 @@ describe("PostgreSQL lost while running", () => {
   beforeAll(async () => {
     await requirePostgres();
     await direct.connect();
-    const target = new URL(POSTGRES_URL);
-    proxy = await TcpProxy.start({ host: target.hostname, port: Number(target.port || 5432) });
-    const throughProxy = new URL(POSTGRES_URL);
-    throughProxy.hostname = "127.0.0.1";
-    throughProxy.port = String(proxy.port);
+    const relayed = await TcpProxy.toDatabase(POSTGRES_URL);
+    proxy = relayed.proxy;
     crm = await hangingCrm();
     dir = dirWithLookupFlow();
-    built = await build(
-      { DATABASE_URL: throughProxy.toString(), DATABASE_SCHEMA: schema, ...crmEnv(crm.url) },
-      { keepDir: dir },
-    );
+    built = await build({ DATABASE_URL: relayed.url, DATABASE_SCHEMA: schema, ...crmEnv(crm.url) }, { keepDir: dir });
   });
   afterAll(async () => {
     await crm?.close();
@@ -149,13 +143,10 @@ describe("PostgreSQL that stops answering at shutdown", () => {
 
   it("closes anyway: past the deadline the connections it waits on are dropped, and what waited fails", async () => {
     await requirePostgres();
-    const target = new URL(POSTGRES_URL);
-    proxy = await TcpProxy.start({ host: target.hostname, port: Number(target.port || 5432) });
-    const throughProxy = new URL(POSTGRES_URL);
-    throughProxy.hostname = "127.0.0.1";
-    throughProxy.port = String(proxy.port);
+    const relayed = await TcpProxy.toDatabase(POSTGRES_URL);
+    proxy = relayed.proxy;
     dataDir = mkdtempSync(join(tmpdir(), "relais-lost-close-"));
-    const store = await openStore({ dataDir, databaseUrl: throughProxy.toString(), databaseSchema: frozenSchema });
+    const store = await openStore({ dataDir, databaseUrl: relayed.url, databaseSchema: frozenSchema });
     await store.started();
     await store.read((db) => db.select().from(store.tables.queues));
     // A deploy stops the process while a read waits on a server that answers nothing (what it sent is held).
@@ -183,11 +174,8 @@ describe("PostgreSQL lost between start-up and the first request", () => {
 
   it("starts anyway, and takes up the messages a crash left once the database is back", async () => {
     await requirePostgres();
-    const target = new URL(POSTGRES_URL);
-    proxy = await TcpProxy.start({ host: target.hostname, port: Number(target.port || 5432) });
-    const throughProxy = new URL(POSTGRES_URL);
-    throughProxy.hostname = "127.0.0.1";
-    throughProxy.port = String(proxy.port);
+    const relayed = await TcpProxy.toDatabase(POSTGRES_URL);
+    proxy = relayed.proxy;
     dir = mkdtempSync(join(tmpdir(), "relais-lost-start-"));
     cpSync(join(fixtures, "flows"), join(dir, "flows"), { recursive: true });
     app = await buildApp(
@@ -198,7 +186,7 @@ describe("PostgreSQL lost between start-up and the first request", () => {
         RELAIS_ADMIN_EMAIL: ADMIN.email,
         RELAIS_ADMIN_PASSWORD: ADMIN.password,
         LOG_LEVEL: "silent",
-        DATABASE_URL: throughProxy.toString(),
+        DATABASE_URL: relayed.url,
         DATABASE_SCHEMA: startSchema,
       }),
     );

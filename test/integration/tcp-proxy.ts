@@ -30,6 +30,16 @@ export class TcpProxy {
     return proxy;
   }
 
+  /** A relay to the PostgreSQL server of `databaseUrl`, and the same address through the relay. */
+  static async toDatabase(databaseUrl: string): Promise<{ proxy: TcpProxy; url: string }> {
+    const target = new URL(databaseUrl);
+    const proxy = await TcpProxy.start({ host: target.hostname, port: Number(target.port || 5432) });
+    const throughProxy = new URL(databaseUrl);
+    throughProxy.hostname = "127.0.0.1";
+    throughProxy.port = String(proxy.port);
+    return { proxy, url: throughProxy.toString() };
+  }
+
   /** Relays again on the same port, passing on first what a freeze held. */
   async restore(): Promise<void> {
     this.thaw();
