@@ -16,10 +16,12 @@ import type {
   VersionSummary,
 } from "../../schema/api/index.js";
 import type { ConversationTestFile, Flow, Layout, Problem } from "../../schema/index.js";
+import { failureInWords } from "./failure-words.js";
 
 export type { User } from "../../schema/api/index.js";
 
 /** A refusal from the runtime (its `ApiErrorBody`), with its code and any problems it found. */
+/** A refusal: its stable code, and a message in the interface language where the code is one any screen may meet. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -49,23 +51,34 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (error) {
-    throw new ApiError(0, "NETWORK", error instanceof Error ? error.message : String(error));
+    throw new ApiError(
+      0,
+      "NETWORK",
+      failureInWords("NETWORK", 0, {}) ?? (error instanceof Error ? error.message : String(error)),
+    );
   }
   if (response.status === 401 && path !== "/api/auth/login" && path !== "/api/auth/me") onUnauthorized();
   if (response.status === 204) return undefined as T;
   const text = await response.text();
-  const data = text ? (JSON.parse(text) as unknown) : undefined;
   if (!response.ok) {
-    const error = (data as Partial<ApiErrorBody> | undefined)?.error;
+    // A proxy in front of Relais may answer an error page of its own, not JSON.
+    let error: Partial<ApiErrorBody["error"]> | undefined;
+    try {
+      error = text ? (JSON.parse(text) as Partial<ApiErrorBody>).error : undefined;
+    } catch {
+      error = undefined;
+    }
+    const code = error?.code ?? `HTTP_${response.status}`;
+    const details = error?.details ?? {};
     throw new ApiError(
       response.status,
-      error?.code ?? `HTTP_${response.status}`,
-      error?.message ?? response.statusText,
+      code,
+      failureInWords(code, response.status, details) ?? error?.message ?? response.statusText,
       error?.problems ?? [],
-      error?.details ?? {},
+      details,
     );
   }
-  return data as T;
+  return (text ? JSON.parse(text) : undefined) as T;
 }
 
 export const api = {

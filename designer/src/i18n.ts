@@ -37,7 +37,6 @@ const words = {
   password: { fr: "Mot de passe", en: "Password" },
   login: { fr: "Se connecter", en: "Log in" },
   logout: { fr: "Se déconnecter", en: "Log out" },
-  badLogin: { fr: "E-mail ou mot de passe incorrect.", en: "Wrong email or password." },
   choosePassword: { fr: "Choisissez votre mot de passe", en: "Choose your password" },
   choosePasswordWhy: {
     fr: "Vous êtes entré avec un lien à usage unique : choisissez un mot de passe pour revenir ensuite.",

@@ -51,10 +51,13 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const limit = await failedLogins(request, { increment: false });
         if (!limit.isAllowed && limit.remaining === 0) {
           reply.header("retry-after", String(limit.ttlInSeconds));
+          const retryAfterMinutes = Math.ceil(limit.ttlInSeconds / 60);
           throw new DomainError(
             "tooMany",
             "TOO_MANY_ATTEMPTS",
-            `Too many wrong passwords from your address; try again in ${Math.ceil(limit.ttlInSeconds / 60)} minutes, or ask an admin for a login link.`,
+            `Too many wrong passwords from your address; try again in ${retryAfterMinutes} minutes, or ask an admin for a login link.`,
+            undefined,
+            { retryAfterMinutes },
           );
         }
         const found = await app.users.login(email, password);

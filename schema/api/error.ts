@@ -14,6 +14,9 @@ export const ErrorDetails = Type.Object(
         description: "Who has the conversation now, when a move on it came too late.",
       }),
     ),
+    retryAfterMinutes: Type.Optional(
+      Type.Integer({ description: "`TOO_MANY_ATTEMPTS`: how many minutes before the address may try again." }),
+    ),
     full: Type.Optional(
       Type.Object(
         { name: Type.String(), holding: Type.Integer(), capacity: Type.Integer(), queue: Type.String() },

@@ -13,7 +13,7 @@ export function LoginPage({ onLogin }: { onLogin: (user: User) => void }) {
     try {
       onLogin((await api.login(email, password)).user);
     } catch (failure) {
-      setError(failure instanceof ApiError && failure.status === 401 ? t("badLogin") : String(failure));
+      setError(failure instanceof ApiError ? failure.message : String(failure));
     }
   };
 
