@@ -35,6 +35,9 @@ export class ApiError extends Error {
   }
 }
 
+/** What to show of a failure: a refusal's message (in the interface language where the code is worded), else the error's own. */
+export const failureText = (failure: unknown): string => (failure instanceof Error ? failure.message : String(failure));
+
 /** Called when the session has expired, so the app can show the login page. */
 let onUnauthorized = () => {};
 export const setUnauthorizedHandler = (handler: () => void) => {
@@ -51,11 +54,7 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (error) {
-    throw new ApiError(
-      0,
-      "NETWORK",
-      failureInWords("NETWORK", 0, {}) ?? (error instanceof Error ? error.message : String(error)),
-    );
+    throw new ApiError(0, "NETWORK", failureInWords("NETWORK", 0, {}) ?? failureText(error));
   }
   if (response.status === 401 && path !== "/api/auth/login" && path !== "/api/auth/me") onUnauthorized();
   if (response.status === 204) return undefined as T;

@@ -1,6 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { w } from "../agent/words.js";
-import { ApiError } from "../api.js";
+import { ApiError, failureText } from "../api.js";
 import "./admin.css";
 import type { QueueRoutingOf } from "../../../schema/api/index.js";
 import { routingApi } from "../agent/routing-api.js";
@@ -86,7 +86,7 @@ function QueueForm({ initial, isNew, onSaved }: { initial: QueueSettings; isNew:
       await adminApi.deleteQueue(queue.id);
       onSaved();
     } catch (error) {
-      setMessage({ error: true, text: error instanceof Error ? error.message : String(error) });
+      setMessage({ error: true, text: failureText(error) });
     }
   };
 

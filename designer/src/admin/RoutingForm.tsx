@@ -2,6 +2,7 @@ import { type FormEvent, useState } from "react";
 import type { QueueRoutingOf, RoutingMode } from "../../../schema/api/index.js";
 import { routingApi } from "../agent/routing-api.js";
 import { rw } from "../agent/routing-words.js";
+import { failureText } from "../api.js";
 
 const MODES: RoutingMode[] = ["manual", "automatic"];
 
@@ -16,7 +17,7 @@ export function RoutingForm({ initial }: { initial: QueueRoutingOf }) {
       setRouting(await routingApi.saveRouting(queueId, settings));
       setMessage({ error: false, text: rw("routingSaved") });
     } catch (error) {
-      setMessage({ error: true, text: error instanceof Error ? error.message : String(error) });
+      setMessage({ error: true, text: failureText(error) });
     }
   };
   return (

@@ -1,11 +1,10 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { type AgentWord, language, w } from "../agent/words.js";
-import { ApiError } from "../api.js";
+import { failureText } from "../api.js";
 import "./admin.css";
 import { type ApiToken, adminApi, type Member, type QueueSettings, ROLES, type Role } from "./admin-api.js";
 
 const roleWord = (role: Role) => w(role === "agent" ? "role.agentRole" : (`role.${role}` as AgentWord));
-const why = (error: unknown) => (error instanceof ApiError ? error.message : String(error));
 
 function QueuePicker({
   queues,
@@ -53,7 +52,7 @@ function MemberRow({ member, queues, onSaved }: { member: Member; queues: QueueS
       setMessage({ error: false, text: w("saved") });
       onSaved();
     } catch (error) {
-      setMessage({ error: true, text: why(error) });
+      setMessage({ error: true, text: failureText(error) });
     }
   };
   /** Runs an account action and says what it did, or why it failed. */
@@ -62,7 +61,7 @@ function MemberRow({ member, queues, onSaved }: { member: Member; queues: QueueS
       setMessage({ error: false, text: await work() });
       onSaved();
     } catch (error) {
-      setMessage({ error: true, text: why(error) });
+      setMessage({ error: true, text: failureText(error) });
     }
   };
   const toggleAccount = () =>
@@ -78,7 +77,7 @@ function MemberRow({ member, queues, onSaved }: { member: Member; queues: QueueS
       onSaved();
     } catch (error) {
       setConfirming(false);
-      setMessage({ error: true, text: why(error) });
+      setMessage({ error: true, text: failureText(error) });
     }
   };
   const link = async () => {
@@ -88,7 +87,7 @@ function MemberRow({ member, queues, onSaved }: { member: Member; queues: QueueS
         text: `${w("inviteLink", { name: member.name })} ${(await adminApi.newLink(member.id)).link}`,
       });
     } catch (error) {
-      setMessage({ error: true, text: why(error) });
+      setMessage({ error: true, text: failureText(error) });
     }
   };
 
@@ -156,7 +155,7 @@ function TokensTable({ tokens, onChanged }: { tokens: ApiToken[]; onChanged: () 
       await adminApi.revokeToken(id);
       onChanged();
     } catch (error) {
-      setFailure(why(error));
+      setFailure(failureText(error));
     }
   };
   if (tokens.length === 0) return <p className="muted">{w("noTokens")}</p>;
@@ -243,7 +242,7 @@ export function TeamPage() {
       setDraft({ email: "", name: "", role: "agent", password: "", queues: [] });
       await load();
     } catch (error) {
-      setResult({ error: true, text: why(error) });
+      setResult({ error: true, text: failureText(error) });
     }
   };
 

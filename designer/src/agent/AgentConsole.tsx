@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import { ApiError, type User } from "../api.js";
+import { ApiError, failureText, type User } from "../api.js";
 import "./agent.css";
 import type { QueueRoutingOf } from "../../../schema/api/index.js";
 import { agentApi, type CannedResponse, type ConversationSummary, type QueueSummary } from "./agent-api.js";
@@ -95,7 +95,7 @@ export function AgentConsole({ me, conversationId }: { me: User; conversationId:
       if (claimed) open(claimed.conversation.id);
       else setNotice(w("queueEmpty", { queue: queue.name }));
     } catch (error) {
-      setNotice(error instanceof ApiError ? error.message : String(error));
+      setNotice(failureText(error));
     } finally {
       setBusy(false);
       void refresh();
@@ -113,9 +113,7 @@ export function AgentConsole({ me, conversationId }: { me: User; conversationId:
           ? error.details.holder
             ? w("pickedMeanwhile", { name: error.details.holder.name })
             : w("notWaitingAnyMore")
-          : error instanceof Error
-            ? error.message
-            : String(error),
+          : failureText(error),
       );
     } finally {
       setBusy(false);

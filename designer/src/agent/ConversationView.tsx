@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { ConversationState } from "../../../runtime/engine/index.js";
 import type { MessageDelivery } from "../../../schema/api/index.js";
-import { ApiError, type User } from "../api.js";
+import { ApiError, failureText, type User } from "../api.js";
 import { agentApi, type CannedResponse, type ConversationDetail, type QueueSummary } from "./agent-api.js";
 import { ConversationActions } from "./ConversationActions.js";
 import { dispositionWords } from "./event-words.js";
@@ -61,11 +61,7 @@ export function ConversationView({
       return fresh;
     } catch (error) {
       setLoadError(
-        error instanceof ApiError && error.code === "UNKNOWN_CONVERSATION"
-          ? w("notInYourQueues")
-          : error instanceof Error
-            ? error.message
-            : String(error),
+        error instanceof ApiError && error.code === "UNKNOWN_CONVERSATION" ? w("notInYourQueues") : failureText(error),
       );
       return undefined;
     }
@@ -93,7 +89,7 @@ export function ConversationView({
 
   /** Why the runtime refused, in words: who has it now, or that it was closed meanwhile. */
   const explain = async (error: unknown): Promise<string> => {
-    if (!(error instanceof ApiError)) return w("failed", { why: String(error) });
+    if (!(error instanceof ApiError)) return w("failed", { why: failureText(error) });
     if (error.code === "CLOSED") {
       await load();
       return w("closedMeanwhile");

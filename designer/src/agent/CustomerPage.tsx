@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import type { CustomerHistory } from "../../../schema/api/index.js";
+import { failureText } from "../api.js";
 import "./agent.css";
 import { ConversationRow } from "./ConversationRow.js";
 import { channelName } from "./channel-names.js";
@@ -19,9 +20,7 @@ export function CustomerPage({ conversationId }: { conversationId: string }) {
   const [error, setError] = useState("");
   const [now] = useState(Date.now);
   useEffect(() => {
-    searchApi
-      .customerHistory(conversationId)
-      .then(setHistory, (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)));
+    searchApi.customerHistory(conversationId).then(setHistory, (failure: unknown) => setError(failureText(failure)));
   }, [conversationId]);
   if (error)
     return (

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import type { Presence, PresenceChoice } from "../../../schema/api/index.js";
+import { failureText } from "../api.js";
 import { routingApi } from "./routing-api.js";
 import { rw } from "./routing-words.js";
 
@@ -12,7 +13,7 @@ export function PresenceSwitch() {
   useEffect(() => {
     routingApi.myPresence().then(
       (me) => setPresence(me.presence),
-      (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
+      (failure: unknown) => setError(failureText(failure)),
     );
   }, []);
   /** Shown chosen at once, as a radio button is; put back as it was if the runtime refuses. */
@@ -24,7 +25,7 @@ export function PresenceSwitch() {
       setError("");
     } catch (failure) {
       setPresence(before);
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(failureText(failure));
     }
   };
   return (

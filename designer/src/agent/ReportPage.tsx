@@ -1,6 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import type { TeamFigures, TeamReport } from "../../../schema/api/index.js";
-import { call } from "../api.js";
+import { call, failureText } from "../api.js";
 import "./agent.css";
 import { dispositionWords } from "./event-words.js";
 import { rpw } from "./report-words.js";
@@ -79,7 +79,7 @@ export function ReportPage() {
       setReport(await call<TeamReport>("GET", `/api/reports/team?${new URLSearchParams(asked)}`));
       setError("");
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(failureText(failure));
     }
   }, []);
   useEffect(() => {

@@ -1,5 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import type { ConversationStatus, SearchQuery, SearchResults } from "../../../schema/api/index.js";
+import { failureText } from "../api.js";
 import "./agent.css";
 import { agentApi, type QueueSummary } from "./agent-api.js";
 import { ConversationRow } from "./ConversationRow.js";
@@ -31,7 +32,7 @@ export function SearchPage() {
       setNow(Date.now());
       setError("");
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(failureText(failure));
     }
   }, []);
   useEffect(() => {

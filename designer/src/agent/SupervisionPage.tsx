@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { failureText } from "../api.js";
 import "./agent.css";
 import type { PresenceOf } from "../../../schema/api/index.js";
 import { agentApi, type FloorPerson, type QueueSummary } from "./agent-api.js";
@@ -40,7 +41,7 @@ export function SupervisionPage() {
       setLoadedAt(Date.now());
       setError("");
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(failureText(failure));
     }
   }, []);
 

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from "react";
-import { ApiError, api, type User } from "../api.js";
+import { api, failureText, type User } from "../api.js";
 import { t } from "../i18n.js";
 
 /** The runtime's floor for a password (POST /api/auth/password). */
@@ -20,7 +20,7 @@ export function ChoosePasswordPage({ user, onDone }: { user: User; onDone: () =>
       await api.setPassword(password);
       onDone();
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : String(failure));
+      setError(failureText(failure));
     }
   };
 

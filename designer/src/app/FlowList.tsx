@@ -1,6 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { FLOW_TEMPLATES, type FlowSummary, type FlowTemplate } from "../../../schema/api/index.js";
-import { ApiError, api } from "../api.js";
+import { api, failureText } from "../api.js";
 import { t } from "../i18n.js";
 import { freshId, slugify } from "../model/slug.js";
 
@@ -11,7 +11,7 @@ export function FlowList({ onOpen }: { onOpen: (id: string) => void }) {
   const [template, setTemplate] = useState<FlowTemplate>("blank");
 
   const reload = useCallback(() => {
-    api.flows().then(setFlows, (failure: unknown) => setError(String(failure)));
+    api.flows().then(setFlows, (failure: unknown) => setError(failureText(failure)));
   }, []);
   useEffect(reload, [reload]);
 
@@ -22,7 +22,7 @@ export function FlowList({ onOpen }: { onOpen: (id: string) => void }) {
       await action();
       reload();
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : String(failure));
+      setError(failureText(failure));
     }
   };
 

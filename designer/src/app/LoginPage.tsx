@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from "react";
-import { ApiError, api, type User } from "../api.js";
+import { api, failureText, type User } from "../api.js";
 import { t } from "../i18n.js";
 
 export function LoginPage({ onLogin }: { onLogin: (user: User) => void }) {
@@ -13,7 +13,7 @@ export function LoginPage({ onLogin }: { onLogin: (user: User) => void }) {
     try {
       onLogin((await api.login(email, password)).user);
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : String(failure));
+      setError(failureText(failure));
     }
   };
 

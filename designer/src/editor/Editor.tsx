@@ -12,7 +12,7 @@ import {
 } from "../../../schema/index.js";
 import { agentApi } from "../agent/agent-api.js";
 import { AnalyticsView } from "../analytics/AnalyticsView.js";
-import { api } from "../api.js";
+import { api, failureText } from "../api.js";
 import { Canvas } from "../canvas/Canvas.js";
 import { Palette } from "../canvas/Palette.js";
 import { openingViewport } from "../canvas/viewport.js";
@@ -151,7 +151,7 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
         }
       } else revision.current = loaded.revision.id;
     } catch (failure) {
-      setLoadError(failure instanceof Error ? failure.message : String(failure));
+      setLoadError(failureText(failure));
     }
   }, [flowId]);
 
@@ -281,7 +281,7 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
       setTab("canvas");
       setViewing({ summary, doc: { flow, layout: placed } });
     } catch (failure) {
-      setNotice({ kind: "error", text: failure instanceof Error ? failure.message : String(failure) });
+      setNotice({ kind: "error", text: failureText(failure) });
     }
   };
 
@@ -301,7 +301,7 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
       if (!live) setNotice({ kind: "info", text: t("neverPublished") });
       else setLiveFlow((await api.version(flowId, live.version)).flow);
     } catch (failure) {
-      setNotice({ kind: "error", text: failure instanceof Error ? failure.message : String(failure) });
+      setNotice({ kind: "error", text: failureText(failure) });
     }
   }, [liveFlow, flowId]);
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import type { VersionSummary } from "../../../schema/api/index.js";
-import { api } from "../api.js";
+import { api, failureText } from "../api.js";
 import { t } from "../i18n.js";
 import { ChangeList } from "./ChangeList.js";
 import { type ChangeLine, describeChanges } from "./change-words.js";
@@ -34,7 +34,7 @@ export function VersionsPanel({
         setTo((current) => current ?? list[0]?.version);
         setFrom((current) => current ?? list[1]?.version ?? list[0]?.version);
       },
-      (failure: unknown) => setError(String(failure)),
+      (failure: unknown) => setError(failureText(failure)),
     );
   }, [flowId]);
   useEffect(reload, [reload]);
@@ -45,7 +45,7 @@ export function VersionsPanel({
       const [older, newer] = await Promise.all([api.version(flowId, from), api.version(flowId, to)]);
       setComparison({ from, to, lines: describeChanges(older.flow, newer.flow) });
     } catch (failure) {
-      setError(String(failure));
+      setError(failureText(failure));
     }
   };
 
@@ -57,7 +57,7 @@ export function VersionsPanel({
       reload();
       onRolledBack();
     } catch (failure) {
-      setError(String(failure));
+      setError(failureText(failure));
     }
   };
 

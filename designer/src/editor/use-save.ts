@@ -1,7 +1,7 @@
 import { type Dispatch, type SetStateAction, useCallback, useRef, useState } from "react";
 import type { DraftRevision, FlowFile } from "../../../schema/api/index.js";
 import type { Flow, Problem } from "../../../schema/index.js";
-import { ApiError, api } from "../api.js";
+import { ApiError, api, failureText } from "../api.js";
 import { t } from "../i18n.js";
 import { autoLayoutInWorker } from "../model/auto-layout-in-worker.js";
 import { emptyLayout, type FlowDocument } from "../model/document.js";
@@ -91,7 +91,7 @@ export function useSave(options: {
           : first
             ? problemInWords(first, flow)
             : failure.message
-        : String(failure);
+        : failureText(failure);
     if (failure instanceof ApiError) setServerProblems(failure.problems);
     setNotice({ kind: "error", text: t("saveRefused", { why }) });
     if (failure instanceof ApiError && failure.problems.length) showProblems();
@@ -167,7 +167,7 @@ export function useSave(options: {
         ],
       });
     } catch (failure) {
-      setNotice({ kind: "error", text: failure instanceof Error ? failure.message : String(failure) });
+      setNotice({ kind: "error", text: failureText(failure) });
     }
   }, [flowId, revision]);
 
@@ -187,7 +187,7 @@ export function useSave(options: {
         live: live ? { version: live.version, flow: (await api.version(flowId, live.version)).flow } : undefined,
       });
     } catch (failure) {
-      setNotice({ kind: "error", text: failure instanceof Error ? failure.message : String(failure) });
+      setNotice({ kind: "error", text: failureText(failure) });
     }
   }, [doc, blocked, rawError, flowId]);
 
@@ -216,7 +216,7 @@ export function useSave(options: {
           return;
         }
         if (failure instanceof ApiError) setServerProblems(failure.problems);
-        setNotice({ kind: "error", text: failure instanceof Error ? failure.message : String(failure) });
+        setNotice({ kind: "error", text: failureText(failure) });
       }
     },
     [dirty, save, flowId, refusal, revision],

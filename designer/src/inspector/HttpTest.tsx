@@ -1,7 +1,7 @@
 import { useState } from "react";
 import type { NodeRequestRun } from "../../../schema/api/index.js";
 import type { Flow, FlowNode, HttpNode } from "../../../schema/index.js";
-import { api } from "../api.js";
+import { api, failureText } from "../api.js";
 import { t } from "../i18n.js";
 import type { Command } from "../model/commands.js";
 import { fieldValue } from "../simulator/fixture-form.js";
@@ -41,7 +41,7 @@ export function HttpTest({
       setAnswer(await api.runNodeRequest(flow, node.id, nestedVariables(values)));
     } catch (failure) {
       setAnswer(undefined);
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(failureText(failure));
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from "react";
-import { api } from "../api.js";
+import { api, failureText } from "../api.js";
 import { t } from "../i18n.js";
 
 const SECRET_NAME = /^[A-Z][A-Z0-9_]*$/;
@@ -27,7 +27,7 @@ export function SecretsSettings({
       (answer) => {
         if (current) setKnown(Object.fromEntries(answer.secrets.map((secret) => [secret.name, secret.set])));
       },
-      (failure) => current && setError(failure instanceof Error ? failure.message : String(failure)),
+      (failure) => current && setError(failureText(failure)),
     );
     return () => {
       current = false;

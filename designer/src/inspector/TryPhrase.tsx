@@ -8,6 +8,7 @@ import {
 } from "../../../runtime/engine/index.js";
 import { guessLanguage } from "../../../runtime/nlu/index.js";
 import { DEFAULT_CONFIDENCE_FLOOR, type Flow, type IntentNode } from "../../../schema/index.js";
+import { failureText } from "../api.js";
 import { t, language as uiLanguage } from "../i18n.js";
 import { simulatorModels } from "../simulator/intent-models.js";
 import { entityWords, languageName, valueWords } from "../simulator/understood-words.js";
@@ -50,7 +51,7 @@ export function TryPhrase({ node, flow, others }: { node: IntentNode; flow: Flow
         const found = valuesIn(flow, others, text, language);
         if (!stale) setOutcome({ state: "done", ranked, language, detected: guess !== undefined, found });
       } catch (error) {
-        if (!stale) setOutcome({ state: "failed", message: error instanceof Error ? error.message : String(error) });
+        if (!stale) setOutcome({ state: "failed", message: failureText(error) });
       }
     }, TRY_DELAY_MS);
     return () => {

@@ -13,7 +13,7 @@ import { guessLanguage } from "../../../runtime/nlu/index.js";
 import { secretStandIns } from "../../../runtime/testing/index.js";
 import type { ConversationTestFile, Flow, HttpFixture, TestStep } from "../../../schema/index.js";
 import { describeReason } from "../agent/reason-words.js";
-import { ApiError, api } from "../api.js";
+import { api, failureText } from "../api.js";
 import { language, t } from "../i18n.js";
 import { ChannelPreview } from "./ChannelPreview.js";
 import { FixturesForm } from "./FixturesForm.js";
@@ -170,9 +170,7 @@ export function SimulatorPanel({ flow, tests: savedTests, others, onActiveNode, 
         setLines((old) => [...old, ...numbered(added)]);
         onActiveNode(turn.state.stack.at(-1)?.nodeId);
       } catch (failure) {
-        setError(
-          failure instanceof ApiError ? failure.message : failure instanceof Error ? failure.message : String(failure),
-        );
+        setError(failureText(failure));
       } finally {
         setBusy(false);
       }
@@ -213,7 +211,7 @@ export function SimulatorPanel({ flow, tests: savedTests, others, onActiveNode, 
         onTestsSaved(file);
         setFixturesNote(t("sim.fixturesSaved"));
       } catch (failure) {
-        setFixturesNote(failure instanceof Error ? failure.message : String(failure));
+        setFixturesNote(failureText(failure));
       }
     },
     [flow.id, onTestsSaved],
@@ -246,7 +244,7 @@ export function SimulatorPanel({ flow, tests: savedTests, others, onActiveNode, 
       onTestsSaved(next);
       setLines((old) => [...old, ...numbered([{ role: "system", text: t("testSaved") }])]);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(failureText(failure));
     }
   };
 

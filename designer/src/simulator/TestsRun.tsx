@@ -1,5 +1,6 @@
 import { useState } from "react";
 import type { ConversationTestFile, Flow } from "../../../schema/index.js";
+import { failureText } from "../api.js";
 import { t } from "../i18n.js";
 import { differenceText } from "./difference-words.js";
 import { runFlowTests, type TestRun } from "./test-run.js";
@@ -28,7 +29,7 @@ export function TestsRun({
       setRun(next);
       onUntested(next.untested);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(failureText(failure));
     } finally {
       setBusy(false);
     }
