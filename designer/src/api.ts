@@ -20,7 +20,6 @@ import { failureInWords } from "./failure-words.js";
 
 export type { User } from "../../schema/api/index.js";
 
-/** A refusal from the runtime (its `ApiErrorBody`), with its code and any problems it found. */
 /** A refusal: its stable code, and a message in the interface language where the code is one any screen may meet. */
 export class ApiError extends Error {
   constructor(
