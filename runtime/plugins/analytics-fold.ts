@@ -21,7 +21,8 @@ export default fp(
         try {
           await foldAllDeltas(app.store);
         } catch (error) {
-          app.log.warn({ failure: describeFailure(error) }, "analytics fold failed; the next one tries again");
+          if (!app.storageFull(error, "analytics fold"))
+            app.log.warn({ failure: describeFailure(error) }, "analytics fold failed; the next one tries again");
         }
       },
     });

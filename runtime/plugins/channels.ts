@@ -43,7 +43,8 @@ export default fp(
       onSent: ({ conversationId, outboxId }) =>
         app.live.publish({ type: "conversation.delivery", conversationId, outboxId, status: "sent" }),
       onRoundFailed: (error) => {
-        if (!app.dbHealth.failed(error)) app.log.error({ failure: describeFailure(error) }, "outbox round failed");
+        if (!app.storageFull(error, "outbox round") && !app.dbHealth.failed(error))
+          app.log.error({ failure: describeFailure(error) }, "outbox round failed");
       },
     });
     app.decorate("outbox", outbox);

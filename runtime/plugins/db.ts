@@ -2,10 +2,13 @@ import fp from "fastify-plugin";
 import { openStore } from "../store/db.js";
 import { describeFailure } from "../store/failure.js";
 import { DatabaseHealth, RETRY_AFTER_SECONDS } from "../store/health.js";
+import { fullDiskReporter } from "./full-disk.js";
 
 declare module "fastify" {
   interface FastifyInstance {
     dbHealth: DatabaseHealth;
+    /** Logs a full database once a minute with what it refused (see `fullDiskReporter`): true when `error` is one. */
+    storageFull: (error: unknown, what: string) => boolean;
   }
 }
 
@@ -56,6 +59,7 @@ export default fp(
       onCheckpointFailure: (message) => app.log.warn({ message }, "SQLite checkpoint failed; the next one tries again"),
     });
     app.decorate("store", store);
+    app.decorate("storageFull", fullDiskReporter(app.log));
     const health = new DatabaseHealth(
       () => store.ping(),
       (event, error) => {

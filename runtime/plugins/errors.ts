@@ -2,7 +2,7 @@ import type { FastifyError } from "fastify";
 import fp from "fastify-plugin";
 import type { Problem } from "../../schema/index.js";
 import { DomainError, type FailureKind } from "../domain-error.js";
-import { describeFailure, isStorageFull, isTransient } from "../store/failure.js";
+import { describeFailure, isTransient } from "../store/failure.js";
 import { RETRY_AFTER_SECONDS } from "../store/health.js";
 import { databaseBusy, databaseFull, databaseUnavailable, FULL_RETRY_AFTER_SECONDS } from "./db.js";
 
@@ -44,14 +44,9 @@ function describeValidation(error: FastifyError): { message: string; problems: P
   return { message: `Bad request ${where}: ${problems.map((p) => p.message).join(" ")}`, problems };
 }
 
-/** How often requests refused for a full database are logged, with their count. */
-const FULL_LOG_EVERY_MS = 60_000;
-
 /** One error shape for every route; 5xx details go to the log, never to the client. */
 export default fp(
   async (app) => {
-    let fullSaidAt = Number.NEGATIVE_INFINITY;
-    let fullRefusals = 0;
     app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
       if (error instanceof DomainError) {
         return reply.status(STATUS_OF[error.kind]).send({
@@ -74,20 +69,9 @@ export default fp(
       if (status < 500) {
         return reply.status(status).send({ error: { code: error.code ?? "BAD_REQUEST", message: error.message } });
       }
-      if (isStorageFull(error)) {
-        // Not the sender's doing and not mended by a retry at once: the operator must make room. Said once a
-        // minute with the count, not at every request: the log may well be on the disk that is full.
-        fullRefusals++;
-        if (Date.now() - fullSaidAt >= FULL_LOG_EVERY_MS) {
-          fullSaidAt = Date.now();
-          request.log.error(
-            { failure: describeFailure(error), refused: fullRefusals },
-            "requests refused: the database has no room left to write",
-          );
-          fullRefusals = 0;
-        }
+      // Not the sender's doing and not mended by a retry at once: the operator must make room.
+      if (app.storageFull(error, "requests"))
         return reply.status(503).header("retry-after", String(FULL_RETRY_AFTER_SECONDS)).send(databaseFull);
-      }
       if (isTransient(error)) {
         // Out of reach: marked down, so the next requests are refused at once until it answers again.
         const unreachable = app.dbHealth.failed(error);

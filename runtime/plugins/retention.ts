@@ -26,7 +26,8 @@ export default fp(
           if (pruned.conversations > 0 || pruned.inbox > 0 || pruned.outbox > 0)
             app.log.info({ pruned }, "retention pass");
         } catch (error) {
-          app.log.warn({ failure: describeFailure(error) }, "retention pass failed; the next one tries again");
+          if (!app.storageFull(error, "retention pass"))
+            app.log.warn({ failure: describeFailure(error) }, "retention pass failed; the next one tries again");
         }
       },
     });

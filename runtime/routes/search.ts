@@ -22,7 +22,7 @@ const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   let timer: NodeJS.Timeout | undefined;
   const catchUp = () =>
     indexer.catchUpSoon().catch((error: unknown) => {
-      if (!app.dbHealth.failed(error))
+      if (!app.storageFull(error, "search index catch-up") && !app.dbHealth.failed(error))
         app.log.error({ failure: describeFailure(error) }, "search index catch-up failed");
     });
   app.addHook("onReady", async () => {
