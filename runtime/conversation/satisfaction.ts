@@ -157,7 +157,9 @@ export async function takeSatisfactionAnswer(
   const answer: ChannelAnswer = { conversationId: conversation.id, replies: pushed ? [] : [thanks], status: "closed" };
   await store.tx(async (db) => {
     await db.update(satisfaction).set({ score, endedAt: now }).where(open);
-    await writeLines(db, store.tables, conversation.id, payload.text ?? String(score), thanks, now);
+    // The thanks is the answer to a retry only where it is the answer (see `answerInbox`).
+    const replyTo = pushed ? null : row.externalId;
+    await writeLines(db, store.tables, conversation.id, payload.text ?? String(score), thanks, replyTo, now);
     if (pushed) {
       await db.insert(outbox).values({
         conversationId: conversation.id,
@@ -179,11 +181,11 @@ async function writeLines(
   conversationId: string,
   said: string,
   thanks: BotMessage,
+  replyTo: string | null,
   at: number,
 ) {
   const { messages } = tables;
+  const { text, ...rest } = thanks;
   await db.insert(messages).values({ conversationId, role: "customer", text: said, payload: null, at });
-  await db
-    .insert(messages)
-    .values({ conversationId, role: "bot", text: thanks.text, payload: JSON.stringify(thanks), at });
+  await db.insert(messages).values({ conversationId, role: "bot", text, payload: JSON.stringify(rest), replyTo, at });
 }

@@ -51,9 +51,18 @@ export const inboxByExternalId = prepared((db, { inbox }) => db.select().from(in
 
 export const inboxAnswer = prepared((db, { inbox }) =>
   db
-    .select({ result: inbox.result, deadAt: inbox.deadAt })
+    .select({ result: inbox.result, externalId: inbox.externalId })
     .from(inbox)
     .where(eq(inbox.id, p("id"))),
+);
+
+/** The bot lines of a conversation that reply to one message of its customer, in order (see `answerInbox`). */
+export const repliesTo = prepared((db, { messages }) =>
+  db
+    .select({ id: messages.id, text: messages.text, payload: messages.payload })
+    .from(messages)
+    .where(and(eq(messages.conversationId, p("conversationId")), eq(messages.replyTo, p("replyTo"))))
+    .orderBy(messages.id),
 );
 
 /**
@@ -81,7 +90,7 @@ export const oldest = <T extends { id: number }>(rows: readonly T[]): T | undefi
 export const markDone = prepared((db, { inbox }) =>
   db
     .update(inbox)
-    .set({ processedAt: v("now"), conversationId: v("conversationId"), result: v("result") })
+    .set({ processedAt: v("now"), conversationId: v("conversationId"), result: v("result"), payload: v("payload") })
     .where(eq(inbox.id, p("id"))),
 );
 
@@ -128,7 +137,7 @@ export const touchConversation = prepared((db, { conversations }) =>
     .where(eq(conversations.id, p("id"))),
 );
 
-export const insertMessages = preparedRows("messages", ["conversationId", "role", "text", "payload", "at"]);
+export const insertMessages = preparedRows("messages", ["conversationId", "role", "text", "payload", "replyTo", "at"]);
 
 export const insertMessage = (store: Store, db: Db, message: Parameters<typeof insertMessages>[2][number]) =>
   insertMessages(store, db, [message]);

@@ -6,6 +6,8 @@ import type { TranscriptEvent } from "../../schema/api/handoff.js";
 import { countStep, type RecordedStep, recordStep, rememberStep, type StoredAggregate } from "../analytics/record.js";
 import type { BotMessage } from "../engine/types.js";
 import type { Db, Store } from "../store/db.js";
+import { readJson } from "../store/json-column.js";
+import { BotPayload, InboxResult } from "../store/json-columns.js";
 import { type Write, writeAll } from "../store/prepared.js";
 import type { ReceivedInboxRow } from "../store/records.js";
 import type { LoopOutcome } from "./engine-loop.js";
@@ -36,7 +38,7 @@ export interface StepWriterDeps {
  * is written with its answer, in the transaction of its step (`id` undefined, the row's values here).
  */
 export type InboxRef =
-  | { id: number; channel: string; flowId: string; address: string }
+  | ({ id: number } & Pick<ReceivedInboxRow, "channel" | "flowId" | "address" | "externalId" | "payload">)
   | ({ id?: undefined } & ReceivedInboxRow);
 
 export interface StepMeta {
@@ -142,12 +144,14 @@ export class StepWriter {
             meta.customerChoice || meta.customerAttachments
               ? JSON.stringify({ choiceId: meta.customerChoice, attachments: meta.customerAttachments })
               : null,
+          replyTo: null,
           at: now,
         });
       }
+      const replyTo = inbox?.externalId ?? null;
       for (const { text, ...rest } of replies) {
         // The text once, in its column; the payload keeps the rest (node, choices, media).
-        lines.push({ conversationId, role: "bot", text, payload: JSON.stringify(rest), at: now });
+        lines.push({ conversationId, role: "bot", text, payload: JSON.stringify(rest), replyTo, at: now });
       }
       // A reply to a message goes back in the channel's answer, which the inbox keeps for retries:
       // only pushed replies (an agent giving back, a provider's channel) go through the outbox.
@@ -220,6 +224,11 @@ export class StepWriter {
  * Records the channel's answer on the inbox row, so that a retry of the same message gets it again; a
  * message not written yet is written now, answered. Its row cannot be there already (the caller looked,
  * in the message's turn); a duplicate written meanwhile under another flow fails the step whole.
+ *
+ * What the conversation's transcript holds is not written again: the replies are its bot lines that
+ * reply to the message (the caller writes them with `replyTo`, see {@link InboxResult}), and what the
+ * customer sent is its line, so the row keeps only the key that dedupes retries. An answer with no
+ * conversation has no transcript: its row keeps the message and the replies.
  */
 export async function answerInbox(
   db: Db,
@@ -233,11 +242,30 @@ export async function answerInbox(
   await write.query(store, db, write.values);
 }
 
+/** The answer {@link answerInbox} recorded on inbox row `id`, its replies read back; none until it is answered. */
+export async function storedAnswer(store: Store, db: Db, id: number): Promise<ChannelAnswer | undefined> {
+  const [row] = await Q.inboxAnswer(store, db, { id });
+  if (!row?.result) return undefined;
+  const { replies, ...stored } = readJson(InboxResult, row.result, { table: "inbox", column: "result", id });
+  if (replies || stored.conversationId === null) return { ...stored, replies: replies ?? [] };
+  const lines = await Q.repliesTo(store, db, { conversationId: stored.conversationId, replyTo: row.externalId });
+  return {
+    ...stored,
+    replies: lines.map((line) => ({
+      ...readJson(BotPayload, line.payload ?? "{}", { table: "messages", column: "payload", id: line.id }),
+      text: line.text,
+    })),
+  };
+}
+
 /** The write of {@link answerInbox}, to run with the rest of a step. */
 function inboxAnswer(inbox: InboxRef, answer: ChannelAnswer, conversationId: string | null, now: number): Write {
-  const result = JSON.stringify(answer);
-  if (inbox.id !== undefined) return Q.markDone.with({ id: inbox.id, now, conversationId, result });
-  const { channel, externalId, flowId, address, payload, receivedAt } = inbox;
+  const inTranscript = answer.conversationId !== null;
+  const stored: InboxResult = inTranscript ? { conversationId: answer.conversationId, status: answer.status } : answer;
+  const result = JSON.stringify(stored);
+  const payload = inTranscript ? ANSWERED_PAYLOAD : inbox.payload;
+  if (inbox.id !== undefined) return Q.markDone.with({ id: inbox.id, now, conversationId, result, payload });
+  const { channel, externalId, flowId, address, receivedAt } = inbox;
   return Q.insertAnswered.with({
     channel,
     externalId,
@@ -250,3 +278,6 @@ function inboxAnswer(inbox: InboxRef, answer: ChannelAnswer, conversationId: str
     result,
   });
 }
+
+/** `inbox.payload` of a message answered in its conversation, whose transcript line holds what it said. */
+const ANSWERED_PAYLOAD = "{}";

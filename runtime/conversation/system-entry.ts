@@ -10,5 +10,5 @@ export function systemEntry(
   event: TranscriptEvent,
   at: number,
 ): Omit<MessageRow, "id" | "author"> {
-  return { conversationId, role: "system", text: "", payload: JSON.stringify(event), at };
+  return { conversationId, role: "system", text: "", payload: JSON.stringify(event), replyTo: null, at };
 }

@@ -1,5 +1,5 @@
-import { Type } from "@sinclair/typebox";
-import { Attachment, BotMessage } from "../../schema/api/channels.js";
+import { type Static, Type } from "@sinclair/typebox";
+import { Attachment, BotMessage, ChannelAnswer } from "../../schema/api/channels.js";
 import { QueueSettingsBody } from "../../schema/api/queues.js";
 
 /*
@@ -34,6 +34,17 @@ export const InboxPayload = Type.Object({
   language: Type.Optional(Type.String()),
   attachments: Type.Optional(Type.Array(Attachment)),
 });
+
+/**
+ * `inbox.result`: the answer to the row's message, for a retry of it. Its replies are the bot lines of
+ * the conversation's transcript that reply to the message (`messages.reply_to`), where they are not
+ * written here: only an answer with no conversation (a flow with no live version) holds them.
+ */
+export const InboxResult = Type.Composite([
+  Type.Omit(ChannelAnswer, ["replies"]),
+  Type.Partial(Type.Pick(ChannelAnswer, ["replies"])),
+]);
+export type InboxResult = Static<typeof InboxResult>;
 
 /** `messages.payload` of a customer line: the choice tapped, the files sent, if any. */
 export const CustomerPayload = Type.Object({

@@ -80,6 +80,11 @@ export const messages = sqliteTable(
     text: text("text").notNull(),
     author: text("author"),
     payload: text("payload"),
+    /**
+     * On a bot line, the channel's id of the customer message whose step wrote it: the inbox row of that
+     * message refers to its answer's lines by it, rather than holding their text again.
+     */
+    replyTo: text("reply_to"),
     at: integer("at").notNull(),
   },
   (t) => [index("messages_conversation").on(t.conversationId, t.id)],

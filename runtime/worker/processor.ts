@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import type { Attachment } from "../../schema/api/channels.js";
-import { ChannelAnswer, ConversationState } from "../../schema/api/index.js";
+import { type ChannelAnswer, ConversationState } from "../../schema/api/index.js";
 import type { DeadLetter } from "../../schema/api/ops.js";
 import { notice, unreadableLine, waitingNotice } from "../channels/customer-notices.js";
 import type { Config } from "../config.js";
@@ -12,7 +12,7 @@ import type { LiveEvents } from "../conversation/live-events.js";
 import { loadQueues } from "../conversation/queues.js";
 import { takeSatisfactionAnswer } from "../conversation/satisfaction.js";
 import * as Q from "../conversation/step-queries.js";
-import { answerInbox, type StepWriter } from "../conversation/step-writer.js";
+import { answerInbox, type StepWriter, storedAnswer } from "../conversation/step-writer.js";
 import type { ConversationStatus, InboundMessage } from "../conversation/types.js";
 import { DomainError } from "../domain-error.js";
 import type { EngineDeps, EngineInput, HttpRequest, HttpResult } from "../engine/types.js";
@@ -165,10 +165,7 @@ export class Processor {
         this.answers.delete(row.id);
       }
     }
-    if (!answer) {
-      const [done] = await store.read((db) => Q.inboxAnswer(store, db, { id: row.id }));
-      if (done?.result) answer = readJson(ChannelAnswer, done.result, { table: "inbox", column: "result", id: row.id });
-    }
+    answer ??= await store.read((db) => storedAnswer(store, db, row.id));
     // Acknowledged means on disk: the message and its answer are flushed before the answer goes out.
     await store.durable();
     if (!answer) {
@@ -549,6 +546,7 @@ export class Processor {
         role: "customer",
         text,
         payload: payload.attachments ? JSON.stringify({ attachments: payload.attachments }) : null,
+        replyTo: null,
         at: now,
       });
       if (waiting) {
@@ -574,6 +572,7 @@ export class Processor {
             role: "bot",
             text: toldText,
             payload: JSON.stringify(rest),
+            replyTo: row.externalId,
             at: now,
           });
           // Pushed channels get it through the outbox; the others in this answer, kept by the inbox.

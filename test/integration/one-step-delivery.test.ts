@@ -47,6 +47,15 @@ describe.each(dialects)("a message processed in one step, on $name", ({ name, en
     return lines.map((line) => `${line.role}: ${line.text}`);
   };
 
+  /** Which customer message each line of the transcript replies to. */
+  const repliedTo = async (conversationId: string) => {
+    const { messages } = built.app.store.tables;
+    const lines = await built.app.store.read((db) =>
+      db.select().from(messages).where(eq(messages.conversationId, conversationId)).orderBy(asc(messages.id)),
+    );
+    return lines.map((line) => line.replyTo);
+  };
+
   it("writes the message's inbox row answered, so that a retry gets the same answer", async () => {
     const message = { flowId: "echo", from: "one-step", messageId: "o-1", text: "Bonjour" };
     const first = await send(built.app, message);
@@ -59,10 +68,38 @@ describe.each(dialects)("a message processed in one step, on $name", ({ name, en
       conversationId: first.json().conversationId,
     });
     expect(row?.processedAt).not.toBeNull();
-    expect(JSON.parse(row?.result ?? "{}")).toEqual(first.json());
+    // The replies and what the customer said are the transcript's; the row keeps what dedupes a retry.
+    expect(JSON.parse(row?.result ?? "{}")).toEqual({ conversationId: first.json().conversationId, status: "bot" });
+    expect(row?.payload).toBe("{}");
     const retried = await send(built.app, message);
     expect(retried.body).toBe(first.body);
     expect(await transcript(first.json().conversationId)).toEqual(["customer: Bonjour", "bot: Dites quelque chose"]);
+    expect(await repliedTo(first.json().conversationId)).toEqual([null, "o-1"]);
+  });
+
+  it("answers a retry with the replies of that message alone, read from the transcript, after later ones", async () => {
+    const said = (id: string, text: string) => ({ flowId: "echo", from: "retry-later", messageId: id, text });
+    const answers = [];
+    for (const [id, text] of [
+      ["r-1", "Bonjour"],
+      ["r-2", "un"],
+      ["r-3", "deux"],
+    ] as const)
+      answers.push((await send(built.app, said(id, text))).json());
+    expect(answers[1].replies.map((reply: { text: string }) => reply.text)).toEqual([
+      "Reçu : un",
+      "Dites quelque chose",
+    ]);
+    for (const [index, [id, text]] of (
+      [
+        ["r-1", "Bonjour"],
+        ["r-2", "un"],
+        ["r-3", "deux"],
+      ] as const
+    ).entries()) {
+      const retried = await send(built.app, said(id, text));
+      expect(retried.json(), id).toEqual(answers[index]);
+    }
   });
 
   it("reads what waits, the active conversation and its analytics row in one go, as the query builder reads them", async () => {
@@ -114,7 +151,9 @@ describe.each(dialects)("a message processed in one step, on $name", ({ name, en
     const next = await send(built.app, { flowId: "echo", from: "waiting", messageId: "w-3", text: "ensuite" });
     expect(next.statusCode).toBe(200);
     expect(next.json().replies[0].text).toBe("Reçu : ensuite");
-    expect((await inboxRow("waiting", "w-2"))?.processedAt).not.toBeNull();
+    const drained = await inboxRow("waiting", "w-2");
+    expect(drained?.processedAt).not.toBeNull();
+    expect(drained?.payload).toBe("{}");
     expect(await transcript(next.json().conversationId)).toEqual([
       "customer: Bonjour",
       "bot: Dites quelque chose",
@@ -124,6 +163,12 @@ describe.each(dialects)("a message processed in one step, on $name", ({ name, en
       "customer: ensuite",
       "bot: Reçu : ensuite",
       "bot: Dites quelque chose",
+    ]);
+    // The message that waited in the inbox is answered again, when retried, with its own replies.
+    const retried = await send(built.app, { flowId: "echo", from: "waiting", messageId: "w-2", text: "d'abord" });
+    expect(retried.json().replies.map((reply: { text: string }) => reply.text)).toEqual([
+      "Reçu : d'abord",
+      "Dites quelque chose",
     ]);
   });
 

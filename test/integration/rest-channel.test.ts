@@ -67,7 +67,8 @@ describe("REST channel", () => {
       const transcript = await built.app.store.read((db) =>
         db.select().from(messages).where(eq(messages.conversationId, conversationId)).orderBy(asc(messages.id)),
       );
-      const arrival = mine.map((row) => (JSON.parse(row.payload) as { text: string }).text);
+      // What a message said is its transcript line once answered; its id tells which it was.
+      const arrival = mine.map((row) => row.externalId.replace(/^order-(\d+)-(\d+)$/, "c$1 m$2"));
       const said = transcript.filter((m) => m.role === "customer").map((m) => m.text);
       expect(said).toEqual(arrival);
       // The first message starts the flow; every later one is echoed right after it, in order.

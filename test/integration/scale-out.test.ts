@@ -91,7 +91,8 @@ describe("two runtime processes on one PostgreSQL database", () => {
       expect(started).toHaveLength(1);
       expect(received).toHaveLength(perConversation);
       expect(received.every((row) => row.processedAt !== null && row.conversationId === started[0]?.id)).toBe(true);
-      const arrival = received.map((row) => (JSON.parse(row.payload) as { text: string }).text);
+      // What a message said is its transcript line once answered; its id tells which it was.
+      const arrival = received.map((row) => row.externalId.replace(/^scale-(\d+)-(\d+)$/, "c$1 m$2"));
       // A customer's messages are sent at once, so which one arrives first is the inbox's to say: that one
       // starts the flow, and each later one is answered with its own echo.
       for (const text of arrival.slice(1)) expect(firstReply.get(text), text).toBe(`Reçu : ${text}`);

@@ -142,6 +142,12 @@ describe.each(dialects)("text a store cannot hold, on $name", ({ name, env, pois
     expect(rows.find((row) => row.externalId === "at-start-poison")?.deadAt).not.toBeNull();
     const resumed = rows.find((row) => row.externalId === "b-2");
     expect(resumed?.processedAt).not.toBeNull();
-    expect(JSON.parse(resumed?.result ?? "{}").replies[0].text).toBe("Reçu : pendant l'arrêt");
+    const retried = await send(built.app, {
+      flowId: "echo",
+      from: "before-start",
+      messageId: "b-2",
+      text: "pendant l'arrêt",
+    });
+    expect(retried.json().replies[0].text).toBe("Reçu : pendant l'arrêt");
   });
 });
