@@ -1,8 +1,8 @@
-import { type AnyColumn, and, desc, gt, gte, inArray, max, or, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, desc, gt, gte, max, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { ConversationState } from "../../schema/api/index.js";
-import type { Store, Tables } from "../store/db.js";
+import type { Db, Store, Tables } from "../store/db.js";
 import { readJson } from "../store/json-column.js";
-import { preparedRows } from "../store/prepared.js";
+import { type Preparable, prepared, preparedRows } from "../store/prepared.js";
 import { customerIdentity } from "./customer-identity.js";
 
 /**
@@ -50,12 +50,76 @@ const REWRITTEN_COLUMNS = [
 ] as const;
 
 /**
- * `column` is one of `ids`. On PostgreSQL one array parameter (`= any($1)`) whatever the number of ids:
- * `in ($1, …, $50)` cost drizzle a parameter to build and the server one to parse at every slice, a good
- * part of the process's CPU under load (the indexer looks at every conversation written to).
+ * A read of the rows whose column (given to `among`) is one of the ids it is run with, prepared once per
+ * dialect: the ids go as one parameter whatever their number (`= any($1)` on PostgreSQL, `json_each(?)`
+ * on SQLite). `in ($1, …, $50)` was a statement for drizzle to build and the database to parse at every
+ * slice (on SQLite, one of its own for each count of ids), a good part of the catch-up's CPU under load.
  */
-const among = (store: Store, column: AnyColumn, ids: string[]): SQL =>
-  store.dialect === "postgres" ? sql`${column} = any(${sql.param(ids)}::text[])` : inArray(column, ids);
+function amongIds<R>(build: (db: Db, tables: Tables, among: (column: AnyColumn) => SQL) => Preparable<R> & SQLWrapper) {
+  const ids = sql.placeholder("ids");
+  const onPostgres = prepared((db, tables) => build(db, tables, (column) => sql`${column} = any(${ids}::text[])`));
+  const onSqlite = prepared((db, tables) =>
+    build(db, tables, (column) => sql`${column} in (select value from json_each(${ids}))`),
+  );
+  return (store: Store, values: string[]) =>
+    store.read((db) =>
+      store.dialect === "postgres"
+        ? onPostgres(store, db, { ids: values })
+        : onSqlite(store, db, { ids: JSON.stringify(values) }),
+    );
+}
+
+/** Of the conversations, their documents' marks of what they hold. */
+const documentMarks = amongIds((db, { conversationSearch }, among) =>
+  db
+    .select({
+      id: conversationSearch.conversationId,
+      lastMessageId: conversationSearch.lastMessageId,
+      updatedAt: conversationSearch.conversationUpdatedAt,
+    })
+    .from(conversationSearch)
+    .where(among(conversationSearch.conversationId)),
+);
+
+/** Of the conversations, when each last changed. */
+const conversationChanges = amongIds((db, { conversations }, among) =>
+  db
+    .select({ id: conversations.id, updatedAt: conversations.updatedAt })
+    .from(conversations)
+    .where(among(conversations.id)),
+);
+
+/** Of the conversations, each one's newest transcript line. */
+const newestLines = amongIds((db, { messages }, among) =>
+  db
+    .select({ id: messages.conversationId, last: max(messages.id) })
+    .from(messages)
+    .where(among(messages.conversationId))
+    .groupBy(messages.conversationId),
+);
+
+/** The conversations themselves. */
+const conversationRows = amongIds((db, { conversations }, among) =>
+  db.select().from(conversations).where(among(conversations.id)),
+);
+
+/** Of the conversations, every transcript line's words, in order. */
+const transcriptWords = amongIds((db, { messages }, among) =>
+  db
+    .select({ id: messages.id, conversationId: messages.conversationId, text: messages.text })
+    .from(messages)
+    .where(among(messages.conversationId))
+    .orderBy(messages.id),
+);
+
+/** Of the conversations, their handoffs, the newest first. */
+const handoffsNewestFirst = amongIds((db, { handoffs }, among) =>
+  db
+    .select({ conversationId: handoffs.conversationId, queue: handoffs.queue, claimedBy: handoffs.claimedBy })
+    .from(handoffs)
+    .where(among(handoffs.conversationId))
+    .orderBy(desc(handoffs.createdAt)),
+);
 
 /** A document's columns taken from the row proposed, on a conflict. */
 const rewritten = (doc: Tables["conversationSearch"]) =>
@@ -210,31 +274,10 @@ export class SearchIndexer {
 
   /** Of the candidates, those without a document or whose document misses a message or a change. */
   private async stale(ids: string[]): Promise<string[]> {
-    const { conversationSearch, conversations, messages } = this.store.tables;
     const [docs, rows, lastIds] = await Promise.all([
-      this.store.read((db) =>
-        db
-          .select({
-            id: conversationSearch.conversationId,
-            lastMessageId: conversationSearch.lastMessageId,
-            updatedAt: conversationSearch.conversationUpdatedAt,
-          })
-          .from(conversationSearch)
-          .where(among(this.store, conversationSearch.conversationId, ids)),
-      ),
-      this.store.read((db) =>
-        db
-          .select({ id: conversations.id, updatedAt: conversations.updatedAt })
-          .from(conversations)
-          .where(among(this.store, conversations.id, ids)),
-      ),
-      this.store.read((db) =>
-        db
-          .select({ id: messages.conversationId, last: max(messages.id) })
-          .from(messages)
-          .where(among(this.store, messages.conversationId, ids))
-          .groupBy(messages.conversationId),
-      ),
+      documentMarks(this.store, ids),
+      conversationChanges(this.store, ids),
+      newestLines(this.store, ids),
     ]);
     const docOf = new Map(docs.map((doc) => [doc.id, doc]));
     const lastOf = new Map(lastIds.map((row) => [row.id, Number(row.last ?? 0)]));
@@ -248,32 +291,10 @@ export class SearchIndexer {
   }
 
   private async index(ids: string[]): Promise<void> {
-    const { conversations, messages, handoffs } = this.store.tables;
     const [rows, lines, latest] = await Promise.all([
-      this.store.read((db) =>
-        db
-          .select()
-          .from(conversations)
-          .where(among(this.store, conversations.id, ids)),
-      ),
-      this.store.read((db) =>
-        db
-          .select({ id: messages.id, conversationId: messages.conversationId, text: messages.text })
-          .from(messages)
-          .where(among(this.store, messages.conversationId, ids))
-          .orderBy(messages.id),
-      ),
-      this.store.read((db) =>
-        db
-          .select({
-            conversationId: handoffs.conversationId,
-            queue: handoffs.queue,
-            claimedBy: handoffs.claimedBy,
-          })
-          .from(handoffs)
-          .where(among(this.store, handoffs.conversationId, ids))
-          .orderBy(desc(handoffs.createdAt)),
-      ),
+      conversationRows(this.store, ids),
+      transcriptWords(this.store, ids),
+      handoffsNewestFirst(this.store, ids),
     ]);
     const linesOf = new Map<string, typeof lines>();
     for (const line of lines) {

@@ -4,7 +4,7 @@ import { PgDialect } from "drizzle-orm/pg-core";
 import type { Db, Store, Tables } from "./db.js";
 
 type Values = Record<string, unknown>;
-interface Preparable<R> {
+export interface Preparable<R> {
   /** SQLite's builders take no name; PostgreSQL's name a server-side statement. */
   prepare(name?: string): { execute(values?: Values): R };
 }
