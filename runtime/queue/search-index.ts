@@ -61,12 +61,10 @@ function amongIds<R>(build: (db: Db, tables: Tables, among: (column: AnyColumn) 
   const onSqlite = prepared((db, tables) =>
     build(db, tables, (column) => sql`${column} in (select value from json_each(${ids}))`),
   );
-  return (store: Store, values: string[]) =>
-    store.read((db) =>
-      store.dialect === "postgres"
-        ? onPostgres(store, db, { ids: values })
-        : onSqlite(store, db, { ids: JSON.stringify(values) }),
-    );
+  return (store: Store, db: Db, values: string[]) =>
+    store.dialect === "postgres"
+      ? onPostgres(store, db, { ids: values })
+      : onSqlite(store, db, { ids: JSON.stringify(values) });
 }
 
 /** Of the conversations, their documents' marks of what they hold. */
@@ -221,14 +219,13 @@ export class SearchIndexer {
     changedAfter: { at: number; id: string },
   ): Promise<{ indexed: number; more: boolean; changedUpTo: { at: number; id: string } }> {
     const { conversationSearch, conversations, messages } = this.store.tables;
-    // An aggregate read off its index's end, not by scanning every document.
-    const [lastMessage] = await this.store.read((db) =>
-      db.select({ v: max(conversationSearch.lastMessageId) }).from(conversationSearch),
-    );
-    const sinceMessage = Number(lastMessage?.v ?? 0) - MESSAGE_MARGIN;
     const newest = max(messages.id);
-    const [written, changed] = await Promise.all([
-      this.store.read((db) =>
+    // One turn of the store for the three reads: under load each turn waits behind the messages' turns.
+    const [written, changed] = await this.store.read(async (db) => {
+      // An aggregate read off its index's end, not by scanning every document.
+      const [lastMessage] = await db.select({ v: max(conversationSearch.lastMessageId) }).from(conversationSearch);
+      const sinceMessage = Number(lastMessage?.v ?? 0) - MESSAGE_MARGIN;
+      return Promise.all([
         db
           .select({ id: messages.conversationId, last: newest })
           .from(messages)
@@ -236,10 +233,8 @@ export class SearchIndexer {
           .groupBy(messages.conversationId)
           .orderBy(newest)
           .limit(BATCH),
-      ),
-      // By time then id: many conversations changed in the same instant (a batch closed at once) are
-      // all reached, page after page, not the same first batch of them again and again.
-      this.store.read((db) =>
+        // By time then id: many conversations changed in the same instant (a batch closed at once) are
+        // all reached, page after page, not the same first batch of them again and again.
         db
           .select({ id: conversations.id, updatedAt: conversations.updatedAt })
           .from(conversations)
@@ -251,14 +246,27 @@ export class SearchIndexer {
           )
           .orderBy(conversations.updatedAt, conversations.id)
           .limit(BATCH),
-      ),
-    ]);
+      ]);
+    });
     const candidates = [...new Set([...written.map((row) => row.id), ...changed.map((row) => row.id)])];
     let indexed = 0;
-    for (let from = 0; from < candidates.length; from += SLICE) {
-      const stale = await this.stale(candidates.slice(from, from + SLICE));
-      if (stale.length > 0) await this.index(stale);
-      indexed += stale.length;
+    // A slice's documents are written while the next slice is read and built: each write waits for its
+    // group's commit, and under load for the messages' turns before it; one after the other, a
+    // catch-up of 2,000 documents spent most of its 2 s waiting so, and a search waited with it.
+    let writing: Promise<void> | undefined;
+    try {
+      for (let from = 0; from < candidates.length; from += SLICE) {
+        const stale = await this.stale(candidates.slice(from, from + SLICE));
+        if (stale.length === 0) continue;
+        const documents = await this.documents(stale);
+        await writing;
+        writing = this.write(documents);
+        // Awaited at the next slice or at the end; meanwhile its failure is not left unhandled.
+        writing.catch(() => undefined);
+        indexed += stale.length;
+      }
+    } finally {
+      await writing;
     }
     // A full batch whose newest is older than the run: more of what was there before it is left. The
     // written batch starts again from the documents, so it is only worth another pass when it indexed some.
@@ -274,11 +282,14 @@ export class SearchIndexer {
 
   /** Of the candidates, those without a document or whose document misses a message or a change. */
   private async stale(ids: string[]): Promise<string[]> {
-    const [docs, rows, lastIds] = await Promise.all([
-      documentMarks(this.store, ids),
-      conversationChanges(this.store, ids),
-      newestLines(this.store, ids),
-    ]);
+    // One turn of the store for the three: under load each turn waits behind the messages' turns.
+    const [docs, rows, lastIds] = await this.store.read((db) =>
+      Promise.all([
+        documentMarks(this.store, db, ids),
+        conversationChanges(this.store, db, ids),
+        newestLines(this.store, db, ids),
+      ]),
+    );
     const docOf = new Map(docs.map((doc) => [doc.id, doc]));
     const lastOf = new Map(lastIds.map((row) => [row.id, Number(row.last ?? 0)]));
     return rows
@@ -290,12 +301,15 @@ export class SearchIndexer {
       .map((row) => row.id);
   }
 
-  private async index(ids: string[]): Promise<void> {
-    const [rows, lines, latest] = await Promise.all([
-      conversationRows(this.store, ids),
-      transcriptWords(this.store, ids),
-      handoffsNewestFirst(this.store, ids),
-    ]);
+  /** The conversations' documents as they stand now, in key order (see {@link write}). */
+  private async documents(ids: string[]) {
+    const [rows, lines, latest] = await this.store.read((db) =>
+      Promise.all([
+        conversationRows(this.store, db, ids),
+        transcriptWords(this.store, db, ids),
+        handoffsNewestFirst(this.store, db, ids),
+      ]),
+    );
     const linesOf = new Map<string, typeof lines>();
     for (const line of lines) {
       const own = linesOf.get(line.conversationId);
@@ -335,12 +349,21 @@ export class SearchIndexer {
         createdAt: row.createdAt,
       };
     });
-    // One statement per chunk (on PostgreSQL a round trip each), in key order, so that processes
-    // catching up at the same time lock the documents they share in the same order.
-    documents.sort((a, b) => (a.conversationId < b.conversationId ? -1 : a.conversationId > b.conversationId ? 1 : 0));
-    for (let from = 0; from < documents.length; from += WRITE_CHUNK) {
-      const chunk = documents.slice(from, from + WRITE_CHUNK);
-      await this.store.tx((db) => upsertDocuments(this.store, db, chunk));
-    }
+    // In key order, so that processes catching up at the same time lock the documents they share in
+    // the same order.
+    return documents.sort((a, b) =>
+      a.conversationId < b.conversationId ? -1 : a.conversationId > b.conversationId ? 1 : 0,
+    );
+  }
+
+  /**
+   * Writes documents, a chunk per transaction (on PostgreSQL a round trip each), all chunks at once: on
+   * SQLite they commit in one group. Each chunk holds its rows in key order, and no two share a row.
+   */
+  private async write(documents: Parameters<typeof upsertDocuments>[2]): Promise<void> {
+    const chunks: (typeof documents)[] = [];
+    for (let from = 0; from < documents.length; from += WRITE_CHUNK)
+      chunks.push(documents.slice(from, from + WRITE_CHUNK));
+    await Promise.all(chunks.map((chunk) => this.store.tx((db) => upsertDocuments(this.store, db, chunk))));
   }
 }
