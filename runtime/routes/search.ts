@@ -31,7 +31,7 @@ const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
   app.addHook("onClose", async () => {
     clearInterval(timer);
-    await indexer.settled();
+    await indexer.stop();
   });
   const agent = requireRole("agent");
   const tags = ["agent"];
