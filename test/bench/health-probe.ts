@@ -1,7 +1,8 @@
 /**
- * `/healthz` timed every 50 ms from a process of its own, as a load balancer on another machine would
- * time it. Timed from the bench's process, an answer also waited for autocannon's event loop there,
- * busy with 100 connections: up to 200 ms of the figure were the bench's own delay, not the runtime's.
+ * `/healthz` (or another GET, a search) timed every 50 ms from a process of its own, as a load balancer
+ * on another machine would time it. Timed from the bench's process, an answer also waited for
+ * autocannon's event loop there, busy with 100 connections: up to 200 ms of the figure were the bench's
+ * own delay, not the runtime's.
  */
 import { fork } from "node:child_process";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -14,9 +15,10 @@ export interface HealthProbe {
   stop: () => Promise<number[]>;
 }
 
-/** Starts probing `url` from a child process until `stop`. */
-export function probeHealth(url: string): HealthProbe {
-  const child = fork(fileURLToPath(import.meta.url), [url], {
+/** Starts probing `url` from a child process until `stop`, every `everyMs`, with `cookie` if given. */
+export function probeHealth(url: string, options: { everyMs?: number; cookie?: string } = {}): HealthProbe {
+  const args = [url, String(options.everyMs ?? EVERY_MS), ...(options.cookie ? [options.cookie] : [])];
+  const child = fork(fileURLToPath(import.meta.url), args, {
     execArgv: ["--import", "tsx"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -35,18 +37,19 @@ export function probeHealth(url: string): HealthProbe {
   };
 }
 
-async function probe(url: string): Promise<void> {
+async function probe(url: string, everyMs: number, cookie?: string): Promise<void> {
   const times: number[] = [];
   let stopping = false;
   process.once("message", () => {
     stopping = true;
   });
   while (!stopping) {
-    times.push(await timeOneRequest(url));
-    await new Promise((resolve) => setTimeout(resolve, EVERY_MS));
+    times.push(await timeOneRequest(url, undefined, cookie ? { cookie } : {}));
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
   process.send?.(times, () => process.disconnect());
 }
 
 const entry = process.argv[1];
-if (entry && pathToFileURL(entry).href === import.meta.url) await probe(process.argv[2] as string);
+if (entry && pathToFileURL(entry).href === import.meta.url)
+  await probe(process.argv[2] as string, Number(process.argv[3]), process.argv[4]);

@@ -102,7 +102,7 @@ export async function drive(
 }
 
 /** One request on a connection of its own; milliseconds from asking to the end of the answer. */
-export function timeOneRequest(url: string, body?: string): Promise<number> {
+export function timeOneRequest(url: string, body?: string, headers: Record<string, string> = {}): Promise<number> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const sent = request(
@@ -110,7 +110,9 @@ export function timeOneRequest(url: string, body?: string): Promise<number> {
       {
         method: body ? "POST" : "GET",
         agent: false,
-        headers: body ? { "content-type": "application/json", "content-length": Buffer.byteLength(body) } : {},
+        headers: body
+          ? { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(body) }
+          : headers,
       },
       (response) => {
         response.resume();
@@ -141,4 +143,19 @@ export const spread = (values: readonly number[]): Spread => ({
 export function quantile(values: readonly number[], fraction: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] as number;
+}
+
+/** The admin every bench's Relais is started with. */
+export const BENCH_ADMIN = { email: "bench@example.fr", password: "bench-password-1" };
+
+/** Logs in as {@link BENCH_ADMIN}: the session cookie for the requests that need one. */
+export async function logIn(url: string): Promise<string> {
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(BENCH_ADMIN),
+  });
+  const cookie = response.headers.getSetCookie().find((line) => line.startsWith("relais_session="));
+  if (!response.ok || !cookie) throw new Error(`login: ${response.status} ${await response.text()}`);
+  return cookie.split(";")[0] as string;
 }

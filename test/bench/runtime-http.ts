@@ -17,7 +17,18 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { probeHealth } from "./health-probe.js";
-import { botOnly, Customers, drive, type LoadResult, quantile, type Spread, spread, timeOneRequest } from "./load.js";
+import {
+  BENCH_ADMIN,
+  botOnly,
+  Customers,
+  drive,
+  type LoadResult,
+  logIn,
+  quantile,
+  type Spread,
+  spread,
+  timeOneRequest,
+} from "./load.js";
 import { nodeRed } from "./node-red-install.js";
 import { type ServerProcess, startServer } from "./process.js";
 import type { BenchReport, Check, Result } from "./report.js";
@@ -30,6 +41,11 @@ const SECONDS = smoke ? 3 : Number(process.env.BENCH_ROUND_SECONDS ?? 5);
 const CONNECTIONS = 100;
 const SMALL = 1_000;
 const LARGE = smoke ? 5_000 : 100_000;
+/** Issue 14's aim for a search, which must hold under load too. */
+const SEARCH_BUDGET_MS = 1_000;
+const SEARCH_EVERY_MS = 500;
+/** Long enough for the index to fall behind by more than its 5 s timer's worth. */
+const SEARCH_SATURATED_SECONDS = 6;
 /** The issue's aim: the 99th percentile of answers at 100 conversations at once, burst included. */
 const P99_BUDGET_MS = 20;
 
@@ -52,8 +68,8 @@ function startRelais(dir: string, name: string): Promise<ServerProcess> {
       DATA_DIR: join(dir, "data"),
       FLOWS_DIR: join(dir, "flows"),
       DESIGNER_DIR: join(dir, "no-designer"),
-      RELAIS_ADMIN_EMAIL: "bench@example.fr",
-      RELAIS_ADMIN_PASSWORD: "bench-password-1",
+      RELAIS_ADMIN_EMAIL: BENCH_ADMIN.email,
+      RELAIS_ADMIN_PASSWORD: BENCH_ADMIN.password,
       LOG_LEVEL: "warn",
     },
     readyPath: "/healthz",
@@ -122,16 +138,20 @@ async function burst(system: System, count: number, name: string): Promise<numbe
   );
 }
 
-/** `/healthz`, timed from a process of its own, while `during` runs. */
-async function healthzDuring(server: ServerProcess, during: Promise<unknown>): Promise<number[]> {
-  const probe = probeHealth(`${server.url}/healthz`);
+/** `url` (`/healthz`, a search), timed from a process of its own, while `during` runs. */
+async function timedDuring(
+  url: string,
+  during: Promise<unknown>,
+  options?: Parameters<typeof probeHealth>[1],
+): Promise<number[]> {
+  const probe = probeHealth(url, options);
   const failed = await during.then(
     () => undefined,
     (error: unknown) => ({ error }),
   );
   const times = await probe.stop();
   if (failed) throw failed.error;
-  if (times.length === 0) throw new Error(`${server.url}/healthz was never answered while it was probed`);
+  if (times.length === 0) throw new Error(`${url} was never answered while it was probed`);
   return times;
 }
 
@@ -209,15 +229,21 @@ export async function runtimeHttpBench(): Promise<BenchReport> {
       await sleep(500);
     }
 
-    // /healthz idle, then while 100 connections saturate the runtime.
-    const idleHealth = await healthzDuring(relais.server, sleep(1_500));
-    const busyHealth = await healthzDuring(
-      relais.server,
-      drive(`${relais.server.url}${relais.path}`, new Customers("saturate", CONNECTIONS), {
-        connections: CONNECTIONS,
-        seconds: Math.max(2, SECONDS),
-      }),
-    );
+    // /healthz and a search for a customer, idle, then while 100 connections saturate the runtime (a search
+    // first brings the index up to date with what the load wrote).
+    const healthz = `${relais.server.url}/healthz`;
+    const search = `${relais.server.url}/api/search?q=saturate-7-0`;
+    const searching = { everyMs: SEARCH_EVERY_MS, cookie: await logIn(relais.server.url) };
+    const idleHealth = await timedDuring(healthz, sleep(1_500));
+    const idleSearch = await timedDuring(search, sleep(1_500), searching);
+    const saturating = drive(`${relais.server.url}${relais.path}`, new Customers("saturate", CONNECTIONS), {
+      connections: CONNECTIONS,
+      seconds: Math.max(SEARCH_SATURATED_SECONDS, SECONDS),
+    });
+    const [busyHealth, busySearch] = await Promise.all([
+      timedDuring(healthz, saturating),
+      timedDuring(search, saturating, searching),
+    ]);
 
     for (const server of servers.splice(0)) await server.stop();
     const scale = await scaleRounds(dirs);
@@ -306,6 +332,11 @@ export async function runtimeHttpBench(): Promise<BenchReport> {
         `/healthz p50 / max ms, ${CONNECTIONS} connections saturating`,
         `${quantile(busyHealth, 0.5).toFixed(1)} / ${Math.max(...busyHealth).toFixed(1)}`,
       ],
+      ["search p50 / max ms, idle", `${quantile(idleSearch, 0.5).toFixed(1)} / ${Math.max(...idleSearch).toFixed(1)}`],
+      [
+        `search p50 / max ms, ${CONNECTIONS} connections saturating`,
+        `${quantile(busySearch, 0.5).toFixed(1)} / ${Math.max(...busySearch).toFixed(1)}`,
+      ],
     );
     results.push(
       {
@@ -324,6 +355,14 @@ export async function runtimeHttpBench(): Promise<BenchReport> {
         baselineValue: Math.max(...idleHealth),
         ratio: Math.max(...busyHealth) / Math.max(...idleHealth),
       },
+      {
+        name: "search while saturated, slowest",
+        value: Math.max(...busySearch),
+        unit: "ms",
+        baseline: "search idle, slowest",
+        baselineValue: Math.max(...idleSearch),
+        ratio: Math.max(...busySearch) / Math.max(...idleSearch),
+      },
     );
     checks.push(
       {
@@ -335,6 +374,12 @@ export async function runtimeHttpBench(): Promise<BenchReport> {
       {
         label: `/healthz while saturated, p99 / ${P99_BUDGET_MS} ms`,
         ratio: quantile(busyHealth, 0.99) / P99_BUDGET_MS,
+        target: 1,
+        direction: "atMost",
+      },
+      {
+        label: `search while saturated, slowest / ${SEARCH_BUDGET_MS} ms`,
+        ratio: Math.max(...busySearch) / SEARCH_BUDGET_MS,
         target: 1,
         direction: "atMost",
       },

@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
-import { quantile } from "./load.js";
+import { BENCH_ADMIN as ADMIN, logIn, quantile } from "./load.js";
 import { type ServerProcess, startServer } from "./process.js";
 import { type BenchReport, type Check, type Result, runWhenMain } from "./report.js";
 
@@ -25,7 +25,6 @@ const TOTAL = smoke ? 2_000 : 100_000;
 const TEMPLATES = smoke ? 50 : 200;
 const RUNS = smoke ? 10 : 40;
 const BUDGET_MS = 1_000;
-const ADMIN = { email: "bench@example.fr", password: "bench-password-1" };
 const SURNAMES = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau"];
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -45,17 +44,6 @@ function startRelais(dir: string): Promise<ServerProcess> {
     },
     readyPath: "/healthz",
   });
-}
-
-async function login(url: string): Promise<string> {
-  const response = await fetch(`${url}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(ADMIN),
-  });
-  const cookie = response.headers.getSetCookie().find((line) => line.startsWith("relais_session="));
-  if (!response.ok || !cookie) throw new Error(`login: ${response.status} ${await response.text()}`);
-  return cookie.split(";")[0] as string;
 }
 
 /** Customer `i` tells who they are and what they bought, in words the index must find. */
@@ -167,7 +155,7 @@ async function bench(): Promise<BenchReport> {
   let server = await startRelais(dir);
   try {
     for (let i = 0; i < TEMPLATES; i++) await talk(server.url, i);
-    let cookie = await login(server.url);
+    let cookie = await logIn(server.url);
     // The first search brings the index up to date with the conversations just made.
     await time(server.url, "/api/search?q=Bonjour", cookie, 1);
     await server.stop();
@@ -178,7 +166,7 @@ async function bench(): Promise<BenchReport> {
     const conversations = TEMPLATES * (copies + 1);
 
     server = await startRelais(dir);
-    cookie = await login(server.url);
+    cookie = await logIn(server.url);
     const first = await fetch(`${server.url}/api/search?q=CMD-7`, { headers: { cookie } });
     const firstBody = await first.text();
     const byId = first.ok ? (JSON.parse(firstBody) as { results: { id: string }[] }).results[0]?.id : undefined;
