@@ -20,7 +20,7 @@ describe("the search index at close", () => {
 
   it("stops a catch-up in progress at its next slice, and the next start takes up the rest", async () => {
     const { store } = built.app;
-    const { conversations, conversationSearch } = store.tables;
+    const { conversations } = store.tables;
     const first = await send(built.app, { flowId: "echo", from: "template", messageId: "t-1", text: "Bonjour" });
     const [template] = await store.read((db) => db.select().from(conversations));
     expect(first.statusCode).toBe(200);
