@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../runtime/app.js";
 import { loadConfig } from "../../runtime/config.js";
+import type { ConversationRow } from "../../runtime/store/records.js";
 
 export const fixtures = new URL("./fixtures/", import.meta.url).pathname;
 export const ADMIN = { email: "admin@example.fr", password: "admin-password-1" };
@@ -92,4 +93,21 @@ export async function waitingInboxRow(
   );
   if (!written) throw new Error(`inbox row ${row.externalId} not written`);
   return written.id;
+}
+
+/**
+ * Writes `count` copies of the conversation `template`, all changed at the same instant `at` (as a bulk
+ * close or an import leaves them), `bulk-0000`… each with an address of its own (`bulk0`…).
+ */
+export async function bulkConversations(app: FastifyInstance, template: ConversationRow, count: number, at: number) {
+  const { conversations } = app.store.tables;
+  const bulk = Array.from({ length: count }, (_, i) => ({
+    ...template,
+    id: `bulk-${String(i).padStart(4, "0")}`,
+    address: `bulk${i}`,
+    updatedAt: at,
+  }));
+  for (let from = 0; from < bulk.length; from += 500) {
+    await app.store.tx((db) => db.insert(conversations).values(bulk.slice(from, from + 500)));
+  }
 }

@@ -2,7 +2,10 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, type Built, build, login, send } from "./helpers.js";
+import type { ConversationRow } from "../../runtime/store/records.js";
+import { ADMIN, type Built, build, bulkConversations, login, send } from "./helpers.js";
+
+const BULK = 5_000;
 
 /**
  * A process asked to stop while its search index has a long catch-up before it (a bulk change, the start
@@ -25,16 +28,7 @@ describe("the search index at close", () => {
     const [template] = await store.read((db) => db.select().from(conversations));
     expect(first.statusCode).toBe(200);
     // Conversations all changed in the same instant, as a bulk close or an import leaves them.
-    const at = Date.now() - 1_000;
-    const bulk = Array.from({ length: 5_000 }, (_, i) => ({
-      ...(template as typeof conversations.$inferSelect),
-      id: `bulk-${String(i).padStart(4, "0")}`,
-      address: `bulk${i}`,
-      updatedAt: at,
-    }));
-    for (let from = 0; from < bulk.length; from += 500) {
-      await store.tx((db) => db.insert(conversations).values(bulk.slice(from, from + 500)));
-    }
+    await bulkConversations(built.app, template as ConversationRow, BULK, Date.now() - 1_000);
     // A search starts the catch-up of all of them; the process is told to stop meanwhile.
     const cookie = await login(built.app, ADMIN.email, ADMIN.password);
     const searching = built.app.inject({ method: "GET", url: "/api/search?q=bulk4999", headers: { cookie } });
@@ -47,7 +41,7 @@ describe("the search index at close", () => {
       indexed: number;
     };
     file.close();
-    expect(indexed).toBeLessThan(bulk.length);
+    expect(indexed).toBeLessThan(BULK);
 
     // The next start takes them up: the last one is found.
     const again = await build({}, { keepDir: built.dir });

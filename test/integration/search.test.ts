@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, type Built, build, login, send, userWithRole } from "./helpers.js";
+import type { ConversationRow } from "../../runtime/store/records.js";
+import { ADMIN, type Built, build, bulkConversations, login, send, userWithRole } from "./helpers.js";
 import { dropSchema, freshSchema, POSTGRES_URL, requirePostgres } from "./postgres-server.js";
 
 const schema = freshSchema("relais_search");
@@ -124,16 +125,7 @@ describe.each([
     const [open] = await store.read((db) => db.select().from(conversations).where(eq(conversations.id, openId)));
     // More conversations than a catch-up looks at in one batch, all changed at the same millisecond
     // (as a bulk close or an import does), each with a word of its own in its address.
-    const at = Date.now() - 1_000;
-    const bulk = Array.from({ length: 1_100 }, (_, i) => ({
-      ...(open as typeof conversations.$inferSelect),
-      id: `bulk-${String(i).padStart(4, "0")}`,
-      address: `bulk${i}`,
-      updatedAt: at,
-    }));
-    for (let from = 0; from < bulk.length; from += 200) {
-      await store.tx((db) => db.insert(conversations).values(bulk.slice(from, from + 200)));
-    }
+    await bulkConversations(built.app, open as ConversationRow, 1_100, Date.now() - 1_000);
     expect((await search(admin, { q: "bulk0" })).map((hit) => hit.id)).toEqual(["bulk-0000"]);
     expect((await search(admin, { q: "bulk1099" })).map((hit) => hit.id)).toEqual(["bulk-1099"]);
     // Then one conversation's status alone changes: no message says so.
