@@ -51,17 +51,27 @@ export const inboxByExternalId = prepared((db, { inbox }) => db.select().from(in
 
 export const inboxAnswer = prepared((db, { inbox }) =>
   db
-    .select({ result: inbox.result, externalId: inbox.externalId })
+    .select({ result: inbox.result, externalId: inbox.externalId, processedAt: inbox.processedAt })
     .from(inbox)
     .where(eq(inbox.id, p("id"))),
 );
 
-/** The bot lines of a conversation that reply to one message of its customer, in order (see `answerInbox`). */
+/**
+ * The bot lines of a conversation that reply to one message of its customer, in order (see `answerInbox`):
+ * written by its step, at the instant its inbox row was answered. A message id may come again once its
+ * row is pruned; the lines answering the earlier message bear another instant.
+ */
 export const repliesTo = prepared((db, { messages }) =>
   db
     .select({ id: messages.id, text: messages.text, payload: messages.payload })
     .from(messages)
-    .where(and(eq(messages.conversationId, p("conversationId")), eq(messages.replyTo, p("replyTo"))))
+    .where(
+      and(
+        eq(messages.conversationId, p("conversationId")),
+        eq(messages.replyTo, p("replyTo")),
+        eq(messages.at, p("at")),
+      ),
+    )
     .orderBy(messages.id),
 );
 

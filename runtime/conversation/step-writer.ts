@@ -248,7 +248,11 @@ export async function storedAnswer(store: Store, db: Db, id: number): Promise<Ch
   if (!row?.result) return undefined;
   const { replies, ...stored } = readJson(InboxResult, row.result, { table: "inbox", column: "result", id });
   if (replies || stored.conversationId === null) return { ...stored, replies: replies ?? [] };
-  const lines = await Q.repliesTo(store, db, { conversationId: stored.conversationId, replyTo: row.externalId });
+  const lines = await Q.repliesTo(store, db, {
+    conversationId: stored.conversationId,
+    replyTo: row.externalId,
+    at: row.processedAt,
+  });
   return {
     ...stored,
     replies: lines.map((line) => ({

@@ -1,5 +1,5 @@
 import { rmSync } from "node:fs";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activeConversation } from "../../runtime/conversation/step-queries.js";
 import { waitingOrActive } from "../../runtime/worker/waiting-or-active.js";
@@ -100,6 +100,23 @@ describe.each(dialects)("a message processed in one step, on $name", ({ name, en
       const retried = await send(built.app, said(id, text));
       expect(retried.json(), id).toEqual(answers[index]);
     }
+  });
+
+  it("answers a retry of a message id used again after its first row was pruned with the new replies alone", async () => {
+    const said = (text: string) => ({ flowId: "echo", from: "reused-id", messageId: "1", text });
+    await send(built.app, { flowId: "echo", from: "reused-id", messageId: "0", text: "Bonjour" });
+    expect((await send(built.app, said("une"))).json().replies[0].text).toBe("Reçu : une");
+    // The retention pass prunes answered rows after some days; the conversation goes on.
+    const { inbox } = built.app.store.tables;
+    await built.app.store.tx((db) =>
+      db.delete(inbox).where(and(eq(inbox.address, "reused-id"), eq(inbox.externalId, "1"))),
+    );
+    const again = await send(built.app, said("deux"));
+    expect(again.json().replies.map((reply: { text: string }) => reply.text)).toEqual([
+      "Reçu : deux",
+      "Dites quelque chose",
+    ]);
+    expect((await send(built.app, said("deux"))).json()).toEqual(again.json());
   });
 
   it("reads what waits, the active conversation and its analytics row in one go, as the query builder reads them", async () => {
