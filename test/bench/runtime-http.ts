@@ -8,7 +8,8 @@
  *   message and its answer, on disk, before answering);
  * - CPU per message and memory with 1,000 and 100,000 conversations in the database;
  * - a burst of 100 new connections at once: time to each one's first answer;
- * - `/healthz` while the runtime is saturated, against the same when idle, timed from a process of its own.
+ * - `/healthz` while the runtime is saturated, against the same when idle, timed from a process of its own;
+ * - a search for a customer meanwhile (it first brings the index up to date), against the same when idle.
  * Run alone: `npx tsx test/bench/runtime-http.ts`; `BENCH_SMOKE=1` runs it short, to check it works.
  */
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
