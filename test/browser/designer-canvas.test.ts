@@ -72,7 +72,7 @@ describe("the canvas in real Chromium", () => {
 
   it("undoes a word typed in an inspector field in one step", async () => {
     ui.keepScreenshot("inspector-undo");
-    await ui.node("message").click();
+    await ui.pick("message");
     await ui.sideTab("Propriétés").click();
     await page.locator('[data-inspecting="message"] input[aria-label="Libellé"]').pressSequentially("Accueil");
     await ui.node("message").filter({ hasText: "Accueil" }).waitFor();
@@ -88,7 +88,7 @@ describe("the canvas in real Chromium", () => {
     await ui.connect("start", "next", "message");
     await ui.connect("message", "next", "end");
     await ui.edge("message>next").waitFor();
-    await ui.node("message").click();
+    await ui.pick("message");
     await ui.node("end").click({ modifiers: ["Shift"] });
     await ui.selected("message").waitFor();
     await ui.selected("end").waitFor();

@@ -72,7 +72,7 @@ describe("logic without code", () => {
       ["email", "Texte"],
     ]);
     await page.click('[data-palette="condition"]');
-    await ui.node("condition").click();
+    await ui.pick("condition");
     await ui.sideTab("Propriétés").click();
     const rules = page.locator('[data-inspecting="condition"] [data-field="rules"]');
     await rules.getByText("Aucune condition : la règle est toujours vraie.").waitFor();
@@ -135,7 +135,7 @@ describe("logic without code", () => {
 
     // Opened again, the expression shows as the rows it was built from.
     await page.reload();
-    await ui.node("condition").click();
+    await ui.pick("condition");
     await ui.sideTab("Propriétés").click();
     const again = page.locator('[data-inspecting="condition"] [data-field="rules"]');
     const row1 = again.getByRole("group", { name: "Condition 1" });
@@ -152,7 +152,7 @@ describe("logic without code", () => {
     await ui.createBlankFlow("Conditions avancées", "conditions-avancees");
     await declare([["total", "Nombre"]]);
     await page.click('[data-palette="condition"]');
-    await ui.node("condition").click();
+    await ui.pick("condition");
     await ui.sideTab("Propriétés").click();
     const rules = page.locator('[data-inspecting="condition"] [data-field="rules"]');
     await rules.getByRole("button", { name: "Expression", exact: true }).click();

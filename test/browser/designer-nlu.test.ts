@@ -40,7 +40,7 @@ describe("what the designer understands", () => {
   it("tries a phrase in the intent router: the winning intent with its confidence and the runner-up, from the runtime's model", async () => {
     ui.keepScreenshot("try-a-phrase");
     await ui.openFlow("triage", "Accueil et orientation");
-    await ui.node("ask-intent").click();
+    await ui.pick("ask-intent");
     await ui.sideTab("Propriétés").click();
     const phrase = page.getByRole("textbox", { name: "Essayer une phrase" });
 
@@ -81,7 +81,7 @@ describe("what the designer understands", () => {
       JSON.stringify({ ...triage(), id: "essai-intentions", name: "Essai des intentions" }, null, 2),
     );
     await ui.openFlow("essai-intentions", "Essai des intentions");
-    await ui.node("ask-intent").click();
+    await ui.pick("ask-intent");
     await ui.sideTab("Propriétés").click();
     const human = page.locator(".inspector textarea[aria-label='Exemples (un par ligne) (fr)']").last();
     await typeInto(human, "où en est ma commande");

@@ -97,7 +97,7 @@ describe("designer in real Chromium against the real runtime", () => {
 
   it("undoes and redoes with Ctrl+Z and Ctrl+Shift+Z", async () => {
     keepScreenshot("undo-redo");
-    await node("question").click();
+    await ui.pick("question");
     await ui.selected("question").waitFor();
     await page.keyboard.press("Delete");
     await expect.poll(() => node("question").count()).toBe(0);
@@ -159,7 +159,7 @@ describe("designer in real Chromium against the real runtime", () => {
 
   it("rolls back to an earlier version", async () => {
     keepScreenshot("rollback");
-    await node("question").click();
+    await ui.pick("question");
     await sideTab("Propriétés").click();
     await typeInto(page.locator('[data-inspecting="question"] input[aria-label="Libellé"]'), "Sujet");
     await page.locator(".save-state.dirty").waitFor();
@@ -203,7 +203,7 @@ describe("designer in real Chromium against the real runtime", () => {
 
   it("does not bring back an older draft after saving an edit and leaving at once", async () => {
     await ui.openFlow(FLOW, "Parcours test");
-    await node("question").click();
+    await ui.pick("question");
     await sideTab("Propriétés").click();
     const label = page.locator('[data-inspecting="question"] input[aria-label="Libellé"]');
     await typeInto(label, "Première retouche");
@@ -225,7 +225,7 @@ describe("designer in real Chromium against the real runtime", () => {
   it("keeps unsaved edits across a reload, and a refused save keeps the work and says why", async () => {
     keepScreenshot("refused-save");
     await ui.openFlow(FLOW, "Parcours test");
-    await node("question").click();
+    await ui.pick("question");
     await sideTab("Propriétés").click();
     await typeInto(page.locator('[data-inspecting="question"] input[aria-label="Libellé"]'), "Pas encore enregistré");
     await page.locator(".save-state.dirty").waitFor();
@@ -233,7 +233,7 @@ describe("designer in real Chromium against the real runtime", () => {
     await page.getByRole("status").filter({ hasText: "retrouvées" }).waitFor();
     await node("question").filter({ hasText: "Pas encore enregistré" }).waitFor();
     // An empty question text is refused by the schema: the runtime writes nothing and says where.
-    await node("question").click();
+    await ui.pick("question");
     const texts = page.locator('[data-inspecting="question"] [data-field="text"] textarea');
     await texts.first().waitFor();
     for (const box of await texts.all()) await typeInto(box, "");
