@@ -16,7 +16,7 @@ import type {
   VersionSummary,
 } from "../../schema/api/index.js";
 import type { ConversationTestFile, Flow, Layout, Problem } from "../../schema/index.js";
-import { failureInWords } from "./failure-words.js";
+import { failureInWords, networkFailureWords } from "./failure-words.js";
 
 export type { User } from "../../schema/api/index.js";
 
@@ -52,8 +52,8 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
       headers: body === undefined ? {} : { "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-  } catch (error) {
-    throw new ApiError(0, "NETWORK", failureInWords("NETWORK", 0, {}) ?? failureText(error));
+  } catch {
+    throw new ApiError(0, "NETWORK", networkFailureWords());
   }
   if (response.status === 401 && path !== "/api/auth/login" && path !== "/api/auth/me") onUnauthorized();
   if (response.status === 204) return undefined as T;

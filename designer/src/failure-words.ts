@@ -55,3 +55,6 @@ export function failureInWords(code: string, status: number, details: ErrorDetai
   if (code.startsWith("HTTP_") && status >= 500) return fw("HTTP_5XX", { status });
   return undefined;
 }
+
+/** What to say when the request never reached the server (offline, the server stopped). */
+export const networkFailureWords = (): string => fw("NETWORK");

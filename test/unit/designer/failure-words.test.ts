@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { failureInWords } from "../../../designer/src/failure-words.js";
+import { failureInWords, networkFailureWords } from "../../../designer/src/failure-words.js";
 import { language, setLanguage } from "../../../designer/src/i18n.js";
 
 describe("refusals any screen may meet, in the interface language", () => {
@@ -12,9 +12,7 @@ describe("refusals any screen may meet, in the interface language", () => {
       "La base de données est injoignable pour le moment : réessayez dans quelques secondes. Rien de ce qui était enregistré n'est perdu.",
     );
     expect(failureInWords("DATABASE_FULL", 503, {})).toContain("disque plein");
-    expect(failureInWords("NETWORK", 0, {})).toBe(
-      "Le serveur est injoignable : vérifiez la connexion, puis réessayez.",
-    );
+    expect(networkFailureWords()).toBe("Le serveur est injoignable : vérifiez la connexion, puis réessayez.");
     expect(failureInWords("TOO_MANY_ATTEMPTS", 429, { retryAfterMinutes: 12 })).toContain("réessayez dans 12 minutes");
     setLanguage("en");
     expect(failureInWords("BAD_CREDENTIALS", 401, {})).toBe("Wrong email or password.");
