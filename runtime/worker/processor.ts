@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
+import { v7 as uuidv7 } from "uuid";
 import type { Attachment } from "../../schema/api/channels.js";
 import { type ChannelAnswer, ConversationState } from "../../schema/api/index.js";
 import type { DeadLetter } from "../../schema/api/ops.js";
@@ -477,7 +477,10 @@ export class Processor {
     if (payload.unsupported !== undefined) {
       outcome.outputs.unshift({ nodeId: "notice:unreadable", text: notice("unreadable", outcome.state.language) });
     }
-    const conversationId = active?.id ?? randomUUID();
+    // Time-ordered: the conversations talking now sit side by side in every index keyed by conversation
+    // (their transcript lines, their analytics), so a group commit writes a few shared pages rather than
+    // a page per conversation scattered over the whole history.
+    const conversationId = active?.id ?? uuidv7();
     const answer = await this.ctx.steps.write(row, outcome, {
       conversationId,
       isNew: !active,
