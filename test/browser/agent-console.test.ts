@@ -1,53 +1,14 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { ADMIN, type Harness, screenshotOnFailure, startHarness, typeInto } from "./harness.js";
+import { startCallbackServer } from "./rest-customer.js";
 
 const XSS = "<img src=x onerror=alert(1)>";
 const ALICE = { email: "alice@example.fr", name: "Alice", password: "alice-password-1" };
 const BRUNO = { email: "bruno@example.fr", name: "Bruno", password: "bruno-password-1" };
 
-/** What the runtime POSTs to RELAIS_REST_CALLBACK_URL: messages written outside a request's answer. */
-interface Pushed {
-  conversationId: string;
-  to: string;
-  message: { nodeId: string; text: string };
-}
-
-/** A stand-in for the provider bridge behind the REST channel: it records what the customer receives. */
-function callbackServer() {
-  const received: Pushed[] = [];
-  const waiters: { match: (p: Pushed) => boolean; done: (p: Pushed) => void }[] = [];
-  const server: Server = createServer((request, response) => {
-    let body = "";
-    request.on("data", (chunk) => {
-      body += chunk;
-    });
-    request.on("end", () => {
-      const pushed = JSON.parse(body) as Pushed;
-      received.push(pushed);
-      for (const waiter of waiters.filter((w) => w.match(pushed))) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.done(pushed);
-      }
-      response.writeHead(200).end();
-    });
-  });
-  return {
-    server,
-    received,
-    /** Resolves once the customer has received a message matching `match` (already or later). */
-    waitFor(match: (p: Pushed) => boolean): Promise<Pushed> {
-      const already = received.find(match);
-      if (already) return Promise.resolve(already);
-      return new Promise((done) => waiters.push({ match, done }));
-    },
-  };
-}
-
 let harness: Harness;
-let callback: ReturnType<typeof callbackServer>;
+let callback: Awaited<ReturnType<typeof startCallbackServer>>;
 const pages: Page[] = [];
 const problems: string[] = [];
 
@@ -117,16 +78,14 @@ const queue = (page: Page, id: string) => page.locator(`li[data-queue="${id}"]`)
 const waiting = (page: Page, id: string) => queue(page, id).locator(".waiting").getAttribute("data-waiting");
 
 beforeAll(async () => {
-  callback = callbackServer();
-  await new Promise<void>((done) => callback.server.listen(0, "127.0.0.1", done));
-  const { port } = callback.server.address() as AddressInfo;
-  harness = await startHarness({ RELAIS_REST_CALLBACK_URL: `http://127.0.0.1:${port}/callback` });
+  callback = await startCallbackServer();
+  harness = await startHarness({ RELAIS_REST_CALLBACK_URL: callback.url });
   watch(harness.page, "admin");
 });
 
 afterAll(async () => {
   await harness?.close();
-  await new Promise((done) => callback?.server.close(done));
+  await callback?.close();
 });
 
 describe("agent console in real Chromium against the real runtime", () => {
