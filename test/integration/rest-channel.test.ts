@@ -20,6 +20,21 @@ describe("REST channel", () => {
     expect(second.json().replies[0].text).toBe("Reçu : salut");
   });
 
+  it("gives conversations ids ordered by when they started, so that the ones talking now share index pages", async () => {
+    const ids: string[] = [];
+    for (let customer = 0; customer < 5; customer++) {
+      const answer = await send(built.app, {
+        flowId: "echo",
+        from: `ordered-${customer}`,
+        messageId: `ordered-${customer}`,
+        text: "Bonjour",
+      });
+      ids.push(answer.json().conversationId);
+    }
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect([...ids].sort()).toEqual(ids);
+  });
+
   it("processes concurrent duplicate deliveries once and gives each the same answer", async () => {
     await send(built.app, { flowId: "echo", from: "dup-customer", messageId: "dup-0", text: "Bonjour" });
     const deliveries = await Promise.all(
