@@ -98,7 +98,6 @@ describe("designer in real Chromium against the real runtime", () => {
   it("undoes and redoes with Ctrl+Z and Ctrl+Shift+Z", async () => {
     keepScreenshot("undo-redo");
     await ui.pick("question");
-    await ui.selected("question").waitFor();
     await page.keyboard.press("Delete");
     await expect.poll(() => node("question").count()).toBe(0);
     await page.keyboard.press("Control+z");
