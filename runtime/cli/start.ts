@@ -1,5 +1,6 @@
 import cluster, { type Worker } from "node:cluster";
 import { loadConfig } from "../config.js";
+import { RUNTIME_NODE_FLAGS } from "../node-flags.js";
 import type { Output } from "./commands.js";
 
 const server = new URL("../server.ts", import.meta.url).pathname;
@@ -27,8 +28,13 @@ export async function startCommand(options: { workers: string }, out: Output): P
     );
     return 2;
   }
-  // Each worker runs the TypeScript server through tsx's loader, as this command does.
-  cluster.setupPrimary({ exec: server, args: [], execArgv: ["--import", import.meta.resolve("tsx")] });
+  // Each worker runs the TypeScript server through tsx's loader, as this command does, with the
+  // runtime's Node.js flags.
+  cluster.setupPrimary({
+    exec: server,
+    args: [],
+    execArgv: [...RUNTIME_NODE_FLAGS, "--import", import.meta.resolve("tsx")],
+  });
   let closing = false;
   const fork = () => cluster.fork();
   cluster.on("exit", (worker: Worker, code, signal) => {

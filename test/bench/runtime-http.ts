@@ -17,6 +17,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { RUNTIME_NODE_FLAGS } from "../../runtime/node-flags.js";
 import { probeHealth } from "./health-probe.js";
 import {
   BENCH_ADMIN,
@@ -63,7 +64,7 @@ function startRelais(dir: string, name: string): Promise<ServerProcess> {
   return startServer({
     name,
     command: process.execPath,
-    args: [...tsx, join(root, "runtime/server.ts")],
+    args: [...RUNTIME_NODE_FLAGS, ...tsx, join(root, "runtime/server.ts")],
     cwd: root,
     env: {
       DATA_DIR: join(dir, "data"),

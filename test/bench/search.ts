@@ -16,6 +16,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import { RUNTIME_NODE_FLAGS } from "../../runtime/node-flags.js";
 import { BENCH_ADMIN as ADMIN, logIn, quantile } from "./load.js";
 import { type ServerProcess, startServer } from "./process.js";
 import { type BenchReport, type Check, type Result, runWhenMain } from "./report.js";
@@ -32,7 +33,7 @@ function startRelais(dir: string): Promise<ServerProcess> {
   return startServer({
     name: "Relais",
     command: process.execPath,
-    args: ["--import", "tsx", join(root, "runtime/server.ts")],
+    args: [...RUNTIME_NODE_FLAGS, "--import", "tsx", join(root, "runtime/server.ts")],
     cwd: root,
     env: {
       DATA_DIR: join(dir, "data"),

@@ -1,7 +1,8 @@
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RUNTIME_NODE_FLAGS } from "../../runtime/node-flags.js";
 import { fixtures } from "./helpers.js";
 import { dropSchema, freshSchema, POSTGRES_URL, requirePostgres } from "./postgres-server.js";
 import { exited, freePort, healthy, launch, serverChildren } from "./processes.js";
@@ -33,7 +34,7 @@ describe("relais start --workers", () => {
 
   // Three processes start and compile the runtime one after the other: on a busy machine that alone
   // can pass the suite's minute.
-  it("runs 2 processes on one port, replaces one killed, and closes them all on SIGTERM", {
+  it("runs 2 processes on one port with the runtime's Node flags, replaces one killed, and closes them all on SIGTERM", {
     timeout: 10 * 60_000,
   }, async () => {
     const port = await freePort();
@@ -47,6 +48,10 @@ describe("relais start --workers", () => {
     try {
       await healthy(port, child, output);
       while (serverChildren(child.pid as number).length < 2) await new Promise((resolve) => setTimeout(resolve, 200));
+      for (const worker of serverChildren(child.pid as number)) {
+        const commandLine = readFileSync(`/proc/${worker}/cmdline`, "utf8").split("\0");
+        expect(commandLine).toEqual(expect.arrayContaining([...RUNTIME_NODE_FLAGS]));
+      }
       // A connection the killed worker held is reset: sent again, as a provider does, on a new one.
       const send = async (from: string, messageId: string, text: string): Promise<Response> => {
         for (;;) {

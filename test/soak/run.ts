@@ -13,6 +13,7 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { RUNTIME_NODE_FLAGS } from "../../runtime/node-flags.js";
 import { exited, freePort, healthy, launch } from "../integration/processes.js";
 
 const { values } = parseArgs({
@@ -41,7 +42,7 @@ const env = {
   ...(databaseUrl ? { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema } : {}),
 };
 
-let runtime = launch(["--import", "tsx", "runtime/server.ts"], env);
+let runtime = launch([...RUNTIME_NODE_FLAGS, "--import", "tsx", "runtime/server.ts"], env);
 await healthy(port, runtime.child, runtime.output);
 let restarts = 0;
 let restarting: Promise<void> | undefined;
@@ -102,7 +103,7 @@ const killer = (async () => {
     });
     runtime.child.kill("SIGKILL");
     await exited(runtime.child);
-    runtime = launch(["--import", "tsx", "runtime/server.ts"], env);
+    runtime = launch([...RUNTIME_NODE_FLAGS, "--import", "tsx", "runtime/server.ts"], env);
     await healthy(port, runtime.child, runtime.output);
     restarts++;
     restarting = undefined;
