@@ -19,6 +19,7 @@ import retentionPlugin from "./plugins/retention.js";
 import storableTextPlugin from "./plugins/storable-text.js";
 import "./plugins/services.js";
 import { requestValidators } from "./request-validators.js";
+import { responseSerializers } from "./response-serializers.js";
 import agentRoutes from "./routes/agent.js";
 import analyticsRoutes from "./routes/analytics.js";
 import attachmentRoutes from "./routes/attachments.js";
@@ -56,7 +57,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
       redact: ["req.headers.authorization", "req.headers.cookie"],
     },
     bodyLimit: config.bodyLimitBytes,
-    schemaController: { compilersFactory: { buildValidator: requestValidators } },
+    schemaController: { compilersFactory: { buildValidator: requestValidators, buildSerializer: responseSerializers } },
     forceCloseConnections: true,
     // Processes starting together on PostgreSQL take turns inside the database plugin (the first
     // migrates and seeds): on a busy machine the fourth waits for three start-ups, longer than
