@@ -64,6 +64,7 @@ const words = {
   changed: { fr: "Modifié depuis la publication", en: "Changed since published" },
   upToDate: { fr: "À jour", en: "Up to date" },
   neverPublished: { fr: "Jamais publié", en: "Never published" },
+  tryAgain: { fr: "Réessayer", en: "Try again" },
   live: { fr: "En ligne", en: "Live" },
   nodes_one: { fr: "{count} étape", en: "{count} node" },
   nodes_other: { fr: "{count} étapes", en: "{count} nodes" },

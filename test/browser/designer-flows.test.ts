@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { testCommand } from "../../runtime/cli/commands.js";
 import { formatLayout } from "../../schema/index.js";
 import { designerPage } from "./designer-page.js";
-import { ADMIN, type Harness, startHarness, typeInto } from "./harness.js";
+import { ADMIN, type Harness, screenshotOnFailure, startHarness, typeInto } from "./harness.js";
 
 let harness: Harness;
 let page: Page;
@@ -47,6 +47,28 @@ describe("flows, languages and tests in real Chromium", () => {
     await ui.logIn();
     await page.getByRole("heading", { name: "Parcours" }).waitFor();
     await row("triage").getByRole("button", { name: "Dupliquer" }).waitFor();
+  });
+
+  it("offers to read the flows again when the server was out of reach", async () => {
+    const context = await harness.browser.newContext({ locale: "fr-FR" });
+    try {
+      const other = await context.newPage();
+      onTestFailed(() => screenshotOnFailure(other, "flows-offline"));
+      await other.route("**/api/flows", (route) => route.abort("connectionrefused"));
+      await other.goto(harness.baseUrl);
+      await typeInto(other.getByLabel("E-mail"), ADMIN.email);
+      await typeInto(other.getByLabel("Mot de passe"), ADMIN.password);
+      await other.getByRole("button", { name: "Se connecter" }).click();
+      const alert = other.getByRole("alert");
+      await alert.filter({ hasText: "Le serveur est injoignable" }).waitFor();
+      expect(await other.locator("tr[data-flow]").count()).toBe(0);
+      await other.unroute("**/api/flows");
+      await alert.getByRole("button", { name: "Réessayer" }).click();
+      await other.locator('tr[data-flow="triage"]').waitFor();
+      await alert.waitFor({ state: "detached" });
+    } finally {
+      await context.close();
+    }
   });
 
   it("duplicates a flow with its layout", async () => {

@@ -7,11 +7,22 @@ import { freshId, slugify } from "../model/slug.js";
 export function FlowList({ onOpen }: { onOpen: (id: string) => void }) {
   const [flows, setFlows] = useState<FlowSummary[]>([]);
   const [error, setError] = useState("");
+  /** The list itself could not be read (the server out of reach): the error offers to read it again. */
+  const [listFailed, setListFailed] = useState(false);
   const [name, setName] = useState("");
   const [template, setTemplate] = useState<FlowTemplate>("blank");
 
   const reload = useCallback(() => {
-    api.flows().then(setFlows, (failure: unknown) => setError(failureText(failure)));
+    api.flows().then(
+      (read) => {
+        setFlows(read);
+        setListFailed(false);
+      },
+      (failure: unknown) => {
+        setError(failureText(failure));
+        setListFailed(true);
+      },
+    );
   }, []);
   useEffect(reload, [reload]);
 
@@ -69,7 +80,18 @@ export function FlowList({ onOpen }: { onOpen: (id: string) => void }) {
       </form>
       {error && (
         <p role="alert" className="error">
-          {error}
+          {error}{" "}
+          {listFailed && (
+            <button
+              type="button"
+              onClick={() => {
+                setError("");
+                reload();
+              }}
+            >
+              {t("tryAgain")}
+            </button>
+          )}
         </p>
       )}
       <table>
