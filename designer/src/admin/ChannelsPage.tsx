@@ -9,6 +9,7 @@ import {
 import { channelName } from "../agent/channel-names.js";
 import { ApiError, api } from "../api.js";
 import "./admin.css";
+import { LoadFailure } from "../app/LoadFailure.js";
 import { adminApi } from "./admin-api.js";
 import { cw } from "./channel-words.js";
 
@@ -192,7 +193,8 @@ export function ChannelsPage() {
     setSaved(channel);
     setGeneration((count) => count + 1);
   }, []);
-  useEffect(() => {
+  const read = useCallback(() => {
+    setFailure(undefined);
     Promise.all([adminApi.channels(), api.flows()])
       .then(([loaded, flowList]) => {
         setFlows(flowList);
@@ -200,16 +202,13 @@ export function ChannelsPage() {
       })
       .catch((error: unknown) => setFailure(errorText(error)));
   }, [show]);
+  useEffect(read, [read]);
 
   return (
     <div className="admin-page channels-page">
       <h1>{cw("channels")}</h1>
       <p className="muted">{cw("intro")}</p>
-      {failure && (
-        <p role="alert" className="error">
-          {failure}
-        </p>
-      )}
+      {failure && <LoadFailure failure={failure} onRetry={read} />}
       {views.map((view) => (
         <section key={view.channel} className="channel-settings" data-channel={view.channel}>
           <h2>

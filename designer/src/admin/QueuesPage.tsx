@@ -5,6 +5,7 @@ import "./admin.css";
 import type { QueueRoutingOf } from "../../../schema/api/index.js";
 import { routingApi } from "../agent/routing-api.js";
 import { rw } from "../agent/routing-words.js";
+import { LoadFailure } from "../app/LoadFailure.js";
 import { adminApi, type QueueSettings, WEEKDAYS } from "./admin-api.js";
 import { HolidaysEditor } from "./HolidaysEditor.js";
 import { HoursEditor } from "./HoursEditor.js";
@@ -197,15 +198,18 @@ export function QueuesPage() {
   const [queues, setQueues] = useState<QueueSettings[]>([]);
   const [routing, setRouting] = useState<QueueRoutingOf[]>([]);
   const [generation, setGeneration] = useState(0);
+  const [readFailure, setReadFailure] = useState<string>();
   const load = useCallback(async () => {
     const [queueList, routingList] = await Promise.all([adminApi.queues(), routingApi.routing()]);
     setQueues(queueList);
     setRouting(routingList);
     setGeneration((count) => count + 1);
   }, []);
-  useEffect(() => {
-    void load();
+  const read = useCallback(() => {
+    setReadFailure(undefined);
+    load().catch((failure: unknown) => setReadFailure(failureText(failure)));
   }, [load]);
+  useEffect(read, [read]);
 
   return (
     <div className="admin-page">
@@ -215,6 +219,7 @@ export function QueuesPage() {
         ))}
       </datalist>
       <h1>{w("queueSettings")}</h1>
+      {readFailure && <LoadFailure failure={readFailure} onRetry={read} />}
       {queues.map((queue) => {
         const routed = routing.find((settings) => settings.queueId === queue.id);
         return (

@@ -2,6 +2,7 @@ import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { type AgentWord, language, w } from "../agent/words.js";
 import { failureText } from "../api.js";
 import "./admin.css";
+import { LoadFailure } from "../app/LoadFailure.js";
 import { type ApiToken, adminApi, type Member, type QueueSettings, ROLES, type Role } from "./admin-api.js";
 
 const roleWord = (role: Role) => w(role === "agent" ? "role.agentRole" : (`role.${role}` as AgentWord));
@@ -212,6 +213,7 @@ export function TeamPage() {
     queues: [] as string[],
   });
   const [result, setResult] = useState<{ error: boolean; text: string } | undefined>();
+  const [readFailure, setReadFailure] = useState<string>();
 
   const load = useCallback(async () => {
     const [people, queueList, tokenList] = await Promise.all([
@@ -223,9 +225,11 @@ export function TeamPage() {
     setQueues(queueList);
     setTokens(tokenList);
   }, []);
-  useEffect(() => {
-    void load();
+  const read = useCallback(() => {
+    setReadFailure(undefined);
+    load().catch((failure: unknown) => setReadFailure(failureText(failure)));
   }, [load]);
+  useEffect(read, [read]);
 
   const invite = async (event: FormEvent) => {
     event.preventDefault();
@@ -249,6 +253,7 @@ export function TeamPage() {
   return (
     <div className="admin-page">
       <h1>{w("members")}</h1>
+      {readFailure && <LoadFailure failure={readFailure} onRetry={read} />}
       <table className="admin-table">
         <thead>
           <tr>

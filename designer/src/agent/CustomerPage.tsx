@@ -1,7 +1,8 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import type { CustomerHistory } from "../../../schema/api/index.js";
 import { failureText } from "../api.js";
 import "./agent.css";
+import { LoadFailure } from "../app/LoadFailure.js";
 import { ConversationRow } from "./ConversationRow.js";
 import { channelName } from "./channel-names.js";
 import { flatten } from "./HandoffPacket.js";
@@ -19,15 +20,12 @@ export function CustomerPage({ conversationId }: { conversationId: string }) {
   const [history, setHistory] = useState<CustomerHistory>();
   const [error, setError] = useState("");
   const [now] = useState(Date.now);
-  useEffect(() => {
+  const read = useCallback(() => {
+    setError("");
     searchApi.customerHistory(conversationId).then(setHistory, (failure: unknown) => setError(failureText(failure)));
   }, [conversationId]);
-  if (error)
-    return (
-      <p role="alert" className="error">
-        {error}
-      </p>
-    );
+  useEffect(read, [read]);
+  if (error) return <LoadFailure failure={error} onRetry={read} />;
   if (!history) return <p className="loading">…</p>;
   const { customer } = history;
   return (

@@ -3,26 +3,19 @@ import { FLOW_TEMPLATES, type FlowSummary, type FlowTemplate } from "../../../sc
 import { api, failureText } from "../api.js";
 import { t } from "../i18n.js";
 import { freshId, slugify } from "../model/slug.js";
+import { LoadFailure } from "./LoadFailure.js";
 
 export function FlowList({ onOpen }: { onOpen: (id: string) => void }) {
   const [flows, setFlows] = useState<FlowSummary[]>([]);
   const [error, setError] = useState("");
-  /** The list itself could not be read (the server out of reach): the error offers to read it again. */
-  const [listFailed, setListFailed] = useState(false);
+  /** Why the list itself could not be read, if it could not. */
+  const [readFailure, setReadFailure] = useState<string>();
   const [name, setName] = useState("");
   const [template, setTemplate] = useState<FlowTemplate>("blank");
 
   const reload = useCallback(() => {
-    api.flows().then(
-      (read) => {
-        setFlows(read);
-        setListFailed(false);
-      },
-      (failure: unknown) => {
-        setError(failureText(failure));
-        setListFailed(true);
-      },
-    );
+    setReadFailure(undefined);
+    api.flows().then(setFlows, (failure: unknown) => setReadFailure(failureText(failure)));
   }, []);
   useEffect(reload, [reload]);
 
@@ -78,20 +71,10 @@ export function FlowList({ onOpen }: { onOpen: (id: string) => void }) {
         </select>
         <button type="submit">{t("create")}</button>
       </form>
+      {readFailure && <LoadFailure failure={readFailure} onRetry={reload} />}
       {error && (
         <p role="alert" className="error">
-          {error}{" "}
-          {listFailed && (
-            <button
-              type="button"
-              onClick={() => {
-                setError("");
-                reload();
-              }}
-            >
-              {t("tryAgain")}
-            </button>
-          )}
+          {error}
         </p>
       )}
       <table>
