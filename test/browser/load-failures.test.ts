@@ -16,16 +16,14 @@ afterAll(async () => {
 });
 
 /**
- * The admin's page `link` opened while its read (`request`) is refused as by a server out of reach: the
- * page says so and offers to read again, and reading again once the server answers shows `loaded`.
+ * A page opened by `open` while its read (`request`) is refused as by a server out of reach: the page
+ * says so and offers to read again, and reading again once the server answers shows `loaded`.
  */
-async function refusedThenRead(link: string, request: string, loaded: string) {
-  onTestFailed(() => screenshotOnFailure(page, `load-failure-${link}`));
-  await page.goto(`${harness.baseUrl}/#/`);
-  await page.locator("tr[data-flow]").first().waitFor();
+async function refusedThenRead(name: string, open: () => Promise<void>, request: string, loaded: string) {
+  onTestFailed(() => screenshotOnFailure(page, `load-failure-${name}`));
   await page.route(request, (route) => route.abort("connectionrefused"));
   try {
-    await page.locator("nav.console-links a", { hasText: link }).click();
+    await open();
     const alert = page.getByRole("alert").filter({ hasText: "Le serveur est injoignable" });
     await alert.waitFor();
     expect(await page.locator(loaded).count()).toBe(0);
@@ -37,16 +35,44 @@ async function refusedThenRead(link: string, request: string, loaded: string) {
   await page.getByRole("alert").filter({ hasText: "Le serveur est injoignable" }).waitFor({ state: "detached" });
 }
 
-describe("an admin page whose data could not be read", () => {
+/** The admin's page behind the top bar's `link`, from the flows list. */
+const fromTopBar = (link: string) => async () => {
+  await page.goto(`${harness.baseUrl}/#/`);
+  await page.locator("tr[data-flow]").first().waitFor();
+  await page.locator("nav.console-links a", { hasText: link }).click();
+};
+
+describe("a page whose data could not be read", () => {
   it("the queues page says so and reads the queues again", async () => {
-    await refusedThenRead("Files", "**/api/queue-settings", "details.queue-settings summary .muted");
+    await refusedThenRead(
+      "queues",
+      fromTopBar("Files"),
+      "**/api/queue-settings",
+      "details.queue-settings summary .muted",
+    );
   });
 
   it("the team page says so and reads the team again", async () => {
-    await refusedThenRead("Équipe", "**/api/users", "table.admin-table tbody tr");
+    await refusedThenRead("team", fromTopBar("Équipe"), "**/api/users", "table.admin-table tbody tr");
   });
 
   it("the channels page says so and reads the channels again", async () => {
-    await refusedThenRead("Canaux", "**/api/channel-settings", "section.channel-settings");
+    await refusedThenRead("channels", fromTopBar("Canaux"), "**/api/channel-settings", "section.channel-settings");
+  });
+
+  it("a customer's page says so and reads their history again", async () => {
+    const sent = await harness.app.inject({
+      method: "POST",
+      url: "/api/channels/rest/messages",
+      payload: { flowId: "triage", from: "+33622222222", messageId: "load-failure-1", text: "Bonjour" },
+    });
+    expect(sent.statusCode, sent.body).toBe(200);
+    const { conversationId } = sent.json() as { conversationId: string };
+    await refusedThenRead(
+      "customer",
+      () => page.goto(`${harness.baseUrl}/#/customer/${conversationId}`).then(() => undefined),
+      "**/customer-history",
+      ".customer-page h1",
+    );
   });
 });
