@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useCallback, useState } from "react";
 import {
   CHANNEL_FIELDS,
   type ChannelSettingsView,
@@ -9,7 +9,7 @@ import {
 import { channelName } from "../agent/channel-names.js";
 import { ApiError, api } from "../api.js";
 import "./admin.css";
-import { LoadFailure } from "../app/LoadFailure.js";
+import { LoadFailure, useRead } from "../app/LoadFailure.js";
 import { adminApi } from "./admin-api.js";
 import { cw } from "./channel-words.js";
 
@@ -186,23 +186,21 @@ export function ChannelsPage() {
   const [views, setViews] = useState<ChannelSettingsView[]>([]);
   const [flows, setFlows] = useState<FlowSummary[]>([]);
   const [generation, setGeneration] = useState(0);
-  const [failure, setFailure] = useState<string | undefined>();
   const [saved, setSaved] = useState<SettingsChannel | undefined>();
   const show = useCallback((next: ChannelSettingsView[], channel?: SettingsChannel) => {
     setViews(next);
     setSaved(channel);
     setGeneration((count) => count + 1);
   }, []);
-  const read = useCallback(() => {
-    setFailure(undefined);
-    Promise.all([adminApi.channels(), api.flows()])
-      .then(([loaded, flowList]) => {
+  const load = useCallback(
+    () =>
+      Promise.all([adminApi.channels(), api.flows()]).then(([loaded, flowList]) => {
         setFlows(flowList);
         show(loaded);
-      })
-      .catch((error: unknown) => setFailure(errorText(error)));
-  }, [show]);
-  useEffect(read, [read]);
+      }),
+    [show],
+  );
+  const { failure, read } = useRead(load, errorText);
 
   return (
     <div className="admin-page channels-page">

@@ -1,11 +1,11 @@
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useCallback, useState } from "react";
 import { w } from "../agent/words.js";
 import { ApiError, failureText } from "../api.js";
 import "./admin.css";
 import type { QueueRoutingOf } from "../../../schema/api/index.js";
 import { routingApi } from "../agent/routing-api.js";
 import { rw } from "../agent/routing-words.js";
-import { LoadFailure } from "../app/LoadFailure.js";
+import { LoadFailure, useRead } from "../app/LoadFailure.js";
 import { adminApi, type QueueSettings, WEEKDAYS } from "./admin-api.js";
 import { HolidaysEditor } from "./HolidaysEditor.js";
 import { HoursEditor } from "./HoursEditor.js";
@@ -198,18 +198,13 @@ export function QueuesPage() {
   const [queues, setQueues] = useState<QueueSettings[]>([]);
   const [routing, setRouting] = useState<QueueRoutingOf[]>([]);
   const [generation, setGeneration] = useState(0);
-  const [readFailure, setReadFailure] = useState<string>();
   const load = useCallback(async () => {
     const [queueList, routingList] = await Promise.all([adminApi.queues(), routingApi.routing()]);
     setQueues(queueList);
     setRouting(routingList);
     setGeneration((count) => count + 1);
   }, []);
-  const read = useCallback(() => {
-    setReadFailure(undefined);
-    load().catch((failure: unknown) => setReadFailure(failureText(failure)));
-  }, [load]);
-  useEffect(read, [read]);
+  const { failure: readFailure, read } = useRead(load);
 
   return (
     <div className="admin-page">

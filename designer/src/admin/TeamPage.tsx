@@ -1,8 +1,8 @@
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useCallback, useState } from "react";
 import { type AgentWord, language, w } from "../agent/words.js";
 import { failureText } from "../api.js";
 import "./admin.css";
-import { LoadFailure } from "../app/LoadFailure.js";
+import { LoadFailure, useRead } from "../app/LoadFailure.js";
 import { type ApiToken, adminApi, type Member, type QueueSettings, ROLES, type Role } from "./admin-api.js";
 
 const roleWord = (role: Role) => w(role === "agent" ? "role.agentRole" : (`role.${role}` as AgentWord));
@@ -213,7 +213,6 @@ export function TeamPage() {
     queues: [] as string[],
   });
   const [result, setResult] = useState<{ error: boolean; text: string } | undefined>();
-  const [readFailure, setReadFailure] = useState<string>();
 
   const load = useCallback(async () => {
     const [people, queueList, tokenList] = await Promise.all([
@@ -225,11 +224,7 @@ export function TeamPage() {
     setQueues(queueList);
     setTokens(tokenList);
   }, []);
-  const read = useCallback(() => {
-    setReadFailure(undefined);
-    load().catch((failure: unknown) => setReadFailure(failureText(failure)));
-  }, [load]);
-  useEffect(read, [read]);
+  const { failure: readFailure, read } = useRead(load);
 
   const invite = async (event: FormEvent) => {
     event.preventDefault();

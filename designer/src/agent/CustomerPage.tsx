@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import type { CustomerHistory } from "../../../schema/api/index.js";
-import { failureText } from "../api.js";
 import "./agent.css";
-import { LoadFailure } from "../app/LoadFailure.js";
+import { LoadFailure, useRead } from "../app/LoadFailure.js";
 import { ConversationRow } from "./ConversationRow.js";
 import { channelName } from "./channel-names.js";
 import { flatten } from "./HandoffPacket.js";
@@ -18,14 +17,10 @@ const day = (at: number) =>
 /** A customer's whole history: each conversation they had, on every channel, with what the bot collected in it. */
 export function CustomerPage({ conversationId }: { conversationId: string }) {
   const [history, setHistory] = useState<CustomerHistory>();
-  const [error, setError] = useState("");
   const [now] = useState(Date.now);
-  const read = useCallback(() => {
-    setError("");
-    searchApi.customerHistory(conversationId).then(setHistory, (failure: unknown) => setError(failureText(failure)));
-  }, [conversationId]);
-  useEffect(read, [read]);
-  if (error) return <LoadFailure failure={error} onRetry={read} />;
+  const load = useCallback(() => searchApi.customerHistory(conversationId).then(setHistory), [conversationId]);
+  const { failure, read } = useRead(load);
+  if (failure) return <LoadFailure failure={failure} onRetry={read} />;
   if (!history) return <p className="loading">…</p>;
   const { customer } = history;
   return (

@@ -1,23 +1,18 @@
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useCallback, useState } from "react";
 import { FLOW_TEMPLATES, type FlowSummary, type FlowTemplate } from "../../../schema/api/index.js";
 import { api, failureText } from "../api.js";
 import { t } from "../i18n.js";
 import { freshId, slugify } from "../model/slug.js";
-import { LoadFailure } from "./LoadFailure.js";
+import { LoadFailure, useRead } from "./LoadFailure.js";
 
 export function FlowList({ onOpen }: { onOpen: (id: string) => void }) {
   const [flows, setFlows] = useState<FlowSummary[]>([]);
   const [error, setError] = useState("");
-  /** Why the list itself could not be read, if it could not. */
-  const [readFailure, setReadFailure] = useState<string>();
   const [name, setName] = useState("");
   const [template, setTemplate] = useState<FlowTemplate>("blank");
 
-  const reload = useCallback(() => {
-    setReadFailure(undefined);
-    api.flows().then(setFlows, (failure: unknown) => setReadFailure(failureText(failure)));
-  }, []);
-  useEffect(reload, [reload]);
+  const loadFlows = useCallback(() => api.flows().then(setFlows), []);
+  const { failure: readFailure, read: reload } = useRead(loadFlows);
 
   const taken = new Set(flows.map((flow) => flow.id));
   const run = async (action: () => Promise<unknown>) => {

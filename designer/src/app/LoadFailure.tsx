@@ -1,3 +1,5 @@
+import { useCallback, useEffect, useState } from "react";
+import { failureText } from "../api.js";
 import { t } from "../i18n.js";
 
 /**
@@ -13,4 +15,21 @@ export function LoadFailure({ failure, onRetry }: { failure: string; onRetry: ()
       </button>
     </p>
   );
+}
+
+/**
+ * Reads a page's data with `load` when the page opens and whenever `read` is called, keeping why the
+ * last read failed (in `words`) until the next one starts: what {@link LoadFailure} shows.
+ */
+export function useRead(
+  load: () => Promise<unknown>,
+  words: (failure: unknown) => string = failureText,
+): { failure: string | undefined; read: () => void } {
+  const [failure, setFailure] = useState<string>();
+  const read = useCallback(() => {
+    setFailure(undefined);
+    load().catch((error: unknown) => setFailure(words(error)));
+  }, [load, words]);
+  useEffect(read, [read]);
+  return { failure, read };
 }
