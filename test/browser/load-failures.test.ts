@@ -75,4 +75,13 @@ describe("a page whose data could not be read", () => {
       ".customer-page h1",
     );
   });
+
+  it("the agent console says so and reads the queues again", async () => {
+    await refusedThenRead(
+      "agent-console",
+      () => page.goto(`${harness.baseUrl}/#/agent`).then(() => undefined),
+      "**/api/queues",
+      ".agent-queues li[data-queue]",
+    );
+  });
 });

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, failureText, type User } from "../api.js";
+import { LoadFailure, useRead } from "../app/LoadFailure.js";
 import "./agent.css";
 import type { QueueRoutingOf } from "../../../schema/api/index.js";
 import { agentApi, type CannedResponse, type ConversationSummary, type QueueSummary } from "./agent-api.js";
@@ -35,26 +36,26 @@ export function AgentConsole({ me, conversationId }: { me: User; conversationId:
   const [notice, setNotice] = useState("");
   const [now, setNow] = useState(Date.now);
 
-  const refresh = useCallback(async () => {
-    const [queueList, mineList, routingList] = await Promise.all([
+  // The agent's own queues are read with the rest: an admin may change them while the console is open.
+  const load = useCallback(async () => {
+    const [queueList, mineList, routingList, myQueues] = await Promise.all([
       agentApi.queues(),
       agentApi.mine(),
       routingApi.routing(),
+      agentApi.myQueues(),
     ]);
     setQueues(queueList);
     setMine(mineList);
     setRouting(routingList);
+    setMyQueueIds(myQueues.queues);
     setNow(Date.now());
   }, []);
+  // A failed read keeps what was shown and says so above it: the lists may be out of date.
+  const { failure, read: refresh } = useRead(load);
 
   useEffect(() => {
-    void refresh();
-    agentApi.myQueues().then(
-      (answer) => setMyQueueIds(answer.queues),
-      () => setMyQueueIds([]),
-    );
     agentApi.canned().then(setCanned, () => setCanned([]));
-    const timer = setInterval(() => void refresh(), REFRESH_MS);
+    const timer = setInterval(refresh, REFRESH_MS);
     const tick = setInterval(() => setNow(Date.now()), TICK_MS);
     return () => {
       clearInterval(timer);
@@ -75,7 +76,7 @@ export function AgentConsole({ me, conversationId }: { me: User; conversationId:
 
   const onEvent = (event: LiveEvent) => {
     setVersions((current) => ({ ...current, [event.conversationId]: (current[event.conversationId] ?? 0) + 1 }));
-    void refresh();
+    refresh();
     const isMine = mine.some((conversation) => conversation.id === event.conversationId);
     if (event.type === "handoff.created" && worked(event.queue)) announce();
     if (event.type === "conversation.message" && event.role === "customer" && isMine) announce();
@@ -98,7 +99,7 @@ export function AgentConsole({ me, conversationId }: { me: User; conversationId:
       setNotice(failureText(error));
     } finally {
       setBusy(false);
-      void refresh();
+      refresh();
     }
   };
 
@@ -117,7 +118,7 @@ export function AgentConsole({ me, conversationId }: { me: User; conversationId:
       );
     } finally {
       setBusy(false);
-      void refresh();
+      refresh();
     }
   };
 
@@ -150,6 +151,7 @@ export function AgentConsole({ me, conversationId }: { me: User; conversationId:
             {w("sound")}
           </label>
         </div>
+        {failure && <LoadFailure failure={failure} onRetry={refresh} />}
         {notice && (
           <p role="status" className="notice info">
             {notice}
@@ -187,7 +189,7 @@ export function AgentConsole({ me, conversationId }: { me: User; conversationId:
             canned={canned}
             version={versions[conversationId] ?? 0}
             now={now}
-            onChanged={() => void refresh()}
+            onChanged={refresh}
           />
         ) : (
           <p className="muted pick-one">{w("pickOne")}</p>
