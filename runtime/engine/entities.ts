@@ -1,6 +1,6 @@
 import * as chrono from "chrono-node";
 import type { RE2JS } from "re2js";
-import { parseDate, parseEmail } from "./answers.js";
+import { parseDate, parseEmail, parseNumber } from "./answers.js";
 import { findPhones, normalizePhone } from "./phone.js";
 
 /**
@@ -18,6 +18,23 @@ export function findEmail(text: string): string | undefined {
     if (email) return email;
   }
   return undefined;
+}
+
+/**
+ * A number standing on its own: not inside a word or a reference (`A12`, `CMD-100001`, `3e`), a date
+ * or a time (`12/05`, `14:30`, `14h30`).
+ */
+const NUMBER_IN_TEXT = /(?<![\p{L}\p{N}.,/:+-])[+-]?\d+(?:[.,]\d+)?(?![\p{L}\p{N}/:-]|[.,]\d)/gu;
+
+/**
+ * The number a text gives: the whole text read as one, else the only number written in the sentence
+ * ("c'est la 4521", "j'en voudrais 3"). A sentence with two ("2 colis de 3 kg") says nothing sure.
+ */
+export function findNumber(text: string): number | undefined {
+  const whole = parseNumber(text);
+  if (whole !== undefined) return whole;
+  const [only, other] = text.slice(0, 1000).matchAll(NUMBER_IN_TEXT);
+  return only && !other ? parseNumber(only[0]) : undefined;
 }
 
 /** The first phone number written in a text, in E.164 form. */

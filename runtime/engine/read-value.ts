@@ -1,7 +1,7 @@
 import type { QuestionNode } from "../../schema/nodes/question.js";
 import { DEFAULT_CURRENCY, findAmount } from "./amounts.js";
 import { characterCount, parseNumber } from "./answers.js";
-import { findDate, findEmail, findPattern, findPhone } from "./entities.js";
+import { findDate, findEmail, findNumber, findPattern, findPhone } from "./entities.js";
 import { DEFAULT_PHONE_REGION } from "./phone.js";
 import type { Run } from "./run.js";
 
@@ -22,7 +22,7 @@ export function readValue(node: QuestionNode, typed: string, run: Run): { value:
       return { value: text };
     }
     case "number": {
-      const value = parseNumber(text);
+      const value = findNumber(text);
       if (value === undefined) return undefined;
       if (spec.integer && !Number.isInteger(value)) return undefined;
       if (spec.min !== undefined && value < spec.min) return undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findDate, findEmail, findPattern, findPhone } from "../../../runtime/engine/entities.js";
+import { findDate, findEmail, findNumber, findPattern, findPhone } from "../../../runtime/engine/entities.js";
 import { compileLinear } from "../../../schema/regex.js";
 import { shippedFlow } from "../nlu/shipped.js";
 import { Conversation, makeDeps, NOW } from "./harness.js";
@@ -9,6 +9,31 @@ describe("values found inside a sentence", () => {
     expect(findEmail("Bonjour, mon e-mail camille.martin@Example.FR, merci")).toBe("camille.martin@example.fr");
     expect(findEmail("écrivez à <jean@example.com>.")).toBe("jean@example.com");
     expect(findEmail("jean@example ou rien")).toBeUndefined();
+  });
+
+  it.each([
+    ["1 250,50", 1250.5],
+    ["c'est la 4521", 4521],
+    ["commande n°4521, merci", 4521],
+    ["il fait -3 dehors", -3],
+    ["à peu près 50%", 50],
+    ["3.", 3],
+  ])("finds the number in %j", (text, value) => {
+    expect(findNumber(text)).toBe(value);
+  });
+
+  it.each([
+    "douze",
+    "3 ou 4",
+    "A12",
+    "3e étage",
+    "CMD-100001",
+    "le 12/05",
+    "à 14:30",
+    "vers 14h30",
+    "entre 3-4 jours",
+  ])("finds no single number in %j", (text) => {
+    expect(findNumber(text)).toBeUndefined();
   });
 
   it("finds a phone number in the flow's region", () => {
