@@ -31,7 +31,7 @@ async function rawText(): Promise<string> {
 const edgeLabel = (id: string) => ui.edge(id).getAttribute("aria-label");
 
 describe("the canvas in real Chromium", () => {
-  it("drops a node dragged from the palette where it is let go", async () => {
+  it("drops a node dragged from the palette where it is let go, selected with its properties open", async () => {
     ui.keepScreenshot("palette-drop");
     await ui.createBlankFlow("Essai schéma", FLOW);
     const pane = await page.locator(".react-flow__pane").boundingBox();
@@ -46,6 +46,8 @@ describe("the canvas in real Chromium", () => {
     expect(Math.abs((box?.x ?? 0) - drop.x)).toBeLessThan(3);
     expect(Math.abs((box?.y ?? 0) - drop.y)).toBeLessThan(3);
     await page.locator(".save-state.dirty").waitFor();
+    await ui.selected("message").waitFor();
+    await page.locator('.inspector[data-inspecting="message"]').waitFor();
   });
 
   it("adds a sticky note, edits it as one undo step, and saves it in the layout file only", async () => {

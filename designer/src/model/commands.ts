@@ -249,6 +249,11 @@ export function selectionAfter(
   const without = (ids: string[]) =>
     ids.some((id) => selection.has(id)) ? new Set([...selection].filter((id) => !ids.includes(id))) : selection;
   switch (command.type) {
+    case "addNode": {
+      // A node just dropped or added is the one a person edits next.
+      const id = command.id ?? freshId(command.nodeType, takenIds(doc));
+      return takenIds(doc).has(id) ? selection : new Set([id]);
+    }
     case "renameNode":
       return renamed(command.id, command.newId);
     case "updateNode":

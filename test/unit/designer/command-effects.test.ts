@@ -9,6 +9,33 @@ import { sampleFlow, sampleLayout } from "./sample-flow.js";
 const doc = (): FlowDocument => ({ flow: sampleFlow(), layout: sampleLayout() });
 
 describe("the selection after a command", () => {
+  it("moves to a node just added, under the id it is given", () => {
+    const d = doc();
+    const added = selectionAfter(
+      new Set(["lookup"]),
+      { type: "addNode", nodeType: "message", position: { x: 0, y: 0 } },
+      d,
+    );
+    expect([...added]).toHaveLength(1);
+    const [id] = added;
+    expect(perform(d, { type: "addNode", nodeType: "message", position: { x: 0, y: 0 } }).flow.nodes.at(-1)?.id).toBe(
+      id,
+    );
+    expect([
+      ...selectionAfter(
+        new Set(),
+        { type: "addNode", nodeType: "handoff", position: { x: 0, y: 0 }, id: "to-agent" },
+        d,
+      ),
+    ]).toEqual(["to-agent"]);
+  });
+
+  it("stays where it was when the id asked for is taken and nothing is added", () => {
+    const selection = new Set(["agent"]);
+    const taken: Command = { type: "addNode", nodeType: "message", position: { x: 0, y: 0 }, id: "lookup" };
+    expect(selectionAfter(selection, taken, doc())).toBe(selection);
+  });
+
   it("follows a renamed node to its new id", () => {
     const after = selectionAfter(
       new Set(["lookup", "agent"]),
