@@ -31,6 +31,15 @@ function initialLanguage(): Language {
  */
 export let language: Language = initialLanguage();
 
+/** `français`, `English`…: a language code as people name it, in the interface's language; the code itself when unknown. */
+export function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames([language], { type: "language" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 const words = {
   appName: { fr: "Relais", en: "Relais" },
   email: { fr: "E-mail", en: "Email" },
@@ -102,6 +111,12 @@ const words = {
   analytics: { fr: "Statistiques", en: "Analytics" },
   problems: { fr: "Problèmes", en: "Problems" },
   noProblems: { fr: "Aucun problème.", en: "No problems." },
+  errors_one: { fr: "{count} erreur", en: "{count} error" },
+  errors_other: { fr: "{count} erreurs", en: "{count} errors" },
+  warnings_one: { fr: "{count} avertissement", en: "{count} warning" },
+  warnings_other: { fr: "{count} avertissements", en: "{count} warnings" },
+  severityError: { fr: "Erreur", en: "Error" },
+  severityWarning: { fr: "Avertissement", en: "Warning" },
   simulator: { fr: "Simulateur", en: "Simulator" },
   versions: { fr: "Versions", en: "Versions" },
   diff: { fr: "Écarts avec la version en ligne", en: "Diff with live" },
@@ -143,6 +158,10 @@ const words = {
   value: { fr: "Valeur", en: "Value" },
   status: { fr: "Code", en: "Status" },
   pattern: { fr: "Expression régulière", en: "Regular expression" },
+  patternExample: { fr: "Exemple de réponse valide", en: "Example of a valid answer" },
+  minimum: { fr: "Minimum", en: "Minimum" },
+  maximum: { fr: "Maximum", en: "Maximum" },
+  maxLength: { fr: "Longueur maximale (caractères)", en: "Maximum length (characters)" },
   // Condition builder, escalation rules and enum values in words (inspector, settings, canvas).
   "condition.match": { fr: "Combinaison", en: "Combination" },
   "condition.all": { fr: "Toutes les conditions sont remplies", en: "All the conditions hold" },

@@ -46,6 +46,22 @@ async function addAndInspect(type: string) {
 }
 
 describe("typing in the designer with the canvas shown", () => {
+  it("names on screen each setting of a question's expected answer", async () => {
+    ui.keepScreenshot("typing-question-settings");
+    await ui.createBlankFlow("Saisie question", "saisie-question");
+    await addAndInspect("question");
+    const expected = page.locator('[data-inspecting="question"] .question-input');
+    const names = () => expected.locator("label.sub-field > .help").allInnerTexts();
+    await expect.poll(names).toEqual(["Longueur maximale (caractères)"]);
+    await page.getByLabel("Type", { exact: true }).selectOption("number");
+    await expect.poll(names).toEqual(["Minimum", "Maximum"]);
+    await expected.getByText("Maximum", { exact: true }).click();
+    await page.keyboard.type("99999");
+    await expect.poll(() => expected.getByLabel("Maximum", { exact: true }).inputValue()).toBe("99999");
+    await page.getByLabel("Type", { exact: true }).selectOption("pattern");
+    await expect.poll(names).toEqual(["Expression régulière", "Exemple de réponse valide"]);
+  });
+
   it("keeps every space typed in a condition's rule", async () => {
     ui.keepScreenshot("typing-condition-rule");
     await ui.createBlankFlow("Saisie règle", "saisie-regle");

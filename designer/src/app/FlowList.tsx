@@ -87,8 +87,12 @@ export function FlowList({ onOpen }: { onOpen: (id: string) => void }) {
                 {flow.live && ` v${flow.live.version}`}
               </td>
               <td className="problems-count">
-                {flow.problems.errors > 0 && <span className="error">⛔ {flow.problems.errors}</span>}
-                {flow.problems.warnings > 0 && <span className="warning">⚠ {flow.problems.warnings}</span>}
+                {flow.problems.errors > 0 && (
+                  <span className="error">✖ {t("errors", { count: flow.problems.errors })}</span>
+                )}
+                {flow.problems.warnings > 0 && (
+                  <span className="warning">⚠ {t("warnings", { count: flow.problems.warnings })}</span>
+                )}
               </td>
               <td className="actions">
                 <button type="button" onClick={() => onOpen(flow.id)}>

@@ -7,11 +7,8 @@ import {
   type PreviewChannel,
 } from "../../../runtime/channels/preview.js";
 import type { FlowNode } from "../../../schema/index.js";
-import { language as uiLanguage } from "../i18n.js";
+import { languageName } from "../i18n.js";
 import { pw } from "./preview-words.js";
-
-/** A language code as people say it, in the interface's language ("en" → "anglais"). */
-const languageName = (code: string) => new Intl.DisplayNames([uiLanguage], { type: "language" }).of(code) ?? code;
 
 type Localized = string | Record<string, string>;
 

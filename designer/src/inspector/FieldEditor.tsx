@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { DEFAULT_CURRENCY } from "../../../runtime/engine/index.js";
 import type { FieldHint, FlowNode, LocalizedText } from "../../../schema/index.js";
 import { say, t } from "../i18n.js";
@@ -266,6 +267,16 @@ const inputKinds = Object.keys(questionKindWords) as (keyof typeof questionKindW
 const currencies = Object.keys(currencyWords) as (keyof typeof currencyWords)[];
 const mediaKinds = Object.keys(mediaKindWords) as (keyof typeof mediaKindWords)[];
 
+/** A setting of the expected answer, named on screen: an unnamed box under the kind says nothing. */
+function SubField({ words, children }: { words: string; children: ReactNode }) {
+  return (
+    <label className="sub-field">
+      <span className="help">{words}</span>
+      {children}
+    </label>
+  );
+}
+
 function QuestionInputEditor({
   value,
   onChange,
@@ -301,42 +312,64 @@ function QuestionInputEditor({
       )}
       {kind === "pattern" && (
         <>
-          <TextInput
-            label={t("pattern")}
-            context={context}
-            value={value.pattern as string}
-            onChange={(text) => set("pattern", text ?? "")}
-          />
-          <TextInput
-            label="Exemple"
-            context={context}
-            value={value.example as string}
-            onChange={(text) => set("example", text)}
-          />
+          <SubField words={t("pattern")}>
+            <TextInput
+              label={t("pattern")}
+              context={context}
+              value={value.pattern as string}
+              onChange={(text) => set("pattern", text ?? "")}
+            />
+          </SubField>
+          <SubField words={t("patternExample")}>
+            <TextInput
+              label={t("patternExample")}
+              context={context}
+              value={value.example as string}
+              onChange={(text) => set("example", text)}
+            />
+          </SubField>
         </>
       )}
       {kind === "amount" && (
-        <WordSelect
-          label={t("currency")}
-          options={currencies}
-          words={currencyWords}
-          value={(value.currency as (typeof currencies)[number] | undefined) ?? DEFAULT_CURRENCY}
-          onChange={(currency) => set("currency", currency === DEFAULT_CURRENCY ? undefined : currency)}
-        />
+        <SubField words={t("currency")}>
+          <WordSelect
+            label={t("currency")}
+            options={currencies}
+            words={currencyWords}
+            value={(value.currency as (typeof currencies)[number] | undefined) ?? DEFAULT_CURRENCY}
+            onChange={(currency) => set("currency", currency === DEFAULT_CURRENCY ? undefined : currency)}
+          />
+        </SubField>
       )}
       {kind === "number" && (
         <>
-          <NumberInput label="min" context={context} value={value.min as number} onChange={(n) => set("min", n)} />
-          <NumberInput label="max" context={context} value={value.max as number} onChange={(n) => set("max", n)} />
+          <SubField words={t("minimum")}>
+            <NumberInput
+              label={t("minimum")}
+              context={context}
+              value={value.min as number}
+              onChange={(n) => set("min", n)}
+            />
+          </SubField>
+          <SubField words={t("maximum")}>
+            <NumberInput
+              label={t("maximum")}
+              context={context}
+              value={value.max as number}
+              onChange={(n) => set("max", n)}
+            />
+          </SubField>
         </>
       )}
       {kind === "text" && (
-        <NumberInput
-          label="max"
-          context={context}
-          value={value.maxLength as number}
-          onChange={(n) => set("maxLength", n)}
-        />
+        <SubField words={t("maxLength")}>
+          <NumberInput
+            label={t("maxLength")}
+            context={context}
+            value={value.maxLength as number}
+            onChange={(n) => set("maxLength", n)}
+          />
+        </SubField>
       )}
     </div>
   );

@@ -9,9 +9,9 @@ import {
 import { guessLanguage } from "../../../runtime/nlu/index.js";
 import { DEFAULT_CONFIDENCE_FLOOR, type Flow, type IntentNode } from "../../../schema/index.js";
 import { failureText } from "../api.js";
-import { t, language as uiLanguage } from "../i18n.js";
+import { languageName, t, language as uiLanguage } from "../i18n.js";
 import { simulatorModels } from "../simulator/intent-models.js";
-import { entityWords, languageName, valueWords } from "../simulator/understood-words.js";
+import { entityWords, valueWords } from "../simulator/understood-words.js";
 
 /** How long after the last keystroke the phrase is classified. */
 const TRY_DELAY_MS = 250;

@@ -40,7 +40,14 @@ function ProblemList({ problems, onPick, document, fixes }: ProblemsPanelProps) 
               data-node={problem.nodeId ?? ""}
               onClick={() => onPick(problem)}
             >
-              <span className="severity">{problem.severity === "error" ? "⛔" : "⚠"}</span>{" "}
+              <span
+                className="severity"
+                role="img"
+                aria-label={t(problem.severity === "error" ? "severityError" : "severityWarning")}
+                title={t(problem.severity === "error" ? "severityError" : "severityWarning")}
+              >
+                {problem.severity === "error" ? "✖" : "⚠"}
+              </span>{" "}
               {problemInWords(problem, document ?? fixes?.doc.flow)}
             </button>
             {fix && fixes && (

@@ -1,5 +1,5 @@
 import { definitionOf, type FlowNode, type Problem, type Transition } from "../../../schema/index.js";
-import { hasWord, language, say, wordsOf } from "../i18n.js";
+import { hasWord, language, languageName, say, wordsOf } from "../i18n.js";
 import { problemWords } from "./problem-words.js";
 
 const PROBLEMS = "problems";
@@ -109,14 +109,6 @@ export function placeOf(document: unknown, pointer: string): Place {
           ? word("field.")
           : nodeLabel(node, "");
   return { where, field, node };
-}
-
-function languageName(code: string): string {
-  try {
-    return new Intl.DisplayNames([language], { type: "language" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
 }
 
 const strings = (value: unknown): string[] =>

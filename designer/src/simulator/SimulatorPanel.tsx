@@ -14,7 +14,7 @@ import { secretStandIns } from "../../../runtime/testing/index.js";
 import type { ConversationTestFile, Flow, HttpFixture, TestStep } from "../../../schema/index.js";
 import { describeReason } from "../agent/reason-words.js";
 import { api, failureText } from "../api.js";
-import { language, t } from "../i18n.js";
+import { language, languageName, t } from "../i18n.js";
 import { ChannelPreview } from "./ChannelPreview.js";
 import { FixturesForm } from "./FixturesForm.js";
 import { flowsReached, withFixtures } from "./fixture-form.js";
@@ -302,7 +302,7 @@ export function SimulatorPanel({ flow, tests: savedTests, others, onActiveNode, 
               >
                 {flow.languages.map((lang) => (
                   <option key={lang} value={lang}>
-                    {lang}
+                    {languageName(lang)}
                   </option>
                 ))}
               </select>

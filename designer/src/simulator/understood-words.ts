@@ -1,6 +1,6 @@
 import type { ConversationState, EngineEvent, EntityKind } from "../../../runtime/engine/index.js";
 import { DEFAULT_CONFIDENCE_FLOOR, type Flow } from "../../../schema/index.js";
-import { language, t, type WordKey } from "../i18n.js";
+import { language, languageName, t, type WordKey } from "../i18n.js";
 
 export const entityWords = {
   email: "entity.email",
@@ -11,11 +11,6 @@ export const entityWords = {
 } as const satisfies Record<EntityKind, WordKey>;
 
 const percent = (value: number) => new Intl.NumberFormat(language, { style: "percent" }).format(value);
-
-/** `français`, `English`…: a language code as people name it, in the interface's language. */
-export function languageName(code: string): string {
-  return new Intl.DisplayNames([language], { type: "language" }).of(code) ?? code;
-}
 
 /** A value as a person reads it: an amount with its currency, a date in words, text as it is. */
 export function valueWords(value: unknown, kind?: EntityKind): string {
