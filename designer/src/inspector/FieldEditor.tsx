@@ -270,6 +270,7 @@ const mediaKinds = Object.keys(mediaKindWords) as (keyof typeof mediaKindWords)[
 /** A setting of the expected answer, named on screen: an unnamed box under the kind says nothing. */
 function SubField({ words, children }: { words: string; children: ReactNode }) {
   return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control is `children`, which the rule cannot see.
     <label className="sub-field">
       <span className="help">{words}</span>
       {children}

@@ -22,19 +22,12 @@ describe("values found inside a sentence", () => {
     expect(findNumber(text)).toBe(value);
   });
 
-  it.each([
-    "douze",
-    "3 ou 4",
-    "A12",
-    "3e étage",
-    "CMD-100001",
-    "le 12/05",
-    "à 14:30",
-    "vers 14h30",
-    "entre 3-4 jours",
-  ])("finds no single number in %j", (text) => {
-    expect(findNumber(text)).toBeUndefined();
-  });
+  it.each(["douze", "3 ou 4", "A12", "3e étage", "CMD-100001", "le 12/05", "à 14:30", "vers 14h30", "entre 3-4 jours"])(
+    "finds no single number in %j",
+    (text) => {
+      expect(findNumber(text)).toBeUndefined();
+    },
+  );
 
   it("finds a phone number in the flow's region", () => {
     expect(findPhone("joignable au 0692 12 34 56 le soir", "FR")).toBe("+262692123456");
