@@ -121,7 +121,8 @@ export const question: NodeDefinition<QuestionNode> = {
     type: "question",
     text: { fr: "Votre réponse ?", en: "Your answer?" },
     input: { kind: "text" },
-    saveAs: "answer",
+    // Named after the node, so that two new questions never write over each other's answer.
+    saveAs: id.replace(/[^A-Za-z0-9_]/g, "_").replace(/^(?=\d)/, "_"),
     maxAttempts: 3,
   }),
   transitions: (node) => [

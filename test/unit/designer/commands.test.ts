@@ -14,6 +14,11 @@ describe("commands", () => {
     const once = perform(doc(), { type: "addNode", nodeType: "question", position: { x: 10.6, y: 20.2 } });
     const twice = perform(once, { type: "addNode", nodeType: "question", position: { x: 0, y: 0 } });
     expect(twice.flow.nodes.slice(-2).map((n) => n.id)).toEqual(["question", "question-2"]);
+    // Each saves into a variable of its own: a second question would otherwise overwrite the first's answer.
+    expect(twice.flow.nodes.slice(-2).map((n) => (n.type === "question" ? n.saveAs : ""))).toEqual([
+      "question",
+      "question_2",
+    ]);
     expect(once.layout.nodes.question).toEqual({ x: 11, y: 20 });
     expect(validateFlow(twice.flow, "sample.flow.json").ok).toBe(true);
   });
