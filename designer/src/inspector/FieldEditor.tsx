@@ -301,6 +301,11 @@ function QuestionInputEditor({
     else next[field] = fieldValue;
     onChange(next);
   };
+  const numberSetting = (words: string, field: string) => (
+    <SubField words={words}>
+      <NumberInput label={words} context={context} value={value[field] as number} onChange={(n) => set(field, n)} />
+    </SubField>
+  );
   return (
     <div className="question-input">
       <WordSelect label={t("kind")} options={inputKinds} words={questionKindWords} value={kind} onChange={switchKind} />
@@ -344,34 +349,11 @@ function QuestionInputEditor({
       )}
       {kind === "number" && (
         <>
-          <SubField words={t("minimum")}>
-            <NumberInput
-              label={t("minimum")}
-              context={context}
-              value={value.min as number}
-              onChange={(n) => set("min", n)}
-            />
-          </SubField>
-          <SubField words={t("maximum")}>
-            <NumberInput
-              label={t("maximum")}
-              context={context}
-              value={value.max as number}
-              onChange={(n) => set("max", n)}
-            />
-          </SubField>
+          {numberSetting(t("minimum"), "min")}
+          {numberSetting(t("maximum"), "max")}
         </>
       )}
-      {kind === "text" && (
-        <SubField words={t("maxLength")}>
-          <NumberInput
-            label={t("maxLength")}
-            context={context}
-            value={value.maxLength as number}
-            onChange={(n) => set("maxLength", n)}
-          />
-        </SubField>
-      )}
+      {kind === "text" && numberSetting(t("maxLength"), "maxLength")}
     </div>
   );
 }
