@@ -213,6 +213,8 @@ export function TeamPage() {
     queues: [] as string[],
   });
   const [result, setResult] = useState<{ error: boolean; text: string } | undefined>();
+  /** Whether the team was read once: until then the invite form could offer no queue to work. */
+  const [loaded, setLoaded] = useState(false);
 
   const load = useCallback(async () => {
     const [people, queueList, tokenList] = await Promise.all([
@@ -223,6 +225,7 @@ export function TeamPage() {
     setMembers(people);
     setQueues(queueList);
     setTokens(tokenList);
+    setLoaded(true);
   }, []);
   const { failure: readFailure, read } = useRead(load);
 
@@ -269,69 +272,73 @@ export function TeamPage() {
           ))}
         </tbody>
       </table>
-      <h2>{w("apiTokens")}</h2>
-      <TokensTable tokens={tokens} onChanged={load} />
-      <form className="admin-form" onSubmit={invite} aria-label={w("inviteTitle")}>
-        <h2>{w("inviteTitle")}</h2>
-        <label>
-          {w("email")}
-          <input
-            name="invite-email"
-            type="email"
-            required
-            value={draft.email}
-            onChange={(event) => setDraft({ ...draft, email: event.target.value })}
-          />
-        </label>
-        <label>
-          {w("name")}
-          <input
-            name="invite-name"
-            required
-            value={draft.name}
-            onChange={(event) => setDraft({ ...draft, name: event.target.value })}
-          />
-        </label>
-        <label>
-          {w("role")}
-          <select
-            name="invite-role"
-            value={draft.role}
-            onChange={(event) => setDraft({ ...draft, role: event.target.value as Role })}
-          >
-            {ROLES.map((item) => (
-              <option key={item} value={item}>
-                {roleWord(item)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <QueuePicker
-          queues={queues}
-          value={draft.queues}
-          onChange={(next) => setDraft({ ...draft, queues: next })}
-          name="invite"
-        />
-        <label>
-          {w("password")}
-          <input
-            name="invite-password"
-            type="password"
-            minLength={10}
-            autoComplete="new-password"
-            value={draft.password}
-            onChange={(event) => setDraft({ ...draft, password: event.target.value })}
-          />
-        </label>
-        <button type="submit" className="primary">
-          {w("invite")}
-        </button>
-        {result && (
-          <p role={result.error ? "alert" : "status"} className={result.error ? "error" : "invite-result"}>
-            {result.text}
-          </p>
-        )}
-      </form>
+      {loaded && (
+        <>
+          <h2>{w("apiTokens")}</h2>
+          <TokensTable tokens={tokens} onChanged={load} />
+          <form className="admin-form" onSubmit={invite} aria-label={w("inviteTitle")}>
+            <h2>{w("inviteTitle")}</h2>
+            <label>
+              {w("email")}
+              <input
+                name="invite-email"
+                type="email"
+                required
+                value={draft.email}
+                onChange={(event) => setDraft({ ...draft, email: event.target.value })}
+              />
+            </label>
+            <label>
+              {w("name")}
+              <input
+                name="invite-name"
+                required
+                value={draft.name}
+                onChange={(event) => setDraft({ ...draft, name: event.target.value })}
+              />
+            </label>
+            <label>
+              {w("role")}
+              <select
+                name="invite-role"
+                value={draft.role}
+                onChange={(event) => setDraft({ ...draft, role: event.target.value as Role })}
+              >
+                {ROLES.map((item) => (
+                  <option key={item} value={item}>
+                    {roleWord(item)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <QueuePicker
+              queues={queues}
+              value={draft.queues}
+              onChange={(next) => setDraft({ ...draft, queues: next })}
+              name="invite"
+            />
+            <label>
+              {w("password")}
+              <input
+                name="invite-password"
+                type="password"
+                minLength={10}
+                autoComplete="new-password"
+                value={draft.password}
+                onChange={(event) => setDraft({ ...draft, password: event.target.value })}
+              />
+            </label>
+            <button type="submit" className="primary">
+              {w("invite")}
+            </button>
+            {result && (
+              <p role={result.error ? "alert" : "status"} className={result.error ? "error" : "invite-result"}>
+                {result.text}
+              </p>
+            )}
+          </form>
+        </>
+      )}
     </div>
   );
 }
