@@ -129,6 +129,10 @@ const words = {
   add: { fr: "Ajouter", en: "Add" },
   remove: { fr: "Retirer", en: "Remove" },
   perLanguage: { fr: "Une version par langue", en: "One text per language" },
+  defaultReprompt: {
+    fr: "Laissée vide, le client lit « {words} » puis la question.",
+    en: "Left empty, the customer reads “{words}” and then the question.",
+  },
   variables: { fr: "Variables", en: "Variables" },
   insertVariable: { fr: "Insérer une variable", en: "Insert a variable" },
   escalation: { fr: "Escalade vers un conseiller", en: "Escalation to a person" },

@@ -5,6 +5,7 @@ export { overlapClassifier } from "./classifier.js";
 export { compileFlow } from "./compile.js";
 export { type EngineHost, engineDeps } from "./deps.js";
 export { DEFAULT_ESCALATION_TEXT } from "./escalation.js";
+export { expectedAnswer } from "./expected-answer.js";
 export {
   EXPRESSION_MAX_DEPTH,
   EXPRESSION_MAX_SEQUENCE,

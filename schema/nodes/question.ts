@@ -79,7 +79,12 @@ export const QuestionInput = discriminated(
           description: "A regular expression the whole answer must match, e.g. `CMD-[0-9]{6}`.",
         }),
         caseSensitive: Type.Optional(Type.Boolean()),
-        example: Type.Optional(Type.String({ description: "An answer that matches, shown to editors." })),
+        example: Type.Optional(
+          Type.String({
+            description:
+              "An answer that matches: shown to editors, and to a customer whose answer does not fit when the question has no reprompt.",
+          }),
+        ),
       },
       { additionalProperties: false, description: "Text matching a regular expression, such as an order number." },
     ),

@@ -58,8 +58,18 @@ describe("typing in the designer with the canvas shown", () => {
     await expected.getByText("Maximum", { exact: true }).click();
     await page.keyboard.type("99999");
     await expect.poll(() => expected.getByLabel("Maximum", { exact: true }).inputValue()).toBe("99999");
+    // Left without a reprompt, the question says what it expects: the inspector shows those words.
+    const defaultReprompt = page.locator('[data-inspecting="question"] [data-field="reprompt"] .help');
+    await expect
+      .poll(() => defaultReprompt.innerText())
+      .toMatch(/^Laissée vide, le client lit « Désolé, j'attends un nombre d'au plus 99\s999\. » puis la question\.$/);
     await page.getByLabel("Type", { exact: true }).selectOption("pattern");
     await expect.poll(names).toEqual(["Expression régulière", "Exemple de réponse valide"]);
+    await expected.getByText("Exemple de réponse valide", { exact: true }).click();
+    await page.keyboard.type("CMD-123456");
+    await expect
+      .poll(() => defaultReprompt.innerText())
+      .toContain("« Désolé, j'attends une réponse comme CMD-123456. »");
   });
 
   it("keeps every space typed in a condition's rule", async () => {

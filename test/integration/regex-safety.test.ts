@@ -71,7 +71,7 @@ describe("patterns from flows run in linear time", () => {
     ]);
     expect(health.statusCode).toBe(200);
     expect(answer.statusCode).toBe(200);
-    expect(answer.json().replies[0].text).toBe("Votre code ?");
+    expect(answer.json().replies[0].text).toBe("Désolé, votre réponse n'a pas la forme attendue.\nVotre code ?");
     const valid = await send(built.app, { flowId: "redos", from: "redos-1", messageId: "m-3", text: "aaaa" });
     expect(valid.json()).toMatchObject({ status: "closed", replies: [{ text: "Code accepté" }] });
   });

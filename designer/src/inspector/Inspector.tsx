@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { expectedAnswer } from "../../../runtime/engine/index.js";
 import { definitionOf, type Flow, type FlowNode } from "../../../schema/index.js";
 import { say, t } from "../i18n.js";
 import type { Command } from "../model/commands.js";
@@ -121,6 +122,11 @@ function NodeForm({
             onChange={(value) => update(hint.field, value)}
           />
           {hint.help && <small className="help">{say(hint.help)}</small>}
+          {node.type === "question" && hint.field === "reprompt" && node.reprompt === undefined && (
+            <small className="help">
+              {t("defaultReprompt", { words: expectedAnswer(node.input, doc.flow.languages?.[0] ?? "fr") })}
+            </small>
+          )}
         </div>
       ))}
       {node.type === "http" && <HttpTest node={node} flow={doc.flow} dispatch={dispatch} />}

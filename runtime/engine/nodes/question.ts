@@ -1,6 +1,7 @@
 import type { QuestionChoice, QuestionNode } from "../../../schema/nodes/question.js";
 import { matchChoice, renderChoices } from "../choices.js";
 import { escalate } from "../escalation.js";
+import { expectedAnswer } from "../expected-answer.js";
 import { readValue } from "../read-value.js";
 import { type CustomerInput, goto, type Outcome, type Run, WAIT } from "../run.js";
 import { knownAnswer, recordAnswer } from "../slots.js";
@@ -16,7 +17,8 @@ export async function enterQuestion(node: QuestionNode, run: Run): Promise<Outco
 
 /**
  * A valid answer is saved at `saveAs` and leads on; an invalid one counts as an attempt and a failed
- * input, and is asked again (with `reprompt`) until `maxAttempts`, which leads to `onMaxAttempts`.
+ * input, and is asked again (with `reprompt`, else saying what it expects) until `maxAttempts`, which leads
+ * to `onMaxAttempts`.
  */
 export async function answerQuestion(node: QuestionNode, input: CustomerInput, run: Run): Promise<Outcome> {
   const answer = await check(node, input, run);
@@ -40,12 +42,20 @@ export async function answerQuestion(node: QuestionNode, input: CustomerInput, r
   if (node.maxAttempts !== undefined && run.state.attempts >= node.maxAttempts) {
     return goto("maxAttempts", node.onMaxAttempts);
   }
-  run.say(await ask(node, run, node.reprompt ?? node.text, node.reprompt ? "/reprompt" : "/text"));
+  if (node.reprompt) run.say(await ask(node, run, node.reprompt, "/reprompt"));
+  else run.say(await ask(node, run, node.text, "/text", `${expectedAnswer(node.input, run.state.language)}\n`));
   return WAIT;
 }
 
-async function ask(node: QuestionNode, run: Run, text: QuestionNode["text"], field: string): Promise<BotMessage> {
-  const message: BotMessage = { nodeId: node.id, text: await run.renderText(text, field) };
+/** The question's message: `text` rendered, after `before` (what it expects, when asked again), with its choices. */
+async function ask(
+  node: QuestionNode,
+  run: Run,
+  text: QuestionNode["text"],
+  field: string,
+  before = "",
+): Promise<BotMessage> {
+  const message: BotMessage = { nodeId: node.id, text: before + (await run.renderText(text, field)) };
   if (node.input.kind === "choice") message.choices = await renderChoices(run, node.input.choices, "/input/choices");
   return message;
 }

@@ -166,7 +166,7 @@ describe("choice questions", () => {
     expect(result.outputs).toEqual([
       {
         nodeId: "ask",
-        text: "Satisfait ?",
+        text: "Désolé, merci de choisir l'une des réponses proposées.\nSatisfait ?",
         choices: [
           { id: "oui", label: "Oui" },
           { id: "non", label: "Non" },
@@ -205,11 +205,19 @@ describe("attempts", () => {
     expect(conversation.state?.failedInputs).toBe(0);
   });
 
-  it("asks the question again when there is no reprompt and no maximum", async () => {
-    const conversation = new Conversation(ask({ kind: "number" }));
+  it("asks the question again, saying what it expects, when there is no reprompt and no maximum", async () => {
+    const conversation = new Conversation(ask({ kind: "number", integer: true, min: 1, max: 10 }));
     await conversation.start();
     for (let i = 0; i < 5; i++) await conversation.say("beaucoup");
-    expect(conversation.texts).toEqual(["Votre réponse ?"]);
+    expect(conversation.texts).toEqual(["Désolé, j'attends un nombre entier entre 1 et 10.\nVotre réponse ?"]);
     expect(conversation.state?.attempts).toBe(5);
+  });
+
+  it("says what it expects in the customer's language", async () => {
+    const flow = ask({ kind: "email" }, { text: { fr: "Votre e-mail ?", en: "Your email?" } });
+    const conversation = new Conversation(flow);
+    await conversation.start(undefined, "en");
+    await conversation.say("I am not sure which one");
+    expect(conversation.texts).toEqual(["Sorry, I need an email address, for example name@example.com.\nYour email?"]);
   });
 });

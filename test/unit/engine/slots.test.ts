@@ -89,7 +89,9 @@ describe("slot filling", () => {
     const conversation = new Conversation(flow);
     await conversation.start();
     await conversation.say("je ne l'ai pas, mais mon e-mail est lea@example.fr");
-    expect(conversation.texts).toEqual(["Votre numéro de commande ?"]);
+    expect(conversation.texts).toEqual([
+      "Désolé, votre réponse n'a pas la forme attendue.\nVotre numéro de commande ?",
+    ]);
     await conversation.say("CMD-654321");
     expect(conversation.texts).toEqual(["lea@example.fr / CMD-654321"]);
   });
