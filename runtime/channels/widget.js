@@ -19,6 +19,10 @@
       refused: "Ce message n'a pas pu être envoyé. Raccourcissez-le ou reformulez-le.",
       offline: "Le message n'a pas pu être envoyé. Vérifiez votre connexion.",
       file: "Ouvrir le fichier",
+      title: "Service client",
+      open: "Ouvrir la discussion",
+      close: "Fermer la discussion",
+      unread: (n) => (n > 1 ? `${n} nouveaux messages` : "1 nouveau message"),
     },
     en: {
       input: "Your message",
@@ -30,6 +34,10 @@
       refused: "This message could not be sent. Shorten or rephrase it.",
       offline: "The message could not be sent. Check your connection.",
       file: "Open the file",
+      title: "Customer service",
+      open: "Open the chat",
+      close: "Close the chat",
+      unread: (n) => (n > 1 ? `${n} new messages` : "1 new message"),
     },
   };
   const say = words[language.slice(0, 2).toLowerCase()] ?? words.fr;
@@ -49,10 +57,55 @@
   const session = localStorage.getItem(storageKey) || randomId();
   localStorage.setItem(storageKey, session);
 
+  // The chat opens from a button in the page's corner and closes to it, so that it never hides the
+  // page for good; a visitor who opened it finds it open on the site's next page (same tab).
+  const openKey = `relais-open-${flowId}`;
+  const remembered = sessionStorage.getItem(openKey);
+  let open = remembered === null ? script.dataset.open === "true" : remembered === "1";
+
+  const launcher = document.createElement("button");
+  launcher.type = "button";
+  launcher.lang = language;
+  launcher.style.cssText =
+    "position:fixed;bottom:16px;right:16px;width:56px;height:56px;border-radius:50%;border:0;background:#1d4ed8;color:#fff;box-shadow:0 4px 12px rgba(0,0,0,.25);cursor:pointer;align-items:center;justify-content:center;padding:0;z-index:2147483000";
+  const svg = "http://www.w3.org/2000/svg";
+  const icon = document.createElementNS(svg, "svg");
+  icon.setAttribute("viewBox", "0 0 24 24");
+  icon.setAttribute("width", "28");
+  icon.setAttribute("height", "28");
+  icon.setAttribute("aria-hidden", "true");
+  const bubbleShape = document.createElementNS(svg, "path");
+  bubbleShape.setAttribute("d", "M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z");
+  bubbleShape.setAttribute("fill", "currentColor");
+  icon.append(bubbleShape);
+  // Messages that came while the chat was closed (an agent's answer, a late reply).
+  const badge = document.createElement("span");
+  badge.setAttribute("aria-hidden", "true");
+  badge.style.cssText =
+    "position:absolute;top:-4px;right:-4px;min-width:20px;height:20px;padding:0 5px;box-sizing:border-box;border-radius:10px;background:#dc2626;color:#fff;font:600 12px/20px system-ui,sans-serif";
+  launcher.append(icon, badge);
+
   const root = document.createElement("div");
   root.lang = language;
+  root.id = `relais-chat-${flowId}`;
+  root.setAttribute("role", "region");
+  launcher.setAttribute("aria-controls", root.id);
   root.style.cssText =
-    "position:fixed;bottom:16px;right:16px;width:340px;max-height:70vh;display:flex;flex-direction:column;font:14px system-ui,sans-serif;background:#fff;border:1px solid #cbd5e1;border-radius:12px;box-shadow:0 8px 24px rgba(0,0,0,.15);overflow:hidden;z-index:2147483000";
+    "position:fixed;bottom:16px;right:16px;width:340px;max-width:calc(100vw - 32px);max-height:70vh;flex-direction:column;font:14px system-ui,sans-serif;background:#fff;border:1px solid #cbd5e1;border-radius:12px;box-shadow:0 8px 24px rgba(0,0,0,.15);overflow:hidden;z-index:2147483000";
+  const header = document.createElement("div");
+  header.style.cssText =
+    "display:flex;align-items:center;justify-content:space-between;gap:8px;padding:10px 8px 10px 14px;background:#1d4ed8;color:#fff";
+  const heading = document.createElement("h2");
+  heading.textContent = script.dataset.title || say.title;
+  heading.style.cssText = "margin:0;font:600 15px system-ui,sans-serif";
+  root.setAttribute("aria-label", heading.textContent);
+  const close = document.createElement("button");
+  close.type = "button";
+  close.textContent = "×";
+  close.setAttribute("aria-label", say.close);
+  close.style.cssText =
+    "border:0;background:transparent;color:#fff;font:22px/1 system-ui,sans-serif;cursor:pointer;padding:2px 8px;border-radius:6px";
+  header.append(heading, close);
   const list = document.createElement("div");
   list.setAttribute("role", "log");
   list.setAttribute("aria-live", "polite");
@@ -76,8 +129,43 @@
   send.textContent = say.send;
   send.style.cssText = "border:0;background:#1d4ed8;color:#fff;padding:0 16px;font:inherit;cursor:pointer";
   form.append(input, send);
-  root.append(list, form);
-  document.body.append(root);
+  root.append(header, list, form);
+  document.body.append(root, launcher);
+
+  let unread = 0;
+  const showUnread = () => {
+    badge.textContent = String(unread);
+    badge.style.display = unread > 0 ? "block" : "none";
+    launcher.setAttribute("aria-label", unread > 0 ? `${say.open} (${say.unread(unread)})` : say.open);
+  };
+  const show = () => {
+    root.style.display = open ? "flex" : "none";
+    launcher.style.display = open ? "none" : "flex";
+    launcher.setAttribute("aria-expanded", String(open));
+    if (open) {
+      unread = 0;
+      scrollDown();
+    }
+    showUnread();
+  };
+  /** Opens or closes the chat, and moves the keyboard with it: into the message box, or back to the button. */
+  function setOpen(next) {
+    open = next;
+    sessionStorage.setItem(openKey, open ? "1" : "0");
+    show();
+    (open ? input : launcher).focus();
+  }
+  /** A message shown while the chat is closed is counted on its button. */
+  const arrived = () => {
+    if (open) return;
+    unread += 1;
+    showUnread();
+  };
+  launcher.addEventListener("click", () => setOpen(true));
+  close.addEventListener("click", () => setOpen(false));
+  root.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") setOpen(false);
+  });
 
   const scrollDown = () => {
     list.scrollTop = list.scrollHeight;
@@ -163,6 +251,8 @@
         "border:1px solid #1d4ed8;background:#fff;color:#1d4ed8;border-radius:999px;padding:4px 10px;font:inherit;cursor:pointer";
       button.addEventListener("click", () => {
         row.remove();
+        // The button goes with its row: the keyboard stays in the chat, ready for the next message.
+        input.focus();
         post({ choiceId: choice.id }, choice.label);
       });
       row.append(button);
@@ -193,7 +283,10 @@
         if (response?.ok) {
           const answer = await response.json();
           showTyping(false);
-          for (const reply of answer.replies) showReply(reply, "bot");
+          for (const reply of answer.replies) {
+            showReply(reply, "bot");
+            arrived();
+          }
           return;
         }
         // A refusal will not change on retry (unknown flow, message too long); only say so.
@@ -239,6 +332,7 @@
     welcome = bubble(say.welcome, "welcome");
   }
 
+  show();
   // Two open tabs or a reconnect may bring the same message again; its id tells.
   const shownIds = new Set();
   restore().then(() => {
@@ -251,6 +345,7 @@
       const data = JSON.parse(event.data);
       welcome?.remove();
       showReply(data.message, data.role);
+      arrived();
     });
   });
 })();

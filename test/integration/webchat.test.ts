@@ -52,7 +52,7 @@ describe("web chat through a real socket", () => {
     expect(page.headers.get("content-type")).toMatch(/^text\/html/);
     expect(page.headers.get("content-security-policy")).toContain("default-src 'self'");
     const html = await page.text();
-    expect(html).toContain('<script src="/widget.js" data-flow="escalate"></script>');
+    expect(html).toContain('<script src="/widget.js" data-flow="escalate" data-open="true"></script>');
     expect(html).toContain(`${built.app.config.publicUrl}/widget.js`);
   });
 
