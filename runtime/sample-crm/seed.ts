@@ -1,7 +1,16 @@
+import { sql } from "drizzle-orm";
 import type { Store } from "../store/db.js";
 
-/** The sample CRM's customers and orders (see API.md), what the shipped flows look up. */
-export async function seedSampleCrm(store: Store): Promise<void> {
+const DAY = 86_400_000;
+/** The day `days` from `now`, as the CRM writes dates (`2026-12-04`). */
+const dayFrom = (now: number, days: number) => new Date(now + days * DAY).toISOString().slice(0, 10);
+
+/**
+ * The sample CRM's customers and orders (see API.md), what the shipped flows look up. Delivery dates
+ * follow the day it starts (a shipped order arrives in two days, the delivered one came twelve days
+ * ago): fixed dates read as past after a few weeks of trying the flows.
+ */
+export async function seedSampleCrm(store: Store, now = Date.now()): Promise<void> {
   const { crmCustomers, crmOrders } = store.tables;
   await store.tx(async (db) => {
     await db
@@ -37,7 +46,7 @@ export async function seedSampleCrm(store: Store): Promise<void> {
           statusLabel: "Expédiée",
           total: "89.90",
           currency: "EUR",
-          deliveryDate: "2026-11-25",
+          deliveryDate: dayFrom(now, 2),
           dispute: 0,
         },
         {
@@ -47,7 +56,7 @@ export async function seedSampleCrm(store: Store): Promise<void> {
           statusLabel: "En préparation",
           total: "740.00",
           currency: "EUR",
-          deliveryDate: "2026-11-30",
+          deliveryDate: dayFrom(now, 5),
           dispute: 0,
         },
         {
@@ -57,10 +66,10 @@ export async function seedSampleCrm(store: Store): Promise<void> {
           statusLabel: "Livrée",
           total: "45.00",
           currency: "EUR",
-          deliveryDate: "2026-11-18",
+          deliveryDate: dayFrom(now, -12),
           dispute: 1,
         },
       ])
-      .onConflictDoNothing();
+      .onConflictDoUpdate({ target: crmOrders.number, set: { deliveryDate: sql`excluded.delivery_date` } });
   });
 }

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { flowSecret, loadConfig } from "../../runtime/config.js";
+import { seedSampleCrm } from "../../runtime/sample-crm/seed.js";
 import { ADMIN, type Built, build, fixtures, login, send } from "./helpers.js";
 
 /** start → http lookup (CRM_BASE_URL, CRM_TOKEN) → "Bonjour <name>" → end. */
@@ -168,6 +169,21 @@ describe("the sample CRM, when asked for", () => {
       built.app.inject({ method: "GET", url: "/sample-crm/orders/CMD-100001", headers: { authorization } });
     expect((await order("Bearer relais-sample-token")).statusCode).toBe(401);
     expect((await order(`Bearer ${token}`)).json()).toMatchObject({ number: "CMD-100001" });
+  });
+
+  it("dates its orders from the day it starts, so that a shipped order is always on its way", async () => {
+    const authorization = `Bearer ${flowSecret(built.app.config, "CRM_TOKEN")}`;
+    const delivery = async (number: string) =>
+      (
+        await built.app.inject({ method: "GET", url: `/sample-crm/orders/${number}`, headers: { authorization } })
+      ).json().deliveryDate;
+    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    expect(await delivery("CMD-100001")).toBe(inDays(2));
+    // Started again on the same data another day: the dates move with it.
+    await seedSampleCrm(built.app.store, Date.parse("2027-03-01T10:00:00Z"));
+    expect(await delivery("CMD-100001")).toBe("2027-03-03");
+    expect(await delivery("CMD-100002")).toBe("2027-03-06");
+    expect(await delivery("CMD-100003")).toBe("2027-02-17");
   });
 
   it("lets flows and the simulator reach the sample CRM's paths only", async () => {
