@@ -74,6 +74,7 @@ const words = {
   upToDate: { fr: "À jour", en: "Up to date" },
   neverPublished: { fr: "Jamais publié", en: "Never published" },
   tryAgain: { fr: "Réessayer", en: "Try again" },
+  reading: { fr: "Lecture…", en: "Reading…" },
   live: { fr: "En ligne", en: "Live" },
   nodes_one: { fr: "{count} étape", en: "{count} node" },
   nodes_other: { fr: "{count} étapes", en: "{count} nodes" },

@@ -99,4 +99,49 @@ describe("a page whose data could not be read", () => {
       ".agent-queues li[data-queue]",
     );
   });
+
+  it("keeps saying so, without a blink, while reading again fails", async () => {
+    onTestFailed(() => screenshotOnFailure(page, "load-failure-steady"));
+    let refused = 0;
+    await page.route("**/api/queue-settings", (route) => {
+      refused += 1;
+      return route.abort("connectionrefused");
+    });
+    try {
+      await fromTopBar("Files")();
+      const alert = page.getByRole("alert").filter({ hasText: "Le serveur est injoignable" });
+      await alert.waitFor();
+      // Counts every time the words leave the page (a read that clears them while it runs).
+      await page.evaluate(() => {
+        const seen = window as unknown as { alertsGone: number };
+        seen.alertsGone = 0;
+        new MutationObserver((changes) => {
+          for (const change of changes)
+            for (const node of change.removedNodes)
+              if (node instanceof HTMLElement && node.matches('[role="alert"]')) seen.alertsGone += 1;
+        }).observe(document.body, { childList: true, subtree: true });
+      });
+      const before = refused;
+      await alert.getByRole("button", { name: "Réessayer" }).click();
+      await expect.poll(() => refused).toBeGreaterThan(before);
+      await alert.waitFor();
+      expect(await page.evaluate(() => (window as unknown as { alertsGone: number }).alertsGone)).toBe(0);
+    } finally {
+      await page.unroute("**/api/queue-settings");
+    }
+  });
+
+  it("the agent console says so when its canned responses could not be read, and reads them again", async () => {
+    // The reply box would offer none, as if the team had written none.
+    await refusedThenRead(
+      "agent-console-canned",
+      // Loaded afresh: the console reads them once, and may be open from another test.
+      async () => {
+        await page.goto(`${harness.baseUrl}/#/agent`);
+        await page.reload();
+      },
+      "**/api/canned-responses",
+      ".agent-queues li[data-queue]",
+    );
+  });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, failureText, type User } from "../api.js";
 import { LoadFailure, useRead } from "../app/LoadFailure.js";
 import "./agent.css";
@@ -36,25 +36,31 @@ export function AgentConsole({ me, conversationId }: { me: User; conversationId:
   const [notice, setNotice] = useState("");
   const [now, setNow] = useState(Date.now);
 
+  /** Whether the canned responses were read: they are read with the rest until they are. */
+  const cannedRead = useRef(false);
   // The agent's own queues are read with the rest: an admin may change them while the console is open.
   const load = useCallback(async () => {
-    const [queueList, mineList, routingList, myQueues] = await Promise.all([
+    const [queueList, mineList, routingList, myQueues, cannedList] = await Promise.all([
       agentApi.queues(),
       agentApi.mine(),
       routingApi.routing(),
       agentApi.myQueues(),
+      cannedRead.current ? undefined : agentApi.canned(),
     ]);
     setQueues(queueList);
     setMine(mineList);
     setRouting(routingList);
     setMyQueueIds(myQueues.queues);
+    if (cannedList) {
+      setCanned(cannedList);
+      cannedRead.current = true;
+    }
     setNow(Date.now());
   }, []);
   // A failed read keeps what was shown and says so above it: the lists may be out of date.
   const { failure, read: refresh } = useRead(load);
 
   useEffect(() => {
-    agentApi.canned().then(setCanned, () => setCanned([]));
     const timer = setInterval(refresh, REFRESH_MS);
     const tick = setInterval(() => setNow(Date.now()), TICK_MS);
     return () => {
