@@ -113,3 +113,9 @@ export function withItemTarget<N extends object>(
 }
 
 export const THEN: UiText = { fr: "ensuite", en: "then" };
+
+/**
+ * A variable named after node `id` (`question-2` → `question_2`), for what a new node writes: two new
+ * nodes writing one shared name would overwrite each other with no word from the linter.
+ */
+export const variableNamedAfter = (id: string) => id.replace(/[^A-Za-z0-9_]/g, "_").replace(/^(?=\d)/, "_");

@@ -1,6 +1,6 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { discriminated, Label, LocalizedText, NodeId, Slug, target, VariablePath } from "../common.js";
-import { type NodeDefinition, THEN, templatesOf, withField, withItemTarget } from "./definition.js";
+import { type NodeDefinition, THEN, templatesOf, variableNamedAfter, withField, withItemTarget } from "./definition.js";
 
 export const QuestionChoice = Type.Object(
   {
@@ -126,8 +126,7 @@ export const question: NodeDefinition<QuestionNode> = {
     type: "question",
     text: { fr: "Votre réponse ?", en: "Your answer?" },
     input: { kind: "text" },
-    // Named after the node, so that two new questions never write over each other's answer.
-    saveAs: id.replace(/[^A-Za-z0-9_]/g, "_").replace(/^(?=\d)/, "_"),
+    saveAs: variableNamedAfter(id),
     maxAttempts: 3,
   }),
   transitions: (node) => [

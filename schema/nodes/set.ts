@@ -1,6 +1,6 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { Expression, Label, NodeId, target, VariablePath } from "../common.js";
-import { type NodeDefinition, THEN, withField } from "./definition.js";
+import { type NodeDefinition, THEN, variableNamedAfter, withField } from "./definition.js";
 
 export const Assignment = Type.Object(
   {
@@ -25,7 +25,7 @@ export type SetNode = Static<typeof SetNode>;
 export const set: NodeDefinition<SetNode> = {
   type: "set",
   schema: SetNode,
-  create: (id) => ({ id, type: "set", assign: [{ variable: "value", value: "1" }] }),
+  create: (id) => ({ id, type: "set", assign: [{ variable: variableNamedAfter(id), value: "1" }] }),
   transitions: (node) => [{ handle: "next", target: node.next, label: THEN, pointer: "/next", required: true }],
   connect: (node, _handle, target) => withField(node, "next", target),
   expressions: (node) =>

@@ -103,7 +103,7 @@ describe("typing in the designer with the canvas shown", () => {
     await expect.poll(() => monacoText(value)).toBe(typed);
     await ui
       .node("set")
-      .filter({ hasText: `value := ${typed}` })
+      .filter({ hasText: `set := ${typed}` })
       .waitFor();
   });
 

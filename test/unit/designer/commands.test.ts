@@ -19,6 +19,14 @@ describe("commands", () => {
       "question",
       "question_2",
     ]);
+    const sets = perform(perform(doc(), { type: "addNode", nodeType: "set", position: { x: 0, y: 0 } }), {
+      type: "addNode",
+      nodeType: "set",
+      position: { x: 0, y: 0 },
+    });
+    expect(sets.flow.nodes.slice(-2).flatMap((n) => (n.type === "set" ? n.assign.map((a) => a.variable) : []))).toEqual(
+      ["set", "set_2"],
+    );
     expect(once.layout.nodes.question).toEqual({ x: 11, y: 20 });
     expect(validateFlow(twice.flow, "sample.flow.json").ok).toBe(true);
   });
