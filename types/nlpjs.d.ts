@@ -8,6 +8,15 @@ declare module "@nlpjs/nlp" {
   }
   export class Nlp {
     constructor(settings?: Record<string, unknown>);
+    settings: { threshold: number; nlu: Record<string, unknown> };
+    nluManager: {
+      process(input: {
+        locale: string;
+        utterance: string;
+        context: Record<string, unknown>;
+        settings: Record<string, unknown>;
+      }): Promise<NlpResult>;
+    };
     use(plugin: unknown): void;
     addLanguage(language: string): void;
     addDocument(language: string, utterance: string, intent: string): void;

@@ -63,11 +63,19 @@ export async function loadIntentModel(language: string, model: string): Promise<
   const base = baseOf(language);
   const nlp = await newNlp(base);
   nlp.import(model);
+  // `nlp.process` classifies, then runs entity extraction, answers, actions, sentiment and contexts, none
+  // of which a flow uses, and copies its whole result: twice the CPU of the classification itself
+  // (32 µs against 19 on the 2-core VM). The NLU manager classifies alone; the threshold below which
+  // `process` answers "None" is applied here as it does.
+  const classifyOnly = async (utterance: string) => {
+    const result = await nlp.nluManager.process({ locale: base, utterance, context: {}, settings: nlp.settings.nlu });
+    return result.score < nlp.settings.threshold ? { ...result, intent: NLPJS_NONE, score: 1 } : result;
+  };
   return {
     async classify(text) {
       const utterance = text.slice(0, MAX_TEXT_CHARS);
       if (utterance.trim() === "") return [{ intent: NO_INTENT, confidence: 1 }];
-      const result = await nlp.process(base, utterance);
+      const result = await classifyOnly(utterance);
       const ranked = result.classifications
         .filter((entry) => entry.intent !== NLPJS_NONE)
         .map((entry) => ({ intent: entry.intent, confidence: round(entry.score) }));
