@@ -116,4 +116,25 @@ describe("what the designer understands", () => {
     await understood(/^Langue : français, reconnue avec certitude/);
     await page.locator(".transcript .bot", { hasText: "Votre commande CMD-100001 est : Expédiée" }).waitFor();
   });
+
+  it("says the conversation's language when it is set or changes, not after every message", async () => {
+    await ui.openFlow("triage", "Accueil et orientation");
+    await ui.sideTab("Simulateur").click();
+    await page.getByRole("button", { name: "Recommencer" }).click();
+    await page.locator(".transcript .bot", { hasText: "Que puis-je faire pour vous ?" }).waitFor();
+    const box = page.getByRole("textbox", { name: "Écrivez comme un client…" });
+    const say = async (text: string) => {
+      await typeInto(box, text);
+      await page.keyboard.press("Enter");
+    };
+    const understood = (text: string | RegExp) => page.locator(".transcript .understood", { hasText: text });
+    await say("Bonjour");
+    await understood("Langue : français, choisie au départ").waitFor();
+    await say("je voudrais savoir où en est ma commande");
+    await understood(/^Langue : français, reconnue avec certitude/).waitFor();
+    await say("camille.martin@example.fr");
+    await page.locator(".transcript .bot", { hasText: "Quel est le numéro de votre commande ?" }).waitFor();
+    // Kept as it was: the third message says nothing of it.
+    expect(await understood(/^Langue/).count()).toBe(2);
+  });
 });

@@ -75,6 +75,8 @@ export function SimulatorPanel({ flow, tests: savedTests, others, onActiveNode, 
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
   const ids = useRef(0);
+  /** The state after the customer's last message: the language is said when it moved since. */
+  const spoken = useRef<ConversationState>(undefined);
 
   const flowsById = useMemo(() => new Map([...others, [flow.id, flow]]), [flow, others]);
   const standIns = useMemo(
@@ -153,7 +155,9 @@ export function SimulatorPanel({ flow, tests: savedTests, others, onActiveNode, 
         setCalls((old) => [...old, ...turn.calls]);
         const added: Omit<Line, "id">[] = [];
         if (shown) added.push({ role: "customer", text: shown });
-        const understood = understoodWords(turn.events, turn.state, input.type === "text", flowsById);
+        const understood = understoodWords(turn.events, spoken.current, turn.state, input.type === "text", flowsById);
+        if (input.type === "start") spoken.current = undefined;
+        if (input.type === "text") spoken.current = turn.state;
         for (const fact of understood) added.push({ role: "understood", text: fact });
         for (const call of turn.calls) {
           added.push({ role: "system", text: call.note ?? `${call.request.method} ${call.request.url}` });

@@ -35,13 +35,22 @@ function stepName(flows: ReadonlyMap<string, Flow>, flowId: string, nodeId: stri
   return node?.label || nodeId;
 }
 
+/** The conversation's language, or how it was chosen, is not what it was after the customer's previous message. */
+const languageMoved = (before: ConversationState | undefined, after: ConversationState) =>
+  before === undefined ||
+  before.language !== after.language ||
+  JSON.stringify(before.languageFrom) !== JSON.stringify(after.languageFrom);
+
 /**
  * What the simulator understood of a turn, in words, one fact a line: the intent recognised and how
- * sure, the conversation's language and how it was chosen, the values found in the message, the
- * questions not asked because their answer was known.
+ * sure, the conversation's language and how it was chosen (when the turn set or changed it: said
+ * after every message, a language kept from the start read as news each time), the values found in
+ * the message, the questions not asked because their answer was known.
  */
 export function understoodWords(
   events: readonly EngineEvent[],
+  /** The state after the customer's previous message; none before their first. */
+  before: ConversationState | undefined,
   state: ConversationState | undefined,
   customerSpoke: boolean,
   flows: ReadonlyMap<string, Flow>,
@@ -69,7 +78,7 @@ export function understoodWords(
       lines.push(t(event.from === "message" ? "understood.filledFromMessage" : "understood.filledKnown", words));
     }
   }
-  if (customerSpoke && state) {
+  if (customerSpoke && state && languageMoved(before, state)) {
     const from = state.languageFrom ?? { source: "default" };
     const name = languageName(state.language);
     if (from.source === "detected") {
