@@ -88,6 +88,15 @@ export async function saveQueue(store: Store, queue: QueueSettings): Promise<voi
   await store.tx((db) => upsert(db, store, queue));
 }
 
+/** Writes a new queue; `false`, writing nothing, when its id is already a queue's. */
+export async function createQueue(store: Store, queue: QueueSettings): Promise<boolean> {
+  const { queues } = store.tables;
+  const created = await store.tx((db) =>
+    db.insert(queues).values(toRow(queue)).onConflictDoNothing({ target: queues.id }).returning({ id: queues.id }),
+  );
+  return created.length > 0;
+}
+
 export async function loadQueues(store: Store): Promise<Map<string, QueueSettings>> {
   const { queues } = store.tables;
   const rows = await store.read((db) => db.select().from(queues));

@@ -1,12 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { and, eq, isNull } from "drizzle-orm";
-import { errorResponses, QueueParams, QueueSettings } from "../../schema/api/index.js";
-import { loadQueues } from "../conversation/queues.js";
+import { errorResponses, NewQueueBody, QueueParams, QueueSettings, SavedQueue } from "../../schema/api/index.js";
+import { assertSchedule } from "../conversation/queue-settings.js";
+import { createQueue, loadQueues } from "../conversation/queues.js";
 import { DomainError } from "../domain-error.js";
 import { requireRole } from "../plugins/auth.js";
 
-/** Queue settings for admins: read them all (to edit them with `PUT /api/queues/:id`) and remove unused ones. */
+/**
+ * Queue settings for admins: read them all (to edit them with `PUT /api/queues/:id`), create one, and remove
+ * unused ones.
+ */
 const queueAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const admin = requireRole("admin");
   const tags = ["agent"];
@@ -23,6 +27,34 @@ const queueAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async () =>
       [...(await loadQueues(app.store)).values()].sort((a, b) => a.level - b.level || a.id.localeCompare(b.id)),
+  );
+
+  app.post(
+    "/api/queues",
+    {
+      schema: {
+        tags,
+        description:
+          "Creates a queue; refused with QUEUE_EXISTS when its id is already a queue's (whose settings stay as they were), and with BAD_SCHEDULE when its hours cannot work.",
+        body: NewQueueBody,
+        response: { 201: SavedQueue, ...errorResponses(400, 401, 403, 409, 413, 415) },
+      },
+      onRequest: admin,
+    },
+    async (request, reply) => {
+      const { id } = request.body;
+      assertSchedule(request.body);
+      if (!(await createQueue(app.store, request.body))) {
+        throw new DomainError(
+          "conflict",
+          "QUEUE_EXISTS",
+          `There is already a queue \`${id}\`: change its settings rather than create it again, or choose another id.`,
+          undefined,
+          { id },
+        );
+      }
+      return reply.status(201).send({ id });
+    },
   );
 
   app.delete(

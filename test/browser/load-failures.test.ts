@@ -52,11 +52,13 @@ const fromTopBar = (link: string) => async () => {
 
 describe("a page whose data could not be read", () => {
   it("the queues page says so and reads the queues again", async () => {
+    // Its new queue's form waits for the queues too: an id it cannot see taken would be refused.
     await refusedThenRead(
       "queues",
       fromTopBar("Files"),
       "**/api/queue-settings",
       "details.queue-settings summary .muted",
+      'details.queue-settings summary:has-text("Nouvelle file")',
     );
   });
 

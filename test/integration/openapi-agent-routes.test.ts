@@ -27,6 +27,7 @@ const ROUTES: Route[] = [
   { method: "post", path: "/api/users/{id}/link", statuses: [201, 400, 401, 403, 404, 500, 503] },
   { method: "get", path: "/api/queues", statuses: [200, 401, 500, 503] },
   { method: "put", path: "/api/queues/{id}", body: true, statuses: [200, 400, 401, 403, 413, 415, 500, 503] },
+  { method: "post", path: "/api/queues", body: true, statuses: [201, 400, 401, 403, 409, 413, 415, 500, 503] },
   { method: "delete", path: "/api/queues/{id}", statuses: [204, 400, 401, 403, 404, 409, 500, 503] },
   { method: "post", path: "/api/queues/{id}/claim", statuses: [200, 204, 400, 401, 403, 409, 500, 503] },
   {

@@ -67,16 +67,19 @@ function QueueForm({ initial, isNew, onSaved }: { initial: QueueSettings; isNew:
       noticeTexts: withoutEmptyTexts(queue.noticeTexts ?? {}),
     };
     try {
-      await adminApi.saveQueue(settings);
+      // A new queue is created, never written over one of the same id, whose settings would be lost.
+      await (isNew ? adminApi.createQueue(settings) : adminApi.saveQueue(settings));
       setMessage({ error: false, text: w("saved") });
       onSaved();
     } catch (error) {
       setMessage({
         error: true,
         text:
-          error instanceof ApiError && error.problems.length > 0
-            ? error.problems.map((problem) => problem.message).join(" ")
-            : String(error instanceof Error ? error.message : error),
+          error instanceof ApiError && error.code === "QUEUE_EXISTS"
+            ? w("queueExists", { id: queue.id })
+            : error instanceof ApiError && error.problems.length > 0
+              ? error.problems.map((problem) => problem.message).join(" ")
+              : String(error instanceof Error ? error.message : error),
       });
     }
   };
@@ -197,6 +200,7 @@ function QueueForm({ initial, isNew, onSaved }: { initial: QueueSettings; isNew:
 export function QueuesPage() {
   const [queues, setQueues] = useState<QueueSettings[]>([]);
   const [routing, setRouting] = useState<QueueRoutingOf[]>([]);
+  /** Counts the reads: until the first, the new queue's form could not know which ids are taken. */
   const [generation, setGeneration] = useState(0);
   const load = useCallback(async () => {
     const [queueList, routingList] = await Promise.all([adminApi.queues(), routingApi.routing()]);
@@ -229,12 +233,14 @@ export function QueuesPage() {
           </details>
         );
       })}
-      <details className="queue-settings">
-        <summary>
-          <strong>{w("newQueue")}</strong>
-        </summary>
-        <QueueForm key={`new:${generation}`} initial={blankQueue()} isNew onSaved={load} />
-      </details>
+      {generation > 0 && (
+        <details className="queue-settings">
+          <summary>
+            <strong>{w("newQueue")}</strong>
+          </summary>
+          <QueueForm key={`new:${generation}`} initial={blankQueue()} isNew onSaved={load} />
+        </details>
+      )}
     </div>
   );
 }

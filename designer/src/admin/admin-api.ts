@@ -33,6 +33,7 @@ export const adminApi = {
   queues: () => call<QueueSettings[]>("GET", "/api/queue-settings"),
   saveQueue: ({ id, ...settings }: QueueSettings) =>
     call<SavedQueue>("PUT", `/api/queues/${encodeURIComponent(id)}`, settings),
+  createQueue: (queue: QueueSettings) => call<SavedQueue>("POST", "/api/queues", queue),
   deleteQueue: (id: string) => call<void>("DELETE", `/api/queues/${encodeURIComponent(id)}`),
   channels: () => call<ChannelSettingsView[]>("GET", "/api/channel-settings"),
   saveChannel: (channel: SettingsChannel, body: ChannelSettingsBody) =>

@@ -264,6 +264,10 @@ const words = {
   // Admin: queues
   queueSettings: { fr: "Files d'attente", en: "Queues" },
   newQueue: { fr: "Nouvelle file", en: "New queue" },
+  queueExists: {
+    fr: "Une file « {id} » existe déjà : modifiez-la dans ses propres réglages, ou choisissez un autre identifiant.",
+    en: "A queue “{id}” already exists: change it in its own settings, or choose another id.",
+  },
   queueId: { fr: "Identifiant", en: "Id" },
   timezone: { fr: "Fuseau horaire", en: "Time zone" },
   hours: { fr: "Horaires d'ouverture", en: "Business hours" },
