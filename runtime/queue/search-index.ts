@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { type AnyColumn, and, desc, gt, gte, max, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { ConversationState } from "../../schema/api/index.js";
 import type { Db, Store, Tables } from "../store/db.js";
@@ -22,6 +23,10 @@ const SLICE = 50;
  * transactions, not within one, and each document costs its full-text entry rewritten.
  */
 const WRITE_CHUNK = 20;
+/** Whose turn it is to bring the index up to date, among the processes sharing a database. */
+export const SEARCH_INDEX_LOCK = "relais:search-index";
+/** How often a search looks whether another process's run is over. */
+const OTHERS_POLL_MS = 50;
 /** A document keeps this much of a conversation's words; very long transcripts are found by their start. */
 const BODY_CHARS = 100_000;
 
@@ -170,29 +175,51 @@ export class SearchIndexer {
 
   constructor(private readonly store: Store) {}
 
-  /** Brings the index up to date in the background: joins the run in progress, if any. */
+  /**
+   * Brings the index up to date in the background: joins the run in progress, if any, and leaves it to
+   * another process sharing the database that is bringing it up to date now.
+   */
   catchUpSoon(): Promise<number> {
+    return this.start(false);
+  }
+
+  /**
+   * Brings the index up to date with all that was written before the call, for a search. A run in
+   * progress may have begun before the caller's last write: the caller waits for the next run, which
+   * all callers meanwhile share; so it does for a run of another process.
+   */
+  catchUp(): Promise<number> {
+    if (!this.running) return this.start(true);
+    this.next ??= this.running
+      .catch(() => 0)
+      .then(() => {
+        this.next = undefined;
+        return this.start(true);
+      });
+    return this.next;
+  }
+
+  private start(waitForOthers: boolean): Promise<number> {
     if (this.stopping) return Promise.resolve(0);
-    this.running ??= this.run().finally(() => {
+    this.running ??= this.runAlone(waitForOthers).finally(() => {
       this.running = undefined;
     });
     return this.running;
   }
 
   /**
-   * Brings the index up to date with all that was written before the call, for a search. A run in
-   * progress may have begun before the caller's last write: the caller waits for the next run, which
-   * all callers meanwhile share.
+   * A run, unless another process runs one: every process of a cluster indexed the same conversations,
+   * each writing every document again. `waitForOthers` waits for theirs to end, then runs (what it
+   * began with may be older than the caller's last write), looking again every {@link OTHERS_POLL_MS}
+   * rather than holding a connection in the lock's queue, which a stop would wait for.
    */
-  catchUp(): Promise<number> {
-    if (!this.running) return this.catchUpSoon();
-    this.next ??= this.running
-      .catch(() => 0)
-      .then(() => {
-        this.next = undefined;
-        return this.catchUpSoon();
-      });
-    return this.next;
+  private async runAlone(waitForOthers: boolean): Promise<number> {
+    for (;;) {
+      const indexed = await this.store.alone(SEARCH_INDEX_LOCK, () => this.run());
+      if (indexed !== undefined) return indexed;
+      if (!waitForOthers || this.stopping) return 0;
+      await sleep(OTHERS_POLL_MS);
+    }
   }
 
   /**

@@ -84,6 +84,14 @@ export interface Store {
    * under it are seen in order.
    */
   sharedTx<T>(key: string, work: (db: Db) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work`, which may span many transactions, unless another process sharing the database is running
+   * work of the same `key`: then resolves `undefined` at once. For background work every process would
+   * otherwise repeat over the same rows (the search index's catch-up). On PostgreSQL a session advisory
+   * lock, held by a connection of its own until `work` ends (or the connection does); on SQLite (one
+   * process) it runs as is.
+   */
+  alone<T>(key: string, work: () => Promise<T>): Promise<T | undefined>;
   /** Runs `effect` once what was written is committed: at once, or when the `exclusive` work around it commits. */
   afterCommit(effect: () => void): void;
   /**
@@ -211,6 +219,7 @@ export function openSqlite(
       ping.get();
     },
     exclusive: (_key, work) => work(),
+    alone: (_key, work) => work(),
     sharedTx: (_key, work) => store.tx(work),
     afterCommit: (effect) => effect(),
     atGroupCommit: group.add,
@@ -548,6 +557,30 @@ async function openPostgres(
       });
       for (const effect of turn.afterCommit) effect();
       return result;
+    },
+    alone: async (key, work) => {
+      const client = await pool.connect();
+      let lost: Error | undefined;
+      const query = async (text: string) => {
+        try {
+          return await client.query<{ locked: boolean }>(text, [key]);
+        } catch (error) {
+          lost = error instanceof Error ? error : new Error(String(error));
+          throw error;
+        }
+      };
+      try {
+        const taken = await query("SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked");
+        if (!taken.rows[0]?.locked) return undefined;
+        try {
+          return await work();
+        } finally {
+          // A connection lost meanwhile took the lock with it; it is not given back to the pool.
+          await query("SELECT pg_advisory_unlock(hashtextextended($1, 0))").catch(() => undefined);
+        }
+      } finally {
+        client.release(lost);
+      }
     },
     sharedTx: async (key, work) => {
       const turn = current();
