@@ -217,6 +217,10 @@ export class SearchIndexer {
     for (;;) {
       const indexed = await this.store.alone(SEARCH_INDEX_LOCK, () => this.run());
       if (indexed !== undefined) return indexed;
+      // Another process moves the index on meanwhile: this one's mark of the changes looked at grows old,
+      // and a run from it would page through every change since. The next run starts from the documents,
+      // as a run after a start does.
+      this.changedFrom = undefined;
       if (!waitForOthers || this.stopping) return 0;
       await sleep(OTHERS_POLL_MS);
     }
