@@ -338,6 +338,10 @@ const words = {
     fr: "Intention reconnue : {intent} (confiance {confidence})",
     en: "Intent recognised: {intent} (confidence {confidence})",
   },
+  "understood.intentNone": {
+    fr: "Pas compris : aucune intention ne correspond (seuil {floor})",
+    en: "Not understood: no intent fits (floor {floor})",
+  },
   "understood.intentLow": {
     fr: "Pas compris avec assez de certitude : au mieux {intent} (confiance {confidence}, seuil {floor})",
     en: "Not understood with enough certainty: at best {intent} (confidence {confidence}, floor {floor})",

@@ -130,6 +130,8 @@ describe("what the designer understands", () => {
     const understood = (text: string | RegExp) => page.locator(".transcript .understood", { hasText: text });
     await say("Bonjour");
     await understood("Langue : français, choisie au départ").waitFor();
+    // No intent came near: not "at best order_status (confidence 0 %)".
+    await understood(/^Pas compris : aucune intention ne correspond \(seuil \d+\s%\)$/).waitFor();
     await say("je voudrais savoir où en est ma commande");
     await understood(/^Langue : français, reconnue avec certitude/).waitFor();
     await say("camille.martin@example.fr");

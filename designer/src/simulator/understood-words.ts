@@ -61,7 +61,14 @@ export function understoodWords(
       const node = flows.get(event.flowId)?.nodes.find((each) => each.id === event.nodeId);
       const floor = (node?.type === "intent" ? node.confidenceFloor : undefined) ?? DEFAULT_CONFIDENCE_FLOOR;
       const words = { intent: event.intent, confidence: percent(event.confidence), floor: percent(floor) };
-      lines.push(t(event.confidence >= floor ? "understood.intent" : "understood.intentLow", words));
+      // "At best order_status (confidence 0 %)" read as a lead where there is none.
+      const none = percent(event.confidence) === percent(0);
+      lines.push(
+        t(
+          event.confidence >= floor ? "understood.intent" : none ? "understood.intentNone" : "understood.intentLow",
+          words,
+        ),
+      );
     }
     if (event.type === "heard") {
       const values = event.entities.map(

@@ -42,4 +42,22 @@ describe("what the simulator says of the conversation's language", () => {
     // A tapped choice is no message to read a language from.
     expect(languageLines(undefined, chosen, false)).toEqual([]);
   });
+
+  it("words an intent recognised, one under the floor, and none at all", () => {
+    setLanguage("fr");
+    const intent = (confidence: number) =>
+      understoodWords(
+        [{ type: "intent", flowId: "triage", nodeId: "ask-intent", intent: "order_status", confidence }],
+        undefined,
+        undefined,
+        true,
+        new Map(),
+      );
+    expect(intent(0.93)).toEqual(["Intention reconnue : order_status (confiance 93\u00a0%)"]);
+    expect(intent(0.3)).toEqual([
+      "Pas compris avec assez de certitude : au mieux order_status (confiance 30\u00a0%, seuil 50\u00a0%)",
+    ]);
+    // Not "at best order_status (confidence 0 %)": no intent came near.
+    expect(intent(0.001)).toEqual(["Pas compris : aucune intention ne correspond (seuil 50\u00a0%)"]);
+  });
 });
