@@ -28,6 +28,7 @@ describe("the queues page", () => {
       has: page.locator("summary", { hasText: "Nouvelle file" }),
     });
     await fresh.locator("summary").click();
+    await fresh.getByLabel("Niveau").waitFor();
     await typeInto(fresh.locator('input[name="queue-id"]'), "support");
     await typeInto(fresh.locator('input[name="queue-name"]'), "Support bis");
     await typeInto(fresh.locator('input[name="queue-sla"]'), "5");

@@ -114,7 +114,7 @@ function QueueForm({ initial, isNew, onSaved }: { initial: QueueSettings; isNew:
           <input name="queue-name" required value={queue.name} onChange={(event) => set("name", event.target.value)} />
         </label>
         <label>
-          {w("level", { level: "" }).trim()}
+          {w("levelLabel")}
           <select name="queue-level" value={queue.level} onChange={(event) => set("level", Number(event.target.value))}>
             {[1, 2, 3].map((level) => (
               <option key={level} value={level}>

@@ -124,6 +124,7 @@ const words = {
   transferTo: { fr: "Vers la file", en: "To queue" },
   transferNote: { fr: "Note pour la personne suivante", en: "Note for the next person" },
   level: { fr: "niveau {level}", en: "level {level}" },
+  levelLabel: { fr: "Niveau", en: "Level" },
   resolve: { fr: "Clôturer", en: "Resolve" },
   disposition: { fr: "Issue", en: "Disposition" },
   release: { fr: "Rendre au bot", en: "Give back to the bot" },
