@@ -80,11 +80,11 @@ export type QueueSettingsBody = Static<typeof QueueSettingsBody>;
 
 /** A queue as admins define it: level, business hours, holidays, SLA target and out-of-hours message. */
 export const QueueSettings = Type.Object({ id: Type.String(), ...queueFields });
+export type QueueSettings = Static<typeof QueueSettings>;
 
 /** A queue an admin creates (`POST /api/queues`): refused when its id is already a queue's. */
 export const NewQueueBody = Type.Object({ id: QueueId, ...queueFields });
 export type NewQueueBody = Static<typeof NewQueueBody>;
-export type QueueSettings = Static<typeof QueueSettings>;
 
 export const SavedQueue = Type.Object({ id: Type.String() });
 export type SavedQueue = Static<typeof SavedQueue>;
