@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { type AnyColumn, and, desc, gt, gte, max, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { type AnyColumn, and, desc, eq, gt, gte, max, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { ConversationState } from "../../schema/api/index.js";
 import type { Db, Store, Tables } from "../store/db.js";
 import { readJson } from "../store/json-column.js";
@@ -27,6 +27,8 @@ const WRITE_CHUNK = 20;
 export const SEARCH_INDEX_LOCK = "relais:search-index";
 /** How often a search looks whether another process's run is over. */
 const OTHERS_POLL_MS = 50;
+/** The key of `search_catch_up`'s one row. */
+const MARK_ROW = "changes";
 /** A document keeps this much of a conversation's words; very long transcripts are found by their start. */
 const BODY_CHARS = 100_000;
 
@@ -155,6 +157,13 @@ const upsertDocuments = preparedRows("conversationSearch", ["conversationId", ..
   set: rewritten,
 });
 
+/** Records how far the catch-ups have looked at changes (see `search_catch_up`). */
+const saveMark = (store: Store, db: Db, at: number) =>
+  db
+    .insert(store.tables.searchCatchUp)
+    .values({ mark: MARK_ROW, changesLookedAt: at })
+    .onConflictDoUpdate({ target: store.tables.searchCatchUp.mark, set: { changesLookedAt: at } });
+
 /**
  * Keeps `conversation_search` in step with the conversations: each call brings up to date the
  * documents of conversations written to since the newest ones it holds. Searches call it first, so
@@ -164,13 +173,6 @@ export class SearchIndexer {
   private running: Promise<number> | undefined;
   /** The run after the one in progress, for searches that came during it. */
   private next: Promise<number> | undefined;
-  /**
-   * The newest change the last run looked at: from it on (less the margin) is the next run's. Kept
-   * here rather than read off the documents, whose newest change moves with every message indexed,
-   * past a change of status alone not looked at yet.
-   */
-  private changedFrom: number | undefined;
-
   private stopping = false;
 
   constructor(private readonly store: Store) {}
@@ -217,10 +219,6 @@ export class SearchIndexer {
     for (;;) {
       const indexed = await this.store.alone(SEARCH_INDEX_LOCK, () => this.run());
       if (indexed !== undefined) return indexed;
-      // Another process moves the index on meanwhile: this one's mark of the changes looked at grows old,
-      // and a run from it would page through every change since. The next run starts from the documents,
-      // as a run after a start does.
-      this.changedFrom = undefined;
       if (!waitForOthers || this.stopping) return 0;
       await sleep(OTHERS_POLL_MS);
     }
@@ -244,17 +242,17 @@ export class SearchIndexer {
    * found none kept the search waiting for it 12 s under load. What is written during a run is for the next.
    */
   private async run(): Promise<number> {
-    const { conversationSearch, messages } = this.store.tables;
-    const [[newest], [lastChange]] = await Promise.all([
-      this.store.read((db) => db.select({ id: max(messages.id) }).from(messages)),
-      this.changedFrom === undefined
-        ? this.store.read((db) =>
-            db.select({ v: max(conversationSearch.conversationUpdatedAt) }).from(conversationSearch),
-          )
-        : [{ v: this.changedFrom }],
-    ]);
+    const { conversationSearch, messages, searchCatchUp } = this.store.tables;
+    const [[newest], [mark], [lastDocument]] = await this.store.read((db) =>
+      Promise.all([
+        db.select({ id: max(messages.id) }).from(messages),
+        db.select({ at: searchCatchUp.changesLookedAt }).from(searchCatchUp).where(eq(searchCatchUp.mark, MARK_ROW)),
+        db.select({ at: max(conversationSearch.conversationUpdatedAt) }).from(conversationSearch),
+      ]),
+    );
     const before = { messageId: Number(newest?.id ?? 0), at: Date.now() };
-    const from = Number(lastChange?.v ?? 0);
+    // Without a mark (an index built before marks were kept), the documents' newest change is the best guess.
+    const from = Number(mark?.at ?? lastDocument?.at ?? 0);
     let changedAfter = { at: from - CHANGE_MARGIN_MS, id: "" };
     let total = 0;
     for (;;) {
@@ -263,7 +261,8 @@ export class SearchIndexer {
       changedAfter = changedUpTo;
       if (!more || this.stopping) break;
     }
-    this.changedFrom = Math.max(from, changedAfter.at);
+    const lookedAt = Math.max(from, changedAfter.at);
+    if (lookedAt !== mark?.at) await this.store.tx((db) => saveMark(this.store, db, lookedAt));
     return total;
   }
 

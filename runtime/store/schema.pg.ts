@@ -233,6 +233,19 @@ export const conversationSearch = pgTable(
   ],
 );
 
+/**
+ * How far the search index's catch-up has looked at conversations changed without a new message (a
+ * status, a claim): one row, written by whichever process ran the last catch-up, so that the next one,
+ * in this process or another, starts from there rather than from the documents' newest change, which
+ * documents indexed for their messages move past changes not looked at yet.
+ */
+export const searchCatchUp = pgTable("search_catch_up", {
+  /** What the row marks: `changes`, its only row. */
+  mark: text("mark").primaryKey(),
+  /** Conversations changed up to this time (ms) were looked at. */
+  changesLookedAt: bigint("changes_looked_at", { mode: "number" }).notNull(),
+});
+
 export const queues = pgTable("queues", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),

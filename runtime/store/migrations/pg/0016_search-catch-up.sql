@@ -1,0 +1,4 @@
+CREATE TABLE "search_catch_up" (
+	"mark" text PRIMARY KEY NOT NULL,
+	"changes_looked_at" bigint NOT NULL
+);
