@@ -41,7 +41,8 @@ export const WHATSAPP = {
 
 /**
  * Messenger Send API (developers.facebook.com/docs/messenger-platform/send-messages): a button
- * template for up to 3 choices, quick replies up to 13; attachments carry no caption.
+ * template for up to 3 choices, quick replies up to 13. An attachment carries no text: its caption goes
+ * as a text message right after it, split like any text, so none is lost.
  */
 export const MESSENGER = {
   text: 2000,
@@ -52,10 +53,10 @@ export const MESSENGER = {
   windowHours: 24,
   humanAgentHours: 7 * 24,
   media: {
-    image: { formats: ["jpg", "jpeg", "png", "gif"], caption: 0 },
-    video: { caption: 0 },
-    audio: { caption: 0 },
-    file: { caption: 0 },
+    image: { formats: ["jpg", "jpeg", "png", "gif"], caption: Number.POSITIVE_INFINITY },
+    video: { caption: Number.POSITIVE_INFINITY },
+    audio: { caption: Number.POSITIVE_INFINITY },
+    file: { caption: Number.POSITIVE_INFINITY },
   },
 } as const satisfies { media: Record<MediaKind, MediaSupport> } & Record<string, unknown>;
 

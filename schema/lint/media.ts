@@ -81,7 +81,7 @@ export function mediaFormat(context: LintContext): Problem[] {
   });
 }
 
-/** A caption a channel drops (Messenger's attachments, WhatsApp's audio) or cuts (past 1,024 characters on WhatsApp). */
+/** A caption a channel drops (WhatsApp's audio) or cuts (past 1,024 characters on WhatsApp). */
 export function mediaCaption(context: LintContext): Problem[] {
   return mediaOf(context).flatMap(({ index, nodeId, i, media }) => {
     const caption = media.caption;

@@ -15,7 +15,8 @@ export interface MessengerPayload {
 
 /**
  * One bot message as Messenger shows it: up to 3 choices as a button template (buttons stay on
- * the message), up to 13 as quick replies, more as numbered lines; media as attachments first;
+ * the message), up to 13 as quick replies, more as numbered lines; media as attachments first,
+ * each followed by its caption;
  * within 24 hours a response, then for 7 days an agent's reply with the HUMAN_AGENT tag.
  */
 export function renderMessenger(message: BotMessage, context: SendContext): MessengerPayload[] | { refused: string } {
@@ -35,12 +36,22 @@ export function renderMessenger(message: BotMessage, context: SendContext): Mess
     state === "open"
       ? { messaging_type: "RESPONSE" as const }
       : { messaging_type: "MESSAGE_TAG" as const, tag: "HUMAN_AGENT" as const };
-  const payloads: MessengerPayload[] = (message.media ?? []).map((media) => ({
-    ...envelope,
-    message: {
-      attachment: { type: media.kind === "file" ? "file" : media.kind, payload: { url: media.url, is_reusable: true } },
+  // An attachment carries no text: its caption follows it as a message of its own.
+  const payloads: MessengerPayload[] = (message.media ?? []).flatMap((media) => [
+    {
+      ...envelope,
+      message: {
+        attachment: {
+          type: media.kind === "file" ? "file" : media.kind,
+          payload: { url: media.url, is_reusable: true },
+        },
+      },
     },
-  }));
+    ...(media.caption ? splitText(media.caption, MESSENGER_LIMITS.text) : []).map((piece) => ({
+      ...envelope,
+      message: { text: piece },
+    })),
+  ]);
   const choices = message.choices ?? [];
   const asButtons =
     choices.length > 0 &&

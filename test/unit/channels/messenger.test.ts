@@ -71,6 +71,28 @@ describe("a bot message on Messenger", () => {
     });
   });
 
+  it("sends each caption as a text right after its attachment, which carries none", () => {
+    const payloads = render({
+      nodeId: "n",
+      text: "Autre chose ?",
+      media: [
+        { kind: "image", url: "https://x.fr/colis.png", caption: "Votre colis au dépôt" },
+        { kind: "file", url: "https://x.fr/facture.pdf" },
+        { kind: "audio", url: "https://x.fr/message.mp3", caption: "é".repeat(2001) },
+      ],
+    });
+    expect(payloads.map((payload) => payload.message)).toEqual([
+      { attachment: { type: "image", payload: { url: "https://x.fr/colis.png", is_reusable: true } } },
+      { text: "Votre colis au dépôt" },
+      { attachment: { type: "file", payload: { url: "https://x.fr/facture.pdf", is_reusable: true } } },
+      { attachment: { type: "audio", payload: { url: "https://x.fr/message.mp3", is_reusable: true } } },
+      { text: "é".repeat(2000) },
+      { text: "é" },
+      { text: "Autre chose ?" },
+    ]);
+    for (const payload of payloads) expect(payload.messaging_type).toBe("RESPONSE");
+  });
+
   it("after 24 hours tags a person's reply HUMAN_AGENT for 7 days, and refuses the bot", () => {
     const late = { ...open, lastCustomerAt: now - 30 * HOUR };
     expect(render({ nodeId: "agent:1", text: "Je reviens vers vous" }, { ...late, fromAgent: true })[0]).toEqual({
