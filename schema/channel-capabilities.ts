@@ -10,7 +10,10 @@ export type Channel = (typeof CHANNELS)[number];
 /** The kinds of media a message node can send. */
 export type MediaKind = "image" | "video" | "audio" | "file";
 
-/** How a channel shows one kind of media: `formats` by file extension (any when absent), a caption up to `caption` characters (none when 0). */
+/**
+ * How a channel shows one kind of media: `formats` by file extension (any when absent), a caption up to
+ * `caption` characters. Where a channel takes none, the renderer sends the caption as a text of its own.
+ */
 export interface MediaSupport {
   formats?: readonly string[];
   caption: number;
@@ -19,7 +22,8 @@ export interface MediaSupport {
 /**
  * WhatsApp Cloud API (developers.facebook.com/docs/whatsapp/cloud-api/reference/messages and
  * …/reference/media#supported-media-types): reply buttons, list rows, the text above them, and the
- * media it shows (images as JPEG or PNG only, videos as MP4 or 3GPP; no caption under audio).
+ * media it shows (images as JPEG or PNG only, videos as MP4 or 3GPP). An audio takes no caption: its
+ * caption follows it as a text.
  */
 export const WHATSAPP = {
   text: 4096,
@@ -34,7 +38,7 @@ export const WHATSAPP = {
   media: {
     image: { formats: ["jpg", "jpeg", "png"], caption: 1024 },
     video: { formats: ["mp4", "3gp"], caption: 1024 },
-    audio: { formats: ["aac", "amr", "mp3", "m4a", "ogg", "opus"], caption: 0 },
+    audio: { formats: ["aac", "amr", "mp3", "m4a", "ogg", "opus"], caption: Number.POSITIVE_INFINITY },
     file: { caption: 1024 },
   },
 } as const satisfies { media: Record<MediaKind, MediaSupport> } & Record<string, unknown>;

@@ -81,7 +81,7 @@ export function mediaFormat(context: LintContext): Problem[] {
   });
 }
 
-/** A caption a channel drops (WhatsApp's audio) or cuts (past 1,024 characters on WhatsApp). */
+/** A caption a channel cuts (past 1,024 characters under WhatsApp's images, videos and files). */
 export function mediaCaption(context: LintContext): Problem[] {
   return mediaOf(context).flatMap(({ index, nodeId, i, media }) => {
     const caption = media.caption;
@@ -89,19 +89,6 @@ export function mediaCaption(context: LintContext): Problem[] {
     return PROVIDERS.flatMap((channel) => {
       const limit = MEDIA_SUPPORT[channel][media.kind]?.caption;
       if (!context.channels.has(channel) || limit === undefined) return [];
-      if (limit === 0) {
-        return [
-          nodeProblem(
-            context,
-            index,
-            `/media/${i}/caption`,
-            "media-caption",
-            `node \`${nodeId}\`: ${NAMES[channel]} shows no caption under ${A_KIND[media.kind]}, so the customer there would not read it; put what it says in the message's text.`,
-            "warning",
-            { channel, kind: media.kind, context: "none" },
-          ),
-        ];
-      }
       return labelsOf(caption).flatMap(({ text, language }) => {
         const length = [...text].length;
         if (length <= limit) return [];

@@ -166,10 +166,6 @@ export const problemWords = {
     fr: "{where} : la légende fait {length} caractères, mais {channel} n'en montre que {limit} sous {kind} ; la fin serait coupée. Raccourcissez-la.",
     en: "{where}: the caption has {length} characters, but {channel} shows only {limit} under {kind}; the end would be cut. Shorten it.",
   },
-  "lint/media-caption_none": {
-    fr: "{where} : {channel} ne montre pas de légende sous {kind} ; le client ne la lirait pas. Mettez ce qu'elle dit dans le texte du message.",
-    en: "{where}: {channel} shows no caption under {kind}; the customer there would not read it. Put what it says in the message's text.",
-  },
   "medium.image": { fr: "l'image", en: "the image" },
   "medium.video": { fr: "la vidéo", en: "the video" },
   "medium.audio": { fr: "le fichier audio", en: "the audio file" },

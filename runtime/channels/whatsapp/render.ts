@@ -48,7 +48,7 @@ const listButton: Record<string, string> = { fr: "Choisir", en: "Choose" };
 /**
  * One bot message as WhatsApp shows it: up to 3 choices as reply buttons, up to 10 as a list, more
  * as numbered lines; long text split into several messages, the choices on the last one; media
- * first, each with its caption. Outside the 24-hour window, only the configured template.
+ * first, each with its caption (an audio's, which WhatsApp does not take, as a text after it). Outside the 24-hour window, only the configured template.
  */
 export function renderWhatsApp(
   message: BotMessage,
@@ -67,7 +67,7 @@ export function renderWhatsApp(
       };
     return [{ type: "template", template: { name: template.name, language: { code: template.language } } }];
   }
-  const payloads: WhatsAppPayload[] = (message.media ?? []).map(mediaPayload);
+  const payloads: WhatsAppPayload[] = (message.media ?? []).flatMap(mediaPayloads);
   const choices = message.choices ?? [];
   const interactive = choices.length > 0 && choices.length <= WHATSAPP_LIMITS.listRows;
   const body = interactive ? message.text : numberedChoices(message.text, choices);
@@ -131,17 +131,19 @@ function textPayload(body: string): WhatsAppPayload {
   return { type: "text", text: { body, preview_url: /https?:\/\//.test(body) } };
 }
 
-function mediaPayload(media: NonNullable<BotMessage["media"]>[number]): WhatsAppPayload {
-  const limit = WHATSAPP_LIMITS.media[media.kind].caption;
-  const caption = media.caption && limit > 0 ? { caption: shorten(media.caption, limit) } : {};
+function mediaPayloads(media: NonNullable<BotMessage["media"]>[number]): WhatsAppPayload[] {
+  const caption = media.caption ? { caption: shorten(media.caption, WHATSAPP_LIMITS.media[media.kind].caption) } : {};
   switch (media.kind) {
     case "image":
-      return { type: "image", image: { link: media.url, ...caption } };
+      return [{ type: "image", image: { link: media.url, ...caption } }];
     case "video":
-      return { type: "video", video: { link: media.url, ...caption } };
+      return [{ type: "video", video: { link: media.url, ...caption } }];
     case "audio":
-      return { type: "audio", audio: { link: media.url } };
+      return [
+        { type: "audio", audio: { link: media.url } },
+        ...(media.caption ? splitText(media.caption, WHATSAPP_LIMITS.text) : []).map(textPayload),
+      ];
     case "file":
-      return { type: "document", document: { link: media.url, ...caption } };
+      return [{ type: "document", document: { link: media.url, ...caption } }];
   }
 }

@@ -107,14 +107,14 @@ describe("a bot message on WhatsApp", () => {
     ).toBe("Choose:");
   });
 
-  it("sends media first, with captions, and no caption under audio", () => {
+  it("sends media first, with captions, an audio's as a text after it", () => {
     const payloads = render({
       nodeId: "n",
       text: "Voici",
       media: [
         { kind: "image", url: "https://x.fr/a.png", caption: "Le colis" },
         { kind: "video", url: "https://x.fr/a.mp4" },
-        { kind: "audio", url: "https://x.fr/a.ogg", caption: "ignorée" },
+        { kind: "audio", url: "https://x.fr/a.ogg", caption: "Écoutez le livreur" },
         { kind: "file", url: "https://x.fr/a.pdf", caption: "Facture" },
       ],
     });
@@ -122,6 +122,7 @@ describe("a bot message on WhatsApp", () => {
       { type: "image", image: { link: "https://x.fr/a.png", caption: "Le colis" } },
       { type: "video", video: { link: "https://x.fr/a.mp4" } },
       { type: "audio", audio: { link: "https://x.fr/a.ogg" } },
+      { type: "text", text: { body: "Écoutez le livreur", preview_url: false } },
       { type: "document", document: { link: "https://x.fr/a.pdf", caption: "Facture" } },
       { type: "text", text: { body: "Voici", preview_url: false } },
     ]);

@@ -129,7 +129,7 @@ describe("problems in words", () => {
           type: "message",
           label: "Photo du colis",
           text: "Voici votre colis",
-          media: [{ kind: "image", url: "https://cdn.example.fr/colis.gif", caption: "Le colis" }],
+          media: [{ kind: "image", url: "https://cdn.example.fr/colis.gif", caption: "Le colis ".repeat(130) }],
           next: "bye",
         },
         { id: "bye", type: "end" },
@@ -141,12 +141,12 @@ describe("problems in words", () => {
     setLanguage("fr");
     expect(problems.map((problem) => problemInWords(problem, document))).toEqual([
       "L'étape « Photo du colis » : un SMS ne peut pas montrer l'image ; le client en reçoit le lien à la place.",
-      "L'étape « Photo du colis » : Messenger ne montre pas de légende sous l'image ; le client ne la lirait pas. Mettez ce qu'elle dit dans le texte du message.",
+      "L'étape « Photo du colis » : la légende fait 1170 caractères, mais WhatsApp n'en montre que 1024 sous l'image ; la fin serait coupée. Raccourcissez-la.",
       "L'étape « Photo du colis » : l'image est au format GIF, que WhatsApp ne montre pas ; le client n'y recevrait rien. Utilisez JPG, JPEG ou PNG.",
     ]);
     setLanguage("en");
     expect(problems.map((problem) => problemInWords(problem, document))).toContain(
-      "The step “Photo du colis”: Messenger shows no caption under the image; the customer there would not read it. Put what it says in the message's text.",
+      "The step “Photo du colis”: the caption has 1170 characters, but WhatsApp shows only 1024 under the image; the end would be cut. Shorten it.",
     );
   });
 
