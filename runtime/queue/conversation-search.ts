@@ -2,12 +2,12 @@ import { and, desc, eq, gte, inArray, lte, or, type SQL } from "drizzle-orm";
 import { ConversationState } from "../../schema/api/index.js";
 import type { CustomerHistory, SearchHit, SearchQuery, SearchResults } from "../../schema/api/search.js";
 import { DomainError } from "../domain-error.js";
-import type { Store } from "../store/db.js";
+import type { Db, Store } from "../store/db.js";
 import { fullTextMatch } from "../store/full-text.js";
 import { readJson } from "../store/json-column.js";
 import type { Scope } from "./agent-desk.js";
 import { summarize } from "./conversation-list.js";
-import type { SearchIndexer } from "./search-index.js";
+import { AHEAD, type SearchIndexer } from "./search-index.js";
 
 const DAY_MS = 86_400_000;
 
@@ -17,6 +17,11 @@ export class ConversationSearch {
     private readonly store: Store,
     private readonly indexer: SearchIndexer,
   ) {}
+
+  /** A person waits on these reads, as on the catch-up before them: ahead of the messages' turns. */
+  private read<T>(work: (db: Db) => Promise<T>): Promise<T> {
+    return this.store.read(work, AHEAD);
+  }
 
   async search(scope: Scope, query: SearchQuery): Promise<SearchResults> {
     await this.indexer.catchUp();
@@ -32,7 +37,7 @@ export class ConversationSearch {
       query.to ? lte(doc.createdAt, Date.parse(`${query.to}T00:00:00Z`) + DAY_MS - 1) : undefined,
       this.visible(scope),
     ];
-    const found = await this.store.read((db) =>
+    const found = await this.read((db) =>
       db
         .select({ id: doc.conversationId })
         .from(doc)
@@ -48,7 +53,7 @@ export class ConversationSearch {
   async customerHistory(scope: Scope, conversationId: string): Promise<CustomerHistory> {
     await this.indexer.catchUp();
     const { conversationSearch: doc, conversations } = this.store.tables;
-    const [own] = await this.store.read((db) =>
+    const [own] = await this.read((db) =>
       db
         .select()
         .from(doc)
@@ -66,7 +71,7 @@ export class ConversationSearch {
       own.email ? eq(doc.email, own.email) : undefined,
       own.phone ? eq(doc.phone, own.phone) : undefined,
     );
-    const found = await this.store.read((db) =>
+    const found = await this.read((db) =>
       db
         .select({ id: doc.conversationId })
         .from(doc)
@@ -77,7 +82,7 @@ export class ConversationSearch {
     const ids = found.map((row) => row.id);
     const [hits, states] = await Promise.all([
       this.hits(ids),
-      this.store.read((db) =>
+      this.read((db) =>
         db
           .select({ id: conversations.id, state: conversations.state })
           .from(conversations)
@@ -116,7 +121,7 @@ export class ConversationSearch {
   private async hits(ids: string[]): Promise<SearchHit[]> {
     if (ids.length === 0) return [];
     const { conversations, users } = this.store.tables;
-    const rows = await this.store.read((db) =>
+    const rows = await this.read((db) =>
       db
         .select({
           id: conversations.id,
@@ -139,7 +144,7 @@ export class ConversationSearch {
     const names =
       holders.length === 0
         ? []
-        : await this.store.read((db) =>
+        : await this.read((db) =>
             db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, holders)),
           );
     return summaries.map((summary) => ({

@@ -60,17 +60,26 @@ export interface CommitBatch<T> {
   write(store: Store, db: Db, items: T[]): Promise<void>;
 }
 
+/** How a piece of work takes its turn on SQLite's one connection. */
+export interface TurnOptions {
+  /**
+   * Before the turns waiting without it: for short work that a person waits on (a search), which would
+   * otherwise queue behind the turn of every message in flight. Ignored on PostgreSQL, where none queue.
+   */
+  ahead?: boolean;
+}
+
 export interface Store {
   dialect: "sqlite" | "postgres";
   tables: Tables;
   /** Runs `work` in one transaction: all of it is written, or none. */
-  tx<T>(work: (db: Db) => Promise<T>): Promise<T>;
+  tx<T>(work: (db: Db) => Promise<T>, options?: TurnOptions): Promise<T>;
   /**
    * Runs reads; on SQLite they wait for the transaction in flight so they never see half of one. They
    * may see whole transactions of the group not committed yet (see `groupCommit`), which a failing
    * commit would take back; a transaction's own caller goes on only once it is committed.
    */
-  read<T>(work: (db: Db) => Promise<T>): Promise<T>;
+  read<T>(work: (db: Db) => Promise<T>, options?: TurnOptions): Promise<T>;
   /**
    * Runs `work` as the only holder of `key` among all processes sharing the database. On
    * PostgreSQL it is one transaction under `pg_advisory_xact_lock`: every `read` and `tx` inside
@@ -191,14 +200,14 @@ export function openSqlite(
   // neither accept a connection nor read a request meanwhile. A turn starting after the loop has been
   // held for a while lets it take its I/O first.
   let heldSince = performance.now();
-  const turn = <T>(work: () => Promise<T>) =>
+  const turn = <T>(work: () => Promise<T>, options?: TurnOptions) =>
     mutex.run(async () => {
       if (performance.now() - heldSince > YIELD_AFTER_MS) {
         await new Promise((resolve) => setImmediate(resolve));
         heldSince = performance.now();
       }
       return work();
-    });
+    }, options?.ahead);
   const group = groupCommit(
     statements,
     client,
@@ -209,12 +218,12 @@ export function openSqlite(
   const store: Store = {
     dialect: "sqlite",
     tables: sqliteTables,
-    tx: async (work) => {
-      const { result, committed } = await turn(() => group.step(() => work(db)));
+    tx: async (work, options) => {
+      const { result, committed } = await turn(() => group.step(() => work(db)), options);
       await committed;
       return result;
     },
-    read: (work) => turn(() => work(db)),
+    read: (work, options) => turn(() => work(db), options),
     ping: async () => {
       ping.get();
     },
