@@ -48,7 +48,8 @@ const listButton: Record<string, string> = { fr: "Choisir", en: "Choose" };
 /**
  * One bot message as WhatsApp shows it: up to 3 choices as reply buttons, up to 10 as a list, more
  * as numbered lines; long text split into several messages, the choices on the last one; media
- * first, each with its caption (an audio's, which WhatsApp does not take, as a text after it). Outside the 24-hour window, only the configured template.
+ * first, each with its caption (an audio's, which WhatsApp does not take, as a text after it).
+ * Outside the 24-hour window, only the configured template.
  */
 export function renderWhatsApp(
   message: BotMessage,
