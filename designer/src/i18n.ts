@@ -158,6 +158,12 @@ const words = {
   },
   loading: { fr: "Chargement…", en: "Loading…" },
   kind: { fr: "Type", en: "Kind" },
+  caption: { fr: "Légende", en: "Caption" },
+  captionHelp: {
+    fr: "Légende (facultative) : envoyée avec le média, ou juste après sur les canaux qui n'en affichent pas",
+    en: "Caption (optional): sent with the media, or right after it on channels that show none",
+  },
+  mediaUrl: { fr: "Adresse du fichier (URL)", en: "File address (URL)" },
   examples: { fr: "Exemples (un par ligne)", en: "Examples (one per line)" },
   when: { fr: "Si", en: "When" },
   value: { fr: "Valeur", en: "Value" },

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { designerPage } from "./designer-page.js";
@@ -178,6 +180,43 @@ describe("typing in the designer with the canvas shown", () => {
     await expect.poll(() => page.getByText("est déjà utilisé").count()).toBe(0);
     await ui.toolbarButton("Enregistrer").click();
     await page.locator(".save-state.clean").waitFor();
+  });
+
+  it("gives a message's image a caption, shown in the channel preview and kept in the file", async () => {
+    ui.keepScreenshot("typing-media-caption");
+    await ui.createBlankFlow("Légende image", "legende-image");
+    await addAndInspect("message");
+    const media = page.locator('[data-inspecting="message"] [data-field="media"]');
+    await media.locator("button.add").click();
+    const url = media.getByLabel("URL", { exact: true });
+    await url.click();
+    await page.keyboard.press("Control+a");
+    await url.pressSequentially("https://exemple.fr/facture.png");
+    await media.getByLabel("Légende", { exact: true }).click();
+    await page.keyboard.type("Votre facture de mars");
+    const preview = page.getByRole("region", { name: "Aperçu par canal" });
+    await preview.getByRole("tab", { name: "WhatsApp" }).click();
+    const bubbles = preview.locator('ol.preview-bubbles[data-preview="whatsapp"] .preview-bubble');
+    await bubbles.filter({ hasText: "Média : image" }).filter({ hasText: "Votre facture de mars" }).waitFor();
+    await ui.toolbarButton("Enregistrer").click();
+    await page.locator(".save-state.clean").waitFor();
+    const savedMedia = () => {
+      const flow = JSON.parse(readFileSync(join(harness.flowsDir, "legende-image.flow.json"), "utf8")) as {
+        nodes: { id: string; media?: unknown }[];
+      };
+      return flow.nodes.find((node) => node.id === "message")?.media;
+    };
+    expect(savedMedia()).toEqual([
+      { kind: "image", url: "https://exemple.fr/facture.png", caption: "Votre facture de mars" },
+    ]);
+    // Emptied, the caption leaves the file rather than staying as an empty text.
+    await media.getByLabel("Légende", { exact: true }).click();
+    await page.keyboard.press("Control+a");
+    await page.keyboard.press("Backspace");
+    await expect.poll(() => bubbles.filter({ hasText: "Votre facture de mars" }).count()).toBe(0);
+    await ui.toolbarButton("Enregistrer").click();
+    await page.locator(".save-state.clean").waitFor();
+    expect(savedMedia()).toEqual([{ kind: "image", url: "https://exemple.fr/facture.png" }]);
   });
 
   it("keeps an HTTP header row while its name passes through an existing one", async () => {

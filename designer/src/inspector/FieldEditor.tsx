@@ -108,7 +108,7 @@ export function FieldEditor({
       return <Checkbox {...common} value={value as boolean} onChange={onChange} />;
     case "media":
       return (
-        <ListEditor<{ kind: "image" | "video" | "audio" | "file"; url: string }>
+        <ListEditor<{ kind: "image" | "video" | "audio" | "file"; url: string; caption?: LocalizedText }>
           items={value as never}
           onChange={onChange}
           make={() => ({ kind: "image", url: "https://" })}
@@ -121,12 +121,27 @@ export function FieldEditor({
                 value={media.kind}
                 onChange={(kind) => set({ ...media, kind: kind ?? "image" })}
               />
-              <TextInput
-                {...common}
-                label="URL"
-                value={media.url}
-                onChange={(url) => set({ ...media, url: url ?? "" })}
-              />
+              <SubField words={t("mediaUrl")}>
+                <TextInput
+                  {...common}
+                  label="URL"
+                  value={media.url}
+                  onChange={(url) => set({ ...media, url: url ?? "" })}
+                />
+              </SubField>
+              {/* Not a label: a caption per language holds a label of its own for each. */}
+              <div className="sub-field">
+                <span className="help">{t("captionHelp")}</span>
+                <LocalizedTextInput
+                  {...common}
+                  label={t("caption")}
+                  value={media.caption}
+                  onChange={(caption) => {
+                    const { caption: _cleared, ...rest } = media;
+                    set(caption === undefined ? rest : { ...rest, caption });
+                  }}
+                />
+              </div>
             </>
           )}
         />
