@@ -2,6 +2,7 @@ import { and, between, eq, lt, type SQL, sql } from "drizzle-orm";
 import type { AnalyticsFigures, NodeFigures } from "../../schema/api/analytics.js";
 import type { Flow } from "../../schema/index.js";
 import type { Store } from "../store/db.js";
+import { fixedLimit } from "../store/fixed-limit.js";
 import { getVersion } from "../store/flow-versions.js";
 import { dayOf } from "./fold.js";
 
@@ -54,29 +55,40 @@ export async function readFigures(store: Store, request: FiguresRequest): Promis
   );
   const open = and(eq(c.outcome, "open"), lt(c.lastCustomerAt, cutoff));
   const figures = await store.read(async (db) => {
-    const perDay = await db
+    // One pass over the conversations for the days, the outcomes and the messages (the index's own order).
+    const shapes = await db
       .select({
         day: c.day,
-        started: int(sql`count(*)`),
-        contained: int(sql`coalesce(sum(case when ${c.outcome} = 'contained' then 1 else 0 end), 0)`),
-        handedOver: int(sql`coalesce(sum(case when ${c.outcome} = 'handover' then 1 else 0 end), 0)`),
+        outcome: c.outcome,
+        messages: c.customerMessages,
+        count: int(sql`count(*)`),
         abandoned: int(sql`coalesce(sum(case when ${open} then 1 else 0 end), 0)`),
       })
       .from(c)
       .where(ofFlow)
-      .groupBy(c.day);
-    const total = (key: "started" | "contained" | "handedOver" | "abandoned") =>
-      perDay.reduce((sum, row) => sum + row[key], 0);
-    const started = total("started");
-    const contained = total("contained");
-    const handedOver = total("handedOver");
-    const abandoned = total("abandoned");
+      .groupBy(c.day, c.outcome, c.customerMessages);
+    const byDay = new Map<number, { started: number; contained: number; handedOver: number }>();
+    const messages = new Map<number, number>();
+    let [started, contained, handedOver, abandoned] = [0, 0, 0, 0];
+    for (const shape of shapes) {
+      let day = byDay.get(shape.day);
+      if (!day) {
+        day = { started: 0, contained: 0, handedOver: 0 };
+        byDay.set(shape.day, day);
+      }
+      day.started += shape.count;
+      started += shape.count;
+      if (shape.outcome === "contained") {
+        day.contained += shape.count;
+        contained += shape.count;
+      } else if (shape.outcome === "handover") {
+        day.handedOver += shape.count;
+        handedOver += shape.count;
+      }
+      abandoned += shape.abandoned;
+      messages.set(shape.messages, (messages.get(shape.messages) ?? 0) + shape.count);
+    }
 
-    const messages = await db
-      .select({ value: c.customerMessages, count: int(sql`count(*)`) })
-      .from(c)
-      .where(ofFlow)
-      .groupBy(c.customerMessages);
     const medianDuration = async (outcome: "contained" | "handover") => {
       const duration = sql`${c.endedAt} - ${c.startedAt}`;
       const where = and(ofFlow, eq(c.outcome, outcome));
@@ -87,29 +99,30 @@ export async function readFigures(store: Store, request: FiguresRequest): Promis
         .from(c)
         .where(where)
         .orderBy(duration)
-        .limit(total % 2 === 1 ? 1 : 2)
+        // Written into the statement: told it reads one or two rows, SQLite walks the duration index in its
+        // order instead of sorting every conversation of the period.
+        .limit(fixedLimit(total % 2 === 1 ? 1 : 2))
         .offset(Math.floor((total - 1) / 2));
       if (middle.length === 0) return null;
       // Milliseconds averaged, then seconds to the millisecond (no 0.10600000000000001 in the CSV).
       return Math.round(middle.reduce((sum, row) => sum + row.value, 0) / middle.length) / 1000;
     };
 
-    const rules = await db
+    // One pass over the handed-over conversations for the rules and the nodes that handed them over.
+    const handoffs = await db
       .select({
         ruleId: c.handoffRuleId,
         kind: c.handoffRuleKind,
         flowId: c.handoffFlowId,
         flowVersion: c.handoffFlowVersion,
+        nodeId: c.handoffNodeId,
         count: int(sql`count(*)`),
       })
       .from(c)
       .where(and(ofFlow, eq(c.outcome, "handover")))
-      .groupBy(c.handoffRuleId, c.handoffRuleKind, c.handoffFlowId, c.handoffFlowVersion);
-    const handoffNodes = await db
-      .select({ flowId: c.handoffFlowId, nodeId: c.handoffNodeId, count: int(sql`count(*)`) })
-      .from(c)
-      .where(and(ofFlow, eq(c.outcome, "handover")))
-      .groupBy(c.handoffFlowId, c.handoffNodeId);
+      .groupBy(c.handoffRuleId, c.handoffRuleKind, c.handoffFlowId, c.handoffFlowVersion, c.handoffNodeId);
+    const rules = sumBy(handoffs, ({ ruleId, kind, flowId, flowVersion }) => ({ ruleId, kind, flowId, flowVersion }));
+    const handoffNodes = sumBy(handoffs, ({ flowId, nodeId }) => ({ flowId, nodeId }));
 
     // The folded counts and the deltas not folded yet, in one statement: one snapshot, so an increment
     // the folder moves meanwhile is seen once, on one side or the other.
@@ -168,7 +181,6 @@ export async function readFigures(store: Store, request: FiguresRequest): Promis
     }
     for (const row of dropOffs) if (row.nodeId !== null) nodeOf(row.nodeId).dropOff = row.count;
 
-    const byDay = new Map(perDay.map((row) => [row.day, row]));
     return {
       flowId,
       version: version ?? null,
@@ -183,7 +195,7 @@ export async function readFigures(store: Store, request: FiguresRequest): Promis
         ongoing: started - contained - handedOver - abandoned,
       },
       containment: started === 0 ? null : contained / started,
-      medianMessages: medianOf(messages),
+      medianMessages: medianOf([...messages].map(([value, count]) => ({ value, count }))),
       medianResolutionSeconds: await medianDuration("contained"),
       medianHandoffSeconds: await medianDuration("handover"),
       handoffsByRule: rules,
@@ -215,6 +227,22 @@ export async function readFigures(store: Store, request: FiguresRequest): Promis
     ...figures,
     handoffsByRule: mergeRules(figures.handoffsByRule, labels).sort(byCount((rule) => rule.ruleId)),
   };
+}
+
+/** `rows` summed by the part of them `key` keeps, in the order each part is first met. */
+function sumBy<R extends { count: number }, K extends object>(
+  rows: readonly R[],
+  key: (row: R) => K,
+): (K & { count: number })[] {
+  const sums = new Map<string, K & { count: number }>();
+  for (const row of rows) {
+    const part = key(row);
+    const id = JSON.stringify(Object.values(part));
+    const sum = sums.get(id);
+    if (sum) sum.count += row.count;
+    else sums.set(id, { ...part, count: row.count });
+  }
+  return [...sums.values()];
 }
 
 /** Most first; ties in a fixed order, so that two reads of the same figures read the same. */

@@ -1,0 +1,1 @@
+CREATE INDEX `analytics_conversations_duration` ON `analytics_conversations` (`flow_id`,`flow_version`,`outcome`,("ended_at" - "started_at"),`day`);
