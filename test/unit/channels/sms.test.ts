@@ -53,7 +53,7 @@ describe("a bot message as SMS", () => {
         ],
         media: [{ kind: "image", url: "https://x.fr/a.png", caption: "Le colis" }],
       }),
-    ).toEqual([{ Body: "Que voulez-vous ?\nLe colis : https://x.fr/a.png\n1. Suivre\n2. Annuler" }]);
+    ).toEqual([{ Body: "Que voulez-vous ?\nLe colis\nhttps://x.fr/a.png\n1. Suivre\n2. Annuler" }]);
   });
 });
 
