@@ -223,9 +223,15 @@ export class Run {
   }
 
   /** Records whether the customer's answer was understood: `failedInputs` counts the misses in a row. */
-  inputWas(valid: boolean): void {
+  inputWas(valid: boolean, tapped?: string): void {
     this.state.failedInputs = valid ? 0 : this.state.failedInputs + 1;
-    this.emit({ type: "input", flowId: this.frame.flowId, nodeId: this.frame.nodeId, valid });
+    this.emit({
+      type: "input",
+      flowId: this.frame.flowId,
+      nodeId: this.frame.nodeId,
+      valid,
+      ...(tapped === undefined ? {} : { tapped }),
+    });
   }
 
   /** A handoff from the current node, carrying everything collected so far. */

@@ -63,7 +63,8 @@ export type EngineEvent =
    * starts, enters a called flow or is resumed at the node by an agent).
    */
   | { type: "node"; flowId: string; nodeId: string; from?: string; handle?: string }
-  | { type: "input"; flowId: string; nodeId: string; valid: boolean }
+  /** An answer to a node that waited; `tapped`: the label of the button the customer tapped, as shown. */
+  | { type: "input"; flowId: string; nodeId: string; valid: boolean; tapped?: string }
   | { type: "intent"; flowId: string; nodeId: string; intent: string; confidence: number }
   | { type: "handoff"; flowId: string; nodeId: string; ruleId: string }
   /** Values a customer message held that questions of the flow ask for. */

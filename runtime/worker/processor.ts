@@ -15,7 +15,7 @@ import * as Q from "../conversation/step-queries.js";
 import { answerInbox, type StepWriter, storedAnswer } from "../conversation/step-writer.js";
 import type { ConversationStatus, InboundMessage } from "../conversation/types.js";
 import { DomainError } from "../domain-error.js";
-import type { EngineDeps, EngineInput, HttpRequest, HttpResult } from "../engine/types.js";
+import type { EngineDeps, EngineEvent, EngineInput, HttpRequest, HttpResult } from "../engine/types.js";
 import type { PublishedFlows } from "../flows/published.js";
 import type { HttpClient } from "../http-client/http-client.js";
 import { llmClassifier } from "../nlu/llm-intents.js";
@@ -486,7 +486,7 @@ export class Processor {
       isNew: !active,
       pinned,
       flowVersion: active?.flowVersion ?? (pinned[row.flowId] as number),
-      customerText: payload.text ?? payload.choiceId,
+      customerText: payload.text ?? tapped(outcome.events) ?? payload.choiceId,
       customerChoice: payload.choiceId,
       customerAttachments: payload.attachments,
       storedAggregate: read?.aggregate,
@@ -599,6 +599,12 @@ export class Processor {
     return answer;
   }
 }
+
+/** What the customer tapped, in words: a tap sends only the choice's id, and the transcript shows the label. */
+const tapped = (events: readonly EngineEvent[]) => {
+  for (const event of events) if (event.type === "input" && event.tapped !== undefined) return event.tapped;
+  return undefined;
+};
 
 /** A message's inbox row as `deliver` wrote it, or the one already there for the same message. */
 type Recorded = Pick<InboxRow, "id" | "flowId" | "result" | "deadAt" | "channel"> & { duplicate: boolean };

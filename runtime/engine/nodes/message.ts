@@ -1,5 +1,5 @@
 import type { MessageNode } from "../../../schema/nodes/message.js";
-import { matchChoice, renderChoices } from "../choices.js";
+import { choiceNamedIn, matchChoice, renderChoices, tappedLabel } from "../choices.js";
 import { escalate } from "../escalation.js";
 import { type CustomerInput, goto, type Outcome, type Run, WAIT } from "../run.js";
 import type { BotMessage } from "../types.js";
@@ -12,8 +12,11 @@ export async function enterMessage(node: MessageNode, run: Run): Promise<Outcome
 
 /** A choice leads on; anything else goes to `fallback`, or has the message sent again. */
 export async function answerMessage(node: MessageNode, input: CustomerInput, run: Run): Promise<Outcome> {
-  const choice = await matchChoice(run, node.choices ?? [], input, "/choices");
-  run.inputWas(choice !== undefined);
+  const choices = node.choices ?? [];
+  const choice =
+    (await matchChoice(run, choices, input, "/choices")) ??
+    (input.type === "text" ? await choiceNamedIn(run, choices, input.text, "/choices") : undefined);
+  run.inputWas(choice !== undefined, await tappedLabel(run, choices, choice, input, "/choices"));
   if (choice) return goto(`choice:${choice.id}`, choice.next);
   const escalated = await escalate(run, { failed: true });
   if (escalated) return escalated;

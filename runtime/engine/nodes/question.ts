@@ -1,5 +1,5 @@
 import type { QuestionChoice, QuestionNode } from "../../../schema/nodes/question.js";
-import { matchChoice, renderChoices } from "../choices.js";
+import { choiceNamedIn, matchChoice, renderChoices, tappedLabel } from "../choices.js";
 import { escalate } from "../escalation.js";
 import { expectedAnswer } from "../expected-answer.js";
 import { readValue } from "../read-value.js";
@@ -22,7 +22,8 @@ export async function enterQuestion(node: QuestionNode, run: Run): Promise<Outco
  */
 export async function answerQuestion(node: QuestionNode, input: CustomerInput, run: Run): Promise<Outcome> {
   const answer = await check(node, input, run);
-  run.inputWas(answer !== undefined);
+  const choices = node.input.kind === "choice" ? node.input.choices : [];
+  run.inputWas(answer !== undefined, await tappedLabel(run, choices, answer?.choice, input, "/input/choices"));
   if (answer) {
     run.state.attempts = 0;
     run.setVariable(node.saveAs, answer.value);
@@ -75,7 +76,11 @@ async function check(node: QuestionNode, input: CustomerInput, run: Run): Promis
   if (spec.kind === "choice") {
     const choice = await matchChoice(run, spec.choices, input, "/input/choices");
     if (choice) return { value: choice.value ?? choice.id, choice };
-    return input.type === "text" ? await valueForChoice(spec.choices, input.text, run) : undefined;
+    if (input.type !== "text") return undefined;
+    const given = await valueForChoice(spec.choices, input.text, run);
+    if (given) return given;
+    const named = await choiceNamedIn(run, spec.choices, input.text, "/input/choices");
+    return named ? { value: named.value ?? named.id, choice: named } : undefined;
   }
   // Buttons belong to choice questions; a tap elsewhere is a stale button of an earlier message.
   if (input.type !== "text") return undefined;

@@ -55,6 +55,10 @@ describe("message with choices", () => {
     ["its number", { type: "text", text: "2" }, "retour"],
     ["its number with a dot", { type: "text", text: "3." }, "autre"],
     ["its id typed", { type: "text", text: "suivi" }, "suivi"],
+    ["a word of its label", { type: "text", text: "Retourner" }, "retour"],
+    ["the words of its label among fillers", { type: "text", text: "suivre la commande svp" }, "suivi"],
+    ["the start of a word of its label", { type: "text", text: "retou" }, "retour"],
+    ["a word of its label in another language", { type: "text", text: "return please" }, "retour"],
   ] as const)("matches %s", async (_, input, expected) => {
     const conversation = await atMenu();
     await conversation.send(input);
@@ -64,7 +68,32 @@ describe("message with choices", () => {
       flowId: "test-flow",
       nodeId: "menu",
       valid: true,
+      ...(input.type === "choice" ? { tapped: "Retourner un article" } : {}),
     });
+  });
+
+  it("says what a tapped button read, in the conversation's language, its variables filled", async () => {
+    const conversation = new Conversation(menu(false));
+    await conversation.start({ shop: "Lyon" }, "en");
+    await conversation.tap("retour");
+    expect(conversation.last.events).toContainEqual(
+      expect.objectContaining({ type: "input", tapped: "Return an item" }),
+    );
+    const french = await atMenu();
+    await french.tap("autre");
+    expect(french.last.events).toContainEqual(
+      expect.objectContaining({ type: "input", tapped: "Autre demande (Lyon)" }),
+    );
+  });
+
+  it.each([
+    ["a sentence with words of no label", "je veux retourner ma commande"],
+    ["fillers only", "la mienne svp"],
+    ["words naming two choices", "suivre ou retourner"],
+  ])("takes no choice from %s: it goes to `fallback`", async (_, text) => {
+    const conversation = await atMenu(true);
+    await conversation.say(text);
+    expect(conversation.texts).toEqual(["perdu"]);
   });
 
   it("sends the message again on an answer that matches nothing, counting a failed input", async () => {

@@ -177,6 +177,45 @@ describe("choice questions", () => {
   });
 });
 
+describe("a choice named in the customer's words", () => {
+  const flow = ask({
+    kind: "choice",
+    choices: [
+      { id: "email", label: { fr: "Mon e-mail", en: "My email" } },
+      { id: "phone", label: { fr: "Mon téléphone", en: "My phone" } },
+      { id: "number", label: { fr: "Mon n° client", en: "My customer no." } },
+    ],
+  });
+
+  it.each([
+    ["téléphone", "phone"],
+    ["par mail", "email"],
+    ["e-mail", "email"],
+    ["numéro client", "number"],
+    ["Mon numéro de client", "number"],
+    ["tel", "phone"],
+    ["my phone please", "phone"],
+    ["customer number", "number"],
+  ])("reads %j as %j", async (text, saved) => {
+    const conversation = new Conversation(flow);
+    await conversation.start();
+    await conversation.say(text);
+    expect(conversation.variables).toEqual({ answer: saved });
+  });
+
+  it.each([
+    ["a sentence about something else", "je ne sais pas quoi vous donner"],
+    ["words of two choices", "mail ou téléphone"],
+    ["fillers only", "le mien svp"],
+  ])("asks again on %s", async (_, text) => {
+    const conversation = new Conversation(flow);
+    await conversation.start();
+    const result = await conversation.say(text);
+    expect(result.status).toEqual({ type: "wait", nodeId: "ask" });
+    expect(conversation.variables).toEqual({});
+  });
+});
+
 describe("attempts", () => {
   const flow = ask(
     { kind: "email" },
