@@ -178,3 +178,47 @@ describe.each([
     expect(delays[3]).toBeLessThanOrEqual(160);
   });
 });
+
+describe("an agent's reply to a REST customer without RELAIS_REST_CALLBACK_URL", () => {
+  let built: Built;
+  beforeAll(async () => {
+    built = await build();
+  });
+  afterAll(() => built?.close());
+
+  it("is shown to the agent as not delivered at once, never as sent", async () => {
+    const admin = await login(built.app, ADMIN.email, ADMIN.password);
+    await send(built.app, { flowId: "escalate", from: "no-callback", messageId: "nc-0", text: "Bonjour" });
+    const id = (
+      await send(built.app, { flowId: "escalate", from: "no-callback", messageId: "nc-1", text: "aide" })
+    ).json().conversationId as string;
+    for (;;) {
+      const claimed = await built.app.inject({
+        method: "POST",
+        url: "/api/queues/support/claim",
+        headers: { cookie: admin },
+      });
+      if (claimed.json().conversation.id === id) break;
+    }
+    await built.app.inject({
+      method: "POST",
+      url: `/api/conversations/${id}/reply`,
+      headers: { cookie: admin },
+      payload: { text: "Je regarde votre commande." },
+    });
+    const failures = async () =>
+      (await built.app.inject({ method: "GET", url: `/api/conversations/${id}`, headers: { cookie: admin } })).json()
+        .deliveryFailures as { text: string; attempts: number; error: string }[];
+    await expect
+      .poll(async () => (await failures()).find((failure) => failure.text === "Je regarde votre commande."))
+      .toEqual(
+        expect.objectContaining({
+          attempts: 1,
+          error: expect.stringContaining("RELAIS_REST_CALLBACK_URL is not set"),
+        }),
+      );
+    const { outbox } = built.app.store.tables;
+    const rows = await built.app.store.read((db) => db.select().from(outbox));
+    expect(rows.filter((row) => row.sentAt !== null)).toEqual([]);
+  });
+});
