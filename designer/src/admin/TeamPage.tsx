@@ -1,9 +1,21 @@
 import { type FormEvent, useCallback, useState } from "react";
 import { type AgentWord, language, w } from "../agent/words.js";
-import { failureText } from "../api.js";
+import { ApiError, failureText } from "../api.js";
 import "./admin.css";
 import { LoadFailure, useRead } from "../app/LoadFailure.js";
 import { type ApiToken, adminApi, type Member, type QueueSettings, ROLES, type Role } from "./admin-api.js";
+
+/** The team's own refusals in the interface language (the server words them in English), about `email`'s account. */
+function teamFailure(error: unknown, email?: string): string {
+  if (error instanceof ApiError) {
+    if (error.code === "EMAIL_TAKEN" && email) return w("emailTaken", { email });
+    if (error.code === "LAST_ADMIN" && email) return w("lastAdmin", { email });
+    if (error.code === "UNKNOWN_USER") return w("memberGone");
+    if (error.code === "UNKNOWN_QUEUE") return w("queueGone");
+    if (error.code === "UNKNOWN_TOKEN") return w("tokenGone");
+  }
+  return failureText(error);
+}
 
 const roleWord = (role: Role) => w(role === "agent" ? "role.agentRole" : (`role.${role}` as AgentWord));
 
@@ -53,7 +65,7 @@ function MemberRow({ member, queues, onSaved }: { member: Member; queues: QueueS
       setMessage({ error: false, text: w("saved") });
       onSaved();
     } catch (error) {
-      setMessage({ error: true, text: failureText(error) });
+      setMessage({ error: true, text: teamFailure(error, member.email) });
     }
   };
   /** Runs an account action and says what it did, or why it failed. */
@@ -62,7 +74,7 @@ function MemberRow({ member, queues, onSaved }: { member: Member; queues: QueueS
       setMessage({ error: false, text: await work() });
       onSaved();
     } catch (error) {
-      setMessage({ error: true, text: failureText(error) });
+      setMessage({ error: true, text: teamFailure(error, member.email) });
     }
   };
   const toggleAccount = () =>
@@ -78,7 +90,7 @@ function MemberRow({ member, queues, onSaved }: { member: Member; queues: QueueS
       onSaved();
     } catch (error) {
       setConfirming(false);
-      setMessage({ error: true, text: failureText(error) });
+      setMessage({ error: true, text: teamFailure(error, member.email) });
     }
   };
   const link = async () => {
@@ -88,7 +100,7 @@ function MemberRow({ member, queues, onSaved }: { member: Member; queues: QueueS
         text: `${w("inviteLink", { name: member.name })} ${(await adminApi.newLink(member.id)).link}`,
       });
     } catch (error) {
-      setMessage({ error: true, text: failureText(error) });
+      setMessage({ error: true, text: teamFailure(error, member.email) });
     }
   };
 
@@ -156,7 +168,7 @@ function TokensTable({ tokens, onChanged }: { tokens: ApiToken[]; onChanged: () 
       await adminApi.revokeToken(id);
       onChanged();
     } catch (error) {
-      setFailure(failureText(error));
+      setFailure(teamFailure(error));
     }
   };
   if (tokens.length === 0) return <p className="muted">{w("noTokens")}</p>;
@@ -244,7 +256,7 @@ export function TeamPage() {
       setDraft({ email: "", name: "", role: "agent", password: "", queues: [] });
       await load();
     } catch (error) {
-      setResult({ error: true, text: failureText(error) });
+      setResult({ error: true, text: teamFailure(error, draft.email) });
     }
   };
 

@@ -251,6 +251,26 @@ const words = {
     en: "{name}'s account is closed: their sessions and tokens stopped, their conversations went back to the queues.",
   },
   accountReopened: { fr: "Compte de {name} rouvert.", en: "{name}'s account is open again." },
+  emailTaken: {
+    fr: "L'équipe a déjà un compte à l'adresse {email} : rien n'a été créé.",
+    en: "The team already has an account with the e-mail {email}: nothing was created.",
+  },
+  lastAdmin: {
+    fr: "{email} est le seul administrateur : nommez d'abord quelqu'un d'autre administrateur.",
+    en: "{email} is the only admin: make someone else admin first.",
+  },
+  memberGone: {
+    fr: "Ce compte n'existe plus (supprimé entre-temps) : rechargez la page.",
+    en: "This account no longer exists (removed meanwhile): reload the page.",
+  },
+  tokenGone: {
+    fr: "Ce jeton n'existe plus (révoqué entre-temps) : rechargez la page.",
+    en: "This token no longer exists (revoked meanwhile): reload the page.",
+  },
+  queueGone: {
+    fr: "Une des files choisies n'existe plus : rechargez la page et choisissez à nouveau.",
+    en: "One of the queues chosen no longer exists: reload the page and choose again.",
+  },
   endSessions: { fr: "Déconnecter partout", en: "Log out everywhere" },
   sessionsEnded: { fr: "{count} session(s) fermée(s).", en: "{count} session(s) ended." },
   removeMember: { fr: "Supprimer", en: "Remove" },
