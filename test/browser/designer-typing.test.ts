@@ -219,6 +219,51 @@ describe("typing in the designer with the canvas shown", () => {
     expect(savedMedia()).toEqual([{ kind: "image", url: "https://exemple.fr/facture.png" }]);
   });
 
+  it("takes an intent's examples typed one per line, Entrée between them", async () => {
+    ui.keepScreenshot("typing-intent-examples");
+    await ui.createBlankFlow("Exemples tapés", "exemples-tapes");
+    await addAndInspect("intent");
+    const intents = page.locator('[data-inspecting="intent"] [data-field="intents"]');
+    await intents.locator("button.add").click();
+    const examples = intents.getByLabel("Exemples (un par ligne) (fr)", { exact: true }).last();
+    await examples.click();
+    await page.keyboard.type("où en est ma commande");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("suivi de colis");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("mon paquet n'arrive pas");
+    await expect
+      .poll(() => examples.inputValue())
+      .toBe("où en est ma commande\nsuivi de colis\nmon paquet n'arrive pas");
+    await ui.toolbarButton("Enregistrer").click();
+    await page.locator(".save-state.clean").waitFor();
+    const flow = JSON.parse(readFileSync(join(harness.flowsDir, "exemples-tapes.flow.json"), "utf8")) as {
+      nodes: { type: string; intents?: { examples: Record<string, string[]> }[] }[];
+    };
+    expect(flow.nodes.find((node) => node.type === "intent")?.intents?.at(-1)?.examples.fr).toEqual([
+      "où en est ma commande",
+      "suivi de colis",
+      "mon paquet n'arrive pas",
+    ]);
+  });
+
+  it("takes a second language typed after a comma in the flow's settings", async () => {
+    ui.keepScreenshot("typing-languages");
+    await ui.createBlankFlow("Deux langues", "deux-langues");
+    await ui.editorTab("Réglages").click();
+    const languages = page.locator(".settings").getByLabel("Langues", { exact: true });
+    await languages.click();
+    await page.keyboard.press("End");
+    await page.keyboard.type(", en");
+    await expect.poll(() => languages.inputValue()).toBe("fr, en");
+    await ui.toolbarButton("Enregistrer").click();
+    await page.locator(".save-state.clean").waitFor();
+    const flow = JSON.parse(readFileSync(join(harness.flowsDir, "deux-langues.flow.json"), "utf8")) as {
+      languages: string[];
+    };
+    expect(flow.languages).toEqual(["fr", "en"]);
+  });
+
   it("keeps an HTTP header row while its name passes through an existing one", async () => {
     ui.keepScreenshot("typing-header-row");
     await ui.createBlankFlow("Saisie en-têtes", "saisie-en-tetes");

@@ -5,6 +5,7 @@ import { say, t } from "../i18n.js";
 import { ConditionBuilder } from "./ConditionBuilder.js";
 import type { FieldContext } from "./context.js";
 import { currencyWords, mediaKindWords, optionWords, questionKindWords } from "./enum-words.js";
+import { ListText } from "./ListText.js";
 import { WordSelect } from "./WordSelect.js";
 import {
   Checkbox,
@@ -169,19 +170,12 @@ export function FieldEditor({
               {context.languages.map((lang) => (
                 <label key={lang} className="lang">
                   <span>{lang}</span>
-                  <textarea
-                    aria-label={`${t("examples")} (${lang})`}
+                  <ListText
+                    label={`${t("examples")} (${lang})`}
+                    lines
                     rows={3}
-                    value={(route.examples[lang] ?? []).join("\n")}
-                    onChange={(e) =>
-                      set({
-                        ...route,
-                        examples: {
-                          ...route.examples,
-                          [lang]: e.target.value.split("\n").filter((line) => line.trim()),
-                        },
-                      })
-                    }
+                    value={route.examples[lang] ?? []}
+                    onChange={(examples) => set({ ...route, examples: { ...route.examples, [lang]: examples } })}
                   />
                 </label>
               ))}

@@ -4,6 +4,7 @@ import type { Command } from "../model/commands.js";
 import { fieldContext } from "./context.js";
 import { EscalationRules } from "./EscalationRules.js";
 import { variableTypeWords } from "./enum-words.js";
+import { ListText } from "./ListText.js";
 import { SecretsSettings } from "./SecretsSettings.js";
 import { WordSelect } from "./WordSelect.js";
 import { LocalizedTextInput, Picker, RecordEditor, TextInput } from "./widgets.js";
@@ -39,11 +40,7 @@ export function FlowSettings({ flow, dispatch }: { flow: Flow; dispatch: (comman
       </label>
       <label>
         {t("languages")}
-        <input
-          aria-label={t("languages")}
-          value={flow.languages.join(", ")}
-          onChange={(e) => update({ languages: e.target.value.split(/[ ,]+/).filter(Boolean) })}
-        />
+        <ListText label={t("languages")} value={flow.languages} onChange={(languages) => update({ languages })} />
       </label>
       <h3>{t("variables")}</h3>
       <RecordEditor<{ type: "string" | "number" | "boolean" | "object" | "array"; description?: string }>
