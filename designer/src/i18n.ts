@@ -165,6 +165,14 @@ const words = {
   },
   mediaUrl: { fr: "Adresse du fichier (URL)", en: "File address (URL)" },
   examples: { fr: "Exemples (un par ligne)", en: "Examples (one per line)" },
+  nodeIdTaken: {
+    fr: "« {taken} » est déjà l'identifiant d'une autre étape : choisissez-en un autre. L'étape reste « {id} ».",
+    en: "“{taken}” is already another step's id: choose another. The step stays “{id}”.",
+  },
+  nodeIdEmpty: {
+    fr: "Un identifiant ne peut pas être vide : l'étape reste « {id} ».",
+    en: "An id cannot be empty: the step stays “{id}”.",
+  },
   when: { fr: "Si", en: "When" },
   value: { fr: "Valeur", en: "Value" },
   status: { fr: "Code", en: "Status" },

@@ -153,6 +153,30 @@ describe("typing in the designer with the canvas shown", () => {
     expect(await page.locator(".inspector.empty").count()).toBe(0);
   });
 
+  it("says why a step cannot take another step's id, and keeps it as it was", async () => {
+    ui.keepScreenshot("typing-rename-taken");
+    await ui.createBlankFlow("Renommage refusé", "renommage-refuse");
+    await addAndInspect("message");
+    const id = page.locator('[data-inspecting="message"] input[aria-label="Identifiant"]');
+    await id.click();
+    await page.keyboard.press("Control+a");
+    await id.pressSequentially("end");
+    const refusal = page.locator('[data-inspecting="message"] [role="alert"]');
+    await refusal.filter({ hasText: "« end » est déjà l'identifiant d'une autre étape" }).waitFor();
+    await page.keyboard.press("Tab");
+    // Nothing was renamed: the step is still `message`, the refused id still in the field to change.
+    await page.locator('[data-inspecting="message"]').waitFor();
+    expect(await id.inputValue()).toBe("end");
+    await ui.node("message").waitFor();
+    await id.click();
+    await page.keyboard.press("End");
+    await page.keyboard.type("-bis");
+    await expect.poll(() => refusal.count()).toBe(0);
+    await page.keyboard.press("Tab");
+    await page.locator('[data-inspecting="end-bis"]').waitFor();
+    await ui.node("end-bis").waitFor();
+  });
+
   it("keeps a new variable row while its name passes through an existing one", async () => {
     ui.keepScreenshot("typing-variable-row");
     await ui.createBlankFlow("Saisie variables", "saisie-variables");

@@ -70,6 +70,13 @@ function NodeForm({
   const context = fieldContext(doc.flow, flows);
   const [id, setId] = useState(node.id);
   useEffect(() => setId(node.id), [node.id]);
+  const slug = slugify(id);
+  const refusedId =
+    slug === ""
+      ? t("nodeIdEmpty", { id: node.id })
+      : slug !== node.id && doc.flow.nodes.some((other) => other.id === slug)
+        ? t("nodeIdTaken", { taken: slug, id: node.id })
+        : undefined;
   const form = useRef<HTMLFormElement>(null);
   // A rename gives the form a new key: the field Tab was moving to gets the focus in the new form.
   useEffect(() => {
@@ -91,19 +98,27 @@ function NodeForm({
         {t("nodeId")}
         <input
           aria-label={t("nodeId")}
+          aria-invalid={refusedId !== undefined}
           value={id}
           onChange={(e) => setId(e.target.value)}
           onBlur={(e) => {
+            // A refused id stays as typed, said under the field, for the person to change.
+            if (refusedId !== undefined) return;
             const slug = slugify(id);
             const next = e.relatedTarget instanceof HTMLElement ? e.relatedTarget.getAttribute("aria-label") : null;
             if (slug !== node.id) {
-              if (next && !doc.flow.nodes.some((other) => other.id === slug)) focusAfterRename.set(slug, next);
+              if (next) focusAfterRename.set(slug, next);
               dispatch({ type: "renameNode", id: node.id, newId: slug });
             }
             setId(slug);
           }}
         />
       </label>
+      {refusedId && (
+        <p role="alert" className="error">
+          {refusedId}
+        </p>
+      )}
       <label>
         {t("label")}
         <input
