@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
@@ -125,6 +125,26 @@ describe("flows, languages and tests in real Chromium", () => {
       );
       expect(overlapping, id).toEqual([]);
     }
+  });
+
+  it("opens a flow that has no layout yet without ever saying its file is broken", async () => {
+    ui.keepScreenshot("no-layout-open");
+    const flow = { ...readJson("triage.flow.json"), id: "sans-disposition", name: "Sans disposition" };
+    writeFileSync(flowFile("sans-disposition.flow.json"), JSON.stringify(flow, null, 2));
+    await page.goto(`${harness.baseUrl}/#/`);
+    await row("sans-disposition").waitFor();
+    // Watches the page from now on for the banner of a file that does not follow the format.
+    await page.evaluate(() => {
+      const seen = window as unknown as { brokenFileSaid?: boolean };
+      seen.brokenFileSaid = false;
+      new MutationObserver(() => {
+        if (document.body.innerText.includes("ne respecte pas le format")) seen.brokenFileSaid = true;
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+    await ui.openFlow("sans-disposition", "Sans disposition");
+    await ui.node("start").waitFor();
+    await ui.node("greet").waitFor();
+    expect(await page.evaluate(() => (window as unknown as { brokenFileSaid?: boolean }).brokenFileSaid)).toBe(false);
   });
 
   it("saves a simulator session as a conversation test that `relais test` passes", async () => {

@@ -134,10 +134,12 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
   const load = useCallback(async () => {
     try {
       const loaded = await api.flow(flowId);
-      setFile(loaded);
       if (loaded.flow) {
         let layout = loaded.layout ?? emptyLayout(flowId);
         if (unplacedNodes(loaded.flow, layout).length > 0) layout = await autoLayoutInWorker(loaded.flow, layout);
+        // The file is shown with its canvas: shown while its nodes were being placed, a valid file without
+        // a layout yet (every new flow) read as one not following the format for a few seconds.
+        setFile(loaded);
         const server = { flow: loaded.flow, layout };
         const kept = keptDraft(flowId);
         setSaved(server);
@@ -149,7 +151,10 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
           revision.current = loaded.revision.id;
           setHistory(startHistory(server));
         }
-      } else revision.current = loaded.revision.id;
+      } else {
+        setFile(loaded);
+        revision.current = loaded.revision.id;
+      }
     } catch (failure) {
       setLoadError(failureText(failure));
     }
