@@ -44,6 +44,24 @@ async function nodeBoxes(except: string[] = []): Promise<Box[]> {
 }
 
 describe("a canvas a person can read", () => {
+  it("finds a step by the words typed in the search box, then the next one at each Entrée", async () => {
+    ui.keepScreenshot("find-steps");
+    await ui.openFlow("triage", "Accueil et orientation");
+    const find = page.getByRole("searchbox", { name: "Chercher une étape…" });
+    await find.click();
+    await page.keyboard.type("handoff");
+    await page.keyboard.press("Enter");
+    await ui.selected("handoff-orders").waitFor();
+    await page.keyboard.press("Enter");
+    await ui.selected("handoff-billing").waitFor();
+    // The step itself, not the intent step that leads to it.
+    await page.keyboard.press("Control+a");
+    await page.keyboard.type("handoff-human");
+    await page.keyboard.press("Enter");
+    await ui.selected("handoff-human").waitFor();
+    expect(await page.locator(".react-flow__node.selected").count()).toBe(1);
+  });
+
   it("opens a blank flow at 100 %", async () => {
     ui.keepScreenshot("reading-blank-zoom");
     await ui.createBlankFlow("Lecture vide", "lecture-vide");

@@ -1,16 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { findNode } from "../../../designer/src/model/find.js";
+import { findNodes } from "../../../designer/src/model/find.js";
 import { problemsOf, severityByNode } from "../../../designer/src/problems/problems.js";
 import { sampleFlow } from "./sample-flow.js";
 
 describe("find a node by its text", () => {
   it("matches ids, labels and texts without case or accents", () => {
     const flow = sampleFlow();
-    expect(findNode(flow, "SUJET")).toBe("ask-topic");
-    expect(findNode(flow, "crm.example")).toBe("lookup");
-    expect(findNode(flow, "merci")).toBe("done");
-    expect(findNode(flow, "introuvable")).toBeUndefined();
-    expect(findNode(flow, "  ")).toBeUndefined();
+    expect(findNodes(flow, "SUJET")).toEqual(["ask-topic"]);
+    expect(findNodes(flow, "crm.example")).toEqual(["lookup"]);
+    expect(findNodes(flow, "merci")).toEqual(["done"]);
+    expect(findNodes(flow, "introuvable")).toEqual([]);
+    expect(findNodes(flow, "  ")).toEqual([]);
+  });
+
+  it("finds a node, not those that lead to it, and puts the node of that very id first", () => {
+    const flow = sampleFlow();
+    // `start` leads to ask-topic, ask-topic and lookup lead to done: only the node itself is found.
+    expect(findNodes(flow, "ask-topic")).toEqual(["ask-topic"]);
+    expect(findNodes(flow, "done")).toEqual(["done"]);
+    expect(findNodes(flow, "agent")).toEqual(["agent"]);
+    flow.nodes.push({ id: "done-2", type: "end", label: "Fin (done)" });
+    expect(findNodes(flow, "done")).toEqual(["done", "done-2"]);
+    expect(findNodes(flow, "DONE-2")).toEqual(["done-2"]);
   });
 });
 
