@@ -14,11 +14,14 @@ export function slugify(text: string): string {
 }
 
 /**
- * A slug made from `base` that is not in `taken`: `base`, then `base-2`, `base-3`…
- * A trailing `-<n>` of the base is dropped first so that copying `ask-2` gives `ask-3`, not `ask-2-2`.
+ * A slug made from `base` that is not in `taken`: `base` itself when free (`promo-2025` for "Promo 2025"),
+ * else `base-2`, `base-3`… counted from the base without its trailing `-<n>`, so that copying `ask-2`
+ * gives `ask-3`, not `ask-2-2`.
  */
 export function freshId(base: string, taken: ReadonlySet<string>): string {
-  const root = slugify(base).replace(/-\d+$/, "") || "node";
+  const wanted = slugify(base);
+  if (!taken.has(wanted)) return wanted;
+  const root = wanted.replace(/-\d+$/, "") || "node";
   if (!taken.has(root)) return root;
   for (let n = 2; ; n++) {
     const suffix = `-${n}`;

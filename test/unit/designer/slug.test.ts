@@ -19,4 +19,10 @@ describe("slug ids", () => {
     expect(freshId("question", new Set(["question", "question-2"]))).toBe("question-3");
     expect(freshId("ask-2", new Set(["ask", "ask-2"]))).toBe("ask-3");
   });
+
+  it("keeps a number that ends the base when the id is free: a flow named for its year keeps it", () => {
+    expect(freshId("Promo 2025", new Set())).toBe("promo-2025");
+    expect(freshId("Promo 2026", new Set(["promo-2025"]))).toBe("promo-2026");
+    expect(freshId("ask-2", new Set())).toBe("ask-2");
+  });
 });
