@@ -152,7 +152,14 @@ describe("agent console in real Chromium against the real runtime", () => {
       .filter({ hasText: "Montant de commande élevé : 740 EUR >= 500 EUR" })
       .waitFor();
     expect(await alice.getByTestId("packet-customer").textContent()).toContain("Camille Martin");
-    expect(await alice.getByTestId("packet-order").textContent()).toContain("CMD-100002 · En préparation · 740 EUR");
+    expect(await alice.getByTestId("packet-order").textContent()).toMatch(
+      /^CMD-100002 · En préparation · 740 EUR( · \d{2}\/\d{2}\/\d{4})?$/,
+    );
+    // Queues by their names, in the packet and in the transcript's line of the handoff.
+    expect(await alice.getByTestId("packet-queue").textContent()).toMatch(/^Clients prioritaires · Priorité /);
+    await alice
+      .locator(".entry.system .entry-text", { hasText: "Confiée à la file Clients prioritaires : " })
+      .waitFor();
     expect(await alice.locator('tr[data-variable="customer.email"] td').textContent()).toBe(
       "camille.martin@example.fr",
     );

@@ -179,8 +179,13 @@ export function ConversationView({
           onMove={(to, expected, done, force) => act(() => agentApi.assign(conversationId, expected, to, force), done)}
         />
       )}
-      <HandoffPacket detail={detail} now={now} />
-      <Transcript entries={detail.transcript} variables={detail.handoff?.summary ?? {}} deliveries={deliveries} />
+      <HandoffPacket detail={detail} now={now} queues={queues} />
+      <Transcript
+        entries={detail.transcript}
+        variables={detail.handoff?.summary ?? {}}
+        deliveries={deliveries}
+        queueName={(id) => queues.find((queue) => queue.id === id)?.name ?? id}
+      />
       {detail.deliveryFailures.map((failure) => (
         <p key={failure.outboxId} role="alert" className="delivery-failure">
           {w("deliveryFailed", { attempts: failure.attempts, why: failure.error, text: failure.text })}

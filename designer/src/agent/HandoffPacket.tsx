@@ -1,7 +1,7 @@
-import type { ConversationDetail } from "./agent-api.js";
+import type { ConversationDetail, QueueSummary } from "./agent-api.js";
 import { channelName } from "./channel-names.js";
 import { channelWindow, lastCustomerMessageAt } from "./channel-window.js";
-import { describeReason, formatNumber } from "./reason-words.js";
+import { describeReason, formatValue } from "./reason-words.js";
 import { formatDuration, slaState } from "./sla.js";
 import { type AgentWord, language, w } from "./words.js";
 
@@ -12,18 +12,27 @@ export function flatten(value: unknown, prefix = ""): [string, string][] {
     if (entries.length === 0 && prefix) return [[prefix, "{}"]];
     return entries.flatMap(([key, inner]) => flatten(inner, prefix ? `${prefix}.${key}` : key));
   }
-  if (Array.isArray(value)) return [[prefix, value.map((item) => formatNumber(item, language)).join(", ")]];
-  return [[prefix, formatNumber(value, language)]];
+  if (Array.isArray(value)) return [[prefix, value.map((item) => formatValue(item, language)).join(", ")]];
+  return [[prefix, formatValue(value, language)]];
 }
 
-const text = (value: unknown) => (value === undefined || value === null ? "" : formatNumber(value, language));
+const text = (value: unknown) => (value === undefined || value === null ? "" : formatValue(value, language));
 
 /**
  * What the bot learnt before handing over, above the transcript so the agent never asks again:
  * the reason in words, the customer, the order, the intent, every variable, the channel's limits.
  * Everything here came from customers or flows, so it is rendered as text only.
  */
-export function HandoffPacket({ detail, now }: { detail: ConversationDetail; now: number }) {
+export function HandoffPacket({
+  detail,
+  now,
+  queues,
+}: {
+  detail: ConversationDetail;
+  now: number;
+  /** The queues by id, for their names. */
+  queues: readonly QueueSummary[];
+}) {
   const { handoff, channel } = detail;
   const summary = handoff?.summary ?? {};
   const customer = summary.customer as Record<string, unknown> | undefined;
@@ -38,15 +47,16 @@ export function HandoffPacket({ detail, now }: { detail: ConversationDetail; now
     <section className="packet" aria-label={w("reason")}>
       {handoff && (
         <p className="reason" data-testid="handoff-reason">
-          <span className="label">{w("reason")} :</span> {describeReason(handoff.reason, summary, language)}
+          <span className="label">{w("reasonLabel")}</span> {describeReason(handoff.reason, summary, language)}
         </p>
       )}
       <dl className="packet-grid">
         {handoff && (
           <>
             <dt>{w("queue")}</dt>
-            <dd>
-              {handoff.queue} · {w("priority")} {w(`priority.${handoff.priority}` as AgentWord)}
+            <dd data-testid="packet-queue">
+              {queues.find((queue) => queue.id === handoff.queue)?.name ?? handoff.queue} · {w("priority")}{" "}
+              {w(`priority.${handoff.priority}` as AgentWord)}
               {sla !== "none" && dueAt !== undefined && (
                 <span className={`sla ${sla}`}>
                   {" "}
@@ -95,7 +105,7 @@ export function HandoffPacket({ detail, now }: { detail: ConversationDetail; now
             <dd>
               {text(intent.id)}
               {typeof intent.confidence === "number" &&
-                ` (${w("confidence", { value: formatNumber(intent.confidence, language) })})`}
+                ` (${w("confidence", { value: formatValue(intent.confidence, language) })})`}
             </dd>
           </>
         )}

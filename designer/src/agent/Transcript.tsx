@@ -16,8 +16,11 @@ export function Transcript({
   entries,
   variables,
   deliveries,
+  queueName,
 }: {
   entries: TranscriptEntry[];
+  /** A queue's name from its id, as events name queues by id. */
+  queueName: (id: string) => string;
   /** How far each message sent got, by entry id; entries without one were answered in the request itself. */
   deliveries: ReadonlyMap<number, MessageDelivery>;
   /** What the bot collected, to say amounts with their currency. */
@@ -42,7 +45,9 @@ export function Transcript({
                 </span>
                 <time dateTime={entry.at}>{time(entry.at)}</time>
               </div>
-              <p className="entry-text">{entry.event ? describeEvent(entry.event, variables) : entry.text}</p>
+              <p className="entry-text">
+                {entry.event ? describeEvent(entry.event, variables, queueName) : entry.text}
+              </p>
               {entry.attachments && <Attachments attachments={entry.attachments} />}
               {delivery && (
                 <p className={`delivery ${delivery.state}`} data-delivery={delivery.state}>

@@ -6,15 +6,22 @@ import { language, w } from "./words.js";
 /** A disposition code in the reader's language; one stored before codes existed shows as it was written. */
 export const dispositionWords = (code: string): string => (isDisposition(code) ? say(DISPOSITIONS[code]) : code);
 
-/** A transcript event in the agent's language: who transferred, closed, gave back or moved it, and why. */
-export function describeEvent(entry: TranscriptEvent, variables: Record<string, unknown>): string {
+/**
+ * A transcript event in the agent's language: who transferred, closed, gave back or moved it, and why;
+ * queues by their names (`queueName`), as events keep their ids.
+ */
+export function describeEvent(
+  entry: TranscriptEvent,
+  variables: Record<string, unknown>,
+  queueName: (id: string) => string,
+): string {
   switch (entry.event) {
     case "handedOff": {
       const { queue, reason } = entry.params;
-      return w("event.handedOff", { queue, reason: describeReason(reason, variables, language) });
+      return w("event.handedOff", { queue: queueName(queue), reason: describeReason(reason, variables, language) });
     }
     case "transferred":
-      return w("event.transferred", entry.params);
+      return w("event.transferred", { ...entry.params, queue: queueName(entry.params.queue) });
     case "closed":
       return w("event.closed", { ...entry.params, disposition: dispositionWords(entry.params.disposition) });
     case "gaveBack":
@@ -29,7 +36,8 @@ export function describeEvent(entry: TranscriptEvent, variables: Record<string, 
     }
     case "requeued": {
       const { by, from, queue } = entry.params;
-      return from ? w("event.requeuedFrom", { by, from, queue }) : w("event.requeued", { by, queue });
+      const name = queueName(queue);
+      return from ? w("event.requeuedFrom", { by, from, queue: name }) : w("event.requeued", { by, queue: name });
     }
     default: {
       const unknown: never = entry;

@@ -17,7 +17,7 @@ export function describeReason(reason: HandoffReason, variables: Record<string, 
 
 function describeDetails(reason: HandoffReason, variables: Record<string, unknown>, lang: Lang): string {
   const fr = lang === "fr";
-  const num = (value: unknown) => formatNumber(value, lang);
+  const num = (value: unknown) => formatValue(value, lang);
   const quote = (text: unknown) => (fr ? `« ${String(text)} »` : `“${String(text)}”`);
   const limit = (operator: string, value: number | undefined) =>
     value === undefined ? "" : ` ${operator} ${num(value)}`;
@@ -114,8 +114,17 @@ function describeDetails(reason: HandoffReason, variables: Record<string, unknow
   }
 }
 
-/** `740` → `740`, `740.5` → `740,50` in French; anything else as text. */
-export function formatNumber(value: unknown, lang: Lang): string {
+/** A date the bot collected (`2026-11-21`, as CRMs give them), as its day: one day whatever the clock's zone. */
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A collected value in words: `740` → `740`, `740.5` → `740,50` and `2026-11-21` → `21/11/2026` in French,
+ * `true` → `oui`; anything else as text.
+ */
+export function formatValue(value: unknown, lang: Lang): string {
+  if (typeof value === "string" && ISO_DAY.test(value) && !Number.isNaN(Date.parse(value))) {
+    return new Date(`${value}T00:00:00Z`).toLocaleDateString(lang === "fr" ? "fr-FR" : "en-GB", { timeZone: "UTC" });
+  }
   if (typeof value === "number") {
     const decimals = Number.isInteger(value) ? 0 : 2;
     return new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB", {

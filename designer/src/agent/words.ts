@@ -41,6 +41,7 @@ const words = {
   live: { fr: "En direct", en: "Live" },
   reconnecting: { fr: "Reconnexion…", en: "Reconnecting…" },
   reason: { fr: "Motif", en: "Reason" },
+  reasonLabel: { fr: "Motif :", en: "Reason:" },
   customer: { fr: "Client", en: "Customer" },
   order: { fr: "Commande", en: "Order" },
   intent: { fr: "Intention", en: "Intent" },
@@ -74,9 +75,12 @@ const words = {
   "role.agent": { fr: "Conseiller", en: "Agent" },
   "role.note": { fr: "Note interne", en: "Internal note" },
   "role.system": { fr: "Système", en: "System" },
-  "event.handedOff": { fr: "Transféré à la file {queue} : {reason}", en: "Handed to queue {queue}: {reason}" },
-  "event.transferred": { fr: "Transféré par {agent} à la file {queue}", en: "Transferred by {agent} to queue {queue}" },
-  "event.closed": { fr: "Clôturé par {agent} : {disposition}", en: "Closed by {agent}: {disposition}" },
+  "event.handedOff": { fr: "Confiée à la file {queue} : {reason}", en: "Handed over to queue {queue}: {reason}" },
+  "event.transferred": {
+    fr: "Transférée par {agent} à la file {queue}",
+    en: "Transferred by {agent} to queue {queue}",
+  },
+  "event.closed": { fr: "Clôturée par {agent} : {disposition}", en: "Closed by {agent}: {disposition}" },
   "event.takenOver": { fr: "{by} a repris la conversation.", en: "{by} took the conversation over." },
   "event.takenOverFrom": {
     fr: "{by} a repris la conversation de {from}.",
