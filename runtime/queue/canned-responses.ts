@@ -13,7 +13,7 @@ export const defaultCannedResponses: CannedResponse[] = [
   {
     id: "statut-commande",
     title: "Statut de la commande",
-    text: "Votre commande {{ order.number }} est : {{ order.statusLabel }}. La livraison est prévue le {{ order.deliveryDate }}.",
+    text: "Votre commande {{ order.number }} est : {{ order.statusLabel }} (livraison : {{ order.deliveryDate }}).",
   },
   {
     id: "verification",

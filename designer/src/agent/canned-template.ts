@@ -1,5 +1,6 @@
 import { getPath } from "../../../runtime/engine/index.js";
 import { parseTemplate, TemplateSyntaxError } from "../../../schema/index.js";
+import { formatDay } from "./reason-words.js";
 
 const PLAIN_PATH = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 
@@ -44,7 +45,8 @@ export function nextPlaceholder(text: string): { start: number; end: number } | 
 
 function asText(value: unknown): string | undefined {
   if (value === undefined || value === null || value === "") return undefined;
-  if (typeof value === "string") return value;
+  // Canned responses are written in French (a CRM's 2026-11-21 reads 21/11/2026 to the customer).
+  if (typeof value === "string") return formatDay(value, "fr") ?? value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   return JSON.stringify(value);
 }

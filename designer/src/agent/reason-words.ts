@@ -117,14 +117,19 @@ function describeDetails(reason: HandoffReason, variables: Record<string, unknow
 /** A date the bot collected (`2026-11-21`, as CRMs give them), as its day: one day whatever the clock's zone. */
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** `2026-11-21` → `21/11/2026`; undefined for anything that is not such a day. */
+export function formatDay(value: unknown, lang: Lang): string | undefined {
+  if (typeof value !== "string" || !ISO_DAY.test(value) || Number.isNaN(Date.parse(value))) return undefined;
+  return new Date(`${value}T00:00:00Z`).toLocaleDateString(lang === "fr" ? "fr-FR" : "en-GB", { timeZone: "UTC" });
+}
+
 /**
  * A collected value in words: `740` → `740`, `740.5` → `740,50` and `2026-11-21` → `21/11/2026` in French,
  * `true` → `oui`; anything else as text.
  */
 export function formatValue(value: unknown, lang: Lang): string {
-  if (typeof value === "string" && ISO_DAY.test(value) && !Number.isNaN(Date.parse(value))) {
-    return new Date(`${value}T00:00:00Z`).toLocaleDateString(lang === "fr" ? "fr-FR" : "en-GB", { timeZone: "UTC" });
-  }
+  const day = formatDay(value, lang);
+  if (day !== undefined) return day;
   if (typeof value === "number") {
     const decimals = Number.isInteger(value) ? 0 : 2;
     return new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB", {

@@ -24,6 +24,13 @@ describe("canned responses filled from the collected variables", () => {
     });
   });
 
+  it("writes a CRM's date as the customer reads it", () => {
+    const status = defaultCannedResponses.find((canned) => canned.id === "statut-commande");
+    expect(renderCanned(status?.text ?? "", variables).text).toBe(
+      "Votre commande CMD-100002 est : En préparation (livraison : 30/11/2026).",
+    );
+  });
+
   it("keeps what was not collected visible, so the agent completes it before sending", () => {
     const rendered = renderCanned("Bonjour {{ customer.firstName }}, votre colis {{ parcel.tracking }} arrive.", {
       customer: {},

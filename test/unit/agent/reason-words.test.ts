@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeReason } from "../../../designer/src/agent/reason-words.js";
+import { describeReason, formatValue } from "../../../designer/src/agent/reason-words.js";
 import { reasonFormula } from "../../../runtime/engine/reason-formula.js";
 import { valueComparisons } from "../../../runtime/engine/value-comparisons.js";
 import { getPath } from "../../../runtime/engine/variables.js";
@@ -199,5 +199,20 @@ describe("handoff reason in plain words", () => {
     expect(describeReason({ ruleId: "transfer", kind: "transfer", values: {} }, {}, "en")).toBe(
       "Transferred by an agent",
     );
+  });
+});
+
+describe("collected values in words", () => {
+  it.each([
+    [740, "fr", "740"],
+    [740.5, "fr", "740,50"],
+    [740.5, "en", "740.50"],
+    [true, "fr", "oui"],
+    ["2026-11-21", "fr", "21/11/2026"],
+    ["2026-11-21", "en", "21/11/2026"],
+    ["2026-13-45", "fr", "2026-13-45"],
+    ["CMD-100002", "fr", "CMD-100002"],
+  ] as const)("writes %j in %s as %j", (value, lang, words) => {
+    expect(formatValue(value, lang)).toBe(words);
   });
 });
