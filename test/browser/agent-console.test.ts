@@ -200,6 +200,27 @@ describe("agent console in real Chromium against the real runtime", () => {
     expect(callback.received.some((p) => p.message.text.includes("Client pressé"))).toBe(false);
   });
 
+  it("keeps a reply typed and not sent through a reload, until it is sent", async () => {
+    keepScreenshots("reply-kept");
+    await alice.getByRole("tab", { name: "Répondre" }).click();
+    const box = alice.locator('textarea[name="reply"]');
+    await box.click();
+    await alice.keyboard.type("Je regarde où en est l'expédition");
+    await alice.reload();
+    await expect.poll(() => box.inputValue()).toBe("Je regarde où en est l'expédition");
+    await box.click();
+    await alice.keyboard.press("End");
+    await alice.keyboard.type(", un instant.");
+    await alice.getByRole("button", { name: "Envoyer" }).click();
+    await alice
+      .locator(".entry.agent .entry-text", { hasText: "Je regarde où en est l'expédition, un instant." })
+      .waitFor();
+    await expect.poll(() => box.inputValue()).toBe("");
+    await alice.reload();
+    await alice.locator(".entry.agent .entry-text", { hasText: "un instant." }).waitFor();
+    expect(await box.inputValue()).toBe("");
+  });
+
   it("keeps an agent of another queue out of the conversation", async () => {
     keepScreenshots("other-queue");
     ({ page: bruno } = await agentPage(BRUNO));

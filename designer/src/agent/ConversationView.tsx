@@ -192,6 +192,7 @@ export function ConversationView({
         </p>
       ))}
       <ReplyBox
+        conversationId={conversationId}
         canned={canned}
         variables={variables}
         maxLength={detail.channel.limits.maxTextLength}

@@ -1,21 +1,25 @@
 import { type FormEvent, useRef, useState } from "react";
 import type { CannedResponse } from "./agent-api.js";
 import { nextPlaceholder, renderCanned } from "./canned-template.js";
+import { keepReply, keptReply, type ReplyMode } from "./reply-draft.js";
 import { w } from "./words.js";
 
-export type ReplyMode = "reply" | "note";
+export type { ReplyMode };
 
 /**
  * The reply box, with canned responses filled from what the bot collected, and internal notes.
  * The text is cleared only once the runtime took it: a refused reply stays for the agent to keep.
  */
 export function ReplyBox({
+  conversationId,
   canned,
   variables,
   maxLength,
   disabled,
   onSend,
 }: {
+  /** Whose reply this is: what is typed is kept for it until sent (see `reply-draft.ts`). */
+  conversationId: string;
   canned: CannedResponse[];
   variables: Record<string, unknown>;
   maxLength: number;
@@ -24,7 +28,15 @@ export function ReplyBox({
   onSend: (mode: ReplyMode, text: string) => Promise<string | undefined>;
 }) {
   const [mode, setMode] = useState<ReplyMode>("reply");
-  const [text, setText] = useState("");
+  const [texts, setTexts] = useState(() => ({
+    reply: keptReply(conversationId, "reply"),
+    note: keptReply(conversationId, "note"),
+  }));
+  const text = texts[mode];
+  const setText = (next: string) => {
+    setTexts((current) => ({ ...current, [mode]: next }));
+    keepReply(conversationId, mode, next);
+  };
   const [error, setError] = useState("");
   const [sending, setSending] = useState(false);
   const box = useRef<HTMLTextAreaElement>(null);
