@@ -18,12 +18,25 @@ const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 const withoutNodes = ({ nodes: _, ...rest }: Flow): Omit<Flow, "nodes"> => rest;
 
-/** A question asking for a number saves a number; everything else starts as a text. */
-function guessedType(flow: Flow, variable: string): "number" | "string" {
+/**
+ * A question asking for a number saves a number; an HTTP step that saves a whole response body (the
+ * customer, the order) or fills fields of the variable saves a record; its status, a number; everything
+ * else starts as a text.
+ */
+function guessedType(flow: Flow, variable: string): "number" | "string" | "object" {
   const asksNumber = flow.nodes.some(
     (node) => node.type === "question" && node.saveAs === variable && node.input.kind === "number",
   );
-  return asksNumber ? "number" : "string";
+  if (asksNumber) return "number";
+  const mapped = flow.nodes.flatMap((node) => (node.type === "http" ? Object.entries(node.responseMapping ?? {}) : []));
+  if (
+    mapped.some(
+      ([path, expression]) => path.startsWith(`${variable}.`) || (path === variable && expression.trim() === "body"),
+    )
+  )
+    return "object";
+  if (mapped.some(([path, expression]) => path === variable && expression.trim() === "status")) return "number";
+  return "string";
 }
 
 /**

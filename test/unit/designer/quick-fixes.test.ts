@@ -72,6 +72,25 @@ describe("quick fixes", () => {
     expect(undone).toEqual(d);
   });
 
+  it("declares what an HTTP step saves as a record (a whole body, fields of it) or a number (its status)", () => {
+    const f = flow();
+    const lookup = f.nodes.find((node) => node.id === "lookup");
+    if (lookup?.type !== "http") throw new Error("the sample has no HTTP step");
+    lookup.responseMapping = { order: "body", "customer.tier": "body.tier", httpStatus: "status", note: "body.note" };
+    const d = docOf(f);
+    const declared = Object.fromEntries(
+      problems(d)
+        .filter((problem) => problem.code === "lint/undeclared-variable")
+        .map((problem) => {
+          const quick = quickFixFor(problem, d);
+          const variable = String(problem.params?.variable);
+          if (quick?.command.type !== "updateFlow") throw new Error(`no declaration for ${variable}`);
+          return [variable, quick.command.flow.variables?.[variable]?.type];
+        }),
+    );
+    expect(declared).toMatchObject({ order: "object", customer: "object", httpStatus: "number", note: "string" });
+  });
+
   it("adds a secret the flow reads but does not list", () => {
     const d = docOf(flow());
     const { quick, fixed } = fix(d, "lint/unknown-secret");
