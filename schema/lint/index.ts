@@ -57,6 +57,17 @@ const rules: readonly Rule[] = [
   sharedIntentExample,
 ];
 
+/** The checks of the graph alone (ids, transitions, reachability), which read nothing but the nodes' links. */
+const graphRules: readonly Rule[] = [
+  duplicateId,
+  startNode,
+  missingTarget,
+  missingTransition,
+  noPathAfterMaxAttempts,
+  duplicateHandle,
+  unreachableNode,
+];
+
 export interface LintOptions {
   /** The other flows by id, so `jump` nodes can be checked and what the called flows set is known. */
   flows?: ReadonlyMap<string, Flow>;
@@ -76,6 +87,15 @@ export interface LintOptions {
 export function lintFlow(flow: Flow, file: string, options: LintOptions = {}): Problem[] {
   const context = lintContext(flow, file, options.flows, options.queues, options.channels);
   return rules.flatMap((rule) => rule(context)).sort(byPlace);
+}
+
+/**
+ * The graph's problems of a flow that does not validate yet (a text left empty while the rest is drawn):
+ * the designer shows them with the schema's, so that one field being typed hides no unreachable step.
+ */
+export function lintGraph(flow: Flow, file: string): Problem[] {
+  const context = lintContext(flow, file);
+  return graphRules.flatMap((rule) => rule(context)).sort(byPlace);
 }
 
 export function lintSeverityCounts(problems: readonly Problem[]): { errors: number; warnings: number } {

@@ -177,6 +177,21 @@ describe("typing in the designer with the canvas shown", () => {
     await ui.node("end-bis").waitFor();
   });
 
+  it("lists the graph's problems while a field is left empty, and marks their steps on the canvas", async () => {
+    ui.keepScreenshot("problems-while-invalid");
+    await ui.createBlankFlow("Problèmes en cours", "problemes-en-cours");
+    await addAndInspect("message");
+    const text = page.locator('[data-inspecting="message"] textarea').first();
+    await text.click();
+    await page.keyboard.press("Control+a");
+    await page.keyboard.press("Backspace");
+    await ui.sideTab("Problèmes").click();
+    await page.locator(".problem", { hasText: "L'étape « message » : il manque « Texte »" }).waitFor();
+    // The new step is linked to nothing: that is said too, not hidden behind the empty text.
+    await page.locator(".problem", { hasText: "n'est jamais atteinte" }).waitFor();
+    await page.locator('.react-flow__node[data-id="message"] .problem-error').waitFor();
+  });
+
   it("keeps a new variable row while its name passes through an existing one", async () => {
     ui.keepScreenshot("typing-variable-row");
     await ui.createBlankFlow("Saisie variables", "saisie-variables");

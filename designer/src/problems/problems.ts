@@ -1,7 +1,8 @@
-import { type Channel, type Flow, lintFlow, type Problem, validateFlow } from "../../../schema/index.js";
+import { type Channel, type Flow, lintFlow, lintGraph, type Problem, validateFlow } from "../../../schema/index.js";
 
 /**
- * Schema problems of the draft, or, once it validates, what the linter finds in its graph.
+ * Schema problems of the draft with what the graph checks find (ids, links, reachability), or, once it
+ * validates, everything the linter finds. A draft too broken for the graph checks gets the schema's alone.
  * `queues` are the runtime's queue ids, so a handoff to a missing queue is reported; `channels` those
  * the flow is published on, whose limits are checked (every channel's until the runtime has said).
  */
@@ -13,7 +14,13 @@ export function problemsOf(
 ): Problem[] {
   const file = `${flow.id}.flow.json`;
   const checked = validateFlow(flow, file);
-  if (!checked.ok) return checked.problems;
+  if (!checked.ok) {
+    try {
+      return [...checked.problems, ...lintGraph(flow, file)];
+    } catch {
+      return checked.problems;
+    }
+  }
   return lintFlow(flow, file, { flows: others, queues, channels });
 }
 

@@ -36,6 +36,21 @@ describe("problems of the draft", () => {
     expect(severityByNode(problems).get("broken")).toBe("error");
   });
 
+  it("still reports the graph's problems while a field does not validate", () => {
+    const flow = sampleFlow();
+    const ask = flow.nodes.find((node) => node.id === "ask-topic");
+    if (ask?.type !== "question") throw new Error("the sample has no question ask-topic");
+    ask.text = "";
+    flow.nodes.push({ id: "orphan", type: "message", text: "Perdu" });
+    const problems = problemsOf(flow, new Map());
+    expect(problems.some((p) => p.code.startsWith("schema/") && p.nodeId === "ask-topic")).toBe(true);
+    expect(problems.filter((p) => p.nodeId === "orphan").map((p) => p.code)).toEqual(
+      expect.arrayContaining(["lint/unreachable-node", "lint/missing-transition"]),
+    );
+    // Each problem once: the graph checks add nothing the schema already said.
+    expect(new Set(problems.map((p) => `${p.code} ${p.pointer}`)).size).toBe(problems.length);
+  });
+
   it("lints a flow that validates, and marks each node with its worst problem", () => {
     const flow = sampleFlow();
     flow.nodes.push({ id: "orphan", type: "end" });
