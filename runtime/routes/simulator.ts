@@ -6,6 +6,7 @@ import {
   SecretsQuery,
   SecretsStatus,
 } from "../../schema/api/index.js";
+import { lintFlow } from "../../schema/index.js";
 import { secretsFor } from "../config.js";
 import { DomainError } from "../domain-error.js";
 import { checkFlowValue, flowFile } from "../flows/drafts.js";
@@ -42,6 +43,19 @@ const simulatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
           "INVALID_FLOW",
           `The flow ${file} does not match the flow schema, so its request cannot be built.`,
           checked.problems,
+        );
+      }
+      // A secret the flow does not declare gets no value here, as at run time: said as the linter says it,
+      // not as a secret the server lacks.
+      const undeclared = lintFlow(checked.flow, file).filter(
+        (problem) => problem.code === "lint/unknown-secret" && problem.nodeId === body.nodeId,
+      );
+      if (undeclared.length > 0) {
+        throw new DomainError(
+          "invalid",
+          "UNDECLARED_SECRET",
+          `Node \`${body.nodeId}\` uses ${undeclared.map((problem) => `\`${problem.params?.secret}\``).join(", ")}, which the flow does not declare in its secrets.`,
+          undeclared,
         );
       }
       const secrets = secretsFor(app.config, checked.flow.secrets ?? []);

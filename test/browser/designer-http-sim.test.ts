@@ -71,6 +71,23 @@ function copyOrderStatus(id: string, name: string): void {
 const shot = (name: string) => page.screenshot({ path: join(import.meta.dirname, `../artifacts/${name}.png`) });
 
 describe("HTTP without guessing, and a simulator that reaches every path", () => {
+  it("says, in words and at its step, that a request uses a secret the flow does not declare", async () => {
+    ui.keepScreenshot("http-test-undeclared-secret");
+    copyOrderStatus("order-undeclared", "Secret non déclaré");
+    const flow = readJson("order-undeclared.flow.json");
+    const lookup = flow.nodes.find((node: { id: string }) => node.id === "lookup-order");
+    lookup.headers.Authorization = "Bearer {{ secrets.CRM_JETON }}";
+    writeFileSync(file("order-undeclared.flow.json"), JSON.stringify(flow));
+    await ui.openFlow("order-undeclared", "Secret non déclaré");
+    await ui.pick("lookup-order");
+    const inspector = page.locator('[data-inspecting="lookup-order"]');
+    await inspector.getByLabel("Valeur d'essai pour orderNumber").pressSequentially("cmd-100002");
+    await inspector.getByRole("button", { name: "Tester la requête" }).click();
+    const refusal = inspector.getByRole("alert");
+    await refusal.filter({ hasText: "utilise le secret « CRM_JETON », que le parcours ne déclare pas" }).waitFor();
+    expect(await refusal.textContent()).not.toContain("/headers");
+  });
+
   it("tests a node's request with the server's secrets and maps a clicked field into a variable", async () => {
     ui.keepScreenshot("http-test");
     copyOrderStatus("order-http", "Commande HTTP");

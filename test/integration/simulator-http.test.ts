@@ -132,6 +132,17 @@ describe("designer's HTTP route: a node's request run with the server's secrets"
     expect(missing.json().error).toMatchObject({ code: "REQUEST_NOT_BUILT" });
     expect(missing.json().error.message).toContain("NOT_SET_ANYWHERE");
 
+    const undeclared = await run({
+      flow: lookupFlow({ headers: { "X-Key": "{{ secrets.NOT_DECLARED }}" } }),
+      nodeId: "lookup",
+      variables: {},
+    });
+    expect(undeclared.statusCode).toBe(400);
+    expect(undeclared.json().error).toMatchObject({
+      code: "UNDECLARED_SECRET",
+      problems: [{ code: "lint/unknown-secret", nodeId: "lookup", params: { secret: "NOT_DECLARED" } }],
+    });
+
     const notHttp = await run({ flow: lookupFlow(), nodeId: "done", variables: {} });
     expect(notHttp.statusCode).toBe(422);
     expect(notHttp.json().error.message).toContain("`done`");

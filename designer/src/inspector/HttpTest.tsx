@@ -1,9 +1,10 @@
 import { useState } from "react";
 import type { NodeRequestRun } from "../../../schema/api/index.js";
 import type { Flow, FlowNode, HttpNode } from "../../../schema/index.js";
-import { api, failureText } from "../api.js";
+import { ApiError, api, failureText } from "../api.js";
 import { t } from "../i18n.js";
 import type { Command } from "../model/commands.js";
+import { problemInWords } from "../problems/in-words.js";
 import { fieldValue } from "../simulator/fixture-form.js";
 import { nestedVariables, type PathStep, requestInputs, responsePath, suggestedVariable } from "./http-test.js";
 
@@ -41,7 +42,12 @@ export function HttpTest({
       setAnswer(await api.runNodeRequest(flow, node.id, nestedVariables(values)));
     } catch (failure) {
       setAnswer(undefined);
-      setError(failureText(failure));
+      // Refusals that carry the flow's problems (a secret not declared, a file not valid) say them as the
+      // problems list does, in the interface language and at their step.
+      const problems = failure instanceof ApiError ? failure.problems : [];
+      setError(
+        problems.length > 0 ? problems.map((problem) => problemInWords(problem, flow)).join(" ") : failureText(failure),
+      );
     } finally {
       setBusy(false);
     }
