@@ -192,6 +192,25 @@ describe("typing in the designer with the canvas shown", () => {
     await page.locator('.react-flow__node[data-id="message"] .problem-error').waitFor();
   });
 
+  it("drops a refused save's banner and problems once the draft is edited again", async () => {
+    ui.keepScreenshot("refusal-then-fixed");
+    await ui.createBlankFlow("Refus puis correction", "refus-puis-correction");
+    await addAndInspect("message");
+    const text = page.locator('[data-inspecting="message"] textarea').first();
+    await text.click();
+    await page.keyboard.press("Control+a");
+    await page.keyboard.press("Backspace");
+    await ui.toolbarButton("Enregistrer").click();
+    const refused = page.getByRole("alert").filter({ hasText: "Enregistrement refusé" });
+    await refused.waitFor();
+    await ui.sideTab("Propriétés").click();
+    await text.click();
+    await page.keyboard.type("Bonjour !");
+    await expect.poll(() => refused.count()).toBe(0);
+    await ui.sideTab("Problèmes").click();
+    await expect.poll(() => page.locator(".problem", { hasText: "il manque « Texte »" }).count()).toBe(0);
+  });
+
   it("keeps a new variable row while its name passes through an existing one", async () => {
     ui.keepScreenshot("typing-variable-row");
     await ui.createBlankFlow("Saisie variables", "saisie-variables");

@@ -223,6 +223,10 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
     const before = docNow.current;
     if (before) setSelection((current) => selectionAfter(current, command, before));
     setHistory((current) => (current ? record(current, command) : current));
+    // What a refused save said was about the draft as it was then: once it changes, the live checks speak for
+    // it, and "Enregistré" no longer stands beside "Non enregistré". A notice offering choices stays.
+    setServerProblems([]);
+    setNotice((current) => (current?.actions?.length ? current : undefined));
   }, []);
 
   // Checking a 1,000-node flow takes a few hundred milliseconds, in one piece: run on every keystroke
