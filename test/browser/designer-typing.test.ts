@@ -283,6 +283,12 @@ describe("typing in the designer with the canvas shown", () => {
     await addAndInspect("intent");
     const intents = page.locator('[data-inspecting="intent"] [data-field="intents"]');
     await intents.locator("button.add").click();
+    // An intent's id typed in words becomes the snake_case intent ids take.
+    const intentId = intents.getByLabel("Identifiant", { exact: true }).last();
+    await intentId.click();
+    await page.keyboard.press("Control+a");
+    await page.keyboard.type("Réclamation client");
+    await expect.poll(() => intentId.inputValue()).toBe("reclamation_client");
     const examples = intents.getByLabel("Exemples (un par ligne) (fr)", { exact: true }).last();
     await examples.click();
     await page.keyboard.type("où en est ma commande");
@@ -296,8 +302,9 @@ describe("typing in the designer with the canvas shown", () => {
     await ui.toolbarButton("Enregistrer").click();
     await page.locator(".save-state.clean").waitFor();
     const flow = JSON.parse(readFileSync(join(harness.flowsDir, "exemples-tapes.flow.json"), "utf8")) as {
-      nodes: { type: string; intents?: { examples: Record<string, string[]> }[] }[];
+      nodes: { type: string; intents?: { id: string; examples: Record<string, string[]> }[] }[];
     };
+    expect(flow.nodes.find((node) => node.type === "intent")?.intents?.at(-1)?.id).toBe("reclamation_client");
     expect(flow.nodes.find((node) => node.type === "intent")?.intents?.at(-1)?.examples.fr).toEqual([
       "où en est ma commande",
       "suivi de colis",

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { DEFAULT_CURRENCY } from "../../../runtime/engine/index.js";
 import type { FieldHint, FlowNode, LocalizedText } from "../../../schema/index.js";
 import { say, t } from "../i18n.js";
+import { intentIdOf } from "../model/slug.js";
 import { ConditionBuilder } from "./ConditionBuilder.js";
 import type { FieldContext } from "./context.js";
 import { currencyWords, mediaKindWords, optionWords, questionKindWords } from "./enum-words.js";
@@ -165,7 +166,7 @@ export function FieldEditor({
               <input
                 aria-label={t("nodeId")}
                 value={route.id}
-                onChange={(e) => set({ ...route, id: e.target.value })}
+                onChange={(e) => set({ ...route, id: intentIdOf(e.target.value) })}
               />
               {context.languages.map((lang) => (
                 <label key={lang} className="lang">

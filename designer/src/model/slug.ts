@@ -29,3 +29,17 @@ export function freshId(base: string, taken: ReadonlySet<string>): string {
     if (!taken.has(candidate)) return candidate;
   }
 }
+
+/**
+ * An intent id as it is typed: snake_case, the only form intent ids take (`réclamation client` →
+ * `reclamation_client`), so a person never meets "does not fit" for an accent or a space.
+ */
+export function intentIdOf(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^[^a-z]+/, "")
+    .slice(0, SLUG_MAX);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { freshId, slugify } from "../../../designer/src/model/slug.js";
+import { freshId, intentIdOf, slugify } from "../../../designer/src/model/slug.js";
 
 describe("slug ids", () => {
   it("turns any text into a slug without accents", () => {
@@ -24,5 +24,13 @@ describe("slug ids", () => {
     expect(freshId("Promo 2025", new Set())).toBe("promo-2025");
     expect(freshId("Promo 2026", new Set(["promo-2025"]))).toBe("promo-2026");
     expect(freshId("ask-2", new Set())).toBe("ask-2");
+  });
+
+  it("turns what is typed as an intent id into snake_case, letter first", () => {
+    expect(intentIdOf("réclamation client")).toBe("reclamation_client");
+    expect(intentIdOf("Suivi-Commande")).toBe("suivi_commande");
+    expect(intentIdOf("reclamation ")).toBe("reclamation_");
+    expect(intentIdOf("2e demande")).toBe("e_demande");
+    expect(intentIdOf("order_status")).toBe("order_status");
   });
 });
