@@ -41,7 +41,7 @@ async function typeExpression(editor: ReturnType<Page["locator"]>, text: string)
   await page.keyboard.press("Control+a");
   for (let end = 1; end <= text.length; end++) {
     await page.keyboard.type(text.slice(end - 1, end));
-    await expect.poll(() => rule.textContent()).toBe(text.slice(0, end));
+    await expect.poll(() => rule.getAttribute("title")).toBe(text.slice(0, end));
   }
 }
 
@@ -114,10 +114,10 @@ describe("logic without code", () => {
       .poll(() => rules.getByLabel("Combinaison").locator("option:checked").textContent())
       .toBe("Toutes les conditions sont remplies");
 
-    // The canvas shows the rule as written underneath.
-    await expect
-      .poll(() => ui.node("condition").locator('[data-handle="rule:rule-1"] > span').textContent())
-      .toBe('total >= 300 and email != ""');
+    // The canvas shows the rule in words, as written underneath on hover.
+    const onCanvas = ui.node("condition").locator('[data-handle="rule:rule-1"] > span');
+    await expect.poll(() => onCanvas.getAttribute("title")).toBe('total >= 300 and email != ""');
+    expect(await onCanvas.textContent()).toBe("total ≥ 300 et email n'est pas vide");
     await page.screenshot({ path: "test/artifacts/condition-builder-rows.png" });
 
     // Undone and done again from the keyboard, the rows follow the rule.

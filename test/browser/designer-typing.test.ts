@@ -88,7 +88,7 @@ describe("typing in the designer with the canvas shown", () => {
     await typeInMonaco(rule, typed);
     await expect.poll(() => monacoText(rule)).toBe(typed);
     // The rule is the label of its outgoing link on the canvas: the flow itself holds what was typed.
-    await ui.node("condition").locator('[data-handle="rule:rule-1"]', { hasText: typed }).waitFor();
+    await ui.node("condition").locator(`[data-handle="rule:rule-1"] > span[title='${typed}']`).waitFor();
     // Backspace in the editor deletes a character, never the selected node.
     await page.keyboard.press("Backspace");
     await expect.poll(() => monacoText(rule)).toBe(typed.slice(0, -1));

@@ -8,7 +8,7 @@ import {
   type NodeType,
 } from "../../../schema/index.js";
 import { language, say, t, useLanguage } from "../i18n.js";
-import { priorityWords, questionKindWords, wordOf } from "../inspector/enum-words.js";
+import { conditionInWords, priorityWords, questionKindWords, wordOf } from "../inspector/enum-words.js";
 import type { Command } from "../model/commands.js";
 import type { FlowCanvasNode, NoteCanvasNode } from "../model/graph.js";
 import { useLiveNode } from "./live-nodes.js";
@@ -83,7 +83,12 @@ function makeView<T extends NodeType>(type: T): ComponentType<NodeProps<FlowCanv
           <ul className="handles">
             {transitions.map((transition) => (
               <li key={transition.handle} data-handle={transition.handle}>
-                <span>{say(transition.label)}</span>
+                {node.type === "condition" && transition.handle.startsWith("rule:") ? (
+                  // In words as the condition builder shows it; the rule as the flow holds it on hover.
+                  <span title={String(transition.label)}>{conditionInWords(String(transition.label))}</span>
+                ) : (
+                  <span>{say(transition.label)}</span>
+                )}
                 <Handle
                   type="source"
                   id={transition.handle}

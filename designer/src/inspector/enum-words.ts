@@ -1,7 +1,7 @@
 import type { CURRENCIES } from "../../../runtime/engine/index.js";
 import type { EscalationRuleKind, Priority, QuestionInput } from "../../../schema/index.js";
-import { t, type WordKey } from "../i18n.js";
-import type { Operator, VariableType } from "../model/condition.js";
+import { language, t, type WordKey } from "../i18n.js";
+import { fromExpression, type Operator, type VariableType } from "../model/condition.js";
 
 /** The words people read for the flow format's enum values; the values themselves stay in the file. */
 export const questionKindWords = {
@@ -78,4 +78,41 @@ export const wordOf = (table: Record<string, WordKey>, value: string): string =>
 export function operatorWord(operator: Operator, type: VariableType): string {
   if ((operator === "eq" || operator === "ne") && type === "string") return t(`op.${operator}.text`);
   return t(`op.${operator}`);
+}
+
+/**
+ * A condition rule as the canvas labels its way out: in words as the condition builder shows it
+ * (`order.total ≥ 500 et order.dispute est vrai`, `toujours`), or as written when it is an expression
+ * the builder cannot show as rows.
+ */
+export function conditionInWords(when: string): string {
+  const key = `${language} ${when}`;
+  let words = worded.get(key);
+  if (words === undefined) {
+    if (worded.size >= WORDED_KEPT) worded.clear();
+    words = wordCondition(when);
+    worded.set(key, words);
+  }
+  return words;
+}
+
+/** Conditions worded lately: the canvas draws each one again whenever its node is drawn, and parsing one costs. */
+const worded = new Map<string, string>();
+const WORDED_KEPT = 1_000;
+
+function wordCondition(when: string): string {
+  if (when.trim() === "true") return t("condition.onCanvas.always");
+  const read = fromExpression(when, {});
+  if (!read.ok) return when;
+  const rows = read.condition.rows.map(({ variable, operator, value, currency }) => {
+    const type: VariableType = typeof value === "string" ? "string" : "unknown";
+    const shown =
+      value === undefined
+        ? undefined
+        : typeof value === "string"
+          ? t("condition.onCanvas.text", { value })
+          : String(value);
+    return [variable, operatorWord(operator, type), shown, currency].filter(Boolean).join(" ");
+  });
+  return rows.join(` ${t(read.condition.match === "all" ? "condition.onCanvas.and" : "condition.onCanvas.or")} `);
 }
