@@ -25,7 +25,8 @@ import { whatsappButtonBody, whatsappButtons } from "./whatsapp.js";
 export { publishedOn } from "./published-on.js";
 export { FLOW_SECRET_PREFIX, reservedSecretName } from "./secrets.js";
 
-const rules: readonly Rule[] = [
+/** The checks of the graph alone (ids, transitions, reachability), which read nothing but the nodes' links. */
+const graphRules: readonly Rule[] = [
   duplicateId,
   startNode,
   missingTarget,
@@ -33,6 +34,10 @@ const rules: readonly Rule[] = [
   noPathAfterMaxAttempts,
   duplicateHandle,
   unreachableNode,
+];
+
+const rules: readonly Rule[] = [
+  ...graphRules,
   expressionSyntax,
   variableReadBeforeSet,
   undeclaredVariable,
@@ -55,17 +60,6 @@ const rules: readonly Rule[] = [
   unknownQueue,
   fewIntentExamples,
   sharedIntentExample,
-];
-
-/** The checks of the graph alone (ids, transitions, reachability), which read nothing but the nodes' links. */
-const graphRules: readonly Rule[] = [
-  duplicateId,
-  startNode,
-  missingTarget,
-  missingTransition,
-  noPathAfterMaxAttempts,
-  duplicateHandle,
-  unreachableNode,
 ];
 
 export interface LintOptions {

@@ -16,6 +16,17 @@ const received: { key: string; text: string }[] = [];
 /** Texts with this mark get no answer until a test ends the wait: a provider that hangs. */
 const HANG = "(sans réponse)";
 const hanging: ServerResponse[] = [];
+/** A REST customer of the `escalate` flow handed over, then claimed from the support queue by `cookie`'s user. */
+async function escalatedAndClaimed(built: Built, cookie: string, from: string): Promise<string> {
+  await send(built.app, { flowId: "escalate", from, messageId: `${from}-0`, text: "Bonjour" });
+  const id = (await send(built.app, { flowId: "escalate", from, messageId: `${from}-1`, text: "aide" })).json()
+    .conversationId as string;
+  for (;;) {
+    const claimed = await built.app.inject({ method: "POST", url: "/api/queues/support/claim", headers: { cookie } });
+    if (claimed.json().conversation.id === id) return id;
+  }
+}
+
 beforeAll(async () => {
   bridge = createServer((request, response) => {
     let body = "";
@@ -73,17 +84,7 @@ describe.each([
 
   /** A REST conversation the admin holds, ready for an agent reply. */
   async function held(from: string): Promise<string> {
-    await send(built.app, { flowId: "escalate", from, messageId: `${from}-0`, text: "Bonjour" });
-    const id = (await send(built.app, { flowId: "escalate", from, messageId: `${from}-1`, text: "aide" })).json()
-      .conversationId as string;
-    for (;;) {
-      const claimed = await built.app.inject({
-        method: "POST",
-        url: "/api/queues/support/claim",
-        headers: { cookie: admin },
-      });
-      if (claimed.json().conversation.id === id) break;
-    }
+    const id = await escalatedAndClaimed(built, admin, from);
     // The customer is told who took the case; that notice is sent before a test fails the callback.
     const { outbox } = built.app.store.tables;
     await expect
@@ -188,18 +189,7 @@ describe("an agent's reply to a REST customer without RELAIS_REST_CALLBACK_URL",
 
   it("is shown to the agent as not delivered at once, never as sent", async () => {
     const admin = await login(built.app, ADMIN.email, ADMIN.password);
-    await send(built.app, { flowId: "escalate", from: "no-callback", messageId: "nc-0", text: "Bonjour" });
-    const id = (
-      await send(built.app, { flowId: "escalate", from: "no-callback", messageId: "nc-1", text: "aide" })
-    ).json().conversationId as string;
-    for (;;) {
-      const claimed = await built.app.inject({
-        method: "POST",
-        url: "/api/queues/support/claim",
-        headers: { cookie: admin },
-      });
-      if (claimed.json().conversation.id === id) break;
-    }
+    const id = await escalatedAndClaimed(built, admin, "no-callback");
     await built.app.inject({
       method: "POST",
       url: `/api/conversations/${id}/reply`,
