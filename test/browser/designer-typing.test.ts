@@ -163,6 +163,10 @@ describe("typing in the designer with the canvas shown", () => {
     await id.pressSequentially("end");
     const refusal = page.locator('[data-inspecting="message"] [role="alert"]');
     await refusal.filter({ hasText: "« end » est déjà l'identifiant d'une autre étape" }).waitFor();
+    await page.keyboard.press("Control+a");
+    await page.keyboard.press("Backspace");
+    await refusal.filter({ hasText: "Un identifiant ne peut pas être vide : l'étape reste « message »" }).waitFor();
+    await page.keyboard.type("end");
     await page.keyboard.press("Tab");
     // Nothing was renamed: the step is still `message`, the refused id still in the field to change.
     await page.locator('[data-inspecting="message"]').waitFor();

@@ -72,7 +72,7 @@ function NodeForm({
   useEffect(() => setId(node.id), [node.id]);
   const slug = slugify(id);
   const refusedId =
-    slug === ""
+    id.trim() === ""
       ? t("nodeIdEmpty", { id: node.id })
       : slug !== node.id && doc.flow.nodes.some((other) => other.id === slug)
         ? t("nodeIdTaken", { taken: slug, id: node.id })
