@@ -45,23 +45,24 @@ const simulatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
           checked.problems,
         );
       }
-      // A secret the flow does not declare gets no value here, as at run time: said as the linter says it,
-      // not as a secret the server lacks.
-      const undeclared = lintFlow(checked.flow, file).filter(
-        (problem) => problem.code === "lint/unknown-secret" && problem.nodeId === body.nodeId,
-      );
-      if (undeclared.length > 0) {
-        throw new DomainError(
-          "invalid",
-          "UNDECLARED_SECRET",
-          `Node \`${body.nodeId}\` uses ${undeclared.map((problem) => `\`${problem.params?.secret}\``).join(", ")}, which the flow does not declare in its secrets.`,
-          undeclared,
-        );
-      }
       const secrets = secretsFor(app.config, checked.flow.secrets ?? []);
       const rendered = await renderNodeRequest(checked.flow, body.nodeId, body.variables, secrets);
-      if (!rendered.ok)
+      if (!rendered.ok) {
+        // A secret the flow does not declare gets no value here, as at run time: said as the linter says it,
+        // not as a secret the server lacks. Only a request that could not be built pays for the linting.
+        const undeclared = lintFlow(checked.flow, file).filter(
+          (problem) => problem.code === "lint/unknown-secret" && problem.nodeId === body.nodeId,
+        );
+        if (undeclared.length > 0) {
+          throw new DomainError(
+            "invalid",
+            "UNDECLARED_SECRET",
+            `Node \`${body.nodeId}\` uses ${undeclared.map((problem) => `\`${problem.params?.secret}\``).join(", ")}, which the flow does not declare in its secrets.`,
+            undeclared,
+          );
+        }
         throw new DomainError("unprocessable", "REQUEST_NOT_BUILT", redactSecrets(rendered.message, secrets));
+      }
       const result = await app.httpClient.run(rendered.request);
       const { timeoutMs: _timeout, ...shown } = rendered.request;
       return redactSecrets({ request: shown, result }, secrets);
