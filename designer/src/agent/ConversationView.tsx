@@ -149,6 +149,8 @@ export function ConversationView({
   const { conversation } = detail;
   const held = conversation.status === "agent" && conversation.assignedTo === me.id;
   const closed = conversation.status === "closed";
+  /** Queues by their names, as the packet and the transcript name them; their ids where the console has none. */
+  const queueName = (id: string) => queues.find((queue) => queue.id === id)?.name ?? id;
   const supervises = me.role === "supervisor" || me.role === "admin";
   const status = closed
     ? w("closedConversation")
@@ -179,12 +181,12 @@ export function ConversationView({
           onMove={(to, expected, done, force) => act(() => agentApi.assign(conversationId, expected, to, force), done)}
         />
       )}
-      <HandoffPacket detail={detail} now={now} queues={queues} />
+      <HandoffPacket detail={detail} now={now} queueName={queueName} />
       <Transcript
         entries={detail.transcript}
         variables={detail.handoff?.summary ?? {}}
         deliveries={deliveries}
-        queueName={(id) => queues.find((queue) => queue.id === id)?.name ?? id}
+        queueName={queueName}
       />
       {detail.deliveryFailures.map((failure) => (
         <p key={failure.outboxId} role="alert" className="delivery-failure">

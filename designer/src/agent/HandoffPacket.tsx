@@ -1,4 +1,4 @@
-import type { ConversationDetail, QueueSummary } from "./agent-api.js";
+import type { ConversationDetail } from "./agent-api.js";
 import { channelName } from "./channel-names.js";
 import { channelWindow, lastCustomerMessageAt } from "./channel-window.js";
 import { describeReason, formatValue } from "./reason-words.js";
@@ -26,12 +26,12 @@ const text = (value: unknown) => (value === undefined || value === null ? "" : f
 export function HandoffPacket({
   detail,
   now,
-  queues,
+  queueName,
 }: {
   detail: ConversationDetail;
   now: number;
-  /** The queues by id, for their names. */
-  queues: readonly QueueSummary[];
+  /** A queue's name from its id. */
+  queueName: (id: string) => string;
 }) {
   const { handoff, channel } = detail;
   const summary = handoff?.summary ?? {};
@@ -55,8 +55,7 @@ export function HandoffPacket({
           <>
             <dt>{w("queue")}</dt>
             <dd data-testid="packet-queue">
-              {queues.find((queue) => queue.id === handoff.queue)?.name ?? handoff.queue} · {w("priority")}{" "}
-              {w(`priority.${handoff.priority}` as AgentWord)}
+              {queueName(handoff.queue)} · {w("priority")} {w(`priority.${handoff.priority}` as AgentWord)}
               {sla !== "none" && dueAt !== undefined && (
                 <span className={`sla ${sla}`}>
                   {" "}
