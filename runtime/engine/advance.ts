@@ -224,18 +224,22 @@ async function drive(run: Run, first: Outcome): Promise<EngineStatus> {
 /**
  * The customer's first message, given with `start`, is read where the flow first waits: it is
  * checked against the escalation policy (a request for a person is honoured), then an intent node
- * routes it when it says what the customer wants ("où en est ma commande ?"). Otherwise, and at
- * any other node, the node's own question stands and nothing counts as a failed answer.
+ * routes it when it says what the customer wants ("où en est ma commande ?"), without asking its
+ * question. Otherwise, and at any other node, the node's own question stands and nothing counts as a
+ * failed answer.
  */
 async function readOpeningText(run: Run): Promise<Outcome | undefined> {
   const text = run.state.openingText;
   if (text === undefined) return undefined;
   delete run.state.openingText;
   const node = run.node();
+  // A message that already answers the node's question, or asks for a person, is not asked it.
+  const question = run.outputs.splice(run.saidBeforeNode);
   const escalated = await escalate(run, { text });
-  if (escalated || node.type !== "intent") return escalated;
-  const outcome = await readOpeningIntent(node, text, run);
-  return outcome.type === "wait" ? undefined : outcome;
+  const outcome = escalated ?? (node.type === "intent" ? await readOpeningIntent(node, text, run) : undefined);
+  if (outcome && outcome.type !== "wait") return outcome;
+  run.outputs.splice(run.saidBeforeNode, 0, ...question);
+  return undefined;
 }
 
 async function step(run: Run, handle: string, target: string | undefined): Promise<Outcome> {
@@ -267,6 +271,7 @@ async function step(run: Run, handle: string, target: string | undefined): Promi
   run.stepsByNode.set(key, reached);
   run.frame.nodeId = target;
   run.enteredBy = handle;
+  run.saidBeforeNode = run.outputs.length;
   run.state.attempts = 0;
   run.state.visits[key] = (run.state.visits[key] ?? 0) + 1;
   const transition = handle === "start" || handle === "resume" ? {} : { from, handle };

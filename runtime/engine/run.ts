@@ -47,6 +47,8 @@ export class Run {
   wrote = false;
   /** The transition by which the current node was entered: `resume` when an agent gave the conversation back there. */
   enteredBy = "";
+  /** How many outputs there were when the current node was entered: what it said comes after. */
+  saidBeforeNode = 0;
   readonly #flows = new Map<string, CompiledFlow>();
 
   constructor(

@@ -28,7 +28,6 @@ describe("a conversation's opening message on the REST channel", () => {
     expect(answer.status).toBe("bot");
     expect(answer.replies.map((reply: { text: string }) => reply.text)).toEqual([
       expect.stringMatching(/^Bonjour ! Je suis l'assistant/),
-      "Que puis-je faire pour vous ?",
       "Pour vous identifier, que préférez-vous me donner ?",
     ]);
     const { conversations } = built.app.store.tables;

@@ -32,10 +32,10 @@ const asking = makeFlow(
 );
 
 describe("the opening message", () => {
-  it("is read by the first intent node the flow waits at", async () => {
+  it("is read by the first intent node the flow waits at, which does not ask what it was just told", async () => {
     const conversation = new Conversation(triage);
     const result = await conversation.send({ type: "start", text: "Bonjour, où est ma commande ?" });
-    expect(conversation.texts).toEqual(["Bonjour !", "Que puis-je faire pour vous ?", "suivi"]);
+    expect(conversation.texts).toEqual(["Bonjour !", "suivi"]);
     expect(result.status).toEqual({ type: "end" });
     expect(result.state.openingText).toBeUndefined();
   });
@@ -65,6 +65,8 @@ describe("the opening message", () => {
     const conversation = new Conversation(asking);
     const result = await conversation.send({ type: "start", text: "Je veux parler à un conseiller" });
     expect(result.status).toMatchObject({ type: "handoff", handoff: { reason: { ruleId: "person" } } });
+    // The question it will never get an answer to is not asked.
+    expect(conversation.texts).not.toContain("Votre e-mail ?");
   });
 
   it("is ignored when blank", async () => {
