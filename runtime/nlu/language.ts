@@ -9,16 +9,21 @@ import type { LanguageGuess } from "../engine/types.js";
  */
 const FUNCTION_WORDS: Record<string, ReadonlySet<string>> = {
   fr: new Set(
-    "je j tu il elle nous vous ils mon ma mes ton ta tes votre vos notre le la les un une des du de au aux et est sont ai pas ne n ou où que qui quoi quand pour avec sur dans chez c ce cette ces bonjour merci svp plait oui non veux voudrais suis".split(
+    "je j tu il elle nous vous ils mon ma mes ton ta tes votre vos notre le la les un une des du de au aux et est sont ai pas ne n ou où que qui quoi quand pour avec sur dans chez c ce cette ces bonjour bonsoir salut coucou merci svp plait oui non veux voudrais suis".split(
       " ",
     ),
   ),
   en: new Set(
-    "i you he she we they my your our the a an of to in on at is are am was do does did not no yes where what when why how for with this that these those hello hi thanks please want would can could have has".split(
+    "i you he she we they my your our the a an of to in on at is are am was do does did not no yes where what when why how for with this that these those hello hi hey good morning afternoon evening thanks thank please want would can could have has".split(
       " ",
     ),
   ),
 };
+
+/** Greetings, which open most conversations and may be all a customer's first message says. */
+const GREETINGS: ReadonlySet<string> = new Set(
+  "bonjour bonsoir salut coucou hello hi hey good morning afternoon evening".split(" "),
+);
 
 let trigrams: Language | undefined;
 
@@ -40,7 +45,14 @@ export function guessLanguage(text: string, languages: readonly string[]): Langu
   const [first, second] = votes;
   if (first && second && first.count > second.count) {
     const lead = first.count - second.count;
-    return { language: first.language, confidence: lead >= 2 && second.count === 0 ? 0.9 : lead >= 2 ? 0.8 : 0.6 };
+    // A greeting alone ("Hello", "Bonsoir") is likely that language, though not surely: the French say
+    // "Hello" too, and their next sentence must still be able to change it. A lone "yes" or "non" is not
+    // enough to leave the conversation's language.
+    const greetingAlone = second.count === 0 && first.count === words.length && words.some((w) => GREETINGS.has(w));
+    return {
+      language: first.language,
+      confidence: lead >= 2 && second.count === 0 ? 0.9 : lead >= 2 ? 0.8 : greetingAlone ? 0.7 : 0.6,
+    };
   }
   // Letter statistics say little about one or two words ("bof", "ok merci").
   if (words.filter((word) => /\p{L}{2}/u.test(word)).length < 3) return undefined;

@@ -25,6 +25,20 @@ describe("guessLanguage", () => {
     },
   );
 
+  it.each([
+    ["Hello", "en"],
+    ["Hi!", "en"],
+    ["Bonsoir", "fr"],
+    ["salut", "fr"],
+  ])("a greeting alone, %j, is likely %s but not sure", (text, language) => {
+    expect(guessLanguage(text, ["fr", "en"])).toEqual({ language, confidence: 0.7 });
+  });
+
+  it("a lone yes or no is not enough to change language", () => {
+    expect(guessLanguage("yes", ["fr", "en"])?.confidence).toBeLessThan(0.7);
+    expect(guessLanguage("non", ["fr", "en"])?.confidence).toBeLessThan(0.7);
+  });
+
   it("only answers among the flow's languages, and not at all for a flow in one language", () => {
     expect(guessLanguage("Hello, where is my order?", ["fr"])).toBeUndefined();
     expect(guessLanguage("Hello, where is my order?", ["fr", "en-GB"])?.language).toBe("en-GB");
@@ -47,6 +61,15 @@ describe("a conversation's language", () => {
     await conversation.say("I want to talk about my invoice please");
     expect(conversation.state?.language).toBe("en");
     expect(conversation.texts.at(-1)).toBe("A billing agent will take over.");
+  });
+
+  it("answers a lone Hello in English, and follows the customer back to French", async () => {
+    const conversation = new Conversation(triage, withDetection());
+    await conversation.send({ type: "start", text: "Hello" });
+    expect(conversation.state?.language).toBe("en");
+    expect(conversation.texts[0]).toMatch(/^Hello! I am the customer service assistant/);
+    await conversation.say("je voudrais parler de ma facture");
+    expect(conversation.state?.language).toBe("fr");
   });
 
   it("keeps a sure language when the customer later writes a French word or two", async () => {
