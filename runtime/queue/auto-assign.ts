@@ -5,7 +5,7 @@ import type { Outbox } from "../channels/outbox.js";
 import type { LiveEvents } from "../conversation/live-events.js";
 import type { Metrics } from "../plugins/metrics.js";
 import type { Store } from "../store/db.js";
-import { type AtWork, peopleAtWork, worksQueue } from "./presence.js";
+import { type AtWork, peopleAtWork, SEEN_WINDOW_MS, worksQueue } from "./presence.js";
 import { loadRouting } from "./routing-settings.js";
 
 export interface AutoAssignDeps {
@@ -41,7 +41,7 @@ export class AutoAssigner {
 
   constructor(private readonly deps: AutoAssignDeps) {}
 
-  /** Listens for new cases and freed people, and looks again now and then (sessions end by themselves). */
+  /** Listens for new cases and freed people, and looks again now and then (people come back or go quiet unannounced). */
   start(everyMs: number): void {
     this.unsubscribe = this.deps.live.subscribe((event) => {
       if (WAKING.includes(event.type)) this.wake();
@@ -73,7 +73,10 @@ export class AutoAssigner {
     });
   }
 
-  /** One pass over the automatic queues; how many cases it gave out. */
+  /**
+   * One pass over the automatic queues; how many cases it gave out. `now` is when it reads who is at
+   * work; each case given checks the person again as it is given.
+   */
   async round(now = Date.now()): Promise<number> {
     const automatic = [...(await loadRouting(this.deps.store)).values()].filter((r) => r.mode === "automatic");
     if (automatic.length === 0) return 0;
@@ -119,7 +122,8 @@ export class AutoAssigner {
    * Gives one case to one person, in one transaction. Touching their presence row first locks it
    * (PostgreSQL waits there for any other assignment to them to commit), so the load counted next
    * includes every case given to them before; the case is taken only while unclaimed and while
-   * that load is under the queue's capacity.
+   * that load is under the queue's capacity. The row must still say available and seen lately, so
+   * that a person another process found online a moment ago is not given a case after going quiet.
    */
   private async give(handoffId: string, person: AtWork, capacity: number): Promise<Outcome> {
     const { agentPresence, credentials, handoffs, conversations } = this.deps.store.tables;
@@ -128,7 +132,13 @@ export class AutoAssigner {
       const [present] = await db
         .update(agentPresence)
         .set({ lastAssignedAt: now })
-        .where(and(eq(agentPresence.userId, person.id), eq(agentPresence.status, "available")))
+        .where(
+          and(
+            eq(agentPresence.userId, person.id),
+            eq(agentPresence.status, "available"),
+            gt(agentPresence.seenAt, now - SEEN_WINDOW_MS),
+          ),
+        )
         .returning({ userId: agentPresence.userId });
       const [session] = present
         ? await db

@@ -255,10 +255,17 @@ const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: agent,
     },
     async (request, reply) => {
+      const me = signedIn(request);
       // The scope is read once per connection: a change of queues applies when the console reconnects.
-      const scope = await desk.scope(signedIn(request));
+      const scope = await desk.scope(me);
+      // An open console keeps its person online; it is seen before it hears anything, so a console
+      // coming back shows them as they chose at once.
+      const leave = await app.consoles.opened(me.id);
       let unsubscribe = () => {};
-      const stream = openEventStream<LiveEvent>(request, reply, () => unsubscribe());
+      const stream = openEventStream<LiveEvent>(request, reply, () => {
+        unsubscribe();
+        leave();
+      });
       // Events are checked one after the other, so they reach the console in the order they happened.
       let turn = Promise.resolve();
       unsubscribe = app.live.subscribe((event) => {

@@ -305,15 +305,17 @@ export const queueRouting = sqliteTable("queue_routing", {
 });
 
 /**
- * What a person said about being at work: `available` or `away`. Without a live session they are
- * offline whatever they said. `lastAssignedAt` is touched by every automatic assignment, which
- * locks the row: two assignments to one person never count their load at the same time.
+ * What a person said about being at work: `available` or `away`. They are offline whatever they said
+ * without a live session, or when no open console of theirs was seen lately (`seenAt`, which every
+ * process touches for the consoles open on it). `lastAssignedAt` is touched by every automatic
+ * assignment, which locks the row: two assignments to one person never count their load at the same time.
  */
 export const agentPresence = sqliteTable("agent_presence", {
   userId: text("user_id").primaryKey(),
   status: text("status").notNull(),
   updatedAt: integer("updated_at").notNull(),
   lastAssignedAt: integer("last_assigned_at").notNull().default(0),
+  seenAt: integer("seen_at").notNull().default(0),
 });
 
 export const users = sqliteTable("users", {

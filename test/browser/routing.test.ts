@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import { ageSeen } from "../integration/helpers.js";
 import { ADMIN, type Harness, screenshotOnFailure, startHarness, typeInto } from "./harness.js";
 import { escalateOrder } from "./rest-customer.js";
 
@@ -146,6 +147,26 @@ describe("automatic assignment in real Chromium", () => {
       .locator('section[aria-label="Par file"] tr[data-report-row="Clients prioritaires"] td[data-handled="2"]')
       .waitFor();
     await page.screenshot({ path: `${SHOTS}/report.png`, fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it("shows an agent offline on the supervision page once their console is closed", async () => {
+    onTestFailed(() => screenshotOnFailure(harness.page, "routing-offline"));
+    const [alice, , chloe] = agentPages as [Page, Page, Page];
+    await chloe.context().close();
+    const page = harness.page;
+    await page.getByRole("link", { name: "Supervision" }).click();
+    // The window passes; the runtime's beat keeps Alice's open console online, and Chloé's no longer
+    // once it has seen it close.
+    for (;;) {
+      await ageSeen(harness.app);
+      await harness.app.consoles.beat();
+      await page.reload();
+      if ((await page.locator('tr[data-person="Chloé"] .presence-pill').textContent()) === "Hors ligne") break;
+    }
+    await page.locator('tr[data-person="Alice"] .presence-pill', { hasText: "Disponible" }).waitFor();
+    expect((await presenceOn(alice)).presence).toBe("available");
+    await page.screenshot({ path: `${SHOTS}/routing-offline.png`, fullPage: true });
     expect(problems).toEqual([]);
   });
 });

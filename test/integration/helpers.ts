@@ -1,9 +1,11 @@
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../runtime/app.js";
 import { loadConfig } from "../../runtime/config.js";
+import { SEEN_WINDOW_MS } from "../../runtime/queue/presence.js";
 import type { ConversationRow } from "../../runtime/store/records.js";
 
 export const fixtures = new URL("./fixtures/", import.meta.url).pathname;
@@ -110,4 +112,15 @@ export async function bulkConversations(app: FastifyInstance, template: Conversa
   for (let from = 0; from < bulk.length; from += 500) {
     await app.store.tx((db) => db.insert(conversations).values(bulk.slice(from, from + 500)));
   }
+}
+
+/**
+ * Moves every person's last sign of life back by the whole presence window, as if that long had passed
+ * with no console of theirs seen: people stay online only if a process's beat vouches for them again.
+ */
+export function ageSeen(app: FastifyInstance) {
+  const { agentPresence } = app.store.tables;
+  return app.store.tx((db) =>
+    db.update(agentPresence).set({ seenAt: sql`${agentPresence.seenAt} - ${SEEN_WINDOW_MS}` }),
+  );
 }

@@ -1,6 +1,10 @@
+import { eq } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, type Built, build, login, send, userWithRole } from "./helpers.js";
+import { AutoAssigner } from "../../runtime/queue/auto-assign.js";
+import { ADMIN, ageSeen, type Built, build, login, send, userWithRole } from "./helpers.js";
 import { dropSchema, freshSchema, POSTGRES_URL, requirePostgres } from "./postgres-server.js";
+import { openSse } from "./sse-client.js";
 
 async function escalate(built: Built, from: string) {
   await send(built.app, { flowId: "escalate", from, messageId: `${from}-1`, text: "Bonjour" });
@@ -22,6 +26,14 @@ async function until<T>(read: () => Promise<T>, check: (value: T) => boolean): P
   }
 }
 
+/** Where the app listens, for clients that need a real socket (event streams). */
+async function listening(app: FastifyInstance) {
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const address = app.server.address();
+  if (!address || typeof address === "string") throw new Error("the app does not listen");
+  return `http://127.0.0.1:${address.port}`;
+}
+
 const schema = freshSchema("relais_routing");
 
 describe.each([
@@ -32,6 +44,8 @@ describe.each([
   let admin: string;
   let alice: string;
   let bruno: string;
+  let carla: string;
+  let base: string;
   const ids: Record<string, string> = {};
 
   const as = (cookie: string, method: "GET" | "POST" | "PUT", url: string, payload?: object) =>
@@ -49,9 +63,11 @@ describe.each([
   beforeAll(async () => {
     if (database === "PostgreSQL") await requirePostgres();
     built = await build(env);
+    base = await listening(built.app);
     admin = await login(built.app, ADMIN.email, ADMIN.password);
     alice = await userWithRole(built.app, "agent", "alice");
     bruno = await userWithRole(built.app, "agent", "bruno");
+    carla = await userWithRole(built.app, "agent", "carla");
     for (const member of (await as(admin, "GET", "/api/users")).json() as { id: string; name: string }[]) {
       ids[member.name] = member.id;
     }
@@ -175,6 +191,101 @@ describe.each([
     const all = (await as(alice, "GET", "/api/routing")).json() as { queueId: string; mode: string }[];
     expect(all.map((r) => r.queueId)).toEqual(["level2", "priority", "support"]);
   });
+
+  it("counts people online only while a console of theirs is open or was seen lately, and gives cases only to them", async () => {
+    const presenceOf = async () =>
+      Object.fromEntries(
+        ((await as(admin, "GET", "/api/presence")).json() as { userId: string; presence: string }[]).map((p) => [
+          Object.keys(ids).find((name) => ids[name] === p.userId),
+          p.presence,
+        ]),
+      );
+    const waiting = async () =>
+      ((await as(admin, "GET", "/api/queues")).json() as { id: string; waiting: number }[]).find(
+        (q) => q.id === "support",
+      )?.waiting;
+    const assigner = new AutoAssigner({
+      store: built.app.store,
+      live: built.app.live,
+      outbox: built.app.outbox,
+      metrics: built.app.metrics,
+      onError: (error) => {
+        throw error;
+      },
+    });
+    await resolveAll(alice);
+    await resolveAll(bruno);
+    await presence(alice, "available");
+    await presence(bruno, "available");
+    await presence(carla, "away");
+    // Signed in, but no console seen for the whole window: the browser was closed, or the laptop slept.
+    await ageSeen(built.app);
+    expect(await presenceOf()).toMatchObject({ alice: "offline", bruno: "offline", carla: "offline" });
+
+    const aliceConsole = await openSse(`${base}/api/events`, { cookie: alice });
+    let carlaConsole = await openSse(`${base}/api/events`, { cookie: carla });
+    expect(await presenceOf()).toMatchObject({ alice: "available", bruno: "offline", carla: "away" });
+    // Time passes; the process's beat keeps the open consoles' people online, and only them.
+    await ageSeen(built.app);
+    await built.app.consoles.beat();
+    expect(await presenceOf()).toMatchObject({ alice: "available", bruno: "offline", carla: "away" });
+
+    await routing({ mode: "automatic", capacity: 50, allowPicking: true });
+    const fresh = await escalate(built, "console-1");
+    await until(waiting, (count) => count === 0);
+    expect(await mine(alice)).toContain(fresh);
+    expect(await mine(bruno)).toEqual([]);
+    expect(await mine(carla)).toEqual([]);
+    await resolveAll(alice);
+
+    aliceConsole.close();
+    // The process stops vouching for her once it has seen her console close; nothing else marks her gone.
+    await until(
+      async () => {
+        await ageSeen(built.app);
+        await built.app.consoles.beat();
+        return (await presenceOf()).alice;
+      },
+      (state) => state === "offline",
+    );
+    const unseen = await escalate(built, "console-2");
+    expect(await assigner.round()).toBe(0);
+    // Another process read the people while she was still seen; giving the case checks again, and refuses.
+    const { agentPresence } = built.app.store.tables;
+    const [row] = await built.app.store.read((db) =>
+      db.select({ seenAt: agentPresence.seenAt }).from(agentPresence).where(eq(agentPresence.userId, ids.alice!)),
+    );
+    expect(await assigner.round(row!.seenAt + 1)).toBe(0);
+    expect(await waiting()).toBe(1);
+    expect([...(await mine(alice)), ...(await mine(bruno)), ...(await mine(carla))]).toEqual([]);
+
+    // Back at the console, she is what she chose at once, and the waiting case is hers.
+    const back = await openSse(`${base}/api/events`, { cookie: alice });
+    expect((await presenceOf()).alice).toBe("available");
+    await assigner.round();
+    expect(
+      await until(
+        () => mine(alice),
+        (held) => held.length === 1,
+      ),
+    ).toEqual([unseen]);
+    back.close();
+
+    carlaConsole.close();
+    await until(
+      async () => {
+        await ageSeen(built.app);
+        await built.app.consoles.beat();
+        return (await presenceOf()).carla;
+      },
+      (state) => state === "offline",
+    );
+    carlaConsole = await openSse(`${base}/api/events`, { cookie: carla });
+    expect((await presenceOf()).carla).toBe("away");
+    carlaConsole.close();
+    await routing({ mode: "manual", capacity: 2, allowPicking: true });
+    await resolveAll(alice);
+  });
 });
 
 describe("automatic assignment across two processes on one PostgreSQL database", () => {
@@ -228,5 +339,49 @@ describe("automatic assignment across two processes on one PostgreSQL database",
       waiting: number;
     }[];
     expect(queues.find((q) => q.id === "support")?.waiting).toBe(6);
+  });
+
+  it("keeps a person online from the console another process holds, and no longer once it closes there", async () => {
+    const admin = await login(one.app, ADMIN.email, ADMIN.password);
+    const erin = await userWithRole(one.app, "agent", "erin");
+    await one.app.inject({
+      method: "PUT",
+      url: "/api/presence/me",
+      headers: { cookie: erin },
+      payload: { status: "away" },
+    });
+    const users = (await one.app.inject({ method: "GET", url: "/api/users", headers: { cookie: admin } })).json() as {
+      id: string;
+      name: string;
+    }[];
+    const id = users.find((user) => user.name === "erin")?.id;
+    const erinOnOne = async () =>
+      (
+        (await one.app.inject({ method: "GET", url: "/api/presence", headers: { cookie: admin } })).json() as {
+          userId: string;
+          presence: string;
+        }[]
+      ).find((p) => p.userId === id)?.presence;
+    await ageSeen(one.app);
+    expect(await erinOnOne()).toBe("offline");
+
+    const onTwo = await openSse(`${await listening(two.app)}/api/events`, { cookie: erin });
+    expect(await erinOnOne()).toBe("away");
+    await ageSeen(one.app);
+    // Process one has no console of hers: its beat leaves her be; process two's brings her back.
+    await one.app.consoles.beat();
+    expect(await erinOnOne()).toBe("offline");
+    await two.app.consoles.beat();
+    expect(await erinOnOne()).toBe("away");
+
+    onTwo.close();
+    await until(
+      async () => {
+        await ageSeen(one.app);
+        await two.app.consoles.beat();
+        return erinOnOne();
+      },
+      (state) => state === "offline",
+    );
   });
 });

@@ -1,0 +1,1 @@
+ALTER TABLE `agent_presence` ADD `seen_at` integer DEFAULT 0 NOT NULL;
