@@ -7,7 +7,6 @@ import type { StepWriter } from "../conversation/step-writer.js";
 import type { Drafts } from "../flows/drafts.js";
 import type { PublishedFlows } from "../flows/published.js";
 import type { HttpClient } from "../http-client/http-client.js";
-import type { Consoles } from "../queue/presence.js";
 import type { Store } from "../store/db.js";
 import type { Processor } from "../worker/processor.js";
 import type { Metrics } from "./metrics.js";
@@ -22,7 +21,6 @@ declare module "fastify" {
     published: PublishedFlows;
     httpClient: HttpClient;
     live: LiveEvents;
-    consoles: Consoles;
     outbox: Outbox;
     processor: Processor;
     steps: StepWriter;

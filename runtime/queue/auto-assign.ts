@@ -1,11 +1,11 @@
 import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
-import type { LiveEvent } from "../../schema/api/index.js";
+import { type LiveEvent, PRESENCE_WINDOW_MS } from "../../schema/api/index.js";
 import { firstName, writeNotice } from "../channels/customer-notices.js";
 import type { Outbox } from "../channels/outbox.js";
 import type { LiveEvents } from "../conversation/live-events.js";
 import type { Metrics } from "../plugins/metrics.js";
 import type { Store } from "../store/db.js";
-import { type AtWork, peopleAtWork, SEEN_WINDOW_MS, worksQueue } from "./presence.js";
+import { type AtWork, peopleAtWork, worksQueue } from "./presence.js";
 import { loadRouting } from "./routing-settings.js";
 
 export interface AutoAssignDeps {
@@ -136,7 +136,7 @@ export class AutoAssigner {
           and(
             eq(agentPresence.userId, person.id),
             eq(agentPresence.status, "available"),
-            gt(agentPresence.seenAt, now - SEEN_WINDOW_MS),
+            gt(agentPresence.seenAt, now - PRESENCE_WINDOW_MS),
           ),
         )
         .returning({ userId: agentPresence.userId });

@@ -27,6 +27,7 @@ import { saveQueue } from "../conversation/queues.js";
 import { DomainError } from "../domain-error.js";
 import { requireRole, signedIn } from "../plugins/auth.js";
 import type { Scope } from "../queue/agent-desk.js";
+import { markSeen } from "../queue/presence.js";
 import { describeFailure } from "../store/failure.js";
 import { agentDeskOf } from "./agent-desk-of.js";
 import deliveryRoutes from "./deliveries.js";
@@ -258,14 +259,10 @@ const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const me = signedIn(request);
       // The scope is read once per connection: a change of queues applies when the console reconnects.
       const scope = await desk.scope(me);
-      // An open console keeps its person online; it is seen before it hears anything, so a console
-      // coming back shows them as they chose at once.
-      const leave = await app.consoles.opened(me.id);
+      // A console coming back shows its person as they chose at once; its heartbeat keeps them online.
+      await markSeen(app.store, me.id);
       let unsubscribe = () => {};
-      const stream = openEventStream<LiveEvent>(request, reply, () => {
-        unsubscribe();
-        leave();
-      });
+      const stream = openEventStream<LiveEvent>(request, reply, () => unsubscribe());
       // Events are checked one after the other, so they reach the console in the order they happened.
       let turn = Promise.resolve();
       unsubscribe = app.live.subscribe((event) => {

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import {
   errorResponses,
+  PRESENCE_HEARTBEAT_MS,
+  PRESENCE_WINDOW_MS,
   PresenceBody,
   PresenceOf,
   QueueIdParams,
@@ -11,14 +13,15 @@ import {
 import { DomainError } from "../domain-error.js";
 import { requireRole, signedIn } from "../plugins/auth.js";
 import { AutoAssigner } from "../queue/auto-assign.js";
-import { choosePresence, markSeen, peopleAtWork, SEEN_WINDOW_MS } from "../queue/presence.js";
+import { choosePresence, markSeen, peopleAtWork } from "../queue/presence.js";
 import { loadRouting, saveRouting } from "../queue/routing-settings.js";
 import { describeFailure } from "../store/failure.js";
 
 /** Automatic assignment also looks this often, for what no event announces (a console reopened, a session running out). */
 const SWEEP_MS = 5_000;
 
-const WINDOW_S = SEEN_WINDOW_MS / 1000;
+const WINDOW_S = PRESENCE_WINDOW_MS / 1000;
+const HEARTBEAT_S = PRESENCE_HEARTBEAT_MS / 1000;
 
 const presenceOf = (person: PresenceOf): PresenceOf => ({
   userId: person.userId,
@@ -61,15 +64,14 @@ const routingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        description:
-          "Your presence and how many conversations you hold. Asking counts as being seen, as an open console (`/api/events`) does.",
+        description: `Your presence and how many conversations you hold. Asking says you are there: an open console asks every ${HEARTBEAT_S} s, and you stay online ${WINDOW_S} s after the last time.`,
         response: { 200: PresenceOf, ...errorResponses(400, 401, 403) },
       },
       onRequest: agent,
     },
     async (request) => {
       // Whoever asks is there: a console asks as it opens, and must not read offline from before it came.
-      await markSeen(app.store, [signedIn(request).id]);
+      await markSeen(app.store, signedIn(request).id);
       return mine(signedIn(request).id);
     },
   );
@@ -79,7 +81,7 @@ const routingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        description: `Say you are available (automatic queues then give you cases, up to their capacity) or away. You are offline whatever you chose once your last session ends, or within ${WINDOW_S} s once no console of yours (\`/api/events\`) is open; you are again what you chose when one opens.`,
+        description: `Say you are available (automatic queues then give you cases, up to their capacity) or away. You are offline whatever you chose once your last session ends, or ${WINDOW_S} s after your console last asked for your presence; you are again what you chose when one asks or opens its live events (\`/api/events\`).`,
         body: PresenceBody,
         response: { 200: PresenceOf, ...errorResponses(400, 401, 403, 413, 415) },
       },
@@ -97,7 +99,7 @@ const routingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        description: `Everyone who works conversations: available, away or offline (no session, or no console seen in the last ${WINDOW_S} s), and their load.`,
+        description: `Everyone who works conversations: available, away or offline (no session, or no console heard from in the last ${WINDOW_S} s), and their load.`,
         response: { 200: Type.Array(PresenceOf), ...errorResponses(400, 401, 403) },
       },
       onRequest: requireRole("supervisor"),

@@ -306,8 +306,8 @@ export const queueRouting = sqliteTable("queue_routing", {
 
 /**
  * What a person said about being at work: `available` or `away`. They are offline whatever they said
- * without a live session, or when no open console of theirs was seen lately (`seenAt`, which every
- * process touches for the consoles open on it). `lastAssignedAt` is touched by every automatic
+ * without a live session, or when no console of theirs said it was open lately (`seenAt`, touched
+ * by its heartbeat). `lastAssignedAt` is touched by every automatic
  * assignment, which locks the row: two assignments to one person never count their load at the same time.
  */
 export const agentPresence = sqliteTable("agent_presence", {

@@ -5,7 +5,18 @@ import { SLUG_PATTERN } from "../common.js";
 export const PresenceChoice = Type.Union([Type.Literal("available"), Type.Literal("away")]);
 export type PresenceChoice = Static<typeof PresenceChoice>;
 
-/** What others see: the choice while the person has a live session, `offline` once their last one ended. */
+/**
+ * How often an open console says its person is there (`GET /api/presence/me`). Only the browser can
+ * say so: a laptop that sleeps keeps its connections open on the server for many minutes.
+ */
+export const PRESENCE_HEARTBEAT_MS = 30_000;
+/**
+ * How long a person counts as online after their console last said so: three heartbeats, since the
+ * timers of a tab in the background may run only once a minute.
+ */
+export const PRESENCE_WINDOW_MS = 90_000;
+
+/** What others see: the choice while the person has a console open, `offline` otherwise. */
 export const Presence = Type.Union([Type.Literal("available"), Type.Literal("away"), Type.Literal("offline")]);
 export type Presence = Static<typeof Presence>;
 

@@ -5,8 +5,8 @@ import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../runtime/app.js";
 import { loadConfig } from "../../runtime/config.js";
-import { SEEN_WINDOW_MS } from "../../runtime/queue/presence.js";
 import type { ConversationRow } from "../../runtime/store/records.js";
+import { PRESENCE_WINDOW_MS } from "../../schema/api/index.js";
 
 export const fixtures = new URL("./fixtures/", import.meta.url).pathname;
 export const ADMIN = { email: "admin@example.fr", password: "admin-password-1" };
@@ -121,6 +121,6 @@ export async function bulkConversations(app: FastifyInstance, template: Conversa
 export function ageSeen(app: FastifyInstance) {
   const { agentPresence } = app.store.tables;
   return app.store.tx((db) =>
-    db.update(agentPresence).set({ seenAt: sql`${agentPresence.seenAt} - ${SEEN_WINDOW_MS}` }),
+    db.update(agentPresence).set({ seenAt: sql`${agentPresence.seenAt} - ${PRESENCE_WINDOW_MS}` }),
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
-import type { LiveEvent, LiveEventType } from "../../../schema/api/index.js";
+import { type LiveEvent, type LiveEventType, PRESENCE_HEARTBEAT_MS } from "../../../schema/api/index.js";
+import { routingApi } from "./routing-api.js";
 
 export type { LiveEvent };
 
@@ -18,6 +19,8 @@ const EVENT_TYPES: LiveEventType[] = [
 /**
  * Listens to the runtime's server-sent events for as long as the component lives; the browser's
  * EventSource reconnects by itself. `connected` is false while it does, so the console can say so.
+ * Meanwhile it tells the runtime that its person is there, which keeps them online: a closed tab or a
+ * sleeping laptop says nothing, and goes offline.
  */
 export function useLiveEvents(onEvent: (event: LiveEvent) => void): { connected: boolean } {
   const handler = useRef(onEvent);
@@ -31,7 +34,13 @@ export function useLiveEvents(onEvent: (event: LiveEvent) => void): { connected:
       handler.current(JSON.parse(message.data) as LiveEvent);
     };
     for (const type of EVENT_TYPES) source.addEventListener(type, listener);
-    return () => source.close();
+    // A heartbeat that fails is left to the next one: the connection notice already says when the
+    // runtime cannot be reached.
+    const heartbeat = setInterval(() => routingApi.myPresence().catch(() => undefined), PRESENCE_HEARTBEAT_MS);
+    return () => {
+      clearInterval(heartbeat);
+      source.close();
+    };
   }, []);
   return { connected };
 }
