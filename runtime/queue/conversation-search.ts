@@ -8,6 +8,7 @@ import { readJson } from "../store/json-column.js";
 import type { Scope } from "./agent-desk.js";
 import { summarize } from "./conversation-list.js";
 import { AHEAD, type SearchIndexer } from "./search-index.js";
+import { searchTerms } from "./search-terms.js";
 
 const DAY_MS = 86_400_000;
 
@@ -28,7 +29,7 @@ export class ConversationSearch {
     const { conversationSearch: doc } = this.store.tables;
     const limit = query.limit ?? 50;
     const conditions: (SQL | undefined)[] = [
-      query.q ? fullTextMatch(this.store, query.q) : undefined,
+      query.q ? fullTextMatch(this.store, searchTerms(query.q)) : undefined,
       query.status ? eq(doc.status, query.status) : undefined,
       query.queue ? eq(doc.queue, query.queue) : undefined,
       query.agent ? eq(doc.agentId, query.agent) : undefined,

@@ -1,10 +1,11 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { type AnyColumn, and, desc, eq, gt, gte, max, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { type AnyColumn, and, desc, eq, gt, gte, lte, max, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { ConversationState } from "../../schema/api/index.js";
 import type { Db, Store, Tables } from "../store/db.js";
 import { readJson } from "../store/json-column.js";
 import { type Preparable, prepared, preparedRows } from "../store/prepared.js";
 import { customerIdentity } from "./customer-identity.js";
+import { phoneForms } from "./search-terms.js";
 
 /**
  * How far back each catch-up looks again, beyond what the documents already hold: on PostgreSQL a
@@ -29,8 +30,19 @@ export const SEARCH_INDEX_LOCK = "relais:search-index";
 const OTHERS_POLL_MS = 50;
 /** Turns of the store taken before the messages' (see `SearchIndexer.read`). */
 export const AHEAD = { ahead: true } as const;
-/** The key of `search_catch_up`'s one row. */
+/** The key of `search_catch_up`'s row of how far changes were looked at. */
 const MARK_ROW = "changes";
+/**
+ * The key of `search_catch_up`'s row of the documents' format, bumped when what a document holds
+ * changes (format 2: phone numbers in every form), so that an index built before is rebuilt. The row
+ * holds the id of the newest document left to rebuild: 0 once all are, and from the start on an empty index.
+ */
+const FORMAT_ROW = "format-2";
+/**
+ * Old documents rebuilt per background run, the newest first: a search waits for the run in progress,
+ * and an index of 100,000 documents is rebuilt within the hour. Meanwhile they are found as before.
+ */
+const REBUILT_PER_RUN = 200;
 /** A document keeps this much of a conversation's words; very long transcripts are found by their start. */
 const BODY_CHARS = 100_000;
 
@@ -159,11 +171,11 @@ const upsertDocuments = preparedRows("conversationSearch", ["conversationId", ..
   set: rewritten,
 });
 
-/** Records how far the catch-ups have looked at changes (see `search_catch_up`). */
-const saveMark = (store: Store, db: Db, at: number) =>
+/** Records how far the catch-ups have gone, in a row of `search_catch_up`. */
+const saveMark = (store: Store, db: Db, mark: string, at: number) =>
   db
     .insert(store.tables.searchCatchUp)
-    .values({ mark: MARK_ROW, changesLookedAt: at })
+    .values({ mark, changesLookedAt: at })
     .onConflictDoUpdate({ target: store.tables.searchCatchUp.mark, set: { changesLookedAt: at } });
 
 /**
@@ -232,7 +244,8 @@ export class SearchIndexer {
    */
   private async runAlone(waitForOthers: boolean): Promise<number> {
     for (;;) {
-      const indexed = await this.store.alone(SEARCH_INDEX_LOCK, () => this.run());
+      // A search's run leaves old documents to the background runs: it waits for what it needs alone.
+      const indexed = await this.store.alone(SEARCH_INDEX_LOCK, () => this.run(!waitForOthers));
       if (indexed !== undefined) return indexed;
       if (!waitForOthers || this.stopping) return 0;
       await sleep(OTHERS_POLL_MS);
@@ -255,16 +268,26 @@ export class SearchIndexer {
    * Passes until the conversations written to or changed before the run began are all looked at. Under
    * steady traffic every pass finds documents behind, written since: a run that went on until a pass
    * found none kept the search waiting for it 12 s under load. What is written during a run is for the next.
+   * A `background` run then rebuilds some of the documents written in an older format.
    */
-  private async run(): Promise<number> {
+  private async run(background: boolean): Promise<number> {
     const { conversationSearch, messages, searchCatchUp } = this.store.tables;
-    const [[newest], [mark], [lastDocument]] = await this.read((db) =>
+    const [[newest], [mark], [lastDocument], [format], [newestDocument]] = await this.read((db) =>
       Promise.all([
         db.select({ id: max(messages.id) }).from(messages),
         db.select({ at: searchCatchUp.changesLookedAt }).from(searchCatchUp).where(eq(searchCatchUp.mark, MARK_ROW)),
         db.select({ at: max(conversationSearch.conversationUpdatedAt) }).from(conversationSearch),
+        db
+          .select({ left: searchCatchUp.changesLookedAt })
+          .from(searchCatchUp)
+          .where(eq(searchCatchUp.mark, FORMAT_ROW)),
+        db.select({ id: max(conversationSearch.id) }).from(conversationSearch),
       ]),
     );
+    // No row yet: the documents there, if any, were written by a version before this format. Their newest
+    // is read before this run writes any, so that those it writes are not rebuilt.
+    const oldUpTo = Number(format?.left ?? newestDocument?.id ?? 0);
+    if (!format) await this.tx((db) => saveMark(this.store, db, FORMAT_ROW, oldUpTo));
     const before = { messageId: Number(newest?.id ?? 0), at: Date.now() };
     // Without a mark (an index built before marks were kept), the documents' newest change is the best guess.
     const from = Number(mark?.at ?? lastDocument?.at ?? 0);
@@ -277,8 +300,36 @@ export class SearchIndexer {
       if (!more || this.stopping) break;
     }
     const lookedAt = Math.max(from, changedAfter.at);
-    if (lookedAt !== mark?.at) await this.tx((db) => saveMark(this.store, db, lookedAt));
+    if (lookedAt !== mark?.at) await this.tx((db) => saveMark(this.store, db, MARK_ROW, lookedAt));
+    if (background && oldUpTo > 0 && !this.stopping) total += await this.rebuild(oldUpTo);
     return total;
+  }
+
+  /**
+   * Rewrites up to {@link REBUILT_PER_RUN} documents of an older format, those of id `upTo` and below,
+   * the newest first, and records where the next run takes up. Rewritten in place, a document keeps its id.
+   */
+  private async rebuild(upTo: number): Promise<number> {
+    const { conversationSearch } = this.store.tables;
+    let left = upTo;
+    let rebuilt = 0;
+    while (left > 0 && rebuilt < REBUILT_PER_RUN && !this.stopping) {
+      const below = left;
+      const old = await this.read((db) =>
+        db
+          .select({ id: conversationSearch.id, conversationId: conversationSearch.conversationId })
+          .from(conversationSearch)
+          .where(lte(conversationSearch.id, below))
+          .orderBy(desc(conversationSearch.id))
+          .limit(SLICE),
+      );
+      const oldest = old.at(-1);
+      if (oldest) await this.write(await this.documents(old.map((doc) => doc.conversationId)));
+      rebuilt += old.length;
+      left = oldest && old.length === SLICE ? oldest.id - 1 : 0;
+    }
+    if (left !== upTo) await this.tx((db) => saveMark(this.store, db, FORMAT_ROW, left));
+    return rebuilt;
   }
 
   /**
@@ -387,7 +438,7 @@ export class SearchIndexer {
       const customer = customerIdentity(variables, row.address);
       const own = linesOf.get(row.id) ?? [];
       const handoff = latest.find((candidate) => candidate.conversationId === row.id);
-      const body = [
+      const text = [
         customer.name,
         customer.email,
         customer.phone,
@@ -398,6 +449,10 @@ export class SearchIndexer {
         .filter(Boolean)
         .join("\n")
         .slice(0, BODY_CHARS);
+      // WhatsApp names a customer by their number without its `+`, which alone reads as no number.
+      const phones = phoneForms(row.channel === "whatsapp" ? `${text}\n+${row.address}` : text);
+      // After the cut, so that a long transcript never cuts them off.
+      const body = phones.length > 0 ? `${text}\n${phones.join(" ")}` : text;
       return {
         conversationId: row.id,
         channel: row.channel,

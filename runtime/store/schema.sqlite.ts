@@ -234,15 +234,16 @@ export const conversationSearch = sqliteTable(
 );
 
 /**
- * How far the search index's catch-up has looked at conversations changed without a new message (a
- * status, a claim): one row, written by whichever process ran the last catch-up, so that the next one,
- * in this process or another, starts from there rather than from the documents' newest change, which
- * documents indexed for their messages move past changes not looked at yet.
+ * How far the search index's catch-ups have gone, written by whichever process ran the last one, so
+ * that the next, in this process or another, starts from there. Row `changes`: how far they looked at
+ * conversations changed without a new message (a status, a claim), rather than from the documents'
+ * newest change, which documents indexed for their messages move past changes not looked at yet. Row
+ * `format-2`: the newest document still to rebuild in the current format (0 once all are).
  */
 export const searchCatchUp = sqliteTable("search_catch_up", {
-  /** What the row marks: `changes`, its only row. */
+  /** What the row marks: `changes` or `format-2`. */
   mark: text("mark").primaryKey(),
-  /** Conversations changed up to this time (ms) were looked at. */
+  /** `changes`: conversations changed up to this time (ms) were looked at. `format-2`: a document id. */
   changesLookedAt: integer("changes_looked_at").notNull(),
 });
 

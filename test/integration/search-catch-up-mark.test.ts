@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { eq, max } from "drizzle-orm";
+import { eq, max, ne } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { SearchIndexer } from "../../runtime/queue/search-index.js";
 import { openStore, type Store } from "../../runtime/store/db.js";
@@ -8,8 +8,12 @@ import { build, send } from "./helpers.js";
 import { dropSchema, freshSchema, POSTGRES_URL, requirePostgres } from "./postgres-server.js";
 
 const schema = freshSchema("relais_search_mark");
+/** An index of its own: the other test leaves the catch-up's mark past the conversations copied here. */
+const rebuildSchema = freshSchema("relais_search_rebuild");
 /** More transcript lines than a catch-up looks back over beyond its documents' newest. */
 const LINES_AFTER = 250;
+/** More documents than a background run rebuilds. */
+const OLD_DOCUMENTS = 230;
 
 describe.each([
   ["SQLite", {}],
@@ -20,7 +24,10 @@ describe.each([
 
   afterAll(async () => {
     for (const store of stores) await store.close();
-    if (database === "PostgreSQL") await dropSchema(schema);
+    if (database === "PostgreSQL") {
+      await dropSchema(schema);
+      await dropSchema(rebuildSchema);
+    }
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -88,6 +95,60 @@ describe.each([
     // The next catch-up, in a process that never ran one, finds the close.
     await new SearchIndexer(store).catchUp();
     expect(await statusOf(changedAlone)).toBe("closed");
+  });
+
+  it("rebuild an index of an older version in the background, the newest documents first, a few hundred a run", async () => {
+    if (database === "PostgreSQL") await requirePostgres();
+    const own = database === "PostgreSQL" ? { ...env, DATABASE_SCHEMA: rebuildSchema } : env;
+    const built = await build(own);
+    const { dir } = built;
+    dirs.push(dir);
+    const answer = await send(built.app, {
+      flowId: "escalate",
+      from: "+33600000021",
+      messageId: "r-1",
+      text: "Bonjour",
+    });
+    expect(answer.statusCode, answer.body).toBe(200);
+    await built.app.close();
+
+    const store = await openStore({ dataDir: join(dir, "data"), ...databaseOptions(own) });
+    stores.push(store);
+    const { conversations, conversationSearch, searchCatchUp } = store.tables;
+    const [template] = await store.read((db) => db.select().from(conversations));
+    if (!template) throw new Error("no conversation written");
+    await store.tx((db) =>
+      db
+        .insert(conversations)
+        .values(
+          Array.from({ length: OLD_DOCUMENTS - 1 }, (_, n) => ({ ...template, id: `old-${n}`, updatedAt: Date.now() })),
+        ),
+    );
+    const indexer = new SearchIndexer(store);
+    await indexer.catchUp();
+    // As a version before left them: documents of its own format, and no format recorded.
+    await store.tx(async (db) => {
+      await db.update(conversationSearch).set({ body: "old" });
+      await db.delete(searchCatchUp).where(ne(searchCatchUp.mark, "changes"));
+    });
+    const idsWhereBody = async (is: typeof eq | typeof ne) => {
+      const rows = await store.read((db) =>
+        db.select({ id: conversationSearch.id }).from(conversationSearch).where(is(conversationSearch.body, "old")),
+      );
+      return rows.map((row) => row.id);
+    };
+
+    // A search's catch-up leaves them: it waits for what it needs alone.
+    expect(await indexer.catchUp()).toBe(0);
+    expect((await idsWhereBody(eq)).length).toBe(OLD_DOCUMENTS);
+    // Each background run rebuilds some, the newest first, and the next takes up below them.
+    expect(await indexer.catchUpSoon()).toBe(200);
+    expect((await idsWhereBody(eq)).length).toBe(OLD_DOCUMENTS - 200);
+    expect(Math.max(...(await idsWhereBody(eq)))).toBeLessThan(Math.min(...(await idsWhereBody(ne))));
+    expect(await indexer.catchUpSoon()).toBe(OLD_DOCUMENTS - 200);
+    expect((await idsWhereBody(eq)).length).toBe(0);
+    expect(await indexer.catchUpSoon()).toBe(0);
+    await indexer.stop();
   });
 });
 

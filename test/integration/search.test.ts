@@ -1,5 +1,6 @@
-import { eq } from "drizzle-orm";
+import { eq, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SearchIndexer } from "../../runtime/queue/search-index.js";
 import type { ConversationRow } from "../../runtime/store/records.js";
 import { ADMIN, type Built, build, bulkConversations, login, send, userWithRole } from "./helpers.js";
 import { dropSchema, freshSchema, POSTGRES_URL, requirePostgres } from "./postgres-server.js";
@@ -89,6 +90,79 @@ describe.each([
     }
     expect(await search(admin, { q: "commande OR facture" })).toEqual([]);
     expect((await search(admin, { q: "' OR '1'='1" })).length).toBe(0);
+  });
+
+  describe("by phone number", () => {
+    let writtenId: string;
+    let whatsappId: string;
+    const ids = async (q: string) => (await search(admin, { q })).map((hit) => hit.id);
+
+    it("finds a number however it is typed, as the customer wrote it or as WhatsApp names them", async () => {
+      writtenId = await escalate("client-rappel", "Rappelez-moi au 06 98 76 54 32 svp");
+      // WhatsApp names a customer by their number without its `+`.
+      const { store } = built.app;
+      const { conversations } = store.tables;
+      const [open] = await store.read((db) => db.select().from(conversations).where(eq(conversations.id, openId)));
+      const template = open as ConversationRow;
+      whatsappId = "whatsapp-customer";
+      await store.tx((db) =>
+        db.insert(conversations).values({
+          ...template,
+          id: whatsappId,
+          channel: "whatsapp",
+          address: "33756781234",
+          state: JSON.stringify({ ...JSON.parse(template.state), variables: {} }),
+        }),
+      );
+      for (const q of [
+        "0698765432",
+        "06 98 76 54 32",
+        "06.98.76.54.32",
+        "+33698765432",
+        "+33 6 98 76 54 32",
+        "0033698765432",
+        "698765432",
+      ]) {
+        expect(await ids(q), q).toEqual([writtenId]);
+      }
+      for (const q of ["07 56 78 12 34", "+33756781234", "0033 7 56 78 12 34", "33756781234"]) {
+        expect(await ids(q), q).toEqual([whatsappId]);
+      }
+      expect(await ids("Rappelez 06 98 76 54 32")).toEqual([writtenId]);
+      expect(await ids("facture 06 98 76 54 32")).toEqual([]);
+      expect(await ids("06 98 76 54 33")).toEqual([]);
+    });
+
+    it("finds again, once rebuilt in the background, conversations indexed before numbers were", async () => {
+      const { store } = built.app;
+      const { conversationSearch, searchCatchUp } = store.tables;
+      // As a version before left them: the number only as the customer wrote it, and no format recorded.
+      await store.tx(async (db) => {
+        await db
+          .update(conversationSearch)
+          .set({ body: "Rappelez-moi au 06 98 76 54 32 svp" })
+          .where(eq(conversationSearch.conversationId, writtenId));
+        await db.delete(searchCatchUp).where(ne(searchCatchUp.mark, "changes"));
+      });
+      // Found as typed meanwhile.
+      expect(await ids("06 98 76 54 32")).toEqual([writtenId]);
+      const indexer = new SearchIndexer(store);
+      try {
+        // The app's own background run may hold the index's turn on PostgreSQL: this one then leaves it.
+        await expect
+          .poll(
+            async () => {
+              await indexer.catchUpSoon();
+              return ids("+33 6 98 76 54 32");
+            },
+            { timeout: 20_000, interval: 200 },
+          )
+          .toEqual([writtenId]);
+      } finally {
+        await indexer.stop();
+      }
+      expect(await ids("0698765432")).toEqual([writtenId]);
+    });
   });
 
   it("shows agents only the queues they work and the conversations they held", async () => {
