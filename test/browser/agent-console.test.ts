@@ -241,7 +241,7 @@ describe("agent console in real Chromium against the real runtime", () => {
     await form.locator('select[name="queue"]').selectOption("level2");
     await typeInto(form.locator('textarea[name="transfer-note"]'), "Possible litige transporteur, à vérifier.");
     await form.getByRole("button", { name: "Confirmer" }).click();
-    await alice.getByRole("status").filter({ hasText: "Transférée à la file level2" }).waitFor();
+    await alice.getByRole("status").filter({ hasText: "Transférée à la file Niveau 2" }).waitFor();
     await expect.poll(() => alice.locator(`a[data-mine="${conversationId}"]`).count()).toBe(0);
     await expect.poll(() => waiting(bruno, "level2")).toBe("1");
     await expect.poll(() => bruno.getByTestId("new-work").textContent()).toBe("1");

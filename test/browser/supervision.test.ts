@@ -98,6 +98,16 @@ describe("a supervisor runs the floor in real Chromium", () => {
     await aliceRow.locator(`a[data-held="${conversationId}"]`).click();
     await sophie.waitForURL(`**/#/agent/${conversationId}`);
     await sophie.locator(".status-banner", { hasText: "Prise en charge par Alice" }).waitFor();
+    // Only Alice replies to the customer while she holds it: Sophie comes for a note, and the reply tab
+    // says why it is closed to her.
+    await sophie.locator('textarea[name="note"]:not([disabled])').waitFor();
+    await sophie.getByRole("tab", { name: "Répondre" }).click();
+    await sophie
+      .locator("[data-reply-refusal]", { hasText: "Alice a cette conversation : c'est à cette personne de répondre" })
+      .waitFor();
+    expect(await sophie.locator('textarea[name="reply"]').isDisabled()).toBe(true);
+    await sophie.screenshot({ path: `${SHOTS}/reply-refused.png`, fullPage: true });
+    await sophie.getByRole("tab", { name: "Note interne" }).click();
     await sophie.getByRole("button", { name: "Reprendre" }).click();
     await sophie.getByRole("status").filter({ hasText: "Vous avez repris la conversation." }).waitFor();
     await sophie.locator(".entry.system", { hasText: "Sophie a repris la conversation de Alice." }).waitFor();

@@ -157,11 +157,21 @@ export function ConversationView({
     : conversation.status === "bot"
       ? w("withBot")
       : conversation.status === "queued"
-        ? w("waitingIn", { queue: detail.handoff?.queue ?? "" })
+        ? w("waitingIn", { queue: queueName(detail.handoff?.queue ?? "") })
         : !held && detail.assignee
           ? w("heldBy", { name: detail.assignee.name })
           : undefined;
   const variables = { ...(detail.handoff?.summary ?? {}), agent: { name: me.name } };
+  const replyRefusal =
+    held || closed
+      ? undefined
+      : conversation.status === "queued"
+        ? w("replyTakeFirst")
+        : conversation.status === "bot"
+          ? w("replyBotHas")
+          : detail.assignee
+            ? w("replyHeldBy", { name: detail.assignee.name })
+            : undefined;
 
   return (
     <article className="conversation" data-conversation={conversation.id} data-status={conversation.status}>
@@ -199,6 +209,7 @@ export function ConversationView({
         variables={variables}
         maxLength={detail.channel.limits.maxTextLength}
         disabled={closed}
+        replyRefusal={replyRefusal}
         onSend={send}
       />
       <ConversationActions
@@ -208,7 +219,7 @@ export function ConversationView({
         initialNode={suggestedNode(nodes, position?.nodeId)}
         disabled={!held}
         onTransfer={(queue, note) =>
-          act(() => agentApi.transfer(conversationId, queue, note), w("transferred", { queue }))
+          act(() => agentApi.transfer(conversationId, queue, note), w("transferred", { queue: queueName(queue) }))
         }
         onResolve={(disposition) =>
           act(

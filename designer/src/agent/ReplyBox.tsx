@@ -16,6 +16,7 @@ export function ReplyBox({
   variables,
   maxLength,
   disabled,
+  replyRefusal,
   onSend,
 }: {
   /** Whose reply this is: what is typed is kept for it until sent (see `reply-draft.ts`). */
@@ -24,10 +25,19 @@ export function ReplyBox({
   variables: Record<string, unknown>;
   maxLength: number;
   disabled: boolean;
+  /** Why this person cannot reply to the customer now (they do not hold the conversation); notes stay open. */
+  replyRefusal?: string;
   /** Resolves to an error to show, or undefined when it went through. */
   onSend: (mode: ReplyMode, text: string) => Promise<string | undefined>;
 }) {
-  const [mode, setMode] = useState<ReplyMode>("reply");
+  // Someone who cannot reply (a supervisor looking on) comes for a note; once they take the
+  // conversation over, for a reply. Someone who loses it keeps the tab they were typing in.
+  const [mode, setMode] = useState<ReplyMode>(replyRefusal === undefined ? "reply" : "note");
+  const [refused, setRefused] = useState(replyRefusal !== undefined);
+  if (refused !== (replyRefusal !== undefined)) {
+    setRefused(replyRefusal !== undefined);
+    if (replyRefusal === undefined) setMode("reply");
+  }
   const [texts, setTexts] = useState(() => ({
     reply: keptReply(conversationId, "reply"),
     note: keptReply(conversationId, "note"),
@@ -39,6 +49,7 @@ export function ReplyBox({
   };
   const [error, setError] = useState("");
   const [sending, setSending] = useState(false);
+  const locked = disabled || (mode === "reply" && replyRefusal !== undefined);
   const box = useRef<HTMLTextAreaElement>(null);
   const missing = [...text.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)].map((match) => match[1] ?? "");
   const over = mode === "reply" ? text.length - maxLength : 0;
@@ -78,7 +89,7 @@ export function ReplyBox({
             {w(item)}
           </button>
         ))}
-        {mode === "reply" && canned.length > 0 && (
+        {mode === "reply" && !locked && canned.length > 0 && (
           <select aria-label={w("canned")} value="" onChange={(event) => insert(event.target.value)}>
             <option value="">{w("cannedPick")}</option>
             {canned.map((item) => (
@@ -96,12 +107,17 @@ export function ReplyBox({
         placeholder={mode === "reply" ? w("replyPlaceholder") : w("notePlaceholder")}
         rows={4}
         value={text}
-        disabled={disabled}
+        disabled={locked}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) void submit(event);
         }}
       />
+      {mode === "reply" && replyRefusal !== undefined && !disabled && (
+        <p className="muted small" data-reply-refusal>
+          {replyRefusal}
+        </p>
+      )}
       {mode === "reply" && missing.length > 0 && (
         <p className="warning">{w("missingVariables", { names: missing.join(", ") })}</p>
       )}
@@ -116,7 +132,7 @@ export function ReplyBox({
         <button
           type="submit"
           className="primary"
-          disabled={disabled || sending || !text.trim() || over > 0 || (mode === "reply" && missing.length > 0)}
+          disabled={locked || sending || !text.trim() || over > 0 || (mode === "reply" && missing.length > 0)}
         >
           {mode === "reply" ? w("send") : w("addNote")}
         </button>

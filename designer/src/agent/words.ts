@@ -155,6 +155,18 @@ const words = {
     en: "You no longer hold this conversation: your text was not sent, it is kept below.",
   },
   sent: { fr: "Envoyé", en: "Sent" },
+  replyHeldBy: {
+    fr: "{name} a cette conversation : c'est à cette personne de répondre au client. Vous pouvez ajouter une note interne.",
+    en: "{name} has this conversation and replies to the customer. You can add an internal note.",
+  },
+  replyTakeFirst: {
+    fr: "Prenez la conversation depuis la file pour répondre au client. Vous pouvez ajouter une note interne.",
+    en: "Take the conversation from the queue to reply to the customer. You can add an internal note.",
+  },
+  replyBotHas: {
+    fr: "Le bot a la conversation : on ne peut pas répondre au client d'ici. Vous pouvez ajouter une note interne.",
+    en: "The bot has the conversation: nobody can reply to the customer from here. You can add an internal note.",
+  },
   // Conversation lists
   unanswered_one: { fr: "{count} nouveau message", en: "{count} new message" },
   unanswered_other: { fr: "{count} nouveaux messages", en: "{count} new messages" },
