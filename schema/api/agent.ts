@@ -196,6 +196,13 @@ export const CannedResponse = Type.Object(
       maxLength: 4000,
       description: "`{{ customer.firstName }}`-style paths over the collected variables, plus `agent.name`.",
     }),
+    language: Type.Optional(
+      Type.String({
+        pattern: "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+        description:
+          "The customers' language it is written in (`fr`, `en`): agents are offered those of the conversation's language. Without it, it is offered for every conversation.",
+      }),
+    ),
   },
   { additionalProperties: false },
 );

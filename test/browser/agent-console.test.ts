@@ -305,4 +305,26 @@ describe("agent console in real Chromium against the real runtime", () => {
     expect(callback.received.some((p) => p.message.text === "Voici votre remboursement.")).toBe(false);
     expect(problems).toEqual([]);
   });
+
+  it("offers the canned responses of the customer's language", async () => {
+    keepScreenshots("canned-english");
+    const from = "+447700900123";
+    await customer(from, `${from}-1`, { text: "Hello" });
+    await customer(from, `${from}-2`, { choiceId: "email" });
+    await customer(from, `${from}-3`, { text: "camille.martin@example.fr" });
+    const answer = await customer(from, `${from}-4`, { text: "CMD-100002" });
+    expect(answer.status).toBe("queued");
+    const { page } = await agentPage(ALICE);
+    await queue(page, "priority").getByRole("button", { name: "Prendre la suivante" }).click();
+    await page.waitForURL(`**/#/agent/${answer.conversationId}`);
+    const picker = page.locator('select[aria-label="Réponses types"]');
+    await picker.locator("option", { hasText: "Order status" }).waitFor({ state: "attached" });
+    expect(await picker.locator("option", { hasText: "Statut de la commande" }).count()).toBe(0);
+    await picker.selectOption("order-status");
+    await page.screenshot({ path: "/tmp/zz-canned-en.png" });
+    await expect
+      .poll(() => page.locator('textarea[name="reply"]').inputValue())
+      .toMatch(/^Your order CMD-100002 is: En préparation \(delivery: \d\d\/\d\d\/\d{4}\)\.$/);
+    expect(problems).toEqual([]);
+  });
 });

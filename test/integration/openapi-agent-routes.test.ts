@@ -151,7 +151,7 @@ describe("the agent, account and web chat routes in /api/docs", () => {
       ].sort(),
     );
     const [canned] = await get("/api/canned-responses", agent);
-    expect(keys(canned)).toEqual(["id", "text", "title"]);
+    expect(keys(canned)).toEqual(["id", "language", "text", "title"]);
 
     await send(built.app, { flowId: "escalate", from: "serialised-1", messageId: "s-1", text: "Bonjour" });
     const handedOff = await send(built.app, {

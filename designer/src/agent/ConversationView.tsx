@@ -4,6 +4,7 @@ import type { MessageDelivery } from "../../../schema/api/index.js";
 import { ApiError, failureText, type User } from "../api.js";
 import { agentApi, type CannedResponse, type ConversationDetail, type QueueSummary } from "./agent-api.js";
 import { ConversationActions } from "./ConversationActions.js";
+import { cannedFor } from "./canned-template.js";
 import { dispositionWords } from "./event-words.js";
 import { type NodeChoice, resumableNodes, suggestedNode } from "./flow-nodes.js";
 import { HandoffPacket } from "./HandoffPacket.js";
@@ -19,7 +20,12 @@ function botPosition(detail: ConversationDetail) {
   const pinned = JSON.parse(detail.conversation.pinned) as Record<string, number>;
   const frame = state.stack.at(-1);
   const flowId = frame?.flowId ?? detail.conversation.flowId;
-  return { flowId, version: pinned[flowId] ?? detail.conversation.flowVersion, nodeId: frame?.nodeId };
+  return {
+    flowId,
+    version: pinned[flowId] ?? detail.conversation.flowVersion,
+    nodeId: frame?.nodeId,
+    language: state.language,
+  };
 }
 
 /**
@@ -205,8 +211,9 @@ export function ConversationView({
       ))}
       <ReplyBox
         conversationId={conversationId}
-        canned={canned}
+        canned={cannedFor(canned, position?.language ?? "fr")}
         variables={variables}
+        language={position?.language ?? "fr"}
         maxLength={detail.channel.limits.maxTextLength}
         disabled={closed}
         replyRefusal={replyRefusal}

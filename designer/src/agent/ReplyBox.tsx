@@ -14,6 +14,7 @@ export function ReplyBox({
   conversationId,
   canned,
   variables,
+  language,
   maxLength,
   disabled,
   replyRefusal,
@@ -23,6 +24,8 @@ export function ReplyBox({
   conversationId: string;
   canned: CannedResponse[];
   variables: Record<string, unknown>;
+  /** The conversation's language, which canned responses' values are written for. */
+  language: string;
   maxLength: number;
   disabled: boolean;
   /** Why this person cannot reply to the customer now (they do not hold the conversation); notes stay open. */
@@ -57,7 +60,7 @@ export function ReplyBox({
   const insert = (id: string) => {
     const template = canned.find((item) => item.id === id);
     if (!template) return;
-    const rendered = renderCanned(template.text, variables).text;
+    const rendered = renderCanned(template.text, variables, language).text;
     const next = text.trim() ? `${text.trimEnd()}\n${rendered}` : rendered;
     setText(next);
     // Select the first blank left to fill, so the agent types straight over it.

@@ -1,4 +1,5 @@
 import { getPath } from "../../../runtime/engine/index.js";
+import type { CannedResponse } from "../../../schema/api/index.js";
 import { parseTemplate, TemplateSyntaxError } from "../../../schema/index.js";
 import { formatDay } from "./reason-words.js";
 
@@ -11,11 +12,23 @@ export interface RenderedCanned {
 }
 
 /**
- * Fills a canned response's `{{ customer.firstName }}` from the collected variables. Only plain
- * paths are read (a canned text is not a program); what is missing stays visible as `{{ … }}` so
- * the agent sees what to complete before sending, rather than a silent blank.
+ * The canned responses to offer for a conversation in `language`: those written in it (`en-GB` is
+ * `en`) and those for every language; all of them when none is, so that a team writing only French
+ * still has its answers for an English customer.
  */
-export function renderCanned(template: string, variables: Record<string, unknown>): RenderedCanned {
+export function cannedFor(canned: readonly CannedResponse[], language: string): CannedResponse[] {
+  const base = (tag: string) => tag.split("-")[0];
+  const fitting = canned.filter((item) => item.language === undefined || base(item.language) === base(language));
+  return fitting.some((item) => item.language !== undefined) ? fitting : [...canned];
+}
+
+/**
+ * Fills a canned response's `{{ customer.firstName }}` from the collected variables, dates written
+ * the way customers of `language` read them. Only plain paths are read (a canned text is not a
+ * program); what is missing stays visible as `{{ … }}` so the agent sees what to complete before
+ * sending, rather than a silent blank.
+ */
+export function renderCanned(template: string, variables: Record<string, unknown>, language: string): RenderedCanned {
   let segments: ReturnType<typeof parseTemplate>["segments"];
   try {
     segments = parseTemplate(template).segments;
@@ -28,7 +41,7 @@ export function renderCanned(template: string, variables: Record<string, unknown
     .map((segment) => {
       if ("text" in segment) return segment.text;
       const value = PLAIN_PATH.test(segment.expression) ? getPath(variables, segment.expression) : undefined;
-      const shown = asText(value);
+      const shown = asText(value, language);
       if (shown !== undefined) return shown;
       missing.push(segment.expression);
       return `{{ ${segment.expression} }}`;
@@ -43,10 +56,10 @@ export function nextPlaceholder(text: string): { start: number; end: number } | 
   return match ? { start: match.index, end: match.index + match[0].length } : undefined;
 }
 
-function asText(value: unknown): string | undefined {
+function asText(value: unknown, language: string): string | undefined {
   if (value === undefined || value === null || value === "") return undefined;
-  // Canned responses are written in French (a CRM's 2026-11-21 reads 21/11/2026 to the customer).
-  if (typeof value === "string") return formatDay(value, "fr") ?? value;
+  // A CRM's 2026-11-21 reads 21/11/2026 to a French customer, and to a British one too.
+  if (typeof value === "string") return formatDay(value, language.startsWith("fr") ? "fr" : "en") ?? value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   return JSON.stringify(value);
 }
