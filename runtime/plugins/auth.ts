@@ -4,6 +4,7 @@ import fp from "fastify-plugin";
 import type { Role, User } from "../../schema/api/index.js";
 import { roleAtLeast, Users } from "../auth/users.js";
 import { DomainError } from "../domain-error.js";
+import { peopleFirst } from "../store/people-first.js";
 
 export const SESSION_COOKIE = "relais_session";
 
@@ -38,18 +39,22 @@ export default fp(
     const users = new Users(app.store);
     app.decorate("users", users);
     app.decorateRequest("user", undefined);
-    app.addHook("onRequest", async (request) => {
+    // A person's request runs within `peopleFirst` from here on, its credential's lookup included:
+    // `done` is called inside it, so the rest of the request's life is too.
+    app.addHook("onRequest", (request, _reply, done) => {
       const header = request.headers.authorization;
-      if (
-        header?.startsWith("Bearer ") &&
-        request.url.startsWith("/api/") &&
-        !request.url.startsWith("/api/channels/")
-      ) {
-        request.user = await users.resolve(header.slice(7).trim(), "token");
-        return;
-      }
-      const session = request.cookies[SESSION_COOKIE];
-      if (session) request.user = await users.resolve(session, "session");
+      const token =
+        header?.startsWith("Bearer ") && request.url.startsWith("/api/") && !request.url.startsWith("/api/channels/")
+          ? header.slice(7).trim()
+          : undefined;
+      const session = token === undefined ? request.cookies[SESSION_COOKIE] : undefined;
+      if (token === undefined && !session) return done();
+      peopleFirst.run(true, () => {
+        users.resolve(token ?? session ?? "", token === undefined ? "session" : "token").then((user) => {
+          request.user = user;
+          done();
+        }, done);
+      });
     });
     if ((await users.count()) === 0) {
       const { adminEmail, adminPassword, publicUrl } = app.config;

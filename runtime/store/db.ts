@@ -13,6 +13,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { type Bus, LocalBus, PgBus } from "./bus.js";
 import { Mutex } from "./mutex.js";
+import { peopleFirst } from "./people-first.js";
 import { destroy, PgPing } from "./pg-ping.js";
 import * as pgTables from "./schema.pg.js";
 import * as sqliteTables from "./schema.sqlite.js";
@@ -65,6 +66,7 @@ export interface TurnOptions {
   /**
    * Before the turns waiting without it: for short work that a person waits on (a search), which would
    * otherwise queue behind the turn of every message in flight. Ignored on PostgreSQL, where none queue.
+   * A person's request goes ahead without it (see `peopleFirst`).
    */
   ahead?: boolean;
 }
@@ -200,14 +202,17 @@ export function openSqlite(
   // neither accept a connection nor read a request meanwhile. A turn starting after the loop has been
   // held for a while lets it take its I/O first.
   let heldSince = performance.now();
-  const turn = <T>(work: () => Promise<T>, options?: TurnOptions) =>
-    mutex.run(async () => {
+  const turn = <T>(work: () => Promise<T>, options?: TurnOptions) => {
+    const ahead = options?.ahead ?? peopleFirst.getStore() === true;
+    return mutex.run(async () => {
       if (performance.now() - heldSince > YIELD_AFTER_MS) {
         await new Promise((resolve) => setImmediate(resolve));
         heldSince = performance.now();
       }
-      return work();
-    }, options?.ahead);
+      // A turn starts when the one before ends, in its context: a person's must not carry over to a message's.
+      return ahead || peopleFirst.getStore() === undefined ? work() : peopleFirst.exit(work);
+    }, ahead);
+  };
   const group = groupCommit(
     statements,
     client,
