@@ -165,6 +165,7 @@ const words = {
   },
   mediaUrl: { fr: "Adresse du fichier (URL)", en: "File address (URL)" },
   examples: { fr: "Exemples (un par ligne)", en: "Examples (one per line)" },
+  intentLabel: { fr: "Libellé pour les conseillers", en: "Label for agents" },
   nodeIdTaken: {
     fr: "« {taken} » est déjà l'identifiant d'une autre étape : choisissez-en un autre. L'étape reste « {id} ».",
     en: "“{taken}” is already another step's id: choose another. The step stays “{id}”.",

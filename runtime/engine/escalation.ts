@@ -1,7 +1,7 @@
 import type { EscalationRule } from "../../schema/index.js";
 import { humanRequestKeyword } from "./human-request.js";
+import { inFlowOrder } from "./labels.js";
 import { type Outcome, type Run, show } from "./run.js";
-import { localize } from "./text.js";
 import type { Classification, HandoffReason } from "./types.js";
 import { valueComparisons } from "./value-comparisons.js";
 import { getPath } from "./variables.js";
@@ -64,10 +64,13 @@ type Reason = HandoffReason extends infer Kind
     : never
   : never;
 
-/** The rule's label in the conversation's language, so that agents read why in the author's words. */
-function labelOf(rule: EscalationRule, run: Run): { label?: string } {
+/**
+ * The rule's label in every language the flow gives it, so that agents read why in the author's words
+ * and in their own language, whatever language the customer wrote in.
+ */
+function labelOf(rule: EscalationRule, run: Run): Pick<HandoffReason, "label"> {
   const { label } = rule;
-  return label === undefined ? {} : { label: localize(label, run.state.language, run.flow.flow.languages) };
+  return label === undefined ? {} : { label: inFlowOrder(label, run.flow.flow.languages) };
 }
 
 function check(run: Run, rule: Exclude<EscalationRule, { kind: "value" }>, facts: Facts): Reason | undefined {
@@ -102,7 +105,12 @@ function check(run: Run, rule: Exclude<EscalationRule, { kind: "value" }>, facts
       const confidence = facts.classification?.confidence ?? 0;
       if (confidence >= rule.floor) return undefined;
       const intent = facts.classification?.intent ?? null;
-      return { kind: "lowConfidence", floor: rule.floor, values: { intent, confidence } };
+      const intentLabel = nearestIntentLabel(run, intent);
+      return {
+        kind: "lowConfidence",
+        floor: rule.floor,
+        values: { intent, confidence, ...(intentLabel === undefined ? {} : { intentLabel }) },
+      };
     }
     case "loop": {
       if (!facts.entered) return undefined;
@@ -115,6 +123,14 @@ function check(run: Run, rule: Exclude<EscalationRule, { kind: "value" }>, facts
       throw new Error(`Unknown escalation rule ${show(unknown)}`);
     }
   }
+}
+
+/** The label of the intent the node at hand ranked first, for agents to read what the customer seemed to want. */
+function nearestIntentLabel(run: Run, intent: string | null) {
+  const node = run.node();
+  if (intent === null || node.type !== "intent") return undefined;
+  const label = node.intents.find((route) => route.id === intent)?.label;
+  return label === undefined ? undefined : inFlowOrder(label, run.flow.flow.languages);
 }
 
 async function checkValue(

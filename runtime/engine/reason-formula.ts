@@ -1,5 +1,6 @@
 import type { Comparison, HandoffReason } from "../../schema/api/handoff.js";
 import { show } from "./run.js";
+import { allVersions } from "./text.js";
 
 /**
  * A handoff reason as one language-neutral formula, `order.total = 740 >= 500`: what conversation
@@ -26,7 +27,7 @@ export function reasonFormula(reason: HandoffReason): string {
       return bound("visits", reason.values.visits, ">", reason.maxVisits);
     case "node":
     case "transfer":
-      return reason.label ?? reason.ruleId;
+      return (reason.label === undefined ? undefined : allVersions(reason.label)[0]) ?? reason.ruleId;
     case "error":
       return reason.message ?? reason.detail ?? reason.ruleId;
     default: {

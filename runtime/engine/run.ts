@@ -1,7 +1,8 @@
 import type jsonata from "jsonata";
-import type { EscalationPolicy, FlowNode, LocalizedText, Priority } from "../../schema/index.js";
+import type { EscalationPolicy, Flow, FlowNode, LocalizedText, Priority } from "../../schema/index.js";
 import { EngineFailure } from "./errors.js";
 import { evaluateCompiled } from "./expressions.js";
+import { withIntentLabels } from "./labels.js";
 import { DEFAULT_LIMITS, type EngineLimits } from "./limits.js";
 import { localize } from "./text.js";
 import type {
@@ -243,10 +244,25 @@ export class Run {
       priority,
       reason,
       ...(note ? { note } : {}),
-      summary: structuredClone(this.variables),
+      summary: withIntentLabels(structuredClone(this.variables), this.reachableFlows()),
       flowId: this.frame.flowId,
       nodeId: this.frame.nodeId,
     };
+  }
+
+  /** The flows this conversation can run, the one it is in first: the root and every flow a jump reaches. */
+  private reachableFlows(): Flow[] {
+    const found = new Map<string, Flow>();
+    const visit = (flowId: string) => {
+      if (found.has(flowId)) return;
+      const compiled = this.#flows.get(flowId) ?? this.deps.flow(flowId);
+      if (!compiled) return;
+      found.set(flowId, compiled.flow);
+      for (const node of compiled.flow.nodes) if (node.type === "jump") visit(node.flow);
+    };
+    visit(this.frame.flowId);
+    visit(this.root.flow.id);
+    return [...found.values()];
   }
 }
 

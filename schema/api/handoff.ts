@@ -38,9 +38,19 @@ export const Comparison = Type.Object(
 );
 export type Comparison = Static<typeof Comparison>;
 
+/**
+ * A rule's or a step's label as the flow words it, for each reader to take theirs. Reasons recorded while
+ * the label was put in the conversation's language hold that one text.
+ */
+export const ReasonLabel = Type.Union([Type.String(), Type.Record(Type.String(), Type.String())], {
+  description:
+    "One text, or one per language with the flow's first language first: a reader whose language is missing reads that one.",
+});
+export type ReasonLabel = Static<typeof ReasonLabel>;
+
 const base = {
   ruleId: Type.String({ description: "The escalation rule id, the handoff node id, `error` or `transfer`." }),
-  label: Type.Optional(Type.String({ description: "The rule's or the step's label, in the conversation's language." })),
+  label: Type.Optional(ReasonLabel),
   detail: Type.Optional(
     Type.String({
       description:
@@ -81,7 +91,14 @@ export const HandoffReason = Type.Union(
       ...base,
       kind: Type.Literal("lowConfidence"),
       floor: Type.Optional(Type.Number()),
-      values: Type.Object({ intent: Type.Union([Type.String(), Type.Null()]), confidence: Type.Number() }),
+      values: Type.Object({
+        intent: Type.Union([Type.String(), Type.Null()]),
+        confidence: Type.Number(),
+        intentLabel: Type.Optional({
+          ...ReasonLabel,
+          description: "The nearest intent's label, when the flow gives one.",
+        }),
+      }),
     }),
     Type.Object({
       ...base,

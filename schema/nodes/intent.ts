@@ -11,6 +11,7 @@ export const IntentId = Type.String({
 export const IntentRoute = Type.Object(
   {
     id: IntentId,
+    label: Type.Optional(LocalizedText),
     examples: Type.Record(
       Type.String({ pattern: "^[a-z]{2}(?:-[A-Z]{2})?$" }),
       Type.Array(Type.String({ minLength: 1 })),
@@ -21,7 +22,11 @@ export const IntentRoute = Type.Object(
     ),
     next: target("Where this intent leads."),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'An intent and where it leads; `label` is what agents read for it in the handoff, e.g. `{ "fr": "Suivi de commande", "en": "Order status" }` (customers never see it).',
+  },
 );
 export type IntentRoute = Static<typeof IntentRoute>;
 

@@ -40,11 +40,16 @@ function keepScreenshots(name: string) {
   );
 }
 
-async function customer(from: string, messageId: string, body: { text?: string; choiceId?: string }) {
+async function customer(
+  from: string,
+  messageId: string,
+  body: { text?: string; choiceId?: string; language?: string },
+  flowId = "order-status",
+) {
   const response = await fetch(`${harness.baseUrl}/api/channels/rest/messages`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ flowId: "order-status", from, messageId, ...body }),
+    body: JSON.stringify({ flowId, from, messageId, ...body }),
   });
   expect(response.status).toBe(200);
   return (await response.json()) as { conversationId: string; status: string; replies: { text: string }[] };
@@ -278,6 +283,30 @@ describe("agent console in real Chromium against the real runtime", () => {
     expect(bye.replies.map((reply) => reply.text)).toEqual(["Merci et à bientôt !"]);
     expect(bye.status).toBe("closed");
     await bruno.locator(".status-banner", { hasText: "Conversation clôturée" }).waitFor();
+  });
+
+  it("words an English customer's handoff in the agent's French: the rule's label and what they asked for", async () => {
+    keepScreenshots("labels");
+    const from = "+447700900123";
+    const opening = await customer(from, "en-1", { text: "Hello, where is my order?", language: "en" }, "triage");
+    expect(opening.replies.at(-1)?.text).toBe("To find your account, what would you rather give me?");
+    await customer(from, "en-2", { choiceId: "email" }, "triage");
+    await customer(from, "en-3", { text: "lucas.bernard@example.fr" }, "triage");
+    const handedOver = await customer(from, "en-4", { text: "CMD-100003" }, "triage");
+    expect(handedOver.status).toBe("queued");
+    await alice.goto(`${harness.baseUrl}/#/agent`);
+    await expect.poll(() => waiting(alice, "priority")).toBe("1");
+    await queue(alice, "priority").getByRole("button", { name: "Prendre la suivante" }).click();
+    await alice.waitForURL(`**/#/agent/${handedOver.conversationId}`);
+    const reason = alice.getByTestId("handoff-reason");
+    await reason.filter({ hasText: "Litige en cours" }).waitFor();
+    expect(await reason.textContent()).toBe("Motif : Litige en cours");
+    expect(await alice.getByTestId("packet-intent").textContent()).toMatch(/^Suivi de commande \(confiance [\d,]+\)$/);
+    expect(await alice.locator('tr[data-variable="intent.label"] td').textContent()).toBe("Suivi de commande");
+    await alice
+      .locator(".entry.system .entry-text", { hasText: "Confiée à la file Clients prioritaires : Litige en cours" })
+      .waitFor();
+    expect(await alice.locator(".packet").textContent()).not.toMatch(/Open dispute|Order status/);
   });
 
   it("refuses a reply to a conversation closed meanwhile, with the reason, keeping the text", async () => {

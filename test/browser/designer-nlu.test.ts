@@ -73,6 +73,29 @@ describe("what the designer understands", () => {
     await page.locator(".try-phrase-result .language", { hasText: "Phrase lue en anglais" }).waitFor();
   });
 
+  it("names an intent for the agents in each language of the flow, saved in the flow file", async () => {
+    ui.keepScreenshot("intent-label");
+    writeFileSync(
+      join(harness.flowsDir, "libelles-intentions.flow.json"),
+      JSON.stringify({ ...triage(), id: "libelles-intentions", name: "Libellés des intentions" }, null, 2),
+    );
+    await ui.openFlow("libelles-intentions", "Libellés des intentions");
+    await ui.pick("ask-intent");
+    await ui.sideTab("Propriétés").click();
+    const french = page.getByRole("textbox", { name: "Libellé pour les conseillers (fr)" });
+    const english = page.getByRole("textbox", { name: "Libellé pour les conseillers (en)" });
+    expect(await french.first().inputValue()).toBe("Suivi de commande");
+    await typeInto(french.last(), "Parler à quelqu'un");
+    await typeInto(english.last(), "Talk to someone");
+    await typeInto(english.first(), "");
+    await ui.toolbarButton("Enregistrer").click();
+    await page.locator(".save-state.clean").waitFor();
+    const saved = JSON.parse(readFileSync(join(harness.flowsDir, "libelles-intentions.flow.json"), "utf8")) as Flow;
+    const intents = saved.nodes.find((each): each is IntentNode => each.type === "intent")?.intents ?? [];
+    expect(intents.at(-1)).toMatchObject({ id: "human", label: { en: "Talk to someone", fr: "Parler à quelqu'un" } });
+    expect(intents[0]?.label).toEqual({ fr: "Suivi de commande" });
+  });
+
   it("warns in the problems list of an intent with too few examples, and of an example two intents share", async () => {
     ui.keepScreenshot("intent-warnings");
     // A copy of the triage flow, so that the other tests see the shipped one whatever the order.

@@ -1,16 +1,25 @@
 import type { ConversationDetail } from "./agent-api.js";
 import { channelName } from "./channel-names.js";
 import { channelWindow, lastCustomerMessageAt } from "./channel-window.js";
-import { describeReason, formatValue } from "./reason-words.js";
+import { describeReason, formatValue, intentWords, savedIntent } from "./reason-words.js";
 import { formatDuration, slaState } from "./sla.js";
 import { type AgentWord, language, w } from "./words.js";
 
-/** Every collected value as `path → text`, nested objects flattened: `order.total → 740`. */
+/**
+ * Every collected value as `path → text`, nested objects flattened: `order.total → 740`. A recognised
+ * intent's label, kept in every language, is one line in the reader's.
+ */
 export function flatten(value: unknown, prefix = ""): [string, string][] {
   if (value !== null && typeof value === "object" && !Array.isArray(value)) {
     const entries = Object.entries(value as Record<string, unknown>);
     if (entries.length === 0 && prefix) return [[prefix, "{}"]];
-    return entries.flatMap(([key, inner]) => flatten(inner, prefix ? `${prefix}.${key}` : key));
+    const intent = savedIntent(value);
+    return entries.flatMap(([key, inner]): [string, string][] => {
+      const path = prefix ? `${prefix}.${key}` : key;
+      return intent?.label !== undefined && key === "label"
+        ? [[path, intentWords(intent.id, intent.label, language)]]
+        : flatten(inner, path);
+    });
   }
   if (Array.isArray(value)) return [[prefix, value.map((item) => formatValue(item, language)).join(", ")]];
   return [[prefix, formatValue(value, language)]];
@@ -37,7 +46,7 @@ export function HandoffPacket({
   const summary = handoff?.summary ?? {};
   const customer = summary.customer as Record<string, unknown> | undefined;
   const order = summary.order as Record<string, unknown> | undefined;
-  const intent = summary.intent as { id?: unknown; confidence?: unknown } | undefined;
+  const intent = savedIntent(summary.intent);
   const dueAt = handoff ? Date.parse(handoff.slaDueAt) : undefined;
   const sla = detail.conversation.status === "closed" ? "none" : slaState(dueAt, now);
   const opening = channelWindow(lastCustomerMessageAt(detail.transcript), now, channel.limits.windowHours);
@@ -98,13 +107,13 @@ export function HandoffPacket({
             </dd>
           </>
         )}
-        {intent?.id !== undefined && (
+        {intent && (
           <>
             <dt>{w("intent")}</dt>
-            <dd>
-              {text(intent.id)}
-              {typeof intent.confidence === "number" &&
-                ` (${w("confidence", { value: formatValue(intent.confidence, language) })})`}
+            <dd data-testid="packet-intent">
+              {`${intentWords(intent.id, intent.label, language)} (${w("confidence", {
+                value: formatValue(intent.confidence, language),
+              })})`}
             </dd>
           </>
         )}

@@ -1,7 +1,49 @@
-import { getPath } from "../../../runtime/engine/index.js";
-import type { HandoffReason } from "../../../schema/api/index.js";
+import { getPath, localize } from "../../../runtime/engine/index.js";
+import type { HandoffReason, ReasonLabel } from "../../../schema/api/index.js";
 
 type Lang = "fr" | "en";
+
+/**
+ * A label in the reader's language: theirs, else the flow's first language, which the engine puts first;
+ * a label recorded as one text is that text. Undefined when there is none, or it is empty.
+ */
+export function labelIn(label: ReasonLabel | undefined, lang: Lang): string | undefined {
+  return label === undefined ? undefined : localize(label, lang, []) || undefined;
+}
+
+/** An intent's id in words, for an intent the flow gives no label: `order_status` → `Order status`. */
+export function idInWords(id: string): string {
+  const words = id.replace(/[_-]+/g, " ").trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** An intent as agents read it: its label in their language, else its id in words. */
+export function intentWords(id: string, label: ReasonLabel | undefined, lang: Lang): string {
+  return labelIn(label, lang) ?? idInWords(id);
+}
+
+export interface SavedIntent {
+  id: string;
+  confidence: number;
+  label?: ReasonLabel;
+}
+
+/**
+ * An intent as an intent node saved it among the collected values, `{id, confidence}`, with the label
+ * handoffs add to it; undefined for any other value. Collected values can hold anything, so each part is checked.
+ */
+export function savedIntent(value: unknown): SavedIntent | undefined {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const { id, confidence, label } = value as Record<string, unknown>;
+  if (typeof id !== "string" || typeof confidence !== "number") return undefined;
+  return { id, confidence, ...(isLabel(label) ? { label } : {}) };
+}
+
+function isLabel(value: unknown): value is ReasonLabel {
+  if (typeof value === "string") return true;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  return Object.values(value).every((text) => typeof text === "string");
+}
 
 /**
  * Why a conversation came to a person, in words an agent reads at a glance: the rule's label and
@@ -9,13 +51,19 @@ type Lang = "fr" | "en";
  * `variables` are the collected ones, to find the currency next to an amount.
  */
 export function describeReason(reason: HandoffReason, variables: Record<string, unknown>, lang: Lang = "fr"): string {
-  const details = describeDetails(reason, variables, lang);
+  const label = labelIn(reason.label, lang);
+  const details = describeDetails(reason, label, variables, lang);
   // A value rule's words already lead with its label; a handoff step's label is all there is to say.
-  if (!reason.label || reason.kind === "value" || reason.kind === "node" || details === reason.label) return details;
-  return lang === "fr" ? `${reason.label} : ${details}` : `${reason.label}: ${details}`;
+  if (!label || reason.kind === "value" || reason.kind === "node" || details === label) return details;
+  return lang === "fr" ? `${label} : ${details}` : `${label}: ${details}`;
 }
 
-function describeDetails(reason: HandoffReason, variables: Record<string, unknown>, lang: Lang): string {
+function describeDetails(
+  reason: HandoffReason,
+  label: string | undefined,
+  variables: Record<string, unknown>,
+  lang: Lang,
+): string {
   const fr = lang === "fr";
   const num = (value: unknown) => formatValue(value, lang);
   const quote = (text: unknown) => (fr ? `« ${String(text)} »` : `“${String(text)}”`);
@@ -26,7 +74,7 @@ function describeDetails(reason: HandoffReason, variables: Record<string, unknow
       const { comparisons } = reason;
       if (!comparisons) {
         const rule = reason.when ?? reason.detail ?? reason.ruleId;
-        return reason.label ? `${reason.label} (${rule})` : rule;
+        return label ? `${label} (${rule})` : rule;
       }
       const joinWord = { and: fr ? " et " : " and ", or: fr ? " ou " : " or " };
       const parts = comparisons.map((c) => {
@@ -38,7 +86,7 @@ function describeDetails(reason: HandoffReason, variables: Record<string, unknow
         const compared = c.literalFirst
           ? `${literal} ${c.operator} ${show(c.value)}`
           : `${show(c.value)} ${c.operator} ${literal}`;
-        if (reason.label && comparisons.length === 1) {
+        if (label && comparisons.length === 1) {
           // "Litige en cours" says it all when the rule is `order.dispute = true`.
           if (c.operator === "=" && c.literal === true) return "";
           return compared;
@@ -48,8 +96,8 @@ function describeDetails(reason: HandoffReason, variables: Record<string, unknow
       const values = parts
         .map((part, index) => `${index === 0 ? "" : joinWord[comparisons[index]?.joiner ?? "and"]}${part}`)
         .join("");
-      if (!reason.label) return values;
-      return values ? `${reason.label} : ${values}` : reason.label;
+      if (!label) return values;
+      return values ? `${label} : ${values}` : label;
     }
     case "humanRequest":
       return fr
@@ -68,11 +116,12 @@ function describeDetails(reason: HandoffReason, variables: Record<string, unknow
         : `${num(failedInputs)} answers in a row not understood at step ${quote(nodeId)}${threshold}`;
     }
     case "lowConfidence": {
-      const { confidence, intent } = reason.values;
-      const nearest = intent
+      const { confidence, intent, intentLabel } = reason.values;
+      const words = intent === null ? undefined : intentWords(intent, intentLabel, lang);
+      const nearest = words
         ? fr
-          ? `, intention la plus proche ${quote(intent)}`
-          : `, nearest intent ${quote(intent)}`
+          ? `, intention la plus proche ${quote(words)}`
+          : `, nearest intent ${quote(words)}`
         : "";
       return fr
         ? `Demande pas comprise avec assez de certitude : confiance ${num(confidence)}${limit("<", reason.floor)}${nearest}`
@@ -97,7 +146,7 @@ function describeDetails(reason: HandoffReason, variables: Record<string, unknow
         : `The conversation goes round in circles: step ${quote(nodeId)} seen ${num(visits)} times${max}`;
     }
     case "node":
-      if (reason.label) return reason.label;
+      if (label) return label;
       return fr
         ? `Le parcours passe la main à l'étape ${quote(reason.ruleId)}`
         : `The flow hands over at step ${quote(reason.ruleId)}`;

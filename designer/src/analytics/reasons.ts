@@ -1,3 +1,4 @@
+import { localize } from "../../../runtime/engine/index.js";
 import type { AnalyticsFigures } from "../../../schema/api/index.js";
 import type { Flow } from "../../../schema/index.js";
 import { language } from "../i18n.js";
@@ -6,14 +7,13 @@ import { w } from "./words.js";
 
 type RuleFigures = AnalyticsFigures["handoffsByRule"][number];
 
-/** What fired a handoff, in the interface language: the rule's label, else its kind in words (a handoff node, a flow error). */
+/**
+ * What fired a handoff, in the interface language: the rule's label (else in the flow's first language),
+ * else its kind in words (a handoff node, a flow error).
+ */
 export function reasonWords(rule: RuleFigures, flow?: Flow): string {
-  const { label } = rule;
-  if (typeof label === "string" && label) return label;
-  if (label && typeof label === "object") {
-    const text = label[language] ?? Object.values(label)[0];
-    if (text) return text;
-  }
+  const text = rule.label === null ? "" : localize(rule.label, language, flow?.languages ?? []);
+  if (text) return text;
   if (rule.kind === "node") return w("handoffNode", { step: stepWords(flow, rule.ruleId) });
   if (rule.kind === "error") return w("flowError");
   return wordOf(ruleKindWords, rule.kind);

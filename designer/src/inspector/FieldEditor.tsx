@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { DEFAULT_CURRENCY } from "../../../runtime/engine/index.js";
-import type { FieldHint, FlowNode, LocalizedText } from "../../../schema/index.js";
+import type { FieldHint, FlowNode, IntentRoute, LocalizedText } from "../../../schema/index.js";
 import { say, t } from "../i18n.js";
 import { intentIdOf } from "../model/slug.js";
 import { ConditionBuilder } from "./ConditionBuilder.js";
@@ -154,7 +154,7 @@ export function FieldEditor({
       return <QuestionInputEditor value={value as Json} onChange={onChange} context={context} />;
     case "intents":
       return (
-        <ListEditor<{ id: string; examples: Record<string, string[]>; next?: string }>
+        <ListEditor<IntentRoute>
           items={value as never}
           onChange={onChange}
           make={(i) => ({
@@ -167,6 +167,14 @@ export function FieldEditor({
                 aria-label={t("nodeId")}
                 value={route.id}
                 onChange={(e) => set({ ...route, id: intentIdOf(e.target.value) })}
+              />
+              <IntentLabel
+                value={route.label}
+                languages={context.languages}
+                onChange={(label) => {
+                  const { label: _old, ...rest } = route;
+                  set(label === undefined ? rest : { ...rest, label });
+                }}
               />
               {context.languages.map((lang) => (
                 <label key={lang} className="lang">
@@ -271,6 +279,48 @@ export function FieldEditor({
         />
       );
   }
+}
+
+/**
+ * What agents read for an intent in the handoff packet: a text per language of the flow, or the one
+ * text a file gives for all; an empty field leaves that language out.
+ */
+function IntentLabel({
+  value,
+  languages,
+  onChange,
+}: {
+  value: LocalizedText | undefined;
+  languages: readonly string[];
+  onChange: (label: LocalizedText | undefined) => void;
+}) {
+  if (typeof value === "string") {
+    return (
+      <SubField words={t("intentLabel")}>
+        <input aria-label={t("intentLabel")} value={value} onChange={(e) => onChange(e.target.value || undefined)} />
+      </SubField>
+    );
+  }
+  const labels = value ?? {};
+  return (
+    <div className="sub-field">
+      <span className="help">{t("intentLabel")}</span>
+      {[...new Set([...languages, ...Object.keys(labels)])].map((lang) => (
+        <label key={lang} className="lang">
+          <span>{lang}</span>
+          <input
+            aria-label={`${t("intentLabel")} (${lang})`}
+            value={labels[lang] ?? ""}
+            onChange={(e) => {
+              const next = { ...labels, [lang]: e.target.value };
+              if (!e.target.value) delete next[lang];
+              onChange(Object.keys(next).length ? next : undefined);
+            }}
+          />
+        </label>
+      ))}
+    </div>
+  );
 }
 
 const inputKinds = Object.keys(questionKindWords) as (keyof typeof questionKindWords)[];

@@ -1,5 +1,13 @@
-import { describe, expect, it } from "vitest";
-import { describeReason, formatValue } from "../../../designer/src/agent/reason-words.js";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { flatten } from "../../../designer/src/agent/HandoffPacket.js";
+import {
+  describeReason,
+  formatValue,
+  idInWords,
+  intentWords,
+  savedIntent,
+} from "../../../designer/src/agent/reason-words.js";
+import { language, setLanguage } from "../../../designer/src/i18n.js";
 import { reasonFormula } from "../../../runtime/engine/reason-formula.js";
 import { valueComparisons } from "../../../runtime/engine/value-comparisons.js";
 import { getPath } from "../../../runtime/engine/variables.js";
@@ -144,7 +152,7 @@ describe("handoff reason in plain words", () => {
         },
         {},
       ),
-    ).toBe("Demande pas comprise avec assez de certitude : confiance 0,31 < 0,50, intention la plus proche « refund »");
+    ).toBe("Demande pas comprise avec assez de certitude : confiance 0,31 < 0,50, intention la plus proche « Refund »");
     expect(
       describeReason(
         {
@@ -199,6 +207,104 @@ describe("handoff reason in plain words", () => {
     expect(describeReason({ ruleId: "transfer", kind: "transfer", values: {} }, {}, "en")).toBe(
       "Transferred by an agent",
     );
+  });
+});
+
+describe("labels in the reader's language, whatever the customer's", () => {
+  const dispute: HandoffReason = {
+    ruleId: "dispute",
+    kind: "value",
+    when: "order.dispute = true",
+    values: { "order.dispute": true },
+    comparisons: [{ path: "order.dispute", value: true, operator: "=", literal: true }],
+    label: { fr: "Litige en cours", en: "Open dispute" },
+  };
+
+  it("reads a rule's label in the console's language", () => {
+    expect(describeReason(dispute, {}, "fr")).toBe("Litige en cours");
+    expect(describeReason(dispute, {}, "en")).toBe("Open dispute");
+    const stuck: HandoffReason = {
+      ruleId: "stuck",
+      kind: "failedInputs",
+      label: { fr: "Client bloqué", en: "Stuck customer" },
+      values: { failedInputs: 3, nodeId: "ask-order" },
+    };
+    expect(describeReason(stuck, {}, "en")).toBe(
+      "Stuck customer: 3 answers in a row not understood at step “ask-order”",
+    );
+  });
+
+  it("falls back on the flow's first language, which the engine puts first, then on whatever there is", () => {
+    expect(describeReason({ ...dispute, label: { de: "Offener Streitfall", it: "Controversia" } }, {}, "fr")).toBe(
+      "Offener Streitfall",
+    );
+    expect(describeReason({ ...dispute, label: { it: "Controversia", en: "Open dispute" } }, {}, "fr")).toBe(
+      "Controversia",
+    );
+    expect(describeReason({ ...dispute, label: { "en-GB": "Open dispute" } }, {}, "en")).toBe("Open dispute");
+  });
+
+  it("names the nearest intent by its label, else by its id in words", () => {
+    const unsure: HandoffReason = {
+      ruleId: "unsure",
+      kind: "lowConfidence",
+      values: {
+        intent: "order_status",
+        confidence: 0.31,
+        intentLabel: { fr: "Suivi de commande", en: "Order status" },
+      },
+    };
+    expect(describeReason(unsure, {}, "en")).toBe(
+      "Request not understood with enough certainty: confidence 0.31, nearest intent “Order status”",
+    );
+    const { intentLabel: _none, ...values } = unsure.values;
+    expect(describeReason({ ...unsure, values }, {}, "fr")).toBe(
+      "Demande pas comprise avec assez de certitude : confiance 0,31, intention la plus proche « Order status »",
+    );
+  });
+
+  it("says an intent id in words, never as snake_case", () => {
+    expect(idInWords("order_status")).toBe("Order status");
+    expect(idInWords("update-contact")).toBe("Update contact");
+    expect(idInWords("human")).toBe("Human");
+    expect(intentWords("order_status", { fr: "Suivi de commande", en: "Order status" }, "fr")).toBe(
+      "Suivi de commande",
+    );
+    expect(intentWords("order_status", "", "fr")).toBe("Order status");
+  });
+
+  it("reads an intent saved among the collected values, label or not, and nothing else", () => {
+    const label = { fr: "Suivi de commande", en: "Order status" };
+    expect(savedIntent({ id: "order_status", confidence: 0.9, label })).toEqual({
+      id: "order_status",
+      confidence: 0.9,
+      label,
+    });
+    expect(savedIntent({ id: "order_status", confidence: 0.9 })).toEqual({ id: "order_status", confidence: 0.9 });
+    expect(savedIntent({ id: "order_status", confidence: 0.9, label: { fr: 3 } })).toEqual({
+      id: "order_status",
+      confidence: 0.9,
+    });
+    expect(savedIntent("order_status")).toBeUndefined();
+    expect(savedIntent({ id: "CMD-100002", total: 740 })).toBeUndefined();
+  });
+
+  it("lists a recognised intent's label as one line in the console's language", () => {
+    const before = language;
+    onTestFinished(() => setLanguage(before));
+    setLanguage("en");
+    const summary = {
+      intent: { id: "order_status", confidence: 0.9, label: { fr: "Suivi de commande", en: "Order status" } },
+      order: { number: "CMD-100003", label: { fr: "Commande", en: "Order" } },
+    };
+    expect(flatten(summary)).toEqual([
+      ["intent.id", "order_status"],
+      ["intent.confidence", "0.90"],
+      ["intent.label", "Order status"],
+      ["order.number", "CMD-100003"],
+      ["order.label.fr", "Commande"],
+      ["order.label.en", "Order"],
+    ]);
   });
 });
 

@@ -249,7 +249,7 @@ describe("escalation rules", () => {
           when: "order.total >= 500",
           values: { "order.total": 740 },
           comparisons: [{ path: "order.total", value: 740, operator: ">=", literal: 500 }],
-          label: "Montant de commande élevé",
+          label: { fr: "Montant de commande élevé", en: "High order value" },
         },
         summary: { order: { id: "1480", total: 740 } },
         flowId: "test-flow",
