@@ -50,6 +50,22 @@ export const LocalizedText = Type.Union(
 );
 export type LocalizedText = Static<typeof LocalizedText>;
 
+/**
+ * The language whose version of a per-language text a conversation in `language` reads: its own, else one
+ * of the same base language (`fr` for `fr-CA`), else the flow's first language, else the text's first.
+ * The runtime shows it and the linter names it, so what a warning says is what customers get.
+ */
+export function languageShown(
+  text: Readonly<Record<string, string>>,
+  language: string,
+  flowLanguages: readonly string[],
+): string | undefined {
+  const base = language.split("-")[0] ?? language;
+  const sameBase = Object.keys(text).find((key) => key.split("-")[0] === base);
+  const candidates = [language, sameBase, flowLanguages[0]];
+  return candidates.find((key) => key !== undefined && text[key] !== undefined) ?? Object.keys(text)[0];
+}
+
 export const Priority = Type.Union(
   [Type.Literal("low"), Type.Literal("normal"), Type.Literal("high"), Type.Literal("urgent")],
   { description: "How soon a person should take the conversation." },

@@ -636,6 +636,14 @@ const words = {
   },
   rawStay: { fr: "Rester et corriger", en: "Stay and fix it" },
   rawDiscard: { fr: "Abandonner ce texte", en: "Discard this text" },
+  leaveDraftTitle: { fr: "Quitter le parcours ?", en: "Leave the flow?" },
+  leaveDraftExplain: {
+    fr: "Vos modifications ne sont enregistrées que dans ce navigateur : le serveur ne les a pas, et personne d'autre ne les voit. Quitter quand même ?",
+    en: "Your changes are kept only in this browser: the server does not have them, and no one else sees them. Leave anyway?",
+  },
+  leaveDraftStay: { fr: "Rester", en: "Stay" },
+  leaveDraftSave: { fr: "Enregistrer et quitter", en: "Save and leave" },
+  leaveDraftLeave: { fr: "Quitter quand même", en: "Leave anyway" },
   // Words for people: the language switcher and counted words.
   languageSwitch: { fr: "Langue de l'interface", en: "Interface language" },
   "language.fr": { fr: "Français", en: "Français" },

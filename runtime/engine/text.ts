@@ -1,18 +1,10 @@
-import type { LocalizedText } from "../../schema/index.js";
+import { type LocalizedText, languageShown } from "../../schema/index.js";
 
-/**
- * The text in the conversation's language: its exact language, else the same base language
- * (`fr` for `fr-CA`), else the flow's first language, else whatever comes first.
- */
+/** The text in the conversation's language, or the version `languageShown` picks when it has none. */
 export function localize(text: LocalizedText, language: string, flowLanguages: readonly string[]): string {
   if (typeof text === "string") return text;
-  const base = language.split("-")[0] ?? language;
-  const sameBase = Object.keys(text).find((key) => key.split("-")[0] === base);
-  const candidates = [language, sameBase, flowLanguages[0]];
-  for (const key of candidates) {
-    if (key !== undefined && text[key] !== undefined) return text[key];
-  }
-  return Object.values(text)[0] ?? "";
+  const shown = languageShown(text, language, flowLanguages);
+  return (shown === undefined ? undefined : text[shown]) ?? "";
 }
 
 /** Every language's version of a text, for matching what a customer typed against any of them. */

@@ -34,6 +34,7 @@ import {
   validateLayout,
 } from "../../schema/index.js";
 import { DomainError } from "../domain-error.js";
+import { blankFlow } from "../flows/blank-flow.js";
 import { checkFlowValue, flowFile, type SaveResult } from "../flows/drafts.js";
 import { requireRole, signedIn } from "../plugins/auth.js";
 import { flowHash, getVersion, listVersions, liveVersions, publishVersion, rollback } from "../store/flow-versions.js";
@@ -226,17 +227,7 @@ const flowRoutes: FastifyPluginAsyncTypebox = async (app) => {
           );
         flow = { ...original.flow, id: body.id, name: body.name };
       } else {
-        flow = {
-          $schema: "../schema/flow.schema.json",
-          schemaVersion: 1,
-          id: body.id,
-          name: body.name,
-          languages: ["fr"],
-          nodes: [
-            { id: "start", type: "start", next: "end" },
-            { id: "end", type: "end" },
-          ],
-        } as Flow;
+        flow = blankFlow(body.id, body.name, await drafts.queueIds());
       }
       await saveDraft(body.id, { flow, author: author(signedIn(request)), now: Date.now() });
       return reply.status(201).send({ id: body.id });

@@ -179,7 +179,9 @@ describe("logic without code", () => {
     await ui.editorTab("Réglages").click();
     const rules = settings().locator(".escalation-rules");
     await rules.locator(":scope > .add").click();
-    const card = rules.locator(".rule").first();
+    // After the two rules every new flow has.
+    await expect.poll(() => rules.locator(".rule").count()).toBe(3);
+    const card = rules.locator(".rule").last();
     // Every field has its caption on screen, and values are in words.
     for (const caption of ["Identifiant", "Déclencheur", "File", "Priorité"])
       await card.locator("label", { hasText: caption }).first().waitFor();
@@ -205,8 +207,10 @@ describe("logic without code", () => {
 
     await save();
     expect(readFlow("escalade-client").escalation.rules).toEqual([
+      { id: "asks-for-person", queue: "support", priority: "normal", kind: "humanRequest" },
+      { id: "not-understood", queue: "support", priority: "normal", kind: "failedInputs", threshold: 3 },
       {
-        id: "rule-1",
+        id: "rule-3",
         queue: "support",
         priority: "urgent",
         kind: "value",

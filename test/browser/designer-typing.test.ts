@@ -219,8 +219,9 @@ describe("typing in the designer with the canvas shown", () => {
     ui.keepScreenshot("typing-variable-row");
     await ui.createBlankFlow("Saisie variables", "saisie-variables");
     await ui.editorTab("Réglages").click();
-    const rows = page.locator(".settings .list-item");
     const names = page.locator('.settings input[aria-label="Variables"]');
+    // A blank flow's escalation rules are rows of the settings too.
+    const rows = page.locator(".settings .list-item").filter({ has: page.locator('input[aria-label="Variables"]') });
     await page.locator(".settings button.add").first().click();
     await names.nth(0).click();
     await page.keyboard.press("Control+a");

@@ -7,6 +7,7 @@ import { ChoosePasswordPage } from "./ChoosePasswordPage.js";
 import { FlowList } from "./FlowList.js";
 import { LanguageSwitch } from "./LanguageSwitch.js";
 import { LoginPage } from "./LoginPage.js";
+import { followHash, leavePage, navigate } from "./navigation.js";
 
 /** `#/flows/<id>` opens a flow; anything else shows the list. */
 const flowIdFromHash = () => /^#\/flows\/([^/]+)$/.exec(window.location.hash)?.[1];
@@ -28,17 +29,13 @@ export function App() {
       },
       () => setUser(null),
     );
-    const onHash = () => {
+    return followHash((next) => {
       setFlowId(flowIdFromHash());
-      setHash(window.location.hash);
-    };
-    window.addEventListener("hashchange", onHash);
-    return () => window.removeEventListener("hashchange", onHash);
+      setHash(next);
+    });
   }, []);
 
-  const open = useCallback((id: string | undefined) => {
-    window.location.hash = id ? `#/flows/${id}` : "#/";
-  }, []);
+  const open = useCallback((id: string | undefined) => navigate(id ? `#/flows/${id}` : "#/"), []);
 
   if (user === undefined) return <p className="loading">{t("loading")}</p>;
   if (user === null) return <LoginPage onLogin={setUser} />;
@@ -54,7 +51,7 @@ export function App() {
         <span className="spacer" />
         <LanguageSwitch />
         <span className="who">{user.name || user.email}</span>
-        <button type="button" onClick={() => api.logout().finally(() => setUser(null))}>
+        <button type="button" onClick={() => leavePage(() => api.logout().finally(() => setUser(null)))}>
           {t("logout")}
         </button>
       </header>

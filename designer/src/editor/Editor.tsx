@@ -13,6 +13,7 @@ import {
 import { agentApi } from "../agent/agent-api.js";
 import { AnalyticsView } from "../analytics/AnalyticsView.js";
 import { api, failureText } from "../api.js";
+import { guardLeaving } from "../app/navigation.js";
 import { Canvas } from "../canvas/Canvas.js";
 import { Palette } from "../canvas/Palette.js";
 import { openingViewport } from "../canvas/viewport.js";
@@ -215,6 +216,31 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
       keep();
     };
   }, [flowId]);
+
+  // A draft that differs from the server's lives in this browser only: leaving asks first, in the app's words
+  // for another page of the app, in the browser's own for a closed or reloaded tab.
+  const dirtyNow = useRef(dirty);
+  dirtyNow.current = dirty;
+  const [leavingDraft, setLeavingDraft] = useState<{ go: () => void }>();
+  useEffect(
+    () =>
+      guardLeaving((leave) => {
+        if (!dirtyNow.current) return false;
+        setLeavingDraft({ go: leave });
+        return true;
+      }),
+    [],
+  );
+  useEffect(() => {
+    if (!dirty) return;
+    const ask = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // What browsers that predate `preventDefault` here need before they ask.
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", ask);
+    return () => window.removeEventListener("beforeunload", ask);
+  }, [dirty]);
 
   // Commands come from event handlers, so the document they apply to is the one last rendered.
   const docNow = useRef(doc);
@@ -545,6 +571,39 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
           }
         >
           <p>{t("rawLeaveExplain", { where: rawWhere(rawError) })}</p>
+        </Dialog>
+      )}
+      {leavingDraft && (
+        <Dialog
+          title={t("leaveDraftTitle")}
+          onCancel={() => setLeavingDraft(undefined)}
+          actions={
+            <>
+              <button type="button" className="primary" onClick={() => setLeavingDraft(undefined)}>
+                {t("leaveDraftStay")}
+              </button>
+              <button
+                type="button"
+                onClick={async () => {
+                  setLeavingDraft(undefined);
+                  if (await save()) leavingDraft.go();
+                }}
+              >
+                {t("leaveDraftSave")}
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  setLeavingDraft(undefined);
+                  leavingDraft.go();
+                }}
+              >
+                {t("leaveDraftLeave")}
+              </button>
+            </>
+          }
+        >
+          <p>{t("leaveDraftExplain")}</p>
         </Dialog>
       )}
       {removed.length > 0 && <div className="notice info">{t("removedNodes", { ids: removed.join(", ") })}</div>}

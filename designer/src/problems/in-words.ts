@@ -111,6 +111,19 @@ export function placeOf(document: unknown, pointer: string): Place {
   return { where, field, node };
 }
 
+/** A per-language text by what a person finds it under: a choice or an intent by its label, any other by its field's caption. */
+function textName(document: unknown, pointer: string): string {
+  const item = /^\/nodes\/(\d+)(\/input)?\/(choices|intents)\/(\d+)\/label$/.exec(pointer);
+  if (!item) return placeOf(document, pointer).field;
+  const node = nodesOf(document)[Number(item[1])];
+  const holder = item[2] && isObject(node) ? node.input : node;
+  const items = isObject(holder) ? holder[item[3] ?? ""] : undefined;
+  const entry: unknown = Array.isArray(items) ? items[Number(item[4])] : undefined;
+  const label = (isObject(entry) && (text(entry.label) || text(entry.id))) || `${Number(item[4]) + 1}`;
+  const key = item[3] === "intents" ? "problem.intentLabel" : item[2] ? "problem.choice" : "problem.button";
+  return word(key, { label });
+}
+
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)];
 
@@ -139,7 +152,17 @@ function valuesOf(problem: Problem, document: unknown): Record<string, string | 
     values.count = from.length;
     values.from = list(from.map((id) => word("problem.quoted", { text: labelOfNodeId(document, id) })));
   }
-  if (problem.code === "lint/missing-translation") values.languages = list(strings(params.languages).map(languageName));
+  if (problem.code === "lint/missing-translation") {
+    const fields = strings(params.fields);
+    // The fields are relative to their step or setting, which the pointer names with the first of them.
+    const owner = problem.pointer.slice(0, problem.pointer.length - (fields[0] ?? "").length);
+    values.languages = list(strings(params.languages).map(languageName));
+    values.fields = [...new Set(fields.map((field) => textName(document, owner + field)))].join(", ");
+    if (typeof params.fallback === "string") {
+      values.context = "fallback";
+      values.fallback = languageName(params.fallback);
+    }
+  }
   if (problem.code === "lint/few-intent-examples" && typeof params.language === "string") {
     values.language = languageName(params.language);
   }

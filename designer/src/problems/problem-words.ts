@@ -119,13 +119,24 @@ export const problemWords = {
     en: "{where} jumps to its own flow, which would start over from the top: connect a way out to the step you mean instead.",
   },
   "lint/missing-translation_one": {
-    fr: "{where} : le texte « {field} » n'a pas de version en {languages} ; ajoutez-la, ou utilisez un seul texte pour toutes les langues.",
-    en: "{where}: the text “{field}” has no version in {languages}; add it, or use one text for every language.",
+    fr: "{where} : il manque la version en {languages} — {fields}. Ajoutez-la, ou utilisez un seul texte pour toutes les langues.",
+    en: "{where}: the {languages} version is missing — {fields}. Add it, or use one text for every language.",
   },
   "lint/missing-translation_other": {
-    fr: "{where} : le texte « {field} » n'a pas de versions en {languages} ; ajoutez-les, ou utilisez un seul texte pour toutes les langues.",
-    en: "{where}: the text “{field}” has no versions in {languages}; add them, or use one text for every language.",
+    fr: "{where} : il manque les versions en {languages} — {fields}. Ajoutez-les, ou utilisez un seul texte pour toutes les langues.",
+    en: "{where}: the {languages} versions are missing — {fields}. Add them, or use one text for every language.",
   },
+  "lint/missing-translation_fallback_one": {
+    fr: "{where} : il manque la version en {languages} — {fields}. D'ici là, les conversations en {languages} affichent la version en {fallback}. Ajoutez-la, ou utilisez un seul texte pour toutes les langues.",
+    en: "{where}: the {languages} version is missing — {fields}. Until then, conversations in {languages} show the {fallback} version. Add it, or use one text for every language.",
+  },
+  "lint/missing-translation_fallback_other": {
+    fr: "{where} : il manque les versions en {languages} — {fields}. D'ici là, les conversations en {languages} affichent la version en {fallback}. Ajoutez-les, ou utilisez un seul texte pour toutes les langues.",
+    en: "{where}: the {languages} versions are missing — {fields}. Until then, conversations in {languages} show the {fallback} version. Add them, or use one text for every language.",
+  },
+  "problem.choice": { fr: "choix « {label} »", en: "choice “{label}”" },
+  "problem.button": { fr: "bouton « {label} »", en: "button “{label}”" },
+  "problem.intentLabel": { fr: "libellé de l'intention « {label} »", en: "label of the intent “{label}”" },
   "lint/few-intent-examples_one": {
     fr: "{where} : l'intention « {intent} » n'a que {count} exemple en {language} ; donnez-en au moins {minimum}, formulés différemment, pour que les mots des clients soient reconnus.",
     en: "{where}: the intent “{intent}” has only {count} example in {language}; give it at least {minimum}, worded differently, so that customers' own words are recognised.",
@@ -404,6 +415,7 @@ export const problemWords = {
   "field.default": { fr: "Valeur par défaut", en: "Default value" },
   "field.flow": { fr: "Parcours", en: "Flow" },
   "field.media": { fr: "Média", en: "Media" },
+  "field.caption": { fr: "Légende", en: "Caption" },
   "field.timeoutMs": { fr: "Délai d'attente", en: "Timeout" },
   "field.min": { fr: "Minimum", en: "Minimum" },
   "field.max": { fr: "Maximum", en: "Maximum" },

@@ -108,12 +108,89 @@ describe("problems in words", () => {
     setLanguage("fr");
     const sentences = problems.map((problem) => problemInWords(problem, orderFlow));
     expect(sentences).toContain(
-      "L'étape « Demander la commande » : le texte « Question » n'a pas de version en anglais ; ajoutez-la, ou utilisez un seul texte pour toutes les langues.",
+      "L'étape « Demander la commande » : il manque la version en anglais — Question. D'ici là, les conversations en anglais affichent la version en français. Ajoutez-la, ou utilisez un seul texte pour toutes les langues.",
     );
     expect(sentences).toContain(
       "L'étape « Au revoir oublié » n'est jamais atteinte : aucune sortie n'y mène. Reliez-y une étape, ou supprimez-la.",
     );
     for (const sentence of sentences) expect(sentence).not.toMatch(/[{}`]|lint\/|\/nodes/);
+  });
+
+  it("says which languages a step lacks, for which of its texts, by their captions and labels", () => {
+    const document = {
+      schemaVersion: 1,
+      id: "menu",
+      name: "Menu",
+      languages: ["fr", "en", "es"],
+      variables: { topic: { type: "string" } },
+      escalation: { defaultQueue: "support", text: { fr: "Un conseiller arrive" }, rules: [] },
+      nodes: [
+        { id: "start", type: "start", next: "ask" },
+        {
+          id: "ask",
+          type: "question",
+          label: "Choisir le sujet",
+          text: { fr: "Quel sujet ?", en: "Which topic?", es: "¿Qué tema?" },
+          input: { kind: "choice", choices: [{ id: "order", label: { en: "Order" } }] },
+          saveAs: "topic",
+          reprompt: { fr: "Choisissez un sujet." },
+          next: "photo",
+        },
+        {
+          id: "photo",
+          type: "message",
+          label: "Photo",
+          text: { en: "Here it is" },
+          media: [{ kind: "image", url: "https://cdn.example.fr/colis.png", caption: { en: "The parcel" } }],
+          choices: [{ id: "thanks", label: { en: "Thanks" }, next: "bye" }],
+        },
+        { id: "bye", type: "end" },
+      ],
+    };
+    const checked = validateFlow(document, "menu.flow.json");
+    if (!checked.ok) throw new Error("the fixture should be a valid flow");
+    const problems = lintFlow(checked.value, "menu.flow.json").filter((p) => p.code === "lint/missing-translation");
+    setLanguage("fr");
+    expect(problems.map((problem) => problemInWords(problem, document))).toEqual([
+      "L'escalade vers un conseiller : il manque les versions en anglais et espagnol — Message au client lors du transfert. D'ici là, les conversations en anglais et espagnol affichent la version en français. Ajoutez-les, ou utilisez un seul texte pour toutes les langues.",
+      "L'étape « Choisir le sujet » : il manque les versions en français, anglais et espagnol — choix « Order », Relance si la réponse ne convient pas. Ajoutez-les, ou utilisez un seul texte pour toutes les langues.",
+      "L'étape « Photo » : il manque les versions en français et espagnol — Texte, Légende, bouton « Thanks ». D'ici là, les conversations en français et espagnol affichent la version en anglais. Ajoutez-les, ou utilisez un seul texte pour toutes les langues.",
+    ]);
+    const intents = {
+      ...document,
+      languages: ["fr", "en"],
+      escalation: undefined,
+      nodes: [
+        { id: "start", type: "start", next: "what" },
+        {
+          id: "what",
+          type: "intent",
+          label: "Demande",
+          intents: [
+            {
+              id: "order_status",
+              label: { fr: "Suivi de commande" },
+              examples: { fr: ["ma commande"], en: ["my order"] },
+              next: "bye",
+            },
+          ],
+          fallback: "bye",
+        },
+        { id: "bye", type: "end" },
+      ],
+    };
+    const labelled = validateFlow(intents, "menu.flow.json");
+    if (!labelled.ok) throw new Error("the intents fixture should be a valid flow");
+    const [intentProblem] = lintFlow(labelled.value, "menu.flow.json").filter(
+      (p) => p.code === "lint/missing-translation",
+    );
+    expect(problemInWords(intentProblem as Problem, intents)).toContain(
+      "anglais — libellé de l'intention « Suivi de commande ».",
+    );
+    setLanguage("en");
+    expect(problemInWords(problems[1] as Problem, document)).toBe(
+      "The step “Choisir le sujet”: the French, English and Spanish versions are missing — choice “Order”, Reprompt when the answer is not valid. Add them, or use one text for every language.",
+    );
   });
 
   it("says the media a channel cannot show with the channel's and the medium's names", () => {

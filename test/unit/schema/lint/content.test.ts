@@ -101,51 +101,6 @@ describe("lint/jump-missing-flow and lint/jump-to-self", () => {
   });
 });
 
-describe("lint/missing-translation", () => {
-  const bilingual = { languages: ["fr", "en"] };
-
-  it("warns about a text lacking one of the flow's languages, wherever it sits", () => {
-    const nodes = [
-      { id: "start", type: "start", next: "menu" },
-      {
-        id: "menu",
-        type: "message",
-        text: { fr: "Bonjour", en: "Hello" },
-        choices: [{ id: "yes", label: { fr: "Oui" }, next: "bye" }],
-      },
-      { id: "bye", type: "end", text: { en: "Bye" } },
-    ];
-    const escalation = { defaultQueue: "support", text: { fr: "Un conseiller arrive" }, rules: [] };
-    const problems = problemsOf("missing-translation", flowOf(nodes, { ...bilingual, escalation }));
-    expect(problems).toEqual([
-      {
-        code: "lint/missing-translation",
-        params: { count: 1, languages: ["en"] },
-        severity: "warning",
-        file: FILE,
-        pointer: "/escalation/text",
-        message:
-          "the text at `/escalation/text` has no `en` version; add it (the flow speaks fr, en), or use one plain text for every language.",
-      },
-      expect.objectContaining({ nodeId: "menu", pointer: "/nodes/1/choices/0/label" }),
-      expect.objectContaining({
-        nodeId: "bye",
-        pointer: "/nodes/2/text",
-        message: expect.stringContaining("the text at `/text` of node `bye` has no `fr` version"),
-      }),
-    ]);
-  });
-
-  it("accepts complete translations and plain strings", () => {
-    const nodes = [
-      { id: "start", type: "start", next: "menu" },
-      { id: "menu", type: "message", text: { fr: "Bonjour", en: "Hello" }, next: "bye" },
-      { id: "bye", type: "end", text: "Merci / Thanks" },
-    ];
-    expect(problemsOf("missing-translation", flowOf(nodes, bilingual))).toEqual([]);
-  });
-});
-
 describe("lint/whatsapp-buttons", () => {
   const menu = (labels: string[]) =>
     flowOf([
