@@ -3,6 +3,7 @@ import { parseNumber } from "../../../runtime/engine/index.js";
 import type { EscalationRule, EscalationRuleKind } from "../../../schema/index.js";
 import { t } from "../i18n.js";
 import { type KindStash, switchRuleKind } from "../model/escalation-rule.js";
+import { editedLanguages, withLanguage } from "../model/per-language.js";
 import { ConditionBuilder } from "./ConditionBuilder.js";
 import type { FieldContext } from "./context.js";
 import { priorityWords, ruleKindWords } from "./enum-words.js";
@@ -180,17 +181,10 @@ function RuleLabel({
   const labels = rule.label;
   return (
     <>
-      {[...new Set([...languages, ...Object.keys(labels)])].map((lang) => (
+      {editedLanguages(languages, labels).map((lang) => (
         <label className="wide" key={lang}>
           {`${t("rule.label")} (${lang})`}
-          <input
-            value={labels[lang] ?? ""}
-            onChange={(e) => {
-              const next = { ...labels, [lang]: e.target.value };
-              if (!e.target.value) delete next[lang];
-              write(Object.keys(next).length ? next : undefined);
-            }}
-          />
+          <input value={labels[lang] ?? ""} onChange={(e) => write(withLanguage(labels, lang, e.target.value))} />
         </label>
       ))}
     </>

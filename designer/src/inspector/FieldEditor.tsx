@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { DEFAULT_CURRENCY } from "../../../runtime/engine/index.js";
 import type { FieldHint, FlowNode, IntentRoute, LocalizedText } from "../../../schema/index.js";
 import { say, t } from "../i18n.js";
+import { editedLanguages, withLanguage } from "../model/per-language.js";
 import { intentIdOf } from "../model/slug.js";
 import { ConditionBuilder } from "./ConditionBuilder.js";
 import type { FieldContext } from "./context.js";
@@ -305,17 +306,13 @@ function IntentLabel({
   return (
     <div className="sub-field">
       <span className="help">{t("intentLabel")}</span>
-      {[...new Set([...languages, ...Object.keys(labels)])].map((lang) => (
+      {editedLanguages(languages, labels).map((lang) => (
         <label key={lang} className="lang">
           <span>{lang}</span>
           <input
             aria-label={`${t("intentLabel")} (${lang})`}
             value={labels[lang] ?? ""}
-            onChange={(e) => {
-              const next = { ...labels, [lang]: e.target.value };
-              if (!e.target.value) delete next[lang];
-              onChange(Object.keys(next).length ? next : undefined);
-            }}
+            onChange={(e) => onChange(withLanguage(labels, lang, e.target.value))}
           />
         </label>
       ))}

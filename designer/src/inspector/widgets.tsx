@@ -2,6 +2,7 @@ import { lazy, type ReactNode, Suspense, useMemo, useState } from "react";
 import type { LocalizedText } from "../../../schema/index.js";
 import { useRowKeys } from "../app/row-keys.js";
 import { t } from "../i18n.js";
+import { editedLanguages, withLanguage } from "../model/per-language.js";
 import type { FieldContext } from "./context.js";
 
 const MonacoExpression = lazy(() => import("../monaco/ExpressionEditor.js"));
@@ -140,22 +141,16 @@ export function LocalizedTextInput({ value, onChange, label, context }: WidgetPr
       </div>
     );
   }
-  const languages = [...new Set([...context.languages, ...Object.keys(value)])];
   return (
     <div className="localized">
-      {languages.map((lang) => (
+      {editedLanguages(context.languages, value).map((lang) => (
         <label key={lang} className="lang">
           <span>{lang}</span>
           <TemplateInput
             value={value[lang]}
             label={`${label} (${lang})`}
             context={context}
-            onChange={(text) => {
-              const next = { ...value };
-              if (text === undefined) delete next[lang];
-              else next[lang] = text;
-              onChange(Object.keys(next).length ? next : undefined);
-            }}
+            onChange={(text) => onChange(withLanguage(value, lang, text))}
           />
         </label>
       ))}
