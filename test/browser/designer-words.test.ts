@@ -150,8 +150,7 @@ describe("words for people, in French and English", () => {
     await ui.openFlow("accueil-bilingue", "Accueil bilingue");
     await ui.sideTab("Problèmes").click();
     const problem = page.locator(".problem", {
-      hasText:
-        "L'escalade vers un conseiller : le texte « Message au client lors du transfert » n'a pas de version en anglais",
+      hasText: "L'escalade vers un conseiller : il manque la version en anglais — Message au client lors du transfert.",
     });
     await problem.click();
     await page.getByRole("tab", { name: "Réglages", selected: true }).waitFor();
