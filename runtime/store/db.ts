@@ -202,8 +202,8 @@ export function openSqlite(
   // neither accept a connection nor read a request meanwhile. A turn starting after the loop has been
   // held for a while lets it take its I/O first.
   let heldSince = performance.now();
-  const turn = <T>(work: () => Promise<T>, options?: TurnOptions) => {
-    const ahead = options?.ahead ?? peopleFirst.getStore() === true;
+  const isAhead = (options?: TurnOptions) => options?.ahead ?? peopleFirst.getStore() === true;
+  const turn = <T>(work: () => Promise<T>, ahead: boolean) => {
     return mutex.run(async () => {
       if (performance.now() - heldSince > YIELD_AFTER_MS) {
         await new Promise((resolve) => setImmediate(resolve));
@@ -216,7 +216,7 @@ export function openSqlite(
   const group = groupCommit(
     statements,
     client,
-    (commitTurn) => void mutex.run(commitTurn),
+    (commitTurn, ahead) => void mutex.run(commitTurn, ahead),
     (batches) => writeBatches(store, db, batches),
     onGroupCommit,
   );
@@ -224,11 +224,12 @@ export function openSqlite(
     dialect: "sqlite",
     tables: sqliteTables,
     tx: async (work, options) => {
-      const { result, committed } = await turn(() => group.step(() => work(db)), options);
+      const ahead = isAhead(options);
+      const { result, committed } = await turn(() => group.step(() => work(db), ahead), ahead);
       await committed;
       return result;
     },
-    read: (work, options) => turn(() => work(db), options),
+    read: (work, options) => turn(() => work(db), isAhead(options)),
     ping: async () => {
       ping.get();
     },
@@ -269,12 +270,14 @@ interface Statement {
  * fails rolls back to its savepoint alone. Each caller hears of its own outcome only once the whole
  * group is committed (its `committed`), so nothing is answered before it is written; one conversation's
  * next step waits for that, so it is never written in the same group as the step before it.
- * `schedule` runs the commit in the store's turn, after the steps already queued.
+ * `schedule` runs the commit in the store's turn, after the steps already queued; a step that went
+ * ahead of them (a person's) has its group committed ahead of them too, or its caller would wait for
+ * every step queued behind it to run first.
  */
 function groupCommit(
   sql: Record<"begin" | "commit" | "rollback" | "savepoint" | "release" | "rollbackStep", Statement>,
   client: { inTransaction: boolean },
-  schedule: (commitTurn: () => Promise<void>) => void,
+  schedule: (commitTurn: () => Promise<void>, ahead: boolean) => void,
   writeBatches: (batches: Batches) => Promise<void>,
   onCommit: (transactions: number) => void,
 ) {
@@ -285,6 +288,10 @@ function groupCommit(
         steps: number;
         batches: Batches;
         failure?: unknown;
+        /** Its commit is also asked for ahead of the queued steps. */
+        hurried: boolean;
+        /** Committed or given up: a second commit turn asked for it finds nothing to do. */
+        closed: boolean;
       }
     | undefined;
   /** The batch items of the step running now (steps run one at a time, in the store's turns). */
@@ -296,31 +303,43 @@ function groupCommit(
     });
     // Callers that never reach it (a step that failed on its own) must not leave it unhandled.
     committed.catch(() => undefined);
-    const group: NonNullable<typeof open> = { committed, settle, steps: 0, batches: new Map() };
+    const group: NonNullable<typeof open> = {
+      committed,
+      settle,
+      steps: 0,
+      batches: new Map(),
+      hurried: false,
+      closed: false,
+    };
     sql.begin.run();
     open = group;
-    setImmediate(() =>
-      schedule(async () => {
-        open = undefined;
-        if (group.failure !== undefined) return group.settle(group.failure);
-        try {
-          await writeBatches(group.batches);
-          sql.commit.run();
-          onCommit(group.steps);
-          group.settle();
-        } catch (error) {
-          if (client.inTransaction) sql.rollback.run();
-          group.settle(error);
-        }
-      }),
-    );
+    setImmediate(() => schedule(() => commit(group), false));
     return group;
+  };
+  const commit = async (group: NonNullable<typeof open>) => {
+    if (group.closed) return;
+    group.closed = true;
+    if (open === group) open = undefined;
+    if (group.failure !== undefined) return group.settle(group.failure);
+    try {
+      await writeBatches(group.batches);
+      sql.commit.run();
+      onCommit(group.steps);
+      group.settle();
+    } catch (error) {
+      if (client.inTransaction) sql.rollback.run();
+      group.settle(error);
+    }
   };
   return {
     /** Resolves once the group open now, if any, is committed or given up. */
     idle: () => open?.committed.catch(() => undefined),
-    async step<T>(work: () => Promise<T>): Promise<{ result: T; committed: Promise<void> }> {
+    async step<T>(work: () => Promise<T>, ahead: boolean): Promise<{ result: T; committed: Promise<void> }> {
       const group = open ?? openGroup();
+      if (ahead && !group.hurried) {
+        group.hurried = true;
+        schedule(() => commit(group), true);
+      }
       if (group.failure !== undefined) throw group.failure;
       sql.savepoint.run();
       const batches: Batches = new Map();

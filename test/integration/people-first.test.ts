@@ -50,6 +50,17 @@ describe("a person's work under load on SQLite", () => {
     await load.done;
   });
 
+  it("has its writes committed ahead of the messages waiting, not after them", async () => {
+    const load = await messagesInFlight(50);
+    const { store } = built.app;
+    const person = peopleFirst.run(true, () => store.tx(async () => load.ran).then(() => load.ran));
+    load.release();
+    expect(await person).toBeLessThan(5);
+    await load.done;
+    const customer = store.tx(async () => load.ran).then(() => load.ran);
+    expect(await customer).toBe(50);
+  });
+
   it("is every request with a session or an API token, and no customer's message", async () => {
     const load = await messagesInFlight(50);
     const person = built.app
