@@ -49,6 +49,11 @@ export interface Config {
   tokenTtlDays: number;
   /** The outbox retries a failed send after `base × 2^attempts` (with jitter), `maxAttempts` times in all. */
   outboxRetry: { baseDelayMs: number; maxAttempts: number };
+  /**
+   * Customer messages a process holds at once, received and not yet answered; beyond, the channels
+   * whose senders retry are answered 503 `OVERLOADED` (see routes/when-full.ts).
+   */
+  maxInFlight: number;
   /** Open web chat event streams one address may hold at once. */
   webchatStreamsPerAddress: number;
   /** Minutes without a customer message after which analytics count a conversation still with the bot as abandoned. */
@@ -101,6 +106,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       baseDelayMs: positive(env, "RELAIS_OUTBOX_RETRY_MS", 5000),
       maxAttempts: positive(env, "RELAIS_OUTBOX_MAX_ATTEMPTS", 8),
     },
+    maxInFlight: positive(env, "RELAIS_MAX_IN_FLIGHT", 1000),
     webchatStreamsPerAddress: positive(env, "RELAIS_WEBCHAT_STREAMS_PER_ADDRESS", 20),
     abandonAfterMinutes: positive(env, "RELAIS_ANALYTICS_ABANDON_MINUTES", 30),
     retention: {

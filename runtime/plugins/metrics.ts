@@ -1,4 +1,4 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 /** The runtime's Prometheus metrics, one registry per app so tests can build several apps. */
 export function createMetrics() {
@@ -15,6 +15,17 @@ export function createMetrics() {
     duplicates: new Counter({
       name: "relais_duplicate_messages_total",
       help: "Deliveries of a message already received, answered from the inbox without processing.",
+      labelNames: ["channel"] as const,
+      registers: [registry],
+    }),
+    messagesInHand: new Gauge({
+      name: "relais_messages_in_hand",
+      help: "Customer messages received and not yet answered by this process; RELAIS_MAX_IN_FLIGHT bounds it.",
+      registers: [registry],
+    }),
+    messagesRefused: new Counter({
+      name: "relais_messages_refused_total",
+      help: "Customer messages answered 503 OVERLOADED because the process had RELAIS_MAX_IN_FLIGHT in hand, by channel; their senders send them again.",
       labelNames: ["channel"] as const,
       registers: [registry],
     }),

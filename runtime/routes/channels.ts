@@ -5,6 +5,7 @@ import { ChannelAnswer, errorResponses, restMessageBody } from "../../schema/api
 import { DomainError } from "../domain-error.js";
 import { timeReplies } from "../plugins/metrics.js";
 import { liveVersions } from "../store/flow-versions.js";
+import { refuseWhenFull } from "./when-full.js";
 
 const isLoopback = (address: string) =>
   address === "127.0.0.1" || address === "::1" || address === "::ffff:127.0.0.1" || address.startsWith("127.");
@@ -44,7 +45,7 @@ const channelRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: restMessageBody(app.config.messageMaxChars),
         response: { 200: ChannelAnswer, ...errorResponses(400, 401, 403, 404, 413, 415) },
       },
-      onRequest: authorize,
+      onRequest: [authorize, refuseWhenFull(app, "rest")],
       onResponse: timeReplies(() => app.metrics, "rest"),
       // A backend calls this, never a browser: the browser security headers would protect nothing
       // and cost every message their writing.

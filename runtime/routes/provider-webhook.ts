@@ -14,6 +14,7 @@ import { metaChallenge } from "../channels/meta-signature.js";
 import { applyStatuses } from "../channels/provider-sender.js";
 import { DomainError } from "../domain-error.js";
 import { findUnstorable } from "../plugins/storable-text.js";
+import { refuseWhenFull } from "./when-full.js";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -145,6 +146,7 @@ export function metaWebhook(app: Parameters<FastifyPluginAsyncTypebox>[0], chann
         response: { 200: WebhookAnswer, ...WEBHOOK_ERRORS },
       },
       bodyLimit: WEBHOOK_BODY_LIMIT,
+      onRequest: refuseWhenFull(app, channel),
     },
     async (request) => {
       const active = app.channels.get(channel);

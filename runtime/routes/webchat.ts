@@ -15,6 +15,7 @@ import { DomainError } from "../domain-error.js";
 import { timeReplies } from "../plugins/metrics.js";
 import { liveVersions } from "../store/flow-versions.js";
 import { openEventStream } from "./sse.js";
+import { refuseWhenFull } from "./when-full.js";
 
 const escapeHtml = (text: string) =>
   text.replace(
@@ -89,6 +90,7 @@ const webchatRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ChannelAnswer, ...errorResponses(400, 404, 413, 415, 429) },
       },
       config: { rateLimit: { max: 60, timeWindow: "1 minute" } },
+      onRequest: refuseWhenFull(app, "webchat"),
       onResponse: timeReplies(() => app.metrics, "webchat"),
     },
     async (request) => {

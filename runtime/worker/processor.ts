@@ -96,6 +96,11 @@ export class Processor {
   /** The intent classifier: the configured language model in front of the trained models, or those alone. */
   private readonly classify: EngineDeps["classify"];
 
+  /** Messages received and not yet answered. */
+  private inHand = 0;
+  /** Flows' HTTP lookups waiting for their answer. */
+  private inLookup = 0;
+
   constructor(private readonly ctx: ProcessorContext) {
     const trained = ctx.flows.models.classify;
     this.classify = ctx.config.llm
@@ -109,8 +114,29 @@ export class Processor {
       : trained;
   }
 
+  /**
+   * Whether this process has as many messages in hand as it takes at once (`RELAIS_MAX_IN_FLIGHT`): past
+   * that, each more waits longer for all the others, and its sender is better told to come back. A message
+   * waiting on its flow's HTTP lookup holds no turn and little memory: a CRM that hangs must not fill the
+   * process for the customers of every other flow.
+   */
+  get full(): boolean {
+    return this.inHand - this.inLookup >= this.ctx.config.maxInFlight;
+  }
+
   /** Records a message in the inbox (once per channel and external id), processes it, and answers. */
   async deliver(message: InboundMessage): Promise<ChannelAnswer> {
+    this.inHand++;
+    this.ctx.metrics.messagesInHand.inc();
+    try {
+      return await this.take(message);
+    } finally {
+      this.inHand--;
+      this.ctx.metrics.messagesInHand.dec();
+    }
+  }
+
+  private async take(message: InboundMessage): Promise<ChannelAnswer> {
     const { store } = this.ctx;
     const key = turnKey(message.channel, message.flowId, message.address);
     const inbound = { channel: message.channel, address: message.address, externalId: message.externalId };
@@ -508,7 +534,8 @@ export class Processor {
   }
 
   private async runHttp(request: Parameters<HttpClient["run"]>[0]) {
-    const result = await this.ctx.http.run(request);
+    this.inLookup++;
+    const result = await this.ctx.http.run(request).finally(() => this.inLookup--);
     this.ctx.metrics.httpCalls.inc({ outcome: result.ok ? String(result.status) : result.error });
     if (!result.ok) {
       const host = URL.canParse(request.url) ? new URL(request.url).host : "invalid-url";

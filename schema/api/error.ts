@@ -63,7 +63,7 @@ const ERROR_MEANINGS = {
   422: "Well formed but not doable as things are (`problems` says why).",
   429: "Too many attempts; wait for `Retry-After` seconds.",
   500: "The server failed; the details are in its log, never in the answer.",
-  503: "The database is out of reach or busy; nothing was lost: try again after `Retry-After` seconds.",
+  503: "The database is out of reach or busy, or the process has as many messages in hand as it takes at once (`OVERLOADED`); nothing was lost: try again after `Retry-After` seconds.",
 } as const;
 export type ErrorStatus = keyof typeof ERROR_MEANINGS;
 
