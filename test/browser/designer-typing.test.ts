@@ -181,6 +181,34 @@ describe("typing in the designer with the canvas shown", () => {
     await ui.node("end-bis").waitFor();
   });
 
+  it("takes back a run of typing with one Ctrl+Z in the field, and a run typed after leaving it on its own", async () => {
+    ui.keepScreenshot("typing-undo-in-field");
+    await ui.createBlankFlow("Saisie annuler", "saisie-annuler");
+    await addAndInspect("message");
+    const text = page.locator('[data-inspecting="message"] textarea').first();
+    await text.click();
+    await page.keyboard.press("Control+a");
+    await page.keyboard.type("Bonjour à tous");
+    await ui.node("message").filter({ hasText: "Bonjour à tous" }).waitFor();
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => text.inputValue()).toBe("Nouveau message");
+    await page.keyboard.press("Control+Shift+z");
+    await expect.poll(() => text.inputValue()).toBe("Bonjour à tous");
+    // Leaving the field closes the run: what is typed on coming back is a step of its own.
+    await page.keyboard.press("Tab");
+    await text.click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type(", c'est l'été !");
+    await ui.node("message").filter({ hasText: "Bonjour à tous, c'est l'été !" }).waitFor();
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => text.inputValue()).toBe("Bonjour à tous");
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => text.inputValue()).toBe("Nouveau message");
+    // Further back, the step added from the palette goes, as on the canvas.
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => ui.node("message").count()).toBe(0);
+  });
+
   it("lists the graph's problems while a field is left empty, and marks their steps on the canvas", async () => {
     ui.keepScreenshot("problems-while-invalid");
     await ui.createBlankFlow("Problèmes en cours", "problemes-en-cours");

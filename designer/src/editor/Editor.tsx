@@ -25,7 +25,7 @@ import { type Command, copyNodes, readClipboard, selectionAfter } from "../model
 import { diffMarks } from "../model/diff-marks.js";
 import { emptyLayout, type FlowDocument } from "../model/document.js";
 import { isNoteId, NOTE_SIZE, type NodeMark, nodeSize, unplacedNodes } from "../model/graph.js";
-import { type History, record, redo, startHistory, undo } from "../model/history.js";
+import { type History, record, redo, seal, startHistory, undo } from "../model/history.js";
 import { type Box, freeSpot, groupOffset, pasteOffset } from "../model/placement.js";
 import type { RawError } from "../monaco/RawEditor.js";
 import { ProblemsPanel } from "../problems/ProblemsPanel.js";
@@ -35,6 +35,7 @@ import { SimulatorPanel } from "../simulator/SimulatorPanel.js";
 import { Dialog } from "./Dialog.js";
 import { dropDraft, keepDraft, keptDraft } from "./draft-storage.js";
 import { FindBox } from "./FindBox.js";
+import { leavesDraftField, noteDraftField, typingInField, undoesDraft } from "./field-undo.js";
 import { PublishDialog } from "./PublishDialog.js";
 import { sameJson } from "./same-json.js";
 import { type Notice, rawWhere, useSave } from "./use-save.js";
@@ -46,9 +47,6 @@ const RawEditor = lazy(() => import("../monaco/RawEditor.js"));
 type Side = "inspector" | "problems" | "simulator" | "versions";
 
 const sameDoc = (a: FlowDocument, b: FlowDocument) => sameJson(a, b);
-const typingInField = (target: EventTarget | null) =>
-  target instanceof HTMLElement &&
-  target.closest("input, textarea, select, [contenteditable=true], .monaco-editor") !== null;
 
 export function Editor(props: { flowId: string; onClose: () => void }) {
   return (
@@ -248,6 +246,7 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
   const dispatch = useCallback((command: Command) => {
     const before = docNow.current;
     if (before) setSelection((current) => selectionAfter(current, command, before));
+    noteDraftField();
     setHistory((current) => (current ? record(current, command) : current));
     // What a refused save said was about the draft as it was then: once it changes, the live checks speak for
     // it, and "Enregistré" no longer stands beside "Non enregistré". A notice offering choices stays.
@@ -369,7 +368,16 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
     [doc, dispatch, visibleBox],
   );
 
-  // Keyboard and clipboard, except while typing in a field.
+  // Typing in a field again after leaving it is a new undo step.
+  useEffect(() => {
+    const onLeave = (event: FocusEvent) => {
+      if (leavesDraftField(event.target)) setHistory((current) => (current ? seal(current) : current));
+    };
+    document.addEventListener("focusout", onLeave);
+    return () => document.removeEventListener("focusout", onLeave);
+  }, []);
+
+  // Keyboard and clipboard, except while typing in a field (Ctrl+Z aside in one that writes the draft).
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const mod = event.ctrlKey || event.metaKey;
@@ -379,7 +387,7 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
         return;
       }
       // An old version shown read-only takes no edits, not even an undo of the hidden draft.
-      if (!mod || typingInField(event.target) || viewing) return;
+      if (!mod || !undoesDraft(event.target) || viewing) return;
       const key = event.key.toLowerCase();
       if (key === "z" && !event.shiftKey) {
         event.preventDefault();

@@ -6,6 +6,8 @@ export interface History {
   past: { command: Command; before: FlowDocument }[];
   present: FlowDocument;
   future: { command: Command; after: FlowDocument }[];
+  /** The last entry is closed: the person left the field it edits, so typing there again is a new step. */
+  sealed?: true;
 }
 
 const LIMIT = 200;
@@ -28,18 +30,22 @@ export function editedField(command: Command): string | undefined {
 
 /**
  * Applies a command; a command that changes nothing leaves no trace in the history. Typing in a field
- * sends one command per keystroke: while the same field is edited again and again (and nothing was
- * undone in between), those edits fold into the entry of the first, so one undo takes back the word.
+ * sends one command per keystroke: while the same field is edited again and again (nothing undone in
+ * between, the field not left), those edits fold into the entry of the first, so one undo takes back the run.
  */
 export function record(history: History, command: Command): History {
   const next = perform(history.present, command);
   if (next === history.present) return history;
   const last = history.past.at(-1);
   const field = editedField(command);
-  if (last && field !== undefined && history.future.length === 0 && editedField(last.command) === field)
+  const sameRun = !history.sealed && history.future.length === 0;
+  if (last && field !== undefined && sameRun && editedField(last.command) === field)
     return { past: [...history.past.slice(0, -1), { command, before: last.before }], present: next, future: [] };
   return { past: [...history.past, { command, before: history.present }].slice(-LIMIT), present: next, future: [] };
 }
+
+/** Closes the last entry, once the person leaves the field they typed in. */
+export const seal = (history: History): History => (history.sealed ? history : { ...history, sealed: true });
 
 export function undo(history: History): History {
   const last = history.past.at(-1);
@@ -58,5 +64,7 @@ export function redo(history: History): History {
     past: [...history.past, { command: next.command, before: history.present }],
     present: next.after,
     future: rest,
+    // An edit after a redo is a step of its own, as one after an undo is.
+    sealed: true,
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Command } from "../../../designer/src/model/commands.js";
 import type { FlowDocument } from "../../../designer/src/model/document.js";
-import { type History, record, redo, startHistory, undo } from "../../../designer/src/model/history.js";
+import { type History, record, redo, seal, startHistory, undo } from "../../../designer/src/model/history.js";
 import type { FlowNode } from "../../../schema/index.js";
 import { sampleFlow, sampleLayout } from "./sample-flow.js";
 
@@ -64,5 +64,18 @@ describe("typing in a field is one undo step", () => {
     history = record(record(record(history, note("À")), note("À r")), note("À relire"));
     expect(history.past).toHaveLength(4);
     expect(undo(history).present.layout.notes?.[0]?.text).toBe("À revoir");
+  });
+
+  it("starts a new step once the field is left (sealed), and after a redo", () => {
+    let history = typed(startHistory(doc()), "lookup", "label", "Ab");
+    history = typed(seal(history), "lookup", "label", "Abc");
+    expect(history.past).toHaveLength(2);
+    expect(history.sealed).toBeUndefined();
+    expect(nodeOf(undo(history), "lookup").label).toBe("Ab");
+    expect(seal(seal(history))).toEqual(seal(history));
+    history = redo(undo(history));
+    history = typed(history, "lookup", "label", "Abcd");
+    expect(history.past).toHaveLength(3);
+    expect(nodeOf(undo(history), "lookup").label).toBe("Abc");
   });
 });
