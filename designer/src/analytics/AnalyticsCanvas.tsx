@@ -12,6 +12,7 @@ import {
 import { type ComponentType, createContext, memo, useContext, useEffect, useMemo, useState } from "react";
 import type { AnalyticsFigures, NodeFigures } from "../../../schema/api/index.js";
 import { canvasNodeTypes } from "../canvas/node-views.js";
+import { FIT_VIEW } from "../canvas/viewport.js";
 import { language, useLanguage } from "../i18n.js";
 import type { FlowDocument } from "../model/document.js";
 import { type CanvasNode, type FlowCanvasNode, toGraph } from "../model/graph.js";
@@ -128,6 +129,7 @@ export function AnalyticsCanvas({ doc, figures }: { doc: FlowDocument; figures: 
           deleteKeyCode={null}
           minZoom={0.1}
           fitView
+          fitViewOptions={FIT_VIEW}
         >
           <Background />
           <MiniMap
@@ -135,7 +137,7 @@ export function AnalyticsCanvas({ doc, figures }: { doc: FlowDocument; figures: 
             zoomable
             nodeColor={(node) => reachColour(share(reach.nodes.get(node.id)?.reached ?? 0, started))}
           />
-          <Controls showInteractive={false} />
+          <Controls showInteractive={false} fitViewOptions={FIT_VIEW} />
         </ReactFlow>
         <div className="reach-legend">
           <span>{w("legend")}</span>

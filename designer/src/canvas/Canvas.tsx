@@ -32,7 +32,7 @@ import { freeSpot } from "../model/placement.js";
 import { freshId } from "../model/slug.js";
 import { keepShownContent, LiveNodes, LiveNodesContext } from "./live-nodes.js";
 import { canvasNodeTypes, NoteEditing } from "./node-views.js";
-import { openingViewport } from "./viewport.js";
+import { FIT_VIEW, openingViewport } from "./viewport.js";
 
 export const PALETTE_MIME = "application/relais-node";
 
@@ -246,7 +246,7 @@ export function Canvas({ doc, extras, dispatch, selection, onSelection }: Canvas
             >
               <Background />
               <MiniMap pannable zoomable nodeColor={minimapColor} />
-              <Controls />
+              <Controls fitViewOptions={FIT_VIEW} />
             </ReactFlow>
           )}
         </NoteEditing.Provider>

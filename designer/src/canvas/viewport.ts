@@ -1,10 +1,22 @@
-import type { Viewport } from "@xyflow/react";
+import { type FitViewOptions, getViewportForBounds, type Viewport } from "@xyflow/react";
 import type { Flow, Layout } from "../../../schema/index.js";
 import { nodeSize } from "../model/graph.js";
 
 /** The canvas draws node text at 12 px: below this zoom it drops under 11 px, too small to read. */
 export const READABLE_ZOOM = 11 / 12;
 const MARGIN = 40;
+
+/**
+ * How "fit view" and the opening view frame a whole flow. The minimap (150 px high, bottom right) and the
+ * controls (bottom left) sit over the canvas, each 15 px off its edge: a node fitted into that band lies
+ * under them, its handles out of reach. Keeping the flow above that band clears both corners with one side,
+ * and costs a flow laid out left to right nothing: wider than tall, it is the canvas's width that sets its zoom.
+ */
+export const FIT_VIEW = {
+  padding: { top: `${MARGIN}px`, right: `${MARGIN}px`, bottom: "180px", left: `${MARGIN}px` },
+  // As the flow opens: a small flow fitted at 200 % reads no better and shows its steps bigger than ever after.
+  maxZoom: 1,
+} satisfies FitViewOptions;
 
 /**
  * Where a flow opens: all of it when it fits at a readable zoom (never above 100 %, so a blank flow opens
@@ -20,8 +32,9 @@ export function openingViewport(flow: Flow, layout: Layout, pane: { width: numbe
   const top = Math.min(...boxes.map((box) => box.y));
   const right = Math.max(...boxes.map((box) => box.x + box.width));
   const bottom = Math.max(...boxes.map((box) => box.y + box.height));
-  const fit = Math.min((pane.width - 2 * MARGIN) / (right - left), (pane.height - 2 * MARGIN) / (bottom - top));
-  if (fit >= READABLE_ZOOM) return centredOn((left + right) / 2, (top + bottom) / 2, Math.min(fit, 1), pane);
+  const bounds = { x: left, y: top, width: right - left, height: bottom - top };
+  const whole = getViewportForBounds(bounds, pane.width, pane.height, 0, FIT_VIEW.maxZoom, FIT_VIEW.padding);
+  if (whole.zoom >= READABLE_ZOOM) return whole;
   const start = boxes.find((box) => box.type === "start") ?? (boxes[0] as (typeof boxes)[number]);
   return centredOn(start.x + start.width / 2, start.y + start.height / 2, READABLE_ZOOM, pane);
 }

@@ -1,6 +1,7 @@
 import { Background, Controls, MiniMap, type NodeChange, ReactFlow } from "@xyflow/react";
 import { useState } from "react";
 import { canvasNodeTypes } from "../canvas/node-views.js";
+import { FIT_VIEW } from "../canvas/viewport.js";
 import type { FlowDocument } from "../model/document.js";
 import { applyCanvasChanges, type CanvasNode, toGraph } from "../model/graph.js";
 
@@ -29,10 +30,11 @@ export function VersionCanvas({ doc, onSelection }: { doc: FlowDocument; onSelec
         deleteKeyCode={null}
         minZoom={0.1}
         fitView
+        fitViewOptions={FIT_VIEW}
       >
         <Background />
         <MiniMap pannable zoomable />
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false} fitViewOptions={FIT_VIEW} />
       </ReactFlow>
     </div>
   );
