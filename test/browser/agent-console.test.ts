@@ -226,6 +226,32 @@ describe("agent console in real Chromium against the real runtime", () => {
     expect(await box.inputValue()).toBe("");
   });
 
+  it("forgets, as the console starts, drafts left untouched for weeks, keeping the recent ones and the agent's", async () => {
+    keepScreenshots("reply-pruned");
+    const box = alice.locator('textarea[name="reply"]');
+    await box.click();
+    await alice.keyboard.type("Je vérifie auprès du transporteur");
+    const stored = (key: string) => alice.evaluate((name) => localStorage.getItem(name), key);
+    await expect.poll(() => stored(`relais.reply.${conversationId}.reply`)).toContain("transporteur");
+    // Left by conversations since closed or handed on, in the form drafts are kept in now and in the one before.
+    await alice.evaluate(() => {
+      const day = 24 * 3600_000;
+      const kept = (text: string, age: number) => JSON.stringify({ text, at: Date.now() - age * day });
+      localStorage.setItem("relais.reply.closed-long-ago.reply", kept("Bonjour, je reprends", 45));
+      localStorage.setItem("relais.reply.last-week.note", kept("À rappeler lundi", 7));
+      localStorage.setItem("relais.reply.before-dating.reply", "Texte d'avant");
+      localStorage.setItem("relais.not-a-reply", kept("Pas un brouillon", 400));
+    });
+    await alice.reload();
+    await expect.poll(() => box.inputValue()).toBe("Je vérifie auprès du transporteur");
+    await expect.poll(() => stored("relais.reply.closed-long-ago.reply")).toBeNull();
+    expect(JSON.parse((await stored("relais.reply.last-week.note")) ?? "{}").text).toBe("À rappeler lundi");
+    expect(JSON.parse((await stored("relais.reply.before-dating.reply")) ?? "{}").text).toBe("Texte d'avant");
+    expect(JSON.parse((await stored("relais.not-a-reply")) ?? "{}").text).toBe("Pas un brouillon");
+    await typeInto(box, "");
+    await expect.poll(() => stored(`relais.reply.${conversationId}.reply`)).toBeNull();
+  });
+
   it("keeps an agent of another queue out of the conversation", async () => {
     keepScreenshots("other-queue");
     ({ page: bruno } = await agentPage(BRUNO));
@@ -350,7 +376,6 @@ describe("agent console in real Chromium against the real runtime", () => {
     await picker.locator("option", { hasText: "Order status" }).waitFor({ state: "attached" });
     expect(await picker.locator("option", { hasText: "Statut de la commande" }).count()).toBe(0);
     await picker.selectOption("order-status");
-    await page.screenshot({ path: "/tmp/zz-canned-en.png" });
     await expect
       .poll(() => page.locator('textarea[name="reply"]').inputValue())
       .toMatch(/^Your order CMD-100002 is: En préparation \(delivery: \d\d\/\d\d\/\d{4}\)\.$/);

@@ -10,6 +10,7 @@ import { ConversationView } from "./ConversationView.js";
 import { type LiveEvent, useLiveEvents } from "./live-events.js";
 import { PresenceSwitch } from "./PresenceSwitch.js";
 import { QueuesPanel } from "./QueuesPanel.js";
+import { pruneReplies } from "./reply-draft.js";
 import { routingApi } from "./routing-api.js";
 import { w } from "./words.js";
 
@@ -70,6 +71,15 @@ export function AgentConsole({ me, conversationId }: { me: User; conversationId:
   }, [refresh]);
 
   useEffect(() => titleBadge(fresh, `Relais — ${w("console")}`), [fresh]);
+
+  /** Whether the drafts left in this browser were pruned: once per console, as it starts. */
+  const pruned = useRef(false);
+  useEffect(() => {
+    // Not before the agent's conversations are known (their queues are read with them), whose drafts stay.
+    if (pruned.current || myQueueIds === undefined) return;
+    pruned.current = true;
+    pruneReplies([...mine.map((conversation) => conversation.id), ...(conversationId ? [conversationId] : [])]);
+  }, [myQueueIds, mine, conversationId]);
 
   const worked = (queue: string) => !myQueueIds?.length || myQueueIds.includes(queue);
   // Listed only once known to be theirs: a queue shown and then taken away could be taken from.
