@@ -35,20 +35,32 @@ export const Expression = Type.String({
   description: "A JSONata expression over the conversation's variables, e.g. `order.total >= 500`.",
 });
 
+/** One string, or one per language; who reads it is in the description, which the linter goes by. */
+const perLanguage = (description: string) =>
+  Type.Union(
+    [
+      Type.String({ minLength: 1 }),
+      Type.Record(Type.String({ pattern: "^[a-z]{2}(?:-[A-Z]{2})?$" }), Type.String({ minLength: 1 }), {
+        minProperties: 1,
+      }),
+    ],
+    { description },
+  );
+
 /** Text shown to customers: one string, or one string per language of the flow. */
-export const LocalizedText = Type.Union(
-  [
-    Type.String({ minLength: 1 }),
-    Type.Record(Type.String({ pattern: "^[a-z]{2}(?:-[A-Z]{2})?$" }), Type.String({ minLength: 1 }), {
-      minProperties: 1,
-    }),
-  ],
-  {
-    description:
-      'Text for the customer, with `{{ expression }}` templates. Either one text, or one per language: `{ "fr": "…", "en": "…" }`.',
-  },
+export const LocalizedText = perLanguage(
+  'Text for the customer, with `{{ expression }}` templates. Either one text, or one per language: `{ "fr": "…", "en": "…" }`.',
 );
 export type LocalizedText = Static<typeof LocalizedText>;
+
+/**
+ * Text only agents read (an intent's label, an escalation rule's): shaped like `LocalizedText`, but
+ * the version read is picked by the console's language, not the conversation's (`languageAgentsRead`).
+ */
+export const AgentText = perLanguage(
+  'Text for agents, read in their console\'s language; customers never see it. Either one text, or one per language: `{ "fr": "…", "en": "…" }`.',
+);
+export type AgentText = Static<typeof AgentText>;
 
 /**
  * The language whose version of a per-language text a conversation in `language` reads: its own, else one
@@ -64,6 +76,21 @@ export function languageShown(
   const sameBase = Object.keys(text).find((key) => key.split("-")[0] === base);
   const candidates = [language, sameBase, flowLanguages[0]];
   return candidates.find((key) => key !== undefined && text[key] !== undefined) ?? Object.keys(text)[0];
+}
+
+/**
+ * The language whose version of an agents' text agents read when their console is in `language`. The
+ * runtime hands the consoles the text with the flow's languages first, in the flow's order, and they
+ * pick as `languageShown` does without the flow: so a text lacking the flow's first language reads in
+ * the first of the flow's languages it has, not in the first version of the file.
+ */
+export function languageAgentsRead(
+  text: Readonly<Record<string, string>>,
+  language: string,
+  flowLanguages: readonly string[],
+): string | undefined {
+  const inFlowOrder = flowLanguages.flatMap((key) => (text[key] === undefined ? [] : [[key, text[key]] as const]));
+  return languageShown({ ...Object.fromEntries(inFlowOrder), ...text }, language, []);
 }
 
 export const Priority = Type.Union(

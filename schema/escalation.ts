@@ -1,5 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
-import { discriminated, Expression, LocalizedText, Priority, Slug } from "./common.js";
+import { AgentText, discriminated, Expression, LocalizedText, Priority, Slug } from "./common.js";
 
 const ruleBase = {
   id: Slug,
@@ -10,9 +10,9 @@ const ruleBase = {
 /** Last in every kind, so that canonical files keep the order they had when only value rules had one. */
 const ruleLabel = {
   label: Type.Optional(
-    Type.Union([Type.String(), Type.Record(Type.String(), Type.String())], {
-      description: "The rule in plain words for agents, e.g. `Montant de commande élevé`: the handoff's reason.",
-    }),
+    // An agents' text, but as loose as it always was (an empty text, any key): published versions are
+    // checked again when read, and one stored with such a label must stay readable.
+    Type.Union([Type.String(), Type.Record(Type.String(), Type.String())], { description: AgentText.description }),
   ),
 };
 
@@ -80,7 +80,10 @@ export const EscalationRule = discriminated(
       },
     ),
   ],
-  { description: "A rule that hands the conversation to a person when it fires." },
+  {
+    description:
+      "A rule that hands the conversation to a person when it fires; `label` is the rule in plain words for agents, e.g. `Montant de commande élevé`: the handoff's reason.",
+  },
 );
 export type EscalationRule = Static<typeof EscalationRule>;
 export type EscalationRuleKind = EscalationRule["kind"];

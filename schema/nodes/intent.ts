@@ -1,5 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
-import { Label, LocalizedText, NodeId, target, VariablePath } from "../common.js";
+import { AgentText, Label, LocalizedText, NodeId, target, VariablePath } from "../common.js";
 import { type NodeDefinition, templatesOf, withField, withItemTarget } from "./definition.js";
 
 export const IntentId = Type.String({
@@ -11,7 +11,7 @@ export const IntentId = Type.String({
 export const IntentRoute = Type.Object(
   {
     id: IntentId,
-    label: Type.Optional(LocalizedText),
+    label: Type.Optional(AgentText),
     examples: Type.Record(
       Type.String({ pattern: "^[a-z]{2}(?:-[A-Z]{2})?$" }),
       Type.Array(Type.String({ minLength: 1 })),

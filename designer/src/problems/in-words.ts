@@ -111,8 +111,18 @@ export function placeOf(document: unknown, pointer: string): Place {
   return { where, field, node };
 }
 
-/** A per-language text by what a person finds it under: a choice or an intent by its label, any other by its field's caption. */
+/**
+ * A per-language text by what a person finds it under: a choice, an intent or an escalation rule by its
+ * label, any other by its field's caption.
+ */
 function textName(document: unknown, pointer: string): string {
+  const rule = /^\/escalation\/rules\/(\d+)\/label$/.exec(pointer);
+  if (rule) {
+    const rules = isObject(document) && isObject(document.escalation) ? document.escalation.rules : undefined;
+    const entry: unknown = Array.isArray(rules) ? rules[Number(rule[1])] : undefined;
+    const label = (isObject(entry) && (text(entry.label) || text(entry.id))) || `${Number(rule[1]) + 1}`;
+    return word("problem.ruleLabel", { label });
+  }
   const item = /^\/nodes\/(\d+)(\/input)?\/(choices|intents)\/(\d+)\/label$/.exec(pointer);
   if (!item) return placeOf(document, pointer).field;
   const node = nodesOf(document)[Number(item[1])];
@@ -123,6 +133,9 @@ function textName(document: unknown, pointer: string): string {
   const key = item[3] === "intents" ? "problem.intentLabel" : item[2] ? "problem.choice" : "problem.button";
   return word(key, { label });
 }
+
+/** Who reads the texts of a missing-translation warning, as its words' contexts name them. */
+const READERS = new Set(["customers", "agents", "both"]);
 
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)];
@@ -156,10 +169,13 @@ function valuesOf(problem: Problem, document: unknown): Record<string, string | 
     const fields = strings(params.fields);
     // The fields are relative to their step or setting, which the pointer names with the first of them.
     const owner = problem.pointer.slice(0, problem.pointer.length - (fields[0] ?? "").length);
+    // The warning is about the whole step or policy, though its pointer may sit in one escalation rule.
+    values.where = placeOf(document, owner).where;
     values.languages = list(strings(params.languages).map(languageName));
     values.fields = [...new Set(fields.map((field) => textName(document, owner + field)))].join(", ");
-    if (typeof params.fallback === "string") {
-      values.context = "fallback";
+    // Who reads the version shown instead decides the sentence; without knowing who, it is not said.
+    if (typeof params.fallback === "string" && typeof params.readers === "string" && READERS.has(params.readers)) {
+      values.context = `fallback_${params.readers}`;
       values.fallback = languageName(params.fallback);
     }
   }

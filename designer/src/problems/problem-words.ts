@@ -126,17 +126,34 @@ export const problemWords = {
     fr: "{where} : il manque les versions en {languages} — {fields}. Ajoutez-les, ou utilisez un seul texte pour toutes les langues.",
     en: "{where}: the {languages} versions are missing — {fields}. Add them, or use one text for every language.",
   },
-  "lint/missing-translation_fallback_one": {
+  "lint/missing-translation_fallback_customers_one": {
     fr: "{where} : il manque la version en {languages} — {fields}. D'ici là, les conversations en {languages} affichent la version en {fallback}. Ajoutez-la, ou utilisez un seul texte pour toutes les langues.",
     en: "{where}: the {languages} version is missing — {fields}. Until then, conversations in {languages} show the {fallback} version. Add it, or use one text for every language.",
   },
-  "lint/missing-translation_fallback_other": {
+  "lint/missing-translation_fallback_customers_other": {
     fr: "{where} : il manque les versions en {languages} — {fields}. D'ici là, les conversations en {languages} affichent la version en {fallback}. Ajoutez-les, ou utilisez un seul texte pour toutes les langues.",
     en: "{where}: the {languages} versions are missing — {fields}. Until then, conversations in {languages} show the {fallback} version. Add them, or use one text for every language.",
+  },
+  "lint/missing-translation_fallback_agents_one": {
+    fr: "{where} : il manque la version en {languages} — {fields}. D'ici là, les conseillers qui utilisent Relais en {languages} voient la version en {fallback}. Ajoutez-la, ou utilisez un seul texte pour toutes les langues.",
+    en: "{where}: the {languages} version is missing — {fields}. Until then, agents using Relais in {languages} see the {fallback} version. Add it, or use one text for every language.",
+  },
+  "lint/missing-translation_fallback_agents_other": {
+    fr: "{where} : il manque les versions en {languages} — {fields}. D'ici là, les conseillers qui utilisent Relais en {languages} voient la version en {fallback}. Ajoutez-les, ou utilisez un seul texte pour toutes les langues.",
+    en: "{where}: the {languages} versions are missing — {fields}. Until then, agents using Relais in {languages} see the {fallback} version. Add them, or use one text for every language.",
+  },
+  "lint/missing-translation_fallback_both_one": {
+    fr: "{where} : il manque la version en {languages} — {fields}. D'ici là, les conversations et les conseillers en {languages} voient la version en {fallback}. Ajoutez-la, ou utilisez un seul texte pour toutes les langues.",
+    en: "{where}: the {languages} version is missing — {fields}. Until then, conversations and agents in {languages} see the {fallback} version. Add it, or use one text for every language.",
+  },
+  "lint/missing-translation_fallback_both_other": {
+    fr: "{where} : il manque les versions en {languages} — {fields}. D'ici là, les conversations et les conseillers en {languages} voient la version en {fallback}. Ajoutez-les, ou utilisez un seul texte pour toutes les langues.",
+    en: "{where}: the {languages} versions are missing — {fields}. Until then, conversations and agents in {languages} see the {fallback} version. Add them, or use one text for every language.",
   },
   "problem.choice": { fr: "choix « {label} »", en: "choice “{label}”" },
   "problem.button": { fr: "bouton « {label} »", en: "button “{label}”" },
   "problem.intentLabel": { fr: "libellé de l'intention « {label} »", en: "label of the intent “{label}”" },
+  "problem.ruleLabel": { fr: "libellé de la règle « {label} »", en: "label of the rule “{label}”" },
   "lint/few-intent-examples_one": {
     fr: "{where} : l'intention « {intent} » n'a que {count} exemple en {language} ; donnez-en au moins {minimum}, formulés différemment, pour que les mots des clients soient reconnus.",
     en: "{where}: the intent “{intent}” has only {count} example in {language}; give it at least {minimum}, worded differently, so that customers' own words are recognised.",

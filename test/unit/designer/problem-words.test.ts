@@ -159,7 +159,19 @@ describe("problems in words", () => {
     const intents = {
       ...document,
       languages: ["fr", "en"],
-      escalation: undefined,
+      escalation: {
+        defaultQueue: "support",
+        text: { fr: "Un conseiller arrive", en: "An agent is coming" },
+        rules: [
+          {
+            id: "asked",
+            kind: "humanRequest",
+            queue: "support",
+            priority: "high",
+            label: { fr: "Demande un conseiller" },
+          },
+        ],
+      },
       nodes: [
         { id: "start", type: "start", next: "what" },
         {
@@ -181,13 +193,31 @@ describe("problems in words", () => {
     };
     const labelled = validateFlow(intents, "menu.flow.json");
     if (!labelled.ok) throw new Error("the intents fixture should be a valid flow");
-    const [intentProblem] = lintFlow(labelled.value, "menu.flow.json").filter(
+    const labelProblems = lintFlow(labelled.value, "menu.flow.json").filter(
       (p) => p.code === "lint/missing-translation",
     );
-    expect(problemInWords(intentProblem as Problem, intents)).toContain(
-      "anglais — libellé de l'intention « Suivi de commande ».",
+    // Only agents read these labels, in their interface's language: no conversation shows them.
+    expect(labelProblems.map((problem) => problemInWords(problem, intents))).toEqual([
+      "L'escalade vers un conseiller : il manque la version en anglais — libellé de la règle « Demande un conseiller ». D'ici là, les conseillers qui utilisent Relais en anglais voient la version en français. Ajoutez-la, ou utilisez un seul texte pour toutes les langues.",
+      "L'étape « Demande » : il manque la version en anglais — libellé de l'intention « Suivi de commande ». D'ici là, les conseillers qui utilisent Relais en anglais voient la version en français. Ajoutez-la, ou utilisez un seul texte pour toutes les langues.",
+    ]);
+    const asking = {
+      ...intents,
+      nodes: intents.nodes.map((node) =>
+        node.id === "what" ? { text: { fr: "Que puis-je faire ?" }, ...node } : node,
+      ),
+    };
+    const mixed = problemsOf(asking).find((p) => p.code === "lint/missing-translation" && p.nodeId === "what");
+    expect(problemInWords(mixed as Problem, asking)).toBe(
+      "L'étape « Demande » : il manque la version en anglais — Question posée, libellé de l'intention « Suivi de commande ». D'ici là, les conversations et les conseillers en anglais voient la version en français. Ajoutez-la, ou utilisez un seul texte pour toutes les langues.",
     );
     setLanguage("en");
+    expect(problemInWords(labelProblems[1] as Problem, intents)).toBe(
+      "The step “Demande”: the English version is missing — label of the intent “Suivi de commande”. Until then, agents using Relais in English see the French version. Add it, or use one text for every language.",
+    );
+    expect(problemInWords(mixed as Problem, asking)).toBe(
+      "The step “Demande”: the English version is missing — Prompt, label of the intent “Suivi de commande”. Until then, conversations and agents in English see the French version. Add it, or use one text for every language.",
+    );
     expect(problemInWords(problems[1] as Problem, document)).toBe(
       "The step “Choisir le sujet”: the French, English and Spanish versions are missing — choice “Order”, Reprompt when the answer is not valid. Add them, or use one text for every language.",
     );

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { labelIn } from "../../../../designer/src/agent/reason-words.js";
 import { localize } from "../../../../runtime/engine/index.js";
-import { type Flow, type LocalizedText, lintFlow, lintSeverityCounts } from "../../../../schema/index.js";
+import { inFlowOrder } from "../../../../runtime/engine/labels.js";
+import {
+  type AgentText,
+  type Flow,
+  type LocalizedText,
+  lintFlow,
+  lintSeverityCounts,
+} from "../../../../schema/index.js";
 import { FILE, flowOf, problemsOf } from "./fixtures.js";
 
 const bilingual = { languages: ["fr", "en"] };
@@ -37,6 +45,7 @@ describe("lint/missing-translation", () => {
           languages: ["en"],
           count: 1,
           fields: ["/text", "/input/choices/0/label", "/input/choices/1/label", "/reprompt"],
+          readers: "customers",
           fallback: "fr",
         },
         severity: "warning",
@@ -48,7 +57,7 @@ describe("lint/missing-translation", () => {
       },
       {
         code: "lint/missing-translation",
-        params: { languages: ["en"], count: 1, fields: ["/text"], fallback: "fr" },
+        params: { languages: ["en"], count: 1, fields: ["/text"], readers: "customers", fallback: "fr" },
         severity: "warning",
         file: FILE,
         nodeId: "bye",
@@ -137,9 +146,20 @@ describe("lint/missing-translation", () => {
       },
     ];
     const problems = missing(flowOf(nodes, bilingual));
-    expect(problems[0]?.params).toEqual({ languages: ["fr"], count: 1, fields: ["/text"], fallback: "en" });
+    expect(problems[0]?.params).toEqual({
+      languages: ["fr"],
+      count: 1,
+      fields: ["/text"],
+      readers: "customers",
+      fallback: "en",
+    });
     // The text lacks French and shows English; the caption lacks English and shows French.
-    expect(problems[1]?.params).toEqual({ languages: ["fr", "en"], count: 2, fields: ["/text", "/media/0/caption"] });
+    expect(problems[1]?.params).toEqual({
+      languages: ["fr", "en"],
+      count: 2,
+      fields: ["/text", "/media/0/caption"],
+      readers: "customers",
+    });
     expect(problems[1]?.message).not.toContain("Until then");
   });
 
@@ -207,5 +227,106 @@ describe("lint/missing-translation", () => {
     const [problem] = missing(flowOf(nodes, { ...bilingual, ...topic }));
     expect(problem).toMatchObject({ nodeId: "ask", pointer: "/nodes/1/input/choices/0/label" });
     expect(problem?.params?.fields).toEqual(["/input/choices/0/label", "/input/choices/1/label", "/reprompt"]);
+  });
+
+  /** start → what (an intent step whose one intent has `label`) → bye. */
+  const intentStep = (label: AgentText, text?: LocalizedText): Record<string, unknown>[] => [
+    { id: "start", type: "start", next: "what" },
+    {
+      id: "what",
+      type: "intent",
+      ...(text === undefined ? {} : { text }),
+      intents: [{ id: "order_status", label, examples: { fr: ["ma commande"], en: ["my order"] }, next: "bye" }],
+      fallback: "bye",
+    },
+    { id: "bye", type: "end" },
+  ];
+
+  it("says of an intent's label, which only agents read, that agents see the other version", () => {
+    const [problem] = missing(flowOf(intentStep({ fr: "Suivi de commande" }), bilingual));
+    expect(problem?.params).toEqual({
+      languages: ["en"],
+      count: 1,
+      fields: ["/intents/0/label"],
+      readers: "agents",
+      fallback: "fr",
+    });
+    expect(problem?.message).toBe(
+      "the text at `/intents/0/label` of node `what` has no `en` version; add it (the flow speaks fr, en), or use one plain text for every language. Until then, agents using Relais in `en` see the `fr` version.",
+    );
+  });
+
+  it("checks the labels of escalation rules, in the policy's one warning", () => {
+    const rule = { queue: "support", priority: "high" };
+    const rules = [
+      { ...rule, id: "big", kind: "value", when: "total >= 500", label: { fr: "Montant élevé" } },
+      { ...rule, id: "said", kind: "humanRequest", label: "Demande un conseiller" },
+      { ...rule, id: "loop", kind: "loop", maxVisits: 3, label: { fr: "Boucle", en: "Loop" } },
+    ];
+    const fields = { ...bilingual, variables: { total: { type: "number" } } };
+    const nodes = [
+      { id: "start", type: "start", next: "bye" },
+      { id: "bye", type: "end" },
+    ];
+    const labelsOnly = { defaultQueue: "support", text: { fr: "Un instant", en: "One moment" }, rules };
+    expect(missing(flowOf(nodes, { ...fields, escalation: labelsOnly }))).toMatchObject([
+      {
+        pointer: "/escalation/rules/0/label",
+        params: { fields: ["/rules/0/label"], readers: "agents", fallback: "fr" },
+        message:
+          "the text at `/escalation/rules/0/label` has no `en` version; add it (the flow speaks fr, en), or use one plain text for every language. Until then, agents using Relais in `en` see the `fr` version.",
+      },
+    ]);
+    const both = { ...labelsOnly, text: { fr: "Un instant" } };
+    expect(missing(flowOf(nodes, { ...fields, escalation: both }))).toMatchObject([
+      { pointer: "/escalation/text", params: { fields: ["/text", "/rules/0/label"], readers: "both", fallback: "fr" } },
+    ]);
+  });
+
+  it("says of a step mixing customers' texts and agents' labels that both see the other version", () => {
+    const [problem] = missing(
+      flowOf(intentStep({ fr: "Suivi de commande" }, { fr: "Que puis-je faire ?" }), bilingual),
+    );
+    expect(problem?.params).toMatchObject({ fields: ["/text", "/intents/0/label"], readers: "both", fallback: "fr" });
+    expect(problem?.message).toBe(
+      "the texts at `/text`, `/intents/0/label` of node `what` have no `en` version; add it (the flow speaks fr, en), or use one plain text for every language. Until then, conversations and agents in `en` see the `fr` version.",
+    );
+  });
+
+  it("names the version agents see as their console picks it: the first of the flow's languages the label has", () => {
+    const noFrench = { en: "Order status", es: "Estado del pedido" };
+    const labels: [string[], AgentText][] = [
+      [["fr", "en"], { fr: "Suivi de commande" }],
+      [["en", "fr"], { fr: "Suivi de commande" }],
+      [["fr", "es", "en"], noFrench],
+      [["es", "fr", "en"], noFrench],
+    ];
+    for (const [languages, label] of labels) {
+      const [problem] = missing(flowOf(intentStep(label), { languages }));
+      const lacking = problem?.params?.languages as string[];
+      const fallback = String(problem?.params?.fallback);
+      // The consoles speak French and English only.
+      for (const language of lacking.filter((code) => code === "fr" || code === "en")) {
+        expect(labelIn(inFlowOrder(label, languages), language)).toBe((label as Record<string, string>)[fallback]);
+      }
+    }
+    // The label lacks the flow's first language: a customers' text would show the file's first version, `en`.
+    const [spanish] = missing(flowOf(intentStep(noFrench), { languages: ["fr", "es", "en"] }));
+    expect(spanish?.params).toMatchObject({ languages: ["fr"], readers: "agents", fallback: "es" });
+  });
+
+  it("names no version when customers and agents of a step would see different ones", () => {
+    const [problem] = missing(
+      flowOf(intentStep({ en: "Order status", es: "Estado del pedido" }, { en: "How can I help?", es: "¿Qué tal?" }), {
+        languages: ["fr", "es", "en"],
+      }),
+    );
+    expect(problem?.params).toEqual({
+      languages: ["fr"],
+      count: 1,
+      fields: ["/text", "/intents/0/label"],
+      readers: "both",
+    });
+    expect(problem?.message).not.toContain("Until then");
   });
 });
