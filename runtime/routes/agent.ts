@@ -12,6 +12,7 @@ import {
   errorResponses,
   isDisposition,
   LiveEvent,
+  LiveEventsQuery,
   QueueParams,
   QueueRefParams,
   QueueSettingsBody,
@@ -248,9 +249,10 @@ const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         description:
           "Server-sent events for the agent console, about the conversations in your queues and those you hold: each event's name is its `type`, its data the event as JSON.",
+        querystring: LiveEventsQuery,
         response: {
           200: answeredAs("text/event-stream", LiveEvent),
-          ...errorResponses(401),
+          ...errorResponses(400, 401),
         },
       },
       onRequest: agent,
@@ -260,7 +262,7 @@ const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // The scope is read once per connection: a change of queues applies when the console reconnects.
       const scope = await desk.scope(me);
       // A console coming back shows its person as they chose at once; its heartbeat keeps them online.
-      await markSeen(app.store, me.id);
+      if (request.query.present !== false) await markSeen(app.store, me.id);
       let unsubscribe = () => {};
       const stream = openEventStream<LiveEvent>(request, reply, () => unsubscribe());
       // Events are checked one after the other, so they reach the console in the order they happened.

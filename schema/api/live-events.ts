@@ -59,3 +59,15 @@ export const LiveEvent = Type.Union(
 );
 export type LiveEvent = Static<typeof LiveEvent>;
 export type LiveEventType = LiveEvent["type"];
+
+/** What the page opening the event stream says of its person. */
+export const LiveEventsQuery = Type.Object({
+  present: Type.Optional(
+    Type.Boolean({
+      default: true,
+      description:
+        "Whether opening the stream counts its person as at their console (online for automatic assignment, see `GET /api/presence/me`). `false` from a page that only watches, such as supervision: a supervisor watching the floor is given no case they cannot see.",
+    }),
+  ),
+});
+export type LiveEventsQuery = Static<typeof LiveEventsQuery>;

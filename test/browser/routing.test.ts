@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import { PRESENCE_HEARTBEAT_MS } from "../../schema/api/index.js";
 import { ageSeen } from "../integration/helpers.js";
 import { ADMIN, type Harness, screenshotOnFailure, startHarness, typeInto } from "./harness.js";
 import { escalateOrder } from "./rest-customer.js";
@@ -174,6 +175,38 @@ describe("automatic assignment in real Chromium", () => {
     expect(await pill("Chloé")).toBe("Hors ligne");
     expect((await presenceOn(alice)).presence).toBe("available");
     await page.screenshot({ path: `${SHOTS}/routing-offline.png`, fullPage: true });
+    expect(problems).toEqual([]);
+  });
+  it("keeps a supervisor online from their console, not while they watch the floor", async () => {
+    const context = await harness.browser.newContext({ locale: "fr-FR", viewport: { width: 1400, height: 1000 } });
+    const page = watch(await context.newPage(), "watching admin");
+    onTestFailed(() => screenshotOnFailure(page, "routing-watching"));
+    // The page's timers run on a clock the test moves: heartbeats are due every 30 s.
+    await page.clock.install();
+    const saidThere: string[] = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      const present = url.searchParams.get("present") !== "false";
+      if (url.pathname === "/api/presence/me" || (url.pathname === "/api/events" && present))
+        saidThere.push(url.pathname);
+    });
+    await page.goto(harness.baseUrl);
+    await typeInto(page.locator('input[name="email"]'), ADMIN.email);
+    await typeInto(page.locator('input[name="password"]'), ADMIN.password);
+    await page.click('button[type="submit"]');
+    await page.getByRole("link", { name: "Supervision", exact: true }).click();
+    await page.locator('tr[data-person="Alice"]').waitFor();
+    await page.locator(".live-dot.on").waitFor();
+    await page.clock.runFor(PRESENCE_HEARTBEAT_MS * 3);
+    await page.locator('tr[data-person="Alice"]').waitFor();
+    expect(saidThere).toEqual([]);
+
+    await page.getByRole("link", { name: "Conseillers", exact: true }).click();
+    await page.locator(".agent-console").waitFor();
+    await page.clock.runFor(PRESENCE_HEARTBEAT_MS * 3);
+    await expect.poll(() => saidThere.filter((path) => path === "/api/presence/me").length).toBeGreaterThanOrEqual(3);
+    expect(saidThere).toContain("/api/events");
+    await context.close();
     expect(problems).toEqual([]);
   });
 });

@@ -63,7 +63,7 @@ const ROUTES: Route[] = [
   },
   { method: "get", path: "/api/supervision/floor", statuses: [200, 401, 403, 500, 503] },
   { method: "get", path: "/api/canned-responses", statuses: [200, 401, 500, 503] },
-  { method: "get", path: "/api/events", statuses: [200, 401, 500, 503], stream: true },
+  { method: "get", path: "/api/events", query: ["present"], statuses: [200, 400, 401, 500, 503], stream: true },
   {
     method: "post",
     path: "/api/channels/webchat/{flowId}/messages",

@@ -226,6 +226,8 @@ describe.each([
 
     const aliceConsole = await openSse(`${base}/api/events`, { cookie: alice });
     const carlaConsole = await openSse(`${base}/api/events`, { cookie: carla });
+    // Bruno watches the floor from the supervision page, which listens without saying he is at his console.
+    const brunoWatching = await openSse(`${base}/api/events?present=false`, { cookie: bruno });
     expect(await presenceOf()).toMatchObject({ alice: "available", bruno: "offline", carla: "away" });
     // Time passes; the consoles' heartbeats keep their people online, and only them.
     await ageSeen(built.app);
@@ -239,6 +241,7 @@ describe.each([
     expect(await mine(alice)).toContain(fresh);
     expect(await mine(bruno)).toEqual([]);
     expect(await mine(carla)).toEqual([]);
+    brunoWatching.close();
     await resolveAll(alice);
 
     // Her laptop sleeps: its connection stays open on the server, but her console says nothing more.

@@ -97,7 +97,7 @@ export function AgentConsole({ me, conversationId }: { me: User; conversationId:
     if (event.type === "handoff.created" && worked(event.queue)) announce();
     if (event.type === "conversation.message" && event.role === "customer" && isMine) announce();
   };
-  const { connected } = useLiveEvents(onEvent);
+  const { connected } = useLiveEvents(onEvent, { keepsPresence: true });
 
   const open = (id: string) => {
     window.location.hash = `#/agent/${id}`;

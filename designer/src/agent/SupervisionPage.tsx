@@ -54,7 +54,7 @@ export function SupervisionPage() {
       clearInterval(tick);
     };
   }, [load]);
-  const { connected } = useLiveEvents(() => void load());
+  const { connected } = useLiveEvents(() => void load(), { keepsPresence: false });
 
   const late = queues.filter(
     (queue) => slaState(queue.slaDueAt ? Date.parse(queue.slaDueAt) : undefined, now, queue.slaMinutes) === "late",

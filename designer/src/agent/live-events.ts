@@ -19,15 +19,21 @@ const EVENT_TYPES: LiveEventType[] = [
 /**
  * Listens to the runtime's server-sent events for as long as the component lives; the browser's
  * EventSource reconnects by itself. `connected` is false while it does, so the console can say so.
- * Meanwhile it tells the runtime that its person is there, which keeps them online: a closed tab or a
- * sleeping laptop says nothing, and goes offline.
+ * With `keepsPresence` (the agent console) it also tells the runtime that its person is there, which
+ * keeps them online: a closed tab or a sleeping laptop says nothing, and goes offline. Other pages do
+ * not: a supervisor watching the floor would otherwise be given conversations they cannot see.
  */
-export function useLiveEvents(onEvent: (event: LiveEvent) => void): { connected: boolean } {
+export function useLiveEvents(
+  onEvent: (event: LiveEvent) => void,
+  { keepsPresence }: { keepsPresence: boolean },
+): { connected: boolean } {
   const handler = useRef(onEvent);
   handler.current = onEvent;
   const [connected, setConnected] = useState(false);
   useEffect(() => {
-    const source = new EventSource("/api/events", { withCredentials: true });
+    const source = new EventSource(keepsPresence ? "/api/events" : "/api/events?present=false", {
+      withCredentials: true,
+    });
     source.onopen = () => setConnected(true);
     source.onerror = () => setConnected(false);
     const listener = (message: MessageEvent<string>) => {
@@ -36,11 +42,13 @@ export function useLiveEvents(onEvent: (event: LiveEvent) => void): { connected:
     for (const type of EVENT_TYPES) source.addEventListener(type, listener);
     // A heartbeat that fails is left to the next one: the connection notice already says when the
     // runtime cannot be reached.
-    const heartbeat = setInterval(() => routingApi.myPresence().catch(() => undefined), PRESENCE_HEARTBEAT_MS);
+    const heartbeat = keepsPresence
+      ? setInterval(() => routingApi.myPresence().catch(() => undefined), PRESENCE_HEARTBEAT_MS)
+      : undefined;
     return () => {
       clearInterval(heartbeat);
       source.close();
     };
-  }, []);
+  }, [keepsPresence]);
   return { connected };
 }
