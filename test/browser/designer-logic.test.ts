@@ -120,14 +120,21 @@ describe("logic without code", () => {
     expect(await onCanvas.textContent()).toBe("total ≥ 300 et email n'est pas vide");
     await page.screenshot({ path: "test/artifacts/condition-builder-rows.png" });
 
-    // Undone and done again from the keyboard, the rows follow the rule.
+    // Undone and done again from the keyboard a condition at a time, the rows follow the rule.
     await page.locator('[data-inspecting="condition"] h3').click();
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => second.count()).toBe(0);
+    await expect.poll(() => onCanvas.getAttribute("title")).toBe("total >= 300");
+    expect(await first.getByLabel("Valeur").inputValue()).toBe("300");
     await page.keyboard.press("Control+z");
     await rules.getByText("Aucune condition : la règle est toujours vraie.").waitFor();
     await page.keyboard.press("Control+y");
     await expect.poll(() => first.getByLabel("Valeur").inputValue()).toBe("300");
     expect(await first.getByLabel("Variable").inputValue()).toBe("total");
-    expect(await second.getByLabel("Comparaison").locator("option:checked").textContent()).toBe("n'est pas vide");
+    await page.keyboard.press("Control+y");
+    await expect
+      .poll(() => second.getByLabel("Comparaison").locator("option:checked").textContent())
+      .toBe("n'est pas vide");
     await save();
     expect(readFlow("conditions-client").nodes.find((n: { id: string }) => n.id === "condition").rules).toEqual([
       { id: "rule-1", when: 'total >= 300 and email != ""' },
