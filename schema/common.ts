@@ -79,19 +79,31 @@ export function languageShown(
 }
 
 /**
- * The language whose version of an agents' text agents read when their console is in `language`. The
- * runtime hands the consoles the text with the flow's languages first, in the flow's order, and they
- * pick as `languageShown` does without the flow: so a text lacking the flow's first language reads in
- * the first of the flow's languages it has, not in the first version of the file.
+ * A label kept whole for the consoles, which show it in their reader's language: its versions with the
+ * flow's languages first, in the flow's order, so that a reader of none of them gets the flow's first
+ * language without knowing the flow (canonical files sort the versions by language code).
  */
-export function languageAgentsRead(
+export function inFlowOrder<Label extends string | Readonly<Record<string, string>>>(
+  label: Label,
+  languages: readonly string[],
+): Label {
+  if (typeof label === "string") return label;
+  const text = label as Readonly<Record<string, string>>;
+  const first = languages.flatMap((language) => (text[language] === undefined ? [] : [[language, text[language]]]));
+  return { ...Object.fromEntries(first), ...text } as Label;
+}
+
+/**
+ * The language whose version of an agents' text agents read when their console is in `language`: the
+ * consoles get the text `inFlowOrder` and pick as `languageShown` does without the flow, so a text
+ * lacking the flow's first language reads in the first of the flow's languages it has, not in the
+ * first version of the file.
+ */
+export const languageAgentsRead = (
   text: Readonly<Record<string, string>>,
   language: string,
   flowLanguages: readonly string[],
-): string | undefined {
-  const inFlowOrder = flowLanguages.flatMap((key) => (text[key] === undefined ? [] : [[key, text[key]] as const]));
-  return languageShown({ ...Object.fromEntries(inFlowOrder), ...text }, language, []);
-}
+): string | undefined => languageShown(inFlowOrder(text, flowLanguages), language, []);
 
 export const Priority = Type.Union(
   [Type.Literal("low"), Type.Literal("normal"), Type.Literal("high"), Type.Literal("urgent")],

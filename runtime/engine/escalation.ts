@@ -1,6 +1,5 @@
-import type { EscalationRule } from "../../schema/index.js";
+import { type EscalationRule, inFlowOrder } from "../../schema/index.js";
 import { humanRequestKeyword } from "./human-request.js";
-import { inFlowOrder } from "./labels.js";
 import { type Outcome, type Run, show } from "./run.js";
 import type { Classification, HandoffReason } from "./types.js";
 import { valueComparisons } from "./value-comparisons.js";

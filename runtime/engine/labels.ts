@@ -1,21 +1,5 @@
-import type { Flow } from "../../schema/index.js";
+import { type Flow, inFlowOrder } from "../../schema/index.js";
 import { getPath, setPath } from "./variables.js";
-
-type Label = string | Readonly<Record<string, string>>;
-
-/**
- * A label kept whole for the consoles, which show it in their reader's language: its versions with the
- * flow's languages first, in the flow's order, so that a reader of none of them gets the flow's first
- * language without knowing the flow (canonical files sort the versions by language code).
- */
-export function inFlowOrder(label: Label, languages: readonly string[]): Label {
-  if (typeof label === "string") return label;
-  const first = languages.flatMap((language) => {
-    const text = label[language];
-    return text === undefined ? [] : [[language, text] as const];
-  });
-  return { ...Object.fromEntries(first), ...label };
-}
 
 /**
  * The collected variables as a handoff keeps them: each intent an intent node saved carries its label

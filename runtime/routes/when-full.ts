@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 /** Messages in hand are answered within a second or so at peak: by then there is room again. */
 export const FULL_RETRY_AFTER_SECONDS = 1;
 
-export const overloaded = {
+const overloaded = {
   error: {
     code: "OVERLOADED",
     message: `This Relais process has as many messages in hand as it takes at once (RELAIS_MAX_IN_FLIGHT); nothing of this one was kept: send it again in ${FULL_RETRY_AFTER_SECONDS} second, with the same message id.`,

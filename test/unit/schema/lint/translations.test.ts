@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { labelIn } from "../../../../designer/src/agent/reason-words.js";
 import { localize } from "../../../../runtime/engine/index.js";
-import { inFlowOrder } from "../../../../runtime/engine/labels.js";
 import {
   type AgentText,
   type Flow,
+  inFlowOrder,
   type LocalizedText,
   lintFlow,
   lintSeverityCounts,
