@@ -209,6 +209,33 @@ describe("typing in the designer with the canvas shown", () => {
     await expect.poll(() => ui.node("message").count()).toBe(0);
   });
 
+  it("takes back with Ctrl+Z in a field drawn again, and leaves a step id being typed to the browser's undo", async () => {
+    ui.keepScreenshot("typing-undo-after-redraw");
+    await ui.createBlankFlow("Annuler revenu", "annuler-revenu");
+    await addAndInspect("message");
+    const text = () => page.locator('[data-inspecting="message"] textarea').first();
+    await text().click();
+    await page.keyboard.press("Control+a");
+    await page.keyboard.type("Bonsoir");
+    await ui.node("message").filter({ hasText: "Bonsoir" }).waitFor();
+    // Another tab and back: the inspector draws its fields anew, and Ctrl+Z in one still undoes the flow.
+    await ui.sideTab("Problèmes").click();
+    await ui.sideTab("Propriétés").click();
+    await text().click();
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => text().inputValue()).toBe("Nouveau message");
+    await ui.node("message").filter({ hasText: "Nouveau message" }).waitFor();
+    // The id applies when the field is left: until then, Ctrl+Z takes back what was typed in it, and only that.
+    const id = page.locator(`[data-inspecting="message"] input[aria-label="Identifiant"]`);
+    await id.click();
+    await page.keyboard.press("End");
+    await page.keyboard.type("-bis");
+    await expect.poll(() => id.inputValue()).toBe("message-bis");
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => id.inputValue()).toBe("message");
+    await expect.poll(() => ui.node("message").count()).toBe(1);
+  });
+
   it("lists the graph's problems while a field is left empty, and marks their steps on the canvas", async () => {
     ui.keepScreenshot("problems-while-invalid");
     await ui.createBlankFlow("Problèmes en cours", "problemes-en-cours");

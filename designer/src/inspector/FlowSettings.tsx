@@ -28,7 +28,7 @@ export function FlowSettings({ flow, dispatch }: { flow: Flow; dispatch: (comman
     );
 
   return (
-    <div className="settings">
+    <div className="settings" data-edits-draft>
       <label>
         {t("flowName")}
         <TextInput

@@ -70,7 +70,7 @@ export function HttpTest({
 
   const result = answer?.result;
   return (
-    <section className="http-test" aria-label={t("httpTest.title")}>
+    <section className="http-test" data-own-undo aria-label={t("httpTest.title")}>
       <h4>{t("httpTest.title")}</h4>
       <p className="help">{t("httpTest.help")}</p>
       {inputs.map((path) => (

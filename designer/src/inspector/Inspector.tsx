@@ -31,7 +31,7 @@ export function Inspector({ doc, selected, notes, dispatch, flows, others }: Ins
       : undefined;
   if (note) {
     return (
-      <div className="inspector">
+      <div className="inspector" data-edits-draft>
         <textarea
           aria-label={t("addNote")}
           rows={6}
@@ -91,13 +91,20 @@ function NodeForm({
     dispatch({ type: "updateNode", id: node.id, node: next as FlowNode, field });
   };
   return (
-    <form className="inspector" data-inspecting={node.id} ref={form} onSubmit={(e) => e.preventDefault()}>
+    <form
+      className="inspector"
+      data-edits-draft
+      data-inspecting={node.id}
+      ref={form}
+      onSubmit={(e) => e.preventDefault()}
+    >
       <h3 style={{ color: definition.ui.color }}>{say(definition.ui.title)}</h3>
       <p className="help">{say(definition.ui.description)}</p>
       <label>
         {t("nodeId")}
         <input
           aria-label={t("nodeId")}
+          data-own-undo
           aria-invalid={refusedId !== undefined}
           value={id}
           onChange={(e) => setId(e.target.value)}

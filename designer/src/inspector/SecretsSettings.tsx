@@ -84,7 +84,7 @@ export function SecretsSettings({
           {error}
         </p>
       )}
-      <form className="add-secret" onSubmit={add}>
+      <form className="add-secret" data-own-undo onSubmit={add}>
         <input
           aria-label={t("secrets.name")}
           placeholder="CRM_TOKEN"

@@ -61,7 +61,7 @@ export function TryPhrase({ node, flow, others }: { node: IntentNode; flow: Flow
   }, [text, chosen, node, flow, others]);
 
   return (
-    <div className="field try-phrase">
+    <div className="field try-phrase" data-own-undo>
       <span className="field-label">{t("tryPhrase.title")}</span>
       <input
         aria-label={t("tryPhrase.title")}
