@@ -262,6 +262,15 @@
     scrollDown();
   }
 
+  /** What a refusal's `Retry-After` asks to wait, in milliseconds (seconds or an HTTP date), else 0. */
+  function retryAfterMs(response) {
+    const value = response?.headers.get("retry-after");
+    if (!value) return 0;
+    const seconds = Number(value);
+    const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now();
+    return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), 60_000) : 0;
+  }
+
   let welcome;
   async function post(content, shown) {
     welcome?.remove();
@@ -295,8 +304,10 @@
           bubble(response.status === 404 ? say.unavailable : say.refused, "system");
           return;
         }
-        // The same messageId makes a retry safe: the server answers it once.
-        await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
+        // The same messageId makes a retry safe: the server answers it once. A full server says when to
+        // come back (Retry-After); the jitter keeps the widgets it refused together from coming back together.
+        const backoff = Math.max(500 * 2 ** attempt, retryAfterMs(response));
+        await new Promise((resolve) => setTimeout(resolve, backoff * (1 + Math.random() / 2)));
       }
       showTyping(false);
       bubble(say.offline, "system");
