@@ -68,7 +68,7 @@ describe("a canvas a person can read", () => {
     expect(await zoom()).toBe(1);
   });
 
-  it("opens a big flow on its start, with text at 11 px at least", async () => {
+  it("opens a big flow from its start at the left edge, with text at 11 px at least", async () => {
     ui.keepScreenshot("reading-big-zoom");
     const flow = { ...generatedFlow(120), id: "lecture-grande", name: "Lecture grande" };
     writeFileSync(join(harness.flowsDir, "lecture-grande.flow.json"), formatFlow(flow));
@@ -82,11 +82,14 @@ describe("a canvas a person can read", () => {
       .locator(".body .text")
       .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
     expect(fontPx * scale).toBeGreaterThanOrEqual(11);
-    // The start node sits in the middle of the canvas.
+    // The start node at the canvas's left edge, with what follows it to its right, level with the middle of
+    // the band above the minimap and the controls.
     const pane = (await page.locator(".react-flow__pane").boundingBox()) as Box;
     const start = (await ui.node("start").boundingBox()) as Box;
-    expect(Math.abs(start.x + start.width / 2 - (pane.x + pane.width / 2))).toBeLessThan(20);
-    expect(Math.abs(start.y + start.height / 2 - (pane.y + pane.height / 2))).toBeLessThan(20);
+    expect(Math.abs(start.x - (pane.x + 40))).toBeLessThan(20);
+    expect(Math.abs(start.y + start.height / 2 - (pane.y + (pane.height - 140) / 2))).toBeLessThan(20);
+    const next = (await ui.node("n-1").boundingBox()) as Box;
+    expect(next.x + next.width).toBeLessThan(pane.x + pane.width);
   });
 
   it("lays a flow out in a Web Worker, start first", async () => {

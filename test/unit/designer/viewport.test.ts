@@ -32,14 +32,40 @@ describe("where a flow opens", () => {
     }
   });
 
-  it("opens a flow too big to read whole on its start, at a readable zoom", async () => {
+  it("opens a flow too big to read whole at a readable zoom, from its first column, the start in the band", async () => {
     const flow = generatedFlow(200);
     const layout = await autoLayout(flow, { flow: flow.id, nodes: {} });
     const view = openingViewport(flow, layout, pane);
     expect(view.zoom).toBe(READABLE_ZOOM);
-    const start = layout.nodes.start as { x: number; y: number };
-    // The start node's middle lands in the pane's middle.
-    expect(start.x * view.zoom + view.x + 120 * view.zoom).toBeCloseTo(pane.width / 2);
     expect(READABLE_ZOOM * 12).toBeGreaterThanOrEqual(11);
+    const start = layout.nodes.start as { x: number; y: number };
+    const left = Math.min(...Object.values(layout.nodes).map((at) => at.x));
+    // The flow's first column at the margin: no empty canvas before the start, the steps after it in view.
+    expect(left * view.zoom + view.x).toBeCloseTo(40);
+    expect(start.x * view.zoom + view.x).toBeGreaterThanOrEqual(40);
+    // The start's middle in the middle of the band above the minimap and the controls.
+    const height = nodeSize(flow.nodes.find((node) => node.type === "start") as (typeof flow.nodes)[number]).height;
+    expect((start.y + height / 2) * view.zoom + view.y).toBeCloseTo((pane.height - 180 + 40) / 2);
+  });
+
+  it("opens on the start itself when steps lie far left of it", async () => {
+    const flow = generatedFlow(200);
+    const layout = await autoLayout(flow, { flow: flow.id, nodes: {} });
+    const start = layout.nodes.start as { x: number; y: number };
+    const far = Object.keys(layout.nodes).find((id) => id !== "start") as string;
+    const moved = { ...layout, nodes: { ...layout.nodes, [far]: { x: start.x - 5_000, y: start.y } } };
+    const view = openingViewport(flow, moved, pane);
+    expect(start.x * view.zoom + view.x).toBeCloseTo(40);
+  });
+
+  it("centres a wide but low flow in the band rather than on its start", () => {
+    const flow = sampleFlow();
+    // The same steps spread in one row, far apart: too wide to read whole, low enough to show in height.
+    const row = Object.fromEntries(flow.nodes.map((node, index) => [node.id, { x: index * 900, y: index * 10 }]));
+    const view = openingViewport(flow, { ...sampleLayout(), nodes: row }, pane);
+    expect(view.zoom).toBe(READABLE_ZOOM);
+    const tops = flow.nodes.map((_, index) => index * 10 * view.zoom + view.y);
+    const bottoms = flow.nodes.map((node, index) => (index * 10 + nodeSize(node).height) * view.zoom + view.y);
+    expect(Math.min(...tops) - 40).toBeCloseTo(pane.height - 180 - Math.max(...bottoms));
   });
 });
