@@ -18,6 +18,7 @@
       unavailable: "Cette discussion n'est pas disponible pour le moment.",
       refused: "Ce message n'a pas pu être envoyé. Raccourcissez-le ou reformulez-le.",
       offline: "Le message n'a pas pu être envoyé. Vérifiez votre connexion.",
+      busy: "Nous sommes très sollicités : le message n'a pas pu être envoyé. Renvoyez-le dans un instant.",
       file: "Ouvrir le fichier",
       title: "Service client",
       open: "Ouvrir la discussion",
@@ -33,6 +34,7 @@
       unavailable: "This chat is not available right now.",
       refused: "This message could not be sent. Shorten or rephrase it.",
       offline: "The message could not be sent. Check your connection.",
+      busy: "We are very busy: the message could not be sent. Send it again in a moment.",
       file: "Open the file",
       title: "Customer service",
       open: "Open the chat",
@@ -271,15 +273,17 @@
     return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), 60_000) : 0;
   }
 
+  /** Tries of one message before the visitor is told it did not go: about 15 s of waits between them. */
+  const SEND_ATTEMPTS = 5;
   let welcome;
   async function post(content, shown) {
     welcome?.remove();
     if (shown) bubble(shown, "customer");
     const messageId = randomId();
     showTyping(true);
+    let response;
     try {
-      for (let attempt = 0; attempt < 5; attempt++) {
-        let response;
+      for (let attempt = 1; ; attempt++) {
         try {
           response = await fetch(`${api}/messages`, {
             method: "POST",
@@ -304,13 +308,17 @@
           bubble(response.status === 404 ? say.unavailable : say.refused, "system");
           return;
         }
+        if (attempt === SEND_ATTEMPTS) break;
         // The same messageId makes a retry safe: the server answers it once. A full server says when to
         // come back (Retry-After); the jitter keeps the widgets it refused together from coming back together.
-        const backoff = Math.max(500 * 2 ** attempt, retryAfterMs(response));
+        const backoff = Math.max(250 * 2 ** attempt, retryAfterMs(response));
         await new Promise((resolve) => setTimeout(resolve, backoff * (1 + Math.random() / 2)));
       }
       showTyping(false);
-      bubble(say.offline, "system");
+      // Relais answered but could not take it (full, or a moment's failure): not the visitor's connection.
+      // What they wrote goes back in the box, to send again with one key.
+      bubble(response ? say.busy : say.offline, "system");
+      if (content.text && !input.value) input.value = content.text;
     } finally {
       showTyping(false);
     }

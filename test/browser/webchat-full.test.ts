@@ -47,44 +47,102 @@ const rest = (from: string, messageId: string, text: string) =>
     body: JSON.stringify({ flowId: "lookup", from, messageId, text }),
   });
 
+/**
+ * Fills the process, which takes one message at a time here: `customer` waits on the CRM, which does not
+ * answer, and their next message waits behind. Resolves with their two answers once the CRM lets go.
+ */
+async function fill(customer: string) {
+  crm.hold();
+  const held = [rest(customer, `${customer}-0`, "Bonjour")];
+  await crm.waitingFor(1);
+  held.push(rest(customer, `${customer}-1`, "suite"));
+  await expect
+    .poll(async () => (await fetch(`${base}/api/channels/webchat/echo/messages`, { method: "POST" })).status)
+    .toBe(503);
+  return held;
+}
+
+/** What the widget did, in the page's clock, which the test drives: each send of a message and its answer. */
+interface Sent {
+  at: number;
+  status?: number;
+  retryAfter?: string | null;
+}
+
+/** A visitor on the web chat page, the page's clock in the test's hands and the widget's sends noted. */
+async function visitor() {
+  const context = await browser.newContext({ locale: "fr-FR" });
+  const page = await context.newPage();
+  await page.clock.install();
+  await page.addInitScript(() => {
+    const sends: { at: number; status?: number; retryAfter?: string | null }[] = [];
+    Object.assign(window, { sends });
+    const send = window.fetch.bind(window);
+    window.fetch = async (...args) => {
+      const url = String(args[0] instanceof Request ? args[0].url : args[0]);
+      if (!url.endsWith("/messages")) return send(...args);
+      const noted: (typeof sends)[number] = { at: Date.now() };
+      sends.push(noted);
+      const response = await send(...args);
+      noted.status = response.status;
+      noted.retryAfter = response.headers.get("retry-after");
+      return response;
+    };
+  });
+  await page.goto(`${base}/chat/echo`);
+  const input = page.getByRole("textbox", { name: "Votre message" });
+  const sends = () => page.evaluate(() => (window as unknown as { sends: Sent[] }).sends);
+  /** Lets the page's time run, a little at a time, until `done` holds of the sends. */
+  const runUntil = (done: (sent: Sent[]) => boolean) =>
+    expect
+      .poll(async () => {
+        await page.clock.runFor(250);
+        return done(await sends());
+      })
+      .toBe(true);
+  return { context, page, input, sends, runUntil };
+}
+
 describe("the web chat while Relais is full", () => {
   it("waits as long as the refusal asks before sending again, then shows the answer", async () => {
-    // A customer waits on a CRM that does not answer and their next message waits behind: the process,
-    // which takes one message at a time here, is full.
-    crm.hold();
-    const held = [rest("held", "held-0", "Bonjour")];
-    await crm.waitingFor(1);
-    held.push(rest("held", "held-1", "suite"));
-    await expect
-      .poll(async () => (await fetch(`${base}/api/channels/webchat/echo/messages`, { method: "POST" })).status)
-      .toBe(503);
-
-    const context = await browser.newContext({ locale: "fr-FR" });
-    const page = await context.newPage();
-    await page.clock.install();
-    const sent: string[] = [];
-    const refused: string[] = [];
-    page.on("request", (request) => {
-      if (request.method() === "POST" && request.url().endsWith("/messages")) sent.push(request.url());
-    });
-    page.on("response", (response) => {
-      if (response.status() === 503) refused.push(response.headers()["retry-after"] ?? "");
-    });
-    await page.goto(`${base}/chat/echo`);
-    const input = page.getByRole("textbox", { name: "Votre message" });
+    const held = await fill("held");
+    const { context, page, input, sends, runUntil } = await visitor();
     await input.click();
     await page.keyboard.type("Bonjour");
     await page.keyboard.press("Enter");
-    await expect.poll(() => refused).toEqual(["1"]);
-
-    // Not before the second the refusal asked for, though the widget's own first wait is half of it.
-    await page.clock.runFor(900);
-    expect(sent).toHaveLength(1);
+    await expect.poll(async () => (await sends())[0]?.status).toBe(503);
     crm.release();
     for (const answer of await Promise.all(held)) expect(answer.status).toBe(200);
-    await page.clock.runFor(700);
-    await expect.poll(() => sent.length).toBe(2);
+
+    await runUntil((sent) => sent[1]?.status === 200);
+    const [refused, again] = (await sends()) as [Sent, Sent];
+    expect(refused.retryAfter).toBe("1");
+    // Not before the second the refusal asked for, though the widget's own first wait is half of it.
+    expect(again.at - refused.at).toBeGreaterThanOrEqual(1000);
     await expect.poll(() => page.locator('[data-role="bot"]').last().textContent()).toBe("Dites quelque chose");
+    await context.close();
+  });
+
+  it("says Relais is busy after its last try, and gives back what the visitor wrote", async () => {
+    const held = await fill("busy");
+    const { context, page, input, sends, runUntil } = await visitor();
+    await input.click();
+    await page.keyboard.type("Où en est ma commande ?");
+    await page.keyboard.press("Enter");
+    await runUntil((sent) => sent.length === 5 && sent.every((each) => each.status === 503));
+    const notice = page.locator('[data-role="system"]').last();
+    await expect.poll(() => notice.textContent()).toContain("Nous sommes très sollicités");
+    expect(await input.inputValue()).toBe("Où en est ma commande ?");
+    await page.clock.runFor(60_000);
+    expect(await sends()).toHaveLength(5);
+
+    // Room again: one key sends it.
+    crm.release();
+    for (const answer of await Promise.all(held)) expect(answer.status).toBe(200);
+    await input.click();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator('[data-role="bot"]').last().textContent()).toBe("Dites quelque chose");
+    expect(await input.inputValue()).toBe("");
     await context.close();
   });
 });
