@@ -151,7 +151,6 @@ const words = {
   handedOff: { fr: "Transféré à la file {queue} ({reason})", en: "Handed to queue {queue} ({reason})" },
   ended: { fr: "Conversation terminée", en: "Conversation ended" },
   fixture: { fr: "réponse de test", en: "test fixture" },
-  preview: { fr: "Aperçu par canal", en: "Channel preview" },
   invalidFile: {
     fr: "Ce fichier ne respecte pas le format : corrigez-le ci-dessous.",
     en: "This file does not follow the format: fix it below.",

@@ -186,7 +186,11 @@ describe("designer in real Chromium against the real runtime", () => {
     await page.click('.sim-input button[type="submit"]');
     await page.locator(".transcript .system", { hasText: "Transféré à la file support" }).waitFor();
     await page.locator(".sim-variables").waitFor();
-    await page.locator('.channel-preview [data-channel="whatsapp"]').waitFor();
+    // The last message as each channel's own renderer sends it: on SMS, with what it is billed as.
+    const preview = page.locator(".simulator .channel-preview");
+    await preview.locator('[data-preview="whatsapp"]').waitFor();
+    await preview.getByRole("tab", { name: "SMS" }).click();
+    await preview.locator('[data-preview="sms"] .preview-sms', { hasText: "SMS facturé" }).waitFor();
   });
 
   it("opens a hand-edited file that no longer validates with its problems listed", async () => {

@@ -15,7 +15,7 @@ import type { ConversationTestFile, Flow, HttpFixture, TestStep } from "../../..
 import { describeReason } from "../agent/reason-words.js";
 import { api, failureText } from "../api.js";
 import { language, languageName, t } from "../i18n.js";
-import { ChannelPreview } from "./ChannelPreview.js";
+import { MessagePreview } from "../preview/MessagePreview.js";
 import { FixturesForm } from "./FixturesForm.js";
 import { flowsReached, withFixtures } from "./fixture-form.js";
 import { simulatorModels, TRAIN_DELAY_MS } from "./intent-models.js";
@@ -370,7 +370,7 @@ export function SimulatorPanel({ flow, tests: savedTests, others, onActiveNode, 
               <pre>{JSON.stringify(state.variables, null, 2)}</pre>
             </details>
           )}
-          <ChannelPreview message={lastBot} />
+          {lastBot && <MessagePreview message={lastBot} language={state?.language ?? chosenLanguage ?? "fr"} />}
         </>
       )}
     </div>
