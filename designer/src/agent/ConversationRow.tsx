@@ -1,12 +1,13 @@
 import type { ReactNode } from "react";
 import type { ConversationSummary } from "./agent-api.js";
 import { channelName } from "./channel-names.js";
+import { customerName } from "./customer-name.js";
 import { describeReason } from "./reason-words.js";
 import { formatDuration, slaState } from "./sla.js";
 import { type AgentWord, language, w } from "./words.js";
 
 /**
- * One line of a conversation list: who (name, else where they write from) on which channel, why
+ * One line of a conversation list: who (see {@link customerName}) on which channel, why
  * they came to a person, how urgent, the last message and its age, and what they wrote unanswered.
  */
 export function ConversationRow({
@@ -26,7 +27,9 @@ export function ConversationRow({
   return (
     <div className="conversation-row" data-row={conversation.id}>
       <div className="row-head">
-        <strong className="who">{customer.name ?? customer.address}</strong>
+        <strong className="who" title={customer.address}>
+          {customerName(customer, conversation.channel)}
+        </strong>
         <span className="muted small">{channelName(conversation.channel)}</span>
         {conversation.unanswered > 0 && (
           <span className="unread" data-unanswered={conversation.unanswered}>

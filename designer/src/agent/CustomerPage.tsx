@@ -4,6 +4,7 @@ import "./agent.css";
 import { LoadFailure, useRead } from "../app/LoadFailure.js";
 import { ConversationRow } from "./ConversationRow.js";
 import { channelName } from "./channel-names.js";
+import { customerName } from "./customer-name.js";
 import { flatten } from "./HandoffPacket.js";
 import { searchApi } from "./search-api.js";
 import { sw } from "./search-words.js";
@@ -25,7 +26,11 @@ export function CustomerPage({ conversationId }: { conversationId: string }) {
   const { customer } = history;
   return (
     <div className="customer-page">
-      <h1>{sw("customerTitle", { name: customer.name ?? customer.email ?? customer.phone ?? customer.address })}</h1>
+      <h1>
+        {sw("customerTitle", {
+          name: customerName(customer, history.conversations[0]?.conversation.channel),
+        })}
+      </h1>
       <dl className="customer-identity">
         {customer.email && (
           <>

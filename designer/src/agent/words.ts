@@ -28,6 +28,7 @@ const words = {
   slaDue: { fr: "échéance dans {duration}", en: "due in {duration}" },
   slaLate: { fr: "en retard de {duration}", en: "late by {duration}" },
   takeNext: { fr: "Prendre la suivante", en: "Take next" },
+  webVisitor: { fr: "Visiteur {id}", en: "Visitor {id}" },
   queueEmpty: { fr: "Personne n'attend dans la file {queue}.", en: "Nobody is waiting in {queue}." },
   mine: { fr: "Mes conversations", en: "My conversations" },
   noneMine: { fr: "Aucune conversation en cours.", en: "No open conversation." },
