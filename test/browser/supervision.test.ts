@@ -119,6 +119,14 @@ describe("a supervisor runs the floor in real Chromium", () => {
     );
     expect(pushed.to).toBe("+33611111111");
     await sophie.screenshot({ path: `${SHOTS}/takeover.png`, fullPage: true });
+
+    // And gives it back to Alice, who works the priority queue: offered with what each person holds.
+    const giveTo = sophie.locator('select[name="give-to"]');
+    await expect.poll(() => giveTo.locator("option").allTextContents()).toContain("Alice (0 en cours)");
+    await giveTo.selectOption({ label: "Alice (0 en cours)" });
+    await sophie.getByRole("button", { name: "Confier", exact: true }).click();
+    await sophie.getByRole("status").filter({ hasText: "Conversation confiée à Alice." }).waitFor();
+    await sophie.locator(".status-banner", { hasText: "Prise en charge par Alice" }).waitFor();
     expect(problems).toEqual([]);
   });
 

@@ -192,6 +192,8 @@ export function ConversationView({
       )}
       {supervises && (conversation.status === "agent" || conversation.status === "queued") && (
         <SuperviseBar
+          // Who holds it changes what each person holds: a bar of its own for each holder.
+          key={`${conversation.status} ${conversation.assignedTo}`}
           detail={detail}
           me={me}
           onMove={(to, expected, done, force) => act(() => agentApi.assign(conversationId, expected, to, force), done)}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import type { User } from "../api.js";
 import { agentApi, type ConversationDetail, type FloorPerson } from "./agent-api.js";
 import { w } from "./words.js";
@@ -17,20 +17,24 @@ export function SuperviseBar({
   me: User;
   onMove: (to: string | null, expected: string | null, done: string, force: boolean) => Promise<boolean>;
 }) {
-  const [people, setPeople] = useState<FloorPerson[]>([]);
+  /** Who works the floor; unknown until read, and then no one is said to be missing. */
+  const [people, setPeople] = useState<FloorPerson[]>();
   const [target, setTarget] = useState("");
   const [busy, setBusy] = useState(false);
   const [force, setForce] = useState(false);
-  useEffect(() => {
-    agentApi.floor().then(
-      (floor) => setPeople(floor.people),
-      () => setPeople([]),
-    );
-  }, []);
   const { conversation } = detail;
   const holder = conversation.status === "agent" ? conversation.assignedTo : null;
+  // What each person holds moves with every case taken or given: read as the bar is drawn (again for
+  // each holder, see `ConversationView`) and as the list is opened.
+  const readFloor = useCallback(() => {
+    agentApi.floor().then(
+      (floor) => setPeople(floor.people),
+      () => setPeople(undefined),
+    );
+  }, []);
+  useEffect(readFloor, [readFloor]);
   const queue = detail.handoff?.queue;
-  const candidates = people.filter(
+  const candidates = (people ?? []).filter(
     (person) =>
       person.id !== holder && (person.queues.length === 0 || (queue !== undefined && person.queues.includes(queue))),
   );
@@ -47,29 +51,45 @@ export function SuperviseBar({
           {w("takeOver")}
         </button>
       )}
-      <label>
-        {w("giveTo")}
-        <select name="give-to" value={chosen} onChange={(event) => setTarget(event.target.value)}>
-          {candidates.map((person) => (
-            <option key={person.id} value={person.id}>
-              {person.name} ({w("holdingCount", { count: person.holding.length })})
-            </option>
-          ))}
-        </select>
-      </label>
-      <button
-        type="button"
-        disabled={busy || !chosen}
-        onClick={() =>
-          run(chosen, w("gaveTo", { name: people.find((person) => person.id === chosen)?.name ?? "" }), force)
-        }
-      >
-        {w("give")}
-      </button>
-      <label className="small">
-        <input type="checkbox" name="give-even-if-full" checked={force} onChange={(e) => setForce(e.target.checked)} />
-        {w("giveEvenIfFull")}
-      </label>
+      {people === undefined ? null : candidates.length === 0 ? (
+        <span className="muted small">{w("nobodyToGive")}</span>
+      ) : (
+        <>
+          <label>
+            {w("giveTo")}
+            <select
+              name="give-to"
+              value={chosen}
+              onFocus={readFloor}
+              onChange={(event) => setTarget(event.target.value)}
+            >
+              {candidates.map((person) => (
+                <option key={person.id} value={person.id}>
+                  {person.name} ({w("holdingCount", { count: person.holding.length })})
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            disabled={busy || !chosen}
+            onClick={() =>
+              run(chosen, w("gaveTo", { name: candidates.find((person) => person.id === chosen)?.name ?? "" }), force)
+            }
+          >
+            {w("give")}
+          </button>
+          <label className="small">
+            <input
+              type="checkbox"
+              name="give-even-if-full"
+              checked={force}
+              onChange={(e) => setForce(e.target.checked)}
+            />
+            {w("giveEvenIfFull")}
+          </label>
+        </>
+      )}
       {holder && (
         <button type="button" disabled={busy} onClick={() => run(null, w("returnedToQueue", { queue: queue ?? "" }))}>
           {w("returnToQueue")}

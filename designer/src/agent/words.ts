@@ -204,6 +204,10 @@ const words = {
   takeOver: { fr: "Reprendre", en: "Take over" },
   tookOver: { fr: "Vous avez repris la conversation.", en: "You took the conversation over." },
   giveTo: { fr: "Confier à", en: "Give to" },
+  nobodyToGive: {
+    fr: "Personne d'autre ne travaille cette file : rien à confier.",
+    en: "Nobody else works this queue: no one to give it to.",
+  },
   give: { fr: "Confier", en: "Give" },
   gaveTo: { fr: "Conversation confiée à {name}.", en: "Conversation given to {name}." },
   holdingCount_one: { fr: "{count} en cours", en: "{count} open" },
