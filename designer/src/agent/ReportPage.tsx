@@ -10,7 +10,7 @@ import { language } from "./words.js";
 const seconds = (value: number | null) => (value === null ? "—" : formatDuration(value * 1000, language));
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
-function FiguresTable({ title, rows }: { title: string; rows: TeamFigures[] }) {
+function FiguresTable({ title, rows, empty }: { title: string; rows: TeamFigures[]; empty: string }) {
   return (
     <section aria-label={title}>
       <h2>{title}</h2>
@@ -28,6 +28,13 @@ function FiguresTable({ title, rows }: { title: string; rows: TeamFigures[] }) {
           </tr>
         </thead>
         <tbody>
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={8} className="muted">
+                {empty}
+              </td>
+            </tr>
+          )}
           {rows.map((row) => (
             <tr key={row.id} data-report-row={row.name}>
               <td>{row.name}</td>
@@ -43,7 +50,7 @@ function FiguresTable({ title, rows }: { title: string; rows: TeamFigures[] }) {
               <td>
                 {Object.entries(row.dispositions)
                   .map(([code, count]) => `${dispositionWords(code)} (${count})`)
-                  .join(", ")}
+                  .join(", ") || "—"}
               </td>
               <td data-satisfaction={row.satisfaction.average ?? ""}>
                 {row.satisfaction.average === null ? (
@@ -129,8 +136,8 @@ export function ReportPage() {
       )}
       {report && (
         <>
-          <FiguresTable title={rpw("byQueue")} rows={report.queues} />
-          <FiguresTable title={rpw("byAgent")} rows={report.agents} />
+          <FiguresTable title={rpw("byQueue")} rows={report.queues} empty={rpw("noQueue")} />
+          <FiguresTable title={rpw("byAgent")} rows={report.agents} empty={rpw("noAgent")} />
         </>
       )}
     </div>

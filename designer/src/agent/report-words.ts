@@ -11,6 +11,11 @@ const words = {
   csv: { fr: "Télécharger en CSV", en: "Download as CSV" },
   byQueue: { fr: "Par file", en: "By queue" },
   byAgent: { fr: "Par conseiller", en: "By agent" },
+  noQueue: { fr: "Aucune file.", en: "No queue." },
+  noAgent: {
+    fr: "Personne n'a pris de conversation sur cette période.",
+    en: "Nobody took a conversation over this period.",
+  },
   name: { fr: "Nom", en: "Name" },
   handled: { fr: "Prises en charge", en: "Handled" },
   wait: { fr: "Attente médiane / p90", en: "Wait, median / p90" },
