@@ -188,20 +188,28 @@ export class SearchIndexer {
   /** The run after the one in progress, for searches that came during it. */
   private next: Promise<number> | undefined;
   private stopping = false;
+  /** Searches waiting for the run in progress or the next one. */
+  private searchesWaiting = 0;
 
   constructor(private readonly store: Store) {}
 
   /**
-   * The index's turns of the store go ahead of the messages' (`TurnOptions.ahead`): a search waits for a
-   * catch-up of a dozen turns or so, and behind 100 messages in flight each waited 60 ms (a search under
-   * that load took 0.9 s).
+   * While a search waits for it, the index's turns of the store go ahead of the messages'
+   * (`TurnOptions.ahead`): a search waits for a catch-up of a dozen turns or so, and behind 100 messages
+   * in flight each waited 60 ms (a search under that load took 0.9 s). The timer's runs, which nobody
+   * waits for, take their turns among the messages': ahead of them, a run of 2,000 documents every 5 s
+   * held every customer's answer for 0.4 to 0.9 s (p99 300 ms at 5,000 conversations, p50 30 ms).
    */
+  private turns() {
+    return { ahead: this.searchesWaiting > 0 };
+  }
+
   private read<T>(work: (db: Db) => Promise<T>): Promise<T> {
-    return this.store.read(work, AHEAD);
+    return this.store.read(work, this.turns());
   }
 
   private tx<T>(work: (db: Db) => Promise<T>): Promise<T> {
-    return this.store.tx(work, AHEAD);
+    return this.store.tx(work, this.turns());
   }
 
   /**
@@ -218,14 +226,18 @@ export class SearchIndexer {
    * all callers meanwhile share; so it does for a run of another process.
    */
   catchUp(): Promise<number> {
-    if (!this.running) return this.start(true);
+    this.searchesWaiting++;
+    const done = () => {
+      this.searchesWaiting--;
+    };
+    if (!this.running) return this.start(true).finally(done);
     this.next ??= this.running
       .catch(() => 0)
       .then(() => {
         this.next = undefined;
         return this.start(true);
       });
-    return this.next;
+    return this.next.finally(done);
   }
 
   private start(waitForOthers: boolean): Promise<number> {
