@@ -65,7 +65,7 @@ const webchatRoutes: FastifyPluginAsyncTypebox = async (app) => {
         );
     }
     return reply.send(
-      `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Relais — ${id}</title></head><body style="font:16px system-ui,sans-serif;margin:2rem;color:#0f172a"><h1>Démo du parcours « ${id} »</h1><p>La discussion est ouverte en bas à droite&nbsp;; sur votre site, elle s'ouvre d'un clic sur sa bulle. Pour l'intégrer&nbsp;:</p><pre style="background:#f1f5f9;padding:1rem;border-radius:8px">&lt;script src="${escapeHtml(app.config.publicUrl)}/widget.js" data-flow="${id}"&gt;&lt;/script&gt;</pre><p><code>data-title="Votre marque"</code> change le titre de la discussion, <code>data-open="true"</code> l'ouvre dès l'arrivée sur la page.</p><script src="/widget.js" data-flow="${id}" data-open="true"></script></body></html>`,
+      `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Relais — ${id}</title></head><body style="font:16px system-ui,sans-serif;margin:2rem;color:#0f172a"><h1>Démo du parcours « ${id} »</h1><p>La discussion est ouverte en bas à droite&nbsp;; sur votre site, elle s'ouvre d'un clic sur sa bulle. Pour l'intégrer&nbsp;:</p><pre style="background:#f1f5f9;padding:1rem;border-radius:8px;white-space:pre-wrap;overflow-wrap:anywhere">&lt;script src="${escapeHtml(app.config.publicUrl)}/widget.js" data-flow="${id}"&gt;&lt;/script&gt;</pre><p><code>data-title="Votre marque"</code> change le titre de la discussion, <code>data-open="true"</code> l'ouvre dès l'arrivée sur la page.</p><script src="/widget.js" data-flow="${id}" data-open="true"></script></body></html>`,
     );
   });
 
