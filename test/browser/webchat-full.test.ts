@@ -114,11 +114,13 @@ describe("the web chat while Relais is full", () => {
     crm.release();
     for (const answer of await Promise.all(held)) expect(answer.status).toBe(200);
 
-    await runUntil((sent) => sent[1]?.status === 200);
-    const [refused, again] = (await sends()) as [Sent, Sent];
-    expect(refused.retryAfter).toBe("1");
-    // Not before the second the refusal asked for, though the widget's own first wait is half of it.
-    expect(again.at - refused.at).toBeGreaterThanOrEqual(1000);
+    await runUntil((sent) => sent.at(-1)?.status === 200);
+    const sent = await sends();
+    expect(sent[0]?.retryAfter).toBe("1");
+    // Each try not before the second the refusal before it asked for, though the widget's own first wait
+    // is half of it. The page's time runs on meanwhile: the CRM may let go after a second try.
+    for (let n = 1; n < sent.length; n++)
+      expect((sent[n] as Sent).at - (sent[n - 1] as Sent).at).toBeGreaterThanOrEqual(1000);
     await expect.poll(() => page.locator('[data-role="bot"]').last().textContent()).toBe("Dites quelque chose");
     await context.close();
   });
