@@ -72,20 +72,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   });
   const app = await buildApp(config);
   await app.listen({ port, host: "127.0.0.1" });
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--disable-sync",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--lang=fr-FR",
-    ],
-  });
+  const browser = await launchChromium(["--lang=fr-FR"]);
   const context = await browser.newContext({
     locale: "fr-FR",
     viewport: { width: 1600, height: 1000 },
@@ -111,6 +98,24 @@ export async function screenshotOnFailure(page: Page, name: string): Promise<voi
   const dir = join(root, "test/artifacts");
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name.replace(/[^\w-]+/g, "-")}.png`), fullPage: true });
+}
+
+/** Debian's Chromium, headless, with nothing that would reach out of this machine. */
+export function launchChromium(extraArgs: string[] = []) {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-sync",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      ...extraArgs,
+    ],
+  });
 }
 
 /**

@@ -1,8 +1,9 @@
 import { rmSync } from "node:fs";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { crmEnv, dirWithLookupFlow, hangingCrm } from "../integration/hanging-crm.js";
-import { type Built, build } from "../integration/helpers.js";
+import { type Built, build, listenOnLoopback } from "../integration/helpers.js";
+import { launchChromium } from "./harness.js";
 
 let built: Built;
 let base: string;
@@ -15,23 +16,8 @@ beforeAll(async () => {
   crm = await hangingCrm();
   dir = dirWithLookupFlow();
   built = await build({ ...crmEnv(crm.url), RELAIS_MAX_IN_FLIGHT: "1" }, { keepDir: dir });
-  await built.app.listen({ port: 0, host: "127.0.0.1" });
-  const address = built.app.server.address();
-  if (!address || typeof address === "string") throw new Error("the app does not listen");
-  base = `http://127.0.0.1:${address.port}`;
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--disable-sync",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-    ],
-  });
+  base = await listenOnLoopback(built.app);
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,11 +1,11 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { ADMIN, type Built, login } from "../integration/helpers.js";
+import { ADMIN, type Built, listenOnLoopback, login } from "../integration/helpers.js";
 import { buildWithChoices } from "../integration/providers/setup.js";
-import { typeInto } from "./harness.js";
+import { launchChromium, typeInto } from "./harness.js";
 
 let built: Built;
 let base: string;
@@ -14,23 +14,8 @@ let browser: Browser;
 beforeAll(async () => {
   vi.setConfig({ expect: { poll: { timeout: 30_000 } } });
   built = await buildWithChoices({});
-  await built.app.listen({ port: 0, host: "127.0.0.1" });
-  const address = built.app.server.address();
-  if (!address || typeof address === "string") throw new Error("the app does not listen");
-  base = `http://127.0.0.1:${address.port}`;
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--disable-sync",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-    ],
-  });
+  base = await listenOnLoopback(built.app);
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

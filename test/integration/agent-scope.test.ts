@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, type Built, build, login, send, userWithRole } from "./helpers.js";
+import { ADMIN, type Built, build, listenOnLoopback, login, send, userWithRole } from "./helpers.js";
 import { dropSchema, freshSchema, POSTGRES_URL, requirePostgres } from "./postgres-server.js";
 import { openSse } from "./sse-client.js";
 
@@ -19,10 +19,7 @@ describe.each([
   beforeAll(async () => {
     if (database === "PostgreSQL") await requirePostgres();
     built = await build(env);
-    await built.app.listen({ port: 0, host: "127.0.0.1" });
-    const address = built.app.server.address();
-    if (!address || typeof address === "string") throw new Error("the app does not listen");
-    base = `http://127.0.0.1:${address.port}`;
+    base = await listenOnLoopback(built.app);
     admin = await login(built.app, ADMIN.email, ADMIN.password);
     agent = await userWithRole(built.app, "agent", "support-only");
     const users = (await built.app.inject({ method: "GET", url: "/api/users", headers: { cookie: admin } })).json();

@@ -74,6 +74,14 @@ export async function userWithRole(
   return login(app, email, password);
 }
 
+/** Starts `app` listening on a free port of 127.0.0.1, for a test over real HTTP; returns its address. */
+export async function listenOnLoopback(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const address = app.server.address();
+  if (!address || typeof address === "string") throw new Error("the app does not listen");
+  return `http://127.0.0.1:${address.port}`;
+}
+
 export function send(app: FastifyInstance, body: Record<string, unknown>) {
   return app.inject({ method: "POST", url: "/api/channels/rest/messages", payload: body, remoteAddress: "127.0.0.1" });
 }

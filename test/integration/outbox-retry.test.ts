@@ -2,7 +2,7 @@ import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, type Built, build, login, send } from "./helpers.js";
+import { ADMIN, type Built, build, listenOnLoopback, login, send } from "./helpers.js";
 import { dropSchema, freshSchema, POSTGRES_URL, requirePostgres } from "./postgres-server.js";
 import { openSse } from "./sse-client.js";
 
@@ -71,10 +71,7 @@ describe.each([
       RELAIS_OUTBOX_RETRY_MS: "20",
       RELAIS_OUTBOX_MAX_ATTEMPTS: "3",
     });
-    await built.app.listen({ port: 0, host: "127.0.0.1" });
-    const address = built.app.server.address();
-    if (!address || typeof address === "string") throw new Error("the app does not listen");
-    base = `http://127.0.0.1:${address.port}`;
+    base = await listenOnLoopback(built.app);
     admin = await login(built.app, ADMIN.email, ADMIN.password);
   });
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { twilioSignature } from "../../runtime/channels/sms/signature.js";
 import { metaSignature, whatsappMessage } from "../fixtures/whatsapp-webhook.js";
 import { crmEnv, dirWithLookupFlow, hangingCrm } from "./hanging-crm.js";
-import { type Built, build } from "./helpers.js";
+import { type Built, build, listenOnLoopback } from "./helpers.js";
 import { FakeProvider } from "./providers/fake-provider.js";
 
 const META_SECRET = "whatsapp-app-secret";
@@ -48,10 +48,7 @@ describe("a process with as many messages in hand as it takes", () => {
       },
       { keepDir: dir },
     );
-    await built.app.listen({ port: 0, host: "127.0.0.1" });
-    const address = built.app.server.address();
-    if (!address || typeof address === "string") throw new Error("the app does not listen");
-    base = `http://127.0.0.1:${address.port}`;
+    base = await listenOnLoopback(built.app);
   });
   afterAll(async () => {
     await crm?.close();

@@ -1,8 +1,7 @@
 import { eq } from "drizzle-orm";
-import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AutoAssigner } from "../../runtime/queue/auto-assign.js";
-import { ADMIN, ageSeen, type Built, build, login, send, userWithRole } from "./helpers.js";
+import { ADMIN, ageSeen, type Built, build, listenOnLoopback, login, send, userWithRole } from "./helpers.js";
 import { dropSchema, freshSchema, POSTGRES_URL, requirePostgres } from "./postgres-server.js";
 import { openSse } from "./sse-client.js";
 
@@ -24,14 +23,6 @@ async function until<T>(read: () => Promise<T>, check: (value: T) => boolean): P
     if (check(value)) return value;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}
-
-/** Where the app listens, for clients that need a real socket (event streams). */
-async function listening(app: FastifyInstance) {
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const address = app.server.address();
-  if (!address || typeof address === "string") throw new Error("the app does not listen");
-  return `http://127.0.0.1:${address.port}`;
 }
 
 const schema = freshSchema("relais_routing");
@@ -65,7 +56,7 @@ describe.each([
   beforeAll(async () => {
     if (database === "PostgreSQL") await requirePostgres();
     built = await build(env);
-    base = await listening(built.app);
+    base = await listenOnLoopback(built.app);
     admin = await login(built.app, ADMIN.email, ADMIN.password);
     alice = await userWithRole(built.app, "agent", "alice");
     bruno = await userWithRole(built.app, "agent", "bruno");
@@ -359,7 +350,7 @@ describe("automatic assignment across two processes on one PostgreSQL database",
     await ageSeen(one.app);
     expect(await erinOnOne()).toBe("offline");
 
-    const onTwo = await openSse(`${await listening(two.app)}/api/events`, { cookie: erin });
+    const onTwo = await openSse(`${await listenOnLoopback(two.app)}/api/events`, { cookie: erin });
     expect(await erinOnOne()).toBe("away");
     await ageSeen(one.app);
     expect(await erinOnOne()).toBe("offline");

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, type Built, build, login } from "./helpers.js";
+import { ADMIN, type Built, build, listenOnLoopback, login } from "./helpers.js";
 import { openSse } from "./sse-client.js";
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
@@ -10,10 +10,7 @@ describe("web hardening", () => {
   let admin: string;
   beforeAll(async () => {
     built = await build({ RELAIS_WEBCHAT_STREAMS_PER_ADDRESS: "2" });
-    await built.app.listen({ port: 0, host: "127.0.0.1" });
-    const address = built.app.server.address();
-    if (!address || typeof address === "string") throw new Error("the app does not listen");
-    base = `http://127.0.0.1:${address.port}`;
+    base = await listenOnLoopback(built.app);
     admin = await login(built.app, ADMIN.email, ADMIN.password);
   });
   afterAll(() => built.close());

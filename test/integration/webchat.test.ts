@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Built, build, userWithRole } from "./helpers.js";
+import { type Built, build, listenOnLoopback, userWithRole } from "./helpers.js";
 import { openSse } from "./sse-client.js";
 
 interface Answer {
@@ -13,10 +13,7 @@ describe("web chat through a real socket", () => {
   let base: string;
   beforeAll(async () => {
     built = await build();
-    await built.app.listen({ port: 0, host: "127.0.0.1" });
-    const address = built.app.server.address();
-    if (!address || typeof address === "string") throw new Error("the app does not listen");
-    base = `http://127.0.0.1:${address.port}`;
+    base = await listenOnLoopback(built.app);
   });
   afterAll(() => built.close());
 
