@@ -15,8 +15,8 @@ export const typingInField = (target: EventTarget | null) =>
 const typedIntoDraft = new WeakSet<Element>();
 
 const editsDraft = (field: Element) =>
-  typedIntoDraft.has(field) ||
-  (field.closest("[data-edits-draft]") !== null && field.closest("[data-own-undo], .monaco-editor") === null);
+  field.closest("[data-own-undo], .monaco-editor") === null &&
+  (typedIntoDraft.has(field) || field.closest("[data-edits-draft]") !== null);
 
 /** Notes the field being typed in, if any, as one that writes the draft. */
 export function noteDraftField(): void {
