@@ -1,11 +1,11 @@
 import { and, gte, isNotNull, lt } from "drizzle-orm";
+import { DateTime } from "luxon";
 import type { TeamFigures, TeamReport } from "../../schema/api/team-report.js";
 import { field } from "../analytics/csv.js";
 import { listMembers } from "../auth/team.js";
 import { loadQueues } from "../conversation/queues.js";
 import type { Store } from "../store/db.js";
 
-const DAY_MS = 86_400_000;
 const TRANSFERRED = "transferred:";
 
 type Case = {
@@ -63,11 +63,14 @@ function figures(id: string, name: string, cases: Case[], scores: Score[]): Team
   };
 }
 
-/** Per queue and per person: the cases that reached a queue in the period, from `from` to `to` included (UTC days). */
-export async function teamReport(store: Store, from: string, to: string): Promise<TeamReport> {
+/**
+ * Per queue and per person: the cases that reached a queue in the period, from `from` to `to` included,
+ * days in `timezone` (the reader's: a day in Paris starts at 23:00 or 22:00 UTC the day before).
+ */
+export async function teamReport(store: Store, from: string, to: string, timezone = "UTC"): Promise<TeamReport> {
   const { handoffs, satisfaction } = store.tables;
-  const start = Date.parse(`${from}T00:00:00Z`);
-  const end = Date.parse(`${to}T00:00:00Z`) + DAY_MS;
+  const start = DateTime.fromISO(from, { zone: timezone }).startOf("day").toMillis();
+  const end = DateTime.fromISO(to, { zone: timezone }).startOf("day").plus({ days: 1 }).toMillis();
   const [cases, answers, queues, members] = await Promise.all([
     store.read((db) =>
       db
@@ -103,6 +106,7 @@ export async function teamReport(store: Store, from: string, to: string): Promis
   return {
     from,
     to,
+    timezone,
     queues: queueIds.map((id) =>
       figures(
         id,

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
+import { IANAZone } from "luxon";
 import { answeredAs, errorResponses, TeamReport, TeamReportQuery } from "../../schema/api/index.js";
 import { DomainError } from "../domain-error.js";
 import { requireRole } from "../plugins/auth.js";
@@ -15,7 +16,15 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (query.to < query.from) {
       throw new DomainError("invalid", "BAD_PERIOD", `The period ends (${query.to}) before it starts (${query.from}).`);
     }
-    return teamReport(app.store, query.from, query.to);
+    const timezone = query.timezone ?? "UTC";
+    if (!IANAZone.isValidZone(timezone)) {
+      throw new DomainError(
+        "invalid",
+        "BAD_TIME_ZONE",
+        `timezone: \`${timezone}\` is not an IANA time zone; write it like \`Europe/Paris\` or \`America/Montreal\`.`,
+      );
+    }
+    return teamReport(app.store, query.from, query.to, timezone);
   };
 
   app.get(

@@ -3,9 +3,16 @@ import { type Static, Type } from "@sinclair/typebox";
 export const TeamReportQuery = Type.Object({
   from: Type.String({
     format: "date",
-    description: "First day (UTC) of the cases counted, by when they reached a queue.",
+    description: "First day of the cases counted, by when they reached a queue, in `timezone`.",
   }),
-  to: Type.String({ format: "date", description: "Last day (UTC), included." }),
+  to: Type.String({ format: "date", description: "Last day, included, in `timezone`." }),
+  timezone: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 64,
+      description: "The IANA time zone the days are in, e.g. `Europe/Paris` (the reader's); `UTC` when absent.",
+    }),
+  ),
 });
 export type TeamReportQuery = Static<typeof TeamReportQuery>;
 
@@ -42,6 +49,7 @@ export type TeamFigures = Static<typeof TeamFigures>;
 export const TeamReport = Type.Object({
   from: Type.String(),
   to: Type.String(),
+  timezone: Type.String({ description: "The IANA time zone of the days from and to." }),
   queues: Type.Array(TeamFigures),
   agents: Type.Array(TeamFigures),
 });

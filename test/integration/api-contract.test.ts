@@ -101,8 +101,18 @@ const ROUTES: Route[] = [
     statuses: [200, 400, 401, 403, 500, 503],
   },
   { method: "get", path: "/api/conversations/{id}/customer-history", statuses: [200, 400, 401, 403, 404, 500, 503] },
-  { method: "get", path: "/api/reports/team", query: ["from", "to"], statuses: [200, 400, 401, 403, 500, 503] },
-  { method: "get", path: "/api/reports/team.csv", query: ["from", "to"], statuses: [200, 400, 401, 403, 500, 503] },
+  {
+    method: "get",
+    path: "/api/reports/team",
+    query: ["from", "timezone", "to"],
+    statuses: [200, 400, 401, 403, 500, 503],
+  },
+  {
+    method: "get",
+    path: "/api/reports/team.csv",
+    query: ["from", "timezone", "to"],
+    statuses: [200, 400, 401, 403, 500, 503],
+  },
 ];
 
 /** Every documented route under these paths must be in ROUTES: a new one comes with its contract. */

@@ -37,6 +37,16 @@ describe.each([
     await post(alice, `/api/conversations/${moved}/pick`);
     await post(alice, `/api/conversations/${moved}/transfer`, { queue: "level2", note: "" });
     await escalate("+33600000013");
+    // Alice took a case that reached the queue at 23:30 UTC on 10 March, already 11 March in Paris.
+    const lateEvening = await escalate("+33600000014");
+    await post(alice, `/api/conversations/${lateEvening}/pick`);
+    const { handoffs } = built.app.store.tables;
+    await built.app.store.tx((db) =>
+      db
+        .update(handoffs)
+        .set({ createdAt: Date.parse("2026-03-10T23:30:00Z") })
+        .where(eq(handoffs.conversationId, lateEvening)),
+    );
   });
   afterAll(async () => {
     await built?.close();
@@ -86,6 +96,37 @@ describe.each([
       headers: { cookie: admin },
     });
     expect(backwards.json().error.code).toBe("BAD_PERIOD");
+  });
+
+  it("counts the days in the reader's time zone, UTC when none is given, and refuses a zone that is none", async () => {
+    const handled = async (day: string, zone?: string) => {
+      const query = new URLSearchParams({ from: day, to: day, ...(zone ? { timezone: zone } : {}) });
+      const response = await built.app.inject({
+        method: "GET",
+        url: `/api/reports/team?${query}`,
+        headers: { cookie: admin },
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      const report = response.json() as { timezone: string; queues: { id: string; handled: number }[] };
+      return { timezone: report.timezone, handled: report.queues.find((queue) => queue.id === "support")?.handled };
+    };
+    expect(await handled("2026-03-10")).toEqual({ timezone: "UTC", handled: 1 });
+    expect(await handled("2026-03-11")).toEqual({ timezone: "UTC", handled: 0 });
+    expect(await handled("2026-03-10", "Europe/Paris")).toEqual({ timezone: "Europe/Paris", handled: 0 });
+    expect(await handled("2026-03-11", "Europe/Paris")).toEqual({ timezone: "Europe/Paris", handled: 1 });
+    const csv = await built.app.inject({
+      method: "GET",
+      url: "/api/reports/team.csv?from=2026-03-11&to=2026-03-11&timezone=Europe%2FParis",
+      headers: { cookie: admin },
+    });
+    expect(csv.body.split("\r\n").find((line) => line.startsWith("agent,"))).toMatch(/,alice,2026-03-11,2026-03-11,1,/);
+    const unknown = await built.app.inject({
+      method: "GET",
+      url: "/api/reports/team?from=2026-03-11&to=2026-03-11&timezone=Paris",
+      headers: { cookie: admin },
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error).toMatchObject({ code: "BAD_TIME_ZONE", message: expect.stringContaining("`Paris`") });
   });
 
   it("asks the customer's satisfaction on resolve when the queue wants it, records a score given as 4, and not a sentence", async () => {

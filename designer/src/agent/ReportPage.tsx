@@ -8,7 +8,16 @@ import { formatDuration } from "./sla.js";
 import { language } from "./words.js";
 
 const seconds = (value: number | null) => (value === null ? "—" : formatDuration(value * 1000, language));
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+/** The reader's time zone: the report's days are theirs, not UTC's. */
+const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+const pad = (n: number) => String(n).padStart(2, "0");
+/** The reader's calendar day `offset` days from today, as `YYYY-MM-DD`. */
+const day = (offset: number) => {
+  const at = new Date();
+  at.setDate(at.getDate() + offset);
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+};
+const reportQuery = (period: { from: string; to: string }) => new URLSearchParams({ ...period, timezone });
 
 function FiguresTable({ title, rows, empty }: { title: string; rows: TeamFigures[]; empty: string }) {
   return (
@@ -83,7 +92,7 @@ export function ReportPage() {
   const [error, setError] = useState("");
   const load = useCallback(async (asked: { from: string; to: string }) => {
     try {
-      setReport(await call<TeamReport>("GET", `/api/reports/team?${new URLSearchParams(asked)}`));
+      setReport(await call<TeamReport>("GET", `/api/reports/team?${reportQuery(asked)}`));
       setError("");
     } catch (failure) {
       setError(failureText(failure));
@@ -124,7 +133,7 @@ export function ReportPage() {
           <button type="submit" className="primary">
             {rpw("show")}
           </button>
-          <a href={`/api/reports/team.csv?${new URLSearchParams(period)}`} download>
+          <a href={`/api/reports/team.csv?${reportQuery(period)}`} download>
             {rpw("csv")}
           </a>
         </div>
