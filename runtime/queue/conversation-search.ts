@@ -7,7 +7,7 @@ import { fullTextMatch } from "../store/full-text.js";
 import { readJson } from "../store/json-column.js";
 import type { Scope } from "./agent-desk.js";
 import { summarize } from "./conversation-list.js";
-import { AHEAD, type SearchIndexer } from "./search-index.js";
+import type { SearchIndexer } from "./search-index.js";
 import { searchTerms } from "./search-terms.js";
 
 const DAY_MS = 86_400_000;
@@ -21,7 +21,7 @@ export class ConversationSearch {
 
   /** A person waits on these reads, as on the catch-up before them: ahead of the messages' turns. */
   private read<T>(work: (db: Db) => Promise<T>): Promise<T> {
-    return this.store.read(work, AHEAD);
+    return this.store.read(work, { ahead: true });
   }
 
   async search(scope: Scope, query: SearchQuery): Promise<SearchResults> {

@@ -28,8 +28,6 @@ const WRITE_CHUNK = 20;
 export const SEARCH_INDEX_LOCK = "relais:search-index";
 /** How often a search looks whether another process's run is over. */
 const OTHERS_POLL_MS = 50;
-/** Turns of the store taken before the messages' (see `SearchIndexer.read`). */
-export const AHEAD = { ahead: true } as const;
 /** The key of `search_catch_up`'s row of how far changes were looked at. */
 const MARK_ROW = "changes";
 /**
