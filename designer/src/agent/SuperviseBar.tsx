@@ -26,10 +26,11 @@ export function SuperviseBar({
   const holder = conversation.status === "agent" ? conversation.assignedTo : null;
   // What each person holds moves with every case taken or given: read as the bar is drawn (again for
   // each holder, see `ConversationView`) and as the list is opened.
+  // A read that fails leaves the list as last read (none at first): giving is then checked by the server.
   const readFloor = useCallback(() => {
     agentApi.floor().then(
       (floor) => setPeople(floor.people),
-      () => setPeople(undefined),
+      () => undefined,
     );
   }, []);
   useEffect(readFloor, [readFloor]);
