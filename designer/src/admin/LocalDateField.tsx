@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { language, w } from "../agent/words.js";
+import "./local-date.css";
 
 type Part = "day" | "month" | "year";
 

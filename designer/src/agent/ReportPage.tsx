@@ -2,6 +2,7 @@ import { type FormEvent, useCallback, useEffect, useState } from "react";
 import type { TeamFigures, TeamReport } from "../../../schema/api/index.js";
 import { call, failureText } from "../api.js";
 import "./agent.css";
+import { LocalDateField } from "../admin/LocalDateField.js";
 import { dispositionWords } from "./event-words.js";
 import { rpw } from "./report-words.js";
 import { formatDuration } from "./sla.js";
@@ -109,28 +110,21 @@ export function ReportPage() {
     <div className="search-page report-page">
       <h1>{rpw("title")}</h1>
       <form className="search-form" onSubmit={submit}>
-        <label>
-          {rpw("from")}
-          <input
-            type="date"
-            name="from"
-            required
-            value={period.from}
-            onChange={(event) => setPeriod({ ...period, from: event.target.value })}
-          />
-        </label>
-        <label>
-          {rpw("to")}
-          <input
-            type="date"
-            name="to"
-            required
-            value={period.to}
-            onChange={(event) => setPeriod({ ...period, to: event.target.value })}
-          />
-        </label>
+        <LocalDateField
+          label={rpw("from")}
+          name="from"
+          value={period.from}
+          onChange={(from) => setPeriod({ ...period, from })}
+        />
+        <LocalDateField
+          label={rpw("to")}
+          name="to"
+          value={period.to}
+          min={period.from}
+          onChange={(to) => setPeriod({ ...period, to })}
+        />
         <div className="search-buttons">
-          <button type="submit" className="primary">
+          <button type="submit" className="primary" disabled={!period.from || !period.to}>
             {rpw("show")}
           </button>
           <a href={`/api/reports/team.csv?${reportQuery(period)}`} download>
