@@ -327,8 +327,12 @@ describe("agent console in real Chromium against the real runtime", () => {
     const reason = alice.getByTestId("handoff-reason");
     await reason.filter({ hasText: "Litige en cours" }).waitFor();
     expect(await reason.textContent()).toBe("Motif : Litige en cours");
-    expect(await alice.getByTestId("packet-intent").textContent()).toMatch(/^Suivi de commande \(confiance [\d,]+\)$/);
-    expect(await alice.locator('tr[data-variable="intent.label"] td').textContent()).toBe("Suivi de commande");
+    expect(await alice.getByTestId("packet-intent").textContent()).toMatch(
+      /^Suivi de commande \(confiance \d+\u00a0%\)$/,
+    );
+    expect(await alice.locator('tr[data-variable="intent"] td').textContent()).toBe(
+      await alice.getByTestId("packet-intent").textContent(),
+    );
     await alice
       .locator(".entry.system .entry-text", { hasText: "Confiée à la file Clients prioritaires : Litige en cours" })
       .waitFor();

@@ -1,27 +1,34 @@
 import type { ConversationDetail } from "./agent-api.js";
 import { channelName } from "./channel-names.js";
 import { channelWindow, lastCustomerMessageAt } from "./channel-window.js";
-import { describeReason, formatValue, intentWords, savedIntent } from "./reason-words.js";
+import { describeReason, formatValue, intentWords, type SavedIntent, savedIntent } from "./reason-words.js";
 import { formatDuration, slaState } from "./sla.js";
 import { type AgentWord, language, w } from "./words.js";
 
+/** A recognised intent in one line: its label in the reader's language and how sure the bot was. */
+export function intentLine(intent: SavedIntent): string {
+  const confidence = new Intl.NumberFormat(language === "fr" ? "fr-FR" : "en-GB", {
+    style: "percent",
+    maximumFractionDigits: 0,
+  }).format(intent.confidence);
+  return `${intentWords(intent.id, intent.label, language)} (${w("confidence", { value: confidence })})`;
+}
+
 /**
  * Every collected value as `path → text`, nested objects flattened: `order.total → 740`. A recognised
- * intent's label, kept in every language, is one line in the reader's.
+ * intent is one line in the reader's words, not its id and score; the built-in `contact.channel` is the
+ * channel's name.
  */
 export function flatten(value: unknown, prefix = ""): [string, string][] {
   if (value !== null && typeof value === "object" && !Array.isArray(value)) {
     const entries = Object.entries(value as Record<string, unknown>);
     if (entries.length === 0 && prefix) return [[prefix, "{}"]];
     const intent = savedIntent(value);
-    return entries.flatMap(([key, inner]): [string, string][] => {
-      const path = prefix ? `${prefix}.${key}` : key;
-      return intent?.label !== undefined && key === "label"
-        ? [[path, intentWords(intent.id, intent.label, language)]]
-        : flatten(inner, path);
-    });
+    if (intent && prefix) return [[prefix, intentLine(intent)]];
+    return entries.flatMap(([key, inner]) => flatten(inner, prefix ? `${prefix}.${key}` : key));
   }
   if (Array.isArray(value)) return [[prefix, value.map((item) => formatValue(item, language)).join(", ")]];
+  if (prefix === "contact.channel" && typeof value === "string") return [[prefix, channelName(value)]];
   return [[prefix, formatValue(value, language)]];
 }
 
@@ -110,11 +117,7 @@ export function HandoffPacket({
         {intent && (
           <>
             <dt>{w("intent")}</dt>
-            <dd data-testid="packet-intent">
-              {`${intentWords(intent.id, intent.label, language)} (${w("confidence", {
-                value: formatValue(intent.confidence, language),
-              })})`}
-            </dd>
+            <dd data-testid="packet-intent">{intentLine(intent)}</dd>
           </>
         )}
         <dt>{w("channel")}</dt>

@@ -289,7 +289,7 @@ describe("labels in the reader's language, whatever the customer's", () => {
     expect(savedIntent({ id: "CMD-100002", total: 740 })).toBeUndefined();
   });
 
-  it("lists a recognised intent's label as one line in the console's language", () => {
+  it("lists a recognised intent as one line in the console's language", () => {
     const before = language;
     onTestFinished(() => setLanguage(before));
     setLanguage("en");
@@ -298,12 +298,39 @@ describe("labels in the reader's language, whatever the customer's", () => {
       order: { number: "CMD-100003", label: { fr: "Commande", en: "Order" } },
     };
     expect(flatten(summary)).toEqual([
-      ["intent.id", "order_status"],
-      ["intent.confidence", "0.90"],
-      ["intent.label", "Order status"],
+      ["intent", "Order status (confidence 90%)"],
       ["order.number", "CMD-100003"],
       ["order.label.fr", "Commande"],
       ["order.label.en", "Order"],
+    ]);
+  });
+});
+
+describe("collected values in the packet", () => {
+  it("names the contact's channel and gives an intent without a label its id in words, in French", () => {
+    const before = language;
+    onTestFinished(() => setLanguage(before));
+    setLanguage("fr");
+    const summary = {
+      contact: { channel: "webchat", address: "f6c3d029-0000" },
+      intent: { id: "order_status", confidence: 0.857 },
+      answers: ["oui", 3],
+    };
+    expect(flatten(summary)).toEqual([
+      ["contact.channel", "web chat"],
+      ["contact.address", "f6c3d029-0000"],
+      ["intent", "Order status (confiance 86\u00a0%)"],
+      ["answers", "oui, 3"],
+    ]);
+  });
+
+  it("keeps an object that only looks like an intent at the top as its values", () => {
+    const before = language;
+    onTestFinished(() => setLanguage(before));
+    setLanguage("fr");
+    expect(flatten({ id: "order_status", confidence: 0.9 })).toEqual([
+      ["id", "order_status"],
+      ["confidence", "0,90"],
     ]);
   });
 });
