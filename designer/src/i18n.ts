@@ -141,6 +141,7 @@ const words = {
   handoffText: { fr: "Message au client lors du transfert", en: "Message when handing over" },
   rules: { fr: "Règles", en: "Rules" },
   queue: { fr: "File", en: "Queue" },
+  unknownQueue: { fr: "{queue} (file qui n'existe pas)", en: "{queue} (no such queue)" },
   priority: { fr: "Priorité", en: "Priority" },
   languages: { fr: "Langues", en: "Languages" },
   restart: { fr: "Recommencer", en: "Restart" },

@@ -214,7 +214,7 @@ describe("HTTP without guessing, and a simulator that reaches every path", () =>
     await page.locator(".transcript .bot", { hasText: "Merci Camille" }).waitFor();
     await page.getByLabel("Écrivez comme un client…").pressSequentially("CMD-100002");
     await page.keyboard.press("Enter");
-    await page.locator(".transcript .system", { hasText: "Transféré à la file priority" }).waitFor();
+    await page.locator(".transcript .system", { hasText: "Transféré à la file Clients prioritaires" }).waitFor();
     await page
       .locator(".transcript .system", { hasText: "GET {{ secrets.CRM_BASE_URL }}/orders/CMD-100002 → 200" })
       .waitFor();

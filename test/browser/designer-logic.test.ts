@@ -227,3 +227,59 @@ describe("logic without code", () => {
     ]);
   });
 });
+
+describe("queues by their names", () => {
+  it("picks a handoff's queue by the name the team gave it, and shows that name on the canvas and in the simulator", async () => {
+    ui.keepScreenshot("queue-by-name");
+    await ui.openFlow("triage", "Accueil et orientation");
+    await ui.node("handoff-billing").locator(".meta", { hasText: "→ Support (Normale)" }).waitFor();
+    await ui.pick("handoff-billing");
+    const queue = page.locator(".inspector").getByLabel("File", { exact: true });
+    expect(await queue.locator("option:checked").textContent()).toBe("Support");
+    expect(await optionsOf(queue)).toEqual(["Clients prioritaires", "Niveau 2", "Support"]);
+
+    await queue.selectOption({ label: "Clients prioritaires" });
+    await ui.node("handoff-billing").locator(".meta", { hasText: "→ Clients prioritaires (Normale)" }).waitFor();
+    await page.screenshot({ path: "test/artifacts/queue-by-name.png" });
+
+    await ui.sideTab("Simulateur").click();
+    await page.getByLabel("Écrivez comme un client…").pressSequentially("problème de paiement sur ma facture");
+    await page.keyboard.press("Enter");
+    await page.locator(".transcript .system", { hasText: "Transféré à la file Clients prioritaires" }).waitFor();
+
+    await save();
+    const billing = readFlow("triage").nodes.find((node: { id: string }) => node.id === "handoff-billing");
+    expect(billing.queue).toBe("priority");
+  });
+
+  it("keeps a queue the server does not have, named as such, until another is picked", async () => {
+    ui.keepScreenshot("queue-unknown");
+    await ui.createBlankFlow("File disparue", "file-disparue");
+    await ui.editorTab("Réglages").click();
+    const defaultQueue = settings().getByLabel("File par défaut");
+    expect(await defaultQueue.locator("option:checked").textContent()).toBe("Support");
+    const rule = settings().locator(".escalation-rules .rule").first();
+    await rule.getByLabel("File", { exact: true }).selectOption({ label: "Niveau 2" });
+    await save();
+    const flow = readFlow("file-disparue");
+    expect(flow.escalation.rules[0].queue).toBe("level2");
+
+    // A developer's change names a queue nobody has set up yet.
+    const changed = { flow: { ...flow, escalation: { ...flow.escalation, defaultQueue: "archives" } } };
+    await page.evaluate(async (body) => {
+      const response = await fetch("/api/flows/file-disparue", {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`PUT: ${response.status} ${await response.text()}`);
+    }, changed);
+    await page.reload();
+    await ui.editorTab("Réglages").click();
+    await defaultQueue
+      .locator("option:checked", { hasText: "archives (file qui n'existe pas)" })
+      .waitFor({ state: "attached" });
+    await defaultQueue.selectOption({ label: "Support" });
+    expect(await optionsOf(defaultQueue)).toEqual(["Clients prioritaires", "Niveau 2", "Support"]);
+  });
+});

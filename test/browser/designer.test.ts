@@ -184,7 +184,7 @@ describe("designer in real Chromium against the real runtime", () => {
     await page.locator(".react-flow__node .mark-active").waitFor();
     await typeInto(page.locator(".sim-input input"), "Je voudrais parler à un conseiller");
     await page.click('.sim-input button[type="submit"]');
-    await page.locator(".transcript .system", { hasText: "Transféré à la file support" }).waitFor();
+    await page.locator(".transcript .system", { hasText: "Transféré à la file Support" }).waitFor();
     await page.locator(".sim-variables").waitFor();
     // The last message as each channel's own renderer sends it: on SMS, with what it is billed as.
     const preview = page.locator(".simulator .channel-preview");

@@ -7,6 +7,7 @@ import {
   type LocalizedText,
   type NodeType,
 } from "../../../schema/index.js";
+import { useQueueName } from "../app/queue-names.js";
 import { language, say, t, useLanguage } from "../i18n.js";
 import { conditionInWords, priorityWords, questionKindWords, wordOf } from "../inspector/enum-words.js";
 import type { Command } from "../model/commands.js";
@@ -47,15 +48,21 @@ const summaries: { [T in NodeType]: (node: Extract<FlowNode, { type: T }>) => Re
       <b>{node.method}</b> {node.url}
     </p>
   ),
-  handoff: (node) => (
-    <p className="meta">
-      → {node.queue} ({wordOf(priorityWords, node.priority ?? "normal")})
-    </p>
-  ),
+  handoff: (node) => <HandoffSummary node={node} />,
   jump: (node) => <p className="meta">→ {node.flow}</p>,
   return: () => null,
   end: (node) => (node.text ? <p className="text">{textOf(node.text)}</p> : null),
 };
+
+/** Where a handoff goes: the queue by its name on the server, and the priority in words. */
+function HandoffSummary({ node }: { node: Extract<FlowNode, { type: "handoff" }> }) {
+  const queueName = useQueueName();
+  return (
+    <p className="meta">
+      → {queueName(node.queue)} ({wordOf(priorityWords, node.priority ?? "normal")})
+    </p>
+  );
+}
 
 function makeView<T extends NodeType>(type: T): ComponentType<NodeProps<FlowCanvasNode>> {
   const summary = summaries[type] as (node: FlowNode) => ReactNode;

@@ -1,5 +1,5 @@
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import type { FlowFile, VersionSummary } from "../../../schema/api/index.js";
 import {
   type Channel,
@@ -10,10 +10,10 @@ import {
   nodeDefinitions,
   type Problem,
 } from "../../../schema/index.js";
-import { agentApi } from "../agent/agent-api.js";
 import { AnalyticsView } from "../analytics/AnalyticsView.js";
 import { api, failureText } from "../api.js";
 import { guardLeaving } from "../app/navigation.js";
+import { QueueNames, QueueNamesProvider } from "../app/queue-names.js";
 import { Canvas } from "../canvas/Canvas.js";
 import { Palette } from "../canvas/Palette.js";
 import { openingViewport } from "../canvas/viewport.js";
@@ -51,7 +51,9 @@ const sameDoc = (a: FlowDocument, b: FlowDocument) => sameJson(a, b);
 export function Editor(props: { flowId: string; onClose: () => void }) {
   return (
     <ReactFlowProvider>
-      <EditorBody {...props} />
+      <QueueNamesProvider>
+        <EditorBody {...props} />
+      </QueueNamesProvider>
     </ReactFlowProvider>
   );
 }
@@ -106,7 +108,8 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
   const [others, setOthers] = useState<Map<string, Flow>>(new Map());
   // The simulator starts a conversation at once: it waits for the flows a jump may reach.
   const [othersLoaded, setOthersLoaded] = useState(false);
-  const [queueIds, setQueueIds] = useState<string[]>([]);
+  const queueNames = useContext(QueueNames);
+  const queueIds = useMemo(() => [...(queueNames?.keys() ?? [])], [queueNames]);
   /** The channels the flow is published on, as the runtime says; every channel's limits until then. */
   const [channels, setChannels] = useState<Channel[]>();
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
@@ -160,10 +163,6 @@ function EditorBody({ flowId, onClose }: { flowId: string; onClose: () => void }
   }, [flowId]);
 
   useEffect(() => {
-    agentApi.queues().then(
-      (queues) => setQueueIds(queues.map((queue) => queue.id)),
-      () => undefined,
-    );
     api.flowChannels(flowId).then(
       (answer) => setChannels(answer.channels),
       () => setChannels(undefined),

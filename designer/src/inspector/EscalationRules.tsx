@@ -8,7 +8,7 @@ import { ConditionBuilder } from "./ConditionBuilder.js";
 import type { FieldContext } from "./context.js";
 import { priorityWords, ruleKindWords } from "./enum-words.js";
 import { WordSelect } from "./WordSelect.js";
-import { Picker } from "./widgets.js";
+import { QueuePicker } from "./widgets.js";
 
 const ruleKinds = Object.keys(ruleKindWords) as EscalationRuleKind[];
 const priorities = Object.keys(priorityWords) as EscalationRule["priority"][];
@@ -79,10 +79,9 @@ export function EscalationRules({
             </label>
             <label>
               {t("queue")}
-              <Picker
+              <QueuePicker
                 label={t("queue")}
                 id={`queue-${keys.current[index]}`}
-                names={context.queues}
                 context={context}
                 value={rule.queue}
                 onChange={(queue) => set(index, { ...rule, queue: queue ?? "" })}

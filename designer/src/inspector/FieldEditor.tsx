@@ -17,6 +17,7 @@ import {
   NumberInput,
   PairsEditor,
   Picker,
+  QueuePicker,
   TemplateInput,
   TextInput,
 } from "./widgets.js";
@@ -91,7 +92,7 @@ export function FieldEditor({
         />
       );
     case "queue":
-      return <Picker {...common} id="queues" names={context.queues} value={value as string} onChange={onChange} />;
+      return <QueuePicker {...common} id="queues" value={value as string} onChange={onChange} />;
     case "flow":
       return <Picker {...common} id="flows" names={context.flows} value={value as string} onChange={onChange} />;
     case "select":

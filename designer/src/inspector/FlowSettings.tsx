@@ -7,7 +7,7 @@ import { variableTypeWords } from "./enum-words.js";
 import { ListText } from "./ListText.js";
 import { SecretsSettings } from "./SecretsSettings.js";
 import { WordSelect } from "./WordSelect.js";
-import { LocalizedTextInput, Picker, RecordEditor, TextInput } from "./widgets.js";
+import { LocalizedTextInput, QueuePicker, RecordEditor, TextInput } from "./widgets.js";
 
 const variableDeclarationTypes = ["string", "number", "boolean", "object", "array"] as const;
 
@@ -62,10 +62,9 @@ export function FlowSettings({ flow, dispatch }: { flow: Flow; dispatch: (comman
       <h3>{t("escalation")}</h3>
       <label>
         {t("defaultQueue")}
-        <Picker
+        <QueuePicker
           label={t("defaultQueue")}
           id="default-queue"
-          names={context.queues}
           context={context}
           value={policy?.defaultQueue}
           onChange={(queue) => setPolicy({ defaultQueue: queue ?? "support" })}

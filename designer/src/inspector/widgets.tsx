@@ -1,5 +1,6 @@
-import { lazy, type ReactNode, Suspense, useMemo, useState } from "react";
+import { lazy, type ReactNode, Suspense, useContext, useMemo, useState } from "react";
 import type { LocalizedText } from "../../../schema/index.js";
+import { QueueNames } from "../app/queue-names.js";
 import { useRowKeys } from "../app/row-keys.js";
 import { t } from "../i18n.js";
 import { editedLanguages, withLanguage } from "../model/per-language.js";
@@ -85,6 +86,32 @@ export function Picker({ value, onChange, label, names, id }: WidgetProps<string
       />
       <datalist id={id}>{useNameOptions(names, false)}</datalist>
     </>
+  );
+}
+
+/**
+ * A queue chosen by its name among those set up on the server. A queue the server does not have stays
+ * chosen, said to be unknown, until another is picked; while the server's queues are not known, the
+ * queue is typed as a name among those the flow uses.
+ */
+export function QueuePicker({ value, onChange, label, context, id }: WidgetProps<string> & { id: string }) {
+  const names = useContext(QueueNames);
+  const sorted = useMemo(
+    () => [...(names ?? [])].sort(([, a], [, b]) => a.localeCompare(b, undefined, { sensitivity: "base" })),
+    [names],
+  );
+  if (!names || names.size === 0)
+    return <Picker label={label} context={context} id={id} names={context.queues} value={value} onChange={onChange} />;
+  return (
+    <select aria-label={label} value={value ?? ""} onChange={(e) => onChange(emptyToUndefined(e.target.value))}>
+      {value === undefined && <option value="">—</option>}
+      {value !== undefined && !names.has(value) && <option value={value}>{t("unknownQueue", { queue: value })}</option>}
+      {sorted.map(([queue, name]) => (
+        <option key={queue} value={queue}>
+          {name}
+        </option>
+      ))}
+    </select>
   );
 }
 

@@ -14,6 +14,7 @@ import { secretStandIns } from "../../../runtime/testing/index.js";
 import type { ConversationTestFile, Flow, HttpFixture, TestStep } from "../../../schema/index.js";
 import { describeReason } from "../agent/reason-words.js";
 import { api, failureText } from "../api.js";
+import { useQueueName } from "../app/queue-names.js";
 import { language, languageName, t } from "../i18n.js";
 import { MessagePreview } from "../preview/MessagePreview.js";
 import { FixturesForm } from "./FixturesForm.js";
@@ -56,6 +57,7 @@ const SAVE_DELAY_MS = 400;
  */
 export function SimulatorPanel({ flow, tests: savedTests, others, onActiveNode, onTestsSaved, onUntested }: Props) {
   const [view, setView] = useState<View>("chat");
+  const queueName = useQueueName();
   /** The test file as edited here: the simulator answers from it before it is saved. */
   const [tests, setTests] = useState<ConversationTestFile | null>(savedTests);
   const [fixturesNote, setFixturesNote] = useState("");
@@ -167,7 +169,7 @@ export function SimulatorPanel({ flow, tests: savedTests, others, onActiveNode, 
           const { queue, reason, summary } = turn.status.handoff;
           added.push({
             role: "system",
-            text: t("handedOff", { queue, reason: describeReason(reason, summary, language) }),
+            text: t("handedOff", { queue: queueName(queue), reason: describeReason(reason, summary, language) }),
           });
         }
         if (turn.status.type === "end") added.push({ role: "system", text: t("ended") });
@@ -179,7 +181,7 @@ export function SimulatorPanel({ flow, tests: savedTests, others, onActiveNode, 
         setBusy(false);
       }
     },
-    [flow, deps, resolve, onActiveNode, flowsById],
+    [flow, deps, resolve, onActiveNode, flowsById, queueName],
   );
 
   const restart = useCallback(
